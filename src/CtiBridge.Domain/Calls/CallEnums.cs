@@ -1,0 +1,37 @@
+namespace CtiBridge.Domain.Calls;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+    Internal,
+}
+
+/// <summary>Why a call (or a leg of it) ended, as stored in its call record.</summary>
+public enum CallEndReason
+{
+    Normal,
+    AgentTransfer,
+    AbandonedWhileWaiting,
+    AbandonedWhileRinging,
+    NoAgentOnline,
+    Blocklisted,
+    Missed,
+    Rejected,
+    Busy,
+    NoAnswer,
+    Unreachable,
+    CallerCancelled,
+    AgentCancelled,
+    Overflow,
+    Closed,
+    Failed,
+}
+
+/// <summary>How a recording came to be, for recording search.</summary>
+public enum RecordingType
+{
+    Inbound,
+    ManualDial,
+    AutoDial,
+}
