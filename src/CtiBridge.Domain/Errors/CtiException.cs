@@ -1,0 +1,77 @@
+namespace CtiBridge.Domain.Errors;
+
+/// <summary>How a refusal maps onto HTTP, without the Domain knowing HTTP.</summary>
+public enum ErrorKind
+{
+    /// <summary>The input is malformed or out of range (400).</summary>
+    Validation,
+    /// <summary>Not signed in or credentials refused (401).</summary>
+    Unauthenticated,
+    /// <summary>Signed in but not allowed (403).</summary>
+    Forbidden,
+    /// <summary>The thing does not exist, or exists in another tenant (404).</summary>
+    NotFound,
+    /// <summary>The request is valid but the current state refuses it (409).</summary>
+    Conflict,
+    /// <summary>Too many attempts (429).</summary>
+    TooManyRequests,
+    /// <summary>The PBX is unreachable or refused the operation (503).</summary>
+    Unavailable,
+}
+
+/// <summary>
+/// A refusal with a stable machine-readable code (snake_case, e.g. <c>agent_not_ready</c>) that
+/// clients map to a human sentence. Every rule that says "no" throws one of these; the Api turns
+/// it into a ProblemDetails carrying <see cref="Code"/>.
+/// </summary>
+public class CtiException(string code, string message, ErrorKind kind = ErrorKind.Conflict) : Exception(message)
+{
+    public string Code { get; } = code;
+    public ErrorKind Kind { get; } = kind;
+}
+
+/// <summary>The stable error codes, in one place so they stay unique and documented.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "validation_failed";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string AccountLocked = "account_locked";
+    public const string AccountDisabled = "account_disabled";
+    public const string TenantNotFound = "tenant_not_found";
+    public const string WeakPassword = "weak_password";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string Conflict = "conflict";
+    public const string RateLimited = "rate_limited";
+
+    public const string InvalidStateTransition = "invalid_state_transition";
+    public const string AgentNotLoggedIn = "agent_not_logged_in";
+    public const string AgentAlreadyLoggedIn = "agent_already_logged_in";
+    public const string AgentNotFound = "agent_not_found";
+    public const string AgentNotReady = "agent_not_ready";
+    public const string AgentBusy = "agent_busy";
+    public const string UnknownPauseReason = "unknown_pause_reason";
+    public const string NotInWrapUp = "not_in_wrap_up";
+    public const string WorkingModeForbidsCall = "working_mode_forbids_call";
+    public const string NotAMember = "not_a_member";
+
+    public const string CallNotFound = "call_not_found";
+    public const string NotAParty = "not_a_party";
+    public const string TargetNotReady = "target_not_ready";
+    public const string TargetOffline = "target_offline";
+    public const string AlreadyHeld = "already_held";
+    public const string NotHeld = "not_held";
+    public const string NoConsultInProgress = "no_consult_in_progress";
+    public const string ConsultInProgress = "consult_in_progress";
+    public const string ConferenceFull = "conference_full";
+    public const string AnswerOnDevice = "answer_on_device";
+    public const string CallNotRinging = "call_not_ringing";
+    public const string CallNotConnected = "call_not_connected";
+    public const string SkillGroupNotFound = "skill_group_not_found";
+    public const string NumberBlocked = "number_blocked";
+    public const string RecordingNotAllowed = "recording_not_allowed";
+    public const string NotRecording = "not_recording";
+
+    public const string PbxUnavailable = "pbx_unavailable";
+    public const string SandboxOnly = "sandbox_only";
+}
