@@ -1,0 +1,424 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Tenants;
+using AgentStateChange = CtiBridge.Data.Entities.AgentStateChange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CtiBridge.Data;
+
+/// <summary>
+/// The one EF Core context of CtiBridge, provider-neutral (SQLite or PostgreSQL).
+/// <para>
+/// <b>Tenant isolation (fail-closed):</b> every entity implements <see cref="ITenantOwned"/> and has a
+/// global query filter <c>IsSystemScope || TenantId == ScopedTenantId</c>. A context starts scoped to the
+/// tenant of <see cref="ICurrentTenant"/> (the signed-in user's tenant); with no tenant it sees
+/// <i>nothing</i>. Code that must work across tenants (login before the tenant is known, seeding,
+/// platform-admin tenant management, background jobs) says so explicitly with
+/// <see cref="ScopeToTenant"/> or <see cref="ScopeToSystem"/>. <see cref="SaveChanges(bool)"/> stamps new
+/// rows with the scoped tenant and refuses to write a row of another tenant.
+/// </para>
+/// </summary>
+public class CtiDbContext : DbContext
+{
+    private Guid _tenantId;
+    private bool _systemScope;
+
+    public CtiDbContext(DbContextOptions<CtiDbContext> options, ICurrentTenant? currentTenant = null) : base(options)
+    {
+        if (currentTenant?.TenantId is { } t) _tenantId = t;
+    }
+
+    /// <summary>The tenant every query is limited to; null when unscoped (queries then return nothing).</summary>
+    public Guid? ScopedTenantId => _tenantId == Guid.Empty ? null : _tenantId;
+
+    /// <summary>True after <see cref="ScopeToSystem"/>: queries see every tenant.</summary>
+    public bool IsSystemScope => _systemScope;
+
+    /// <summary>
+    /// Limits this context to <paramref name="tenantId"/>. Refuses to move a context already scoped
+    /// to another tenant (so a request can never hop tenants).
+    /// </summary>
+    public CtiDbContext ScopeToTenant(Guid tenantId)
+    {
+        if (tenantId == Guid.Empty) throw new ArgumentException("Empty tenant id.", nameof(tenantId));
+        if (_tenantId != Guid.Empty && _tenantId != tenantId)
+            throw new InvalidOperationException("This context is already scoped to another tenant.");
+        _tenantId = tenantId;
+        _systemScope = false;
+        return this;
+    }
+
+    /// <summary>
+    /// Lifts the tenant filter for this context. Use only where crossing tenants is the point:
+    /// login lookup by domain, seeding, platform administration, background jobs over all tenants.
+    /// </summary>
+    public CtiDbContext ScopeToSystem()
+    {
+        _systemScope = true;
+        return this;
+    }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamSupervisor> TeamSupervisors => Set<TeamSupervisor>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<AgentProfile> AgentProfiles => Set<AgentProfile>();
+    public DbSet<SkillGroup> SkillGroups => Set<SkillGroup>();
+    public DbSet<SkillGroupMembership> SkillGroupMemberships => Set<SkillGroupMembership>();
+    public DbSet<PauseReason> PauseReasons => Set<PauseReason>();
+    public DbSet<Phone> Phones => Set<Phone>();
+    public DbSet<BlockedNumber> BlockedNumbers => Set<BlockedNumber>();
+    public DbSet<AgentStateChange> AgentStateChanges => Set<AgentStateChange>();
+    public DbSet<CallRecord> CallRecords => Set<CallRecord>();
+    public DbSet<CallLeg> CallLegs => Set<CallLeg>();
+    public DbSet<CallAttachedData> CallAttachedData => Set<CallAttachedData>();
+    public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<Disposition> Dispositions => Set<Disposition>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactNumber> ContactNumbers => Set<ContactNumber>();
+    public DbSet<Callback> Callbacks => Set<Callback>();
+    public DbSet<DialTask> DialTasks => Set<DialTask>();
+    public DbSet<DialTaskItem> DialTaskItems => Set<DialTaskItem>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // SQLite cannot compare or order DateTimeOffset. Store every instant as a UTC DateTime:
+        // SQLite keeps it as sortable ISO-8601 text, PostgreSQL as timestamptz. Offsets are not kept
+        // (every instant in CtiBridge is UTC).
+        b.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        b.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+
+        // Enums are stored by name (readable, and safe against reordering); [Flags] enums as int.
+        EnumAsString<AgentStatus>(b);
+        EnumAsString<CallDirection>(b);
+        EnumAsString<CallEndReason>(b);
+        EnumAsString<RecordingType>(b);
+        EnumAsString<ExtensionKind>(b);
+        EnumAsString<AcwMode>(b);
+        EnumAsString<WorkingMode>(b);
+        EnumAsString<NoAgentRule>(b);
+        EnumAsString<RecordingPolicy>(b);
+        EnumAsString<BlockDirection>(b);
+        EnumAsString<CallLegRole>(b);
+        EnumAsString<CallbackStatus>(b);
+        EnumAsString<DialTaskStatus>(b);
+        EnumAsString<DialTaskItemStatus>(b);
+        EnumAsString<WebhookDeliveryStatus>(b);
+    }
+
+    private static void EnumAsString<TEnum>(ModelConfigurationBuilder b) where TEnum : struct, Enum
+    {
+        b.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<TEnum?>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder m)
+    {
+        m.Entity<Tenant>(e =>
+        {
+            e.Ignore(x => x.TenantId);
+            e.Property(x => x.Domain).HasMaxLength(63);
+            e.HasIndex(x => x.Domain).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.ComplexProperty(x => x.Settings, s =>
+            {
+                s.Property(x => x.NumberMaskingRule).HasMaxLength(64);
+                s.Property(x => x.DefaultMusicOnHoldClass).HasMaxLength(80);
+                s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
+            });
+        });
+
+        m.Entity<User>(e =>
+        {
+            e.Property(x => x.Username).HasMaxLength(64);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.AgentNumber).HasMaxLength(20);
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.Property(x => x.PasswordHash).HasMaxLength(256);
+            e.HasIndex(x => new { x.TenantId, x.Username }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.Email }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.AgentNumber }).IsUnique();
+            e.HasOne(x => x.AgentProfile).WithOne().HasForeignKey<AgentProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        m.Entity<RefreshToken>(e =>
+        {
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        m.Entity<Team>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+            e.HasMany(x => x.Supervisors).WithOne().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<TeamSupervisor>(e =>
+        {
+            e.HasKey(x => new { x.TeamId, x.UserId });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<TeamMember>(e =>
+        {
+            e.HasKey(x => new { x.TeamId, x.UserId });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        m.Entity<AgentProfile>(e =>
+        {
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.Extension).HasMaxLength(20);
+            e.Property(x => x.IvrPinHash).HasMaxLength(256);
+            e.Property(x => x.MobileNumber).HasMaxLength(32);
+            e.HasIndex(x => new { x.TenantId, x.Extension }).IsUnique();
+        });
+
+        m.Entity<SkillGroup>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.OverflowDestination).HasMaxLength(64);
+            e.Property(x => x.FallbackDestination).HasMaxLength(64);
+            e.Property(x => x.ClosedDestination).HasMaxLength(64);
+            e.Property(x => x.MusicOnHoldClass).HasMaxLength(80);
+            e.Property(x => x.BusinessHours).HasConversion(JsonConverter<BusinessHours?>(), JsonComparer<BusinessHours>()).HasMaxLength(4000);
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+            e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.OverflowSkillGroupId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Memberships).WithOne().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<SkillGroupMembership>(e =>
+        {
+            e.HasKey(x => new { x.SkillGroupId, x.UserId });
+            e.HasIndex(x => new { x.TenantId, x.UserId });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        m.Entity<PauseReason>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.SystemKey).HasMaxLength(32);
+            e.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.SystemKey }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+        });
+
+        m.Entity<Phone>(e =>
+        {
+            e.Property(x => x.EndpointName).HasMaxLength(100);
+            e.Property(x => x.Extension).HasMaxLength(20);
+            e.Property(x => x.Description).HasMaxLength(200);
+            e.HasIndex(x => new { x.TenantId, x.EndpointName }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.Extension });
+        });
+
+        m.Entity<BlockedNumber>(e =>
+        {
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
+        });
+
+        m.Entity<AgentStateChange>(e =>
+        {
+            e.Property(x => x.Reason).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.UserId, x.At });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        m.Entity<CallRecord>(e =>
+        {
+            e.Property(x => x.CustomerNumber).HasMaxLength(32);
+            e.Property(x => x.DialedNumber).HasMaxLength(32);
+            e.Property(x => x.Remarks).HasMaxLength(2000);
+            e.HasIndex(x => new { x.TenantId, x.OfferedAt });
+            e.HasIndex(x => new { x.TenantId, x.CustomerNumber });
+            e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Disposition>().WithMany().HasForeignKey(x => x.DispositionId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Legs).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.AttachedData).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<CallLeg>(e =>
+        {
+            e.Property(x => x.Endpoint).HasMaxLength(100);
+            e.Property(x => x.ChannelId).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.UserId, x.StartedAt });
+            e.HasIndex(x => x.ChannelId);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+        m.Entity<CallAttachedData>(e =>
+        {
+            e.HasKey(x => new { x.CallId, x.Key });
+            e.Property(x => x.Key).HasMaxLength(64);
+            e.Property(x => x.Value).HasMaxLength(1000);
+        });
+        m.Entity<Recording>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Format).HasMaxLength(10);
+            e.HasIndex(x => new { x.TenantId, x.StartedAt });
+            e.HasOne<CallRecord>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+        m.Entity<Disposition>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
+            e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        m.Entity<Contact>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Company).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.HasIndex(x => new { x.TenantId, x.OwnerUserId });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Numbers).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<ContactNumber>(e =>
+        {
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.Label).HasMaxLength(32);
+            e.HasIndex(x => new { x.TenantId, x.Number });
+        });
+        m.Entity<Callback>(e =>
+        {
+            e.Property(x => x.CustomerNumber).HasMaxLength(32);
+            e.Property(x => x.Notes).HasMaxLength(2000);
+            e.HasIndex(x => new { x.TenantId, x.Status, x.DueAt });
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.AssignedUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);
+        });
+        m.Entity<DialTask>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.Status });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.DialTaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<DialTaskItem>(e =>
+        {
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.Result).HasMaxLength(100);
+            e.HasIndex(x => new { x.DialTaskId, x.Status });
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        m.Entity<ApiKey>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.HasIndex(x => x.Prefix).IsUnique();
+        });
+        m.Entity<WebhookEndpoint>(e =>
+        {
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.Secret).HasMaxLength(200);
+            e.Property(x => x.EventTypes).HasMaxLength(2000);
+        });
+        m.Entity<WebhookDelivery>(e =>
+        {
+            e.Property(x => x.EventType).HasMaxLength(100);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Every tenant-owned row: FK to its tenant, and the tenant filter.
+        foreach (var type in m.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ITenantOwned).IsAssignableFrom(t)).ToList())
+        {
+            var param = Expression.Parameter(type, "e");
+            var key = Expression.Property(param, type == typeof(Tenant) ? nameof(Tenant.Id) : nameof(ITenantOwned.TenantId));
+            var ctx = Expression.Constant(this);
+            var body = Expression.OrElse(
+                Expression.Field(ctx, nameof(_systemScope)),
+                Expression.Equal(key, Expression.Field(ctx, nameof(_tenantId))));
+            m.Entity(type).HasQueryFilter(Expression.Lambda(body, param));
+            if (type != typeof(Tenant))
+                m.Entity(type).HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == Guid.Empty && _tenantId != Guid.Empty)
+                entry.Entity.TenantId = _tenantId;
+            if (entry.Entity.TenantId == Guid.Empty)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} has no tenant.");
+            if (!_systemScope && entry.Entity.TenantId != _tenantId)
+                throw new InvalidOperationException(
+                    $"Refusing to write {entry.Metadata.ClrType.Name} of another tenant than the one this context is scoped to.");
+        }
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static ValueConverter<T, string> JsonConverter<T>() where T : class? =>
+        new(v => JsonSerializer.Serialize(v, Json), v => JsonSerializer.Deserialize<T>(v, Json)!);
+
+    private static ValueComparer<List<string>> ListComparer() =>
+        new((a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+            v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())),
+            v => v.ToList());
+
+    private static ValueComparer<T?> JsonComparer<T>() where T : class =>
+        new((a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+            v => v == null ? 0 : JsonSerializer.Serialize(v, Json).GetHashCode(),
+            v => v == null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json));
+}
+
+/// <summary>Stores a <see cref="DateTimeOffset"/> as a UTC <see cref="DateTime"/> (comparable on every provider).</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTime>(
+    v => v.UtcDateTime,
+    v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+
+/// <summary>The tenant of the current request or job, if any (the Api supplies it from the token).</summary>
+public interface ICurrentTenant
+{
+    /// <summary>The tenant id, or null when nobody is signed in.</summary>
+    Guid? TenantId { get; }
+}
+
+/// <summary>No current tenant (background work, tests): contexts start unscoped and see nothing.</summary>
+public sealed class NoCurrentTenant : ICurrentTenant
+{
+    /// <inheritdoc />
+    public Guid? TenantId => null;
+}

@@ -1,0 +1,88 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CtiBridge.Data;
+
+/// <summary>The database engines CtiBridge runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded file database (the default).</summary>
+    Sqlite,
+    /// <summary>Server database for production.</summary>
+    PostgreSql,
+}
+
+/// <summary>Configuration section <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string DefaultSqliteConnectionString = "Data Source=data/ctibridge.db";
+
+    /// <summary><c>Sqlite</c> (default) or <c>PostgreSQL</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>ADO.NET connection string; for SQLite defaults to <see cref="DefaultSqliteConnectionString"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Reads the <c>Database</c> section (accepts <c>PostgreSQL</c>, <c>Postgres</c>, <c>Npgsql</c>, <c>Sqlite</c>).</summary>
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var provider = (section["Provider"] ?? "Sqlite").Trim().ToLowerInvariant() switch
+        {
+            "sqlite" or "" => DatabaseProvider.Sqlite,
+            "postgresql" or "postgres" or "npgsql" => DatabaseProvider.PostgreSql,
+            var other => throw new InvalidOperationException($"Database:Provider '{other}' is not supported (Sqlite or PostgreSQL)."),
+        };
+        var cs = section["ConnectionString"];
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DatabaseProvider.PostgreSql)
+                throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
+            cs = DefaultSqliteConnectionString;
+        }
+        return new DatabaseOptions { Provider = provider, ConnectionString = cs };
+    }
+
+    /// <summary>Configures EF Core for this provider (and creates the SQLite file's folder).</summary>
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var csb = new SqliteConnectionStringBuilder(ConnectionString);
+                if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+                {
+                    var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
+                    if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+                }
+                builder.UseSqlite(ConnectionString);
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(ConnectionString);
+                break;
+        }
+    }
+}
+
+/// <summary>Registration of the data layer.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CtiDbContext"/> (scoped) on the provider chosen by <c>Database:Provider</c>,
+    /// <see cref="DatabaseOptions"/>, <see cref="SchemaMigrator"/> and a default <see cref="ICurrentTenant"/>
+    /// (none) that the host may replace.
+    /// </summary>
+    public static IServiceCollection AddCtiData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = DatabaseOptions.From(configuration);
+        services.AddSingleton(options);
+        services.TryAddScoped<ICurrentTenant, NoCurrentTenant>();
+        services.AddDbContext<CtiDbContext>(options.Configure);
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using CtiBridge.Domain.Tenants;
+
+namespace CtiBridge.Data.Entities;
+
+/// <summary>
+/// A customer organisation, identified at login by its <see cref="Domain"/> (lower-case, unique).
+/// A tenant "owns" itself: <see cref="TenantId"/> always equals <see cref="Id"/>, so the same
+/// tenant filter applies to it as to every other row.
+/// </summary>
+public class Tenant : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Same as <see cref="Id"/>; kept so the tenant row is filtered like any other.</summary>
+    public Guid TenantId { get => Id; set => Id = value; }
+
+    /// <summary>The name an agent types at login, lower-case (e.g. <c>demo</c>).</summary>
+    public string Domain { get; set; } = "";
+    public string Name { get; set; } = "";
+    public bool Enabled { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public TenantSettings Settings { get; set; } = new();
+}
+
+/// <summary>Per-tenant behaviour switches (a complex type stored in the tenant's row).</summary>
+public class TenantSettings
+{
+    public bool NotificationsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How customer numbers are masked for users without the right to see them: <c>keep-last:N</c>
+    /// keeps the last N digits (e.g. <c>keep-last:4</c> → <c>*******1234</c>); empty = no masking.
+    /// </summary>
+    public string NumberMaskingRule { get; set; } = "";
+
+    /// <summary>Up to 10 attached-data key names shown in the toolbar, in display order.</summary>
+    public List<string> AttachedDataKeys { get; set; } = new();
+
+    public string DefaultMusicOnHoldClass { get; set; } = "default";
+    public RecordingPolicy RecordingPolicy { get; set; } = RecordingPolicy.OnDemand;
+
+    /// <summary>When true, direct (non-queue) calls to an agent are only offered when the agent is Ready.</summary>
+    public bool DirectCallsRequireReady { get; set; }
+
+    /// <summary>When true, an agent put NotReady("Device unavailable") returns to Ready when the device registers again.</summary>
+    public bool DeviceUnavailableAutoReturn { get; set; } = true;
+
+    public NoAgentRule NoAgentRule { get; set; } = NoAgentRule.KeepWaiting;
+
+    /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
+    public int WrapUpDefaultSeconds { get; set; } = 30;
+}
