@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Data.Tests;
+
+[Collection(DatabaseCollection.Name)]
+public class MigrationTests(PostgresServer postgres)
+{
+    [Fact]
+    public void Every_schema_version_exists_for_both_providers_in_order()
+    {
+        Assert.NotEmpty(SchemaMigrator.All);
+        Assert.Equal(Enumerable.Range(1, SchemaMigrator.All.Count), SchemaMigrator.All.Select(m => m.Version));
+        Assert.All(SchemaMigrator.All, m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.Sqlite));
+            Assert.False(string.IsNullOrWhiteSpace(m.PostgreSql));
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Migrations_apply_from_empty_and_a_second_run_applies_nothing(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var db = database.NewContext();
+        var migrator = new SchemaMigrator();
+
+        var first = await migrator.MigrateAsync(db);
+        var second = await migrator.MigrateAsync(db);
+
+        Assert.Equal(SchemaMigrator.All.Select(m => m.Version), first);
+        Assert.Empty(second);
+        var versions = await db.Database.SqlQueryRaw<int>("SELECT version AS \"Value\" FROM __schema_versions").ToListAsync();
+        Assert.Equal(SchemaMigrator.LatestVersion, versions.Max());
+        // The migrated schema is usable through the model.
+        Assert.Equal(0, await db.ScopeToSystem().Tenants.CountAsync());
+    }
+
+    /// <summary>
+    /// The drift check: the schema the migrations build must equal the schema EF would create from the
+    /// current model. A model change without a matching migration (for either provider) fails here,
+    /// and the message lists the difference.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Migrated_schema_matches_the_model(DatabaseProvider provider)
+    {
+        using var migrated = await TestDatabase.CreateAsync(provider, postgres);
+        using var fromModel = await TestDatabase.CreateAsync(provider, postgres);
+        await migrated.MigrateAsync();
+        await using (var db = fromModel.NewContext())
+        {
+            // EnsureCreated on an existing empty PostgreSQL database would be a no-op; run the script.
+            await db.Database.OpenConnectionAsync();
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = db.Database.GenerateCreateScript();
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        await using var a = migrated.NewContext();
+        await using var b = fromModel.NewContext();
+        var actual = await SchemaInspector.DescribeAsync(a);
+        var expected = await SchemaInspector.DescribeAsync(b);
+
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"The {provider} migrations do not produce the model's schema. Add a migration (see docs/database.md).\n" +
+            $"In the model but not in the migrated database:\n  {string.Join("\n  ", missing)}\n" +
+            $"In the migrated database but not in the model:\n  {string.Join("\n  ", extra)}");
+        Assert.Contains(actual, l => l.Contains("Tenants", StringComparison.Ordinal));
+    }
+}
