@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>Hands incoming feature-code legs (remote agents) to whoever handles them.</summary>
+public interface IFeatureCodeHandler
+{
+    void OnFeatureLeg(TenantCallCenter center, IncomingLeg leg);
+    void OnDtmf(string legId, char digit);
+    void OnPlaybackFinished(string legId);
+    void OnLegEnded(string legId);
+}
+
+/// <summary>
+/// All tenants' call centers, and the one handler of PBX events: it finds the tenant a leg
+/// belongs to (by the dialplan's tenant, or the leg index) and passes the event on.
+/// </summary>
+public sealed class CallCenterService : IPbxEventHandler
+{
+    private readonly ConcurrentDictionary<Guid, TenantCallCenter> _byId = new();
+    private readonly ConcurrentDictionary<string, TenantCallCenter> _byDomain = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TenantCallCenter> _byLeg = new();
+    private readonly IPbx _pbx;
+    private readonly ICallCenterEventSink _events;
+    private readonly ICallCenterJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CallCenterService> _log;
+    private volatile bool _connected = true;
+    private volatile string _connection = "not connected yet";
+
+    public CallCenterService(IPbx pbx, ICallCenterEventSink events, ICallCenterJournal journal, TimeProvider time, ILogger<CallCenterService> log)
+    {
+        _pbx = pbx;
+        _events = events;
+        _journal = journal;
+        _time = time;
+        _log = log;
+        pbx.Subscribe(this);
+    }
+
+    public IPbx Pbx => _pbx;
+
+    /// <summary>Handles remote-agent feature codes (set by the feature-code flow at start-up).</summary>
+    public IFeatureCodeHandler? FeatureCodes { get; set; }
+
+    public bool PbxConnected => _connected;
+    public string PbxDescription => _connection;
+
+    /// <summary>Adds a tenant, or replaces its configuration keeping its live state.</summary>
+    public TenantCallCenter Configure(TenantConfiguration config)
+    {
+        if (_byId.TryGetValue(config.TenantId, out var existing))
+        {
+            existing.Reconfigure(config);
+            _byDomain[config.Domain] = existing;
+            return existing;
+        }
+        var center = new TenantCallCenter(config, _pbx, _events, _journal, _time, _log, IndexLeg);
+        _byId[config.TenantId] = center;
+        _byDomain[config.Domain] = center;
+        return center;
+    }
+
+    public TenantCallCenter Tenant(Guid tenantId) =>
+        _byId.TryGetValue(tenantId, out var c)
+            ? c
+            : throw new CtiException(ErrorCodes.TenantNotFound, "The tenant has no call center loaded.", ErrorKind.NotFound);
+
+    public TenantCallCenter? FindTenant(Guid tenantId) => _byId.GetValueOrDefault(tenantId);
+
+    public TenantCallCenter? FindTenant(string domain) => _byDomain.GetValueOrDefault(domain);
+
+    public IEnumerable<TenantCallCenter> Tenants => _byId.Values;
+
+    private void IndexLeg(string legId, TenantCallCenter? center)
+    {
+        if (center is null) _byLeg.TryRemove(legId, out _);
+        else _byLeg[legId] = center;
+    }
+
+    // ---- IPbxEventHandler ----
+
+    public void OnIncomingLeg(IncomingLeg leg)
+    {
+        var center = FindTenant(leg.Tenant);
+        if (center is null)
+        {
+            _log.LogWarning("Leg {LegId} names unknown tenant '{Tenant}'; hanging it up", leg.LegId, leg.Tenant);
+            _ = HangupQuietly(leg.LegId);
+            return;
+        }
+        switch (leg.Purpose.ToLowerInvariant())
+        {
+            case "queue":
+                center.IncomingQueueCall(leg);
+                break;
+            case "direct":
+                center.IncomingDirectCall(leg);
+                break;
+            case "outbound" when leg.FromEndpoint is { } ep && center.AgentByEndpoint(ep) is { } agentId:
+                center.OutboundFromPhone(leg, agentId);
+                break;
+            case "feature" when FeatureCodes is { } features:
+                features.OnFeatureLeg(center, leg);
+                break;
+            default:
+                _log.LogWarning("Leg {LegId} of tenant {Tenant} has purpose '{Purpose}' we cannot serve", leg.LegId, leg.Tenant, leg.Purpose);
+                center.RefuseLeg(leg, CallEndReason.Rejected);
+                break;
+        }
+    }
+
+    public void OnLegAnswered(string legId)
+    {
+        if (_byLeg.TryGetValue(legId, out var c)) c.OnLegAnswered(legId);
+    }
+
+    public void OnLegEnded(string legId, CallEndReason cause)
+    {
+        if (_byLeg.TryGetValue(legId, out var c)) c.OnLegEnded(legId, cause);
+        FeatureCodes?.OnLegEnded(legId);
+    }
+
+    public void OnDtmf(string legId, char digit)
+    {
+        if (_byLeg.TryGetValue(legId, out var c)) c.OnDtmf(legId, digit);
+        FeatureCodes?.OnDtmf(legId, digit);
+    }
+
+    public void OnPlaybackFinished(string legId) => FeatureCodes?.OnPlaybackFinished(legId);
+
+    public void OnDeviceChanged(DeviceStatus status)
+    {
+        foreach (var center in _byId.Values)
+        {
+            if (center.AgentByEndpoint(status.Endpoint) is not { } agentId) continue;
+            center.DeviceBusyOutside(agentId, status.InUse);
+            _events.Publish(new DeviceChangedEvent(center.TenantId, status.Endpoint, status.Registered, status.InUse, agentId));
+            center.DeviceChanged(agentId, status.Registered);
+        }
+    }
+
+    public void OnConnectionChanged(bool connected, string description)
+    {
+        _connected = connected;
+        _connection = description;
+        foreach (var center in _byId.Values)
+            _events.Publish(new PbxConnectionChangedEvent(center.TenantId, connected, description));
+    }
+
+    private async Task HangupQuietly(string legId)
+    {
+        try { await _pbx.HangupAsync(legId, CallEndReason.Rejected).ConfigureAwait(false); }
+        catch (Exception ex) { _log.LogWarning(ex, "Could not hang up leg {LegId}", legId); }
+    }
+}

@@ -1,0 +1,82 @@
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>An agent with what only the running call center knows about them.</summary>
+internal sealed class AgentRuntime(Agent agent, AgentDefinition definition)
+{
+    public Agent Agent { get; } = agent;
+    public AgentDefinition Definition { get; set; } = definition;
+    public ITimer? WrapUpTimer { get; set; }
+    /// <summary>For a remote agent: the number that reaches them for this login (the phone they called from or their mobile).</summary>
+    public string? ReachNumber { get; set; }
+    /// <summary>The endpoint of the hot-desk phone chosen at login, overriding the profile's extension.</summary>
+    public string? HotDeskEndpoint { get; set; }
+    public List<GroupRuntime> Groups { get; } = new();
+}
+
+/// <summary>A skill group and its waiting list (arrival order, reorderable by supervisors).</summary>
+internal sealed class GroupRuntime(SkillGroupDefinition definition)
+{
+    public SkillGroupDefinition Definition { get; set; } = definition;
+    public List<CallRuntime> Waiting { get; } = new();
+    public Dictionary<Guid, int> Priority { get; } = new();
+    /// <summary>Recent waits of answered calls, for the estimated-wait announcement.</summary>
+    public Queue<double> RecentWaits { get; } = new();
+}
+
+/// <summary>What a leg we dialled is for.</summary>
+internal enum LegPurpose
+{
+    Customer,
+    /// <summary>An agent being offered a (queue, direct or transferred) call.</summary>
+    AgentOffer,
+    /// <summary>The agent's own phone, rung first for click-to-dial.</summary>
+    AgentDialer,
+    /// <summary>An outbound customer leg.</summary>
+    OutboundCustomer,
+    /// <summary>Consult target (agent or number).</summary>
+    Consult,
+    /// <summary>Conference guest or blind-transfer number.</summary>
+    Guest,
+}
+
+internal sealed class LegInfo(string legId, LegPurpose purpose, Guid? agentId)
+{
+    public string LegId { get; } = legId;
+    public LegPurpose Purpose { get; } = purpose;
+    public Guid? AgentId { get; } = agentId;
+}
+
+/// <summary>A live call with its timers and its own ordered PBX command queue.</summary>
+internal sealed class CallRuntime(Call call)
+{
+    public Call Call { get; } = call;
+    public SerialQueue Pbx { get; } = new();
+    public Dictionary<string, LegInfo> Legs { get; } = new();
+    /// <summary>The agent leg currently ringing for this call, if any.</summary>
+    public string? OfferLegId { get; set; }
+    public Guid? OfferAgentId { get; set; }
+    public DateTimeOffset? OfferExpiresAt { get; set; }
+    public ITimer? RingTimer { get; set; }
+    public ITimer? MaxWaitTimer { get; set; }
+    public ITimer? AnnounceTimer { get; set; }
+    public GroupRuntime? WaitingIn { get; set; }
+    /// <summary>Agent who started the consultation, while one runs.</summary>
+    public Guid? ConsultBy { get; set; }
+    public string? ConsultLegId { get; set; }
+    /// <summary>Agent who blind-transferred the call to an agent, so an unanswered transfer can come back.</summary>
+    public Guid? TransferredBy { get; set; }
+    /// <summary>Set once more than two parties were ever connected: the last-agent-leaves rule applies.</summary>
+    public bool IsConference { get; set; }
+    public bool MusicPlaying { get; set; }
+    public int RecordingSequence { get; set; }
+
+    public void CancelTimers()
+    {
+        RingTimer?.Dispose(); RingTimer = null;
+        MaxWaitTimer?.Dispose(); MaxWaitTimer = null;
+        AnnounceTimer?.Dispose(); AnnounceTimer = null;
+    }
+}

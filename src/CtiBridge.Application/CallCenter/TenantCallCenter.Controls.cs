@@ -1,0 +1,528 @@
+using System.Text.RegularExpressions;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Domain.Tenants;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>Who or what a transfer, consultation or conference invitation goes to.</summary>
+/// <param name="AgentId">An agent of the tenant (must be Ready).</param>
+/// <param name="SkillGroupId">A skill group (blind transfer only).</param>
+/// <param name="Number">A number or extension.</param>
+public sealed record TransferTarget(Guid? AgentId = null, Guid? SkillGroupId = null, string? Number = null);
+
+/// <summary>In-call controls: answer, hang up, hold, mute, DTMF, transfers, consultation, conference, recording, outbound.</summary>
+public sealed partial class TenantCallCenter
+{
+    private static readonly Regex DtmfDigits = new("^[0-9*#A-Da-d]{1,32}$", RegexOptions.Compiled);
+    private static readonly Regex DialableNumber = new(@"^\+?[0-9*#]{2,32}$", RegexOptions.Compiled);
+
+    /// <summary>Answers the call ringing for the agent (where the PBX can answer for them).</summary>
+    public async Task AnswerAsync(Guid agentId, Guid callId)
+    {
+        CallRuntime call;
+        string leg;
+        lock (_gate)
+        {
+            call = CallOf(callId);
+            if (call.OfferAgentId != agentId || call.OfferLegId is null)
+            {
+                var consult = call.Legs.Values.FirstOrDefault(l => l.AgentId == agentId && l.Purpose is LegPurpose.Consult or LegPurpose.Guest
+                    && call.Call.FindLeg(l.LegId) is { State: PartyState.Ringing });
+                leg = consult?.LegId ?? throw new CtiException(ErrorCodes.CallNotRinging, "This call is not ringing for you.");
+            }
+            else leg = call.OfferLegId;
+            if (!_pbx.Capabilities.CanAnswerForAgent)
+                throw new CtiException(ErrorCodes.AnswerOnDevice,
+                    "Answer on your phone or in the browser softphone: this phone cannot be answered remotely.");
+        }
+        await RunAwaited(call, () => _pbx.AnswerLegAsync(leg)).ConfigureAwait(false);
+    }
+
+    /// <summary>The agent hangs up their part of the call (a ringing offer is declined).</summary>
+    public void Hangup(Guid agentId, Guid callId)
+    {
+        bool ringing;
+        lock (_gate)
+        {
+            var call = CallOfParty(agentId, callId);
+            ringing = call.OfferAgentId == agentId;
+        }
+        if (ringing) { Decline(agentId, callId); return; }
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = CallOfParty(agentId, callId);
+                var party = call.Call.PresentAgentParty(agentId)!;
+                var leg = party.LegId;
+                w.Add(call, () => _pbx.HangupAsync(leg, CallEndReason.Normal));
+                AgentLeaves(w, call, _agents[agentId], party, CallEndReason.Normal, transferredAway: false);
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>The call's owner drops one party of the conference.</summary>
+    public void DropParty(Guid agentId, Guid callId, string legId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = CallOfParty(agentId, callId);
+                if (call.Call.OwnerAgentId != agentId)
+                    throw new CtiException(ErrorCodes.Forbidden, "Only the agent who owns the call can drop parties.", ErrorKind.Forbidden);
+                var party = call.Call.FindLeg(legId);
+                if (party is null || !party.IsPresent)
+                    throw new CtiException(ErrorCodes.NotFound, "No such party in this call.", ErrorKind.NotFound);
+                if (party.AgentId == agentId)
+                    throw new CtiException(ErrorCodes.InvalidStateTransition, "Use hang up to leave the call yourself.");
+                if (party.Role == PartyRole.Customer)
+                {
+                    LeaveParty(call, party, CallEndReason.Normal);
+                    EndCall(w, call, CallEndReason.Normal);
+                }
+                else if (call.ConsultLegId == legId)
+                {
+                    DropLeg(w, call, party, CallEndReason.AgentCancelled);
+                    ConsultTargetGone(w, call, party, CallEndReason.AgentCancelled);
+                }
+                else
+                {
+                    DropLeg(w, call, party, CallEndReason.Normal);
+                    AfterPartyLeft(w, call);
+                }
+                Dispatch(w);
+            }
+        });
+    }
+
+    public Task HoldAsync(Guid agentId, Guid callId) => SetHeldAsync(agentId, callId, true);
+
+    public Task ResumeAsync(Guid agentId, Guid callId) => SetHeldAsync(agentId, callId, false);
+
+    private async Task SetHeldAsync(Guid agentId, Guid callId, bool hold)
+    {
+        CallRuntime call;
+        string leg;
+        lock (_gate)
+        {
+            call = ConnectedCallOf(agentId, callId);
+            var customer = call.Call.Customer;
+            if (customer is null || !customer.IsPresent)
+                throw new CtiException(ErrorCodes.CallNotConnected, "There is no customer to hold.");
+            if (call.ConsultBy is not null)
+                throw new CtiException(ErrorCodes.ConsultInProgress, "The customer is held by a consultation; complete or cancel it.");
+            if (hold && customer.Held) throw new CtiException(ErrorCodes.AlreadyHeld, "The call is already on hold.");
+            if (!hold && !customer.Held) throw new CtiException(ErrorCodes.NotHeld, "The call is not on hold.");
+            leg = customer.LegId;
+        }
+        var moh = _config.Settings.DefaultMusicOnHoldClass;
+        await RunAwaited(call, () => hold ? _pbx.HoldAsync(leg, moh) : _pbx.ResumeAsync(leg)).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (call.Call.FindLeg(leg) is not { IsPresent: true } customer) return;
+            customer.Held = hold;
+            if (hold) call.Call.StartHold(Now); else call.Call.EndHold(Now);
+            PublishCall(call, hold ? "held" : "resumed");
+        }
+    }
+
+    public async Task MuteAsync(Guid agentId, Guid callId, bool muted)
+    {
+        CallRuntime call;
+        CallParty party;
+        lock (_gate)
+        {
+            call = ConnectedCallOf(agentId, callId);
+            party = call.Call.PresentAgentParty(agentId)!;
+            if (party.Muted == muted) return;
+        }
+        await RunAwaited(call, () => _pbx.MuteAsync(party.LegId, muted)).ConfigureAwait(false);
+        lock (_gate)
+        {
+            party.Muted = muted;
+            PublishCall(call, muted ? "muted" : "unmuted");
+        }
+    }
+
+    /// <summary>Sends DTMF digits to the far end (e.g. an extension after an outbound call connects).</summary>
+    public async Task SendDtmfAsync(Guid agentId, Guid callId, string digits)
+    {
+        if (string.IsNullOrEmpty(digits) || !DtmfDigits.IsMatch(digits))
+            throw new CtiException(ErrorCodes.ValidationFailed, "DTMF digits are 0-9, *, # and A-D (at most 32).", ErrorKind.Validation);
+        CallRuntime call;
+        string leg;
+        lock (_gate)
+        {
+            call = ConnectedCallOf(agentId, callId);
+            leg = call.Call.Customer is { IsPresent: true } c ? c.LegId
+                : call.Call.PresentParties.FirstOrDefault(p => p.AgentId != agentId)?.LegId
+                  ?? throw new CtiException(ErrorCodes.CallNotConnected, "Nobody to send digits to.");
+        }
+        await RunAwaited(call, () => _pbx.SendDtmfAsync(leg, digits)).ConfigureAwait(false);
+    }
+
+    /// <summary>Blind transfer: the agent leaves at once (no wrap-up) and the call goes to the target.</summary>
+    public void BlindTransfer(Guid agentId, Guid callId, TransferTarget target)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = ConnectedCallOf(agentId, callId);
+                if (call.ConsultBy is not null) throw new CtiException(ErrorCodes.ConsultInProgress, "Complete or cancel the consultation first.");
+                if (call.Call.Customer is not { IsPresent: true } customer)
+                    throw new CtiException(ErrorCodes.CallNotConnected, "There is no customer to transfer.");
+                AgentRuntime? targetAgent = null;
+                GroupRuntime? group = null;
+                string? number = null;
+                if (target.AgentId is { } tid) targetAgent = ReadyTarget(tid, agentId);
+                else if (target.SkillGroupId is { } gid) group = GroupOf(gid);
+                else number = ValidNumber(target.Number);
+
+                var me = _agents[agentId];
+                var myParty = call.Call.PresentAgentParty(agentId)!;
+                var myLeg = myParty.LegId;
+                w.Add(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
+                LeaveParty(call, myParty, CallEndReason.AgentTransfer);
+                Publish(me, me.Agent.CallEnded(Now, wrapUpEligible: false));
+                call.Call.OwnerAgentId = null;
+                UnholdCustomer(w, call);
+                StartMusic(w, call);
+                call.TransferredBy = agentId;
+                if (targetAgent is not null)
+                {
+                    Offer(w, call, targetAgent, fromQueue: call.Call.Kind == CallKind.Queue);
+                }
+                else if (group is not null)
+                {
+                    call.Call.State = CallState.Waiting;
+                    call.Call.EnqueuedAt = Now;
+                    Enqueue(w, call, group, atHead: false);
+                }
+                else
+                {
+                    call.Call.State = CallState.Ringing;
+                    DialGuest(w, call, number!, LegPurpose.Guest, null);
+                }
+                PublishCall(call, "transferred");
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>Consultation: the customer is held while the agent calls the target.</summary>
+    public void StartConsult(Guid agentId, Guid callId, TransferTarget target)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = ConnectedCallOf(agentId, callId);
+                if (call.ConsultBy is not null) throw new CtiException(ErrorCodes.ConsultInProgress, "A consultation is already in progress.");
+                if (target.SkillGroupId is not null)
+                    throw new CtiException(ErrorCodes.ValidationFailed, "Consult an agent or a number, not a skill group.", ErrorKind.Validation);
+                var customer = call.Call.Customer;
+                if (customer is not { IsPresent: true }) throw new CtiException(ErrorCodes.CallNotConnected, "There is no customer on this call.");
+                var targetAgent = target.AgentId is { } tid ? ReadyTarget(tid, agentId) : null;
+                var number = targetAgent is null ? ValidNumber(target.Number) : null;
+                if (!customer.Held)
+                {
+                    customer.Held = true;
+                    call.Call.StartHold(Now);
+                    var leg = customer.LegId;
+                    var moh = _config.Settings.DefaultMusicOnHoldClass;
+                    w.Add(call, () => _pbx.HoldAsync(leg, moh));
+                }
+                call.ConsultBy = agentId;
+                call.ConsultLegId = DialGuest(w, call, number, LegPurpose.Consult, targetAgent);
+                PublishCall(call, "consult_started");
+            }
+        });
+    }
+
+    /// <summary>Completes the consultation as a transfer: the customer joins the target, the agent leaves.</summary>
+    public void CompleteConsult(Guid agentId, Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var (call, target) = ConsultOf(agentId, callId, requireConnected: true);
+                call.ConsultBy = null;
+                call.ConsultLegId = null;
+                target.State = PartyState.Connected;
+                HandOver(call, target);
+                var me = _agents[agentId];
+                var myParty = call.Call.PresentAgentParty(agentId)!;
+                var myLeg = myParty.LegId;
+                LeaveParty(call, myParty, CallEndReason.AgentTransfer);
+                Publish(me, me.Agent.CallEnded(Now, wrapUpEligible: false));
+                w.Add(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
+                if (call.Call.OwnerAgentId == agentId) call.Call.OwnerAgentId = target.AgentId;
+                UnholdCustomer(w, call);
+                PublishCall(call, "transferred");
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>Turns the consultation into a three-way conference.</summary>
+    public void ConferenceConsult(Guid agentId, Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var (call, target) = ConsultOf(agentId, callId, requireConnected: true);
+                call.ConsultBy = null;
+                call.ConsultLegId = null;
+                target.State = PartyState.Connected;
+                call.IsConference = true;
+                UnholdCustomer(w, call);
+                PublishCall(call, "conference");
+            }
+        });
+    }
+
+    /// <summary>Cancels the consultation: the target is hung up and the agent is back with the customer.</summary>
+    public void CancelConsult(Guid agentId, Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var (call, target) = ConsultOf(agentId, callId, requireConnected: false);
+                DropLeg(w, call, target, CallEndReason.AgentCancelled);
+                ConsultTargetGone(w, call, target, CallEndReason.AgentCancelled);
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>Invites another agent or a number into the call (a conference of up to the tenant's maximum).</summary>
+    public void AddToConference(Guid agentId, Guid callId, TransferTarget target)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = ConnectedCallOf(agentId, callId);
+                if (call.Call.PresentParties.Count() >= _config.Settings.MaxConferenceParties)
+                    throw new CtiException(ErrorCodes.ConferenceFull, $"A conference holds at most {_config.Settings.MaxConferenceParties} parties.");
+                if (target.SkillGroupId is not null)
+                    throw new CtiException(ErrorCodes.ValidationFailed, "Invite an agent or a number, not a skill group.", ErrorKind.Validation);
+                var targetAgent = target.AgentId is { } tid ? ReadyTarget(tid, agentId) : null;
+                var number = targetAgent is null ? ValidNumber(target.Number) : null;
+                DialGuest(w, call, number, LegPurpose.Guest, targetAgent);
+                PublishCall(call, "party_invited");
+            }
+        });
+    }
+
+    public async Task StartRecordingAsync(Guid agentId, Guid callId)
+    {
+        CallRuntime call;
+        lock (_gate)
+        {
+            call = ConnectedCallOf(agentId, callId);
+            if (_config.Settings.RecordingPolicy == RecordingPolicy.Never)
+                throw new CtiException(ErrorCodes.RecordingNotAllowed, "This tenant does not record calls.");
+            if (call.Call.Recording) return;
+        }
+        var work = new Work();
+        lock (_gate) StartRecordingLocked(work, call, agentId);
+        foreach (var item in work.Items) await RunAwaited(call, item.Action).ConfigureAwait(false);
+        lock (_gate) PublishCall(call, "recording_started");
+    }
+
+    public async Task StopRecordingAsync(Guid agentId, Guid callId)
+    {
+        CallRuntime call;
+        string name;
+        lock (_gate)
+        {
+            call = ConnectedCallOf(agentId, callId);
+            if (_config.Settings.RecordingPolicy == RecordingPolicy.Always)
+                throw new CtiException(ErrorCodes.RecordingNotAllowed, "This tenant records every call; recording cannot be stopped.");
+            if (!call.Call.Recording || call.Call.RecordingName is null) throw new CtiException(ErrorCodes.NotRecording, "The call is not being recorded.");
+            name = call.Call.RecordingName;
+        }
+        await RunAwaited(call, () => _pbx.StopRecordingAsync(name)).ConfigureAwait(false);
+        lock (_gate)
+        {
+            call.Call.Recording = false;
+            call.Call.Recording = false;
+            PublishCall(call, "recording_stopped");
+        }
+    }
+
+    /// <summary>Sets the disposition and remarks of a live call (during the call or its wrap-up).</summary>
+    public bool SetDisposition(Guid agentId, Guid callId, string? disposition, string? remarks)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out var call)) return false;
+            if (!call.Call.AgentIds.Contains(agentId))
+                throw new CtiException(ErrorCodes.NotAParty, "You are not a party of this call.", ErrorKind.Forbidden);
+            call.Call.Disposition = disposition ?? call.Call.Disposition;
+            call.Call.Remarks = remarks ?? call.Call.Remarks;
+            PublishCall(call, "disposition");
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Click-to-dial: the agent's phone is rung first; when they answer, the customer (or the
+    /// colleague at an extension) is dialled. Returns the new call's id.
+    /// </summary>
+    public Guid Dial(Guid agentId, string number, string? callerId = null)
+    {
+        var dialled = ValidNumber(number);
+        Guid callId = Guid.Empty;
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var me = AgentOf(agentId);
+                var colleague = _agentsByExtension.TryGetValue(dialled, out var c) ? c : null;
+                if (colleague is not null) CheckDirectTarget(colleague, agentId);
+                if (callerId is not null && _config.Settings.OutboundCallerIds.Count > 0 && !_config.Settings.OutboundCallerIds.Contains(callerId))
+                    throw new CtiException(ErrorCodes.ValidationFailed, "Choose one of the tenant's caller ID numbers.", ErrorKind.Validation);
+                var now = Now;
+                var kind = colleague is null ? CallKind.Outbound : CallKind.Internal;
+                var call = new CallRuntime(new Call(TenantId, Guid.NewGuid(), kind, dialled, now));
+                Publish(me, me.Agent.DialOut(now, call.Call.Id, _config.Settings.OutboundRequiresNotReady));
+                callId = call.Call.Id;
+                call.Call.OwnerAgentId = agentId;
+                call.Call.State = CallState.Ringing;
+                call.Call.FirstOfferedAt = now;
+                if (callerId is not null) call.Call.AttachedData["caller_id"] = callerId;
+                _calls[callId] = call;
+                var legId = NewLegId();
+                var party = call.Call.AddParty(new CallParty(legId, PartyRole.Agent, agentId, me.Agent.Settings.Extension, now));
+                TrackLeg(call, legId, LegPurpose.AgentDialer, agentId);
+                var target = new DialTarget(EndpointOf(me), dialled, null, TimeSpan.FromSeconds(30), AutoAnswer: true,
+                    new Dictionary<string, string> { [LegVariables.CallId] = callId.ToString(), [LegVariables.Role] = "dialer" });
+                w.Add(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+                PublishCall(call, "dialing");
+                PublishParty(call, party, joined: true);
+            }
+        });
+        return callId;
+    }
+
+    private void DialCustomerOf(Work w, CallRuntime call)
+    {
+        var now = Now;
+        call.Call.FirstOfferedAt = now;
+        if (call.Call.Kind == CallKind.Internal && _agentsByExtension.TryGetValue(call.Call.CustomerNumber, out var colleague)
+            && colleague.Agent.Status is AgentStatus.Ready or AgentStatus.NotReady)
+        {
+            Offer(w, call, colleague, fromQueue: false);
+            return;
+        }
+        var callerId = call.Call.AttachedData.TryGetValue("caller_id", out var chosen) ? chosen
+            : _config.Settings.OutboundCallerIds.FirstOrDefault() ?? "";
+        var legId = NewLegId();
+        call.Call.AddParty(new CallParty(legId, PartyRole.Customer, null, call.Call.CustomerNumber, now));
+        TrackLeg(call, legId, LegPurpose.OutboundCustomer, null);
+        var target = new DialTarget(TrunkEndpoint(call.Call.CustomerNumber), callerId, null, TimeSpan.FromSeconds(45), false,
+            new Dictionary<string, string> { [LegVariables.CallId] = call.Call.Id.ToString(), [LegVariables.Role] = "customer" });
+        var id = call.Call.Id;
+        w.Add(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+    }
+
+    /// <summary>Dials a consult target or conference guest (an agent's phone or a number); returns the leg.</summary>
+    private string DialGuest(Work w, CallRuntime call, string? number, LegPurpose purpose, AgentRuntime? agent)
+    {
+        var now = Now;
+        var legId = NewLegId();
+        string endpoint;
+        CallParty party;
+        if (agent is not null)
+        {
+            Publish(agent, agent.Agent.Offer(now, call.Call.Id, fromQueue: false));
+            endpoint = EndpointOf(agent);
+            party = call.Call.AddParty(new CallParty(legId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, now));
+            _events.Publish(new Events.CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), _config.Settings.RingTimeoutSeconds));
+        }
+        else
+        {
+            endpoint = _agentsByExtension.TryGetValue(number!, out var ext) ? EndpointOf(ext) : TrunkEndpoint(number!);
+            party = call.Call.AddParty(new CallParty(legId, PartyRole.External, null, number!, now));
+        }
+        TrackLeg(call, legId, purpose, agent?.Agent.Id);
+        var target = new DialTarget(endpoint, call.Call.CustomerNumber, call.Call.CustomerName,
+            TimeSpan.FromSeconds(Math.Max(5, _config.Settings.RingTimeoutSeconds)), agent?.Agent.Settings.AutoAnswer ?? false,
+            new Dictionary<string, string> { [LegVariables.CallId] = call.Call.Id.ToString(), [LegVariables.Role] = purpose.ToString().ToLowerInvariant() });
+        var id = call.Call.Id;
+        w.Add(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+        PublishParty(call, party, joined: true);
+        return legId;
+    }
+
+    private string TrunkEndpoint(string number) =>
+        _config.Settings.TrunkPattern.Replace("{number}", number).Replace("{tenant}", Domain);
+
+    private CallRuntime ConnectedCallOf(Guid agentId, Guid callId)
+    {
+        var call = CallOfParty(agentId, callId);
+        var party = call.Call.PresentAgentParty(agentId);
+        if (party is null || party.State is not (PartyState.Connected or PartyState.Consulting) || call.Call.State != CallState.Connected)
+            throw new CtiException(ErrorCodes.CallNotConnected, "The call is not connected.");
+        return call;
+    }
+
+    private (CallRuntime Call, CallParty Target) ConsultOf(Guid agentId, Guid callId, bool requireConnected)
+    {
+        var call = ConnectedCallOf(agentId, callId);
+        if (call.ConsultBy != agentId || call.ConsultLegId is null || call.Call.FindLeg(call.ConsultLegId) is not { IsPresent: true } target)
+            throw new CtiException(ErrorCodes.NoConsultInProgress, "You have no consultation in progress on this call.");
+        if (requireConnected && target.State != PartyState.Consulting)
+            throw new CtiException(ErrorCodes.CallNotConnected, "The consulted party has not answered yet.");
+        return (call, target);
+    }
+
+    /// <summary>A transfer, consultation or conference goes only to a Ready agent (never to oneself).</summary>
+    private AgentRuntime ReadyTarget(Guid targetId, Guid self)
+    {
+        var target = AgentOf(targetId);
+        if (targetId == self) throw new CtiException(ErrorCodes.ValidationFailed, "You cannot transfer to yourself.", ErrorKind.Validation);
+        return target.Agent.Status switch
+        {
+            AgentStatus.LoggedOut => throw new CtiException(ErrorCodes.TargetOffline, $"{target.Agent.DisplayName} is logged out."),
+            AgentStatus.Ready when target.Agent.DeviceAvailable => target,
+            _ => throw new CtiException(ErrorCodes.TargetNotReady, $"{target.Agent.DisplayName} is not Ready ({target.Agent.Status})."),
+        };
+    }
+
+    /// <summary>Whether a colleague can be called directly (internal call): visible state, tenant rule.</summary>
+    private void CheckDirectTarget(AgentRuntime target, Guid self)
+    {
+        if (target.Agent.Id == self) throw new CtiException(ErrorCodes.ValidationFailed, "You cannot call yourself.", ErrorKind.Validation);
+        switch (target.Agent.Status)
+        {
+            case AgentStatus.LoggedOut:
+                throw new CtiException(ErrorCodes.TargetOffline, $"{target.Agent.DisplayName} is logged out.");
+            case AgentStatus.NotReady when _config.Settings.DirectCallsRequireReady:
+                throw new CtiException(ErrorCodes.TargetNotReady, $"{target.Agent.DisplayName} is Not Ready.");
+            case AgentStatus.Ready or AgentStatus.NotReady:
+                return;
+            default:
+                throw new CtiException(ErrorCodes.AgentBusy, $"{target.Agent.DisplayName} is busy ({target.Agent.Status}).");
+        }
+    }
+
+    private static string ValidNumber(string? number)
+    {
+        var n = number?.Trim().Replace(" ", "").Replace("-", "") ?? "";
+        if (!DialableNumber.IsMatch(n))
+            throw new CtiException(ErrorCodes.ValidationFailed, "A number has 2 to 32 digits (optionally a leading +).", ErrorKind.Validation);
+        return n;
+    }
+}

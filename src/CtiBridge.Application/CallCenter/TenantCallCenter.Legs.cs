@@ -1,0 +1,279 @@
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Tenants;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>What the PBX reports about legs, turned into call and agent state.</summary>
+public sealed partial class TenantCallCenter
+{
+    internal void OnLegAnswered(string legId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_callsByLeg.TryGetValue(legId, out var call) || !call.Legs.TryGetValue(legId, out var info)) return;
+                var party = call.Call.FindLeg(legId);
+                if (party is null || !party.IsPresent)
+                {
+                    w.Add(call, () => _pbx.HangupAsync(legId, CallEndReason.Normal));
+                    return;
+                }
+                var now = Now;
+                party.AnsweredAt ??= now;
+                var callId = call.Call.Id;
+                switch (info.Purpose)
+                {
+                    case LegPurpose.AgentOffer when call.OfferLegId == legId:
+                        var agent = _agents[info.AgentId!.Value];
+                        ClearOffer(call);
+                        Publish(agent, agent.Agent.Answer(now));
+                        party.State = PartyState.Connected;
+                        call.Call.State = CallState.Connected;
+                        if (call.Call.AnsweredAt is null) { call.Call.AnsweredAt = now; RecordWait(call); }
+                        call.Call.OwnerAgentId = agent.Agent.Id;
+                        call.TransferredBy = null;
+                        // Agent answered → both bridged: join and stop the music together, not one after the other.
+                        var playing = call.MusicPlaying;
+                        call.MusicPlaying = false;
+                        w.Add(call, () => playing
+                            ? Task.WhenAll(_pbx.JoinCallAsync(callId, legId), _pbx.StopCallMusicAsync(callId))
+                            : _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+                        MaybeAutoRecord(w, call, agent);
+                        PublishCall(call, "connected");
+                        PublishParty(call, party, joined: true);
+                        break;
+                    case LegPurpose.AgentDialer:
+                        party.State = PartyState.Connected;
+                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId));
+                        DialCustomerOf(w, call);
+                        PublishParty(call, party, joined: true);
+                        break;
+                    case LegPurpose.OutboundCustomer:
+                        party.State = PartyState.Connected;
+                        call.Call.State = CallState.Connected;
+                        call.Call.AnsweredAt ??= now;
+                        ClearOffer(call);
+                        if (call.Call.OwnerAgentId is { } owner && _agents.TryGetValue(owner, out var o))
+                            MaybeAutoRecord(w, call, o);
+                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+                        PublishCall(call, "connected");
+                        PublishParty(call, party, joined: true);
+                        break;
+                    case LegPurpose.Consult or LegPurpose.Guest:
+                        if (info.AgentId is { } targetId && _agents.TryGetValue(targetId, out var target)
+                            && target.Agent.Status == AgentStatus.Ringing && target.Agent.CallId == callId)
+                            Publish(target, target.Agent.Answer(now));
+                        party.State = info.Purpose == LegPurpose.Consult ? PartyState.Consulting : PartyState.Connected;
+                        if (info.Purpose == LegPurpose.Guest)
+                        {
+                            if (call.Call.PresentParties.Count(p => p.State == PartyState.Connected) > 2) call.IsConference = true;
+                            if (call.Call.State != CallState.Connected) { call.Call.State = CallState.Connected; StopMusic(w, call); }
+                        }
+                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+                        PublishParty(call, party, joined: true);
+                        PublishCall(call, info.Purpose == LegPurpose.Consult ? "consult_connected" : "party_joined");
+                        break;
+                }
+            }
+        });
+    }
+
+    internal void OnLegEnded(string legId, CallEndReason cause)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_callsByLeg.TryGetValue(legId, out var call) || !call.Legs.TryGetValue(legId, out var info)) return;
+                var party = call.Call.FindLeg(legId);
+                if (party is null || !party.IsPresent) return;
+                if (call.OfferLegId == legId)
+                {
+                    // The agent's phone refused, was busy, unreachable or gave up ringing.
+                    var agent = _agents[call.OfferAgentId!.Value];
+                    ClearOffer(call);
+                    LeaveParty(call, party, cause);
+                    Publish(agent, agent.Agent.Missed(Now, AgentTrigger.RingTimeout));
+                    ReRoute(w, call);
+                    Dispatch(w);
+                    return;
+                }
+                switch (info.Purpose)
+                {
+                    case LegPurpose.Customer:
+                        var reason = call.Call.State switch
+                        {
+                            CallState.Waiting => CallEndReason.AbandonedWhileWaiting,
+                            CallState.Ringing => CallEndReason.AbandonedWhileRinging,
+                            _ => CallEndReason.Normal,
+                        };
+                        LeaveParty(call, party, reason);
+                        EndCall(w, call, reason);
+                        break;
+                    case LegPurpose.OutboundCustomer:
+                        LeaveParty(call, party, cause);
+                        EndCall(w, call, party.AnsweredAt is null ? cause : CallEndReason.Normal);
+                        break;
+                    case LegPurpose.AgentDialer when call.Call.AnsweredAt is null:
+                        LeaveParty(call, party, cause);
+                        EndCall(w, call, party.AnsweredAt is null ? cause : CallEndReason.AgentCancelled);
+                        break;
+                    case LegPurpose.Consult when call.ConsultLegId == legId:
+                        ConsultTargetGone(w, call, party, cause);
+                        break;
+                    default:
+                        if (party.AgentId is { } agentId && _agents.TryGetValue(agentId, out var a))
+                            AgentLeaves(w, call, a, party, cause, transferredAway: false);
+                        else
+                        {
+                            LeaveParty(call, party, cause);
+                            AfterPartyLeft(w, call);
+                        }
+                        break;
+                }
+                Dispatch(w);
+            }
+        });
+    }
+
+    internal void OnDtmf(string legId, char digit)
+    {
+        // Digits from customers are for self-service and remote-agent menus (handled by their flows).
+        lock (_gate)
+        {
+            if (_callsByLeg.TryGetValue(legId, out var call)
+                && call.Call.AttachedData.TryGetValue("ivr_digits", out var sofar) && sofar.Length < 64)
+                call.Call.AttachedData["ivr_digits"] = sofar + digit;
+        }
+    }
+
+    /// <summary>An agent's part of the call is over (hung up, transferred away, dropped).</summary>
+    private void AgentLeaves(Work w, CallRuntime call, AgentRuntime agent, CallParty party, CallEndReason reason, bool transferredAway)
+    {
+        LeaveParty(call, party, reason);
+        if (party.State != PartyState.Left) return;
+        var now = Now;
+        if (agent.Agent.Status == AgentStatus.OnCall && agent.Agent.CallId == call.Call.Id)
+            Publish(agent, agent.Agent.CallEnded(now, !transferredAway && WrapUpEligible(call, agent)));
+        else if (agent.Agent.Status == AgentStatus.Ringing && agent.Agent.CallId == call.Call.Id)
+            Publish(agent, agent.Agent.OfferWithdrawn(now));
+        if (call.ConsultBy == agent.Agent.Id && call.ConsultLegId is { } consultLeg)
+        {
+            // The agent hung up during a consultation: hand the customer to the target if they answered,
+            // else take the consultation back and re-route the customer. Never drop the customer.
+            var target = call.Call.FindLeg(consultLeg);
+            call.ConsultBy = null;
+            call.ConsultLegId = null;
+            if (target is { State: PartyState.Consulting })
+            {
+                target.State = PartyState.Connected;
+                HandOver(call, target);
+                UnholdCustomer(w, call);
+                PublishCall(call, "transferred");
+                return;
+            }
+            if (target is not null) DropLeg(w, call, target, CallEndReason.AgentCancelled);
+        }
+        if (call.Call.OwnerAgentId == agent.Agent.Id)
+            call.Call.OwnerAgentId = call.Call.PresentParties.FirstOrDefault(p => p.AgentId is not null && p.State == PartyState.Connected)?.AgentId;
+        AfterPartyLeft(w, call);
+    }
+
+    /// <summary>After a party left: end the call, re-queue the customer, or carry on with who is left.</summary>
+    private void AfterPartyLeft(Work w, CallRuntime call)
+    {
+        if (call.Call.State != CallState.Connected) return;
+        var customer = call.Call.Customer;
+        var agentsLeft = call.Call.PresentParties.Any(p => p.AgentId is not null);
+        var othersLeft = call.Call.PresentParties.Count(p => p != customer);
+        if (customer is null || !customer.IsPresent)
+        {
+            if (!agentsLeft || othersLeft < 2) EndCall(w, call, CallEndReason.Normal);
+            else PublishCall(call, "party_left");
+            return;
+        }
+        if (agentsLeft)
+        {
+            PublishCall(call, "party_left");
+            return;
+        }
+        if (othersLeft > 0 && !call.IsConference)
+        {
+            PublishCall(call, "party_left");
+            return;
+        }
+        if (call.IsConference && _config.Settings.LastAgentLeaves == LastAgentLeavesRule.Requeue
+            && call.Call.SkillGroupId is { } gid && _groups.TryGetValue(gid, out var group))
+        {
+            foreach (var guest in call.Call.PresentParties.Where(p => p != customer).ToList())
+                DropLeg(w, call, guest, CallEndReason.Normal);
+            UnholdCustomer(w, call);
+            StartMusic(w, call);
+            Enqueue(w, call, group, atHead: true);
+            return;
+        }
+        EndCall(w, call, CallEndReason.Normal);
+    }
+
+    private void DropLeg(Work w, CallRuntime call, CallParty party, CallEndReason reason)
+    {
+        if (party.AgentId is { } id && _agents.TryGetValue(id, out var a))
+        {
+            LeaveParty(call, party, reason);
+            if (a.Agent.Status == AgentStatus.Ringing && a.Agent.CallId == call.Call.Id) Publish(a, a.Agent.OfferWithdrawn(Now));
+            else if (a.Agent.Status == AgentStatus.OnCall && a.Agent.CallId == call.Call.Id) Publish(a, a.Agent.CallEnded(Now, false));
+        }
+        else LeaveParty(call, party, reason);
+        var leg = party.LegId;
+        w.Add(call, () => _pbx.HangupAsync(leg, reason));
+    }
+
+    private void HandOver(CallRuntime call, CallParty target)
+    {
+        call.Call.OwnerAgentId = target.AgentId ?? call.Call.OwnerAgentId;
+        if (target.AgentId is { } id && _agents.TryGetValue(id, out var a) && a.Agent.Status == AgentStatus.OnCall)
+            a.Agent.TakeOverCall(call.Call.Id, call.Call.Kind == CallKind.Queue);
+    }
+
+    private void ConsultTargetGone(Work w, CallRuntime call, CallParty party, CallEndReason cause)
+    {
+        call.ConsultBy = null;
+        call.ConsultLegId = null;
+        if (party.AgentId is { } id && _agents.TryGetValue(id, out var a)) AgentLeaves(w, call, a, party, cause, transferredAway: false);
+        else LeaveParty(call, party, cause);
+        UnholdCustomer(w, call);
+        PublishCall(call, "consult_ended");
+    }
+
+    private void UnholdCustomer(Work w, CallRuntime call)
+    {
+        var customer = call.Call.Customer;
+        if (customer is null || !customer.Held || !customer.IsPresent) return;
+        customer.Held = false;
+        call.Call.EndHold(Now);
+        var leg = customer.LegId;
+        w.Add(call, () => _pbx.ResumeAsync(leg));
+    }
+
+    private void MaybeAutoRecord(Work w, CallRuntime call, AgentRuntime agent)
+    {
+        if (call.Call.Recording || _config.Settings.RecordingPolicy != RecordingPolicy.Always) return;
+        StartRecordingLocked(w, call, agent.Agent.Id);
+    }
+
+    private void StartRecordingLocked(Work w, CallRuntime call, Guid agentId)
+    {
+        call.RecordingSequence++;
+        var name = $"{Domain}-{call.Call.Id:N}-{call.RecordingSequence}";
+        call.Call.Recording = true;
+        call.Call.RecordingName = name;
+        var id = call.Call.Id;
+        _journal.RecordingStarted(new RecordingStarted(TenantId, id, agentId, name, Now, call.Call.CustomerNumber, call.Call.Direction,
+            call.Call.Kind == CallKind.Outbound ? RecordingType.ManualDial : RecordingType.Inbound));
+        w.Add(call, () => _pbx.StartRecordingAsync(id, name), _ => { lock (_gate) call.Call.Recording = false; });
+    }
+}

@@ -1,0 +1,418 @@
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Domain.Tenants;
+using Microsoft.Extensions.Logging;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>Inbound routing (ACD): queueing, offers, re-routing, abandon, overflow, wrap-up.</summary>
+public sealed partial class TenantCallCenter
+{
+    /// <summary>Restart-safe facts stored on a leg's channel variables, read back by a resync.</summary>
+    public static class LegVariables
+    {
+        public const string CallId = "CTI_CALL_ID";
+        public const string Role = "CTI_ROLE";
+        public const string AgentId = "CTI_AGENT_ID";
+        public const string SkillGroup = "CTI_SKILL_GROUP";
+        public const string EnqueuedAt = "CTI_ENQUEUED_AT";
+    }
+
+    /// <summary>A customer leg arrived for a skill group (from the dialplan or the sandbox).</summary>
+    internal void IncomingQueueCall(IncomingLeg leg)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var now = Now;
+                var group = _groups.Values.FirstOrDefault(g =>
+                    string.Equals(g.Definition.Name, leg.Target, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(g.Definition.Number, leg.Target, StringComparison.OrdinalIgnoreCase)
+                    || g.Definition.Id.ToString() == leg.Target);
+                var call = NewInboundCall(CallKind.Queue, leg, now);
+                call.Call.SkillGroupId = group?.Definition.Id;
+
+                if (_config.BlockedNumbers.Contains(leg.CallerNumber))
+                {
+                    Reject(w, call, CallEndReason.Blocklisted, null);
+                    return;
+                }
+                if (group is null)
+                {
+                    _log.LogWarning("Call {LegId} asked for unknown skill group '{Group}' of tenant {Tenant}", leg.LegId, leg.Target, Domain);
+                    Reject(w, call, CallEndReason.Failed, null);
+                    return;
+                }
+                if (group.Definition.Hours is { } hours && !hours.IsOpen(now))
+                {
+                    Reject(w, call, CallEndReason.Closed, group.Definition.ClosedDestination);
+                    return;
+                }
+                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), _ => OnPbxFailure(call.Call.Id));
+                StartMusic(w, call);
+                if (!AnyoneLoggedIn(group) && group.Definition.NoAgentRule == NoAgentRule.FallbackDestination)
+                {
+                    Reject(w, call, CallEndReason.NoAgentOnline, group.Definition.FallbackDestination);
+                    return;
+                }
+                Enqueue(w, call, group, atHead: false);
+                Dispatch(w);
+            }
+        });
+    }
+
+    private CallRuntime NewInboundCall(CallKind kind, IncomingLeg leg, DateTimeOffset now)
+    {
+        var call = new CallRuntime(new Call(TenantId, Guid.NewGuid(), kind, leg.CallerNumber, now) { CustomerName = leg.CallerName });
+        foreach (var (k, v) in leg.Variables.Take(10)) call.Call.AttachedData[k] = v;
+        var customer = call.Call.AddParty(new CallParty(leg.LegId, PartyRole.Customer, null, leg.CallerNumber, now));
+        customer.State = PartyState.Connected;
+        customer.AnsweredAt = now;
+        _calls[call.Call.Id] = call;
+        TrackLeg(call, leg.LegId, LegPurpose.Customer, null);
+        return call;
+    }
+
+    /// <summary>Refuses a call before queueing: sends it to a destination or hangs it up, and records why.</summary>
+    private void Reject(Work w, CallRuntime call, CallEndReason reason, string? destination)
+    {
+        var customer = call.Call.Customer!;
+        if (destination is not null)
+        {
+            customer.State = PartyState.Left;
+            w.Add(call, () => _pbx.RedirectAsync(customer.LegId, destination));
+        }
+        EndCall(w, call, reason);
+    }
+
+    private void Enqueue(Work w, CallRuntime call, GroupRuntime group, bool atHead)
+    {
+        var now = Now;
+        call.Call.State = CallState.Waiting;
+        call.Call.EnqueuedAt ??= now;
+        call.Call.SkillGroupId = group.Definition.Id;
+        call.WaitingIn = group;
+        if (atHead) group.Waiting.Insert(0, call);
+        else group.Waiting.Add(call);
+        if (group.Definition.MaxWaitSeconds is { } max && call.MaxWaitTimer is null)
+        {
+            var due = call.Call.EnqueuedAt.Value + TimeSpan.FromSeconds(max) - now;
+            var id = call.Call.Id;
+            call.MaxWaitTimer = _time.CreateTimer(_ => OnMaxWait(id), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+        if (group.Definition.AnnounceEverySeconds is { } every && every > 0 && call.AnnounceTimer is null)
+        {
+            var id = call.Call.Id;
+            call.AnnounceTimer = _time.CreateTimer(_ => OnAnnounce(id), null, TimeSpan.FromSeconds(every), TimeSpan.FromSeconds(every));
+        }
+        PublishCall(call, "waiting");
+        PublishStats(group);
+    }
+
+    private static bool AnyoneLoggedIn(GroupRuntime g, IReadOnlyDictionary<Guid, AgentRuntime> agents) =>
+        g.Priority.Keys.Any(id => agents.TryGetValue(id, out var a) && a.Agent.Status != AgentStatus.LoggedOut);
+
+    private bool AnyoneLoggedIn(GroupRuntime g) => AnyoneLoggedIn(g, _agents);
+
+    /// <summary>When the last agent of a group logs out, waiting calls follow the group's no-agent rule.</summary>
+    private void ApplyNoAgentRules(Work w)
+    {
+        foreach (var g in _groups.Values)
+        {
+            if (g.Definition.NoAgentRule != NoAgentRule.FallbackDestination || g.Waiting.Count == 0 || AnyoneLoggedIn(g)) continue;
+            foreach (var call in g.Waiting.ToList()) Reject(w, call, CallEndReason.NoAgentOnline, g.Definition.FallbackDestination);
+        }
+    }
+
+    /// <summary>Moves a waiting call to a new position (1 = next) in its group's list (supervisors).</summary>
+    public void MoveWaitingCall(Guid groupId, Guid callId, int position)
+    {
+        lock (_gate)
+        {
+            var g = GroupOf(groupId);
+            var call = g.Waiting.FirstOrDefault(c => c.Call.Id == callId)
+                ?? throw new CtiException(ErrorCodes.CallNotFound, "The call is not waiting in this skill group.", ErrorKind.NotFound);
+            if (position < 1 || position > g.Waiting.Count)
+                throw new CtiException(ErrorCodes.ValidationFailed, $"Position must be between 1 and {g.Waiting.Count}.", ErrorKind.Validation);
+            g.Waiting.Remove(call);
+            g.Waiting.Insert(position - 1, call);
+            PublishStats(g);
+        }
+    }
+
+    /// <summary>
+    /// Offers waiting calls to free agents until no pair fits: the oldest head-of-list call first,
+    /// to the best member (lowest priority number, then longest idle) who is free for that group.
+    /// </summary>
+    private void Dispatch(Work w)
+    {
+        var blocked = new HashSet<GroupRuntime>();
+        while (true)
+        {
+            GroupRuntime? best = null;
+            foreach (var g in _groups.Values)
+            {
+                if (g.Waiting.Count == 0 || blocked.Contains(g)) continue;
+                if (best is null || HeadTime(g) < HeadTime(best)) best = g;
+            }
+            if (best is null) return;
+            var agent = PickAgent(best);
+            if (agent is null) { blocked.Add(best); continue; }
+            var call = best.Waiting[0];
+            best.Waiting.RemoveAt(0);
+            call.WaitingIn = null;
+            Offer(w, call, agent, fromQueue: true);
+            PublishStats(best);
+        }
+    }
+
+    private static DateTimeOffset HeadTime(GroupRuntime g) => g.Waiting[0].Call.EnqueuedAt ?? g.Waiting[0].Call.CreatedAt;
+
+    private AgentRuntime? PickAgent(GroupRuntime g)
+    {
+        AgentRuntime? best = null;
+        var bestPriority = int.MaxValue;
+        var groupId = g.Definition.Id;
+        foreach (var (agentId, priority) in g.Priority)
+        {
+            if (!_agents.TryGetValue(agentId, out var a) || !a.Agent.IsAvailableForQueue(groupId)) continue;
+            if (best is null || priority < bestPriority || (priority == bestPriority && a.Agent.IdleSince < best.Agent.IdleSince))
+            {
+                best = a;
+                bestPriority = priority;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Rings an agent for a call: agent to Ringing, the leg dialled, the countdown started.</summary>
+    private void Offer(Work w, CallRuntime call, AgentRuntime agent, bool fromQueue)
+    {
+        var now = Now;
+        Publish(agent, agent.Agent.Offer(now, call.Call.Id, fromQueue));
+        var legId = NewLegId();
+        var ringFor = TimeSpan.FromSeconds(Math.Max(5, _config.Settings.RingTimeoutSeconds));
+        call.Call.State = CallState.Ringing;
+        call.Call.FirstOfferedAt ??= now;
+        call.Call.OfferAttempts++;
+        call.OfferAgentId = agent.Agent.Id;
+        call.OfferLegId = legId;
+        call.OfferExpiresAt = now + ringFor;
+        var party = call.Call.AddParty(new CallParty(legId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, now));
+        TrackLeg(call, legId, LegPurpose.AgentOffer, agent.Agent.Id);
+        var callId = call.Call.Id;
+        call.RingTimer?.Dispose();
+        call.RingTimer = _time.CreateTimer(_ => OnRingTimeout(callId, legId), null, ringFor, Timeout.InfiniteTimeSpan);
+        _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds));
+        PublishParty(call, party, joined: true);
+        var target = new DialTarget(EndpointOf(agent), call.Call.CustomerNumber, call.Call.CustomerName,
+            ringFor + TimeSpan.FromSeconds(5), agent.Agent.Settings.AutoAnswer,
+            new Dictionary<string, string>
+            {
+                [LegVariables.CallId] = callId.ToString(),
+                [LegVariables.Role] = "agent",
+                [LegVariables.AgentId] = agent.Agent.Id.ToString(),
+            });
+        w.Add(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+    }
+
+    private void OnRingTimeout(Guid callId, string legId) => MissOffer(callId, legId, AgentTrigger.RingTimeout, CallEndReason.NoAnswer);
+
+    /// <summary>The agent declines the call ringing for them; it goes back to the head of its queue.</summary>
+    public void Decline(Guid agentId, Guid callId)
+    {
+        string legId;
+        lock (_gate)
+        {
+            var call = CallOf(callId);
+            if (call.OfferAgentId != agentId || call.OfferLegId is null)
+                throw new CtiException(ErrorCodes.CallNotRinging, "This call is not ringing for you.");
+            legId = call.OfferLegId;
+        }
+        MissOffer(callId, legId, AgentTrigger.Decline, CallEndReason.Rejected);
+    }
+
+    /// <summary>An offer ended unanswered: the agent is missed, the leg hung up, the call re-routed.</summary>
+    private void MissOffer(Guid callId, string legId, AgentTrigger trigger, CallEndReason legReason)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.OfferLegId != legId) return;
+                var agent = _agents[call.OfferAgentId!.Value];
+                ClearOffer(call);
+                var party = call.Call.FindLeg(legId)!;
+                LeaveParty(call, party, legReason);
+                w.Add(call, () => _pbx.HangupAsync(legId, legReason));
+                Publish(agent, agent.Agent.Missed(Now, trigger));
+                ReRoute(w, call);
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>An offered call that nobody took goes back where it came from, never lost.</summary>
+    private void ReRoute(Work w, CallRuntime call)
+    {
+        if (call.Call.SkillGroupId is { } gid && _groups.TryGetValue(gid, out var group))
+        {
+            Enqueue(w, call, group, atHead: true);
+            return;
+        }
+        if (call.TransferredBy is { } back && _agents.TryGetValue(back, out var original)
+            && original.Agent.Status is AgentStatus.Ready or AgentStatus.NotReady)
+        {
+            call.TransferredBy = null;
+            Offer(w, call, original, fromQueue: false);
+            return;
+        }
+        EndCall(w, call, CallEndReason.NoAnswer);
+    }
+
+    private void ClearOffer(CallRuntime call)
+    {
+        call.RingTimer?.Dispose();
+        call.RingTimer = null;
+        call.OfferAgentId = null;
+        call.OfferLegId = null;
+        call.OfferExpiresAt = null;
+    }
+
+    private void LeaveParty(CallRuntime call, CallParty party, CallEndReason reason)
+    {
+        if (!party.IsPresent) return;
+        party.State = PartyState.Left;
+        party.LeftAt = Now;
+        party.EndReason = reason;
+        PublishParty(call, party, joined: false);
+    }
+
+    private void StartMusic(Work w, CallRuntime call)
+    {
+        if (call.MusicPlaying) return;
+        call.MusicPlaying = true;
+        var id = call.Call.Id;
+        var moh = _config.Settings.DefaultMusicOnHoldClass;
+        w.Add(call, () => _pbx.StartCallMusicAsync(id, moh));
+    }
+
+    private void StopMusic(Work w, CallRuntime call)
+    {
+        if (!call.MusicPlaying) return;
+        call.MusicPlaying = false;
+        var id = call.Call.Id;
+        w.Add(call, () => _pbx.StopCallMusicAsync(id));
+    }
+
+    private void OnMaxWait(Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.WaitingIn is not { } group) return;
+                call.MaxWaitTimer?.Dispose();
+                call.MaxWaitTimer = null;
+                var def = group.Definition;
+                if (def.OverflowGroupId is { } next && _groups.TryGetValue(next, out var overflow))
+                {
+                    group.Waiting.Remove(call);
+                    PublishStats(group);
+                    call.Call.EnqueuedAt = Now;
+                    Enqueue(w, call, overflow, atHead: false);
+                    Dispatch(w);
+                }
+                else if (def.OverflowDestination is { } destination)
+                {
+                    Reject(w, call, CallEndReason.Overflow, destination);
+                }
+            }
+        });
+    }
+
+    private void OnAnnounce(Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.WaitingIn is not { } group) return;
+                var position = group.Waiting.IndexOf(call) + 1;
+                var average = group.RecentWaits.Count == 0 ? 60 : group.RecentWaits.Average();
+                var minutes = Math.Max(1, (int)Math.Ceiling(average * position / 60));
+                var media = new List<string>
+                {
+                    "sound:queue-thereare", $"number:{position}", "sound:queue-callswaiting",
+                    "sound:queue-holdtime", $"number:{minutes}", "sound:queue-minutes",
+                };
+                var leg = call.Call.Customer!.LegId;
+                w.Add(call, () => _pbx.PlayAsync(leg, media));
+            }
+        });
+    }
+
+    /// <summary>Ends a call: every remaining leg hung up, the bridge released, the record handed over.</summary>
+    private void EndCall(Work w, CallRuntime call, CallEndReason reason)
+    {
+        if (call.Call.State == CallState.Ended) return;
+        var now = Now;
+        if (call.OfferAgentId is { } offered && _agents.TryGetValue(offered, out var ringing)
+            && ringing.Agent.Status == AgentStatus.Ringing && ringing.Agent.CallId == call.Call.Id)
+            Publish(ringing, ringing.Agent.OfferWithdrawn(now));
+        ClearOffer(call);
+        call.Call.EndHold(now);
+        var audience = Audience(call);
+        foreach (var party in call.Call.PresentParties.ToList())
+        {
+            LeaveParty(call, party, reason);
+            var leg = party.LegId;
+            w.Add(call, () => _pbx.HangupAsync(leg, reason));
+            if (party.AgentId is { } agentId && _agents.TryGetValue(agentId, out var a)
+                && a.Agent.Status == AgentStatus.OnCall && a.Agent.CallId == call.Call.Id)
+                Publish(a, a.Agent.CallEnded(now, WrapUpEligible(call, a)));
+        }
+        var id = call.Call.Id;
+        if (call.Call.Recording && call.Call.RecordingName is { } rec)
+        {
+            call.Call.Recording = false;
+            w.Add(call, () => _pbx.StopRecordingAsync(rec));
+        }
+        w.Add(call, () => _pbx.EndCallAsync(id));
+        call.Call.State = CallState.Ended;
+        call.Call.EndedAt = now;
+        call.Call.EndReason = reason;
+        var group = call.WaitingIn;
+        ForgetCall(call);
+        if (group is not null) PublishStats(group);
+        _events.Publish(new CallEndedEvent(TenantId, ViewOf(call), audience, reason));
+        _journal.CallEnded(new CallRecordReady(call.Call,
+            call.Call.SkillGroupId is { } g && _groups.TryGetValue(g, out var gr) ? gr.Definition.Name : null));
+    }
+
+    /// <summary>Wrap-up follows only an inbound queue call the agent kept to the end.</summary>
+    private static bool WrapUpEligible(CallRuntime call, AgentRuntime a) =>
+        call.Call.Kind == CallKind.Queue && a.Agent.CallIsFromQueue;
+
+    private void OnPbxFailure(Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (_calls.TryGetValue(callId, out var call)) EndCall(w, call, CallEndReason.Failed);
+            }
+        });
+    }
+
+    private void RecordWait(CallRuntime call)
+    {
+        if (call.Call.SkillGroupId is not { } gid || !_groups.TryGetValue(gid, out var g)) return;
+        g.RecentWaits.Enqueue(call.Call.WaitTime.TotalSeconds);
+        while (g.RecentWaits.Count > 20) g.RecentWaits.Dequeue();
+    }
+}

@@ -1,0 +1,122 @@
+using CtiBridge.Application.Events;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+
+namespace CtiBridge.Application.CallCenter;
+
+public sealed partial class TenantCallCenter
+{
+    public AgentView GetAgent(Guid agentId) { lock (_gate) return ViewOf(AgentOf(agentId)); }
+
+    public IReadOnlyList<AgentView> ListAgents() { lock (_gate) return _agents.Values.Select(ViewOf).ToList(); }
+
+    public bool HasAgent(Guid agentId) { lock (_gate) return _agents.ContainsKey(agentId); }
+
+    /// <summary>The live calls the agent is a party of or is being offered.</summary>
+    public IReadOnlyList<CallView> CallsOf(Guid agentId)
+    {
+        lock (_gate)
+            return _calls.Values.Where(c => c.Call.IsParty(agentId) || c.OfferAgentId == agentId).Select(ViewOf).ToList();
+    }
+
+    public CallView GetCall(Guid agentId, Guid callId, bool supervisor = false)
+    {
+        lock (_gate) return ViewOf(supervisor ? CallOf(callId) : CallOfParty(agentId, callId));
+    }
+
+    public IReadOnlyList<CallView> ListCalls() { lock (_gate) return _calls.Values.Select(ViewOf).ToList(); }
+
+    public IReadOnlyList<SkillGroupStats> ListGroupStats() { lock (_gate) return _groups.Values.Select(StatsOf).ToList(); }
+
+    public IReadOnlyList<WaitingCallView> WaitingCalls(Guid groupId)
+    {
+        lock (_gate)
+        {
+            var g = GroupOf(groupId);
+            var now = Now;
+            return g.Waiting.Select((c, i) => new WaitingCallView(c.Call.Id, i + 1, Mask(c.Call.CustomerNumber),
+                c.Call.EnqueuedAt ?? c.Call.CreatedAt, (now - (c.Call.EnqueuedAt ?? c.Call.CreatedAt)).TotalSeconds,
+                AttachedOf(c.Call))).ToList();
+        }
+    }
+
+    /// <summary>The skill groups the agent belongs to.</summary>
+    public IReadOnlyList<Guid> GroupsOf(Guid agentId)
+    {
+        lock (_gate) return AgentOf(agentId).Groups.Select(g => g.Definition.Id).ToList();
+    }
+
+    private GroupRuntime GroupOf(Guid groupId) =>
+        _groups.TryGetValue(groupId, out var g)
+            ? g
+            : throw new CtiException(ErrorCodes.SkillGroupNotFound, "No such skill group.", ErrorKind.NotFound);
+
+    private AgentView ViewOf(AgentRuntime a)
+    {
+        var x = a.Agent;
+        return new AgentView(x.Id, x.DisplayName, a.Definition.AgentNumber, x.Settings.Extension, x.Settings.ExtensionKind,
+            x.Status, x.Reason, x.Status == AgentStatus.LoggedOut && x.StateSince == default ? null : x.StateSince,
+            x.Pending.Kind, x.Pending.Reason, x.CallId, x.WrapUpEndsAt, x.PausedGroups.ToList(), x.EffectiveMode, x.DeviceAvailable);
+    }
+
+    private CallView ViewOf(CallRuntime c)
+    {
+        var call = c.Call;
+        var groupName = call.SkillGroupId is { } gid && _groups.TryGetValue(gid, out var g) ? g.Definition.Name : null;
+        return new CallView(call.Id, call.Kind, call.Direction, call.State, call.SkillGroupId, groupName,
+            Mask(call.CustomerNumber), call.CustomerName, AttachedOf(call),
+            call.Parties.Where(p => p.IsPresent).Select(ViewOf).ToList(), call.OwnerAgentId, call.Held, call.Recording,
+            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, call.Disposition, call.Remarks);
+    }
+
+    private PartyView ViewOf(CallParty p)
+    {
+        var name = p.AgentId is { } id && _agents.TryGetValue(id, out var a) ? a.Agent.DisplayName
+            : p.Role == PartyRole.Customer ? "Customer" : p.Number;
+        var number = p.Role == PartyRole.Customer ? Mask(p.Number) : p.Number;
+        return new PartyView(p.LegId, p.Role, p.AgentId, name, number, p.State, p.Held, p.Muted);
+    }
+
+    private IReadOnlyList<AttachedDataItem> AttachedOf(Call call)
+    {
+        var keys = _config.Settings.AttachedDataKeys;
+        if (keys.Count == 0)
+            return call.AttachedData.Take(10).Select(kv => new AttachedDataItem(kv.Key, kv.Value)).ToList();
+        return keys.Take(10).Where(call.AttachedData.ContainsKey)
+            .Select(k => new AttachedDataItem(k, call.AttachedData[k])).ToList();
+    }
+
+    private SkillGroupStats StatsOf(GroupRuntime g)
+    {
+        var now = Now;
+        var members = g.Priority.Keys.Where(_agents.ContainsKey).Select(id => _agents[id].Agent).ToList();
+        var longest = g.Waiting.Count == 0 ? 0 : g.Waiting.Max(c => (now - (c.Call.EnqueuedAt ?? now)).TotalSeconds);
+        return new SkillGroupStats(g.Definition.Id, g.Definition.Name, g.Waiting.Count, longest,
+            members.Count(m => m.Status != AgentStatus.LoggedOut),
+            members.Count(m => m.Status == AgentStatus.Ready),
+            members.Count(m => m.IsAvailableForQueue(g.Definition.Id)));
+    }
+
+    /// <summary>Applies the tenant's number-masking rule to a number shown to agents.</summary>
+    internal string Mask(string number) => NumberMask.Apply(_config.Settings.NumberMaskingRule, number);
+}
+
+/// <summary>The tenant number-masking rules: <c>none</c>, <c>lastN</c> (keep the last N digits), <c>firstN</c>.</summary>
+public static class NumberMask
+{
+    public static string Apply(string rule, string number)
+    {
+        if (string.IsNullOrEmpty(number) || string.IsNullOrEmpty(rule) || rule == "none") return number;
+        if (rule.StartsWith("last", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(4), out var keepLast))
+            return number.Length <= keepLast ? number : new string('*', number.Length - keepLast) + number[^keepLast..];
+        if (rule.StartsWith("first", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(5), out var keepFirst))
+            return number.Length <= keepFirst ? number : number[..keepFirst] + new string('*', number.Length - keepFirst);
+        return number;
+    }
+
+    public static bool IsValidRule(string rule) =>
+        rule == "none"
+        || (rule.StartsWith("last", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(4), out var a) && a is >= 0 and <= 20)
+        || (rule.StartsWith("first", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(5), out var b) && b is >= 0 and <= 20);
+}

@@ -1,0 +1,255 @@
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>
+/// One tenant's live call center: its agents' states, its waiting lists and its calls. The
+/// authoritative state lives here, guarded by one lock per tenant; decisions are made under the
+/// lock in microseconds, and PBX commands are executed after it is released, on each call's own
+/// <see cref="SerialQueue"/> (so calls never wait on each other). Events are published under the
+/// lock, which keeps them in order.
+/// </summary>
+public sealed partial class TenantCallCenter
+{
+    private readonly object _gate = new();
+    private readonly IPbx _pbx;
+    private readonly ICallCenterEventSink _events;
+    private readonly ICallCenterJournal _journal;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly Dictionary<Guid, AgentRuntime> _agents = new();
+    private readonly Dictionary<string, AgentRuntime> _agentsByExtension = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, GroupRuntime> _groups = new();
+    private readonly Dictionary<Guid, CallRuntime> _calls = new();
+    private readonly Dictionary<string, CallRuntime> _callsByLeg = new();
+    private readonly Action<string, TenantCallCenter?> _legIndex;
+    private TenantConfiguration _config;
+
+    internal TenantCallCenter(TenantConfiguration config, IPbx pbx, ICallCenterEventSink events,
+        ICallCenterJournal journal, TimeProvider time, ILogger log, Action<string, TenantCallCenter?> legIndex)
+    {
+        _config = config;
+        _pbx = pbx;
+        _events = events;
+        _journal = journal;
+        _time = time;
+        _log = log;
+        _legIndex = legIndex;
+        Apply(config);
+    }
+
+    public Guid TenantId => _config.TenantId;
+    public string Domain => _config.Domain;
+    public TenantConfiguration Configuration { get { lock (_gate) return _config; } }
+
+    /// <summary>Replaces the tenant's configuration (agents, groups, settings) keeping live state.</summary>
+    public void Reconfigure(TenantConfiguration config)
+    {
+        lock (_gate) Apply(config);
+        RunWork(w => { lock (_gate) Dispatch(w); });
+    }
+
+    private void Apply(TenantConfiguration config)
+    {
+        _config = config;
+        var seen = new HashSet<Guid>();
+        foreach (var def in config.Agents)
+        {
+            seen.Add(def.Id);
+            if (_agents.TryGetValue(def.Id, out var existing))
+            {
+                existing.Definition = def;
+                existing.Agent.DisplayName = def.DisplayName;
+                existing.Agent.Settings = def.Settings;
+            }
+            else
+            {
+                _agents[def.Id] = new AgentRuntime(new Agent(config.TenantId, def.Id, def.DisplayName, def.Settings), def);
+            }
+        }
+        foreach (var gone in _agents.Keys.Where(k => !seen.Contains(k)).ToList())
+            if (_agents[gone].Agent.Status == AgentStatus.LoggedOut) _agents.Remove(gone);
+        _agentsByExtension.Clear();
+        foreach (var a in _agents.Values) _agentsByExtension[a.Definition.Settings.Extension] = a;
+
+        var groupIds = new HashSet<Guid>();
+        foreach (var def in config.Groups)
+        {
+            groupIds.Add(def.Id);
+            if (_groups.TryGetValue(def.Id, out var g)) g.Definition = def;
+            else _groups[def.Id] = new GroupRuntime(def);
+        }
+        foreach (var gone in _groups.Keys.Where(k => !groupIds.Contains(k) && _groups[k].Waiting.Count == 0).ToList())
+            _groups.Remove(gone);
+        foreach (var a in _agents.Values) a.Groups.Clear();
+        foreach (var g in _groups.Values)
+        {
+            g.Priority.Clear();
+            foreach (var m in g.Definition.Members)
+            {
+                g.Priority[m.AgentId] = m.Priority;
+                if (_agents.TryGetValue(m.AgentId, out var a)) a.Groups.Add(g);
+            }
+        }
+    }
+
+    // ---- the work pattern: decide under the lock, act outside it ----
+
+    /// <summary>PBX commands decided under the lock, run after it is released.</summary>
+    private sealed class Work
+    {
+        public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError)> Items = new();
+
+        public void Add(CallRuntime call, Func<Task> action, Action<Exception>? onError = null) =>
+            Items.Add((call, action, onError));
+    }
+
+    /// <summary>Runs a decision, then its PBX work, returning once the work items were started.</summary>
+    private void RunWork(Action<Work> decide)
+    {
+        var work = new Work();
+        decide(work);
+        Flush(work);
+    }
+
+    private void Flush(Work work)
+    {
+        foreach (var (call, action, onError) in work.Items)
+            _ = RunOnCall(call, action, onError);
+    }
+
+    private async Task RunOnCall(CallRuntime call, Func<Task> action, Action<Exception>? onError)
+    {
+        try
+        {
+            await call.Pbx.RunAsync(action).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);
+            try { onError?.Invoke(ex); }
+            catch (Exception inner) { _log.LogError(inner, "Recovering from a failed PBX command of call {CallId} failed", call.Call.Id); }
+        }
+    }
+
+    /// <summary>Runs a PBX command the caller waits for (a REST request), turning PBX failures into <c>pbx_unavailable</c>.</summary>
+    private async Task RunAwaited(CallRuntime call, Func<Task> action)
+    {
+        try
+        {
+            await call.Pbx.RunAsync(action).ConfigureAwait(false);
+        }
+        catch (CtiException) { throw; }
+        catch (Exception ex)
+        {
+            _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);
+            throw new CtiException(ErrorCodes.PbxUnavailable, "The PBX did not carry out the request: " + ex.Message, ErrorKind.Unavailable);
+        }
+    }
+
+    // ---- lookups (under the lock) ----
+
+    private AgentRuntime AgentOf(Guid agentId) =>
+        _agents.TryGetValue(agentId, out var a)
+            ? a
+            : throw new CtiException(ErrorCodes.AgentNotFound, "No such agent in this tenant.", ErrorKind.NotFound);
+
+    private CallRuntime CallOf(Guid callId) =>
+        _calls.TryGetValue(callId, out var c)
+            ? c
+            : throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
+
+    /// <summary>The call, if the agent is one of its parties (or is being offered it).</summary>
+    private CallRuntime CallOfParty(Guid agentId, Guid callId)
+    {
+        var call = CallOf(callId);
+        if (!call.Call.IsParty(agentId) && call.OfferAgentId != agentId)
+            throw new CtiException(ErrorCodes.NotAParty, "You are not a party of this call.", ErrorKind.Forbidden);
+        return call;
+    }
+
+    private void TrackLeg(CallRuntime call, string legId, LegPurpose purpose, Guid? agentId)
+    {
+        call.Legs[legId] = new LegInfo(legId, purpose, agentId);
+        _callsByLeg[legId] = call;
+        _legIndex(legId, this);
+    }
+
+    private void ForgetCall(CallRuntime call)
+    {
+        call.CancelTimers();
+        _calls.Remove(call.Call.Id);
+        foreach (var leg in call.Legs.Keys)
+        {
+            _callsByLeg.Remove(leg);
+            _legIndex(leg, null);
+        }
+        if (call.WaitingIn is { } g) { g.Waiting.Remove(call); call.WaitingIn = null; }
+    }
+
+    private static string NewLegId() => "cti-" + Guid.NewGuid().ToString("N")[..20];
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    // ---- publishing ----
+
+    private void Publish(AgentRuntime a, AgentStateChange? change)
+    {
+        if (change is null) return;
+        _journal.AgentStateChanged(change);
+        _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), change.Trigger));
+        ArmWrapUpTimer(a);
+        foreach (var g in a.Groups) PublishStats(g);
+    }
+
+    private void PublishCall(CallRuntime call, string change)
+    {
+        var audience = Audience(call);
+        _events.Publish(new CallStateChangedEvent(TenantId, ViewOf(call), audience, change));
+    }
+
+    private void PublishParty(CallRuntime call, CallParty party, bool joined)
+    {
+        _events.Publish(new ParticipantsChangedEvent(TenantId, ViewOf(call), Audience(call), ViewOf(party), joined));
+    }
+
+    private IReadOnlyList<Guid> Audience(CallRuntime call)
+    {
+        var ids = call.Call.PresentParties.Where(p => p.AgentId is not null).Select(p => p.AgentId!.Value).ToList();
+        if (call.OfferAgentId is { } o && !ids.Contains(o)) ids.Add(o);
+        return ids;
+    }
+
+    private void PublishStats(GroupRuntime g) =>
+        _events.Publish(new SkillGroupStatsChangedEvent(TenantId, StatsOf(g)));
+
+    private void ArmWrapUpTimer(AgentRuntime a)
+    {
+        a.WrapUpTimer?.Dispose();
+        a.WrapUpTimer = null;
+        if (a.Agent.Status != AgentStatus.WrapUp || a.Agent.WrapUpEndsAt is not { } ends) return;
+        var due = ends - Now;
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        var agentId = a.Agent.Id;
+        a.WrapUpTimer = _time.CreateTimer(_ => OnWrapUpTimer(agentId, ends), null, due, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnWrapUpTimer(Guid agentId, DateTimeOffset expectedEnd)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_agents.TryGetValue(agentId, out var a)) return;
+                if (a.Agent.Status != AgentStatus.WrapUp || a.Agent.WrapUpEndsAt != expectedEnd) return;
+                Publish(a, a.Agent.WrapUpExpired(Now));
+                Dispatch(w);
+            }
+        });
+    }
+}

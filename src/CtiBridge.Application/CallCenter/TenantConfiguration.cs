@@ -1,0 +1,96 @@
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Tenants;
+
+namespace CtiBridge.Application.CallCenter;
+
+/// <summary>What the conference does when its last agent leaves and customers remain.</summary>
+public enum LastAgentLeavesRule
+{
+    EndCall,
+    Requeue,
+}
+
+/// <summary>A tenant's call-handling settings (stored with the tenant; defaults are the documented ones).</summary>
+public sealed record TenantCallSettings
+{
+    public int RingTimeoutSeconds { get; init; } = 20;
+    /// <summary>Some products let Not Ready agents take direct calls (the default), others require Ready.</summary>
+    public bool DirectCallsRequireReady { get; init; }
+    /// <summary>Some products ask agents to go Not Ready before dialling out; by default either state may dial.</summary>
+    public bool OutboundRequiresNotReady { get; init; }
+    /// <summary>Whether an agent made Not Ready by a lost device returns to Ready when it comes back.</summary>
+    public bool DeviceUnavailableAutoReturn { get; init; } = true;
+    public string DefaultMusicOnHoldClass { get; init; } = "default";
+    /// <summary>Prefix of the channel variables that carry attached data (e.g. CTI_ACCOUNT).</summary>
+    public string AttachedDataPrefix { get; init; } = "CTI_";
+    /// <summary>Up to 10 attached-data key names shown to agents, in order.</summary>
+    public IReadOnlyList<string> AttachedDataKeys { get; init; } = Array.Empty<string>();
+    /// <summary>Masking rule for caller numbers shown to agents: "none", or "last4" (keep the last 4 digits).</summary>
+    public string NumberMaskingRule { get; init; } = "none";
+    public LastAgentLeavesRule LastAgentLeaves { get; init; } = LastAgentLeavesRule.EndCall;
+    public RecordingPolicy RecordingPolicy { get; init; } = RecordingPolicy.OnDemand;
+    public int MaxConferenceParties { get; init; } = 30;
+    /// <summary>How agents' phones are dialled: {tenant} and {extension} are replaced.</summary>
+    public string EndpointPattern { get; init; } = "PJSIP/{tenant}-{extension}";
+    /// <summary>How external numbers are dialled (through the trunk).</summary>
+    public string TrunkPattern { get; init; } = "PJSIP/{number}@{tenant}-trunk";
+    /// <summary>Caller ID numbers an agent may choose for outbound calls; the first is the automatic one.</summary>
+    public IReadOnlyList<string> OutboundCallerIds { get; init; } = Array.Empty<string>();
+}
+
+/// <summary>An agent as the call center knows them.</summary>
+public sealed record AgentDefinition(
+    Guid Id,
+    string DisplayName,
+    string? AgentNumber,
+    AgentSettings Settings,
+    string? Email = null,
+    IReadOnlyList<Guid>? TeamIds = null);
+
+public sealed record SkillGroupMember(Guid AgentId, int Priority);
+
+/// <summary>A skill group (queue) and its rules.</summary>
+public sealed record SkillGroupDefinition(Guid Id, string Name, IReadOnlyList<SkillGroupMember> Members)
+{
+    /// <summary>Dialled number or short name used by the dialplan (<c>Stasis(ctibridge,queue,tenant,&lt;this&gt;)</c>).</summary>
+    public string? Number { get; init; }
+    public NoAgentRule NoAgentRule { get; init; } = NoAgentRule.KeepWaiting;
+    public string? FallbackDestination { get; init; }
+    public int? MaxWaitSeconds { get; init; }
+    public Guid? OverflowGroupId { get; init; }
+    public string? OverflowDestination { get; init; }
+    /// <summary>Announce position and estimated wait every N seconds (null: never).</summary>
+    public int? AnnounceEverySeconds { get; init; }
+    /// <summary>Opening hours; null means always open.</summary>
+    public BusinessHours? Hours { get; init; }
+    public string? ClosedDestination { get; init; }
+}
+
+/// <summary>Weekly opening hours in a time zone, with holidays (closed all day).</summary>
+public sealed record BusinessHours(
+    string TimeZoneId,
+    IReadOnlyDictionary<DayOfWeek, (TimeOnly Open, TimeOnly Close)> Week,
+    IReadOnlyCollection<DateOnly> Holidays)
+{
+    public bool IsOpen(DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        if (Holidays.Contains(DateOnly.FromDateTime(local.DateTime))) return false;
+        if (!Week.TryGetValue(local.DayOfWeek, out var span)) return false;
+        var t = TimeOnly.FromDateTime(local.DateTime);
+        return t >= span.Open && t < span.Close;
+    }
+}
+
+public sealed record PauseReasonDefinition(string Code, string Name);
+
+/// <summary>Everything the call center needs of one tenant, loaded from the database at start-up and on change.</summary>
+public sealed record TenantConfiguration(
+    Guid TenantId,
+    string Domain,
+    TenantCallSettings Settings,
+    IReadOnlyList<AgentDefinition> Agents,
+    IReadOnlyList<SkillGroupDefinition> Groups,
+    IReadOnlyList<PauseReasonDefinition> PauseReasons,
+    IReadOnlyCollection<string> BlockedNumbers);

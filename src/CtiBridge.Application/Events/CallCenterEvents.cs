@@ -1,0 +1,153 @@
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Tenants;
+
+namespace CtiBridge.Application.Events;
+
+/// <summary>An agent as the toolbar and the API show them.</summary>
+public sealed record AgentView(
+    Guid AgentId,
+    string DisplayName,
+    string? AgentNumber,
+    string Extension,
+    ExtensionKind ExtensionKind,
+    AgentStatus Status,
+    string? Reason,
+    DateTimeOffset? StateSince,
+    PendingKind Pending,
+    string? PendingReason,
+    Guid? CallId,
+    DateTimeOffset? WrapUpEndsAt,
+    IReadOnlyList<Guid> PausedSkillGroupIds,
+    WorkingMode WorkingMode,
+    bool DeviceAvailable);
+
+public sealed record PartyView(
+    string LegId,
+    PartyRole Role,
+    Guid? AgentId,
+    string Name,
+    string Number,
+    PartyState State,
+    bool Held,
+    bool Muted);
+
+public sealed record AttachedDataItem(string Key, string Value);
+
+/// <summary>A call as the toolbar and the API show it (caller number masked by the tenant's rule).</summary>
+public sealed record CallView(
+    Guid CallId,
+    CallKind Kind,
+    CallDirection Direction,
+    CallState State,
+    Guid? SkillGroupId,
+    string? SkillGroupName,
+    string CustomerNumber,
+    string? CustomerName,
+    IReadOnlyList<AttachedDataItem> AttachedData,
+    IReadOnlyList<PartyView> Parties,
+    Guid? OwnerAgentId,
+    bool Held,
+    bool Recording,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset? RingingUntil,
+    Guid? ConsultLegOwner,
+    string? Disposition,
+    string? Remarks);
+
+public sealed record WaitingCallView(Guid CallId, int Position, string CustomerNumber, DateTimeOffset EnqueuedAt, double WaitSeconds, IReadOnlyList<AttachedDataItem> AttachedData);
+
+public sealed record SkillGroupStats(
+    Guid SkillGroupId,
+    string Name,
+    int Waiting,
+    double LongestWaitSeconds,
+    int AgentsLoggedIn,
+    int AgentsReady,
+    int AgentsFree);
+
+/// <summary>
+/// Everything the call center tells the world. Each event names its tenant and audience; the
+/// Api turns them into SignalR messages, webhook deliveries and resumable per-agent streams.
+/// </summary>
+public abstract record CallCenterEvent(Guid TenantId)
+{
+    /// <summary>The agents whose own stream receives the event (empty: tenant-wide only).</summary>
+    public abstract IReadOnlyList<Guid> Agents { get; }
+    /// <summary>The event's name on the wire (camelCase), e.g. <c>agentStateChanged</c>.</summary>
+    public abstract string Name { get; }
+}
+
+public sealed record AgentStateChangedEvent(Guid TenantId, AgentView Agent, AgentTrigger Trigger) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => [Agent.AgentId];
+    public override string Name => "agentStateChanged";
+}
+
+public sealed record CallOfferedEvent(Guid TenantId, Guid AgentId, CallView Call, int CountdownSeconds) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => [AgentId];
+    public override string Name => "callOffered";
+}
+
+public sealed record CallStateChangedEvent(Guid TenantId, CallView Call, IReadOnlyList<Guid> Audience, string Change) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => Audience;
+    public override string Name => "callStateChanged";
+}
+
+public sealed record ParticipantsChangedEvent(Guid TenantId, CallView Call, IReadOnlyList<Guid> Audience, PartyView Party, bool Joined) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => Audience;
+    public override string Name => "participantsChanged";
+}
+
+public sealed record CallEndedEvent(Guid TenantId, CallView Call, IReadOnlyList<Guid> Audience, CallEndReason Reason) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => Audience;
+    public override string Name => "callEnded";
+}
+
+public sealed record SkillGroupStatsChangedEvent(Guid TenantId, SkillGroupStats Stats) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => [];
+    public override string Name => "skillGroupStatsChanged";
+}
+
+public sealed record DeviceChangedEvent(Guid TenantId, string Endpoint, bool Registered, bool InUse, Guid? AgentId) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => AgentId is { } a ? [a] : [];
+    public override string Name => "phoneRegistrationChanged";
+}
+
+public sealed record PbxConnectionChangedEvent(Guid TenantId, bool Connected, string Description) : CallCenterEvent(TenantId)
+{
+    public override IReadOnlyList<Guid> Agents => [];
+    public override string Name => "pbxConnectionChanged";
+}
+
+/// <summary>
+/// Receives call-center events in the order they happened. Must not block: implementations
+/// queue the event and return (it is called while the tenant's state is locked, which keeps order).
+/// </summary>
+public interface ICallCenterEventSink
+{
+    void Publish(CallCenterEvent e);
+}
+
+/// <summary>A completed call's record, handed to persistence once, when the call ends.</summary>
+public sealed record CallRecordReady(Call Call, string? SkillGroupName);
+
+/// <summary>Receives what must be stored: state changes and finished calls. Must not block.</summary>
+public interface ICallCenterJournal
+{
+    void AgentStateChanged(AgentStateChange change);
+    void CallEnded(CallRecordReady record);
+    void RecordingStarted(RecordingStarted recording);
+}
+
+/// <summary>A recording's metadata, stored when it starts (its length is known from the PBX later).</summary>
+public sealed record RecordingStarted(
+    Guid TenantId, Guid CallId, Guid AgentId, string Name, DateTimeOffset StartedAt,
+    string CustomerNumber, CallDirection Direction, RecordingType Type);

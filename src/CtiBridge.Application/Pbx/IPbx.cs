@@ -1,0 +1,98 @@
+using CtiBridge.Domain.Calls;
+
+namespace CtiBridge.Application.Pbx;
+
+/// <summary>
+/// The PBX port: everything the use cases ask of a PBX, in call-center words. Two
+/// implementations: the Asterisk adapter (ARI controls, AMI observes) and the in-process
+/// Simulator. Identifiers: a call is our <see cref="Guid"/> (the adapter names its bridge after
+/// it); a leg is a channel id that CtiBridge chooses before dialling, so an answer can never
+/// arrive before the engine knows the leg.
+/// Implementations never hold business rules, and report what happened through
+/// <see cref="IPbxEventHandler"/>; they may raise events on any thread but keep the order of
+/// events of one leg.
+/// </summary>
+public interface IPbx
+{
+    /// <summary>What this PBX can do that the other cannot.</summary>
+    PbxCapabilities Capabilities { get; }
+
+    /// <summary>Registers the one handler of PBX events (the call center).</summary>
+    void Subscribe(IPbxEventHandler handler);
+
+    /// <summary>Answers a new inbound leg, gives the call its conference bridge and puts the leg in it.</summary>
+    Task AcceptCallAsync(Guid callId, string legId, CancellationToken ct = default);
+
+    /// <summary>Plays music on hold to everyone in the call's bridge (a waiting caller, a lone customer).</summary>
+    Task StartCallMusicAsync(Guid callId, string? mohClass, CancellationToken ct = default);
+
+    Task StopCallMusicAsync(Guid callId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Rings a destination (an agent's phone, a number) on a new leg with the given id. Returns once
+    /// the PBX accepted the request; answer or failure arrive later as events.
+    /// </summary>
+    Task DialAsync(Guid callId, string legId, DialTarget target, CancellationToken ct = default);
+
+    /// <summary>Puts an answered leg into the call's bridge.</summary>
+    Task JoinCallAsync(Guid callId, string legId, CancellationToken ct = default);
+
+    /// <summary>Takes a leg out of the call's bridge without hanging it up (consultation, self-service).</summary>
+    Task LeaveCallAsync(Guid callId, string legId, CancellationToken ct = default);
+
+    /// <summary>Hangs a leg up. Hanging up a leg that is already gone is not an error.</summary>
+    Task HangupAsync(string legId, CallEndReason reason, CancellationToken ct = default);
+
+    /// <summary>Releases what the call holds on the PBX (its bridge, its recording).</summary>
+    Task EndCallAsync(Guid callId, CancellationToken ct = default);
+
+    /// <summary>Places a leg on hold: it hears music on hold and the others do not hear it.</summary>
+    Task HoldAsync(string legId, string? mohClass, CancellationToken ct = default);
+
+    Task ResumeAsync(string legId, CancellationToken ct = default);
+
+    Task MuteAsync(string legId, bool muted, CancellationToken ct = default);
+
+    Task SendDtmfAsync(string legId, string digits, CancellationToken ct = default);
+
+    /// <summary>Plays prompts (sound names, e.g. <c>sound:queue-thereare</c>) to one leg.</summary>
+    Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default);
+
+    /// <summary>
+    /// Answers an agent leg on the agent's behalf. Only possible where the PBX owns the device
+    /// (the Simulator); otherwise throws a CtiException with code <c>answer_on_device</c>.
+    /// </summary>
+    Task AnswerLegAsync(string legId, CancellationToken ct = default);
+
+    /// <summary>Sends a leg to a dialplan destination (a fallback, an IVR), leaving the app.</summary>
+    Task RedirectAsync(string legId, string destination, CancellationToken ct = default);
+
+    /// <summary>Starts recording the call's bridge under a name unique in the tenant.</summary>
+    Task StartRecordingAsync(Guid callId, string recordingName, CancellationToken ct = default);
+
+    Task StopRecordingAsync(string recordingName, CancellationToken ct = default);
+
+    Task PauseRecordingAsync(string recordingName, bool paused, CancellationToken ct = default);
+
+    /// <summary>Opens a finished recording's audio, or null when the PBX no longer has it.</summary>
+    Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default);
+}
+
+/// <summary>What a PBX implementation can do.</summary>
+/// <param name="CanAnswerForAgent">True when the PBX can answer an agent's leg itself (no real device).</param>
+/// <param name="Name">"simulator" or "asterisk", shown in health and the toolbar.</param>
+public sealed record PbxCapabilities(bool CanAnswerForAgent, string Name);
+
+/// <summary>Where a new leg goes.</summary>
+/// <param name="Endpoint">A PBX endpoint (e.g. <c>PJSIP/demo-1001</c>) or a number to dial out.</param>
+/// <param name="CallerIdNumber">Caller ID shown to the called party.</param>
+/// <param name="Timeout">How long the PBX lets it ring before giving up.</param>
+/// <param name="AutoAnswer">Ask the device to answer by itself (phones that honour the header).</param>
+/// <param name="Variables">Variables stored on the leg so its purpose survives a restart.</param>
+public sealed record DialTarget(
+    string Endpoint,
+    string CallerIdNumber,
+    string? CallerIdName,
+    TimeSpan Timeout,
+    bool AutoAnswer,
+    IReadOnlyDictionary<string, string> Variables);

@@ -1,0 +1,56 @@
+using CtiBridge.Domain.Calls;
+
+namespace CtiBridge.Application.Pbx;
+
+/// <summary>
+/// What the PBX reports. Implemented by the call center; called by the PBX adapters. Handlers
+/// never block on PBX I/O (they hand the work to the call's own queue), so an adapter may call
+/// them from its event reader.
+/// </summary>
+public interface IPbxEventHandler
+{
+    /// <summary>A new leg entered the app from the dialplan (a customer, a feature code, an agent dialling out).</summary>
+    void OnIncomingLeg(IncomingLeg leg);
+
+    /// <summary>A leg we dialled was answered.</summary>
+    void OnLegAnswered(string legId);
+
+    /// <summary>A leg ended (hung up, failed, rejected). Always the last event of a leg.</summary>
+    void OnLegEnded(string legId, CallEndReason cause);
+
+    void OnDtmf(string legId, char digit);
+
+    /// <summary>A prompt finished playing on a leg.</summary>
+    void OnPlaybackFinished(string legId);
+
+    /// <summary>An endpoint's device became busy or free outside our calls, or its registration changed.</summary>
+    void OnDeviceChanged(DeviceStatus status);
+
+    /// <summary>The PBX connection came or went; after a return the adapter reports live legs again.</summary>
+    void OnConnectionChanged(bool connected, string description);
+}
+
+/// <summary>A leg that entered the app from the dialplan.</summary>
+/// <param name="LegId">The PBX channel id.</param>
+/// <param name="Tenant">The tenant domain the dialplan named.</param>
+/// <param name="Purpose">What the dialplan asks: <c>queue</c>, <c>direct</c>, <c>outbound</c>, <c>feature</c>.</param>
+/// <param name="Target">The skill group, extension, number or feature code.</param>
+/// <param name="CallerNumber">Caller ID number of the leg.</param>
+/// <param name="CallerName">Caller ID name, if any.</param>
+/// <param name="Variables">The leg's attached-data variables (prefix removed).</param>
+/// <param name="FromEndpoint">The endpoint the leg came from (an agent's phone dialling out), if any.</param>
+public sealed record IncomingLeg(
+    string LegId,
+    string Tenant,
+    string Purpose,
+    string Target,
+    string CallerNumber,
+    string? CallerName,
+    IReadOnlyDictionary<string, string> Variables,
+    string? FromEndpoint = null);
+
+/// <summary>An endpoint's state as the PBX sees it.</summary>
+/// <param name="Endpoint">e.g. <c>PJSIP/demo-1001</c>.</param>
+/// <param name="Registered">Whether a contact is registered (a phone or softphone is reachable).</param>
+/// <param name="InUse">Whether the device is busy with a call.</param>
+public sealed record DeviceStatus(string Endpoint, bool Registered, bool InUse);
