@@ -1,0 +1,350 @@
+using CtiBridge.Application.Pbx;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+
+namespace CtiBridge.Simulator;
+
+/// <summary>A channel on the simulated PBX.</summary>
+public sealed class SimLeg(string id, string endpoint, bool dialled, DateTimeOffset createdAt)
+{
+    public string Id { get; } = id;
+    public string Endpoint { get; } = endpoint;
+    /// <summary>True for legs the app dialled (agents, numbers), false for callers.</summary>
+    public bool Dialled { get; } = dialled;
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public bool Answered { get; internal set; }
+    public Guid? InCall { get; internal set; }
+    public bool Held { get; internal set; }
+    public string? HeldMusicClass { get; internal set; }
+    public bool Muted { get; internal set; }
+    public bool AutoAnswer { get; internal set; }
+    public string CallerIdNumber { get; internal set; } = "";
+    public IReadOnlyDictionary<string, string> Variables { get; internal set; } = new Dictionary<string, string>();
+    public List<string> DtmfSent { get; } = new();
+    public List<string> Played { get; } = new();
+    public string? RedirectedTo { get; internal set; }
+    internal ITimer? DialTimer { get; set; }
+}
+
+/// <summary>A call's bridge on the simulated PBX.</summary>
+public sealed class SimBridge(Guid callId)
+{
+    public Guid CallId { get; } = callId;
+    public HashSet<string> Members { get; } = new();
+    public string? MusicClass { get; internal set; }
+}
+
+/// <summary>
+/// An in-process PBX for the sandbox and for deterministic tests: it models legs, bridges,
+/// ringing, answer, hang-up, hold, mute, DTMF, prompts and recording well enough to run every
+/// use case, and reports events like the Asterisk adapter does (a leg hung up by the app also
+/// reports its end). Everything runs synchronously on the caller's thread; ring timeouts use
+/// the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = null) : IPbx
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, SimLeg> _legs = new();
+    private readonly Dictionary<Guid, SimBridge> _bridges = new();
+    private readonly Dictionary<string, byte[]> _recordings = new();
+    private readonly HashSet<string> _activeRecordings = new();
+    private readonly Dictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SimulatorOptions _options = options ?? new SimulatorOptions();
+    private IPbxEventHandler? _handler;
+    private long _counter;
+
+    public PbxCapabilities Capabilities { get; } = new(CanAnswerForAgent: true, Name: "simulator");
+
+    public void Subscribe(IPbxEventHandler handler) => _handler = handler;
+
+    /// <summary>Raised after the app dialled a leg (tests and the sandbox use it to answer).</summary>
+    public event Action<SimLeg>? LegDialled;
+
+    // ---- what tests and the sandbox do to the PBX ----
+
+    /// <summary>A customer calls in: the dialplan would hand the leg to the app with this purpose and target.</summary>
+    public string PlaceCall(string tenant, string target, string callerNumber,
+        IReadOnlyDictionary<string, string>? attachedData = null, string purpose = "queue", string? callerName = null, string? fromEndpoint = null)
+    {
+        var id = "sim-" + Interlocked.Increment(ref _counter);
+        lock (_gate) _legs[id] = new SimLeg(id, fromEndpoint ?? "PJSIP/trunk", dialled: false, time.GetUtcNow()) { CallerIdNumber = callerNumber };
+        Handler.OnIncomingLeg(new IncomingLeg(id, tenant, purpose, target, callerNumber, callerName,
+            attachedData ?? new Dictionary<string, string>(), fromEndpoint));
+        return id;
+    }
+
+    /// <summary>The device of a dialled leg answers.</summary>
+    public void Answer(string legId)
+    {
+        lock (_gate)
+        {
+            if (!_legs.TryGetValue(legId, out var leg) || leg.Answered) return;
+            leg.Answered = true;
+            leg.DialTimer?.Dispose();
+        }
+        Handler.OnLegAnswered(legId);
+    }
+
+    /// <summary>The far end of a leg hangs up (or rejects / is busy, for a ringing leg).</summary>
+    public void HangupFromDevice(string legId, CallEndReason cause = CallEndReason.Normal) => EndLeg(legId, cause);
+
+    public void SendDtmfFromDevice(string legId, string digits)
+    {
+        foreach (var d in digits) Handler.OnDtmf(legId, d);
+    }
+
+    /// <summary>Changes what the PBX knows of an endpoint's registration and use.</summary>
+    public void SetDevice(string endpoint, bool registered, bool inUse = false)
+    {
+        var status = new DeviceStatus(endpoint, registered, inUse);
+        lock (_gate) _devices[endpoint] = status;
+        Handler.OnDeviceChanged(status);
+    }
+
+    public void SetConnected(bool connected) => Handler.OnConnectionChanged(connected, connected ? "simulator" : "simulator offline");
+
+    public IReadOnlyList<SimLeg> Legs { get { lock (_gate) return _legs.Values.ToList(); } }
+
+    public IReadOnlyList<SimBridge> Bridges { get { lock (_gate) return _bridges.Values.ToList(); } }
+
+    public SimLeg? Leg(string legId) { lock (_gate) return _legs.GetValueOrDefault(legId); }
+
+    /// <summary>The newest ringing leg dialled to an endpoint (an agent's phone), if any.</summary>
+    public SimLeg? RingingAt(string endpoint)
+    {
+        lock (_gate)
+            return _legs.Values.Where(l => l.Dialled && !l.Answered && string.Equals(l.Endpoint, endpoint, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(l => l.CreatedAt).FirstOrDefault();
+    }
+
+    public IReadOnlyDictionary<string, DeviceStatus> Devices { get { lock (_gate) return new Dictionary<string, DeviceStatus>(_devices); } }
+
+    public bool IsRecording(string name) { lock (_gate) return _activeRecordings.Contains(name); }
+
+    // ---- IPbx ----
+
+    public Task AcceptCallAsync(Guid callId, string legId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var leg = LegOrThrow(legId);
+            leg.Answered = true;
+            AddToBridge(callId, leg);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StartCallMusicAsync(Guid callId, string? mohClass, CancellationToken ct = default)
+    {
+        lock (_gate) BridgeOf(callId).MusicClass = mohClass ?? "default";
+        return Task.CompletedTask;
+    }
+
+    public Task StopCallMusicAsync(Guid callId, CancellationToken ct = default)
+    {
+        lock (_gate)
+            if (_bridges.TryGetValue(callId, out var b)) b.MusicClass = null;
+        return Task.CompletedTask;
+    }
+
+    public Task DialAsync(Guid callId, string legId, DialTarget target, CancellationToken ct = default)
+    {
+        SimLeg leg;
+        bool unreachable;
+        lock (_gate)
+        {
+            if (_legs.ContainsKey(legId)) throw new InvalidOperationException($"Leg {legId} already exists.");
+            leg = new SimLeg(legId, target.Endpoint, dialled: true, time.GetUtcNow())
+            {
+                AutoAnswer = target.AutoAnswer, CallerIdNumber = target.CallerIdNumber, Variables = target.Variables,
+            };
+            _legs[legId] = leg;
+            unreachable = _devices.TryGetValue(target.Endpoint, out var d) && !d.Registered;
+            if (!unreachable)
+                leg.DialTimer = time.CreateTimer(_ => EndLeg(legId, CallEndReason.NoAnswer), null, target.Timeout, Timeout.InfiniteTimeSpan);
+        }
+        if (unreachable) { EndLeg(legId, CallEndReason.Unreachable); return Task.CompletedTask; }
+        LegDialled?.Invoke(leg);
+        var external = !target.Endpoint.Contains('-') || target.Endpoint.Contains("trunk", StringComparison.OrdinalIgnoreCase);
+        if (external && _options.ExternalAnswerDelay is { } delay)
+            time.CreateTimer(_ => Answer(legId), null, delay, Timeout.InfiniteTimeSpan);
+        else if (target.AutoAnswer && _options.HonourAutoAnswer)
+            Answer(legId);
+        return Task.CompletedTask;
+    }
+
+    public Task JoinCallAsync(Guid callId, string legId, CancellationToken ct = default)
+    {
+        lock (_gate) AddToBridge(callId, LegOrThrow(legId));
+        return Task.CompletedTask;
+    }
+
+    public Task LeaveCallAsync(Guid callId, string legId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_bridges.TryGetValue(callId, out var b)) b.Members.Remove(legId);
+            if (_legs.TryGetValue(legId, out var l)) l.InCall = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task HangupAsync(string legId, CallEndReason reason, CancellationToken ct = default)
+    {
+        EndLeg(legId, reason);
+        return Task.CompletedTask;
+    }
+
+    public Task EndCallAsync(Guid callId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_bridges.Remove(callId, out var b)) return Task.CompletedTask;
+            foreach (var m in b.Members) if (_legs.TryGetValue(m, out var l)) l.InCall = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task HoldAsync(string legId, string? mohClass, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var leg = LegOrThrow(legId);
+            leg.Held = true;
+            leg.HeldMusicClass = mohClass ?? "default";
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task ResumeAsync(string legId, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var leg = LegOrThrow(legId);
+            leg.Held = false;
+            leg.HeldMusicClass = null;
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task MuteAsync(string legId, bool muted, CancellationToken ct = default)
+    {
+        lock (_gate) LegOrThrow(legId).Muted = muted;
+        return Task.CompletedTask;
+    }
+
+    public Task SendDtmfAsync(string legId, string digits, CancellationToken ct = default)
+    {
+        lock (_gate) LegOrThrow(legId).DtmfSent.Add(digits);
+        return Task.CompletedTask;
+    }
+
+    public Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default)
+    {
+        lock (_gate) LegOrThrow(legId).Played.AddRange(media);
+        Handler.OnPlaybackFinished(legId);
+        return Task.CompletedTask;
+    }
+
+    public Task AnswerLegAsync(string legId, CancellationToken ct = default)
+    {
+        lock (_gate) LegOrThrow(legId);
+        Answer(legId);
+        return Task.CompletedTask;
+    }
+
+    public Task RedirectAsync(string legId, string destination, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (!_legs.Remove(legId, out var leg)) return Task.CompletedTask;
+            leg.RedirectedTo = destination;
+            RedirectedLegs.Add(leg);
+            foreach (var b in _bridges.Values) b.Members.Remove(legId);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Legs sent to a dialplan destination (they left the app).</summary>
+    public List<SimLeg> RedirectedLegs { get; } = new();
+
+    public Task StartRecordingAsync(Guid callId, string recordingName, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            BridgeOf(callId);
+            _activeRecordings.Add(recordingName);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopRecordingAsync(string recordingName, CancellationToken ct = default)
+    {
+        lock (_gate)
+            if (_activeRecordings.Remove(recordingName)) _recordings[recordingName] = SilentWav(TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    public Task PauseRecordingAsync(string recordingName, bool paused, CancellationToken ct = default) => Task.CompletedTask;
+
+    public Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default)
+    {
+        lock (_gate)
+            return Task.FromResult<Stream?>(_recordings.TryGetValue(recordingName, out var bytes) ? new MemoryStream(bytes, writable: false) : null);
+    }
+
+    // ---- internals ----
+
+    private IPbxEventHandler Handler => _handler ?? throw new InvalidOperationException("Nobody subscribed to the simulator's events.");
+
+    private void EndLeg(string legId, CallEndReason cause)
+    {
+        lock (_gate)
+        {
+            if (!_legs.Remove(legId, out var leg)) return;
+            leg.DialTimer?.Dispose();
+            if (leg.InCall is { } call && _bridges.TryGetValue(call, out var b)) b.Members.Remove(legId);
+        }
+        Handler.OnLegEnded(legId, cause);
+    }
+
+    private SimLeg LegOrThrow(string legId) =>
+        _legs.TryGetValue(legId, out var leg)
+            ? leg
+            : throw new CtiException(ErrorCodes.CallNotFound, $"The leg {legId} is gone.", ErrorKind.Conflict);
+
+    private SimBridge BridgeOf(Guid callId)
+    {
+        if (!_bridges.TryGetValue(callId, out var b)) _bridges[callId] = b = new SimBridge(callId);
+        return b;
+    }
+
+    private void AddToBridge(Guid callId, SimLeg leg)
+    {
+        foreach (var other in _bridges.Values) other.Members.Remove(leg.Id);
+        BridgeOf(callId).Members.Add(leg.Id);
+        leg.InCall = callId;
+    }
+
+    private static byte[] SilentWav(TimeSpan length)
+    {
+        const int rate = 8000;
+        var samples = (int)(rate * length.TotalSeconds);
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write("RIFF"u8); w.Write(36 + samples * 2); w.Write("WAVE"u8);
+        w.Write("fmt "u8); w.Write(16); w.Write((short)1); w.Write((short)1); w.Write(rate); w.Write(rate * 2); w.Write((short)2); w.Write((short)16);
+        w.Write("data"u8); w.Write(samples * 2); w.Write(new byte[samples * 2]);
+        w.Flush();
+        return ms.ToArray();
+    }
+}
+
+/// <summary>How the simulator behaves where a real PBX would depend on people.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>Numbers dialled outside (customers, guests) answer after this delay; null: only when told.</summary>
+    public TimeSpan? ExternalAnswerDelay { get; init; }
+    /// <summary>Whether a leg dialled with auto-answer is answered at once (as a phone honouring the header would).</summary>
+    public bool HonourAutoAnswer { get; init; } = true;
+}
