@@ -41,12 +41,13 @@ public class CtiDbContext : DbContext
 
     /// <summary>
     /// Limits this context to <paramref name="tenantId"/>. Refuses to move a context already scoped
-    /// to another tenant (so a request can never hop tenants).
+    /// to another tenant (so a request can never hop tenants), except out of the system scope
+    /// (e.g. login: look the tenant up across tenants, then work inside it).
     /// </summary>
     public CtiDbContext ScopeToTenant(Guid tenantId)
     {
         if (tenantId == Guid.Empty) throw new ArgumentException("Empty tenant id.", nameof(tenantId));
-        if (_tenantId != Guid.Empty && _tenantId != tenantId)
+        if (!_systemScope && _tenantId != Guid.Empty && _tenantId != tenantId)
             throw new InvalidOperationException("This context is already scoped to another tenant.");
         _tenantId = tenantId;
         _systemScope = false;

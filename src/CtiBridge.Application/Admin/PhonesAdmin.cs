@@ -1,0 +1,86 @@
+using CtiBridge.Application.Common;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Application.Admin;
+
+/// <summary>A SIP phone.</summary>
+public sealed record PhoneResponse(Guid Id, string EndpointName, string Extension, string? Description, bool HotDesk)
+{
+    internal static PhoneResponse From(Phone p) => new(p.Id, p.EndpointName, p.Extension, p.Description, p.HotDesk);
+}
+
+/// <summary>Create or edit a phone.</summary>
+public sealed record PhoneRequest
+{
+    /// <summary>The phone's extension (2–20 digits).</summary>
+    public string? Extension { get; init; }
+    /// <summary>PJSIP endpoint name; defaults to <c>&lt;domain&gt;-&lt;extension&gt;</c>.</summary>
+    public string? EndpointName { get; init; }
+    public string? Description { get; init; }
+    /// <summary>Any hot-desking agent may sign in on it.</summary>
+    public bool HotDesk { get; init; }
+}
+
+internal sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
+{
+    public PhoneRequestValidator()
+    {
+        RuleFor(x => x.Extension).Required(20).Matches(Rules.DigitsPattern).WithMessage("2–20 digits.");
+        RuleFor(x => x.EndpointName).MaximumLength(100).Matches("^[A-Za-z0-9_.-]+$").When(x => x.EndpointName is not null);
+        RuleFor(x => x.Description).MaximumLength(200);
+    }
+}
+
+/// <summary>Phones (for hot-desking) inside the actor's tenant.</summary>
+public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator)
+{
+    private IQueryable<Phone> Phones(Actor actor) => db.ScopeToTenant(actor.TenantId).Phones;
+
+    public async Task<IReadOnlyList<PhoneResponse>> ListAsync(Actor actor, CancellationToken ct = default) =>
+        (await Phones(actor).AsNoTracking().OrderBy(p => p.Extension).ToListAsync(ct)).Select(PhoneResponse.From).ToList();
+
+    public async Task<PhoneResponse> CreateAsync(Actor actor, PhoneRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        var phone = new Phone { TenantId = actor.TenantId };
+        await ApplyAsync(actor, phone, request, ct);
+        db.Phones.Add(phone);
+        await db.SaveChangesAsync(ct);
+        return PhoneResponse.From(phone);
+    }
+
+    public async Task<PhoneResponse> UpdateAsync(Actor actor, Guid id, PhoneRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        var phone = await Phones(actor).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AdminErrors.NotFound("Phone");
+        await ApplyAsync(actor, phone, request, ct);
+        await db.SaveChangesAsync(ct);
+        return PhoneResponse.From(phone);
+    }
+
+    public async Task DeleteAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var phone = await Phones(actor).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AdminErrors.NotFound("Phone");
+        db.Phones.Remove(phone);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ApplyAsync(Actor actor, Phone phone, PhoneRequest request, CancellationToken ct)
+    {
+        var extension = request.Extension!.Trim();
+        var endpoint = request.EndpointName?.Trim();
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
+            endpoint = $"{domain}-{extension}";
+        }
+        if (await Phones(actor).AnyAsync(p => p.EndpointName == endpoint && p.Id != phone.Id, ct)) throw AdminErrors.Conflict($"Endpoint {endpoint} exists.");
+        phone.Extension = extension;
+        phone.EndpointName = endpoint;
+        phone.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();
+        phone.HotDesk = request.HotDesk;
+    }
+}

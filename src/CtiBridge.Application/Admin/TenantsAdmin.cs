@@ -1,0 +1,181 @@
+using CtiBridge.Application.Auth;
+using CtiBridge.Application.Common;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Tenants;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Application.Admin;
+
+/// <summary>A tenant's behaviour settings.</summary>
+public sealed record TenantSettingsModel
+{
+    public bool NotificationsEnabled { get; init; } = true;
+    /// <summary><c>keep-last:N</c> (N 0–20) or empty for no masking.</summary>
+    public string? NumberMaskingRule { get; init; } = "";
+    /// <summary>Up to 10 attached-data key names.</summary>
+    public List<string>? AttachedDataKeys { get; init; } = [];
+    public string? DefaultMusicOnHoldClass { get; init; } = "default";
+    public RecordingPolicy RecordingPolicy { get; init; } = RecordingPolicy.OnDemand;
+    public bool DirectCallsRequireReady { get; init; }
+    public bool DeviceUnavailableAutoReturn { get; init; } = true;
+    public NoAgentRule NoAgentRule { get; init; } = NoAgentRule.KeepWaiting;
+    public int WrapUpDefaultSeconds { get; init; } = 30;
+
+    internal static TenantSettingsModel From(TenantSettings s) => new()
+    {
+        NotificationsEnabled = s.NotificationsEnabled, NumberMaskingRule = s.NumberMaskingRule, AttachedDataKeys = s.AttachedDataKeys.ToList(),
+        DefaultMusicOnHoldClass = s.DefaultMusicOnHoldClass, RecordingPolicy = s.RecordingPolicy, DirectCallsRequireReady = s.DirectCallsRequireReady,
+        DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
+    };
+
+    internal TenantSettings ToEntity() => new()
+    {
+        NotificationsEnabled = NotificationsEnabled, NumberMaskingRule = NumberMaskingRule ?? "", AttachedDataKeys = (AttachedDataKeys ?? []).ToList(),
+        DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(DefaultMusicOnHoldClass) ? "default" : DefaultMusicOnHoldClass, RecordingPolicy = RecordingPolicy,
+        DirectCallsRequireReady = DirectCallsRequireReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
+        WrapUpDefaultSeconds = WrapUpDefaultSeconds,
+    };
+}
+
+/// <summary>A tenant.</summary>
+public sealed record TenantResponse(Guid Id, string Domain, string Name, bool Enabled, DateTimeOffset CreatedAt, TenantSettingsModel Settings)
+{
+    internal static TenantResponse From(Tenant t) => new(t.Id, t.Domain, t.Name, t.Enabled, t.CreatedAt, TenantSettingsModel.From(t.Settings));
+}
+
+/// <summary>Create a tenant with its first admin user.</summary>
+public sealed record CreateTenantRequest
+{
+    /// <summary>Login domain: lower-case letters, digits, hyphens.</summary>
+    public string? Domain { get; init; }
+    public string? Name { get; init; }
+    public TenantSettingsModel? Settings { get; init; }
+    /// <summary>Username of the tenant's first admin.</summary>
+    public string? AdminUsername { get; init; }
+    /// <summary>Password of the first admin (the password rule applies).</summary>
+    public string? AdminPassword { get; init; }
+}
+
+/// <summary>Edit a tenant's name, settings and (platform admins only) whether it is enabled.</summary>
+public sealed record UpdateTenantRequest
+{
+    public string? Name { get; init; }
+    /// <summary>Ignored when an admin edits their own tenant.</summary>
+    public bool Enabled { get; init; } = true;
+    public TenantSettingsModel? Settings { get; init; }
+}
+
+internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSettingsModel>
+{
+    public TenantSettingsModelValidator()
+    {
+        RuleFor(x => x.NumberMaskingRule).MaximumLength(64)
+            .Matches("^(keep-last:([0-9]|1[0-9]|20))?$").WithMessage("Use keep-last:N (N 0–20) or leave empty.");
+        RuleFor(x => x.AttachedDataKeys).Must(k => k is null || k.Count <= 10).WithMessage("At most 10 keys.");
+        RuleForEach(x => x.AttachedDataKeys).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.-]+$");
+        RuleFor(x => x.AttachedDataKeys).Must(k => k is null || k.Distinct(StringComparer.OrdinalIgnoreCase).Count() == k.Count).WithMessage("Keys must be unique.");
+        RuleFor(x => x.DefaultMusicOnHoldClass).MaximumLength(80).Matches("^[A-Za-z0-9_-]*$");
+        RuleFor(x => x.RecordingPolicy).IsInEnum();
+        RuleFor(x => x.NoAgentRule).IsInEnum();
+        RuleFor(x => x.WrapUpDefaultSeconds).InclusiveBetween(0, 3600);
+    }
+}
+
+internal sealed class CreateTenantRequestValidator : AbstractValidator<CreateTenantRequest>
+{
+    public CreateTenantRequestValidator()
+    {
+        RuleFor(x => x.Domain).Required(63).Matches(Rules.DomainPattern).WithMessage("Lower-case letters, digits and hyphens.");
+        RuleFor(x => x.Name).Required(200);
+        RuleFor(x => x.Settings!).SetValidator(new TenantSettingsModelValidator()).When(x => x.Settings is not null);
+        RuleFor(x => x.AdminUsername).Required(64).Matches(Rules.UsernamePattern);
+        RuleFor(x => x.AdminPassword).NotEmpty().WithMessage("Required.").MaximumLength(128);
+    }
+}
+
+internal sealed class UpdateTenantRequestValidator : AbstractValidator<UpdateTenantRequest>
+{
+    public UpdateTenantRequestValidator()
+    {
+        RuleFor(x => x.Name).Required(200);
+        RuleFor(x => x.Settings!).SetValidator(new TenantSettingsModelValidator()).When(x => x.Settings is not null);
+    }
+}
+
+/// <summary>
+/// Tenant administration. An admin reads and edits their own tenant. Creating, listing and
+/// editing other tenants is for platform admins (users with <c>IsPlatformAdmin</c>) or a caller
+/// holding the configured bootstrap key (see docs/auth.md).
+/// </summary>
+public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock)
+{
+    /// <summary>The actor's own tenant.</summary>
+    public async Task<TenantResponse> GetOwnAsync(Actor actor, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(actor.TenantId);
+        return TenantResponse.From(await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw AdminErrors.NotFound("Tenant"));
+    }
+
+    /// <summary>Edits the actor's own tenant (cannot disable it).</summary>
+    public async Task<TenantResponse> UpdateOwnAsync(Actor actor, UpdateTenantRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        db.ScopeToTenant(actor.TenantId);
+        var t = await db.Tenants.FirstOrDefaultAsync(ct) ?? throw AdminErrors.NotFound("Tenant");
+        t.Name = request.Name!.Trim();
+        if (request.Settings is not null) t.Settings = request.Settings.ToEntity();
+        await db.SaveChangesAsync(ct);
+        return TenantResponse.From(t);
+    }
+
+    /// <summary>Every tenant (platform).</summary>
+    public async Task<IReadOnlyList<TenantResponse>> ListAllAsync(CancellationToken ct = default)
+    {
+        db.ScopeToSystem();
+        var list = await db.Tenants.AsNoTracking().OrderBy(t => t.Domain).ToListAsync(ct);
+        return list.Select(TenantResponse.From).ToList();
+    }
+
+    /// <summary>Creates a tenant, its first admin and its system pause reasons (platform).</summary>
+    public async Task<TenantResponse> CreateAsync(CreateTenantRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        PasswordPolicy.Enforce(request.AdminPassword);
+        var domain = request.Domain!.Trim().ToLowerInvariant();
+        db.ScopeToSystem();
+        if (await db.Tenants.AnyAsync(t => t.Domain == domain, ct)) throw AdminErrors.Conflict($"The domain '{domain}' is taken.");
+        var now = clock.GetUtcNow();
+        var tenant = new Tenant { Domain = domain, Name = request.Name!.Trim(), CreatedAt = now, Settings = (request.Settings ?? new TenantSettingsModel()).ToEntity() };
+        db.Tenants.Add(tenant);
+        db.Users.Add(new User
+        {
+            TenantId = tenant.Id, Username = request.AdminUsername!.Trim().ToLowerInvariant(), DisplayName = request.AdminUsername!.Trim(),
+            Roles = UserRoles.Admin, PasswordHash = hasher.Hash(request.AdminPassword!), PasswordChangedAt = now, CreatedAt = now,
+        });
+        foreach (var reason in SystemPauseReasons(tenant.Id)) db.PauseReasons.Add(reason);
+        await db.SaveChangesAsync(ct);
+        return TenantResponse.From(tenant);
+    }
+
+    /// <summary>Edits any tenant, including enabling/disabling it (platform).</summary>
+    public async Task<TenantResponse> UpdateAsync(Guid tenantId, UpdateTenantRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        db.ScopeToSystem();
+        var t = await db.Tenants.FirstOrDefaultAsync(x => x.Id == tenantId, ct) ?? throw AdminErrors.NotFound("Tenant");
+        t.Name = request.Name!.Trim();
+        t.Enabled = request.Enabled;
+        if (request.Settings is not null) t.Settings = request.Settings.ToEntity();
+        await db.SaveChangesAsync(ct);
+        return TenantResponse.From(t);
+    }
+
+    /// <summary>The two reasons every tenant has, set only by the system.</summary>
+    public static IEnumerable<PauseReason> SystemPauseReasons(Guid tenantId) =>
+    [
+        new PauseReason { TenantId = tenantId, Name = "Missed", IsSystem = true, SystemKey = PauseReason.SystemMissed },
+        new PauseReason { TenantId = tenantId, Name = "Device unavailable", IsSystem = true, SystemKey = PauseReason.SystemDeviceUnavailable },
+    ];
+}

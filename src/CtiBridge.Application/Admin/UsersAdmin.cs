@@ -1,0 +1,264 @@
+using CtiBridge.Application.Auth;
+using CtiBridge.Application.Common;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Tenants;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Application.Admin;
+
+/// <summary>How an agent works calls.</summary>
+public sealed record AgentProfileModel
+{
+    /// <summary>Extension, 2–20 digits, unique in the tenant.</summary>
+    public string? Extension { get; init; }
+    public ExtensionKind ExtensionKind { get; init; } = ExtensionKind.Web;
+    /// <summary>New IVR PIN (4–8 digits); omit to keep the current one. Never returned.</summary>
+    public string? IvrPin { get; init; }
+    /// <summary>Wrap-up seconds; null = the tenant default.</summary>
+    public int? WrapUpSeconds { get; init; }
+    public AcwMode AcwMode { get; init; } = AcwMode.AfterAnswered;
+    public WorkingMode WorkingMode { get; init; } = WorkingMode.Both;
+    public bool AutoAnswer { get; init; }
+    /// <summary>Remote agents: number called for each offer.</summary>
+    public string? MobileNumber { get; init; }
+    public bool HotDesking { get; init; }
+}
+
+/// <summary>An agent profile as returned (the PIN is only reported as set or not).</summary>
+public sealed record AgentProfileResponse(string Extension, ExtensionKind ExtensionKind, bool HasIvrPin, int? WrapUpSeconds, AcwMode AcwMode,
+    WorkingMode WorkingMode, bool AutoAnswer, string? MobileNumber, bool HotDesking)
+{
+    internal static AgentProfileResponse? From(AgentProfile? p) => p is null ? null
+        : new(p.Extension, p.ExtensionKind, p.IvrPinHash is not null, p.WrapUpSeconds, p.AcwMode, p.WorkingMode, p.AutoAnswer, p.MobileNumber, p.HotDesking);
+}
+
+/// <summary>A user as admins see it (never the password hash).</summary>
+public sealed record UserResponse(Guid Id, string Username, string? Email, string? AgentNumber, string DisplayName, IReadOnlyList<string> Roles,
+    bool Enabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, AgentProfileResponse? AgentProfile)
+{
+    internal static UserResponse From(User u) => new(u.Id, u.Username, u.Email, u.AgentNumber, u.DisplayName, RoleNames.Of(u.Roles),
+        u.Enabled, u.LockedUntil, u.CreatedAt, u.LastLoginAt, AgentProfileResponse.From(u.AgentProfile));
+}
+
+/// <summary>Create a user.</summary>
+public sealed record CreateUserRequest
+{
+    public string? Username { get; init; }
+    public string? Email { get; init; }
+    /// <summary>2–20 digits; agents type it at IVR login.</summary>
+    public string? AgentNumber { get; init; }
+    public string? DisplayName { get; init; }
+    /// <summary>Any of <c>agent</c>, <c>supervisor</c>, <c>admin</c>.</summary>
+    public List<string>? Roles { get; init; }
+    /// <summary>Initial password (the password rule applies).</summary>
+    public string? Password { get; init; }
+    public bool Enabled { get; init; } = true;
+    /// <summary>Optional agent profile.</summary>
+    public AgentProfileModel? AgentProfile { get; init; }
+}
+
+/// <summary>Edit a user (the username cannot change).</summary>
+public sealed record UpdateUserRequest
+{
+    public string? Email { get; init; }
+    public string? AgentNumber { get; init; }
+    public string? DisplayName { get; init; }
+    public List<string>? Roles { get; init; }
+    public bool Enabled { get; init; } = true;
+}
+
+/// <summary>An admin sets a user's password.</summary>
+public sealed record SetPasswordRequest
+{
+    public string? Password { get; init; }
+}
+
+internal sealed class AgentProfileModelValidator : AbstractValidator<AgentProfileModel>
+{
+    public AgentProfileModelValidator()
+    {
+        RuleFor(x => x.Extension).Required(20).Matches(Rules.DigitsPattern).WithMessage("2–20 digits.");
+        RuleFor(x => x.ExtensionKind).IsInEnum();
+        RuleFor(x => x.IvrPin).Matches("^[0-9]{4,8}$").When(x => x.IvrPin is not null).WithMessage("4–8 digits.");
+        RuleFor(x => x.WrapUpSeconds).InclusiveBetween(0, 3600);
+        RuleFor(x => x.AcwMode).IsInEnum();
+        RuleFor(x => x.WorkingMode).IsInEnum();
+        RuleFor(x => x.MobileNumber).MaximumLength(32).Matches(Rules.PhoneNumberPattern).When(x => x.MobileNumber is not null);
+    }
+}
+
+internal static class UserRules
+{
+    public static void Roles<T>(AbstractValidator<T> v, System.Linq.Expressions.Expression<Func<T, List<string>?>> roles)
+    {
+        v.RuleFor(roles).NotNull().WithMessage("Required.")
+            .Must(r => r is null || (r.Count <= 3 && RoleNames.Parse(r) is not null)).WithMessage("Roles are agent, supervisor, admin.");
+    }
+}
+
+internal sealed class CreateUserRequestValidator : AbstractValidator<CreateUserRequest>
+{
+    public CreateUserRequestValidator()
+    {
+        RuleFor(x => x.Username).Required(64).Matches(Rules.UsernamePattern).WithMessage("Letters, digits, '.', '_', '-'.");
+        RuleFor(x => x.Email).MaximumLength(254).EmailAddress().When(x => x.Email is not null);
+        RuleFor(x => x.AgentNumber).Matches(Rules.DigitsPattern).When(x => x.AgentNumber is not null).WithMessage("2–20 digits.");
+        RuleFor(x => x.DisplayName).Required(100);
+        UserRules.Roles(this, x => x.Roles);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        RuleFor(x => x.AgentProfile!).SetValidator(new AgentProfileModelValidator()).When(x => x.AgentProfile is not null);
+    }
+}
+
+internal sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserRequest>
+{
+    public UpdateUserRequestValidator()
+    {
+        RuleFor(x => x.Email).MaximumLength(254).EmailAddress().When(x => x.Email is not null);
+        RuleFor(x => x.AgentNumber).Matches(Rules.DigitsPattern).When(x => x.AgentNumber is not null).WithMessage("2–20 digits.");
+        RuleFor(x => x.DisplayName).Required(100);
+        UserRules.Roles(this, x => x.Roles);
+    }
+}
+
+internal sealed class SetPasswordRequestValidator : AbstractValidator<SetPasswordRequest>
+{
+    public SetPasswordRequestValidator() => RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
+}
+
+/// <summary>User administration inside the actor's tenant.</summary>
+public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock)
+{
+    private IQueryable<User> Users(Actor actor) => db.ScopeToTenant(actor.TenantId).Users.Include(u => u.AgentProfile);
+
+    public async Task<IReadOnlyList<UserResponse>> ListAsync(Actor actor, CancellationToken ct = default) =>
+        (await Users(actor).AsNoTracking().OrderBy(u => u.Username).ToListAsync(ct)).Select(UserResponse.From).ToList();
+
+    public async Task<UserResponse> GetAsync(Actor actor, Guid id, CancellationToken ct = default) =>
+        UserResponse.From(await Users(actor).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User"));
+
+    public async Task<UserResponse> CreateAsync(Actor actor, CreateUserRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        PasswordPolicy.Enforce(request.Password);
+        var users = Users(actor);
+        var username = request.Username!.Trim().ToLowerInvariant();
+        var email = Normalize(request.Email)?.ToLowerInvariant();
+        var agentNumber = Normalize(request.AgentNumber);
+        await EnsureUniqueAsync(users, null, username, email, agentNumber, ct);
+        var now = clock.GetUtcNow();
+        var user = new User
+        {
+            TenantId = actor.TenantId, Username = username, Email = email, AgentNumber = agentNumber, DisplayName = request.DisplayName!.Trim(),
+            Roles = RoleNames.Parse(request.Roles!)!.Value, PasswordHash = hasher.Hash(request.Password!), PasswordChangedAt = now,
+            Enabled = request.Enabled, CreatedAt = now,
+        };
+        db.Users.Add(user);
+        if (request.AgentProfile is not null)
+        {
+            await EnsureExtensionFreeAsync(request.AgentProfile.Extension!, user.Id, ct);
+            user.AgentProfile = Apply(new AgentProfile { UserId = user.Id, TenantId = actor.TenantId }, request.AgentProfile);
+        }
+        await db.SaveChangesAsync(ct);
+        return UserResponse.From(user);
+    }
+
+    public async Task<UserResponse> UpdateAsync(Actor actor, Guid id, UpdateUserRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        var users = Users(actor);
+        var user = await users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        var email = Normalize(request.Email)?.ToLowerInvariant();
+        var agentNumber = Normalize(request.AgentNumber);
+        await EnsureUniqueAsync(users, id, null, email, agentNumber, ct);
+        var roles = RoleNames.Parse(request.Roles!)!.Value;
+        if (id == actor.UserId && (!request.Enabled || !roles.HasFlag(UserRoles.Admin)))
+            throw AdminErrors.Conflict("You cannot disable yourself or remove your own admin role.");
+        user.Email = email;
+        user.AgentNumber = agentNumber;
+        user.DisplayName = request.DisplayName!.Trim();
+        user.Roles = roles;
+        user.Enabled = request.Enabled;
+        await db.SaveChangesAsync(ct);
+        return UserResponse.From(user);
+    }
+
+    /// <summary>Sets a new password (rule applies), clears the lockout and ends the user's sessions.</summary>
+    public async Task SetPasswordAsync(Actor actor, Guid id, SetPasswordRequest request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        PasswordPolicy.Enforce(request.Password);
+        var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        var now = clock.GetUtcNow();
+        user.PasswordHash = hasher.Hash(request.Password!);
+        user.PasswordChangedAt = now;
+        user.FailedLoginCount = 0;
+        user.LockedUntil = null;
+        foreach (var t in await db.RefreshTokens.Where(t => t.UserId == id && t.RevokedAt == null).ToListAsync(ct)) t.RevokedAt = now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Clears a lockout.</summary>
+    public async Task UnlockAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        user.FailedLoginCount = 0;
+        user.LockedUntil = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Creates or replaces the user's agent profile.</summary>
+    public async Task<UserResponse> SetAgentProfileAsync(Actor actor, Guid id, AgentProfileModel request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        await EnsureExtensionFreeAsync(request.Extension!, id, ct);
+        user.AgentProfile ??= new AgentProfile { UserId = id, TenantId = actor.TenantId };
+        Apply(user.AgentProfile, request);
+        await db.SaveChangesAsync(ct);
+        return UserResponse.From(user);
+    }
+
+    /// <summary>Removes the user's agent profile.</summary>
+    public async Task DeleteAgentProfileAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        if (user.AgentProfile is null) throw AdminErrors.NotFound("Agent profile");
+        db.AgentProfiles.Remove(user.AgentProfile);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private AgentProfile Apply(AgentProfile p, AgentProfileModel m)
+    {
+        p.Extension = m.Extension!.Trim();
+        p.ExtensionKind = m.ExtensionKind;
+        if (m.IvrPin is not null) p.IvrPinHash = hasher.Hash(m.IvrPin);
+        p.WrapUpSeconds = m.WrapUpSeconds;
+        p.AcwMode = m.AcwMode;
+        p.WorkingMode = m.WorkingMode;
+        p.AutoAnswer = m.AutoAnswer;
+        p.MobileNumber = Normalize(m.MobileNumber);
+        p.HotDesking = m.HotDesking;
+        return p;
+    }
+
+    private async Task EnsureExtensionFreeAsync(string extension, Guid userId, CancellationToken ct)
+    {
+        if (await db.AgentProfiles.AnyAsync(p => p.Extension == extension && p.UserId != userId, ct))
+            throw AdminErrors.Conflict($"Extension {extension} is taken.");
+    }
+
+    private static async Task EnsureUniqueAsync(IQueryable<User> users, Guid? self, string? username, string? email, string? agentNumber, CancellationToken ct)
+    {
+        if (username is not null && await users.AnyAsync(u => u.Username == username && u.Id != self, ct))
+            throw AdminErrors.Conflict($"The username '{username}' is taken.");
+        if (email is not null && await users.AnyAsync(u => u.Email == email && u.Id != self, ct))
+            throw AdminErrors.Conflict("The email is taken.");
+        if (agentNumber is not null && await users.AnyAsync(u => u.AgentNumber == agentNumber && u.Id != self, ct))
+            throw AdminErrors.Conflict($"Agent number {agentNumber} is taken.");
+    }
+
+    private static string? Normalize(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

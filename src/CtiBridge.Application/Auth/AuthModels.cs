@@ -1,0 +1,77 @@
+using FluentValidation;
+using CtiBridge.Application.Common;
+
+namespace CtiBridge.Application.Auth;
+
+/// <summary>Sign-in request.</summary>
+public sealed record LoginRequest
+{
+    /// <summary>The tenant domain (e.g. <c>demo</c>).</summary>
+    public string? Domain { get; init; }
+    /// <summary>Username, agent number or email.</summary>
+    public string? Login { get; init; }
+    public string? Password { get; init; }
+}
+
+/// <summary>Exchange a refresh token for a new session.</summary>
+public sealed record RefreshRequest
+{
+    public string? RefreshToken { get; init; }
+}
+
+/// <summary>Change the signed-in user's password.</summary>
+public sealed record ChangePasswordRequest
+{
+    public string? CurrentPassword { get; init; }
+    public string? NewPassword { get; init; }
+}
+
+/// <summary>A signed-in session: bearer access token (REST and SignalR) and a refresh token.</summary>
+public sealed record SessionResponse(
+    string AccessToken,
+    DateTimeOffset AccessTokenExpiresAt,
+    string RefreshToken,
+    DateTimeOffset RefreshTokenExpiresAt,
+    MeResponse User)
+{
+    /// <summary>Always <c>Bearer</c>.</summary>
+    public string TokenType => "Bearer";
+}
+
+/// <summary>The signed-in user.</summary>
+public sealed record MeResponse(
+    Guid UserId,
+    Guid TenantId,
+    string TenantDomain,
+    string Username,
+    string DisplayName,
+    string? Email,
+    string? AgentNumber,
+    IReadOnlyList<string> Roles,
+    bool IsPlatformAdmin,
+    string? Extension);
+
+internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
+{
+    public LoginRequestValidator()
+    {
+        RuleFor(x => x.Domain).Required(63);
+        RuleFor(x => x.Login).Required(254);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
+    }
+}
+
+internal sealed class RefreshRequestValidator : AbstractValidator<RefreshRequest>
+{
+    public RefreshRequestValidator() => RuleFor(x => x.RefreshToken).Required(200);
+}
+
+internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordRequestValidator()
+    {
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        // The strength rule itself is checked by PasswordPolicy (code weak_password), not here.
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Required.").MaximumLength(128);
+    }
+}
