@@ -74,4 +74,11 @@ public static class ErrorCodes
 
     public const string PbxUnavailable = "pbx_unavailable";
     public const string SandboxOnly = "sandbox_only";
+
+    /// <summary>No or an invalid bearer token (401).</summary>
+    public const string Unauthenticated = "unauthenticated";
+    /// <summary>An unexpected server error (500); details are in the server log under the trace id.</summary>
+    public const string InternalError = "internal_error";
+    /// <summary>Any other HTTP-level refusal (404 route, 405, 415 …) without a more specific code.</summary>
+    public const string HttpError = "http_error";
 }
