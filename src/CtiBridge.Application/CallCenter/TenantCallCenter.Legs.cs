@@ -177,6 +177,15 @@ public sealed partial class TenantCallCenter
                 return;
             }
             if (target is not null) DropLeg(w, call, target, CallEndReason.AgentCancelled);
+            if (call.Call.Customer is { IsPresent: true } && call.Call.SkillGroupId is { } gid && _groups.TryGetValue(gid, out var group)
+                && !call.Call.PresentParties.Any(p => p.AgentId is not null))
+            {
+                UnholdCustomer(w, call);
+                StartMusic(w, call);
+                call.Call.OwnerAgentId = null;
+                Enqueue(w, call, group, atHead: true);
+                return;
+            }
         }
         if (call.Call.OwnerAgentId == agent.Agent.Id)
             call.Call.OwnerAgentId = call.Call.PresentParties.FirstOrDefault(p => p.AgentId is not null && p.State == PartyState.Connected)?.AgentId;
@@ -186,9 +195,15 @@ public sealed partial class TenantCallCenter
     /// <summary>After a party left: end the call, re-queue the customer, or carry on with who is left.</summary>
     private void AfterPartyLeft(Work w, CallRuntime call)
     {
-        if (call.Call.State != CallState.Connected) return;
         var customer = call.Call.Customer;
         var agentsLeft = call.Call.PresentParties.Any(p => p.AgentId is not null);
+        if (call.Call.State == CallState.Ringing && call.Call.Kind is CallKind.Outbound or CallKind.Internal && !agentsLeft)
+        {
+            // The agent gave up before the far end answered.
+            EndCall(w, call, CallEndReason.AgentCancelled);
+            return;
+        }
+        if (call.Call.State != CallState.Connected) return;
         var othersLeft = call.Call.PresentParties.Count(p => p != customer);
         if (customer is null || !customer.IsPresent)
         {

@@ -120,21 +120,12 @@ public sealed partial class TenantCallCenter
     private void Flush(Work work)
     {
         foreach (var (call, action, onError) in work.Items)
-            _ = RunOnCall(call, action, onError);
-    }
-
-    private async Task RunOnCall(CallRuntime call, Func<Task> action, Action<Exception>? onError)
-    {
-        try
-        {
-            await call.Pbx.RunAsync(action).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);
-            try { onError?.Invoke(ex); }
-            catch (Exception inner) { _log.LogError(inner, "Recovering from a failed PBX command of call {CallId} failed", call.Call.Id); }
-        }
+            call.Pbx.Post(action, ex =>
+            {
+                _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);
+                try { onError?.Invoke(ex); }
+                catch (Exception inner) { _log.LogError(inner, "Recovering from a failed PBX command of call {CallId} failed", call.Call.Id); }
+            });
     }
 
     /// <summary>Runs a PBX command the caller waits for (a REST request), turning PBX failures into <c>pbx_unavailable</c>.</summary>

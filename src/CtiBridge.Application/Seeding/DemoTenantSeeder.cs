@@ -22,7 +22,12 @@ public sealed class DemoTenantSeeder(CtiDbContext db, PasswordHasher hasher, Tim
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
         db.ScopeToSystem();
-        if (await db.Tenants.AnyAsync(ct)) return false;
+        if (await db.Tenants.AnyAsync(ct))
+        {
+            if (await db.Tenants.AnyAsync(t => t.Domain == Domain, ct))
+                log.LogWarning("Sandbox: demo tenant '{Domain}' exists. Demo users (if unchanged): admin, super, agent1, agent2, agent3 with password '{Password}'.", Domain, Password);
+            return false;
+        }
 
         var now = clock.GetUtcNow();
         var hash = hasher.Hash(Password); // one hash for all demo users: the same password anyway
