@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace CtiBridge.Domain.Agents;
+
+/// <summary>Renders docs/agent-states.md from <see cref="AgentStateTable"/> (a test keeps the file current).</summary>
+public static class AgentStatesDocument
+{
+    public static string Render()
+    {
+        var sb = new StringBuilder();
+        sb.Append("""
+            # Agent states
+
+            <!-- Generated from src/CtiBridge.Domain/Agents/AgentStateTable.cs by the Domain tests
+                 (run them with CTI_UPDATE_DOCS=1 to rewrite it). A test walks every row against the code. -->
+
+            An agent is in exactly one state. Requests that cannot apply at once (Not Ready or Logout
+            while ringing, on a call or in wrap-up) are kept as **pending** and applied when the call
+            and its wrap-up end; the toolbar shows the pending request. Every change is stored (who,
+            when, from, to, reason, pending) and published as an `agentStateChanged` event.
+
+            | State | Meaning |
+            |---|---|
+            | LoggedOut | Not working; receives nothing. |
+            | Ready | Receives queue calls (of the skill groups not paused) and direct calls. |
+            | NotReady | With a reason (Break, Lunch, … or the system's Missed / Device unavailable): no queue calls; direct calls by default (tenant setting `DirectCallsRequireReady`); may dial out. |
+            | Ringing | A call is offered; the countdown runs. |
+            | OnCall | Talking (inbound, outbound, internal, consultation or conference). |
+            | WrapUp | After-call work after an inbound queue call (ACW mode after answered, or after ring); no queue calls. |
+
+            Tenant settings where the manuals disagree: `DirectCallsRequireReady` (default false: Not Ready
+            agents still take direct calls), `OutboundRequiresNotReady` (default false: Ready or Not Ready
+            agents may dial out), `DeviceUnavailableAutoReturn` (default true).
+
+            ## Transitions
+
+            | From | Trigger | Condition | Outcome |
+            |---|---|---|---|
+
+            """);
+        foreach (var r in AgentStateTable.Rows)
+            sb.Append($"| {r.From} | {r.Trigger} | {r.Condition} | {r.Outcome} |\n");
+        return sb.ToString();
+    }
+}
