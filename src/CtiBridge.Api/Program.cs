@@ -1,6 +1,22 @@
+using CtiBridge.Api.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Foundation: logging, ProblemDetails, Swagger, health, database, auth, admin.
+builder.AddCtiHost();
+// Capabilities register their services here, one line each, e.g.
+// builder.Services.AddCtiCallCenter(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseCtiHost();
+app.MapCtiFoundationEndpoints();
+// Capabilities map their endpoints and hubs here, one line each, e.g.
+// app.MapCallCenterEndpoints();
 
+app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
+await app.InitializeCtiAsync();
 app.Run();
+
+/// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -78,10 +78,10 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCtiData(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = DatabaseOptions.From(configuration);
-        services.AddSingleton(options);
+        // Read lazily: hosts (and test hosts) may add configuration sources after this call.
+        services.AddSingleton(_ => DatabaseOptions.From(configuration));
         services.TryAddScoped<ICurrentTenant, NoCurrentTenant>();
-        services.AddDbContext<CtiDbContext>(options.Configure);
+        services.AddDbContext<CtiDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Configure(o));
         services.AddSingleton<SchemaMigrator>();
         return services;
     }

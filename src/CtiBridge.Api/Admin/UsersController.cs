@@ -1,0 +1,107 @@
+using CtiBridge.Api.Auth;
+using CtiBridge.Application.Admin;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CtiBridge.Api.Admin;
+
+/// <summary>Users of the caller's tenant (admins). Users of other tenants do not exist here (404).</summary>
+[ApiController]
+[Route("api/v1/admin/users")]
+[Authorize(Policy = Policies.Admin)]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(401)]
+[ProducesResponseType<ProblemDetails>(403)]
+public sealed class UsersController(UsersAdmin users) : ControllerBase
+{
+    /// <summary>Lists the tenant's users.</summary>
+    /// <response code="200">The users.</response>
+    [HttpGet]
+    [ProducesResponseType<IReadOnlyList<UserResponse>>(200)]
+    public Task<IReadOnlyList<UserResponse>> List(CancellationToken ct) => users.ListAsync(User.ToActor(), ct);
+
+    /// <summary>Reads one user.</summary>
+    /// <response code="200">The user.</response>
+    /// <response code="404">No such user in this tenant.</response>
+    [HttpGet("{id:guid}")]
+    [ProducesResponseType<UserResponse>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public Task<UserResponse> Get(Guid id, CancellationToken ct) => users.GetAsync(User.ToActor(), id, ct);
+
+    /// <summary>Creates a user (optionally with an agent profile).</summary>
+    /// <response code="201">Created.</response>
+    /// <response code="400">Invalid input (<c>validation_failed</c>) or weak password (<c>weak_password</c>).</response>
+    /// <response code="409">Username, email, agent number or extension taken.</response>
+    [HttpPost]
+    [ProducesResponseType<UserResponse>(201)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public async Task<ActionResult<UserResponse>> Create([FromBody] CreateUserRequest request, CancellationToken ct)
+    {
+        var created = await users.CreateAsync(User.ToActor(), request, ct);
+        return Created($"/api/v1/admin/users/{created.Id}", created);
+    }
+
+    /// <summary>Edits a user's email, agent number, display name, roles and enabled flag.</summary>
+    /// <response code="200">The updated user.</response>
+    /// <response code="400">Invalid input.</response>
+    /// <response code="404">No such user in this tenant.</response>
+    /// <response code="409">Taken values, or an admin disabling or demoting themself.</response>
+    [HttpPut("{id:guid}")]
+    [ProducesResponseType<UserResponse>(200)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public Task<UserResponse> Update(Guid id, [FromBody] UpdateUserRequest request, CancellationToken ct) => users.UpdateAsync(User.ToActor(), id, request, ct);
+
+    /// <summary>Sets a user's password (the password rule applies), unlocks the account and ends its sessions.</summary>
+    /// <response code="204">Set.</response>
+    /// <response code="400">Weak password (<c>weak_password</c>) or missing field.</response>
+    /// <response code="404">No such user in this tenant.</response>
+    [HttpPost("{id:guid}/password")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public async Task<IActionResult> SetPassword(Guid id, [FromBody] SetPasswordRequest request, CancellationToken ct)
+    {
+        await users.SetPasswordAsync(User.ToActor(), id, request, ct);
+        return NoContent();
+    }
+
+    /// <summary>Clears a lockout after failed sign-ins.</summary>
+    /// <response code="204">Unlocked.</response>
+    /// <response code="404">No such user in this tenant.</response>
+    [HttpPost("{id:guid}/unlock")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public async Task<IActionResult> Unlock(Guid id, CancellationToken ct)
+    {
+        await users.UnlockAsync(User.ToActor(), id, ct);
+        return NoContent();
+    }
+
+    /// <summary>Creates or replaces the user's agent profile (extension, kind, PIN, wrap-up, ACW and working mode).</summary>
+    /// <response code="200">The user with the profile.</response>
+    /// <response code="400">Invalid input.</response>
+    /// <response code="404">No such user in this tenant.</response>
+    /// <response code="409">Extension taken.</response>
+    [HttpPut("{id:guid}/agent-profile")]
+    [ProducesResponseType<UserResponse>(200)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public Task<UserResponse> SetAgentProfile(Guid id, [FromBody] AgentProfileModel request, CancellationToken ct) =>
+        users.SetAgentProfileAsync(User.ToActor(), id, request, ct);
+
+    /// <summary>Removes the user's agent profile.</summary>
+    /// <response code="204">Removed.</response>
+    /// <response code="404">No such user or profile in this tenant.</response>
+    [HttpDelete("{id:guid}/agent-profile")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public async Task<IActionResult> DeleteAgentProfile(Guid id, CancellationToken ct)
+    {
+        await users.DeleteAgentProfileAsync(User.ToActor(), id, ct);
+        return NoContent();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.OpenApi;
+
+namespace CtiBridge.Api.Infrastructure;
+
+/// <summary>Swagger (Swashbuckle): document v1 with every assembly's XML comments and a Bearer scheme; UI at /swagger.</summary>
+public static class OpenApi
+{
+    public static IServiceCollection AddCtiSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(c =>
+        {
+            c.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CtiBridge API",
+                Version = "v1",
+                Description = "CTI middleware for Asterisk: sessions, administration, agents and calls. " +
+                              "Errors are ProblemDetails with a stable `code`. Sign in at POST /api/v1/session/login " +
+                              "and send the access token as `Authorization: Bearer <token>` (SignalR: `?access_token=`).",
+            });
+            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "CtiBridge.*.xml"))
+                c.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            c.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "The access token from POST /api/v1/session/login.",
+            });
+            c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+            c.CustomSchemaIds(t => t.FullName!.Replace("CtiBridge.", "", StringComparison.Ordinal).Replace('+', '.'));
+        });
+        return services;
+    }
+
+    public static WebApplication UseCtiSwagger(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/swagger/v1/swagger.json", "CtiBridge API v1");
+            o.RoutePrefix = "swagger";
+        });
+        return app;
+    }
+}
