@@ -1,0 +1,260 @@
+using CtiBridge.Application.Pbx;
+using CtiBridge.Asterisk.Ami;
+using CtiBridge.Asterisk.Ari;
+using CtiBridge.Asterisk.Connection;
+using CtiBridge.Domain.Calls;
+using Microsoft.Extensions.Logging;
+
+namespace CtiBridge.Asterisk.Adapter;
+
+/// <summary>ARI and AMI events turned into port events.</summary>
+public sealed partial class AsteriskPbx
+{
+    private async ValueTask OnAriEventAsync(AriEvent e, CancellationToken ct)
+    {
+        switch (e)
+        {
+            case StasisStartEvent s:
+                await OnStasisStartAsync(s, ct).ConfigureAwait(false);
+                break;
+            case StasisEndEvent s:
+                OnStasisEnd(s.Channel.Id);
+                break;
+            case ChannelHangupRequestEvent h when h.Cause is { } cause && _legs.TryGetValue(h.Channel.Id, out var hl):
+                // A soft hang-up (ARI DELETE, cause 32 "normal unspecified") says nothing about why; the far end's does.
+                if (h.Soft != true || cause != 32) hl.Cause ??= cause;
+                break;
+            case ChannelDestroyedEvent d when _legs.TryGetValue(d.Channel.Id, out var dl):
+                EndLeg(dl, EndReasonOf(dl, d.Cause));
+                break;
+            case ChannelDtmfReceivedEvent dtmf when dtmf.Digit.Length > 0 && _legs.ContainsKey(dtmf.Channel.Id):
+                _handler?.OnDtmf(dtmf.Channel.Id, dtmf.Digit[0]);
+                break;
+            case PlaybackFinishedEvent p when _playbacks.TryRemove(p.Playback.Id, out var playedTo):
+                _handler?.OnPlaybackFinished(playedTo);
+                break;
+            case RecordingFailedEvent r:
+                _log.LogWarning("Recording {Name} failed: {Cause}", r.Recording.Name, r.Recording.Cause);
+                break;
+        }
+    }
+
+    private async Task OnStasisStartAsync(StasisStartEvent s, CancellationToken ct)
+    {
+        var channel = s.Channel;
+        var args = s.Args;
+        if (args.Count > 0 && args[0] == _options.DialledAppArg)
+        {
+            if (_legs.TryGetValue(channel.Id, out var dialled) && !dialled.IsEnded)
+            {
+                dialled.Answered = true;
+                _handler?.OnLegAnswered(channel.Id);
+            }
+            else
+            {
+                _log.LogInformation("Dialled leg {LegId} answered but nobody waits for it any more; hanging it up", channel.Id);
+                await HangupQuietlyAsync(channel.Id).ConfigureAwait(false);
+            }
+            return;
+        }
+        if (_legs.TryGetValue(channel.Id, out var known) && !known.IsEnded) return; // re-entered the app: nothing new
+        var leg = new LegState(channel.Id, dialled: false) { Answered = channel.IsUp };
+        _legs[channel.Id] = leg;
+        var data = await AttachedDataAsync(channel, ct).ConfigureAwait(false);
+        var handler = _handler;
+        if (handler is null)
+        {
+            _log.LogWarning("Leg {LegId} entered the app before anyone subscribed to the PBX; hanging it up", channel.Id);
+            await HangupQuietlyAsync(channel.Id).ConfigureAwait(false);
+            return;
+        }
+        handler.OnIncomingLeg(new IncomingLeg(
+            channel.Id,
+            Tenant: args.Count > 1 ? args[1] : "",
+            Purpose: args.Count > 0 ? args[0] : "",
+            Target: args.Count > 2 ? args[2] : "",
+            CallerNumber: channel.Caller.Number,
+            CallerName: string.IsNullOrEmpty(channel.Caller.Name) ? null : channel.Caller.Name,
+            Variables: data,
+            FromEndpoint: EndpointOfChannelName(channel.Name)));
+    }
+
+    /// <summary>
+    /// The leg's attached data: CTI_ variables that came with the event (ari.conf <c>channelvars</c>), then any names listed
+    /// in <c>CTI_KEYS</c> or <see cref="AsteriskPbxOptions.AttachedDataKeys"/> that did not, read in parallel.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> AttachedDataAsync(AriChannel channel, CancellationToken ct)
+    {
+        var prefix = _options.AttachedDataPrefix;
+        var data = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var wanted = new HashSet<string>(_options.AttachedDataKeys, StringComparer.OrdinalIgnoreCase);
+        if (channel.ChannelVars is { } vars)
+        {
+            foreach (var (k, v) in vars)
+            {
+                if (!k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+                var name = k[prefix.Length..];
+                if (name.Equals("KEYS", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var key in v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) wanted.Add(key);
+                    continue;
+                }
+                if (!string.IsNullOrEmpty(v)) data[name] = v;
+            }
+        }
+        wanted.ExceptWith(data.Keys);
+        wanted.Remove("KEYS");
+        if (wanted.Count == 0) return data;
+        var reads = wanted.Select(async key =>
+        {
+            try { return (key, value: await _ari.Channels.GetVariableAsync(channel.Id, prefix + key, ct).ConfigureAwait(false)); }
+            catch (AriException) { return (key, value: ""); }
+        }).ToList();
+        foreach (var (key, value) in await Task.WhenAll(reads).ConfigureAwait(false))
+            if (!string.IsNullOrEmpty(value)) data[key] = value;
+        return data;
+    }
+
+    /// <summary>"PJSIP/demo-1001-0000002a" → "PJSIP/demo-1001"; Local and other technologies give null.</summary>
+    public static string? EndpointOfChannelName(string? channelName)
+    {
+        if (string.IsNullOrEmpty(channelName) || !channelName.StartsWith("PJSIP/", StringComparison.OrdinalIgnoreCase)) return null;
+        var dash = channelName.LastIndexOf('-');
+        return dash > "PJSIP/".Length ? channelName[..dash] : channelName;
+    }
+
+    private void OnStasisEnd(string channelId)
+    {
+        if (!_legs.TryGetValue(channelId, out var leg) || leg.IsEnded) return;
+        if (leg.LeftApp) { Forget(leg); return; }
+        // StasisEnd is the end of the channel for the app (ChannelDestroyed may not follow). Report at once when the
+        // reason is known; otherwise give ChannelDestroyed (which carries the cause) a moment.
+        if (leg.RequestedReason is { } requested) { EndLeg(leg, requested); return; }
+        if (leg.Cause is { } cause) { EndLeg(leg, EndReasonOf(leg, cause)); return; }
+        leg.GraceTimer = _time.CreateTimer(_ => EndLeg(leg, EndReasonOf(leg, null)), null, _options.EndCauseGrace, Timeout.InfiniteTimeSpan);
+    }
+
+    private static CallEndReason EndReasonOf(LegState leg, int? destroyedCause) =>
+        leg.RequestedReason ?? HangupCauses.ToEndReason(leg.Cause ?? destroyedCause, leg.Answered, leg.Dialled);
+
+    /// <summary>Reports a leg's end exactly once and forgets it.</summary>
+    private void EndLeg(LegState leg, CallEndReason reason)
+    {
+        if (!leg.TryEnd()) return;
+        leg.GraceTimer?.Dispose();
+        Forget(leg);
+        try { _handler?.OnLegEnded(leg.Id, reason); }
+        catch (Exception ex) { _log.LogError(ex, "OnLegEnded handler threw for leg {LegId}", leg.Id); }
+    }
+
+    private void Forget(LegState leg)
+    {
+        _legs.TryRemove(new KeyValuePair<string, LegState>(leg.Id, leg));
+        foreach (var (pb, target) in _playbacks)
+            if (target == leg.Id) _playbacks.TryRemove(pb, out _);
+    }
+
+    private async Task HangupQuietlyAsync(string channelId)
+    {
+        try { await _ari.Channels.HangupAsync(channelId, "normal").ConfigureAwait(false); }
+        catch (AriException ex) { _log.LogDebug("Hang-up of stray channel {Channel} failed: {Message}", channelId, ex.Message); }
+    }
+
+    // ------------------------------------------------------------------ connection and resync
+
+    private void OnAriStateChanged(object? sender, ConnectionStateChangedEventArgs e)
+    {
+        if (e.Previous.IsHealthy == e.Current.IsHealthy) return;
+        var description = e.Current.IsHealthy
+            ? "Asterisk ARI connected"
+            : "Asterisk ARI " + e.Current.State.ToString().ToLowerInvariant() + (e.Current.LastError is { } err ? ": " + err : "");
+        try { _handler?.OnConnectionChanged(e.Current.IsHealthy, description); }
+        catch (Exception ex) { _log.LogError(ex, "OnConnectionChanged handler threw"); }
+    }
+
+    private void OnAriResync(object? sender, ResyncEventArgs e) => _ = ResyncAsync();
+
+    /// <summary>
+    /// Asterisk does not replay events missed while the WebSocket was down: every tracked leg whose channel no longer
+    /// exists is reported ended, and bridges of calls whose bridge vanished are forgotten.
+    /// </summary>
+    public async Task ResyncAsync(CancellationToken ct = default)
+    {
+        if (_legs.IsEmpty && _bridges.IsEmpty) return;
+        try
+        {
+            var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
+            var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var leg in _legs.Values.ToList())
+                if (!alive.Contains(leg.Id) && !leg.IsEnded)
+                {
+                    _log.LogInformation("Leg {LegId} vanished while the ARI connection was down; reporting it ended", leg.Id);
+                    EndLeg(leg, leg.RequestedReason ?? (leg.Dialled && !leg.Answered ? CallEndReason.Failed : CallEndReason.Normal));
+                }
+            var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
+            var liveBridges = bridges.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var (callId, lazy) in _bridges.ToList())
+                if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && !liveBridges.Contains(lazy.Value.Result))
+                    _bridges.TryRemove(callId, out _);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning("ARI resync failed: {Message}", ex.Message);
+        }
+    }
+
+    // ------------------------------------------------------------------ AMI: devices and registrations
+
+    private void OnAmiResync(object? sender, ResyncEventArgs e) => _ = RefreshDevicesAsync();
+
+    /// <summary>Reads every PJSIP endpoint's state (PJSIPShowEndpoints) and reports the ones that changed.</summary>
+    public async Task RefreshDevicesAsync(CancellationToken ct = default)
+    {
+        if (_ami is null) return;
+        try
+        {
+            foreach (var ep in await _ami.PjsipShowEndpointsAsync(ct).ConfigureAwait(false))
+                ReportDevice("PJSIP/" + ep.ObjectName, ep.DeviceState);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning("Reading PJSIP endpoints over AMI failed: {Message}", ex.Message);
+        }
+    }
+
+    private ValueTask OnAmiEventAsync(AmiMessage m, CancellationToken ct)
+    {
+        if (m.IsEventNamed("DeviceStateChange"))
+        {
+            if (m["Device"] is { } device && device.StartsWith("PJSIP/", StringComparison.OrdinalIgnoreCase))
+                ReportDevice(device, m["State"]);
+        }
+        else if (m.IsEventNamed("ContactStatus"))
+        {
+            // A registration came or went; the endpoint's device state follows, read it now rather than wait.
+            _ = RefreshDevicesAsync(CancellationToken.None);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Device states: UNAVAILABLE/INVALID = not registered; INUSE/BUSY/RINGING/RINGINUSE/ONHOLD = in use.</summary>
+    public static DeviceStatus ToDeviceStatus(string endpoint, string? state)
+    {
+        var s = (state ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
+        var registered = s is not ("UNAVAILABLE" or "INVALID" or "");
+        var inUse = s is "INUSE" or "BUSY" or "RINGING" or "RINGINUSE" or "ONHOLD";
+        return new DeviceStatus(endpoint, registered, inUse);
+    }
+
+    private void ReportDevice(string endpoint, string? state)
+    {
+        var status = ToDeviceStatus(endpoint, state);
+        if (_devices.TryGetValue(endpoint, out var previous) && previous == status) return;
+        _devices[endpoint] = status;
+        try { _handler?.OnDeviceChanged(status); }
+        catch (Exception ex) { _log.LogError(ex, "OnDeviceChanged handler threw for {Endpoint}", endpoint); }
+    }
+
+    /// <summary>Last known state of each PJSIP endpoint seen over AMI.</summary>
+    public IReadOnlyDictionary<string, DeviceStatus> Devices => new Dictionary<string, DeviceStatus>(_devices, StringComparer.OrdinalIgnoreCase);
+}

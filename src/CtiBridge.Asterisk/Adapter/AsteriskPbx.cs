@@ -1,0 +1,441 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Asterisk.Ami;
+using CtiBridge.Asterisk.Ari;
+using CtiBridge.Asterisk.Connection;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CtiBridge.Asterisk.Adapter;
+
+/// <summary>
+/// The PBX port on a real Asterisk: ARI controls (answer, bridges, originate, hold, DTMF, prompts, recording), AMI observes
+/// (device and registration states). A call is a mixing bridge with id <c>cti-&lt;callId:N&gt;</c>, made when the first leg
+/// joins; a leg is the ARI channel whose id CtiBridge chose. Events of one channel are handled in order on the ARI event
+/// stream's lanes; different channels in parallel. Commands never wait on each other unless one needs the other's result
+/// (a leg is added to a bridge only once the bridge exists).
+/// </summary>
+public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
+{
+    private readonly AriClient _ari;
+    private readonly AriEventStream _events;
+    private readonly AmiClient? _ami;
+    private readonly AsteriskPbxOptions _options;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, LegState> _legs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _bridges = new();
+    private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly CancellationTokenSource _lifetime = new();
+    private IPbxEventHandler? _handler;
+    private int _started;
+
+    public AsteriskPbx(AriClient ari, AriEventStream events, AmiClient? ami, AsteriskPbxOptions? options = null,
+        ILogger<AsteriskPbx>? logger = null, TimeProvider? time = null)
+    {
+        _ari = ari ?? throw new ArgumentNullException(nameof(ari));
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _ami = ami;
+        _options = options ?? new AsteriskPbxOptions();
+        _log = (ILogger?)logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public PbxCapabilities Capabilities { get; } = new(CanAnswerForAgent: false, Name: "asterisk");
+
+    /// <summary>The bridge id of a call.</summary>
+    public static string BridgeIdOf(Guid callId) => "cti-" + callId.ToString("N");
+
+    public void Subscribe(IPbxEventHandler handler) => _handler = handler;
+
+    /// <summary>Legs the adapter currently tracks (diagnostics, tests).</summary>
+    public IReadOnlyCollection<string> TrackedLegs => _legs.Keys.ToList();
+
+    /// <summary>Whether the ARI event WebSocket is open.</summary>
+    public bool IsConnected => _events.IsConnected;
+
+    // ------------------------------------------------------------------ lifetime
+
+    /// <summary>
+    /// Subscribes to ARI (and AMI) events and starts the connections. Returns without waiting for Asterisk unless
+    /// <paramref name="waitForConnection"/>; the connections keep retrying with backoff.
+    /// </summary>
+    public async Task StartAsync(bool waitForConnection = false, CancellationToken ct = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1) return;
+        _subscriptions.Add(_events.Subscribe(OnAriEventAsync));
+        _events.StateChanged += OnAriStateChanged;
+        _events.ResyncRequired += OnAriResync;
+        if (_ami is not null)
+        {
+            _subscriptions.Add(_ami.Subscribe(OnAmiEventAsync, m => m.IsEventNamed("DeviceStateChange") || m.IsEventNamed("ContactStatus")));
+            _ami.ResyncRequired += OnAmiResync;
+            _ami.Start();
+        }
+        if (waitForConnection) await _events.ConnectAsync(ct).ConfigureAwait(false);
+        else _events.Start();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_lifetime.IsCancellationRequested) return;
+        _lifetime.Cancel();
+        _events.StateChanged -= OnAriStateChanged;
+        _events.ResyncRequired -= OnAriResync;
+        if (_ami is not null) _ami.ResyncRequired -= OnAmiResync;
+        foreach (var s in _subscriptions) s.Dispose();
+        _subscriptions.Clear();
+        await Task.CompletedTask.ConfigureAwait(false);
+        _lifetime.Dispose();
+    }
+
+    // ------------------------------------------------------------------ IPbx: calls and legs
+
+    public async Task AcceptCallAsync(Guid callId, string legId, CancellationToken ct = default)
+    {
+        var leg = Leg(legId);
+        leg.CallId = callId;
+        // Answer and build the bridge at the same time; the leg joins once both are done.
+        var answer = _ari.Channels.AnswerAsync(legId, ct);
+        var bridge = BridgeAsync(callId, ct);
+        await Task.WhenAll(answer, bridge).ConfigureAwait(false);
+        await AddToBridgeAsync(leg, callId, await bridge.ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    public async Task StartCallMusicAsync(Guid callId, string? mohClass, CancellationToken ct = default)
+    {
+        var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
+        await _ari.Bridges.StartMohAsync(bridgeId, NullIfEmpty(mohClass), ct).ConfigureAwait(false);
+    }
+
+    public async Task StopCallMusicAsync(Guid callId, CancellationToken ct = default)
+    {
+        if (!_bridges.ContainsKey(callId)) return;
+        var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
+        try { await _ari.Bridges.StopMohAsync(bridgeId, ct).ConfigureAwait(false); }
+        catch (AriException ex) when (IsGoneOrIdle(ex)) { }
+    }
+
+    public async Task DialAsync(Guid callId, string legId, DialTarget target, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var leg = new LegState(legId, dialled: true) { CallId = callId };
+        if (!_legs.TryAdd(legId, leg)) throw new InvalidOperationException($"Leg {legId} already exists.");
+        var variables = new Dictionary<string, string>(target.Variables, StringComparer.Ordinal);
+        if (target.AutoAnswer)
+            foreach (var (k, v) in _options.AutoAnswerVariables) variables[k] = v;
+        var seconds = (int)Math.Ceiling(Math.Max(1, target.Timeout.TotalSeconds));
+        try
+        {
+            await _ari.Channels.OriginateAsync(new AriOriginateRequest
+            {
+                Endpoint = target.Endpoint,
+                App = _ari.Options.Application,
+                AppArgs = _options.DialledAppArg + "," + callId.ToString("N"),
+                CallerId = CallerId(target.CallerIdName, target.CallerIdNumber),
+                Timeout = seconds,
+                ChannelId = legId,
+                Variables = variables,
+            }, ct).ConfigureAwait(false);
+        }
+        catch (AriException ex)
+        {
+            // The PBX refused the dial (unknown endpoint, no route, Asterisk unreachable): the leg is over before it began.
+            _log.LogWarning("Originate of leg {LegId} to {Endpoint} failed: {Message}", legId, target.Endpoint, ex.Message);
+            EndLeg(leg, ex.StatusCode is null ? CallEndReason.Failed : CallEndReason.Unreachable);
+        }
+    }
+
+    public async Task JoinCallAsync(Guid callId, string legId, CancellationToken ct = default)
+    {
+        var leg = Leg(legId);
+        leg.CallId = callId;
+        var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
+        await AddToBridgeAsync(leg, callId, bridgeId, ct).ConfigureAwait(false);
+    }
+
+    public async Task LeaveCallAsync(Guid callId, string legId, CancellationToken ct = default)
+    {
+        if (!_bridges.ContainsKey(callId)) return;
+        var leg = _legs.GetValueOrDefault(legId);
+        if (leg is not null) { leg.BridgeId = null; leg.HeldFromBridge = null; }
+        try { await _ari.Bridges.RemoveChannelAsync(BridgeIdOf(callId), legId, ct).ConfigureAwait(false); }
+        catch (AriException ex) when (IsGoneOrIdle(ex)) { }
+    }
+
+    public async Task HangupAsync(string legId, CallEndReason reason, CancellationToken ct = default)
+    {
+        var leg = _legs.GetValueOrDefault(legId);
+        if (leg is not null) leg.RequestedReason ??= reason;
+        try
+        {
+            await _ari.Channels.HangupAsync(legId, HangupCauses.ToAriReason(reason), ct).ConfigureAwait(false);
+        }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            // Already gone: not an error. If its end event was lost, report it now (exactly once).
+            if (leg is not null) EndLeg(leg, reason);
+        }
+    }
+
+    public async Task EndCallAsync(Guid callId, CancellationToken ct = default)
+    {
+        if (!_bridges.TryRemove(callId, out var lazy)) return;
+        string bridgeId;
+        try { bridgeId = await lazy.Value.ConfigureAwait(false); }
+        catch (Exception) { return; } // never created
+        try { await _ari.Bridges.DestroyAsync(bridgeId, ct).ConfigureAwait(false); }
+        catch (AriException ex) when (ex.IsNotFound) { }
+    }
+
+    /// <summary>
+    /// Hold = the leg leaves the call's bridge (so nobody hears it, and it hears nobody) and hears music on hold on its
+    /// own channel; resume puts it back. Verified on Asterisk 22: the held party hears MOH, the others hear silence.
+    /// </summary>
+    public async Task HoldAsync(string legId, string? mohClass, CancellationToken ct = default)
+    {
+        var leg = LegOrThrow(legId);
+        var bridgeId = leg.BridgeId;
+        if (bridgeId is not null)
+        {
+            leg.HeldFromBridge = bridgeId;
+            leg.BridgeId = null;
+            try { await _ari.Bridges.RemoveChannelAsync(bridgeId, legId, ct).ConfigureAwait(false); }
+            catch (AriException ex) when (ex.StatusCode == HttpStatusCode.UnprocessableEntity) { } // not in it any more
+        }
+        leg.Held = true;
+        await Gone(legId, () => _ari.Channels.StartMohAsync(legId, NullIfEmpty(mohClass), ct)).ConfigureAwait(false);
+    }
+
+    public async Task ResumeAsync(string legId, CancellationToken ct = default)
+    {
+        var leg = LegOrThrow(legId);
+        leg.Held = false;
+        await Gone(legId, () => _ari.Channels.StopMohAsync(legId, ct)).ConfigureAwait(false);
+        if (leg.HeldFromBridge is { } bridgeId && leg.CallId is { } callId && _bridges.ContainsKey(callId))
+        {
+            leg.HeldFromBridge = null;
+            await AddToBridgeAsync(leg, callId, bridgeId, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Mute stops what the leg says from reaching the others ("in" direction); the leg still hears them.</summary>
+    public Task MuteAsync(string legId, bool muted, CancellationToken ct = default) =>
+        Gone(legId, () => muted ? _ari.Channels.MuteAsync(legId, "in", ct) : _ari.Channels.UnmuteAsync(legId, "in", ct));
+
+    public Task SendDtmfAsync(string legId, string digits, CancellationToken ct = default) =>
+        Gone(legId, () => _ari.Channels.SendDtmfAsync(legId, digits, durationMs: 100, betweenMs: 100, ct: ct));
+
+    public async Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        if (media.Count == 0) { _handler?.OnPlaybackFinished(legId); return; }
+        var playbackId = "cti-pb-" + Guid.NewGuid().ToString("N")[..20];
+        _playbacks[playbackId] = legId;
+        try
+        {
+            await Gone(legId, () => _ari.Channels.PlayAsync(legId, string.Join(',', media), playbackId: playbackId, ct: ct)).ConfigureAwait(false);
+        }
+        catch
+        {
+            _playbacks.TryRemove(playbackId, out _);
+            throw;
+        }
+    }
+
+    public Task AnswerLegAsync(string legId, CancellationToken ct = default) =>
+        throw new CtiException(ErrorCodes.AnswerOnDevice,
+            "On Asterisk the call is answered on the phone or softphone (or by auto-answer); the API cannot answer it.");
+
+    /// <summary>
+    /// Sends a leg to a dialplan destination: <c>context,exten,priority</c>, <c>exten@context</c>, or <c>exten</c>
+    /// (in <see cref="AsteriskPbxOptions.DefaultRedirectContext"/>). The leg leaves the app; no end is reported for it.
+    /// </summary>
+    public async Task RedirectAsync(string legId, string destination, CancellationToken ct = default)
+    {
+        var (context, exten, priority) = ParseDestination(destination, _options.DefaultRedirectContext);
+        var leg = _legs.GetValueOrDefault(legId);
+        if (leg is not null) leg.LeftApp = true;
+        try
+        {
+            await _ari.Channels.ContinueInDialplanAsync(legId, context, exten, priority, ct: ct).ConfigureAwait(false);
+            if (leg is not null) Forget(leg);
+        }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            if (leg is not null) EndLeg(leg, CallEndReason.Normal);
+        }
+        catch
+        {
+            if (leg is not null) leg.LeftApp = false;
+            throw;
+        }
+    }
+
+    public static (string Context, string Exten, int Priority) ParseDestination(string destination, string defaultContext)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(destination);
+        var parts = destination.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length >= 2)
+        {
+            var priority = parts.Length >= 3 && int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 1;
+            return (parts[0], parts[1], priority);
+        }
+        var at = destination.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 ? (destination[(at + 1)..].Trim(), destination[..at].Trim(), 1) : (defaultContext, destination.Trim(), 1);
+    }
+
+    // ------------------------------------------------------------------ IPbx: recording
+
+    public async Task StartRecordingAsync(Guid callId, string recordingName, CancellationToken ct = default)
+    {
+        var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
+        await _ari.Bridges.RecordAsync(bridgeId, recordingName, _options.RecordingFormat, ifExists: "overwrite", ct: ct).ConfigureAwait(false);
+    }
+
+    public async Task StopRecordingAsync(string recordingName, CancellationToken ct = default)
+    {
+        try { await _ari.Recordings.StopAsync(recordingName, ct).ConfigureAwait(false); }
+        catch (AriException ex) when (ex.IsNotFound) { } // already finished (the bridge went away)
+    }
+
+    public Task PauseRecordingAsync(string recordingName, bool paused, CancellationToken ct = default) =>
+        paused ? _ari.Recordings.PauseAsync(recordingName, ct) : _ari.Recordings.UnpauseAsync(recordingName, ct);
+
+    /// <summary>Streams the stored recording's file from ARI (no shared filesystem needed); null when Asterisk has none.</summary>
+    public async Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _ari.SendCoreAsync(HttpMethod.Get, "recordings/stored/" + AriClient.Seg(recordingName) + "/file", null, null,
+                HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        }
+        catch (AriException ex) when (ex.IsNotFound) { return null; }
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            return new ResponseStream(body, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Task<string> BridgeAsync(Guid callId, CancellationToken ct)
+    {
+        var lazy = _bridges.GetOrAdd(callId, id => new Lazy<Task<string>>(() => CreateBridgeAsync(id)));
+        var task = lazy.Value;
+        if (task.IsFaulted || task.IsCanceled) _bridges.TryRemove(new KeyValuePair<Guid, Lazy<Task<string>>>(callId, lazy));
+        return task.WaitAsync(ct);
+    }
+
+    private async Task<string> CreateBridgeAsync(Guid callId)
+    {
+        var bridgeId = BridgeIdOf(callId);
+        try
+        {
+            await _ari.Bridges.CreateAsync("mixing", name: bridgeId, bridgeId: bridgeId, ct: _lifetime.Token).ConfigureAwait(false);
+            return bridgeId;
+        }
+        catch (AriException)
+        {
+            if (await BridgeExistsAsync(bridgeId).ConfigureAwait(false)) return bridgeId; // made before a restart of CtiBridge
+            _bridges.TryRemove(callId, out _);
+            throw;
+        }
+    }
+
+    private async Task<bool> BridgeExistsAsync(string bridgeId)
+    {
+        try { await _ari.Bridges.GetAsync(bridgeId).ConfigureAwait(false); return true; }
+        catch (AriException) { return false; }
+    }
+
+    private async Task AddToBridgeAsync(LegState leg, Guid callId, string bridgeId, CancellationToken ct)
+    {
+        leg.CallId = callId;
+        leg.BridgeId = bridgeId;
+        await _ari.Bridges.AddChannelAsync(bridgeId, leg.Id, ct: ct).ConfigureAwait(false);
+    }
+
+    private LegState Leg(string legId) => _legs.GetOrAdd(legId, id => new LegState(id, dialled: false));
+
+    private LegState LegOrThrow(string legId) =>
+        _legs.TryGetValue(legId, out var leg) && !leg.IsEnded
+            ? leg
+            : throw new CtiException(ErrorCodes.CallNotFound, $"The leg {legId} is gone.", ErrorKind.Conflict);
+
+    /// <summary>Runs a channel command; a 404 (the channel hung up meanwhile) becomes the port's "leg is gone".</summary>
+    private static async Task Gone(string legId, Func<Task> command)
+    {
+        try { await command().ConfigureAwait(false); }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            throw new CtiException(ErrorCodes.CallNotFound, $"The leg {legId} is gone.", ErrorKind.Conflict);
+        }
+    }
+
+    private static bool IsGoneOrIdle(AriException ex) =>
+        ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity;
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static string CallerId(string? name, string number) =>
+        string.IsNullOrWhiteSpace(name) ? $"<{number}>" : $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" <{number}>";
+
+    /// <summary>What the adapter knows of one leg (channel).</summary>
+    internal sealed class LegState(string id, bool dialled)
+    {
+        private int _ended;
+        public string Id { get; } = id;
+        /// <summary>True for legs CtiBridge originated.</summary>
+        public bool Dialled { get; } = dialled;
+        public Guid? CallId { get; set; }
+        public volatile bool Answered;
+        public volatile bool LeftApp;
+        public volatile bool Held;
+        public volatile string? BridgeId;
+        public volatile string? HeldFromBridge;
+        /// <summary>The reason the engine hung the leg up with (reported as the end reason).</summary>
+        public CallEndReason? RequestedReason { get; set; }
+        /// <summary>The Q.850 cause of a hang-up request from the far end, if one arrived.</summary>
+        public int? Cause { get; set; }
+        public ITimer? GraceTimer { get; set; }
+        public bool IsEnded => Volatile.Read(ref _ended) == 1;
+        public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;
+    }
+
+    /// <summary>The response body of a download; disposing it releases the HTTP response.</summary>
+    private sealed class ResponseStream(Stream inner, HttpResponseMessage response) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            inner.ReadAsync(buffer, offset, count, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) { inner.Dispose(); response.Dispose(); }
+            base.Dispose(disposing);
+        }
+    }
+}

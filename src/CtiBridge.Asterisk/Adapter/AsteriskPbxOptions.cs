@@ -1,0 +1,50 @@
+namespace CtiBridge.Asterisk.Adapter;
+
+/// <summary>
+/// Settings of the Asterisk PBX adapter, bound from configuration section "Asterisk:Pbx". The ARI and AMI connection
+/// settings live in "Asterisk:Ari" and "Asterisk:Ami" (see <see cref="Ari.AriOptions"/> and <see cref="Ami.AmiOptions"/>).
+/// </summary>
+public sealed class AsteriskPbxOptions
+{
+    public const string SectionName = "Asterisk:Pbx";
+
+    /// <summary>
+    /// Prefix of the channel variables that carry attached data (<c>CTI_ACCOUNT</c> → <c>ACCOUNT</c>). Variables with
+    /// this prefix that arrive in the StasisStart event (ari.conf <c>channelvars</c>) are attached at no extra cost.
+    /// </summary>
+    public string AttachedDataPrefix { get; set; } = "CTI_";
+
+    /// <summary>
+    /// Attached-data names (without prefix) read with ARI "variable get" when the StasisStart event does not carry them.
+    /// The dialplan may also list names per call in the variable <c>CTI_KEYS</c> ("ACCOUNT,REASON").
+    /// </summary>
+    public List<string> AttachedDataKeys { get; set; } = [];
+
+    /// <summary>Format of bridge recordings (Asterisk stores them as &lt;name&gt;.&lt;format&gt; in its recording directory).</summary>
+    public string RecordingFormat { get; set; } = "wav";
+
+    /// <summary>The first Stasis argument of legs CtiBridge originates (<c>dialled,&lt;callId&gt;</c>).</summary>
+    public string DialledAppArg { get; set; } = "dialled";
+
+    /// <summary>Context used by <c>RedirectAsync</c> when a destination names no context (<c>exten</c> or <c>exten@context</c>).</summary>
+    public string DefaultRedirectContext { get; set; } = "cti-redirect";
+
+    /// <summary>SIP headers added to an auto-answer leg (Asterisk function → value). Defaults cover most phones and baresip.</summary>
+    public Dictionary<string, string> AutoAnswerVariables { get; set; } = new()
+    {
+        ["PJSIP_HEADER(add,Alert-Info)"] = "<http://127.0.0.1>;info=alert-autoanswer;delay=0",
+        ["PJSIP_HEADER(add,Call-Info)"] = "<sip:127.0.0.1>;answer-after=0",
+    };
+
+    /// <summary>
+    /// How long after StasisEnd the adapter waits for the channel's hang-up cause (ChannelDestroyed) before reporting the
+    /// leg ended with the cause it knows.
+    /// </summary>
+    public TimeSpan EndCauseGrace { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Use AMI for device and registration states (when Asterisk:Ami:Username is set).</summary>
+    public bool UseAmi { get; set; } = true;
+
+    /// <summary>Idle time after which pooled ARI HTTP connections are dropped: below Asterisk's http.conf session_keep_alive (15 s).</summary>
+    public TimeSpan HttpPooledConnectionIdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

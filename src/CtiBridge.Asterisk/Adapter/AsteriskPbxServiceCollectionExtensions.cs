@@ -1,0 +1,69 @@
+using CtiBridge.Application.Pbx;
+using CtiBridge.Asterisk.Ami;
+using CtiBridge.Asterisk.Ari;
+using CtiBridge.Asterisk.Connection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CtiBridge.Asterisk.Adapter;
+
+/// <summary>Registration of the Asterisk PBX adapter.</summary>
+public static class AsteriskPbxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AsteriskPbx"/> as the <see cref="IPbx"/> (with the ARI/AMI clients it uses) and a hosted
+    /// service that starts its connections when the host starts and stops them when it stops. Configuration:
+    /// "Asterisk:Ari" (BaseUrl, Username, Password, Application), "Asterisk:Ami" (Host, Port, Username, Secret; AMI is
+    /// used only when a Username is set), "Asterisk:Pbx" (<see cref="AsteriskPbxOptions"/>).
+    /// </summary>
+    public static IServiceCollection AddAsteriskPbx(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddAsteriskClients(configuration);
+        services.AddOptions<AsteriskPbxOptions>().Bind(configuration.GetSection(AsteriskPbxOptions.SectionName));
+        // One pooled connection set for every ARI request; idle connections are dropped before Asterisk's
+        // session_keep_alive closes them, so a request never lands on a socket the server just closed.
+        services.AddHttpClient(AsteriskServiceCollectionExtensions.AriHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                PooledConnectionIdleTimeout = sp.GetRequiredService<IOptions<AsteriskPbxOptions>>().Value.HttpPooledConnectionIdleTimeout,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+                MaxConnectionsPerServer = 64,
+                UseCookies = false,
+            });
+        services.AddSingleton(sp =>
+        {
+            var pbxOptions = sp.GetRequiredService<IOptions<AsteriskPbxOptions>>().Value;
+            var amiOptions = sp.GetRequiredService<IOptions<AmiOptions>>().Value;
+            var useAmi = pbxOptions.UseAmi && !string.IsNullOrEmpty(amiOptions.Username);
+            return new AsteriskPbx(
+                sp.GetRequiredService<AriClient>(), // a typed client held for the process: its connections are reused
+                sp.GetRequiredService<AriEventStream>(),
+                useAmi ? sp.GetRequiredService<AmiClient>() : null,
+                pbxOptions,
+                sp.GetService<ILogger<AsteriskPbx>>(),
+                sp.GetService<TimeProvider>());
+        });
+        services.AddSingleton<IPbx>(sp => sp.GetRequiredService<AsteriskPbx>());
+        services.AddHostedService<AsteriskPbxHostedService>();
+        return services;
+    }
+}
+
+/// <summary>Starts the adapter's ARI/AMI connections with the host (without blocking start-up) and closes them at stop.</summary>
+public sealed class AsteriskPbxHostedService(AsteriskPbx pbx, AriEventStream events, IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => pbx.StartAsync(waitForConnection: false, cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await pbx.DisposeAsync().ConfigureAwait(false);
+        await events.DisposeAsync().ConfigureAwait(false);
+        if (services.GetService<IOptions<AmiOptions>>()?.Value is { Username.Length: > 0 })
+            await services.GetRequiredService<AmiClient>().DisposeAsync().ConfigureAwait(false);
+    }
+}
