@@ -9,7 +9,6 @@ namespace CtiBridge.Api.Admin;
 [ApiController]
 [Route("api/v1/admin/skill-groups")]
 [Authorize(Policy = Policies.Admin)]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(401)]
 [ProducesResponseType<ProblemDetails>(403)]
 public sealed class SkillGroupsController(SkillGroupsAdmin groups) : ControllerBase

@@ -9,7 +9,6 @@ namespace CtiBridge.Api.Admin;
 [ApiController]
 [Route("api/v1/admin/tenant")]
 [Authorize(Policy = Policies.Admin)]
-[Produces("application/json")]
 public sealed class OwnTenantController(TenantsAdmin tenants) : ControllerBase
 {
     /// <summary>Reads the caller's tenant and its settings.</summary>
@@ -42,7 +41,6 @@ public sealed class OwnTenantController(TenantsAdmin tenants) : ControllerBase
 [ApiController]
 [Route("api/v1/admin/tenants")]
 [Authorize(Policy = Policies.PlatformAdmin)]
-[Produces("application/json")]
 public sealed class TenantsController(TenantsAdmin tenants) : ControllerBase
 {
     /// <summary>Lists every tenant.</summary>

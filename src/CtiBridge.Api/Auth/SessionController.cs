@@ -9,7 +9,6 @@ namespace CtiBridge.Api.Auth;
 /// <summary>Signing in and out, tokens, the signed-in user, password change.</summary>
 [ApiController]
 [Route("api/v1/session")]
-[Produces("application/json")]
 public sealed class SessionController(AuthService auth, LoginThrottle throttle) : ControllerBase
 {
     /// <summary>Signs in with tenant domain, login (username, agent number or email) and password.</summary>

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CtiBridge.Application.Auth;
+using CtiBridge.TestSupport;
+
+namespace CtiBridge.Api.Tests;
+
+public class SessionTests
+{
+    [Theory]
+    [InlineData("agent1")]
+    [InlineData("1001")]
+    [InlineData("agent1@demo.example")]
+    [InlineData("AGENT1")]
+    public async Task Demo_agent_signs_in_by_username_agent_number_or_email_and_the_token_works(string login)
+    {
+        using var host = new CtiApiFactory();
+        var session = await host.LoginAsync("demo", login);
+
+        Assert.Equal("Bearer", session.TokenType);
+        Assert.False(string.IsNullOrEmpty(session.RefreshToken));
+        Assert.Equal("agent1", session.User.Username);
+        Assert.Equal(["agent"], session.User.Roles);
+        Assert.Equal("1001", session.User.Extension);
+
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+        var me = await client.GetFromJsonAsync<MeResponse>("/api/v1/session/me", CtiApiFactory.Json);
+        Assert.Equal(session.User.UserId, me!.UserId);
+        Assert.Equal("demo", me.TenantDomain);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_invalid_credentials()
+    {
+        using var host = new CtiApiFactory();
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent1", "Wrong#2026"), 401, "invalid_credentials");
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "nobody", "Wrong#2026"), 401, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task Unknown_tenant_is_refused_with_tenant_not_found()
+    {
+        using var host = new CtiApiFactory();
+        await Problem.AssertAsync(await host.PostLoginAsync("nosuchtenant", "agent1", CtiApiFactory.DemoPassword), 401, "tenant_not_found");
+    }
+
+    [Fact]
+    public async Task Disabled_user_is_refused_with_account_disabled()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var agent3 = (await host.LoginAsync("demo", "agent3")).User;
+        var update = await admin.PutAsJsonAsync($"/api/v1/admin/users/{agent3.UserId}",
+            new { displayName = "Agent 3", roles = new[] { "agent" }, enabled = false, agentNumber = "1003" });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent3", CtiApiFactory.DemoPassword), 403, "account_disabled");
+        // A wrong password does not reveal that the account is disabled.
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent3", "Wrong#2026"), 401, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_until_the_lockout_ends()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        for (var i = 1; i <= 4; i++)
+            await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", "Wrong#2026"), 401, "invalid_credentials");
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", "Wrong#2026"), 403, "account_locked");
+
+        // Even the right password is refused while locked.
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", CtiApiFactory.DemoPassword), 403, "account_locked");
+        // Other users are not affected.
+        await host.LoginAsync("demo", "agent1");
+
+        clock.Advance(TimeSpan.FromMinutes(16));
+        await host.LoginAsync("demo", "agent2");
+    }
+
+    [Fact]
+    public async Task An_admin_can_unlock_a_locked_account()
+    {
+        using var host = new CtiApiFactory();
+        for (var i = 0; i < 5; i++) await host.PostLoginAsync("demo", "agent2", "Wrong#2026");
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", CtiApiFactory.DemoPassword), 403, "account_locked");
+
+        var admin = await host.ClientForAsync("demo", "admin");
+        var users = await admin.GetFromJsonAsync<List<Application.Admin.UserResponse>>("/api/v1/admin/users", CtiApiFactory.Json);
+        var agent2 = users!.Single(u => u.Username == "agent2");
+        Assert.NotNull(agent2.LockedUntil);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/users/{agent2.Id}/unlock", null)).StatusCode);
+
+        await host.LoginAsync("demo", "agent2");
+    }
+
+    [Fact]
+    public async Task Refresh_rotates_the_token_and_a_reused_refresh_token_ends_every_session()
+    {
+        using var host = new CtiApiFactory();
+        var first = await host.LoginAsync("demo", "super");
+        var client = host.CreateClient();
+
+        var refreshed = await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var second = (await refreshed.Content.ReadFromJsonAsync<SessionResponse>(CtiApiFactory.Json))!;
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken }), 401, "invalid_credentials");
+        // The reuse revoked the newer token too.
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = second.RefreshToken }), 401, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task Logout_revokes_the_refresh_token()
+    {
+        using var host = new CtiApiFactory();
+        var session = await host.LoginAsync("demo", "agent1");
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/session/logout", null)).StatusCode);
+        await Problem.AssertAsync(await host.CreateClient().PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = session.RefreshToken }), 401, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task Without_a_token_me_is_401_problem_details()
+    {
+        using var host = new CtiApiFactory();
+        await Problem.AssertAsync(await host.CreateClient().GetAsync("/api/v1/session/me"), 401, "unauthenticated");
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+        await Problem.AssertAsync(await client.GetAsync("/api/v1/session/me"), 401, "unauthenticated");
+    }
+
+    [Theory]
+    [InlineData("Ab#1234")]                 // 7 characters
+    [InlineData("Abcdefgh#12345678901")]    // 20 is fine... see next
+    [InlineData("Abcdefgh#123456789012")]   // 21 characters
+    [InlineData("abcdefgh#")]               // no digit
+    [InlineData("12345678#")]               // no letter
+    [InlineData("Abcdefgh12")]              // no symbol
+    [InlineData("Abc def#12")]              // a space
+    public async Task Password_change_enforces_the_rule(string candidate)
+    {
+        using var host = new CtiApiFactory();
+        var client = await host.ClientForAsync("demo", "agent1");
+        var response = await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = CtiApiFactory.DemoPassword, newPassword = candidate });
+        if (PasswordPolicy.Check(candidate) is null)
+        {
+            Assert.Equal(20, candidate.Length);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+        else
+        {
+            await Problem.AssertAsync(response, 400, "weak_password");
+        }
+    }
+
+    [Fact]
+    public async Task A_valid_password_change_is_accepted_and_the_new_password_signs_in()
+    {
+        using var host = new CtiApiFactory();
+        var client = await host.ClientForAsync("demo", "agent1");
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = "Wrong#2026", newPassword = "Better#2027" }), 400, "invalid_credentials");
+
+        var ok = await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = CtiApiFactory.DemoPassword, newPassword = "Better#2027" });
+        Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
+        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent1", CtiApiFactory.DemoPassword), 401, "invalid_credentials");
+        await host.LoginAsync("demo", "agent1", "Better#2027");
+    }
+
+    [Fact]
+    public async Task Too_many_login_attempts_from_one_address_for_one_tenant_are_throttled()
+    {
+        using var host = new CtiApiFactory(new() { ["RateLimiting:Login:PermitLimit"] = "3" });
+        for (var i = 0; i < 3; i++) await host.PostLoginAsync("demo", "nobody", "Wrong#2026");
+        var throttled = await host.PostLoginAsync("demo", "agent1", CtiApiFactory.DemoPassword);
+        await Problem.AssertAsync(throttled, 429, "rate_limited");
+        Assert.True(throttled.Headers.RetryAfter is not null);
+    }
+}
