@@ -260,7 +260,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             if (!_legs.Remove(legId, out var leg)) return Task.CompletedTask;
             leg.RedirectedTo = destination;
             RedirectedLegs.Add(leg);
-            foreach (var b in _bridges.Values) b.Members.Remove(legId);
+            if (leg.InCall is { } call && _bridges.TryGetValue(call, out var b)) b.Members.Remove(legId);
         }
         return Task.CompletedTask;
     }
@@ -321,7 +321,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     private void AddToBridge(Guid callId, SimLeg leg)
     {
-        foreach (var other in _bridges.Values) other.Members.Remove(leg.Id);
+        if (leg.InCall is { } previous && previous != callId && _bridges.TryGetValue(previous, out var old)) old.Members.Remove(leg.Id);
         BridgeOf(callId).Members.Add(leg.Id);
         leg.InCall = callId;
     }

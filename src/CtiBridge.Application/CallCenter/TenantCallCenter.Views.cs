@@ -90,12 +90,18 @@ public sealed partial class TenantCallCenter
     private SkillGroupStats StatsOf(GroupRuntime g)
     {
         var now = Now;
-        var members = g.Priority.Keys.Where(_agents.ContainsKey).Select(id => _agents[id].Agent).ToList();
+        int loggedIn = 0, ready = 0, free = 0;
+        var groupId = g.Definition.Id;
+        foreach (var id in g.Priority.Keys)
+        {
+            if (!_agents.TryGetValue(id, out var a) || a.Agent.Status == AgentStatus.LoggedOut) continue;
+            loggedIn++;
+            if (a.Agent.Status != AgentStatus.Ready) continue;
+            ready++;
+            if (a.Agent.IsAvailableForQueue(groupId)) free++;
+        }
         var longest = g.Waiting.Count == 0 ? 0 : g.Waiting.Max(c => (now - (c.Call.EnqueuedAt ?? now)).TotalSeconds);
-        return new SkillGroupStats(g.Definition.Id, g.Definition.Name, g.Waiting.Count, longest,
-            members.Count(m => m.Status != AgentStatus.LoggedOut),
-            members.Count(m => m.Status == AgentStatus.Ready),
-            members.Count(m => m.IsAvailableForQueue(g.Definition.Id)));
+        return new SkillGroupStats(groupId, g.Definition.Name, g.Waiting.Count, longest, loggedIn, ready, free);
     }
 
     /// <summary>Applies the tenant's number-masking rule to a number shown to agents.</summary>

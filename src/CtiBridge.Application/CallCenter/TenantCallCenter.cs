@@ -216,8 +216,32 @@ public sealed partial class TenantCallCenter
         return ids;
     }
 
-    private void PublishStats(GroupRuntime g) =>
-        _events.Publish(new SkillGroupStatsChangedEvent(TenantId, StatsOf(g)));
+    /// <summary>How often, at most, a skill group's statistics are published (they change on every offer).</summary>
+    public static readonly TimeSpan StatsInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly HashSet<GroupRuntime> _dirtyStats = new();
+    private ITimer? _statsTimer;
+
+    /// <summary>
+    /// Marks a group's statistics as changed; they are published at most every <see cref="StatsInterval"/>,
+    /// which keeps their computation off the routing path.
+    /// </summary>
+    private void PublishStats(GroupRuntime g)
+    {
+        _dirtyStats.Add(g);
+        _statsTimer ??= _time.CreateTimer(_ => FlushStats(), null, StatsInterval, Timeout.InfiniteTimeSpan);
+    }
+
+    private void FlushStats()
+    {
+        lock (_gate)
+        {
+            _statsTimer?.Dispose();
+            _statsTimer = null;
+            foreach (var g in _dirtyStats) _events.Publish(new SkillGroupStatsChangedEvent(TenantId, StatsOf(g)));
+            _dirtyStats.Clear();
+        }
+    }
 
     private void ArmWrapUpTimer(AgentRuntime a)
     {
