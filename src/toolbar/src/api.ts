@@ -1,0 +1,142 @@
+// REST client for /api/v1: bearer token, refresh on 401, ProblemDetails → ApiError.
+import { ApiError, problemToError, errorSentence } from './errors';
+import type {
+  AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, WaitingCallView,
+} from './types';
+
+export interface StoredSession { accessToken: string; accessTokenExpiresAt: string; refreshToken: string; user: Me }
+
+export const SESSION_KEY = 'cti.session';
+
+export class Api {
+  session: StoredSession | null = null;
+  /** Server clock − local clock, ms (from the Date header), for countdowns. */
+  skewMs = 0;
+  onSessionLost: () => void = () => {};
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(private readonly base = '/api/v1', private readonly storage: Storage | null = typeof localStorage !== 'undefined' ? localStorage : null) {
+    try {
+      const raw = this.storage?.getItem(SESSION_KEY);
+      if (raw) this.session = JSON.parse(raw) as StoredSession;
+    } catch { this.session = null; }
+  }
+
+  private save(s: StoredSession | null): void {
+    this.session = s;
+    if (s) this.storage?.setItem(SESSION_KEY, JSON.stringify(s));
+    else this.storage?.removeItem(SESSION_KEY);
+  }
+
+  /** A valid access token, refreshed when it is about to expire (for the SignalR connection). */
+  async accessToken(): Promise<string> {
+    const s = this.session;
+    if (!s) return '';
+    if (Date.parse(s.accessTokenExpiresAt) - Date.now() < 60_000) await this.refresh();
+    return this.session?.accessToken ?? '';
+  }
+
+  private refresh(): Promise<boolean> {
+    if (this.refreshing) return this.refreshing;
+    const s = this.session;
+    if (!s) return Promise.resolve(false);
+    this.refreshing = (async () => {
+      try {
+        const res = await fetch(`${this.base}/session/refresh`, {
+          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: s.refreshToken }),
+        });
+        if (!res.ok) return false;
+        const r = (await res.json()) as SessionResponse;
+        this.save({ accessToken: r.accessToken, accessTokenExpiresAt: r.accessTokenExpiresAt, refreshToken: r.refreshToken, user: r.user });
+        return true;
+      } catch { return false; } finally { this.refreshing = null; }
+    })();
+    return this.refreshing;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.session) headers.Authorization = `Bearer ${this.session.accessToken}`;
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+      throw new ApiError(0, 'network_error', errorSentence('network_error'));
+    }
+    const date = res.headers.get('Date');
+    if (date) { const t = Date.parse(date); if (!Number.isNaN(t)) this.skewMs = t - Date.now(); }
+    if (res.status === 401 && this.session && !retried && !path.startsWith('/session/login')) {
+      if (await this.refresh()) return this.request<T>(method, path, body, true);
+      this.save(null);
+      this.onSessionLost();
+    }
+    const text = await res.text();
+    let json: unknown = undefined;
+    if (text) { try { json = JSON.parse(text); } catch { json = text; } }
+    if (!res.ok) throw problemToError(res.status, json);
+    return json as T;
+  }
+
+  // Session
+  async login(domain: string, login: string, password: string): Promise<Me> {
+    const r = await this.request<SessionResponse>('POST', '/session/login', { domain, login, password });
+    this.save({ accessToken: r.accessToken, accessTokenExpiresAt: r.accessTokenExpiresAt, refreshToken: r.refreshToken, user: r.user });
+    return r.user;
+  }
+  async logoutSession(): Promise<void> {
+    try { await this.request('POST', '/session/logout'); } catch { /* signing out anyway */ }
+    this.save(null);
+  }
+  forget(): void { this.save(null); }
+  me(): Promise<Me> { return this.request('GET', '/session/me'); }
+
+  // Agent
+  agentLogin(ready: boolean, reason?: string, phoneEndpoint?: string): Promise<AgentView> {
+    return this.request('POST', '/agent/login', { ready, reason, phoneEndpoint });
+  }
+  agentLogout(): Promise<AgentView> { return this.request('POST', '/agent/logout'); }
+  agentState(): Promise<AgentView> { return this.request('GET', '/agent/state'); }
+  setState(state: 'Ready' | 'NotReady', reason?: string): Promise<AgentView> { return this.request('PUT', '/agent/state', { state, reason }); }
+  pauseGroup(id: string, paused: boolean): Promise<AgentView> {
+    return this.request(paused ? 'POST' : 'DELETE', `/agent/skill-groups/${encodeURIComponent(id)}/pause`);
+  }
+  endWrapUp(): Promise<AgentView> { return this.request('POST', '/agent/wrap-up/end'); }
+  extendWrapUp(seconds: number): Promise<AgentView> { return this.request('POST', '/agent/wrap-up/extend', { seconds }); }
+  myCalls(): Promise<CallView[]> { return this.request('GET', '/agent/calls'); }
+  pauseReasons(): Promise<PauseReason[]> { return this.request('GET', '/agent/pause-reasons'); }
+
+  // Calls
+  call(id: string): Promise<CallView> { return this.request('GET', `/calls/${id}`); }
+  callAction(id: string, action: 'answer' | 'decline' | 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute'): Promise<void> {
+    return this.request('POST', `/calls/${id}/${action}`);
+  }
+  dtmf(id: string, digits: string): Promise<void> { return this.request('POST', `/calls/${id}/dtmf`, { digits }); }
+  transfer(id: string, target: Target): Promise<void> { return this.request('POST', `/calls/${id}/transfer`, target); }
+  consult(id: string, target: Target): Promise<void> { return this.request('POST', `/calls/${id}/consult`, target); }
+  consultAction(id: string, action: 'complete' | 'conference' | 'cancel'): Promise<void> { return this.request('POST', `/calls/${id}/consult/${action}`); }
+  addParty(id: string, target: Target): Promise<void> { return this.request('POST', `/calls/${id}/parties`, target); }
+  dropParty(id: string, legId: string): Promise<void> { return this.request('DELETE', `/calls/${id}/parties/${encodeURIComponent(legId)}`); }
+  recording(id: string, start: boolean): Promise<void> { return this.request('POST', `/calls/${id}/recording/${start ? 'start' : 'stop'}`); }
+  disposition(id: string, disposition: string | undefined, remarks: string | undefined): Promise<void> {
+    return this.request('PUT', `/calls/${id}/disposition`, { disposition, remarks });
+  }
+  dial(number: string, callerId?: string): Promise<{ callId: string }> { return this.request('POST', '/calls/dial', { number, callerId }); }
+
+  // Groups, directory, phones
+  skillGroups(): Promise<SkillGroupStats[]> { return this.request('GET', '/skill-groups'); }
+  waiting(groupId: string): Promise<WaitingCallView[]> { return this.request('GET', `/skill-groups/${groupId}/waiting`); }
+  directory(search = ''): Promise<DirectoryEntry[]> { return this.request('GET', `/directory?search=${encodeURIComponent(search)}`); }
+  freePhones(): Promise<FreePhone[]> { return this.request('GET', '/phones/free'); }
+
+  /** Sandbox detection: the ready health check names the simulator as the PBX. */
+  async isSandbox(): Promise<boolean> {
+    try {
+      const res = await fetch('/health/ready');
+      const j = (await res.json()) as { checks?: Record<string, { description?: string }> };
+      return /simulat/i.test(j.checks?.pbx?.description ?? '');
+    } catch { return false; }
+  }
+}
+
+export type Target = { agentId: string } | { skillGroupId: string } | { number: string };

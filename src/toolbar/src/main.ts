@@ -1,0 +1,392 @@
+// CtiBridge agent toolbar: wiring of the API, the hub, the softphone and the views.
+import './styles.css';
+import { Api } from './api';
+import { ApiError } from './errors';
+import { AgentHub, type LinkState } from './hub';
+import { ResumeCursor, memoryStore } from './resume';
+import { applyEvent, applySnapshot, emptyModel, ringsMe, type Model, type RecentCall } from './model';
+import { NoSoftphone, SipJsSoftphone, type Softphone, type SoftphoneSettings, type RegistrationState } from './softphone';
+import { TabGuard } from './tabs';
+import { beep, notifyIncoming } from './alerts';
+import { renderDeviceCheck } from './devicecheck';
+import { h, patch } from './dom';
+import * as V from './views';
+import type { AgentView, CallView, HubEnvelope, PauseReason, ResumeResult } from './types';
+
+performance.mark('toolbar-script-start');
+
+const root = document.getElementById('app')!;
+const api = new Api();
+const cursor = new ResumeCursor(safeSessionStorage());
+const tabs = new TabGuard(() => api.session?.user.displayName ?? null);
+
+export interface Ui {
+  model: Model;
+  link: LinkState;
+  linkDetail?: string;
+  sandbox: boolean | null;
+  pauseReasons: PauseReason[];
+  softphone: Softphone;
+  registration: RegistrationState;
+  softphoneNotice?: string;
+  toast?: { text: string; kind: 'error' | 'info' };
+  panel: 'dial' | 'directory' | 'recent' | 'waiting' | 'settings';
+  picker: null | { mode: 'transfer' | 'consult' | 'add'; callId: string };
+  keypadFor: string | null;
+  menuOpen: boolean;
+  /** The last call I worked, for disposition during wrap-up. */
+  lastCallId: string | null;
+  lastCall: CallView | null;
+  tabConflict: string | null;
+  takenOver: boolean;
+  autoAnswered: Set<string>;
+  notifiedOffers: Set<string>;
+  usableMarked: boolean;
+}
+
+const ui: Ui = {
+  model: emptyModel(),
+  link: 'disconnected',
+  sandbox: null,
+  pauseReasons: [],
+  softphone: new NoSoftphone(),
+  registration: 'none',
+  panel: 'dial',
+  picker: null,
+  keypadFor: null,
+  menuOpen: false,
+  lastCallId: null,
+  lastCall: null,
+  tabConflict: null,
+  takenOver: false,
+  autoAnswered: new Set(),
+  notifiedOffers: new Set(),
+  usableMarked: false,
+};
+
+let hub: AgentHub | null = null;
+let toastTimer: number | undefined;
+
+function safeSessionStorage() {
+  try { sessionStorage.setItem('cti.probe', '1'); sessionStorage.removeItem('cti.probe'); return sessionStorage; } catch { return memoryStore(); }
+}
+
+function recentKey(): string { return `cti.recent.${api.session?.user.userId ?? ''}`; }
+function loadRecent(): RecentCall[] {
+  try { return JSON.parse(localStorage.getItem(recentKey()) ?? '[]') as RecentCall[]; } catch { return []; }
+}
+
+// ---------------------------------------------------------------- model updates
+
+function setModel(next: Model): void {
+  const prev = ui.model;
+  ui.model = next;
+  if (next.recent !== prev.recent) localStorage.setItem(recentKey(), JSON.stringify(next.recent));
+  // Remember the call I last worked (disposition stays editable in wrap-up).
+  for (const c of Object.values(next.calls)) {
+    if (c.state === 'Connected' && c.parties.some((p) => p.agentId === next.agent?.agentId && p.state !== 'Left')) { ui.lastCallId = c.callId; ui.lastCall = c; }
+  }
+  if (ui.lastCallId && !next.calls[ui.lastCallId] && prev.calls[ui.lastCallId]) ui.lastCall = prev.calls[ui.lastCallId] ?? ui.lastCall;
+  if (ui.picker && !next.calls[ui.picker.callId]) ui.picker = null;
+  if (ui.keypadFor && !next.calls[ui.keypadFor]) ui.keypadFor = null;
+  render();
+}
+
+function onHubEvent(env: HubEnvelope): void {
+  const now = Date.now();
+  if (env.name === 'callOffered') {
+    const id = (env.data as { call?: CallView })?.call?.callId;
+    if (id) performance.mark(`offer-received:${id}`);
+  }
+  setModel(applyEvent(ui.model, env, now));
+  if (env.name === 'callOffered') afterOffer();
+}
+
+function afterOffer(): void {
+  const agent = ui.model.agent;
+  for (const offer of Object.values(ui.model.offers)) {
+    const call = ui.model.calls[offer.callId];
+    if (!call) continue;
+    if (!performance.getEntriesByName(`offer-drawn:${call.callId}`).length) {
+      requestAnimationFrame(() => {
+        if (!performance.getEntriesByName(`offer-drawn:${call.callId}`).length) {
+          performance.mark(`offer-drawn:${call.callId}`);
+          try { performance.measure(`offer:${call.callId}`, `offer-received:${call.callId}`, `offer-drawn:${call.callId}`); } catch { /* no start mark after reload */ }
+        }
+      });
+    }
+    if (!ui.notifiedOffers.has(call.callId)) {
+      ui.notifiedOffers.add(call.callId);
+      beep();
+      notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, agent?.notificationsEnabled !== false, () => {
+        document.querySelector<HTMLButtonElement>(`[data-fid="answer-${call.callId}"]`)?.focus();
+      });
+    }
+    if (agent?.autoAnswer && !ui.autoAnswered.has(call.callId)) {
+      ui.autoAnswered.add(call.callId);
+      void answer(call.callId);
+    }
+  }
+}
+
+function onSnapshot(s: NonNullable<ResumeResult['snapshot']>): void {
+  setModel(applySnapshot(ui.model, s.agent, s.calls ?? [], s.skillGroups, Date.now()));
+  afterOffer();
+}
+
+async function resyncRest(): Promise<void> {
+  try {
+    const [agent, calls] = await Promise.all([api.agentState(), api.myCalls().catch(() => [] as CallView[])]);
+    setModel(applySnapshot(ui.model, agent, calls, undefined, Date.now()));
+    afterOffer();
+  } catch (e) { showError(e); }
+}
+
+// ---------------------------------------------------------------- actions
+
+export function showError(e: unknown): void {
+  const text = e instanceof ApiError ? e.message : e instanceof Error ? e.message : String(e);
+  showToast(text, 'error');
+}
+
+export function showToast(text: string, kind: 'error' | 'info' = 'info'): void {
+  ui.toast = { text, kind };
+  window.clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => { ui.toast = undefined; render(); }, 7000);
+  render();
+}
+
+/** Runs an API action; AgentView answers update the header, errors become a sentence. */
+export async function act<T>(fn: () => Promise<T>, after?: (r: T) => void): Promise<T | undefined> {
+  try {
+    const r = await fn();
+    if (r && typeof r === 'object' && 'agentId' in (r as object) && 'status' in (r as object)) setModel({ ...ui.model, agent: r as unknown as AgentView });
+    after?.(r);
+    return r;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'call_not_found') void resyncRest();
+    showError(e);
+    return undefined;
+  }
+}
+
+async function refreshCall(id: string): Promise<void> {
+  if (hub?.connected) return; // events will tell
+  try {
+    const c = await api.call(id);
+    setModel(applyEvent(ui.model, { name: 'callStateChanged', data: { call: c } }, Date.now()));
+  } catch { /* gone */ }
+}
+
+export async function callAction(id: string, action: Parameters<Api['callAction']>[1]): Promise<void> {
+  if (action === 'mute' || action === 'unmute') ui.softphone.setMuted(action === 'mute');
+  await act(() => api.callAction(id, action));
+  if (action === 'hangup') void ui.softphone.hangup();
+  void refreshCall(id);
+}
+
+export async function answer(id: string): Promise<void> {
+  if (ui.softphone.hasIncoming()) {
+    try { await ui.softphone.answer(); } catch (e) { showError(e); }
+    void refreshCall(id);
+    return;
+  }
+  await callAction(id, 'answer');
+}
+
+const actions = {
+  api,
+  act,
+  answer,
+  callAction,
+  showToast,
+  render: () => render(),
+  setPanel(p: Ui['panel']) { ui.panel = p; render(); },
+  openPicker(mode: 'transfer' | 'consult' | 'add', callId: string) { ui.picker = { mode, callId }; render(); },
+  closePicker() { ui.picker = null; render(); },
+  toggleKeypad(callId: string) { ui.keypadFor = ui.keypadFor === callId ? null : callId; render(); },
+  toggleMenu(open?: boolean) { ui.menuOpen = open ?? !ui.menuOpen; render(); },
+  sendDtmf(callId: string, d: string) { ui.softphone.sendDtmf(d); void act(() => api.dtmf(callId, d)); },
+  async logout() {
+    ui.menuOpen = false;
+    const r = await act(() => api.agentLogout());
+    if (r && r.status === 'LoggedOut') await endSession();
+    else if (r) showToast('You will be logged out when the call and wrap-up end.');
+  },
+  async signOut() { await endSession(); },
+  async agentLogin(ready: boolean, reason: string | undefined, phone: string | undefined) {
+    const r = await act(() => api.agentLogin(ready, reason, phone));
+    if (r) { await startLive(); }
+  },
+  async takeOver() {
+    await tabs.takeOver();
+    ui.tabConflict = null;
+    ui.takenOver = false;
+    await boot();
+  },
+};
+export type Actions = typeof actions;
+
+async function endSession(): Promise<void> {
+  await hub?.stop();
+  hub = null;
+  await ui.softphone.stop();
+  ui.softphone = new NoSoftphone();
+  ui.registration = 'none';
+  await api.logoutSession();
+  cursor.reset();
+  tabs.active = false;
+  ui.model = emptyModel();
+  ui.lastCall = null; ui.lastCallId = null;
+  render();
+}
+
+// ---------------------------------------------------------------- start-up
+
+async function loadAgentContext(): Promise<void> {
+  const [agent, calls, reasons, sandbox] = await Promise.all([
+    api.agentState(),
+    api.myCalls().catch(() => [] as CallView[]),
+    api.pauseReasons().catch(() => [] as PauseReason[]),
+    ui.sandbox === null ? api.isSandbox() : Promise.resolve(ui.sandbox),
+  ]);
+  ui.pauseReasons = reasons;
+  ui.sandbox = sandbox;
+  ui.model = { ...ui.model, recent: loadRecent() };
+  setModel(applySnapshot(ui.model, agent, calls, undefined, Date.now()));
+}
+
+/** Hub + softphone + group stats: everything a logged-in agent needs live. */
+async function startLive(): Promise<void> {
+  if (!hub) {
+    hub = new AgentHub(() => api.accessToken(), cursor, {
+      event: onHubEvent,
+      snapshot: onSnapshot,
+      link: (s, d) => { ui.link = s; ui.linkDetail = d; render(); },
+      resync: () => void resyncRest(),
+    });
+    void hub.start();
+  }
+  void api.skillGroups().then((gs) => setModel({ ...ui.model, skillGroups: Object.fromEntries(gs.map((g) => [g.skillGroupId, g])) })).catch(() => {});
+  void startSoftphone();
+  afterOffer();
+}
+
+async function startSoftphone(): Promise<void> {
+  const agent = ui.model.agent;
+  if (!agent || ui.softphone.kind !== 'none' || agent.status === 'LoggedOut') return;
+  if (ui.sandbox) { ui.softphoneNotice = 'Sandbox mode: no softphone; Answer and Hang up act through the server.'; render(); return; }
+  if (agent.extensionKind !== 'Web') { ui.softphoneNotice = undefined; render(); return; }
+  let settings: SoftphoneSettings | null = null;
+  try { settings = await api.request<SoftphoneSettings>('GET', '/agent/softphone'); } catch { settings = null; }
+  if (!settings?.wsUri) { ui.softphoneNotice = 'The server did not provide softphone settings; calls cannot be answered in the browser.'; render(); return; }
+  const sp = new SipJsSoftphone(settings);
+  sp.onRegistration((s, d) => { ui.registration = s; ui.softphoneNotice = s === 'failed' ? `Softphone registration failed${d ? `: ${d}` : ''}.` : undefined; render(); });
+  sp.onIncoming(() => render());
+  ui.softphone = sp;
+  try { await sp.start(); } catch (e) { ui.registration = 'failed'; ui.softphoneNotice = `Softphone could not start: ${(e as Error).message}`; render(); }
+}
+
+async function boot(): Promise<void> {
+  if (!api.session) { render(); return; }
+  const other = await tabs.probe();
+  if (other) { ui.tabConflict = other; render(); return; }
+  tabs.active = true;
+  try {
+    await loadAgentContext();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { api.forget(); render(); return; }
+    showError(e);
+    return;
+  }
+  if (ui.model.agent && ui.model.agent.status !== 'LoggedOut') await startLive();
+  render();
+}
+
+export async function signIn(domain: string, login: string, password: string): Promise<void> {
+  await api.login(domain, login, password);
+  localStorage.setItem('cti.domain', domain);
+  cursor.reset();
+  await boot();
+}
+
+api.onSessionLost = () => {
+  void hub?.stop(); hub = null;
+  ui.model = emptyModel();
+  showToast('Your session has ended. Please sign in again.', 'error');
+};
+tabs.onTakenOver = () => {
+  ui.takenOver = true;
+  void hub?.stop(); hub = null;
+  void ui.softphone.stop(); ui.softphone = new NoSoftphone(); ui.registration = 'none';
+  render();
+};
+
+// ---------------------------------------------------------------- rendering
+
+function render(): void {
+  const route = location.hash.replace(/^#/, '');
+  document.body.classList.toggle('is-ringing', Object.keys(ui.model.offers).length > 0);
+  if (route.startsWith('/device-check')) {
+    patch(root, 'device-check', () => renderDeviceCheck(api));
+    return;
+  }
+  if (!api.session) {
+    patch(root, 'login', () => V.loginView(signIn, localStorage.getItem('cti.domain') ?? ''));
+    renderToast();
+    return;
+  }
+  if (ui.takenOver) { patch(root, 'taken', () => V.takenOverView(actions)); return; }
+  if (ui.tabConflict) { patch(root, `conflict:${ui.tabConflict}`, () => V.tabConflictView(ui.tabConflict!, actions)); return; }
+  const agent = ui.model.agent;
+  if (!agent) { patch(root, 'loading', () => h('p', { class: 'loading', role: 'status' }, 'Loading…')); renderToast(); return; }
+  if (agent.status === 'LoggedOut') {
+    patch(root, `agent-login:${ui.pauseReasons.length}:${agent.extensionKind}`, () => V.agentLoginView(agent, ui.pauseReasons, actions));
+    renderToast();
+    return;
+  }
+  if (!root.querySelector('#toolbar')) { root.dataset.key = 'toolbar'; root.replaceChildren(V.toolbarShell()); }
+  V.renderToolbar(ui, actions);
+  renderToast();
+  tick();
+  if (!ui.usableMarked) {
+    ui.usableMarked = true;
+    performance.mark('toolbar-usable');
+  }
+}
+
+function renderToast(): void {
+  let el = document.getElementById('toast');
+  if (!el) { el = h('div', { id: 'toast', role: 'alert', 'aria-live': 'assertive' }); document.body.appendChild(el); }
+  patch(el, ui.toast ? `${ui.toast.kind}:${ui.toast.text}` : 'none', () => ui.toast
+    ? h('div', { class: `toast toast-${ui.toast.kind}` }, h('span', {}, ui.toast.text), h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss message', onclick: () => { ui.toast = undefined; render(); } }, '×'))
+    : null);
+}
+
+/** Updates every running clock on the page (time in state, call timers, countdowns). */
+function tick(): void {
+  const now = Date.now();
+  const skew = api.skewMs;
+  document.querySelectorAll<HTMLElement>('[data-since]').forEach((el) => {
+    el.textContent = V.fmtSince(el.dataset.since!, now, skew);
+  });
+  document.querySelectorAll<HTMLElement>('[data-until]').forEach((el) => {
+    const left = V.leftSeconds(el.dataset.until!, now, skew);
+    el.textContent = V.fmtLeft(left);
+    const bar = el.parentElement?.querySelector<HTMLElement>('.bar > span');
+    const total = Number(el.dataset.total ?? 0);
+    if (bar && total > 0) bar.style.width = `${Math.round(Math.min(1, left / total) * 100)}%`;
+  });
+}
+
+window.setInterval(tick, 250);
+window.addEventListener('hashchange', () => { root.dataset.key = ''; render(); });
+window.addEventListener('pagehide', () => { /* keep the session: a reload resumes */ });
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && (ui.menuOpen || ui.picker)) { ui.menuOpen = false; ui.picker = null; render(); }
+});
+// Helpers for tests and diagnostics (no secrets: just timings and link state).
+(window as unknown as { __cti: unknown }).__cti = { ui, perf: () => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime })) };
+
+export { ringsMe };
+void boot();

@@ -1,0 +1,140 @@
+// The toolbar's state and the pure reducer that applies hub events and REST answers to it.
+import type {
+  AgentView, CallView, SkillGroupStats, HubEnvelope, AgentStateChangedData, CallOfferedData,
+  CallStateChangedData, ParticipantsChangedData, CallEndedData, SkillGroupStatsChangedData,
+  PbxConnectionChangedData, PhoneRegistrationChangedData,
+} from './types';
+
+export interface Offer { callId: string; countdownSeconds: number; receivedAtMs: number }
+
+export interface RecentCall {
+  callId: string;
+  number: string;
+  name?: string | null;
+  direction: string;
+  skillGroupName?: string | null;
+  at: string;
+  reason?: string;
+}
+
+export interface Model {
+  agent: AgentView | null;
+  calls: Record<string, CallView>;
+  offers: Record<string, Offer>;
+  skillGroups: Record<string, SkillGroupStats>;
+  pbx: { connected: boolean; description: string };
+  phone: { endpoint?: string; registered?: boolean; inUse?: boolean };
+  recent: RecentCall[];
+}
+
+export const RECENT_MAX = 20;
+
+export function emptyModel(): Model {
+  return { agent: null, calls: {}, offers: {}, skillGroups: {}, pbx: { connected: true, description: '' }, phone: {}, recent: [] };
+}
+
+function withCall(m: Model, call: CallView): Model {
+  if (call.state === 'Ended') return endCall(m, call, undefined);
+  const calls = { ...m.calls, [call.callId]: call };
+  let offers = m.offers;
+  // A call that is no longer ringing for me drops its offer banner.
+  if (offers[call.callId] && (call.state !== 'Ringing' || !ringsMe(call, m.agent?.agentId))) {
+    offers = { ...offers };
+    delete offers[call.callId];
+  }
+  return { ...m, calls, offers };
+}
+
+/** True while my own leg of the call rings (or, with no leg of mine listed, while the call rings). */
+export function ringsMe(call: CallView, agentId: string | undefined | null): boolean {
+  const mine = call.parties.find((p) => p.agentId === agentId && p.state !== 'Left');
+  if (mine) return mine.state === 'Ringing';
+  return call.state === 'Ringing';
+}
+
+function endCall(m: Model, call: CallView, reason: string | undefined): Model {
+  const calls = { ...m.calls };
+  const offers = { ...m.offers };
+  const had = calls[call.callId] ?? call;
+  delete calls[call.callId];
+  delete offers[call.callId];
+  const recent = addRecent(m.recent, had, call, reason);
+  return { ...m, calls, offers, recent };
+}
+
+export function addRecent(recent: RecentCall[], before: CallView, after: CallView, reason?: string): RecentCall[] {
+  const entry: RecentCall = {
+    callId: after.callId,
+    number: after.customerNumber || before.customerNumber,
+    name: after.customerName ?? before.customerName,
+    direction: after.direction,
+    skillGroupName: after.skillGroupName ?? before.skillGroupName,
+    at: after.answeredAt ?? after.createdAt,
+    reason,
+  };
+  return [entry, ...recent.filter((r) => r.callId !== entry.callId)].slice(0, RECENT_MAX);
+}
+
+/** Applies one hub event. Unknown events leave the model as it was. */
+export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, nowMs: number): Model {
+  switch (env.name) {
+    case 'agentStateChanged': {
+      const d = env.data as AgentStateChangedData;
+      const agent = d.agent ?? (env.data as AgentView);
+      if (m.agent && agent.agentId !== m.agent.agentId) return m;
+      return { ...m, agent };
+    }
+    case 'callOffered': {
+      const d = env.data as CallOfferedData;
+      if (m.agent && d.agentId && d.agentId !== m.agent.agentId) return m;
+      const next = { ...m, calls: { ...m.calls, [d.call.callId]: d.call } };
+      next.offers = { ...m.offers, [d.call.callId]: { callId: d.call.callId, countdownSeconds: d.countdownSeconds, receivedAtMs: nowMs } };
+      return next;
+    }
+    case 'callStateChanged':
+    case 'participantsChanged': {
+      const d = env.data as CallStateChangedData | ParticipantsChangedData;
+      const call = d.call;
+      const me = m.agent?.agentId;
+      // The call left me (transferred away, I dropped out): forget it.
+      if (me && call.parties.length > 0 && !call.parties.some((p) => p.agentId === me && p.state !== 'Left')) {
+        return m.calls[call.callId] ? endCall(m, call, 'Transferred') : m;
+      }
+      return withCall(m, call);
+    }
+    case 'callEnded': {
+      const d = env.data as CallEndedData;
+      return endCall(m, d.call, d.reason);
+    }
+    case 'skillGroupStatsChanged': {
+      const d = env.data as SkillGroupStatsChangedData;
+      const s = d.stats ?? (env.data as SkillGroupStats);
+      return { ...m, skillGroups: { ...m.skillGroups, [s.skillGroupId]: s } };
+    }
+    case 'pbxConnectionChanged': {
+      const d = env.data as PbxConnectionChangedData;
+      return { ...m, pbx: { connected: d.connected, description: d.description } };
+    }
+    case 'phoneRegistrationChanged': {
+      const d = env.data as PhoneRegistrationChangedData;
+      return { ...m, phone: { endpoint: d.endpoint, registered: d.registered, inUse: d.inUse } };
+    }
+    default:
+      return m;
+  }
+}
+
+/** Replaces what the server holds (after login, reload or a Resume snapshot). Offers for ringing calls are rebuilt. */
+export function applySnapshot(m: Model, agent: AgentView | null, calls: CallView[], skillGroups: SkillGroupStats[] | undefined, nowMs: number): Model {
+  const map: Record<string, CallView> = {};
+  const offers: Record<string, Offer> = {};
+  for (const c of calls) {
+    if (c.state === 'Ended') continue;
+    map[c.callId] = c;
+    if (agent && ringsMe(c, agent.agentId)) {
+      offers[c.callId] = m.offers[c.callId] ?? { callId: c.callId, countdownSeconds: 0, receivedAtMs: nowMs };
+    }
+  }
+  const groups = skillGroups ? Object.fromEntries(skillGroups.map((s) => [s.skillGroupId, s])) : m.skillGroups;
+  return { ...m, agent, calls: map, offers, skillGroups: groups };
+}

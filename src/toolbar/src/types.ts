@@ -1,0 +1,142 @@
+// Shapes of the public API (src/CtiBridge.Application/Events/CallCenterEvents.cs), camelCase, enums as strings.
+
+export type AgentStatus = 'LoggedOut' | 'Ready' | 'NotReady' | 'Ringing' | 'OnCall' | 'WrapUp';
+export type PendingKind = 'None' | 'NotReady' | 'Logout';
+export type ExtensionKind = 'Web' | 'Sip' | 'Remote';
+export type WorkingMode = 'Inbound' | 'Outbound' | 'Both' | 'SelfSelect';
+export type CallKind = 'Queue' | 'Direct' | 'Outbound' | 'Internal';
+export type CallDirection = 'Inbound' | 'Outbound' | 'Internal';
+export type CallState = 'Waiting' | 'Ringing' | 'Connected' | 'Ended';
+export type PartyRole = 'Customer' | 'Agent' | 'External';
+export type PartyState = 'Ringing' | 'Connected' | 'Consulting' | 'Left';
+
+export interface AgentView {
+  agentId: string;
+  displayName: string;
+  agentNumber?: string | null;
+  extension: string;
+  extensionKind: ExtensionKind;
+  status: AgentStatus;
+  reason?: string | null;
+  stateSince?: string | null;
+  pending: PendingKind;
+  pendingReason?: string | null;
+  callId?: string | null;
+  wrapUpEndsAt?: string | null;
+  pausedSkillGroupIds: string[];
+  workingMode: WorkingMode;
+  deviceAvailable: boolean;
+  /** Optional profile flags; read when the backend sends them. */
+  autoAnswer?: boolean;
+  notificationsEnabled?: boolean;
+}
+
+export interface PartyView {
+  legId: string;
+  role: PartyRole;
+  agentId?: string | null;
+  name: string;
+  number: string;
+  state: PartyState;
+  held: boolean;
+  muted: boolean;
+}
+
+export interface AttachedDataItem { key: string; value: string }
+
+export interface CallView {
+  callId: string;
+  kind: CallKind;
+  direction: CallDirection;
+  state: CallState;
+  skillGroupId?: string | null;
+  skillGroupName?: string | null;
+  customerNumber: string;
+  customerName?: string | null;
+  attachedData: AttachedDataItem[];
+  parties: PartyView[];
+  ownerAgentId?: string | null;
+  held: boolean;
+  recording: boolean;
+  createdAt: string;
+  answeredAt?: string | null;
+  ringingUntil?: string | null;
+  consultLegOwner?: string | null;
+  disposition?: string | null;
+  remarks?: string | null;
+}
+
+export interface SkillGroupStats {
+  skillGroupId: string;
+  name: string;
+  waiting: number;
+  longestWaitSeconds: number;
+  agentsLoggedIn: number;
+  agentsReady: number;
+  agentsFree: number;
+}
+
+export interface WaitingCallView {
+  callId: string;
+  position: number;
+  customerNumber: string;
+  enqueuedAt: string;
+  waitSeconds: number;
+  attachedData: AttachedDataItem[];
+}
+
+export interface DirectoryEntry {
+  agentId: string;
+  displayName: string;
+  extension: string;
+  email?: string | null;
+  status: AgentStatus;
+  reason?: string | null;
+  skillGroupIds: string[];
+}
+
+export interface PauseReason { code: string | number; name: string }
+
+export interface FreePhone { endpoint: string; extension: string; description?: string | null; registered: boolean }
+
+export interface Me {
+  userId: string;
+  tenantId: string;
+  tenantDomain: string;
+  username: string;
+  displayName: string;
+  email?: string | null;
+  agentNumber?: string | null;
+  roles: string[];
+  isPlatformAdmin: boolean;
+  extension?: string | null;
+}
+
+export interface SessionResponse {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  user: Me;
+  tokenType?: string;
+}
+
+/** One message of the hub: every server→client method carries this envelope. */
+export interface HubEnvelope<T = unknown> { epoch: string | number; seq: number; name: string; data: T }
+
+export interface ResumeResult {
+  epoch: string | number;
+  seq: number;
+  events?: HubEnvelope[];
+  snapshot?: { agent: AgentView | null; calls: CallView[]; skillGroups: SkillGroupStats[] };
+}
+
+/** Payloads of the events (see CallCenterEvents.cs). */
+export interface AgentStateChangedData { agent: AgentView; trigger?: string }
+export interface CallOfferedData { agentId: string; call: CallView; countdownSeconds: number }
+export interface CallStateChangedData { call: CallView; change?: string }
+export interface ParticipantsChangedData { call: CallView; party: PartyView; joined: boolean }
+export interface CallEndedData { call: CallView; reason: string }
+export interface SkillGroupStatsChangedData { stats: SkillGroupStats }
+export interface PhoneRegistrationChangedData { endpoint: string; registered: boolean; inUse: boolean; agentId?: string | null }
+export interface PbxConnectionChangedData { connected: boolean; description: string }
