@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, applySnapshot, emptyModel, RECENT_MAX, ringsMe } from '../src/model';
+import type { AgentView, CallView, PartyView } from '../src/types';
+
+const agent: AgentView = {
+  agentId: 'me', displayName: 'Agent 1', extension: '1001', extensionKind: 'Web', status: 'Ready', pending: 'None',
+  pausedSkillGroupIds: [], workingMode: 'Both', deviceAvailable: true,
+};
+const party = (p: Partial<PartyView>): PartyView => ({ legId: 'l', role: 'Agent', name: '', number: '', state: 'Connected', held: false, muted: false, ...p });
+const call = (c: Partial<CallView>): CallView => ({
+  callId: 'c1', kind: 'Queue', direction: 'Inbound', state: 'Ringing', customerNumber: '+4930111', attachedData: [{ key: 'orderId', value: '42' }],
+  parties: [party({ legId: 'cust', role: 'Customer' }), party({ legId: 'ag', agentId: 'me', state: 'Ringing' })],
+  held: false, recording: false, createdAt: '2026-01-01T10:00:00Z', skillGroupName: 'Sales', ...c,
+});
+
+describe('model', () => {
+  const base = { ...emptyModel(), agent };
+
+  it('an offer makes a banner; answering removes it and keeps the call', () => {
+    let m = applyEvent(base, { name: 'callOffered', data: { agentId: 'me', call: call({}), countdownSeconds: 20 } }, 1000);
+    expect(Object.keys(m.offers)).toEqual(['c1']);
+    expect(m.offers.c1!.countdownSeconds).toBe(20);
+    m = applyEvent(m, { name: 'callStateChanged', data: { call: call({ state: 'Connected', parties: [party({ role: 'Customer' }), party({ agentId: 'me' })] }) } }, 2000);
+    expect(m.offers).toEqual({});
+    expect(m.calls.c1!.state).toBe('Connected');
+  });
+
+  it('ignores offers for another agent', () => {
+    const m = applyEvent(base, { name: 'callOffered', data: { agentId: 'other', call: call({}), countdownSeconds: 20 } }, 0);
+    expect(m.offers).toEqual({});
+  });
+
+  it('a call that ends goes to the recent calls, newest first, at most 20', () => {
+    let m = base;
+    for (let i = 0; i < RECENT_MAX + 3; i++) {
+      m = applyEvent(m, { name: 'callOffered', data: { agentId: 'me', call: call({ callId: `c${i}` }), countdownSeconds: 5 } }, 0);
+      m = applyEvent(m, { name: 'callEnded', data: { call: call({ callId: `c${i}`, state: 'Ended' }), reason: 'Normal' } }, 0);
+    }
+    expect(m.calls).toEqual({});
+    expect(m.recent).toHaveLength(RECENT_MAX);
+    expect(m.recent[0]!.callId).toBe(`c${RECENT_MAX + 2}`);
+    expect(m.recent[0]!.number).toBe('+4930111');
+  });
+
+  it('a call transferred away from me leaves my calls', () => {
+    let m = applyEvent(base, { name: 'callStateChanged', data: { call: call({ state: 'Connected', parties: [party({ role: 'Customer' }), party({ agentId: 'me' })] }) } }, 0);
+    m = applyEvent(m, { name: 'callStateChanged', data: { call: call({ state: 'Connected', parties: [party({ role: 'Customer' }), party({ agentId: 'me', state: 'Left' }), party({ agentId: 'other' })] }) } }, 0);
+    expect(m.calls).toEqual({});
+    expect(m.recent[0]!.reason).toBe('Transferred');
+  });
+
+  it('agent state, group stats and PBX link events update the model', () => {
+    let m = applyEvent(base, { name: 'agentStateChanged', data: { agent: { ...agent, status: 'WrapUp' }, trigger: 'CallEnded' } }, 0);
+    expect(m.agent!.status).toBe('WrapUp');
+    m = applyEvent(m, { name: 'skillGroupStatsChanged', data: { stats: { skillGroupId: 'g', name: 'Sales', waiting: 2, longestWaitSeconds: 9, agentsLoggedIn: 2, agentsReady: 1, agentsFree: 1 } } }, 0);
+    expect(m.skillGroups.g!.waiting).toBe(2);
+    m = applyEvent(m, { name: 'pbxConnectionChanged', data: { connected: false, description: 'ARI down' } }, 0);
+    expect(m.pbx).toEqual({ connected: false, description: 'ARI down' });
+    expect(applyEvent(m, { name: 'somethingNew', data: {} }, 0)).toBe(m);
+  });
+
+  it('a snapshot after reload rebuilds calls and the banner of a still-ringing call', () => {
+    const m = applySnapshot(emptyModel(), agent, [call({}), call({ callId: 'c2', state: 'Connected', parties: [party({ agentId: 'me' })] })], undefined, 5);
+    expect(Object.keys(m.calls).sort()).toEqual(['c1', 'c2']);
+    expect(Object.keys(m.offers)).toEqual(['c1']);
+  });
+
+  it('knows when my own leg rings (consultation to me on a connected call)', () => {
+    expect(ringsMe(call({ state: 'Connected', parties: [party({ agentId: 'other' }), party({ agentId: 'me', state: 'Ringing' })] }), 'me')).toBe(true);
+    expect(ringsMe(call({ state: 'Connected', parties: [party({ agentId: 'me' })] }), 'me')).toBe(false);
+    expect(ringsMe(call({ state: 'Ringing', parties: [] }), 'me')).toBe(true);
+  });
+});
