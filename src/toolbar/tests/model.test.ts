@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySnapshot, emptyModel, RECENT_MAX, ringsMe } from '../src/model';
+import { applyEvent, applySnapshot, emptyModel, RECENT_MAX, ringsMe, type Model } from '../src/model';
 import type { AgentView, CallView, PartyView } from '../src/types';
 
 const agent: AgentView = {
@@ -14,7 +14,7 @@ const call = (c: Partial<CallView>): CallView => ({
 });
 
 describe('model', () => {
-  const base = { ...emptyModel(), agent };
+  const base: Model = { ...emptyModel(), agent };
 
   it('an offer makes a banner; answering removes it and keeps the call', () => {
     let m = applyEvent(base, { name: 'callOffered', data: { agentId: 'me', call: call({}), countdownSeconds: 20 } }, 1000);
