@@ -24,6 +24,11 @@ public sealed partial class AsteriskPbx
                 // A soft hang-up (ARI DELETE, cause 32 "normal unspecified") says nothing about why; the far end's does.
                 if (h.Soft != true || cause != 32) hl.Cause ??= cause;
                 break;
+            case DialEvent dial when dial.DialStatus.Length > 0 && _legs.TryGetValue(dial.Peer.Id, out var pl):
+                // The originate's own verdict (BUSY, NOANSWER, CHANUNAVAIL, CONGESTION, …) is clearer than the cause
+                // code, which a Local channel or a proxy may flatten to 16.
+                pl.DialStatus = dial.DialStatus;
+                break;
             case ChannelDestroyedEvent d when _legs.TryGetValue(d.Channel.Id, out var dl):
                 EndLeg(dl, EndReasonOf(dl, d.Cause));
                 break;
@@ -134,8 +139,19 @@ public sealed partial class AsteriskPbx
         leg.GraceTimer = _time.CreateTimer(_ => EndLeg(leg, EndReasonOf(leg, null)), null, _options.EndCauseGrace, Timeout.InfiniteTimeSpan);
     }
 
-    private static CallEndReason EndReasonOf(LegState leg, int? destroyedCause) =>
-        leg.RequestedReason ?? HangupCauses.ToEndReason(leg.Cause ?? destroyedCause, leg.Answered, leg.Dialled);
+    /// <summary>
+    /// Why a leg ended: the reason the engine hung it up with; else a specific Q.850 cause (busy, rejected, …); else, for
+    /// an unanswered dialled leg, the originate's dial status (a Local channel flattens Busy() to cause 16); else the
+    /// generic cause mapping.
+    /// </summary>
+    private static CallEndReason EndReasonOf(LegState leg, int? destroyedCause)
+    {
+        if (leg.RequestedReason is { } requested) return requested;
+        var cause = leg.Cause ?? destroyedCause;
+        var specific = cause is not (null or 0 or 16 or 31 or 32);
+        if (!specific && !leg.Answered && HangupCauses.FromDialStatus(leg.DialStatus) is { } fromDial) return fromDial;
+        return HangupCauses.ToEndReason(cause, leg.Answered, leg.Dialled);
+    }
 
     /// <summary>Reports a leg's end exactly once and forgets it.</summary>
     private void EndLeg(LegState leg, CallEndReason reason)

@@ -411,6 +411,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         public CallEndReason? RequestedReason { get; set; }
         /// <summary>The Q.850 cause of a hang-up request from the far end, if one arrived.</summary>
         public int? Cause { get; set; }
+        /// <summary>The final dial status of a dialled leg (Dial event), e.g. BUSY.</summary>
+        public volatile string? DialStatus;
         public ITimer? GraceTimer { get; set; }
         public bool IsEnded => Volatile.Read(ref _ended) == 1;
         public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;

@@ -23,6 +23,16 @@ public static class HangupCauses
         _ => answered ? CallEndReason.Normal : CallEndReason.Failed,
     };
 
+    /// <summary>The end reason of an unanswered dialled leg from its final dial status; null when it says nothing.</summary>
+    public static CallEndReason? FromDialStatus(string? dialStatus) => dialStatus?.ToUpperInvariant() switch
+    {
+        "BUSY" => CallEndReason.Busy,
+        "NOANSWER" => CallEndReason.NoAnswer,
+        "CHANUNAVAIL" or "CONGESTION" or "INVALIDARGS" => CallEndReason.Unreachable,
+        "CANCEL" => CallEndReason.NoAnswer,
+        _ => null,
+    };
+
     /// <summary>The ARI hang-up reason (DELETE /channels/{id}?reason=…) for the reason the engine gives.</summary>
     public static string ToAriReason(CallEndReason reason) => reason switch
     {
