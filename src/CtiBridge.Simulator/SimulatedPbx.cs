@@ -57,6 +57,9 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     public void Subscribe(IPbxEventHandler handler) => _handler = handler;
 
+    /// <summary>Raised when prompts are played to a leg (the caller "hears" them).</summary>
+    public event Action<SimLeg, IReadOnlyList<string>>? PromptsPlayed;
+
     /// <summary>Raised after the app dialled a leg (tests and the sandbox use it to answer).</summary>
     public event Action<SimLeg>? LegDialled;
 
@@ -241,7 +244,13 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     public Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default)
     {
-        lock (_gate) LegOrThrow(legId).Played.AddRange(media);
+        SimLeg leg;
+        lock (_gate)
+        {
+            leg = LegOrThrow(legId);
+            leg.Played.AddRange(media);
+        }
+        PromptsPlayed?.Invoke(leg, media);
         Handler.OnPlaybackFinished(legId);
         return Task.CompletedTask;
     }

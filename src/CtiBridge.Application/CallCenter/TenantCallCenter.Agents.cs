@@ -185,3 +185,27 @@ public sealed partial class TenantCallCenter
         });
     }
 }
+
+public sealed partial class TenantCallCenter
+{
+    /// <summary>The agent definition (for PIN checks and directory views).</summary>
+    public AgentDefinition? Definition(Guid agentId)
+    {
+        lock (_gate) return _agents.TryGetValue(agentId, out var a) ? a.Definition : null;
+    }
+
+    /// <summary>The logged-in agent this phone reaches: a remote agent's number or a hot-desk/extension endpoint.</summary>
+    public Guid? AgentReachedAt(string callerNumber, string? fromEndpoint)
+    {
+        lock (_gate)
+        {
+            foreach (var a in _agents.Values)
+            {
+                if (a.Agent.Status == AgentStatus.LoggedOut) continue;
+                if (a.ReachNumber is { } n && n == callerNumber) return a.Agent.Id;
+                if (fromEndpoint is not null && string.Equals(EndpointOf(a), fromEndpoint, StringComparison.OrdinalIgnoreCase)) return a.Agent.Id;
+            }
+            return null;
+        }
+    }
+}

@@ -45,7 +45,11 @@ public sealed record AgentDefinition(
     string? AgentNumber,
     AgentSettings Settings,
     string? Email = null,
-    IReadOnlyList<Guid>? TeamIds = null);
+    IReadOnlyList<Guid>? TeamIds = null)
+{
+    /// <summary>The hashed IVR PIN remote agents type after their agent number (feature code *64).</summary>
+    public string? IvrPinHash { get; init; }
+}
 
 public sealed record SkillGroupMember(Guid AgentId, int Priority);
 
