@@ -243,7 +243,7 @@ async function endSession(): Promise<void> {
 
 // ---------------------------------------------------------------- start-up
 
-async function loadAgentContext(): Promise<void> {
+async function loadAgentContext(show = true): Promise<void> {
   const [agent, calls, reasons, sandbox] = await Promise.all([
     api.agentState(),
     api.myCalls().catch(() => [] as CallView[]),
@@ -252,8 +252,8 @@ async function loadAgentContext(): Promise<void> {
   ]);
   ui.pauseReasons = reasons;
   ui.sandbox = sandbox;
-  ui.model = { ...ui.model, recent: loadRecent() };
-  setModel(applySnapshot(ui.model, agent, calls, undefined, Date.now()));
+  ui.model = applySnapshot({ ...ui.model, recent: loadRecent() }, agent, calls, undefined, Date.now());
+  if (show) render();
 }
 
 /** Hub + softphone + group stats: everything a logged-in agent needs live. */
@@ -289,16 +289,19 @@ async function startSoftphone(): Promise<void> {
 
 async function boot(): Promise<void> {
   if (!api.session) { render(); return; }
-  const other = await tabs.probe();
+  // Ask other tabs while the state loads (both in parallel: the probe must not delay the page).
+  const probe = tabs.probe();
+  const loaded = loadAgentContext(false).then(() => null, (e: unknown) => e);
+  const other = await probe;
   if (other) { ui.tabConflict = other; render(); return; }
   tabs.active = true;
-  try {
-    await loadAgentContext();
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) { api.forget(); render(); return; }
-    showError(e);
+  const err = await loaded;
+  if (err) {
+    if (err instanceof ApiError && err.status === 401) { api.forget(); render(); return; }
+    showError(err);
     return;
   }
+  setModel(ui.model);
   if (ui.model.agent && ui.model.agent.status !== 'LoggedOut') await startLive();
   render();
 }

@@ -395,9 +395,10 @@ function dialPanel(ui: Ui, a: Actions): HTMLElement {
   const num = h('input', { id: 'dial-number', inputmode: 'tel', autocomplete: 'off', 'data-fid': 'dial-number', placeholder: 'Number or extension' });
   const cid = h('select', { id: 'caller-id', 'data-fid': 'caller-id' },
     h('option', { value: '' }, 'Default caller ID'),
-    h('option', { value: agent.extension }, `My extension (${agent.extension})`),
-    Object.values(ui.model.skillGroups).map((g) => h('option', { value: `group:${g.skillGroupId}` }, `${g.name} line`)),
-    h('option', { value: 'anonymous' }, 'Withheld'));
+    /^\+?\d+$/.test(agent.extension) ? h('option', { value: agent.extension }, `My extension (${agent.extension})`) : null,
+    h('option', { value: 'other' }, 'Other number…'));
+  const cidOther = h('input', { id: 'caller-id-other', inputmode: 'tel', 'aria-label': 'Caller ID number', hidden: true, placeholder: '+4930…' });
+  cid.addEventListener('change', () => { cidOther.hidden = cid.value !== 'other'; if (!cidOther.hidden) cidOther.focus(); });
   const btn = h('button', { type: 'submit', class: 'primary', id: 'dial-btn' }, 'Call');
   return h('form', {
     class: 'dialpad', 'aria-label': 'Dial pad',
@@ -405,12 +406,13 @@ function dialPanel(ui: Ui, a: Actions): HTMLElement {
       e.preventDefault();
       const n = num.value.trim();
       if (!n) { num.focus(); return; }
-      void a.act(() => a.api.dial(n, cid.value || undefined), () => { num.value = ''; });
+      const callerId = cid.value === 'other' ? cidOther.value.trim() || undefined : cid.value || undefined;
+      void a.act(() => a.api.dial(n, callerId), () => { num.value = ''; });
     },
   },
   h('label', { for: 'dial-number' }, 'Number'), num,
   keypad((d) => { num.value += d; num.focus(); }, 'Dial pad keys'),
-  h('label', { for: 'caller-id' }, 'Caller ID'), cid,
+  h('label', { for: 'caller-id' }, 'Caller ID'), cid, cidOther,
   btn);
 }
 

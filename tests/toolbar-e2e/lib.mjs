@@ -1,0 +1,78 @@
+// Shared helpers for the toolbar end-to-end tests: REST calls as other users, the browser, artifacts.
+import { chromium } from '../../src/toolbar/node_modules/playwright-core/index.mjs';
+import { mkdtempSync, mkdirSync, rmSync, copyFileSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BASE = process.env.CTI_E2E_BASE_URL ?? 'http://127.0.0.1:5000';
+export const DOMAIN = 'demo';
+export const PASSWORD = 'Demo#2026';
+export const artifacts = join(repo, 'artifacts/toolbar-e2e');
+export const shots = join(artifacts, 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+/** A REST session of another user (the test's "other side": customer simulator, colleagues). */
+export async function session(login) {
+  const r = await fetch(`${BASE}/api/v1/session/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ domain: DOMAIN, login, password: PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`login ${login}: ${r.status} ${await r.text()}`);
+  const s = await r.json();
+  const call = async (method, path, body) => {
+    const res = await fetch(`${BASE}/api/v1${path}`, {
+      method, headers: { Authorization: `Bearer ${s.accessToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : undefined;
+    if (!res.ok) { const e = new Error(`${method} ${path}: ${res.status} ${text}`); e.status = res.status; e.body = json; throw e; }
+    return json;
+  };
+  return { user: s.user, token: s.accessToken, call };
+}
+
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'cti-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CTI_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+    viewport: { width: 1100, height: 760 },
+    baseURL: BASE,
+  });
+  const close = async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); };
+  return { context, close };
+}
+
+export async function shot(page, name) {
+  const file = join(shots, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
+    mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
+    copyFileSync(file, join(repo, 'docs/screenshots', `toolbar-${name}.png`));
+  }
+  return file;
+}
+
+const perfFile = join(artifacts, 'perf.json');
+export function recordPerf(key, value) {
+  const cur = existsSync(perfFile) ? JSON.parse(readFileSync(perfFile, 'utf8')) : {};
+  cur[key] = value;
+  writeFileSync(perfFile, JSON.stringify(cur, null, 2));
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls fn until it returns a truthy value. */
+export async function until(fn, what, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
