@@ -1,0 +1,287 @@
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Events;
+using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Tenants;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CtiBridge.Integration.Tests.Asterisk;
+
+/// <summary>Collects what the call center publishes and journals.</summary>
+public sealed class EngineSink : ICallCenterEventSink, ICallCenterJournal
+{
+    private readonly List<CallCenterEvent> _events = [];
+    private readonly List<CallRecordReady> _records = [];
+    public void Publish(CallCenterEvent e) { lock (_events) _events.Add(e); }
+    public void AgentStateChanged(AgentStateChange change) { }
+    public void CallEnded(CallRecordReady record) { lock (_records) _records.Add(record); }
+    public void RecordingStarted(RecordingStarted recording) { }
+    public IReadOnlyList<CallRecordReady> Records { get { lock (_records) return _records.ToList(); } }
+}
+
+/// <summary>
+/// The call-center engine (CallCenterService + TenantCallCenter) on a real Asterisk through <see cref="AsteriskPbx"/>:
+/// tenant "demo" with skill group Sales (the committed dialplan's 5551001 queues there) and agents whose phones are
+/// Local channels into [itest-agents]: Ann 101, Bob 102 and Dan 104 answer after a short ring, Cat 103 never answers.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifetime
+{
+    private static readonly Guid Tenant = Guid.Parse("00000000-0000-0000-0000-0000000000dd");
+    private static readonly Guid Ann = Guid.Parse("00000000-0000-0000-0000-000000000101");
+    private static readonly Guid Bob = Guid.Parse("00000000-0000-0000-0000-000000000102");
+    private static readonly Guid Cat = Guid.Parse("00000000-0000-0000-0000-000000000103");
+    private static readonly Guid Dan = Guid.Parse("00000000-0000-0000-0000-000000000104");
+    private static readonly Guid Sales = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+
+    private readonly EngineSink _sink = new();
+    private AdapterHarness _h = null!;
+    private CallCenterService _service = null!;
+    private TenantCallCenter _center = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!asterisk.Available) return;
+        _h = await AdapterHarness.StartAsync(asterisk);
+        _service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
+        _center = _service.Configure(Config());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_h is not null) await _h.DisposeAsync();
+    }
+
+    private static TenantConfiguration Config() => new(
+        Tenant, "demo",
+        new TenantCallSettings
+        {
+            RingTimeoutSeconds = 5,
+            EndpointPattern = "Local/{extension}@itest-agents/n",
+            TrunkPattern = "Local/{number}@itest-agents/n",
+            AttachedDataKeys = ["ACCOUNT", "DNIS"],
+        },
+        [
+            Agent(Ann, "Ann", "101"), Agent(Bob, "Bob", "102"), Agent(Cat, "Cat", "103"), Agent(Dan, "Dan", "104"),
+        ],
+        [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1), new(Bob, 1), new(Cat, 1), new(Dan, 1)]) { Number = "500" }],
+        [new PauseReasonDefinition("1", "Break")],
+        new HashSet<string>());
+
+    private static AgentDefinition Agent(Guid id, string name, string ext) =>
+        new(id, name, ext, new AgentSettings(ext, ExtensionKind.Sip, AcwMode.AfterAnswered, WrapUpSeconds: 0));
+
+    private async Task<CallView> ConnectedWithAsync(Guid agent)
+    {
+        CallView? call = null;
+        await Eventually(() =>
+        {
+            call = _center.CallsOf(agent).FirstOrDefault(c => c.State == CallState.Connected
+                && c.Parties.Any(p => p.AgentId == agent && p.State == PartyState.Connected));
+            return call is not null;
+        }, $"a connected call for agent {agent}");
+        return call!;
+    }
+
+    private async Task<IReadOnlyList<string>> BridgeOf(Guid call) =>
+        (await asterisk.BridgesAsync()).SingleOrDefault(b => b.Id == AsteriskPbx.BridgeIdOf(call)).Channels ?? [];
+
+    /// <summary>Waits until the bridge holds exactly these legs (what the PBX has, not what the engine believes).</summary>
+    private async Task BridgeHoldsAsync(Guid call, params string[] legs) =>
+        await Eventually(async () => (await BridgeOf(call)).Order().SequenceEqual(legs.Order()),
+            "bridge of the call to hold " + string.Join(", ", legs));
+
+    private static string Leg(CallView call, Guid agent) => call.Parties.Single(p => p.AgentId == agent && p.State != PartyState.Left).LegId;
+    private static string CustomerLeg(CallView call) => call.Parties.Single(p => p.Role == PartyRole.Customer).LegId;
+
+    private async Task<CallRecordReady> RecordOfAsync(Guid call)
+    {
+        CallRecordReady? r = null;
+        await Eventually(() => (r = _sink.Records.FirstOrDefault(x => x.Call.Id == call)) is not null, "the call record");
+        return r!;
+    }
+
+    private async Task EndAndCheckCleanAsync(Guid callId, Guid agent)
+    {
+        if (_center.ListCalls().Any(c => c.CallId == callId)) _center.Hangup(agent, callId);
+        await RecordOfAsync(callId);
+        await asterisk.AssertNothingLeftAsync();
+        Assert.Empty(_center.ListCalls());
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Inbound_queue_call_is_answered_on_the_agents_phone_and_both_are_bridged()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550111");
+
+        var call = await ConnectedWithAsync(Ann);
+
+        Assert.Equal("Sales", call.SkillGroupName);
+        Assert.Contains(call.AttachedData, d => d.Key == "ACCOUNT" && d.Value == "ACC-5550111");
+        Assert.Equal(customer, CustomerLeg(call));
+        await BridgeHoldsAsync(call.CallId, customer, Leg(call, Ann));
+
+        await asterisk.HangupAsync(phone); // the customer hangs up
+        var record = await RecordOfAsync(call.CallId);
+        Assert.Equal(CallEndReason.Normal, record.Call.EndReason);
+        await asterisk.AssertNothingLeftAsync();
+        Assert.Empty(_center.ListCalls());
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Ring_no_answer_is_rerouted_to_a_second_agent()
+    {
+        _center.Login(Cat, ready: true); // idle longest: offered first, never answers
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync();
+
+        var call = await ConnectedWithAsync(Ann); // after Cat's 5 s ring timeout
+
+        Assert.NotEqual(AgentStatus.Ready, _center.GetAgent(Cat).Status); // missed → not ready
+        await BridgeHoldsAsync(call.CallId, customer, Leg(call, Ann));
+        await EndAndCheckCleanAsync(call.CallId, Ann);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task A_caller_who_hangs_up_while_waiting_is_recorded_as_abandoned()
+    {
+        _center.Login(Ann, ready: false);
+        var (customer, phone) = await _h.CustomerCallsAsync();
+        await Eventually(() => _center.ListCalls().Any(c => c.State == CallState.Waiting), "the call waiting in Sales");
+        var callId = _center.ListCalls().Single().CallId;
+        await BridgeHoldsAsync(callId, customer); // alone in the bridge with music
+
+        await asterisk.HangupAsync(phone);
+
+        Assert.Equal(CallEndReason.AbandonedWhileWaiting, (await RecordOfAsync(callId)).Call.EndReason);
+        await asterisk.AssertNothingLeftAsync();
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Hold_and_resume_move_the_customer_out_of_and_back_into_the_conversation()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync();
+        var call = await ConnectedWithAsync(Ann);
+        var annLeg = Leg(call, Ann);
+
+        await _center.HoldAsync(Ann, call.CallId);
+        await BridgeHoldsAsync(call.CallId, annLeg);
+        Assert.True(_center.GetCall(Ann, call.CallId).Held);
+
+        await _center.ResumeAsync(Ann, call.CallId);
+        await BridgeHoldsAsync(call.CallId, customer, annLeg);
+
+        await EndAndCheckCleanAsync(call.CallId, Ann);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Blind_transfer_to_a_ready_agent_connects_the_customer_to_them_and_releases_the_first()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync();
+        var call = await ConnectedWithAsync(Ann);
+        _center.Login(Bob, ready: true);
+
+        _center.BlindTransfer(Ann, call.CallId, new TransferTarget(AgentId: Bob));
+
+        var transferred = await ConnectedWithAsync(Bob);
+        Assert.Equal(call.CallId, transferred.CallId);
+        await BridgeHoldsAsync(call.CallId, customer, Leg(transferred, Bob));
+        Assert.Equal(AgentStatus.Ready, _center.GetAgent(Ann).Status); // no wrap-up after a transfer away
+        await EndAndCheckCleanAsync(call.CallId, Bob);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Consultation_then_complete_hands_the_customer_to_the_consulted_agent()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync();
+        var call = await ConnectedWithAsync(Ann);
+        var annLeg = Leg(call, Ann);
+        _center.Login(Bob, ready: true);
+
+        _center.StartConsult(Ann, call.CallId, new TransferTarget(AgentId: Bob));
+        string bobLeg = "";
+        await Eventually(() =>
+        {
+            var p = _center.GetCall(Ann, call.CallId).Parties.FirstOrDefault(x => x.AgentId == Bob && x.State == PartyState.Consulting);
+            bobLeg = p?.LegId ?? "";
+            return p is not null;
+        }, "Bob consulting");
+        await BridgeHoldsAsync(call.CallId, annLeg, bobLeg); // the customer is held outside: hears music, not the consultation
+
+        _center.CompleteConsult(Ann, call.CallId);
+
+        await BridgeHoldsAsync(call.CallId, customer, bobLeg);
+        var after = await ConnectedWithAsync(Bob);
+        Assert.DoesNotContain(after.Parties, p => p.AgentId == Ann && p.State != PartyState.Left);
+        await EndAndCheckCleanAsync(call.CallId, Bob);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Consultation_turned_into_a_three_way_conference_bridges_all_three()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync();
+        var call = await ConnectedWithAsync(Ann);
+        var annLeg = Leg(call, Ann);
+        _center.Login(Bob, ready: true);
+
+        _center.StartConsult(Ann, call.CallId, new TransferTarget(AgentId: Bob));
+        await Eventually(() => _center.GetCall(Ann, call.CallId).Parties.Any(x => x.AgentId == Bob && x.State == PartyState.Consulting), "Bob consulting");
+        var bobLeg = Leg(_center.GetCall(Ann, call.CallId), Bob);
+
+        _center.ConferenceConsult(Ann, call.CallId);
+
+        await BridgeHoldsAsync(call.CallId, customer, annLeg, bobLeg);
+        // A number joins too (the conference grows), then Ann leaves: the others carry on.
+        _center.AddToConference(Ann, call.CallId, new TransferTarget(Number: "5559999"));
+        await Eventually(async () => (await BridgeOf(call.CallId)).Count == 4, "the guest in the conference");
+        _center.Hangup(Ann, call.CallId);
+        await Eventually(async () => (await BridgeOf(call.CallId)).Count == 3, "Ann gone from the conference");
+        await EndAndCheckCleanAsync(call.CallId, Bob);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task A_recorded_call_can_be_downloaded_as_a_wav()
+    {
+        _center.Login(Ann, ready: true);
+        await _h.CustomerCallsAsync();
+        var call = await ConnectedWithAsync(Ann);
+
+        await _center.StartRecordingAsync(Ann, call.CallId);
+        var name = $"demo-{call.CallId:N}-1";
+        await Task.Delay(1500); // a second and a half of conversation
+        await _center.StopRecordingAsync(Ann, call.CallId);
+
+        await using var audio = await _service.Pbx.OpenRecordingAsync(name);
+        Assert.NotNull(audio);
+        using var copy = new MemoryStream();
+        await audio.CopyToAsync(copy);
+        Assert.True(copy.Length > 8044, $"recording has {copy.Length} bytes");
+        await EndAndCheckCleanAsync(call.CallId, Ann);
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting for " + what);
+            await Task.Delay(25);
+        }
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting for " + what);
+            await Task.Delay(25);
+        }
+    }
+}
