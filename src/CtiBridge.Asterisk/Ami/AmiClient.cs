@@ -119,7 +119,8 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
         {
             try
             {
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
+                // A courtesy bounded by wall-clock time (not the injected clock, which may be a test's stopped clock).
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                 await s.SendAsync(new AmiAction("Logoff"), isList: false, cts.Token).ConfigureAwait(false);
             }
             catch (Exception ex) { _logger.LogDebug(ex, "AMI Logoff on dispose failed; closing anyway"); }
@@ -239,11 +240,11 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
                 session = await OpenSessionAsync(ct).ConfigureAwait(false);
                 _session = session;
                 attempt = 0;
+                session.StartKeepAlive(); // armed before Connected is announced: observers may move a test clock on it
                 _state.Set(ConnectionState.Connected);
                 CompleteConnectWaiters(null);
                 RaiseResync(everConnected ? ResyncReason.Reconnected : ResyncReason.Connected);
                 everConnected = true;
-                session.StartKeepAlive();
                 failure = await session.Completion.ConfigureAwait(false);
                 _session = null;
                 if (ct.IsCancellationRequested) break;
@@ -302,7 +303,7 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
             session.StartReading();
             step = "login";
             var login = new AmiAction("Login").Add("Username", _options.Username).Add("Secret", _options.Secret).Add("Events", _options.Events);
-            var response = (await session.SendAsync(login, isList: false, token).ConfigureAwait(false)).Response;
+            var response = (await session.SendAsync(login, isList: false, token, Timeout.InfiniteTimeSpan).ConfigureAwait(false)).Response; // bounded by ConnectTimeout
             if (!response.IsSuccess)
                 throw new AmiAuthenticationException(
                     $"AMI login as '{_options.Username}' to {_options.Host}:{_options.Port} was refused: {response.Message ?? response.Response}");
@@ -470,14 +471,17 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
             catch (Exception ex) { return _abortReason ?? ex; }
         }
 
-        public async Task<AmiEventList> SendAsync(AmiAction action, bool isList, CancellationToken ct)
+        public async Task<AmiEventList> SendAsync(AmiAction action, bool isList, CancellationToken ct, TimeSpan? timeout = null)
         {
             var id = _client.NextActionId();
             var pending = new PendingAction(id, action.Name, isList);
+            var bytes = action.Serialize(id);
             Pending[id] = pending;
+            // The timeout runs from before the write, so it covers a stalled socket too.
+            var limit = timeout ?? _client._options.ActionTimeout;
+            var response = pending.Task.WaitAsync(limit, _client._time, ct);
             try
             {
-                var bytes = action.Serialize(id);
                 using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _cts.Token))
                 {
                     await _writeLock.WaitAsync(linked.Token).ConfigureAwait(false);
@@ -488,11 +492,11 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
                     }
                     finally { _writeLock.Release(); }
                 }
-                return await pending.Task.WaitAsync(_client._options.ActionTimeout, _client._time, ct).ConfigureAwait(false);
+                return await response.ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                throw new AmiTimeoutException($"AMI action {action.Name} (ActionID {id}) got no {(isList ? "complete event list" : "response")} within {_client._options.ActionTimeout}");
+                throw new AmiTimeoutException($"AMI action {action.Name} (ActionID {id}) got no {(isList ? "complete event list" : "response")} within {limit}");
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -502,7 +506,16 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
             {
                 throw new AmiConnectionLostException($"AMI connection lost while sending {action.Name} (ActionID {id}): {ex.Message}", ex);
             }
-            finally { Pending.TryRemove(id, out _); }
+            finally
+            {
+                Pending.TryRemove(id, out _);
+                if (!response.IsCompleted)
+                {
+                    pending.Fail(new OperationCanceledException("the action was abandoned"));
+                    _ = response.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+                        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+            }
         }
 
         public void StartKeepAlive()
@@ -549,11 +562,11 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
             foreach (var p in Pending.Values)
                 p.Fail(new AmiConnectionLostException(
                     $"AMI connection lost before the response to {p.Name} (ActionID {p.Id}) arrived: {reason?.Message}", reason));
-            await _reader.CompleteAsync().ConfigureAwait(false);
-            await _writer.CompleteAsync().ConfigureAwait(false);
-            await _stream.DisposeAsync().ConfigureAwait(false);
+            // The socket is gone: completing the pipes may throw (a flush into a closed socket); that is expected.
+            try { await _reader.CompleteAsync().ConfigureAwait(false); } catch (Exception) { }
+            try { await _writer.CompleteAsync().ConfigureAwait(false); } catch (Exception) { }
+            try { await _stream.DisposeAsync().ConfigureAwait(false); } catch (Exception) { }
             _cts.Dispose();
-            _writeLock.Dispose();
         }
 
         private static string Truncate(string s) => s.Length <= 80 ? s : s[..80] + "…";

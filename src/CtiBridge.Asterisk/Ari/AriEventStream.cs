@@ -144,7 +144,7 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
         {
             try
             {
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1)); // wall clock: a courtesy on shutdown
                 await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "client stopping", cts.Token).ConfigureAwait(false);
             }
             catch (Exception ex) { _logger.LogDebug(ex, "ARI WebSocket close handshake failed; aborting"); }
@@ -285,7 +285,7 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
                     {
                         try
                         {
-                            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1), _time);
+                            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1)); // wall clock: close handshake courtesy
                             await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, cts.Token).ConfigureAwait(false);
                         }
                         catch (Exception) { }
