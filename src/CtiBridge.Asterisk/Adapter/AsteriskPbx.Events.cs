@@ -38,8 +38,12 @@ public sealed partial class AsteriskPbx
             case PlaybackFinishedEvent p when _playbacks.TryRemove(p.Playback.Id, out var playedTo):
                 _handler?.OnPlaybackFinished(playedTo);
                 break;
+            case RecordingFinishedEvent r:
+                if (_finishing.TryGetValue(r.Recording.Name, out var done)) done.TrySetResult();
+                break;
             case RecordingFailedEvent r:
                 _log.LogWarning("Recording {Name} failed: {Cause}", r.Recording.Name, r.Recording.Cause);
+                if (_finishing.TryGetValue(r.Recording.Name, out var failed)) failed.TrySetResult();
                 break;
         }
     }

@@ -30,6 +30,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ConcurrentDictionary<string, LegState> _legs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _bridges = new();
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<IDisposable> _subscriptions = [];
     private readonly CancellationTokenSource _lifetime = new();
@@ -299,10 +300,25 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         await _ari.Bridges.RecordAsync(bridgeId, recordingName, _options.RecordingFormat, ifExists: "overwrite", ct: ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stops a recording and returns once Asterisk reports it finished (RecordingFinished), so the file is complete when
+    /// <see cref="OpenRecordingAsync"/> is called next: the stop request itself is answered before the file is closed.
+    /// </summary>
     public async Task StopRecordingAsync(string recordingName, CancellationToken ct = default)
     {
-        try { await _ari.Recordings.StopAsync(recordingName, ct).ConfigureAwait(false); }
-        catch (AriException ex) when (ex.IsNotFound) { } // already finished (the bridge went away)
+        var finished = _finishing.GetOrAdd(recordingName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            try { await _ari.Recordings.StopAsync(recordingName, ct).ConfigureAwait(false); }
+            catch (AriException ex) when (ex.IsNotFound) { return; } // already finished (the bridge went away)
+            try { await finished.Task.WaitAsync(_options.RecordingFinishTimeout, ct).ConfigureAwait(false); }
+            catch (TimeoutException)
+            {
+                _log.LogWarning("Recording {Name} was stopped but Asterisk did not report it finished within {Timeout}", recordingName,
+                    _options.RecordingFinishTimeout);
+            }
+        }
+        finally { _finishing.TryRemove(new KeyValuePair<string, TaskCompletionSource>(recordingName, finished)); }
     }
 
     public Task PauseRecordingAsync(string recordingName, bool paused, CancellationToken ct = default) =>

@@ -42,6 +42,9 @@ public sealed class AsteriskPbxOptions
     /// </summary>
     public TimeSpan EndCauseGrace { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>How long StopRecording waits for Asterisk's RecordingFinished (the file complete) before returning anyway.</summary>
+    public TimeSpan RecordingFinishTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Use AMI for device and registration states (when Asterisk:Ami:Username is set).</summary>
     public bool UseAmi { get; set; } = true;
 
