@@ -1,3 +1,4 @@
+using CtiBridge.Api.CallCenter;
 using CtiBridge.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCtiHost();
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiCallCenter(builder.Configuration);
 
 var app = builder.Build();
 
@@ -13,6 +15,7 @@ app.UseCtiHost();
 app.MapCtiFoundationEndpoints();
 // Capabilities map their endpoints and hubs here, one line each, e.g.
 // app.MapCallCenterEndpoints();
+app.MapCallCenterEndpoints();
 
 app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
 await app.InitializeCtiAsync();

@@ -1,0 +1,103 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using CtiBridge.Api.Events;
+using CtiBridge.Api.Hubs;
+using CtiBridge.Api.Sandbox;
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Common;
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Health;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Application.Persistence;
+using CtiBridge.Simulator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CtiBridge.Api.CallCenter;
+
+/// <summary>
+/// Wires the call center into the host: <c>builder.Services.AddCtiCallCenter(builder.Configuration)</c> and
+/// <c>app.MapCallCenterEndpoints()</c> in Program.cs.
+/// </summary>
+public static class CallCenterComposition
+{
+    /// <summary>
+    /// The PBX (the Simulator in sandbox mode, else the Asterisk adapter), the engine
+    /// (<see cref="CallCenterService"/>), the database journal, the event streams + SignalR, tenant loading
+    /// and reload after admin writes, the PBX health status, API-key authentication, webhooks and the
+    /// call-center validators.
+    /// </summary>
+    public static IServiceCollection AddCtiCallCenter(this IServiceCollection services, IConfiguration configuration)
+    {
+        var sandbox = CtiMode.IsSandbox(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        if (sandbox)
+        {
+            services.AddSingleton(sp => new SimulatedPbx(sp.GetRequiredService<TimeProvider>(), new SimulatorOptions
+            {
+                HonourAutoAnswer = true,
+                ExternalAnswerDelay = configuration.GetValue<double?>("Sandbox:ExternalAnswerSeconds") is { } s and > 0 ? TimeSpan.FromSeconds(s) : null,
+            }));
+            services.AddSingleton<IPbx>(sp => sp.GetRequiredService<SimulatedPbx>());
+        }
+        else
+        {
+            AddAsteriskPbx(services, configuration);
+        }
+
+        services.AddSingleton<CallCenterDirectory>();
+        services.AddSingleton<AgentEventStreams>();
+        services.AddSingleton<ICallCenterEventSink>(sp => sp.GetRequiredService<AgentEventStreams>());
+        services.AddSingleton<DatabaseJournal>();
+        services.AddSingleton<ICallCenterJournal>(sp => sp.GetRequiredService<DatabaseJournal>());
+        services.AddSingleton<CallCenterService>();
+        services.AddSingleton<IPbxConnectionStatus, CallCenterPbxStatus>();
+        services.AddSingleton(sp =>
+        {
+            var registry = new PhoneRegistry(sandbox);
+            sp.GetRequiredService<AgentEventStreams>().AddObserver(registry);
+            return registry;
+        });
+        services.AddSingleton<SandboxLegs>();
+        services.AddSingleton<TenantReloader>();
+        services.AddScoped<TenantConfigurationLoader>();
+        services.AddScoped<CallRecordStore>();
+        services.AddScoped<CallCenterData>();
+        services.AddScoped<CallCenterAccess>();
+        services.AddScoped<AdminChangeReloadFilter>();
+        services.AddHostedService<CallCenterHostedService>();
+        services.Configure<MvcOptions>(o => o.Filters.AddService<AdminChangeReloadFilter>());
+        services.AddValidatorsFrom(typeof(CallCenterComposition).Assembly);
+        services.AddCtiApiKeys();
+        services.AddSignalR(o => o.EnableDetailedErrors = false)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return services;
+    }
+
+    /// <summary>The agent hub at <c>/hubs/agent</c> (controllers are mapped with the host's other controllers).</summary>
+    public static WebApplication MapCallCenterEndpoints(this WebApplication app)
+    {
+        app.MapHub<AgentHub>("/hubs/agent");
+        // Resolve eagerly so the phone registry observes events from the first one on.
+        app.Services.GetRequiredService<PhoneRegistry>();
+        return app;
+    }
+
+    /// <summary>
+    /// Production PBX: the Asterisk adapter's <c>AddAsteriskPbx(IServiceCollection, IConfiguration)</c> in
+    /// CtiBridge.Asterisk (found by reflection until it lands, so this project builds either way). Without it
+    /// the host refuses to start outside sandbox mode rather than run without a PBX.
+    /// </summary>
+    private static void AddAsteriskPbx(IServiceCollection services, IConfiguration configuration)
+    {
+        var method = typeof(Asterisk.Connection.AsteriskServiceCollectionExtensions).Assembly.GetTypes()
+            .Where(t => t.IsAbstract && t.IsSealed) // static classes
+            .Select(t => t.GetMethod("AddAsteriskPbx", BindingFlags.Public | BindingFlags.Static, [typeof(IServiceCollection), typeof(IConfiguration)]))
+            .FirstOrDefault(m => m is not null);
+        if (method is null)
+            throw new InvalidOperationException(
+                "Asterisk is configured (Asterisk:Ari:BaseUrl) but this build has no Asterisk PBX adapter (AddAsteriskPbx). " +
+                "Run in sandbox mode (Sandbox:Enabled=true) or use a build that includes the adapter.");
+        method.Invoke(null, [services, configuration]);
+    }
+}

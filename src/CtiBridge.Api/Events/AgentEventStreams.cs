@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using CtiBridge.Api.CallCenter;
+using CtiBridge.Api.Hubs;
+using CtiBridge.Application.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CtiBridge.Api.Events;
+
+/// <summary>
+/// One event as a client receives it: the server's <see cref="Epoch"/> (new at every process start),
+/// the recipient's own sequence number <see cref="Seq"/> (1, 2, 3 … per user and epoch), the event
+/// <see cref="Name"/> (also the SignalR method name) and its <see cref="Data"/> (the event record).
+/// </summary>
+public sealed record EventEnvelope(string Epoch, long Seq, string Name, DateTimeOffset At, object Data);
+
+/// <summary>Something else that wants every call-center event after routing (webhooks).</summary>
+public interface ICallCenterEventObserver
+{
+    /// <summary>Called on the dispatcher thread, in order; must not block.</summary>
+    void OnEvent(CallCenterEvent e);
+}
+
+/// <summary>
+/// The engine's event sink. <see cref="Publish"/> only enqueues (it is called under a tenant's lock);
+/// one background loop (<see cref="RunAsync"/>) routes each event to its recipients (the agents it
+/// names, their supervisors, skill-group members for stats, everyone of the tenant for PBX state),
+/// appends it to each recipient's resumable stream (own sequence number, ring buffer of the last
+/// <see cref="BufferSize"/> events or <see cref="BufferAge"/>), and sends it over SignalR to the
+/// recipient's group <c>agent:&lt;tenant&gt;:&lt;user&gt;</c>. Nothing crosses tenants: recipients
+/// are looked up inside the event's tenant only.
+/// </summary>
+public sealed class AgentEventStreams : ICallCenterEventSink
+{
+    public const int BufferSize = 500;
+    public static readonly TimeSpan BufferAge = TimeSpan.FromMinutes(10);
+
+    private readonly Channel<(CallCenterEvent Event, long Ticks)> _queue =
+        Channel.CreateUnbounded<(CallCenterEvent, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<(Guid Tenant, Guid User), UserStream> _streams = new();
+    private readonly IHubContext<AgentHub> _hub;
+    private readonly CallCenterDirectory _directory;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AgentEventStreams> _log;
+    private readonly List<ICallCenterEventObserver> _observers = new();
+
+    public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log)
+    {
+        _hub = hub;
+        _directory = directory;
+        _time = time;
+        _log = log;
+    }
+
+    /// <summary>A random id of this process's event numbering: a client seeing another epoch knows it missed everything.</summary>
+    public string Epoch { get; } = Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>Events waiting to be dispatched.</summary>
+    public int Backlog => _queue.Reader.Count;
+
+    /// <summary>Raised after an event was sent, with the time from <see cref="Publish"/> to the end of its sends (benchmarks).</summary>
+    public event Action<CallCenterEvent, TimeSpan>? Dispatched;
+
+    public void AddObserver(ICallCenterEventObserver observer) { lock (_observers) _observers.Add(observer); }
+
+    public void Publish(CallCenterEvent e) => _queue.Writer.TryWrite((e, Stopwatch.GetTimestamp()));
+
+    /// <summary>The SignalR group of one user's stream.</summary>
+    public static string UserGroup(Guid tenantId, Guid userId) => $"agent:{tenantId:D}:{userId:D}";
+
+    /// <summary>The SignalR group of a tenant.</summary>
+    public static string TenantGroup(Guid tenantId) => $"tenant:{tenantId:D}";
+
+    /// <summary>The dispatcher loop.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            {
+                while (_queue.Reader.TryRead(out var item))
+                {
+                    try { await DispatchAsync(item.Event).ConfigureAwait(false); }
+                    catch (Exception ex) { _log.LogError(ex, "Dispatching {Event} failed", item.Event.Name); }
+                    Dispatched?.Invoke(item.Event, Stopwatch.GetElapsedTime(item.Ticks));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    private async Task DispatchAsync(CallCenterEvent e)
+    {
+        ICallCenterEventObserver[] observers;
+        lock (_observers) observers = _observers.ToArray();
+        foreach (var o in observers)
+        {
+            try { o.OnEvent(e); }
+            catch (Exception ex) { _log.LogWarning(ex, "Event observer {Observer} failed", o.GetType().Name); }
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var user in _directory.RecipientsOf(e))
+        {
+            var stream = StreamOf(e.TenantId, user);
+            var envelope = stream.Append(Epoch, e, now);
+            await _hub.Clients.Group(UserGroup(e.TenantId, user)).SendAsync(e.Name, envelope).ConfigureAwait(false);
+        }
+    }
+
+    private UserStream StreamOf(Guid tenantId, Guid userId) => _streams.GetOrAdd((tenantId, userId), _ => new UserStream());
+
+    /// <summary>The last sequence number given to the user (0 when none).</summary>
+    public long CurrentSeq(Guid tenantId, Guid userId) => StreamOf(tenantId, userId).Seq;
+
+    /// <summary>
+    /// The events after <paramref name="lastSeq"/> when the epoch matches and they are all still
+    /// buffered; null when the client must take a snapshot instead.
+    /// </summary>
+    public IReadOnlyList<EventEnvelope>? Since(Guid tenantId, Guid userId, string? epoch, long lastSeq)
+    {
+        if (!string.Equals(epoch, Epoch, StringComparison.Ordinal)) return null;
+        return StreamOf(tenantId, userId).Since(lastSeq, _time.GetUtcNow());
+    }
+
+    private sealed class UserStream
+    {
+        private readonly Queue<EventEnvelope> _buffer = new();
+        private long _seq;
+
+        public long Seq { get { lock (_buffer) return _seq; } }
+
+        public EventEnvelope Append(string epoch, CallCenterEvent e, DateTimeOffset now)
+        {
+            lock (_buffer)
+            {
+                var envelope = new EventEnvelope(epoch, ++_seq, e.Name, now, e);
+                _buffer.Enqueue(envelope);
+                while (_buffer.Count > BufferSize || (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge)) _buffer.Dequeue();
+                return envelope;
+            }
+        }
+
+        public IReadOnlyList<EventEnvelope>? Since(long lastSeq, DateTimeOffset now)
+        {
+            lock (_buffer)
+            {
+                while (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge) _buffer.Dequeue();
+                if (lastSeq < 0 || lastSeq > _seq) return null;
+                if (lastSeq == _seq) return [];
+                var oldest = _buffer.Count == 0 ? _seq + 1 : _buffer.Peek().Seq;
+                if (lastSeq + 1 < oldest) return null; // the gap is older than the buffer
+                return _buffer.Where(x => x.Seq > lastSeq).ToList();
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using CtiBridge.Api.Auth;
+using CtiBridge.Api.CallCenter;
+using CtiBridge.Api.Events;
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Events;
+using CtiBridge.Domain.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CtiBridge.Api.Hubs;
+
+/// <summary>What a client missed: either the events (<see cref="Events"/>) or a <see cref="Snapshot"/>.</summary>
+/// <param name="Epoch">The server's current epoch.</param>
+/// <param name="Seq">The client's last sequence number after applying this result.</param>
+/// <param name="Events">The missed events in order, when they could all be replayed.</param>
+/// <param name="Snapshot">The current state, when the gap was too old or the epoch changed.</param>
+public sealed record ResumeResult(string Epoch, long Seq, IReadOnlyList<EventEnvelope>? Events, StateSnapshot? Snapshot);
+
+/// <summary>Everything a toolbar shows: the agent (null for a supervisor who is not an agent), live calls, skill-group stats.</summary>
+public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Calls, IReadOnlyList<SkillGroupStats> SkillGroups);
+
+/// <summary>
+/// The agent/supervisor event hub at <c>/hubs/agent</c> (JWT in the <c>access_token</c> query string).
+/// A connection joins its own stream group <c>agent:&lt;tenant&gt;:&lt;user&gt;</c> and its tenant's group
+/// <c>tenant:&lt;tenant&gt;</c>; a supervisor's own stream also carries the events of the agents of their
+/// teams and of those agents' skill groups. Client→server: <see cref="Resume"/> and <see cref="Snapshot"/>.
+/// </summary>
+[Authorize]
+public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory) : Hub<IAgentClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        var (tenant, user) = Who(Context.User);
+        await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.UserGroup(tenant, user));
+        await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.TenantGroup(tenant));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>
+    /// Call after (re)connecting with the last epoch and sequence number seen (null and 0 on first
+    /// connect). Returns the missed events, or a snapshot when they cannot all be replayed (gap older
+    /// than the buffer, or another epoch: the server restarted). Events may arrive live as well:
+    /// ignore any whose seq is not above the last one applied.
+    /// </summary>
+    public ResumeResult Resume(string? epoch, long lastSeq)
+    {
+        var (tenant, user) = Who(Context.User);
+        var missed = streams.Since(tenant, user, epoch, lastSeq);
+        if (missed is not null)
+            return new ResumeResult(streams.Epoch, missed.Count == 0 ? lastSeq : missed[^1].Seq, missed, null);
+        return Snapshot();
+    }
+
+    /// <summary>The current state (agent, live calls, skill-group stats) and the sequence number it is current at.</summary>
+    public ResumeResult Snapshot()
+    {
+        var (tenant, user) = Who(Context.User);
+        var seq = streams.CurrentSeq(tenant, user); // read before the state: later events re-apply, none is lost
+        return new ResumeResult(streams.Epoch, seq, null, BuildSnapshot(service, directory, Context.User!, tenant, user));
+    }
+
+    internal static StateSnapshot BuildSnapshot(CallCenterService service, CallCenterDirectory directory, ClaimsPrincipal principal, Guid tenant, Guid user)
+    {
+        var center = service.FindTenant(tenant);
+        if (center is null) return new StateSnapshot(null, [], []);
+        var isAgent = center.HasAgent(user);
+        var supervision = directory.Supervision(tenant);
+        var watches = supervision.Admins.Contains(user) || supervision.AgentsBySupervisor.ContainsKey(user);
+        var agent = isAgent ? center.GetAgent(user) : null;
+        var calls = new Dictionary<Guid, CallView>();
+        if (isAgent) foreach (var c in center.CallsOf(user)) calls[c.CallId] = c;
+        if (watches)
+            foreach (var c in center.ListCalls())
+                if (c.Parties.Any(p => p.AgentId is { } a && supervision.MaySupervise(user, a)) || (c.OwnerAgentId is { } o && supervision.MaySupervise(user, o)))
+                    calls[c.CallId] = c;
+        var stats = center.ListGroupStats();
+        if (!supervision.Admins.Contains(user))
+        {
+            var visible = new HashSet<Guid>(isAgent ? center.GroupsOf(user) : []);
+            if (supervision.AgentsBySupervisor.TryGetValue(user, out var team)) visible.UnionWith(directory.GroupsWithAny(tenant, team));
+            stats = stats.Where(s => visible.Contains(s.SkillGroupId)).ToList();
+        }
+        return new StateSnapshot(agent, calls.Values.OrderBy(c => c.CreatedAt).ToList(), stats);
+    }
+
+    private static (Guid Tenant, Guid User) Who(ClaimsPrincipal? user)
+    {
+        if (user is null || !Guid.TryParse(user.FindFirstValue(CtiClaims.TenantId), out var tenant) || !Guid.TryParse(user.FindFirstValue(CtiClaims.UserId), out var id))
+            throw new HubException(ErrorCodes.Unauthenticated);
+        return (tenant, id);
+    }
+}

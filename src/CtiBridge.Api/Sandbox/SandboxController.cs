@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using CtiBridge.Api.CallCenter;
+using CtiBridge.Application.Common;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Simulator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CtiBridge.Api.Sandbox;
+
+/// <summary>The leg id of a simulated customer call.</summary>
+public sealed record SandboxCallResponse(string LegId);
+
+/// <summary>Which tenant each simulated customer leg belongs to (so no tenant can touch another's legs).</summary>
+public sealed class SandboxLegs
+{
+    private readonly ConcurrentDictionary<string, Guid> _placed = new();
+
+    public void Placed(string legId, Guid tenantId) => _placed[legId] = tenantId;
+
+    /// <summary>Whether <paramref name="leg"/> belongs to the tenant: a customer leg it placed, or a leg dialled to its endpoints or trunk.</summary>
+    public bool BelongsTo(SimLeg leg, Guid tenantId, string domain) =>
+        (_placed.TryGetValue(leg.Id, out var t) && t == tenantId)
+        || leg.Endpoint.Contains("/" + domain + "-", StringComparison.OrdinalIgnoreCase)
+        || leg.Endpoint.Contains("@" + domain + "-", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Sandbox-only simulator controls (404 <c>sandbox_only</c> when a real PBX is configured): place a customer
+/// call into a skill group with attached data; answer or hang up a leg as its device would (the customer,
+/// an outbound number, or an agent's phone). Signed-in users of the tenant, or API keys with call-control.
+/// </summary>
+[ApiController]
+[Route("api/v1/sandbox")]
+[Authorize(AuthenticationSchemes = ApiKeys.CallerScheme)]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(401)]
+[ProducesResponseType<ProblemDetails>(403)]
+[ProducesResponseType<ProblemDetails>(404)]
+public sealed class SandboxController(CallCenterAccess access, IInputValidator validator, IServiceProvider services, SandboxLegs legs) : ControllerBase
+{
+    private SimulatedPbx Simulator => services.GetService<SimulatedPbx>()
+        ?? throw new CtiException(ErrorCodes.SandboxOnly, "Only available in sandbox mode (no Asterisk configured).", ErrorKind.NotFound);
+
+    /// <summary>A customer calls a skill group (by name, number or id) from a number, with optional attached data.</summary>
+    /// <response code="201">The customer's leg id (use it to hang up as the customer).</response>
+    /// <response code="400">Invalid body.</response>
+    /// <response code="404"><c>sandbox_only</c>, <c>skill_group_not_found</c>.</response>
+    [HttpPost("calls")]
+    [ProducesResponseType<SandboxCallResponse>(201)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    public async Task<ActionResult<SandboxCallResponse>> PlaceCall([FromBody] SandboxCallRequest request, CancellationToken ct)
+    {
+        var sim = Simulator;
+        await validator.ValidateAsync(request, ct);
+        var (center, _) = access.Tenant(AccessKind.Control);
+        var wanted = request.SkillGroup!.Trim();
+        var group = center.Configuration.Groups.FirstOrDefault(g =>
+            string.Equals(g.Name, wanted, StringComparison.OrdinalIgnoreCase) || string.Equals(g.Number, wanted, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(g.Id.ToString(), wanted, StringComparison.OrdinalIgnoreCase))
+            ?? throw new CtiException(ErrorCodes.SkillGroupNotFound, $"No skill group '{wanted}'.", ErrorKind.NotFound);
+        var legId = sim.PlaceCall(center.Domain, group.Id.ToString(), request.CallerNumber!, request.AttachedData ?? new Dictionary<string, string>());
+        legs.Placed(legId, center.TenantId);
+        return Created($"/api/v1/sandbox/legs/{legId}", new SandboxCallResponse(legId));
+    }
+
+    /// <summary>The device of a leg answers (a customer's outbound leg, a consulted number, an agent's ringing phone).</summary>
+    /// <response code="204">Answered.</response>
+    /// <response code="404"><c>sandbox_only</c>, <c>not_found</c> (no such leg in your tenant).</response>
+    [HttpPost("legs/{legId}/answer")]
+    [ProducesResponseType(204)]
+    public IActionResult Answer(string legId)
+    {
+        var sim = Simulator;
+        sim.Answer(LegOf(sim, legId).Id);
+        return NoContent();
+    }
+
+    /// <summary>The far end of a leg hangs up (the customer hangs up; or a ringing leg is rejected).</summary>
+    /// <response code="204">Hung up.</response>
+    /// <response code="404"><c>sandbox_only</c>, <c>not_found</c> (no such leg in your tenant).</response>
+    [HttpPost("legs/{legId}/hangup")]
+    [ProducesResponseType(204)]
+    public IActionResult Hangup(string legId)
+    {
+        var sim = Simulator;
+        sim.HangupFromDevice(LegOf(sim, legId).Id);
+        return NoContent();
+    }
+
+    private SimLeg LegOf(SimulatedPbx sim, string legId)
+    {
+        var (center, _) = access.Tenant(AccessKind.Control);
+        if (legId.Length > 100 || sim.Leg(legId) is not { } leg || !legs.BelongsTo(leg, center.TenantId, center.Domain))
+            throw new CtiException(ErrorCodes.NotFound, "No such leg.", ErrorKind.NotFound);
+        return leg;
+    }
+}

@@ -1,0 +1,289 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CtiBridge.Application.Events;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Calls;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using DomainStateChange = CtiBridge.Domain.Agents.AgentStateChange;
+using RecordingStartedEvent = CtiBridge.Application.Events.RecordingStarted;
+
+namespace CtiBridge.Application.Persistence;
+
+/// <summary>
+/// Stores what the call center journals — agent state changes, finished calls (record, legs,
+/// attached data) and recordings — without ever blocking the engine: every item goes into a large
+/// bounded channel (or, should it ever be full, an overflow queue, with a warning), and one
+/// background writer (<see cref="RunAsync"/>) saves them in batches. Nothing is dropped.
+/// Recordings are held until their call's record is written (the row references the call).
+/// </summary>
+public sealed class DatabaseJournal : ICallCenterJournal
+{
+    /// <summary>Items the channel holds before new ones spill into the overflow queue.</summary>
+    public const int Capacity = 100_000;
+    private const int BatchSize = 256;
+
+    private readonly Channel<object> _channel = Channel.CreateBounded<object>(new BoundedChannelOptions(Capacity)
+    {
+        SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
+    });
+    private readonly ConcurrentQueue<object> _overflow = new();
+    private readonly Dictionary<Guid, List<RecordingStartedEvent>> _pendingRecordings = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<DatabaseJournal> _log;
+    private long _overflowed;
+    private long _written;
+    private long _failed;
+    private long _lastOverflowWarning;
+
+    public DatabaseJournal(IServiceScopeFactory scopes, ILogger<DatabaseJournal> log)
+    {
+        _scopes = scopes;
+        _log = log;
+    }
+
+    /// <summary>Items waiting to be written.</summary>
+    public int Backlog => _channel.Reader.Count + _overflow.Count;
+    /// <summary>How many items ever spilled into the overflow queue (the channel was full): a sign the database is too slow.</summary>
+    public long Overflowed => Interlocked.Read(ref _overflowed);
+    /// <summary>Items written.</summary>
+    public long Written => Interlocked.Read(ref _written);
+    /// <summary>Items that could not be written (logged with their error).</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public void AgentStateChanged(DomainStateChange change) => Enqueue(change);
+
+    public void CallEnded(CallRecordReady record) => Enqueue(record);
+
+    public void RecordingStarted(RecordingStartedEvent recording) => Enqueue(recording);
+
+    /// <summary>Completes once everything journaled before the call is written.</summary>
+    public Task FlushAsync(CancellationToken ct = default)
+    {
+        var marker = new FlushMarker();
+        Enqueue(marker);
+        return marker.Done.Task.WaitAsync(ct);
+    }
+
+    private void Enqueue(object item)
+    {
+        if (_overflow.IsEmpty && _channel.Writer.TryWrite(item)) return;
+        _overflow.Enqueue(item);
+        var n = Interlocked.Increment(ref _overflowed);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastOverflowWarning);
+        if (now - last > 10_000 && Interlocked.CompareExchange(ref _lastOverflowWarning, now, last) == last)
+            _log.LogWarning("Journal backlog is over {Capacity} items ({Overflowed} spilled so far): the database is not keeping up", Capacity, n);
+        _channel.Writer.TryWrite(Wake.Instance); // best effort: wake the writer
+    }
+
+    /// <summary>The background writer: runs until <paramref name="ct"/> is cancelled, then writes what is left.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var batch = new List<object>(BatchSize);
+        try
+        {
+            while (await _channel.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+            {
+                Drain(batch);
+                await WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        // Shutdown: write what is left.
+        do
+        {
+            Drain(batch);
+            if (batch.Count > 0) await WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        } while (batch.Count > 0);
+    }
+
+    private void Drain(List<object> batch)
+    {
+        batch.Clear();
+        while (batch.Count < BatchSize && _channel.Reader.TryRead(out var item)) batch.Add(item);
+        while (batch.Count < BatchSize && _overflow.TryDequeue(out var spilled)) batch.Add(spilled);
+        batch.RemoveAll(i => i is Wake);
+    }
+
+    private async Task WriteAsync(List<object> batch, CancellationToken ct)
+    {
+        var markers = batch.OfType<FlushMarker>().ToList();
+        var items = batch.Where(i => i is not FlushMarker).ToList();
+        foreach (var tenantItems in items.GroupBy(TenantOf))
+        {
+            try
+            {
+                await WriteTenantAsync(tenantItems.Key, tenantItems.ToList(), ct).ConfigureAwait(false);
+                Interlocked.Add(ref _written, tenantItems.Count());
+            }
+            catch (Exception ex)
+            {
+                // One bad batch: write item by item so one bad row does not lose the others.
+                _log.LogWarning(ex, "Journal batch of tenant {Tenant} failed; retrying item by item", tenantItems.Key);
+                foreach (var item in tenantItems)
+                {
+                    try
+                    {
+                        await WriteTenantAsync(tenantItems.Key, [item], ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref _written);
+                    }
+                    catch (Exception inner)
+                    {
+                        Interlocked.Increment(ref _failed);
+                        _log.LogError(inner, "Journal could not store {Item}", item.GetType().Name);
+                    }
+                }
+            }
+        }
+        foreach (var m in markers) m.Done.TrySetResult();
+    }
+
+    private static Guid TenantOf(object item) => item switch
+    {
+        DomainStateChange c => c.TenantId,
+        CallRecordReady r => r.Call.TenantId,
+        RecordingStartedEvent r => r.TenantId,
+        _ => Guid.Empty,
+    };
+
+    private async Task WriteTenantAsync(Guid tenantId, List<object> items, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(tenantId);
+        Dictionary<string, Guid>? reasons = null;
+        Dictionary<string, Guid>? dispositions = null;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case DomainStateChange c:
+                    reasons ??= await db.PauseReasons.AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, StringComparer.OrdinalIgnoreCase, ct).ConfigureAwait(false);
+                    db.AgentStateChanges.Add(new AgentStateChange
+                    {
+                        TenantId = tenantId, UserId = c.AgentId, At = c.At, From = c.From, To = c.To,
+                        Reason = Cut(c.Reason ?? c.Pending.Reason, 100),
+                        PauseReasonId = (c.Reason ?? c.Pending.Reason) is { } why && reasons.TryGetValue(why, out var rid) ? rid : null,
+                        Pending = c.Pending.IsSet, CallId = c.CallId,
+                    });
+                    break;
+                case CallRecordReady r:
+                    dispositions ??= await DispositionIndexAsync(db, ct).ConfigureAwait(false);
+                    db.CallRecords.Add(ToRecord(r, dispositions));
+                    List<RecordingStartedEvent>? recs;
+                    lock (_pendingRecordings) _pendingRecordings.Remove(r.Call.Id, out recs);
+                    foreach (var rec in recs ?? [])
+                        db.Recordings.Add(ToRecording(rec, r.Call.EndedAt));
+                    break;
+                case RecordingStartedEvent rec:
+                    // The row references the call record, written when the call ends.
+                    lock (_pendingRecordings)
+                    {
+                        if (!_pendingRecordings.TryGetValue(rec.CallId, out var list)) _pendingRecordings[rec.CallId] = list = new();
+                        if (!list.Any(x => x.Name == rec.Name)) list.Add(rec);
+                    }
+                    break;
+            }
+        }
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Disposition rows by code and by name (case-insensitive).</summary>
+    internal static async Task<Dictionary<string, Guid>> DispositionIndexAsync(CtiDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Dispositions.AsNoTracking().Where(d => d.Enabled).ToListAsync(ct).ConfigureAwait(false);
+        var index = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in rows) { index.TryAdd(d.Code, d.Id); index.TryAdd(d.Name, d.Id); }
+        return index;
+    }
+
+    /// <summary>The record of a finished call: timings, end reason, one leg per party, attached data, disposition.</summary>
+    public static CallRecord ToRecord(CallRecordReady ready, IReadOnlyDictionary<string, Guid> dispositions)
+    {
+        var call = ready.Call;
+        var (dispositionId, remarks) = MapDisposition(call.Disposition, call.Remarks, dispositions);
+        var record = new CallRecord
+        {
+            Id = call.Id,
+            TenantId = call.TenantId,
+            Direction = call.Direction,
+            SkillGroupId = call.SkillGroupId,
+            CustomerNumber = Cut(call.CustomerNumber, 32) ?? "",
+            DialedNumber = call.Direction == CallDirection.Outbound ? Cut(call.CustomerNumber, 32) : null,
+            OfferedAt = call.CreatedAt,
+            AnsweredAt = call.AnsweredAt,
+            EndedAt = call.EndedAt,
+            WaitSeconds = Seconds(call.WaitTime),
+            RingSeconds = Seconds(call.RingTime),
+            TalkSeconds = Seconds(call.TalkTime),
+            HoldSeconds = Seconds(call.HoldTotal),
+            EndReason = call.EndReason,
+            DispositionId = dispositionId,
+            Remarks = remarks,
+        };
+        foreach (var p in call.Parties)
+        {
+            record.Legs.Add(new CallLeg
+            {
+                TenantId = call.TenantId,
+                CallId = call.Id,
+                Role = p.Role switch
+                {
+                    PartyRole.Customer => CallLegRole.Customer,
+                    PartyRole.Agent when call.AgentIds.Count > 1 && p.AgentId != call.Parties.FirstOrDefault(x => x.Role == PartyRole.Agent)?.AgentId => CallLegRole.Consult,
+                    PartyRole.Agent => CallLegRole.Agent,
+                    _ => CallLegRole.Conference,
+                },
+                UserId = p.AgentId,
+                Endpoint = Cut(p.Number, 100),
+                ChannelId = Cut(p.LegId, 100),
+                StartedAt = p.JoinedAt,
+                AnsweredAt = p.AnsweredAt,
+                EndedAt = p.LeftAt ?? call.EndedAt,
+                EndReason = p.EndReason ?? call.EndReason,
+            });
+        }
+        foreach (var (k, v) in call.AttachedData)
+        {
+            var key = Cut(k, 64)!;
+            if (record.AttachedData.Any(a => string.Equals(a.Key, key, StringComparison.Ordinal))) continue;
+            record.AttachedData.Add(new CallAttachedData { TenantId = call.TenantId, CallId = call.Id, Key = key, Value = Cut(v, 1000) ?? "" });
+        }
+        return record;
+    }
+
+    /// <summary>
+    /// A disposition that names a Disposition row (by code or name) becomes its id; any other text is
+    /// kept at the start of the remarks (<c>Disposition: …</c>) so nothing the agent typed is lost.
+    /// </summary>
+    public static (Guid? Id, string? Remarks) MapDisposition(string? disposition, string? remarks, IReadOnlyDictionary<string, Guid> dispositions)
+    {
+        if (string.IsNullOrWhiteSpace(disposition)) return (null, Cut(remarks, 2000));
+        if (dispositions.TryGetValue(disposition.Trim(), out var id)) return (id, Cut(remarks, 2000));
+        var text = string.IsNullOrEmpty(remarks) ? $"Disposition: {disposition}" : $"Disposition: {disposition}\n{remarks}";
+        return (null, Cut(text, 2000));
+    }
+
+    private static Recording ToRecording(RecordingStartedEvent r, DateTimeOffset? endedAt) => new()
+    {
+        TenantId = r.TenantId, CallId = r.CallId, UserId = r.AgentId, Type = r.Type, Name = Cut(r.Name, 200) ?? "",
+        StartedAt = r.StartedAt, EndedAt = endedAt,
+        DurationSeconds = endedAt is { } e ? Seconds(e - r.StartedAt) : 0,
+    };
+
+    private static int Seconds(TimeSpan t) => t <= TimeSpan.Zero ? 0 : (int)Math.Round(t.TotalSeconds);
+
+    private static string? Cut(string? s, int max) => s is null ? null : s.Length <= max ? s : s[..max];
+
+    private sealed class FlushMarker
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class Wake
+    {
+        public static readonly Wake Instance = new();
+    }
+}
