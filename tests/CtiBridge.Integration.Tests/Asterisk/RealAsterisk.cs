@@ -29,6 +29,8 @@ public sealed partial class RealAsterisk : IAsyncLifetime
     public int SipPort { get; private set; }
     /// <summary>Where a sipp UAS playing the agents' desk phones listens (pjsip_local.conf points itest-sip-* there).</summary>
     public int PhonePort { get; private set; }
+    /// <summary>Where the demo trunk's provider is (a sipp UAC sends from this port; pjsip.conf's 5070 rewritten).</summary>
+    public int TrunkPort { get; private set; }
     public string AriUrl => $"http://127.0.0.1:{HttpPort}";
     public string AriUser { get; private set; } = "";
     public string AriPassword { get; private set; } = "";
@@ -52,10 +54,12 @@ public sealed partial class RealAsterisk : IAsyncLifetime
             Directory.CreateDirectory(Path.Combine(Root, d));
 
         HttpPort = FreePort(); AmiPort = FreePort(); SipPort = FreePort(udpToo: true); PhonePort = FreePort(udpToo: true);
+        TrunkPort = FreePort(udpToo: true);
         Rewrite("http.conf", @"^bindport\s*=.*$", $"bindport = {HttpPort}");
         Rewrite("manager.conf", @"^port\s*=.*$", $"port = {AmiPort}");
         Rewrite("pjsip.conf", @"^bind\s*=\s*0\.0\.0\.0:5060$", $"bind = 127.0.0.1:{SipPort}");
         Rewrite("pjsip.conf", @"^bind\s*=\s*0\.0\.0\.0$", "bind = 127.0.0.1");
+        Rewrite("pjsip.conf", @"127\.0\.0\.1:5070", $"127.0.0.1:{TrunkPort}");
         File.WriteAllText(Path.Combine(Etc, "pjsip_local.conf"), TestPjsip(PhonePort));
         File.WriteAllText(Path.Combine(Etc, "extensions_local.conf"), TestDialplan);
         File.WriteAllText(ConfFile, $"""
