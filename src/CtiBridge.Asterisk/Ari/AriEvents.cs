@@ -201,7 +201,8 @@ public sealed record AriUnknownEvent : AriEvent
     public AriUnknownEvent(string type, string rawJson, JsonElement? json, string? error)
     {
         TypeName = type; RawJson = rawJson; Json = json; Error = error;
-        if (json is { ValueKind: JsonValueKind.Object } o)
+        if (json is not { ValueKind: JsonValueKind.Object } o) return;
+        try
         {
             if (o.TryGetProperty("application", out var app) && app.ValueKind == JsonValueKind.String) Application = app.GetString();
             if (o.TryGetProperty("asterisk_id", out var aid) && aid.ValueKind == JsonValueKind.String) AsteriskId = aid.GetString();
@@ -210,9 +211,13 @@ public sealed record AriUnknownEvent : AriEvent
             if (o.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object &&
                 ch.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String) _key = id.GetString();
         }
+        catch (InvalidOperationException ex)
+        {
+            Error ??= "unreadable common properties: " + ex.Message; // e.g. invalid UTF-8 inside a string
+        }
     }
 
-    private readonly string? _key;
+    private string? _key;
     private string TypeName { get; }
 
     public override string Type => TypeName;
@@ -224,7 +229,7 @@ public sealed record AriUnknownEvent : AriEvent
     public JsonElement? Json { get; }
 
     /// <summary>Why it is not a typed event when its type is known (a malformed event), else null.</summary>
-    public string? Error { get; }
+    public string? Error { get; private set; }
 
     public override string? OrderingKey => _key;
 }

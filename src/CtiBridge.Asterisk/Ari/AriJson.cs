@@ -227,15 +227,22 @@ public static class AriEventParser
     {
         string raw = System.Text.Encoding.UTF8.GetString(utf8);
         JsonElement? json = null;
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            return new AriUnknownEvent(type, raw, null, error ?? "not valid UTF-8");
         try
         {
             using var doc = JsonDocument.Parse(utf8.ToArray());
             json = doc.RootElement.Clone();
             if (type.Length == 0 && json.Value.ValueKind == JsonValueKind.Object &&
                 json.Value.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String)
-                type = t.GetString() ?? "";
+            {
+                try { type = t.GetString() ?? ""; } catch (InvalidOperationException) { type = ""; }
+            }
         }
-        catch (JsonException ex) { error ??= "not valid JSON: " + ex.Message; }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            error ??= "not valid JSON: " + ex.Message;
+        }
         return new AriUnknownEvent(type, raw, json, error);
     }
 }
