@@ -11,7 +11,8 @@ export const STATUS_LABEL: Readonly<Record<AgentStatus, string>> = {
 };
 
 /** "Not Ready (Lunch)", "Ready", "Wrap-up". */
-export function stateLabel(agent: Pick<AgentView, 'status' | 'reason'>): string {
+export function stateLabel(agent: { status: AgentStatus | null | undefined; reason?: string | null }): string {
+  if (!agent.status) return '—';
   const base = STATUS_LABEL[agent.status] ?? agent.status;
   return agent.status === 'NotReady' && agent.reason ? `${base} (${agent.reason})` : base;
 }
@@ -25,8 +26,8 @@ export function pendingLabel(agent: Pick<AgentView, 'pending' | 'pendingReason'>
 }
 
 /** CSS modifier for a state badge. */
-export function stateClass(status: AgentStatus): string {
-  return `state-${status.toLowerCase()}`;
+export function stateClass(status: AgentStatus | null | undefined): string {
+  return status ? `state-${status.toLowerCase()}` : 'state-none';
 }
 
 /** 0:07, 4:05, 1:02:03 (negative → 0:00). */

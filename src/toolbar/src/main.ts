@@ -92,14 +92,38 @@ function setModel(next: Model): void {
   render();
 }
 
+/** The last hub events (name, seq, change), for diagnostics and the e2e tests. */
+const recentEvents: { name: string; seq: number; change?: string }[] = [];
+
 function onHubEvent(env: HubEnvelope): void {
   const now = Date.now();
+  recentEvents.push({ name: env.name, seq: env.seq, change: (env.data as { change?: string; reason?: string })?.change ?? (env.data as { reason?: string })?.reason });
+  if (recentEvents.length > 100) recentEvents.shift();
   if (env.name === 'callOffered') {
     const id = (env.data as { call?: CallView })?.call?.callId;
     if (id) performance.mark(`offer-received:${id}`);
   }
   setModel(applyEvent(ui.model, env, now));
   if (env.name === 'callOffered') afterOffer();
+  // Not on a call any more but still showing one (e.g. a blind transfer took it away without a
+  // call event for me): ask the server which calls are still mine.
+  if (env.name === 'agentStateChanged') {
+    const a = ui.model.agent;
+    if (a && a.status !== 'OnCall' && a.status !== 'Ringing' && Object.keys(ui.model.calls).length > 0) void reconcileCalls();
+  }
+}
+
+async function reconcileCalls(): Promise<void> {
+  try {
+    const calls = await api.myCalls();
+    const keep = new Set(calls.map((c) => c.callId));
+    let m = ui.model;
+    for (const c of Object.values(m.calls)) {
+      if (!keep.has(c.callId)) m = applyEvent(m, { name: 'callEnded', data: { call: { ...c, state: 'Ended' }, reason: 'Left' } }, Date.now());
+    }
+    for (const c of calls) m = applyEvent(m, { name: 'callStateChanged', data: { call: c } }, Date.now());
+    setModel(m);
+  } catch { /* next event will tell */ }
 }
 
 function afterOffer(): void {
@@ -107,24 +131,30 @@ function afterOffer(): void {
   for (const offer of Object.values(ui.model.offers)) {
     const call = ui.model.calls[offer.callId];
     if (!call) continue;
-    if (!performance.getEntriesByName(`offer-drawn:${call.callId}`).length) {
+    const id = call.callId;
+    if (!performance.getEntriesByName(`offer-dom:${id}`).length) {
+      // The banner is in the DOM now (render ran synchronously); it is drawn at the next frame.
+      performance.mark(`offer-dom:${id}`);
       requestAnimationFrame(() => {
-        if (!performance.getEntriesByName(`offer-drawn:${call.callId}`).length) {
-          performance.mark(`offer-drawn:${call.callId}`);
-          try { performance.measure(`offer:${call.callId}`, `offer-received:${call.callId}`, `offer-drawn:${call.callId}`); } catch { /* no start mark after reload */ }
-        }
+        performance.mark(`offer-drawn:${id}`);
+        try { performance.measure(`offer:${id}`, `offer-received:${id}`, `offer-drawn:${id}`); } catch { /* no event mark (after reload) */ }
+        try { performance.measure(`offer-dom:${id}`, `offer-received:${id}`, `offer-dom:${id}`); } catch { /* idem */ }
       });
     }
-    if (!ui.notifiedOffers.has(call.callId)) {
-      ui.notifiedOffers.add(call.callId);
-      beep();
-      notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, agent?.notificationsEnabled !== false, () => {
-        document.querySelector<HTMLButtonElement>(`[data-fid="answer-${call.callId}"]`)?.focus();
-      });
+    if (!ui.notifiedOffers.has(id)) {
+      ui.notifiedOffers.add(id);
+      // Sound and notification after the frame: they must not delay drawing the banner.
+      requestAnimationFrame(() => setTimeout(() => {
+        if (!ui.model.offers[id]) return;
+        beep();
+        notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, agent?.notificationsEnabled !== false, () => {
+          document.querySelector<HTMLButtonElement>(`[data-fid="answer-${id}"]`)?.focus();
+        });
+      }, 0));
     }
-    if (agent?.autoAnswer && !ui.autoAnswered.has(call.callId)) {
-      ui.autoAnswered.add(call.callId);
-      void answer(call.callId);
+    if (agent?.autoAnswer && !ui.autoAnswered.has(id)) {
+      ui.autoAnswered.add(id);
+      void answer(id);
     }
   }
 }
@@ -389,7 +419,7 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && (ui.menuOpen || ui.picker)) { ui.menuOpen = false; ui.picker = null; render(); }
 });
 // Helpers for tests and diagnostics (no secrets: just timings and link state).
-(window as unknown as { __cti: unknown }).__cti = { ui, perf: () => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime })) };
+(window as unknown as { __cti: unknown }).__cti = { ui, events: recentEvents, perf: () => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime })) };
 
 export { ringsMe };
 void boot();

@@ -96,6 +96,10 @@ export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, no
       const d = env.data as CallStateChangedData | ParticipantsChangedData;
       const call = d.call;
       const me = m.agent?.agentId;
+      const pc = d as ParticipantsChangedData;
+      if (env.name === 'participantsChanged' && me && pc.party?.agentId === me && pc.joined === false) {
+        return m.calls[call.callId] ? endCall(m, call, 'Left') : m;
+      }
       // The call left me (transferred away, I dropped out): forget it.
       if (me && call.parties.length > 0 && !call.parties.some((p) => p.agentId === me && p.state !== 'Left')) {
         return m.calls[call.callId] ? endCall(m, call, 'Transferred') : m;

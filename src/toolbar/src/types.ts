@@ -88,9 +88,11 @@ export interface WaitingCallView {
 export interface DirectoryEntry {
   agentId: string;
   displayName: string;
-  extension: string;
+  extension?: string | null;
   email?: string | null;
-  status: AgentStatus;
+  /** null for users who are not agents (supervisors, admins). */
+  status: AgentStatus | null;
+  role?: string;
   reason?: string | null;
   skillGroupIds: string[];
 }

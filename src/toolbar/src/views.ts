@@ -4,7 +4,7 @@ import { h, patch } from './dom';
 import type { Actions, Ui } from './main';
 import {
   activeParties, displayNumber, elapsedSeconds, formatDuration, pendingLabel, primaryCall, remainingSeconds,
-  stateClass, stateLabel, truncateValue, STATUS_LABEL,
+  stateClass, stateLabel, truncateValue,
 } from './format';
 import { ApiError } from './errors';
 import { ringsMe } from './model';
@@ -340,7 +340,7 @@ function picker(ui: Ui, a: Actions): HTMLElement {
   const agents = h('ul', { class: 'dir', 'aria-label': 'Agents', id: 'picker-agents' }, h('li', { class: 'muted' }, 'Loading agents…'));
   void a.api.directory().then((list) => {
     const me = ui.model.agent?.agentId;
-    agents.replaceChildren(...list.filter((d) => d.agentId !== me).map((d) => h('li', {},
+    agents.replaceChildren(...list.filter((d) => d.agentId !== me && d.status).map((d) => h('li', {},
       h('span', {}, d.displayName, h('span', { class: 'muted small' }, ` ${d.extension}`)),
       h('span', { class: `badge ${stateClass(d.status)}` }, stateLabel(d)),
       h('button', { type: 'button', 'data-agent': d.agentId, 'aria-label': `${verb} ${d.displayName}`, onclick: () => void run({ agentId: d.agentId }) }, mode === 'transfer' ? 'Transfer' : mode === 'consult' ? 'Consult' : 'Add'))));
@@ -423,8 +423,8 @@ function directoryPanel(ui: Ui, a: Actions): HTMLElement {
     const me = ui.model.agent?.agentId;
     list.replaceChildren(...entries.filter((d) => d.agentId !== me).map((d) => h('li', {},
       h('span', {}, d.displayName, h('span', { class: 'muted small' }, ` ${d.extension}`)),
-      h('span', { class: `badge ${stateClass(d.status)}` }, d.status === 'NotReady' && d.reason ? `${STATUS_LABEL.NotReady} (${d.reason})` : STATUS_LABEL[d.status] ?? d.status),
-      h('button', { type: 'button', 'aria-label': `Call ${d.displayName}`, onclick: () => void a.act(() => a.api.dial(d.extension)) }, 'Call'))));
+      h('span', { class: `badge ${stateClass(d.status)}` }, stateLabel(d)),
+      d.extension ? h('button', { type: 'button', 'aria-label': `Call ${d.displayName}`, onclick: () => void a.act(() => a.api.dial(d.extension!)) }, 'Call') : null)));
     if (!entries.length) list.replaceChildren(h('li', { class: 'muted' }, 'Nobody found.'));
   }).catch((e) => list.replaceChildren(h('li', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load the directory.')));
   let t: number | undefined;
