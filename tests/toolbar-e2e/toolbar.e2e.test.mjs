@@ -205,6 +205,13 @@ test('refresh mid-call keeps the call; hang up; wrap-up countdown; pending Not R
   await until(async () => page.evaluate(() => window.__cti.ui.link === 'connected'), 'hub reconnected');
   assert.match(await page.locator('#call-panel').innerText(), /ORD-3/);
 
+  // the same call as a compact 360 px toolbar: nothing spills sideways
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow ${overflow}px at 360 px`);
+  await shot(page, 'in-call-360px');
+  await page.setViewportSize({ width: 1100, height: 760 });
+
   await page.click('#hangup');
   await expectState(/Wrap-up/);
   await page.waitForSelector('#wrapup-left');
