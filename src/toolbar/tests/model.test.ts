@@ -49,6 +49,13 @@ describe('model', () => {
     expect(m.recent[0]!.reason).toBe('Transferred');
   });
 
+  it('my leg leaving the call (participantsChanged, joined false) removes it', () => {
+    let m = applyEvent(base, { name: 'callStateChanged', data: { call: call({ state: 'Connected', parties: [party({ role: 'Customer' }), party({ agentId: 'me' })] }) } }, 0);
+    const after = call({ state: 'Connected', parties: [party({ role: 'Customer' }), party({ agentId: 'me', state: 'Left' })] });
+    m = applyEvent(m, { name: 'participantsChanged', data: { call: after, party: party({ agentId: 'me', state: 'Left' }), joined: false } }, 0);
+    expect(m.calls).toEqual({});
+  });
+
   it('agent state, group stats and PBX link events update the model', () => {
     let m = applyEvent(base, { name: 'agentStateChanged', data: { agent: { ...agent, status: 'WrapUp' }, trigger: 'CallEnded' } }, 0);
     expect(m.agent!.status).toBe('WrapUp');
