@@ -12,7 +12,7 @@ namespace CtiBridge.Api.CallCenter;
 /// </summary>
 public sealed class CallCenterHostedService(
     TenantReloader reloader, DatabaseJournal journal, AgentEventStreams streams, IConfiguration configuration,
-    ILogger<CallCenterHostedService> log) : IHostedService, IDisposable
+    ILogger<CallCenterHostedService> log) : IHostedService
 {
     private readonly CancellationTokenSource _stop = new();
     private Task _journal = Task.CompletedTask;
@@ -41,12 +41,10 @@ public sealed class CallCenterHostedService(
 
     public async Task StopAsync(CancellationToken ct)
     {
-        await _stop.CancelAsync();
+        if (!_stop.IsCancellationRequested) await _stop.CancelAsync();
         try { await Task.WhenAll(_journal, _events, _refresh).WaitAsync(TimeSpan.FromSeconds(10), ct); }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException) { log.LogWarning("Call center background work did not stop in time"); }
     }
-
-    public void Dispose() => _stop.Dispose();
 }
 
 /// <summary>The readiness check's view of the PBX: <see cref="CallCenterService.PbxConnected"/>.</summary>

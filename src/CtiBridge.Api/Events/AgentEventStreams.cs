@@ -44,6 +44,7 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     private readonly TimeProvider _time;
     private readonly ILogger<AgentEventStreams> _log;
     private readonly List<ICallCenterEventObserver> _observers = new();
+    private readonly Dictionary<Guid, HashSet<Guid>> _callAgents = new(); // dispatcher thread only
 
     public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log)
     {
@@ -92,6 +93,23 @@ public sealed class AgentEventStreams : ICallCenterEventSink
 
     private async Task DispatchAsync(CallCenterEvent e)
     {
+        var now = _time.GetUtcNow();
+        var recipients = _directory.RecipientsOf(e);
+        if (CallOf(e) is { } callId)
+        {
+            // Everyone who ever took part hears of the call's end, even after they left it (the engine's
+            // audience lists only present parties, and by then the agent who hung up is gone).
+            if (!_callAgents.TryGetValue(callId, out var took)) _callAgents[callId] = took = new HashSet<Guid>();
+            took.UnionWith(e.Agents);
+            if (e is ParticipantsChangedEvent { Party.AgentId: { } joined }) took.Add(joined);
+            if (e is CallEndedEvent)
+            {
+                _callAgents.Remove(callId);
+                var all = new CallEndedEvent(e.TenantId, ((CallEndedEvent)e).Call, took.ToList(), ((CallEndedEvent)e).Reason);
+                e = all;
+                recipients = _directory.RecipientsOf(all);
+            }
+        }
         ICallCenterEventObserver[] observers;
         lock (_observers) observers = _observers.ToArray();
         foreach (var o in observers)
@@ -100,14 +118,22 @@ public sealed class AgentEventStreams : ICallCenterEventSink
             catch (Exception ex) { _log.LogWarning(ex, "Event observer {Observer} failed", o.GetType().Name); }
         }
 
-        var now = _time.GetUtcNow();
-        foreach (var user in _directory.RecipientsOf(e))
+        foreach (var user in recipients)
         {
             var stream = StreamOf(e.TenantId, user);
             var envelope = stream.Append(Epoch, e, now);
             await _hub.Clients.Group(UserGroup(e.TenantId, user)).SendAsync(e.Name, envelope).ConfigureAwait(false);
         }
     }
+
+    private static Guid? CallOf(CallCenterEvent e) => e switch
+    {
+        CallOfferedEvent o => o.Call.CallId,
+        CallStateChangedEvent c => c.Call.CallId,
+        ParticipantsChangedEvent p => p.Call.CallId,
+        CallEndedEvent x => x.Call.CallId,
+        _ => null,
+    };
 
     private UserStream StreamOf(Guid tenantId, Guid userId) => _streams.GetOrAdd((tenantId, userId), _ => new UserStream());
 
