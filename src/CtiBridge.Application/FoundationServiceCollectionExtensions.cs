@@ -1,6 +1,7 @@
 using CtiBridge.Application.Admin;
 using CtiBridge.Application.Auth;
 using CtiBridge.Application.Common;
+using CtiBridge.Application.Provisioning;
 using CtiBridge.Application.Seeding;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class FoundationServiceCollectionExtensions
         services.AddScoped<PauseReasonsAdmin>();
         services.AddScoped<BlocklistAdmin>();
         services.AddScoped<PhonesAdmin>();
+        services.TryAddSingleton<IEndpointProvisioner>(NoEndpointProvisioner.Instance); // the Asterisk adapter registers the real one
         services.AddScoped<DemoTenantSeeder>();
         return services;
     }

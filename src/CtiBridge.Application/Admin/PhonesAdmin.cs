@@ -1,4 +1,5 @@
 using CtiBridge.Application.Common;
+using CtiBridge.Application.Provisioning;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
 using FluentValidation;
@@ -34,8 +35,8 @@ internal sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
     }
 }
 
-/// <summary>Phones (for hot-desking) inside the actor's tenant.</summary>
-public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator)
+/// <summary>Phones (for hot-desking) inside the actor's tenant; each is provisioned on the PBX after a successful save.</summary>
+public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, IEndpointProvisioner? provisioner = null)
 {
     private IQueryable<Phone> Phones(Actor actor) => db.ScopeToTenant(actor.TenantId).Phones;
 
@@ -49,6 +50,7 @@ public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator)
         await ApplyAsync(actor, phone, request, ct);
         db.Phones.Add(phone);
         await db.SaveChangesAsync(ct);
+        await ProvisionAsync(actor, phone, null, ct);
         return PhoneResponse.From(phone);
     }
 
@@ -56,8 +58,10 @@ public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator)
     {
         await validator.ValidateAsync(request, ct);
         var phone = await Phones(actor).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AdminErrors.NotFound("Phone");
+        var oldEndpoint = phone.EndpointName;
         await ApplyAsync(actor, phone, request, ct);
         await db.SaveChangesAsync(ct);
+        await ProvisionAsync(actor, phone, oldEndpoint, ct);
         return PhoneResponse.From(phone);
     }
 
@@ -66,6 +70,16 @@ public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator)
         var phone = await Phones(actor).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AdminErrors.NotFound("Phone");
         db.Phones.Remove(phone);
         await db.SaveChangesAsync(ct);
+        if (provisioner is { IsActive: true }) await provisioner.RemoveAsync(phone.EndpointName, ct);
+    }
+
+    /// <summary>Creates or updates the phone's PJSIP endpoint (plain SIP); removes the old one when the name changed.</summary>
+    private async Task ProvisionAsync(Actor actor, Phone phone, string? oldEndpoint, CancellationToken ct)
+    {
+        if (provisioner is not { IsActive: true }) return;
+        var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
+        await provisioner.ProvisionAsync(new EndpointSpec(domain, phone.Extension, ProvisionedEndpointKind.Sip, phone.Description, phone.EndpointName), ct);
+        if (oldEndpoint is not null && oldEndpoint != phone.EndpointName) await provisioner.RemoveAsync(oldEndpoint, ct);
     }
 
     private async Task ApplyAsync(Actor actor, Phone phone, PhoneRequest request, CancellationToken ct)

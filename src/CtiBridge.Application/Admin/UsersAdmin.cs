@@ -1,5 +1,6 @@
 using CtiBridge.Application.Auth;
 using CtiBridge.Application.Common;
+using CtiBridge.Application.Provisioning;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Tenants;
@@ -128,8 +129,12 @@ internal sealed class SetPasswordRequestValidator : AbstractValidator<SetPasswor
     public SetPasswordRequestValidator() => RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
 }
 
-/// <summary>User administration inside the actor's tenant.</summary>
-public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock)
+/// <summary>
+/// User administration inside the actor's tenant. An agent profile's web or SIP extension is provisioned on the PBX
+/// (<see cref="IEndpointProvisioner"/>) after each successful save.
+/// </summary>
+public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock,
+    IEndpointProvisioner? provisioner = null)
 {
     private IQueryable<User> Users(Actor actor) => db.ScopeToTenant(actor.TenantId).Users.Include(u => u.AgentProfile);
 
@@ -162,6 +167,7 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
             user.AgentProfile = Apply(new AgentProfile { UserId = user.Id, TenantId = actor.TenantId }, request.AgentProfile);
         }
         await db.SaveChangesAsync(ct);
+        await SyncEndpointAsync(actor, user, null, ct);
         return UserResponse.From(user);
     }
 
@@ -182,6 +188,7 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
         user.Roles = roles;
         user.Enabled = request.Enabled;
         await db.SaveChangesAsync(ct);
+        await SyncEndpointAsync(actor, user, user.AgentProfile, ct); // the caller name may have changed
         return UserResponse.From(user);
     }
 
@@ -215,9 +222,11 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
         await validator.ValidateAsync(request, ct);
         var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
         await EnsureExtensionFreeAsync(request.Extension!, id, ct);
+        var before = user.AgentProfile is { } old ? new AgentProfile { Extension = old.Extension, ExtensionKind = old.ExtensionKind } : null;
         user.AgentProfile ??= new AgentProfile { UserId = id, TenantId = actor.TenantId };
         Apply(user.AgentProfile, request);
         await db.SaveChangesAsync(ct);
+        await SyncEndpointAsync(actor, user, before, ct);
         return UserResponse.From(user);
     }
 
@@ -226,8 +235,27 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
     {
         var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
         if (user.AgentProfile is null) throw AdminErrors.NotFound("Agent profile");
+        var before = user.AgentProfile;
         db.AgentProfiles.Remove(user.AgentProfile);
         await db.SaveChangesAsync(ct);
+        user.AgentProfile = null;
+        await SyncEndpointAsync(actor, user, before, ct);
+    }
+
+    /// <summary>
+    /// Makes the PBX match the saved profile: provisions the endpoint of a web or SIP extension (<c>&lt;tenant&gt;-&lt;extension&gt;</c>)
+    /// and removes the one of <paramref name="before"/> when the extension changed, became remote or went away.
+    /// </summary>
+    private async Task SyncEndpointAsync(Actor actor, User user, AgentProfile? before, CancellationToken ct)
+    {
+        if (provisioner is not { IsActive: true }) return;
+        if (user.AgentProfile is null && before is null) return;
+        var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
+        static EndpointSpec? Spec(string domain, AgentProfile? p, string name) => p is null || p.ExtensionKind == ExtensionKind.Remote ? null
+            : new EndpointSpec(domain, p.Extension, p.ExtensionKind == ExtensionKind.Web ? ProvisionedEndpointKind.Web : ProvisionedEndpointKind.Sip, name);
+        var now = Spec(domain, user.AgentProfile, user.DisplayName);
+        if (now is not null) await provisioner.ProvisionAsync(now, ct);
+        if (Spec(domain, before, user.DisplayName) is { } old && old.Name != now?.Name) await provisioner.RemoveAsync(old.Name, ct);
     }
 
     private AgentProfile Apply(AgentProfile p, AgentProfileModel m)

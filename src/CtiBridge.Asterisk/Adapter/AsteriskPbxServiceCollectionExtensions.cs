@@ -2,6 +2,7 @@ using CtiBridge.Application.Pbx;
 using CtiBridge.Asterisk.Ami;
 using CtiBridge.Asterisk.Ari;
 using CtiBridge.Asterisk.Connection;
+using CtiBridge.Asterisk.Provisioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,8 @@ public static class AsteriskPbxServiceCollectionExtensions
     /// Registers <see cref="AsteriskPbx"/> as the <see cref="IPbx"/> (with the ARI/AMI clients it uses) and a hosted
     /// service that starts its connections when the host starts and stops them when it stops. Configuration:
     /// "Asterisk:Ari" (BaseUrl, Username, Password, Application), "Asterisk:Ami" (Host, Port, Username, Secret; AMI is
-    /// used only when a Username is set), "Asterisk:Pbx" (<see cref="AsteriskPbxOptions"/>).
+    /// used only when a Username is set), "Asterisk:Pbx" (<see cref="AsteriskPbxOptions"/>),
+    /// "Asterisk:Provisioning" (<see cref="EndpointProvisioningOptions"/>: endpoint provisioning when IncludeFile is set).
     /// </summary>
     public static IServiceCollection AddAsteriskPbx(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,6 +52,7 @@ public static class AsteriskPbxServiceCollectionExtensions
         });
         services.AddSingleton<IPbx>(sp => sp.GetRequiredService<AsteriskPbx>());
         services.AddHostedService<AsteriskPbxHostedService>();
+        services.AddAsteriskEndpointProvisioning(configuration); // PJSIP endpoints of agents and phones (Asterisk:Provisioning)
         return services;
     }
 }

@@ -1,0 +1,60 @@
+namespace CtiBridge.Application.Provisioning;
+
+/// <summary>What kind of SIP device an endpoint is for.</summary>
+public enum ProvisionedEndpointKind
+{
+    /// <summary>The browser softphone of a web agent: WebRTC (WSS, DTLS-SRTP, ICE).</summary>
+    Web,
+    /// <summary>A desk IP phone or a softphone app (UDP/TCP, plain RTP).</summary>
+    Sip,
+}
+
+/// <summary>
+/// One endpoint CtiBridge wants on the PBX: an agent's extension or a (hot-desk) phone. Its PJSIP name is
+/// <c>&lt;tenant&gt;-&lt;extension&gt;</c> unless a phone was given an explicit <see cref="EndpointName"/>.
+/// </summary>
+/// <param name="Tenant">The tenant's domain (lower case), e.g. <c>acme</c>.</param>
+/// <param name="Extension">The extension (digits).</param>
+/// <param name="Kind">Web (WebRTC) or plain SIP.</param>
+/// <param name="DisplayName">Caller name shown on calls the device makes; null for the extension.</param>
+/// <param name="EndpointName">Explicit endpoint name (phones only); null for <c>&lt;tenant&gt;-&lt;extension&gt;</c>.</param>
+public sealed record EndpointSpec(string Tenant, string Extension, ProvisionedEndpointKind Kind, string? DisplayName = null,
+    string? EndpointName = null)
+{
+    /// <summary>The PJSIP endpoint (and auth and AOR) name.</summary>
+    public string Name => string.IsNullOrWhiteSpace(EndpointName) ? $"{Tenant}-{Extension}" : EndpointName;
+}
+
+/// <summary>What a SIP device needs to register: user (= auth user name = endpoint name) and password.</summary>
+public sealed record SipCredentials(string Endpoint, string Username, string Password);
+
+/// <summary>
+/// Creates, updates and removes the PBX side of agents' extensions and phones (PJSIP endpoint + auth + AOR on
+/// Asterisk). The admin use cases call it after a successful save. Each endpoint keeps its random SIP password across
+/// updates; <see cref="GetCredentialsAsync"/> gives it to the agent's own browser softphone. The Simulator has nothing
+/// to provision (<see cref="NoEndpointProvisioner"/>).
+/// </summary>
+public interface IEndpointProvisioner
+{
+    /// <summary>Whether this provisioner really manages a PBX (false for the Simulator's no-op).</summary>
+    bool IsActive { get; }
+
+    /// <summary>Creates the endpoint or updates it (same password), applies it on the PBX; returns its credentials, null when inactive.</summary>
+    Task<SipCredentials?> ProvisionAsync(EndpointSpec endpoint, CancellationToken ct = default);
+
+    /// <summary>Removes the endpoint (no-op when unknown) and applies it on the PBX.</summary>
+    Task RemoveAsync(string endpointName, CancellationToken ct = default);
+
+    /// <summary>The credentials of a provisioned endpoint, or null.</summary>
+    Task<SipCredentials?> GetCredentialsAsync(string endpointName, CancellationToken ct = default);
+}
+
+/// <summary>The Simulator (sandbox) has no SIP endpoints: nothing is provisioned.</summary>
+public sealed class NoEndpointProvisioner : IEndpointProvisioner
+{
+    public static readonly NoEndpointProvisioner Instance = new();
+    public bool IsActive => false;
+    public Task<SipCredentials?> ProvisionAsync(EndpointSpec endpoint, CancellationToken ct = default) => Task.FromResult<SipCredentials?>(null);
+    public Task RemoveAsync(string endpointName, CancellationToken ct = default) => Task.CompletedTask;
+    public Task<SipCredentials?> GetCredentialsAsync(string endpointName, CancellationToken ct = default) => Task.FromResult<SipCredentials?>(null);
+}
