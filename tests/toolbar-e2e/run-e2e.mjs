@@ -56,7 +56,10 @@ let code = 1;
 try {
   if (!existsSync(join(toolbar, 'node_modules'))) {
     log('npm ci (toolbar)');
-    if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: toolbar, stdio: 'inherit' }).status !== 0) throw new Error('npm ci failed');
+    // npm here can write lock files without the optional per-platform packages of rollup, which
+    // `npm ci` then rejects; `npm install --no-save` installs the same locked versions.
+    if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: toolbar, stdio: 'inherit' }).status !== 0
+      && spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund'], { cwd: toolbar, stdio: 'inherit' }).status !== 0) throw new Error('npm install failed');
   }
   log('building the toolbar');
   if (spawnSync('npm', ['run', 'build'], { cwd: toolbar, stdio: 'inherit' }).status !== 0) throw new Error('toolbar build failed');
