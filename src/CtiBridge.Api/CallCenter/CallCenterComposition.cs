@@ -66,7 +66,11 @@ public static class CallCenterComposition
         services.AddScoped<CallCenterAccess>();
         services.AddScoped<AdminChangeReloadFilter>();
         services.AddHostedService<CallCenterHostedService>();
-        services.Configure<MvcOptions>(o => o.Filters.AddService<AdminChangeReloadFilter>());
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.AddService<AdminChangeReloadFilter>();
+            o.Filters.Add(new ProblemContentTypeFilter());
+        });
         services.AddValidatorsFrom(typeof(CallCenterComposition).Assembly);
         services.AddCtiApiKeys();
         services.AddSignalR(o => o.EnableDetailedErrors = false)

@@ -62,7 +62,7 @@ public class HubTests
         Assert.True(story.IndexOf("callEnded") > story.IndexOf("resumed"));
         Assert.Equal("Ready", story.Last(k => k is "Ready" or "WrapUp"));
         Assert.Contains("participantsChanged", story);
-        Assert.True(story.Contains("skillGroupStatsChanged"), string.Join(", ", story));
+        Assert.True(story.Contains("skillGroupStatsChanged"), string.Join(", ", story) + " / groups: " + await (await agent.GetAsync("/api/v1/skill-groups")).Content.ReadAsStringAsync());
     }
 
     [Fact]
