@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CtiBridge.Api.Events;
 using CtiBridge.Api.Hubs;
 using CtiBridge.Api.Sandbox;
+using CtiBridge.Api.Webhooks;
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Common;
 using CtiBridge.Application.Events;
@@ -73,6 +74,7 @@ public static class CallCenterComposition
         });
         services.AddValidatorsFrom(typeof(CallCenterComposition).Assembly);
         services.AddCtiApiKeys();
+        services.AddCtiWebhooks();
         services.AddSignalR(o => o.EnableDetailedErrors = false)
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;
