@@ -1,10 +1,10 @@
-using System.Reflection;
 using System.Text.Json.Serialization;
 using CtiBridge.Api.Events;
 using CtiBridge.Api.Hubs;
 using CtiBridge.Api.Sandbox;
 using CtiBridge.Api.Webhooks;
 using CtiBridge.Application.CallCenter;
+using CtiBridge.Asterisk.Adapter;
 using CtiBridge.Application.Common;
 using CtiBridge.Application.Events;
 using CtiBridge.Application.Health;
@@ -43,7 +43,7 @@ public static class CallCenterComposition
         }
         else
         {
-            AddAsteriskPbx(services, configuration);
+            services.AddAsteriskPbx(configuration); // production: the Asterisk adapter (ARI controls, AMI observes)
         }
 
         services.AddSingleton<CallCenterDirectory>();
@@ -87,23 +87,5 @@ public static class CallCenterComposition
         // Resolve eagerly so the phone registry observes events from the first one on.
         app.Services.GetRequiredService<PhoneRegistry>();
         return app;
-    }
-
-    /// <summary>
-    /// Production PBX: the Asterisk adapter's <c>AddAsteriskPbx(IServiceCollection, IConfiguration)</c> in
-    /// CtiBridge.Asterisk (found by reflection until it lands, so this project builds either way). Without it
-    /// the host refuses to start outside sandbox mode rather than run without a PBX.
-    /// </summary>
-    private static void AddAsteriskPbx(IServiceCollection services, IConfiguration configuration)
-    {
-        var method = typeof(Asterisk.Connection.AsteriskServiceCollectionExtensions).Assembly.GetTypes()
-            .Where(t => t.IsAbstract && t.IsSealed) // static classes
-            .Select(t => t.GetMethod("AddAsteriskPbx", BindingFlags.Public | BindingFlags.Static, [typeof(IServiceCollection), typeof(IConfiguration)]))
-            .FirstOrDefault(m => m is not null);
-        if (method is null)
-            throw new InvalidOperationException(
-                "Asterisk is configured (Asterisk:Ari:BaseUrl) but this build has no Asterisk PBX adapter (AddAsteriskPbx). " +
-                "Run in sandbox mode (Sandbox:Enabled=true) or use a build that includes the adapter.");
-        method.Invoke(null, [services, configuration]);
     }
 }
