@@ -14,6 +14,21 @@ namespace CtiBridge.Api.CallCenter;
 /// <param name="Name">The reason's name.</param>
 public sealed record PauseReasonView(string Code, string Name);
 
+/// <summary>A self-service flow an agent can send a customer through.</summary>
+/// <param name="Name">The flow's name (used in <c>POST /calls/{id}/self-service</c>).</param>
+/// <param name="DataKey">The attached-data key that receives the digits the customer typed.</param>
+public sealed record SelfServiceFlowView(string Name, string DataKey);
+
+/// <summary>What the browser softphone needs to register (SIP over WSS).</summary>
+/// <param name="WsUri">The PBX's WebSocket (WSS) URL.</param>
+/// <param name="Aor">The agent's SIP address of record.</param>
+/// <param name="AuthorizationUsername">SIP auth user (the endpoint name).</param>
+/// <param name="AuthorizationPassword">SIP auth password (only ever sent to the agent themself).</param>
+/// <param name="DisplayName">The agent's name on calls they place.</param>
+/// <param name="IceServers">STUN/TURN servers, if configured.</param>
+public sealed record SoftphoneSettingsView(string WsUri, string Aor, string AuthorizationUsername, string AuthorizationPassword,
+    string DisplayName, IReadOnlyList<string> IceServers);
+
 /// <summary>
 /// The agent's own state: CTI login/logout, Ready / Not Ready, skill-group pauses, wrap-up, working mode.
 /// <c>/api/v1/agent/…</c> acts as the signed-in agent. <c>/api/v1/agents/{agentId}/…</c> acts for the named
@@ -184,6 +199,54 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
     {
         var (center, agentId, _) = access.Agent(AccessKind.Read);
         return center.CallsOf(agentId);
+    }
+
+    /// <summary>The tenant's self-service flows (prompts played to the customer, digits collected).</summary>
+    /// <response code="200">The flows.</response>
+    [HttpGet("self-service-flows")]
+    [ProducesResponseType<IReadOnlyList<SelfServiceFlowView>>(200)]
+    public IReadOnlyList<SelfServiceFlowView> SelfServiceFlows()
+    {
+        var (center, _, _) = access.Agent(AccessKind.Read);
+        return center.SelfServiceFlows.Select(f => new SelfServiceFlowView(f.Name, f.DataKey)).ToList();
+    }
+
+    /// <summary>The caller ID numbers the agent may choose for outbound calls (the first is the automatic one).</summary>
+    /// <response code="200">The numbers (empty: the trunk's default caller ID).</response>
+    [HttpGet("caller-ids")]
+    [ProducesResponseType<IReadOnlyList<string>>(200)]
+    public IReadOnlyList<string> CallerIds()
+    {
+        var (center, _, _) = access.Agent(AccessKind.Read);
+        return center.Configuration.Settings.OutboundCallerIds;
+    }
+
+    /// <summary>
+    /// The browser softphone's registration settings for a web-extension agent: the PBX's WSS URL
+    /// (<c>Softphone:WebSocketUrl</c>), the SIP address and the endpoint's provisioned credentials.
+    /// </summary>
+    /// <response code="200">The settings.</response>
+    /// <response code="404"><c>softphone_not_available</c>: sandbox mode, not a web agent, or the endpoint is not provisioned.</response>
+    [HttpGet("softphone")]
+    [ProducesResponseType<SoftphoneSettingsView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public async Task<SoftphoneSettingsView> Softphone(
+        [FromServices] CtiBridge.Application.Provisioning.IEndpointProvisioner provisioner,
+        [FromServices] IConfiguration configuration, CancellationToken ct)
+    {
+        var (center, agentId, _) = access.Agent(AccessKind.Read);
+        var agent = center.GetAgent(agentId);
+        var wsUri = configuration["Softphone:WebSocketUrl"];
+        if (agent.ExtensionKind != ExtensionKind.Web || string.IsNullOrEmpty(wsUri) || !provisioner.IsActive)
+            throw new CtiException(ErrorCodes.SoftphoneNotAvailable,
+                "No browser softphone here: it needs a web extension, a configured Softphone:WebSocketUrl and a provisioned endpoint.", ErrorKind.NotFound);
+        var endpoint = $"{center.Domain}-{agent.Extension}";
+        var credentials = await provisioner.GetCredentialsAsync(endpoint, ct)
+            ?? throw new CtiException(ErrorCodes.SoftphoneNotAvailable, "The agent's endpoint is not provisioned on the PBX.", ErrorKind.NotFound);
+        var sipDomain = configuration["Softphone:SipDomain"] ?? new Uri(wsUri).Host;
+        var ice = configuration.GetSection("Softphone:IceServers").Get<string[]>() ?? [];
+        return new SoftphoneSettingsView(wsUri, $"sip:{credentials.Username}@{sipDomain}", credentials.Username,
+            credentials.Password, agent.DisplayName, ice);
     }
 
     /// <summary>The Not Ready reasons of the agent's tenant.</summary>

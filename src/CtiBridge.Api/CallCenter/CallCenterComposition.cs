@@ -51,7 +51,16 @@ public static class CallCenterComposition
         services.AddSingleton<ICallCenterEventSink>(sp => sp.GetRequiredService<AgentEventStreams>());
         services.AddSingleton<DatabaseJournal>();
         services.AddSingleton<ICallCenterJournal>(sp => sp.GetRequiredService<DatabaseJournal>());
-        services.AddSingleton<CallCenterService>();
+        services.AddSingleton(sp =>
+        {
+            var service = ActivatorUtilities.CreateInstance<CallCenterService>(sp);
+            // Remote agents' feature codes (*64 login with agent number + IVR PIN, *65, *66X, *67).
+            var hasher = sp.GetRequiredService<CtiBridge.Application.Auth.PasswordHasher>();
+            service.FeatureCodes = new CtiBridge.Application.RemoteAgents.FeatureCodeFlow(service.Pbx,
+                sp.GetRequiredService<TimeProvider>(), (pin, hash) => hash is not null && hasher.Verify(pin, hash),
+                sp.GetRequiredService<ILogger<CtiBridge.Application.RemoteAgents.FeatureCodeFlow>>());
+            return service;
+        });
         services.AddSingleton<IPbxConnectionStatus, CallCenterPbxStatus>();
         services.AddSingleton(sp =>
         {

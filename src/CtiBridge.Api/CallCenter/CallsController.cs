@@ -170,6 +170,27 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
         return NoContent();
     }
 
+    /// <summary>
+    /// Sends the customer through a self-service flow (prompts played, digits collected); the customer comes back
+    /// to the same agent, with what they typed attached to the call (<c>callStateChanged</c> "self_service_ended").
+    /// </summary>
+    /// <response code="204">The customer is in self-service.</response>
+    /// <response code="400">Invalid body.</response>
+    /// <response code="404"><c>self_service_flow_not_found</c>, <c>call_not_found</c>.</response>
+    /// <response code="409"><c>self_service_in_progress</c>, <c>consult_in_progress</c>, <c>call_not_connected</c>.</response>
+    [HttpPost("{callId:guid}/self-service")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public async Task<IActionResult> SelfService(Guid callId, [FromBody] SelfServiceRequest request, CancellationToken ct)
+    {
+        await validator.ValidateAsync(request, ct);
+        var (center, agentId, _) = access.Agent(AccessKind.Control);
+        center.StartSelfService(agentId, callId, request.Flow!);
+        return NoContent();
+    }
+
     /// <summary>Blind transfer to a Ready agent, a skill group or a number; the agent leaves at once (no wrap-up).</summary>
     /// <response code="204">Transferring.</response>
     /// <response code="400">Invalid body (exactly one target).</response>

@@ -41,6 +41,14 @@ public sealed record WorkingModeRequest
     public string? Mode { get; init; }
 }
 
+/// <summary>The self-service flow to send the customer through.</summary>
+/// <example>{ "flow": "pin" }</example>
+public sealed record SelfServiceRequest
+{
+    /// <summary>A flow name of the tenant (see <c>GET /agent/self-service-flows</c>).</summary>
+    public string? Flow { get; init; }
+}
+
 /// <summary>DTMF digits to send to the far end.</summary>
 /// <example>{ "digits": "123#" }</example>
 public sealed record DtmfRequest
@@ -153,6 +161,11 @@ internal sealed class DtmfRequestValidator : AbstractValidator<DtmfRequest>
 {
     public DtmfRequestValidator() =>
         RuleFor(x => x.Digits).Required(32).Matches("^[0-9*#A-Da-d]{1,32}$").WithMessage("0-9, *, # and A-D only.");
+}
+
+internal sealed class SelfServiceRequestValidator : AbstractValidator<SelfServiceRequest>
+{
+    public SelfServiceRequestValidator() => RuleFor(x => x.Flow).Required(64);
 }
 
 internal static class TargetRules

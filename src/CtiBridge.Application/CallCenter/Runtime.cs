@@ -71,6 +71,10 @@ internal sealed class CallRuntime(Call call)
     /// <summary>Set once more than two parties were ever connected: the last-agent-leaves rule applies.</summary>
     public bool IsConference { get; set; }
     public bool MusicPlaying { get; set; }
+    /// <summary>The self-service flow the customer is in, with the digits typed so far.</summary>
+    public SelfServiceFlow? SelfService { get; set; }
+    public string SelfServiceDigits { get; set; } = "";
+    public ITimer? SelfServiceTimer { get; set; }
     public int RecordingSequence { get; set; }
 
     public void CancelTimers()
@@ -78,5 +82,6 @@ internal sealed class CallRuntime(Call call)
         RingTimer?.Dispose(); RingTimer = null;
         MaxWaitTimer?.Dispose(); MaxWaitTimer = null;
         AnnounceTimer?.Dispose(); AnnounceTimer = null;
+        SelfServiceTimer?.Dispose(); SelfServiceTimer = null;
     }
 }

@@ -142,13 +142,16 @@ public sealed partial class TenantCallCenter
 
     internal void OnDtmf(string legId, char digit)
     {
-        // Digits from customers are for self-service and remote-agent menus (handled by their flows).
-        lock (_gate)
+        RunWork(w =>
         {
-            if (_callsByLeg.TryGetValue(legId, out var call)
-                && call.Call.AttachedData.TryGetValue("ivr_digits", out var sofar) && sofar.Length < 64)
-                call.Call.AttachedData["ivr_digits"] = sofar + digit;
-        }
+            lock (_gate)
+            {
+                if (!_callsByLeg.TryGetValue(legId, out var call) || call.SelfService is not { } flow
+                    || call.Call.Customer?.LegId != legId) return;
+                if (digit != '#') call.SelfServiceDigits += digit;
+                if (digit == '#' || call.SelfServiceDigits.Length >= flow.MaxDigits) EndSelfService(w, call);
+            }
+        });
     }
 
     /// <summary>An agent's part of the call is over (hung up, transferred away, dropped).</summary>

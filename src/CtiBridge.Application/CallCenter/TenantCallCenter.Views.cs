@@ -67,7 +67,7 @@ public sealed partial class TenantCallCenter
         return new CallView(call.Id, call.Kind, call.Direction, call.State, call.SkillGroupId, groupName,
             Mask(call.CustomerNumber), call.CustomerName, AttachedOf(call),
             call.Parties.Where(p => p.IsPresent).Select(ViewOf).ToList(), call.OwnerAgentId, call.Held, call.Recording,
-            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, call.Disposition, call.Remarks);
+            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, call.Disposition, call.Remarks, c.SelfService?.Name);
     }
 
     private PartyView ViewOf(CallParty p)
@@ -83,7 +83,10 @@ public sealed partial class TenantCallCenter
         var keys = _config.Settings.AttachedDataKeys;
         if (keys.Count == 0)
             return call.AttachedData.Take(10).Select(kv => new AttachedDataItem(kv.Key, kv.Value)).ToList();
-        return keys.Take(10).Where(call.AttachedData.ContainsKey)
+        // The tenant's key names first, then what self-service collected on this call.
+        return keys.Take(10)
+            .Concat(_config.Settings.SelfServiceFlows.Select(f => f.DataKey).Where(k => !keys.Contains(k, StringComparer.OrdinalIgnoreCase)))
+            .Where(call.AttachedData.ContainsKey)
             .Select(k => new AttachedDataItem(k, call.AttachedData[k])).ToList();
     }
 

@@ -36,6 +36,19 @@ public sealed record TenantCallSettings
     public string TrunkPattern { get; init; } = "PJSIP/{number}@{tenant}-trunk";
     /// <summary>Caller ID numbers an agent may choose for outbound calls; the first is the automatic one.</summary>
     public IReadOnlyList<string> OutboundCallerIds { get; init; } = Array.Empty<string>();
+    /// <summary>Self-service flows an agent can send a customer through (prompts played, digits collected, back to the agent).</summary>
+    public IReadOnlyList<SelfServiceFlow> SelfServiceFlows { get; init; } = [SelfServiceFlow.Pin];
+}
+
+/// <summary>
+/// A self-service step played to the customer through the PBX while the agent waits: prompts, then
+/// digits until # (or <see cref="MaxDigits"/>, or the timeout); what was typed is attached to the
+/// call under <see cref="DataKey"/> and the customer is back with the same agent.
+/// </summary>
+public sealed record SelfServiceFlow(string Name, IReadOnlyList<string> Prompts, int MaxDigits, string DataKey, int TimeoutSeconds = 30)
+{
+    /// <summary>The built-in flow: "Please enter your PIN followed by the pound key".</summary>
+    public static readonly SelfServiceFlow Pin = new("pin", ["sound:conf-getpin"], 12, "pin");
 }
 
 /// <summary>An agent as the call center knows them.</summary>

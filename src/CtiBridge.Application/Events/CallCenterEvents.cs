@@ -54,7 +54,8 @@ public sealed record CallView(
     DateTimeOffset? RingingUntil,
     Guid? ConsultLegOwner,
     string? Disposition,
-    string? Remarks);
+    string? Remarks,
+    string? SelfService = null);
 
 public sealed record WaitingCallView(Guid CallId, int Position, string CustomerNumber, DateTimeOffset EnqueuedAt, double WaitSeconds, IReadOnlyList<AttachedDataItem> AttachedData);
 

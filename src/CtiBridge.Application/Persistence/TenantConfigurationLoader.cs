@@ -94,7 +94,8 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
                     new AgentSettings(p.Extension, p.ExtensionKind, p.AcwMode, p.WrapUpSeconds ?? s.WrapUpDefaultSeconds,
                         p.WorkingMode, p.AutoAnswer, p.MobileNumber),
                     u.Email,
-                    teamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).Distinct().ToList());
+                    teamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).Distinct().ToList())
+                { IvrPinHash = p.IvrPinHash };
             }).ToList();
         var agentIds = agents.Select(a => a.Id).ToHashSet();
 

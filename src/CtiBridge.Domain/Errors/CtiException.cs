@@ -71,6 +71,9 @@ public static class ErrorCodes
     public const string NumberBlocked = "number_blocked";
     public const string RecordingNotAllowed = "recording_not_allowed";
     public const string NotRecording = "not_recording";
+    public const string SelfServiceFlowNotFound = "self_service_flow_not_found";
+    public const string SelfServiceInProgress = "self_service_in_progress";
+    public const string SoftphoneNotAvailable = "softphone_not_available";
 
     public const string PbxUnavailable = "pbx_unavailable";
     public const string SandboxOnly = "sandbox_only";

@@ -31,6 +31,9 @@ public class BadInputSweepTests
             yield return new("PUT", $"{prefix}/working-mode", O(new { mode = "Inbound" }));
             yield return new("GET", $"{prefix}/calls", null);
             yield return new("GET", $"{prefix}/pause-reasons", null);
+            yield return new("GET", $"{prefix}/self-service-flows", null);
+            yield return new("GET", $"{prefix}/caller-ids", null);
+            yield return new("GET", $"{prefix}/softphone", null);
         }
         foreach (var prefix in new[] { "/api/v1/calls", $"/api/v1/agents/{agent}/calls" })
         {
@@ -38,6 +41,7 @@ public class BadInputSweepTests
             foreach (var action in new[] { "answer", "decline", "hangup", "hold", "resume", "mute", "unmute", "consult/complete", "consult/conference", "consult/cancel", "recording/start", "recording/stop" })
                 yield return new("POST", $"{prefix}/{call}/{action}", null);
             yield return new("POST", $"{prefix}/{call}/dtmf", O(new { digits = "12" }));
+            yield return new("POST", $"{prefix}/{call}/self-service", O(new { flow = "pin" }));
             yield return new("POST", $"{prefix}/{call}/transfer", O(new { number = "2001" }));
             yield return new("POST", $"{prefix}/{call}/consult", O(new { number = "2001" }));
             yield return new("POST", $"{prefix}/{call}/parties", O(new { number = "2001" }));

@@ -459,3 +459,58 @@ public class InCallControlTests
         Assert.Equal(("sale", "wants brochure"), (h2.Sink.CallRecords.Single().Call.Disposition, h2.Sink.CallRecords.Single().Call.Remarks));
     }
 }
+
+public class SelfServiceTests
+{
+    [Fact]
+    public void Customer_goes_through_self_service_and_comes_back_to_the_same_agent_with_the_digits_attached()
+    {
+        var h = new Harness();
+        h.Center.Login(Ann, ready: true);
+        var customer = h.CustomerCalls("Sales");
+        h.Pbx.Answer(h.RingingFor("101").Id);
+        var callId = h.OnlyCallOf(Ann);
+
+        h.Center.StartSelfService(Ann, callId, "pin");
+
+        Assert.DoesNotContain(customer, h.Pbx.Bridges.Single().Members);      // the agent does not hear the customer type
+        Assert.Equal(["sound:conf-getpin"], h.Pbx.Leg(customer)!.Played);
+        Assert.Equal("pin", h.Center.GetCall(Ann, callId).SelfService);
+        Assert.Equal(ErrorCodes.SelfServiceInProgress, Assert.Throws<CtiException>(() => h.Center.StartSelfService(Ann, callId, "pin")).Code);
+
+        h.Pbx.SendDtmfFromDevice(customer, "4711#");
+
+        var call = h.Center.GetCall(Ann, callId);
+        Assert.Null(call.SelfService);
+        Assert.Contains(new AttachedDataItem("pin", "4711"), call.AttachedData.ToList());
+        Assert.Contains(customer, h.Pbx.Bridges.Single().Members);
+        Assert.Equal(AgentStatus.OnCall, h.StatusOf(Ann));
+    }
+
+    [Fact]
+    public void Self_service_that_gets_no_digits_returns_the_customer_after_its_timeout()
+    {
+        var h = new Harness();
+        h.Center.Login(Ann, ready: true);
+        var customer = h.CustomerCalls("Sales");
+        h.Pbx.Answer(h.RingingFor("101").Id);
+        var callId = h.OnlyCallOf(Ann);
+        h.Center.StartSelfService(Ann, callId, "pin");
+
+        h.Clock.Advance(30);
+
+        Assert.Contains(customer, h.Pbx.Bridges.Single().Members);
+        Assert.Contains(new AttachedDataItem("pin", ""), h.Center.GetCall(Ann, callId).AttachedData);
+    }
+
+    [Fact]
+    public void Unknown_self_service_flow_is_refused()
+    {
+        var h = new Harness();
+        h.Center.Login(Ann, ready: true);
+        h.CustomerCalls("Sales");
+        h.Pbx.Answer(h.RingingFor("101").Id);
+        var refusal = Assert.Throws<CtiException>(() => h.Center.StartSelfService(Ann, h.OnlyCallOf(Ann), "survey"));
+        Assert.Equal(ErrorCodes.SelfServiceFlowNotFound, refusal.Code);
+    }
+}
