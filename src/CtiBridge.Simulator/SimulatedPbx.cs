@@ -242,6 +242,18 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         return Task.CompletedTask;
     }
 
+    public Task SetLegVariablesAsync(string legId, IReadOnlyDictionary<string, string> variables, CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var leg = LegOrThrow(legId);
+            var merged = new Dictionary<string, string>(leg.Variables);
+            foreach (var (k, v) in variables) merged[k] = v;
+            leg.Variables = merged;
+        }
+        return Task.CompletedTask;
+    }
+
     public Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default)
     {
         SimLeg leg;

@@ -98,6 +98,19 @@ public sealed partial class TenantCallCenter
         call.WaitingIn = group;
         if (atHead) group.Waiting.Insert(0, call);
         else group.Waiting.Add(call);
+        if (call.Call.Customer is { IsPresent: true } customer)
+        {
+            // What a restarted CtiBridge needs to put this caller back in their place, kept on the leg.
+            var leg = customer.LegId;
+            var facts = new Dictionary<string, string>
+            {
+                [LegVariables.CallId] = call.Call.Id.ToString(),
+                [LegVariables.Role] = "customer",
+                [LegVariables.SkillGroup] = group.Definition.Id.ToString(),
+                [LegVariables.EnqueuedAt] = call.Call.EnqueuedAt.Value.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
+        }
         if (group.Definition.MaxWaitSeconds is { } max && call.MaxWaitTimer is null)
         {
             var due = call.Call.EnqueuedAt.Value + TimeSpan.FromSeconds(max) - now;

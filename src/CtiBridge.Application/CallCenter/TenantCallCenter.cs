@@ -105,8 +105,13 @@ public sealed partial class TenantCallCenter
     {
         public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError)> Items = new();
 
+        /// <summary>Work that must not delay the call's urgent commands (e.g. bookkeeping variables): runs after them.</summary>
+        public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError)> Later = new();
+
         public void Add(CallRuntime call, Func<Task> action, Action<Exception>? onError = null) =>
             Items.Add((call, action, onError));
+
+        public void AddLater(CallRuntime call, Func<Task> action) => Later.Add((call, action, null));
     }
 
     /// <summary>Runs a decision, then its PBX work, returning once the work items were started.</summary>
@@ -119,7 +124,7 @@ public sealed partial class TenantCallCenter
 
     private void Flush(Work work)
     {
-        foreach (var (call, action, onError) in work.Items)
+        foreach (var (call, action, onError) in work.Items.Concat(work.Later))
             call.Pbx.Post(action, ex =>
             {
                 _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);

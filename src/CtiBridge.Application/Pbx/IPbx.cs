@@ -55,6 +55,12 @@ public interface IPbx
 
     Task SendDtmfAsync(string legId, string digits, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores facts on a leg (channel variables on Asterisk) so they survive a restart of CtiBridge:
+    /// the call it belongs to, its skill group, when it was queued.
+    /// </summary>
+    Task SetLegVariablesAsync(string legId, IReadOnlyDictionary<string, string> variables, CancellationToken ct = default);
+
     /// <summary>Plays prompts (sound names, e.g. <c>sound:queue-thereare</c>) to one leg.</summary>
     Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default);
 

@@ -233,6 +233,9 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     public Task SendDtmfAsync(string legId, string digits, CancellationToken ct = default) =>
         Gone(legId, () => _ari.Channels.SendDtmfAsync(legId, digits, durationMs: 100, betweenMs: 100, ct: ct));
 
+    public Task SetLegVariablesAsync(string legId, IReadOnlyDictionary<string, string> variables, CancellationToken ct = default) =>
+        Gone(legId, () => Task.WhenAll(variables.Select(v => _ari.Channels.SetVariableAsync(legId, v.Key, v.Value, ct))));
+
     public async Task PlayAsync(string legId, IReadOnlyList<string> media, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(media);

@@ -36,6 +36,19 @@ public class RoutingTests
     }
 
     [Fact]
+    public void A_waiting_caller_carries_what_a_restart_needs_on_their_leg()
+    {
+        var h = new Harness();
+        h.Clock.Advance(5);
+        var leg = h.CustomerCalls("Sales", data: new() { ["account"] = "A-77" });
+
+        var vars = h.Pbx.Leg(leg)!.Variables;
+        Assert.Equal(h.Center.WaitingCalls(Sales).Single().CallId.ToString(), vars[TenantCallCenter.LegVariables.CallId]);
+        Assert.Equal(Sales.ToString(), vars[TenantCallCenter.LegVariables.SkillGroup]);
+        Assert.Equal(h.Clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(), vars[TenantCallCenter.LegVariables.EnqueuedAt]);
+    }
+
+    [Fact]
     public void Longest_idle_ready_agent_gets_the_call()
     {
         var h = new Harness();
