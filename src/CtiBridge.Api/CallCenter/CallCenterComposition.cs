@@ -72,6 +72,7 @@ public static class CallCenterComposition
         services.AddSingleton<TenantReloader>();
         services.AddScoped<TenantConfigurationLoader>();
         services.AddScoped<CallRecordStore>();
+        services.AddScoped<RecordingStore>();
         services.AddScoped<CallCenterData>();
         services.AddScoped<CallCenterAccess>();
         services.AddScoped<AdminChangeReloadFilter>();

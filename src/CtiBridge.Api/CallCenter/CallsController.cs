@@ -309,6 +309,36 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
         return NoContent();
     }
 
+    /// <summary>Pauses the call's recording (for example while a card number is read out).</summary>
+    /// <response code="204">Paused.</response>
+    /// <response code="409"><c>not_recording</c>, <c>call_not_connected</c>.</response>
+    /// <response code="503"><c>pbx_unavailable</c>.</response>
+    [HttpPost("{callId:guid}/recording/pause")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(503)]
+    public async Task<IActionResult> PauseRecording(Guid callId)
+    {
+        var (center, agentId, _) = access.Agent(AccessKind.Control);
+        await center.PauseRecordingAsync(agentId, callId, paused: true);
+        return NoContent();
+    }
+
+    /// <summary>Resumes a paused recording.</summary>
+    /// <response code="204">Recording again.</response>
+    /// <response code="409"><c>not_recording</c>, <c>call_not_connected</c>.</response>
+    /// <response code="503"><c>pbx_unavailable</c>.</response>
+    [HttpPost("{callId:guid}/recording/unpause")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(503)]
+    public async Task<IActionResult> UnpauseRecording(Guid callId)
+    {
+        var (center, agentId, _) = access.Agent(AccessKind.Control);
+        await center.PauseRecordingAsync(agentId, callId, paused: false);
+        return NoContent();
+    }
+
     /// <summary>Stops recording the call.</summary>
     /// <response code="204">Stopped.</response>
     /// <response code="409"><c>not_recording</c>, <c>recording_not_allowed</c> (policy: always).</response>

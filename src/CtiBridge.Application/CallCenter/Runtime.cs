@@ -76,6 +76,7 @@ internal sealed class CallRuntime(Call call)
     public string SelfServiceDigits { get; set; } = "";
     public ITimer? SelfServiceTimer { get; set; }
     public int RecordingSequence { get; set; }
+    public bool RecordingPaused { get; set; }
 
     public void CancelTimers()
     {

@@ -289,6 +289,7 @@ public sealed partial class TenantCallCenter
         var name = $"{Domain}-{call.Call.Id:N}-{call.RecordingSequence}";
         call.Call.Recording = true;
         call.Call.RecordingName = name;
+        call.RecordingPaused = false;
         var id = call.Call.Id;
         _journal.RecordingStarted(new RecordingStarted(TenantId, id, agentId, name, Now, call.Call.CustomerNumber, call.Call.Direction,
             call.Call.Kind == CallKind.Outbound ? RecordingType.ManualDial : RecordingType.Inbound));

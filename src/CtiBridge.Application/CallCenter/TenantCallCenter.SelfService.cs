@@ -68,3 +68,26 @@ public sealed partial class TenantCallCenter
         PublishCall(call, "self_service_ended");
     }
 }
+
+/// <summary>Pausing a recording (e.g. while a card number is read out).</summary>
+public sealed partial class TenantCallCenter
+{
+    public async Task PauseRecordingAsync(Guid agentId, Guid callId, bool paused)
+    {
+        CallRuntime call;
+        string name;
+        lock (_gate)
+        {
+            call = ConnectedCallOf(agentId, callId);
+            if (!call.Call.Recording || call.Call.RecordingName is null) throw new CtiException(ErrorCodes.NotRecording, "The call is not being recorded.");
+            if (call.RecordingPaused == paused) return;
+            name = call.Call.RecordingName;
+        }
+        await RunAwaited(call, () => _pbx.PauseRecordingAsync(name, paused)).ConfigureAwait(false);
+        lock (_gate)
+        {
+            call.RecordingPaused = paused;
+            PublishCall(call, paused ? "recording_paused" : "recording_resumed");
+        }
+    }
+}

@@ -38,7 +38,7 @@ public class BadInputSweepTests
         foreach (var prefix in new[] { "/api/v1/calls", $"/api/v1/agents/{agent}/calls" })
         {
             yield return new("GET", $"{prefix}/{call}", null);
-            foreach (var action in new[] { "answer", "decline", "hangup", "hold", "resume", "mute", "unmute", "consult/complete", "consult/conference", "consult/cancel", "recording/start", "recording/stop" })
+            foreach (var action in new[] { "answer", "decline", "hangup", "hold", "resume", "mute", "unmute", "consult/complete", "consult/conference", "consult/cancel", "recording/start", "recording/stop", "recording/pause", "recording/unpause" })
                 yield return new("POST", $"{prefix}/{call}/{action}", null);
             yield return new("POST", $"{prefix}/{call}/dtmf", O(new { digits = "12" }));
             yield return new("POST", $"{prefix}/{call}/self-service", O(new { flow = "pin" }));
@@ -55,6 +55,8 @@ public class BadInputSweepTests
         yield return new("GET", $"/api/v1/directory?search={Long}&skillGroupId={group}", null);
         yield return new("GET", "/api/v1/directory?skillGroupId=not-a-guid", null);
         yield return new("GET", "/api/v1/phones/free", null);
+        yield return new("GET", "/api/v1/recordings?limit=100000&from=yesterday", null);
+        yield return new("GET", $"/api/v1/recordings/{call}/audio", null);
         yield return new("POST", "/api/v1/sandbox/calls", O(new { skillGroup = "Sales", callerNumber = "123", attachedData = new { a = "b" } }));
         yield return new("POST", "/api/v1/sandbox/legs/no-such-leg/answer", null);
         yield return new("POST", "/api/v1/sandbox/legs/no-such-leg/hangup", null);
