@@ -514,3 +514,40 @@ public class SelfServiceTests
         Assert.Equal(ErrorCodes.SelfServiceFlowNotFound, refusal.Code);
     }
 }
+
+public class OutboundFromPhoneTests
+{
+    [Fact]
+    public void Agent_dialling_from_the_softphone_is_handed_to_the_app_which_dials_the_customer_and_records_the_call()
+    {
+        var h = new Harness();
+        h.Center.Login(Ann, ready: false, reason: "Break");
+
+        var agentLeg = h.Pbx.PlaceCall("acme", "5550100", "101", purpose: "outbound", fromEndpoint: Endpoint("101"));
+
+        Assert.Equal(AgentStatus.OnCall, h.StatusOf(Ann));
+        var customer = h.Pbx.Legs.Single(l => l.Endpoint.Contains("5550100"));
+        h.Pbx.Answer(customer.Id);
+        Assert.Equal(new HashSet<string> { agentLeg, customer.Id }, h.Pbx.Bridges.Single().Members);
+        h.Pbx.HangupFromDevice(agentLeg);
+
+        var record = h.Sink.CallRecords.Single().Call;
+        Assert.Equal(CallDirection.Outbound, record.Direction);
+        Assert.Equal(CallEndReason.Normal, record.EndReason);
+        Assert.Equal("Break", h.Center.GetAgent(Ann).Reason);
+        h.AssertNothingLeft();
+    }
+
+    [Fact]
+    public void Inbound_only_agent_dialling_from_the_phone_is_refused_and_the_leg_hung_up()
+    {
+        var h = new Harness(c => c with { Agents = c.Agents.Select(a => a with { Settings = a.Settings with { WorkingMode = WorkingMode.Inbound } }).ToList() });
+        h.Center.Login(Ann, ready: true);
+
+        h.Pbx.PlaceCall("acme", "5550100", "101", purpose: "outbound", fromEndpoint: Endpoint("101"));
+
+        Assert.Equal(AgentStatus.Ready, h.StatusOf(Ann));
+        Assert.Equal(CallEndReason.Rejected, h.Sink.CallRecords.Single().Call.EndReason);
+        h.AssertNothingLeft();
+    }
+}
