@@ -385,9 +385,9 @@ public sealed partial class TenantCallCenter
             LeaveParty(call, party, reason);
             var leg = party.LegId;
             w.Add(call, () => _pbx.HangupAsync(leg, reason));
-            if (party.AgentId is { } agentId && _agents.TryGetValue(agentId, out var a)
-                && a.Agent.Status == AgentStatus.OnCall && a.Agent.CallId == call.Call.Id)
-                Publish(a, a.Agent.CallEnded(now, WrapUpEligible(call, a)));
+            if (party.AgentId is not { } agentId || !_agents.TryGetValue(agentId, out var a) || a.Agent.CallId != call.Call.Id) continue;
+            if (a.Agent.Status == AgentStatus.OnCall) Publish(a, a.Agent.CallEnded(now, WrapUpEligible(call, a)));
+            else if (a.Agent.Status == AgentStatus.Ringing) Publish(a, a.Agent.OfferWithdrawn(now));   // a consult or guest still ringing
         }
         var id = call.Call.Id;
         if (call.Call.Recording && call.Call.RecordingName is { } rec)

@@ -223,6 +223,20 @@ public class InCallControlTests
     }
 
     [Fact]
+    public void Customer_hanging_up_while_a_consulted_agent_rings_frees_that_agent_too()
+    {
+        var (h, callId, customer) = AnnOnACall();
+        h.Center.StartConsult(Ann, callId, new(AgentId: Cat));
+        Assert.Equal(AgentStatus.Ringing, h.StatusOf(Cat));
+
+        h.Pbx.HangupFromDevice(customer);
+
+        Assert.Equal(AgentStatus.Ready, h.StatusOf(Cat));
+        Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));
+        h.AssertNothingLeft();
+    }
+
+    [Fact]
     public void Consult_cancelled_returns_the_agent_to_the_customer()
     {
         var (h, callId, customer) = AnnOnACall();
