@@ -1,0 +1,131 @@
+using System.Diagnostics;
+
+namespace CtiBridge.Benchmarks.Api;
+
+/// <summary>
+/// Event fan-out latency, domain event raised → SignalR client receives, over real Kestrel + WebSockets.
+/// The Api runs in a child process (<see cref="ApiServerHarness"/>: sandbox, temp SQLite, demo tenant);
+/// this process holds <c>clients</c> WebSocket connections to <c>/hubs/agent</c>, split evenly over
+/// agent1, agent2, agent3 and super (super leads the three agents, so their events reach super's
+/// connections too), and raises events by toggling agent1..3 Ready ↔ Not Ready (Break) through
+/// <c>PUT /api/v1/agent/state</c> at <c>raisesPerSecond</c>. Each state change is one agentStateChanged
+/// to the agent's and super's connections (half of all clients) plus, at most every 250 ms per skill
+/// group, skillGroupStatsChanged to the group's members and super.
+/// Latency: agentStateChanged receive time − <c>data.agent.stateSince</c> (the engine's clock at the state
+/// change, just before the event is published) = raise → receive; for every event also receive − envelope
+/// <c>at</c> (dispatcher dequeue → receive). Server-side: the <c>Dispatched</c> hook (publish → last group
+/// send returned). Both processes read the same clock. CPU of server, clients and machine from /proc.
+/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20]</c>
+/// (5,000 clients need <c>ulimit -n</c> ≥ 12000: both ends of each socket live on this machine.)
+/// </summary>
+public sealed class FanoutHarness : ILoadHarness
+{
+    public string Name => "fanout";
+
+    public async Task RunAsync(string[] args)
+    {
+        var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
+        var rate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+        var seconds = args.Length > 2 ? int.Parse(args[2]) : 20;
+        Console.WriteLine($"fanout: {clients} clients, {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
+
+        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(110));
+        var total = Stopwatch.StartNew();
+        await using var server = await ApiServerProcess.StartAsync();
+        Console.WriteLine($"server pid {server.Pid} at {server.BaseUri} ({total.Elapsed.TotalSeconds:F1} s)");
+
+        string[] logins = ["agent1", "agent2", "agent3", "super"];
+        var sessions = new List<(string Token, Guid UserId)>();
+        foreach (var l in logins) sessions.Add(await BenchApi.LoginAsync(server.BaseUri, l));
+        var agentClients = sessions.Take(3).Select(s => BenchApi.Client(server.BaseUri, s.Token)).ToArray();
+        foreach (var c in agentClients) await BenchApi.SendAsync(c, HttpMethod.Post, "/api/v1/agent/login", new { ready = true });
+
+        // Connect: 32 at a time.
+        var hubUri = new Uri(new Uri(server.BaseUri.ToString().Replace("http://", "ws://")), "/hubs/agent");
+        var recorder = new FanoutRecorder();
+        var sockets = new HubSocket[clients];
+        var loops = new Task[clients];
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(runTimeout.Token);
+        var connectClock = Stopwatch.StartNew();
+        using (var gate = new SemaphoreSlim(32))
+        {
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async i =>
+            {
+                await gate.WaitAsync(runTimeout.Token);
+                try
+                {
+                    sockets[i] = await HubSocket.ConnectAsync(hubUri, sessions[i % sessions.Count].Token, runTimeout.Token);
+                    loops[i] = Task.Run(() => sockets[i].ReceiveLoopAsync(recorder, stop.Token));
+                }
+                finally { gate.Release(); }
+            }));
+        }
+        Console.WriteLine($"{clients} connected in {connectClock.Elapsed.TotalSeconds:F1} s");
+
+        // SignalR's server drops a client silent for 30 s: ping every 10 s.
+        var pinger = Task.Run(async () =>
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop.Token))
+                    foreach (var s in sockets) { try { await s.PingAsync(stop.Token); } catch (Exception) when (!stop.IsCancellationRequested) { } }
+            }
+            catch (OperationCanceledException) { }
+        });
+
+        // Raise: round robin over agent1..3, each toggling Ready ↔ NotReady, paced on an absolute schedule.
+        var ready = new bool[3] { true, true, true };
+        var rest = new List<double>();
+        var raised = 0;
+        async Task RaiseAsync(double forSeconds, bool record)
+        {
+            var clock = Stopwatch.StartNew();
+            var n = 0;
+            while (clock.Elapsed.TotalSeconds < forSeconds && !runTimeout.IsCancellationRequested)
+            {
+                var due = TimeSpan.FromSeconds(n / rate);
+                if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+                var a = n % 3;
+                var body = ready[a] ? (object)new { state = "NotReady", reason = "Break" } : new { state = "Ready" };
+                var t0 = Stopwatch.GetTimestamp();
+                await BenchApi.SendAsync(agentClients[a], HttpMethod.Put, "/api/v1/agent/state", body);
+                if (record) { rest.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds); raised++; }
+                ready[a] = !ready[a];
+                n++;
+            }
+        }
+
+        await RaiseAsync(3, record: false); // warm-up: JIT, tiering, buffers
+        await Task.Delay(500);
+        await server.CommandAsync("reset");
+        recorder.Recording = true;
+        var cpu = new CpuWindow(server.Pid);
+        var window = Stopwatch.StartNew();
+        await RaiseAsync(seconds, record: true);
+        await Task.Delay(1000); // let the last deliveries land
+        recorder.Recording = false;
+        var elapsed = window.Elapsed.TotalSeconds;
+        var cpuSummary = cpu.Summary();
+        var serverStats = await server.CommandAsync("stats");
+
+        rest.Sort();
+        var delivered = recorder.DispatchToReceive.Count;
+        Console.WriteLine();
+        Console.WriteLine($"== fanout {clients} clients (4 users × {clients / 4}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
+        Console.WriteLine($"raise → receive (agentStateChanged, stateSince → client): {recorder.RaiseToReceive.Summary()}");
+        Console.WriteLine($"dispatch → receive (all events, envelope at → client):    {recorder.DispatchToReceive.Summary()}");
+        Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {raised * clients / 2}");
+        Console.WriteLine($"server dispatch (publish → last group send returned): {serverStats}");
+        Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
+        Console.WriteLine(cpuSummary);
+        Console.WriteLine($"connections closed during run: {Interlocked.Read(ref recorder.Closed)}; load average {ApiServerProcess.LoadAverage()}");
+
+        stop.Cancel();
+        await pinger;
+        await Task.WhenAll(sockets.Select(s => s.CloseAsync()));
+        await Task.WhenAny(Task.WhenAll(loops), Task.Delay(5000));
+        foreach (var c in agentClients) c.Dispose();
+        Console.WriteLine($"total {total.Elapsed.TotalSeconds:F1} s");
+    }
+}
