@@ -34,7 +34,7 @@ public sealed partial class TenantCallCenter
                     Reject(w, call, r, null);
                     return;
                 }
-                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), _ => OnPbxFailure(call.Call.Id));
+                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), ex => OnAcceptFailure(call.Call.Id, leg.LegId, ex));
                 StartMusic(w, call);
                 Offer(w, call, agent, fromQueue: false);
             }
@@ -71,7 +71,7 @@ public sealed partial class TenantCallCenter
                 }
                 call.Call.OwnerAgentId = agentId;
                 call.Call.State = CallState.Ringing;
-                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), _ => OnPbxFailure(call.Call.Id));
+                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), ex => OnAcceptFailure(call.Call.Id, leg.LegId, ex));
                 PublishCall(call, "dialing");
                 DialCustomerOf(w, call);
             }

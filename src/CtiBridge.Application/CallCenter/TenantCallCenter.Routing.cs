@@ -52,7 +52,7 @@ public sealed partial class TenantCallCenter
                     Reject(w, call, CallEndReason.Closed, group.Definition.ClosedDestination);
                     return;
                 }
-                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), _ => OnPbxFailure(call.Call.Id));
+                w.Add(call, () => _pbx.AcceptCallAsync(call.Call.Id, leg.LegId), ex => OnAcceptFailure(call.Call.Id, leg.LegId, ex));
                 StartMusic(w, call);
                 if (!AnyoneLoggedIn(group) && group.Definition.NoAgentRule == NoAgentRule.FallbackDestination)
                 {
@@ -230,7 +230,7 @@ public sealed partial class TenantCallCenter
                 [LegVariables.Role] = "agent",
                 [LegVariables.AgentId] = agent.Agent.Id.ToString(),
             });
-        w.Add(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+        w.AddDialling(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
     }
 
     private void OnRingTimeout(Guid callId, string legId) => MissOffer(callId, legId, AgentTrigger.RingTimeout, CallEndReason.NoAnswer);
@@ -261,7 +261,7 @@ public sealed partial class TenantCallCenter
                 ClearOffer(call);
                 var party = call.Call.FindLeg(legId)!;
                 LeaveParty(call, party, legReason);
-                w.Add(call, () => _pbx.HangupAsync(legId, legReason));
+                w.AddDialling(call, () => _pbx.HangupAsync(legId, legReason));
                 Publish(agent, agent.Agent.Missed(Now, trigger));
                 ReRoute(w, call);
                 Dispatch(w);
@@ -384,7 +384,7 @@ public sealed partial class TenantCallCenter
         {
             LeaveParty(call, party, reason);
             var leg = party.LegId;
-            w.Add(call, () => _pbx.HangupAsync(leg, reason));
+            w.AddDialling(call, () => _pbx.HangupAsync(leg, reason));
             if (party.AgentId is not { } agentId || !_agents.TryGetValue(agentId, out var a) || a.Agent.CallId != call.Call.Id) continue;
             if (a.Agent.Status == AgentStatus.OnCall) Publish(a, a.Agent.CallEnded(now, WrapUpEligible(call, a)));
             else if (a.Agent.Status == AgentStatus.Ringing) Publish(a, a.Agent.OfferWithdrawn(now));   // a consult or guest still ringing
@@ -410,6 +410,17 @@ public sealed partial class TenantCallCenter
     /// <summary>Wrap-up follows only an inbound queue call the agent kept to the end.</summary>
     private static bool WrapUpEligible(CallRuntime call, AgentRuntime a) =>
         call.Call.Kind == CallKind.Queue && a.Agent.CallIsFromQueue;
+
+    /// <summary>
+    /// The caller's leg could not be answered. When it is already gone (the caller hung up as the call arrived, before
+    /// the answer reached the PBX), that is the caller hanging up — abandoned, as the leg's own end event says — not a PBX
+    /// failure; whichever of the two the engine sees first decides, the second finds the party gone.
+    /// </summary>
+    private void OnAcceptFailure(Guid callId, string legId, Exception ex)
+    {
+        if (ex is CtiException { Code: ErrorCodes.CallNotFound }) OnLegEnded(legId, CallEndReason.Normal);
+        else OnPbxFailure(callId);
+    }
 
     private void OnPbxFailure(Guid callId)
     {
