@@ -66,6 +66,7 @@ public static class CallCenterComposition
         {
             var registry = new PhoneRegistry(sandbox);
             sp.GetRequiredService<AgentEventStreams>().AddObserver(registry);
+            sp.GetRequiredService<CallCenterService>().DeviceReported += registry.OnDevice; // free hot-desk phones too
             return registry;
         });
         services.AddSingleton<SandboxLegs>();

@@ -17,4 +17,8 @@ public sealed class PhoneRegistry(bool sandbox) : ICallCenterEventObserver
     {
         if (e is DeviceChangedEvent d) _registered[d.Endpoint] = d.Registered;
     }
+
+    /// <summary>A device state straight from the PBX (<see cref="CtiBridge.Application.CallCenter.CallCenterService.DeviceReported"/>):
+    /// free hot-desk phones have no agent, so no <see cref="DeviceChangedEvent"/> carries their registration.</summary>
+    public void OnDevice(CtiBridge.Application.Pbx.DeviceStatus status) => _registered[status.Endpoint] = status.Registered;
 }

@@ -134,8 +134,16 @@ public sealed class CallCenterService : IPbxEventHandler
 
     public void OnPlaybackFinished(string legId) => FeatureCodes?.OnPlaybackFinished(legId);
 
+    /// <summary>
+    /// Every device state the PBX reports, also for endpoints no agent uses now (free hot-desk phones), which
+    /// <see cref="OnDeviceChanged"/> otherwise publishes to no tenant. Endpoint names are unique on the PBX.
+    /// </summary>
+    public event Action<DeviceStatus>? DeviceReported;
+
     public void OnDeviceChanged(DeviceStatus status)
     {
+        try { DeviceReported?.Invoke(status); }
+        catch (Exception ex) { _log.LogError(ex, "A device observer failed for {Endpoint}", status.Endpoint); }
         foreach (var center in _byId.Values)
         {
             if (center.AgentByEndpoint(status.Endpoint) is not { } agentId) continue;
