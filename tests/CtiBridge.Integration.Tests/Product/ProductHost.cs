@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CtiBridge.Integration.Tests.Asterisk;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CtiBridge.Integration.Tests.Product;
+
+/// <summary>
+/// The real CtiBridge Api (<c>Program</c>) in production mode — no sandbox, no seeded tenant — pointed at the test
+/// <see cref="RealAsterisk"/>: ARI + AMI with the generated credentials, endpoint provisioning into the include file
+/// asterisk-config/pjsip.conf names. Everything a test does goes through the public HTTP API.
+/// </summary>
+public sealed class ProductHost : WebApplicationFactory<Program>
+{
+    public const string BootstrapKey = "product-test-bootstrap-key-0123456789";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "cti-product-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly Dictionary<string, string?> _settings;
+
+    public ProductHost(RealAsterisk asterisk, Dictionary<string, string?>? extra = null)
+    {
+        Asterisk = asterisk;
+        Directory.CreateDirectory(_dir);
+        _settings = new()
+        {
+            ["Sandbox:Enabled"] = "false",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(_dir, "cti.db")}",
+            ["Auth:PasswordIterations"] = "1000",
+            ["Auth:Jwt:SigningKey"] = "product-test-signing-key-long-enough-0123456789",
+            ["Admin:BootstrapKey"] = BootstrapKey,
+            ["RateLimiting:Login:PermitLimit"] = "1000",
+            ["RateLimiting:Login:PerIpPermitLimit"] = "1000",
+            ["Asterisk:Ari:BaseUrl"] = asterisk.AriUrl,
+            ["Asterisk:Ari:Username"] = asterisk.AriUser,
+            ["Asterisk:Ari:Password"] = asterisk.AriPassword,
+            ["Asterisk:Ari:Application"] = "ctibridge",
+            ["Asterisk:Ami:Host"] = "127.0.0.1",
+            ["Asterisk:Ami:Port"] = asterisk.AmiPort.ToString(),
+            ["Asterisk:Ami:Username"] = asterisk.AmiUser,
+            ["Asterisk:Ami:Secret"] = asterisk.AmiSecret,
+            ["Asterisk:Provisioning:IncludeFile"] = Path.Combine(asterisk.Etc, "provisioned", "pjsip_provisioned.conf"),
+        };
+        foreach (var (k, v) in extra ?? new()) _settings[k] = v;
+    }
+
+    public RealAsterisk Asterisk { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Waits until /health/ready says the service is up with its PBX connected (a failure guard, not a sleep).</summary>
+    public async Task WaitReadyAsync(int seconds = 30)
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        string last = "";
+        while (true)
+        {
+            using var r = await client.GetAsync("/health/ready");
+            last = await r.Content.ReadAsStringAsync();
+            if (r.StatusCode == HttpStatusCode.OK) return;
+            if (DateTime.UtcNow > deadline) Assert.Fail("CtiBridge not ready (PBX connection): " + last);
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A client carrying a bearer token of <paramref name="login"/> in <paramref name="domain"/>.</summary>
+    public async Task<HttpClient> SignInAsync(string domain, string login, string password)
+    {
+        var client = CreateClient();
+        var r = await client.PostAsJsonAsync("/api/v1/session/login", new { domain, login, password });
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(r.IsSuccessStatusCode, $"login {domain}/{login}: {(int)r.StatusCode} {body}");
+        var token = JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+/// <summary>Small helpers on the public API's JSON.</summary>
+public static class Api
+{
+    public static async Task<JsonElement> SendAsync(this HttpClient client, HttpMethod method, string path, object? body = null,
+        HttpStatusCode? expect = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = JsonContent.Create(body, options: ProductHost.Json);
+        using var r = await client.SendAsync(request);
+        var text = await r.Content.ReadAsStringAsync();
+        if (expect is { } e ? r.StatusCode != e : !r.IsSuccessStatusCode)
+            Assert.Fail($"{method} {path}: {(int)r.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static Task<JsonElement> GetJsonAsync(this HttpClient c, string path) => c.SendAsync(HttpMethod.Get, path);
+    public static Task<JsonElement> PostJsonAsync(this HttpClient c, string path, object? body = null, HttpStatusCode? expect = null) =>
+        c.SendAsync(HttpMethod.Post, path, body ?? new { }, expect);
+    public static Task<JsonElement> PutJsonAsync(this HttpClient c, string path, object body, HttpStatusCode? expect = null) =>
+        c.SendAsync(HttpMethod.Put, path, body, expect);
+
+    public static string Str(this JsonElement e, string name) => e.GetProperty(name).ToString();
+}

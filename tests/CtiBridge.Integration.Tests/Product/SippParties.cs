@@ -1,0 +1,332 @@
+using System.Net;
+using System.Net.Sockets;
+using CtiBridge.Integration.Tests.Asterisk;
+
+namespace CtiBridge.Integration.Tests.Product;
+
+/// <summary>
+/// SIP parties of the product suite, played by sipp: an agent's desk phone that REGISTERs with its provisioned
+/// credentials and then answers (or only rings for) every INVITE Asterisk sends it, and a customer calling the demo
+/// trunk's number who stays on the line until Asterisk hangs up.
+/// </summary>
+public static class SippParties
+{
+    /// <summary>How a registered phone treats an incoming call.</summary>
+    public enum PhoneBehaviour { Answer, RingForever, RegisterOnly }
+
+    /// <summary>
+    /// A phone registered as <paramref name="username"/> (the main scenario REGISTERs and stays; sipp's out-of-call
+    /// scenario handles Asterisk's INVITEs and qualify OPTIONS).
+    /// </summary>
+    public static Sipp Phone(RealAsterisk asterisk, string username, string password, PhoneBehaviour behaviour)
+    {
+        var ooc = behaviour switch
+        {
+            PhoneBehaviour.Answer => Write("phone-answer.xml", PhoneAnswers),
+            PhoneBehaviour.RingForever => Write("phone-ring.xml", PhoneRings),
+            _ => Write("phone-idle.xml", PhoneIdle),
+        };
+        return Sipp.Start($"-sf \"{Write("phone-register.xml", PhoneRegister)}\" -oocsf \"{ooc}\" -s {username} -au {username} " +
+                          $"-ap {password} -i 127.0.0.1 -p {FreeUdpPort()} -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
+    }
+
+    /// <summary>A customer calling <paramref name="did"/> from the demo trunk's provider address (waits for Asterisk's BYE).</summary>
+    public static Sipp Customer(RealAsterisk asterisk, string did = "5551001", string from = "5550111") =>
+        Sipp.Start($"-sf \"{Write("customer.xml", CustomerCalls)}\" -s {did} -set caller {from} -i 127.0.0.1 -p {asterisk.TrunkPort} " +
+                   $"-m 1 -aa 127.0.0.1:{asterisk.SipPort}");
+
+    public static int FreeUdpPort()
+    {
+        using var u = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)u.Client.LocalEndPoint!).Port;
+    }
+
+    private static readonly string Dir = Path.Combine(Path.GetTempPath(), "cti-product-sipp");
+
+    private static string Write(string name, string xml)
+    {
+        Directory.CreateDirectory(Dir);
+        var path = Path.Combine(Dir, name);
+        lock (Dir) if (!File.Exists(path) || File.ReadAllText(path) != xml) File.WriteAllText(path, xml);
+        return path;
+    }
+
+    private const string Sdp = """
+        v=0
+        o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+        s=-
+        c=IN IP[media_ip_type] [media_ip]
+        t=0 0
+        m=audio [media_port] RTP/AVP 0
+        a=rtpmap:0 PCMU/8000
+        """;
+
+    private const string PhoneRegister = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="phone registers">
+          <send retrans="500"><![CDATA[
+
+              REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[service]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 REGISTER
+              Contact: <sip:[service]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Expires: 300
+              User-Agent: sipp-product-phone
+              Content-Length: 0
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="401" auth="true" />
+          <send retrans="500"><![CDATA[
+
+              REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[service]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 2 REGISTER
+              Contact: <sip:[service]@[local_ip]:[local_port];transport=[transport]>
+              [authentication]
+              Max-Forwards: 70
+              Expires: 300
+              User-Agent: sipp-product-phone
+              Content-Length: 0
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="200" />
+          <pause milliseconds="280000" />
+        </scenario>
+        """;
+
+    private const string OptionsOk = """
+          <label id="options" />
+          <send><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTagOpt[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+        """;
+
+    private const string PhoneIdle = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="phone: qualify only">
+          <recv request="OPTIONS" />
+          <send><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTagOpt[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+        </scenario>
+        """;
+
+    private static readonly string PhoneAnswers = $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="phone answers">
+          <recv request="OPTIONS" optional="true" next="options" />
+          <recv request="INVITE" />
+          <send><![CDATA[
+
+              SIP/2.0 180 Ringing
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+              Content-Length: 0
+
+            ]]></send>
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv request="ACK" />
+          <label id="talk" />
+          <recv request="INVITE" optional="true" next="reinvite" />
+          <recv request="BYE" timeout="280000" />
+          <send next="end"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+          <label id="reinvite" />
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv request="ACK" next="talk" />
+        {{OptionsOk}}
+          <label id="end" />
+        </scenario>
+        """;
+
+    private static readonly string PhoneRings = $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="phone rings, nobody answers">
+          <recv request="OPTIONS" optional="true" next="options" />
+          <recv request="INVITE" />
+          <send><![CDATA[
+
+              SIP/2.0 180 Ringing
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+              Content-Length: 0
+
+            ]]></send>
+          <recv request="CANCEL" timeout="280000">
+            <action><ereg regexp="[0-9]+" search_in="hdr" header="CSeq:" assign_to="cs" /></action>
+          </recv>
+          <send><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+          <send><![CDATA[
+
+              SIP/2.0 487 Request Terminated
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              CSeq: [$cs] INVITE
+              Content-Length: 0
+
+            ]]></send>
+          <recv request="ACK" next="end" />
+        {{OptionsOk}}
+          <label id="end" />
+        </scenario>
+        """;
+
+    private static readonly string CustomerCalls = $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="customer calls and stays until hung up">
+          <Global variables="caller" />
+          <send retrans="500"><![CDATA[
+
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:[$caller]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 INVITE
+              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="180" optional="true" />
+          <recv response="183" optional="true" />
+          <recv response="200" rrs="true" />
+          <send><![CDATA[
+
+              ACK [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:[$caller]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 1 ACK
+              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <label id="talk" />
+          <recv request="INVITE" optional="true" next="reinvite" />
+          <recv request="BYE" timeout="280000" />
+          <send next="end"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+          <label id="reinvite" />
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv request="ACK" next="talk" />
+          <label id="end" />
+        </scenario>
+        """;
+}
