@@ -53,7 +53,10 @@ internal sealed class LegInfo(string legId, LegPurpose purpose, Guid? agentId)
 internal sealed class CallRuntime(Call call)
 {
     public Call Call { get; } = call;
+    /// <summary>The call lane: answer, bridge, music, joins, recording, end.</summary>
     public SerialQueue Pbx { get; } = new();
+    /// <summary>The dialling lane: originating and hanging up legs, never waiting for the call lane.</summary>
+    public SerialQueue Dialling { get; } = new();
     public Dictionary<string, LegInfo> Legs { get; } = new();
     /// <summary>The agent leg currently ringing for this call, if any.</summary>
     public string? OfferLegId { get; set; }

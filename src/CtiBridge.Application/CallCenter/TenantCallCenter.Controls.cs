@@ -58,7 +58,7 @@ public sealed partial class TenantCallCenter
                 var call = CallOfParty(agentId, callId);
                 var party = call.Call.PresentAgentParty(agentId)!;
                 var leg = party.LegId;
-                w.Add(call, () => _pbx.HangupAsync(leg, CallEndReason.Normal));
+                w.AddDialling(call, () => _pbx.HangupAsync(leg, CallEndReason.Normal));
                 AgentLeaves(w, call, _agents[agentId], party, CallEndReason.Normal, transferredAway: false);
                 Dispatch(w);
             }
@@ -187,7 +187,7 @@ public sealed partial class TenantCallCenter
                 var me = _agents[agentId];
                 var myParty = call.Call.PresentAgentParty(agentId)!;
                 var myLeg = myParty.LegId;
-                w.Add(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
+                w.AddDialling(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
                 LeaveParty(call, myParty, CallEndReason.AgentTransfer);
                 Publish(me, me.Agent.CallEnded(Now, wrapUpEligible: false));
                 call.Call.OwnerAgentId = null;
@@ -262,7 +262,7 @@ public sealed partial class TenantCallCenter
                 var myLeg = myParty.LegId;
                 LeaveParty(call, myParty, CallEndReason.AgentTransfer);
                 Publish(me, me.Agent.CallEnded(Now, wrapUpEligible: false));
-                w.Add(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
+                w.AddDialling(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
                 if (call.Call.OwnerAgentId == agentId) call.Call.OwnerAgentId = target.AgentId;
                 UnholdCustomer(w, call);
                 PublishCall(call, "transferred");
@@ -408,7 +408,7 @@ public sealed partial class TenantCallCenter
                 TrackLeg(call, legId, LegPurpose.AgentDialer, agentId);
                 var target = new DialTarget(EndpointOf(me), dialled, null, TimeSpan.FromSeconds(30), AutoAnswer: true,
                     new Dictionary<string, string> { [LegVariables.CallId] = callId.ToString(), [LegVariables.Role] = "dialer" });
-                w.Add(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+                w.AddDialling(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
                 PublishCall(call, "dialing");
                 PublishParty(call, party, joined: true);
             }
@@ -434,7 +434,7 @@ public sealed partial class TenantCallCenter
         var target = new DialTarget(TrunkEndpoint(call.Call.CustomerNumber), callerId, null, TimeSpan.FromSeconds(45), false,
             new Dictionary<string, string> { [LegVariables.CallId] = call.Call.Id.ToString(), [LegVariables.Role] = "customer" });
         var id = call.Call.Id;
-        w.Add(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+        w.AddDialling(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
     }
 
     /// <summary>Dials a consult target or conference guest (an agent's phone or a number); returns the leg.</summary>
@@ -461,7 +461,7 @@ public sealed partial class TenantCallCenter
             TimeSpan.FromSeconds(Math.Max(5, _config.Settings.RingTimeoutSeconds)), agent?.Agent.Settings.AutoAnswer ?? false,
             new Dictionary<string, string> { [LegVariables.CallId] = call.Call.Id.ToString(), [LegVariables.Role] = purpose.ToString().ToLowerInvariant() });
         var id = call.Call.Id;
-        w.Add(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+        w.AddDialling(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
         PublishParty(call, party, joined: true);
         return legId;
     }

@@ -19,7 +19,7 @@ public sealed partial class TenantCallCenter
                 var party = call.Call.FindLeg(legId);
                 if (party is null || !party.IsPresent)
                 {
-                    w.Add(call, () => _pbx.HangupAsync(legId, CallEndReason.Normal));
+                    w.AddDialling(call, () => _pbx.HangupAsync(legId, CallEndReason.Normal));
                     return;
                 }
                 var now = Now;
@@ -247,7 +247,7 @@ public sealed partial class TenantCallCenter
         }
         else LeaveParty(call, party, reason);
         var leg = party.LegId;
-        w.Add(call, () => _pbx.HangupAsync(leg, reason));
+        w.AddDialling(call, () => _pbx.HangupAsync(leg, reason));
     }
 
     private void HandOver(CallRuntime call, CallParty target)

@@ -100,18 +100,27 @@ public sealed partial class TenantCallCenter
 
     // ---- the work pattern: decide under the lock, act outside it ----
 
-    /// <summary>PBX commands decided under the lock, run after it is released.</summary>
+    /// <summary>
+    /// PBX commands decided under the lock, run after it is released. A call's commands run in order on one of
+    /// two lanes: the call lane (answer, bridge, music, joins, recording, end) and the dialling lane (originating
+    /// and hanging up legs), so ringing an agent never waits for the customer's answer and bridge — the adapter
+    /// joins a leg only once the bridge exists — while a leg is still never hung up before it was dialled.
+    /// </summary>
     private sealed class Work
     {
-        public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError)> Items = new();
+        public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError, bool Dialling)> Items = new();
 
         /// <summary>Work that must not delay the call's urgent commands (e.g. bookkeeping variables): runs after them.</summary>
-        public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError)> Later = new();
+        public readonly List<(CallRuntime Call, Func<Task> Action, Action<Exception>? OnError, bool Dialling)> Later = new();
 
         public void Add(CallRuntime call, Func<Task> action, Action<Exception>? onError = null) =>
-            Items.Add((call, action, onError));
+            Items.Add((call, action, onError, false));
 
-        public void AddLater(CallRuntime call, Func<Task> action) => Later.Add((call, action, null));
+        /// <summary>Originating or hanging up a leg: the dialling lane.</summary>
+        public void AddDialling(CallRuntime call, Func<Task> action, Action<Exception>? onError = null) =>
+            Items.Add((call, action, onError, true));
+
+        public void AddLater(CallRuntime call, Func<Task> action) => Later.Add((call, action, null, false));
     }
 
     /// <summary>Runs a decision, then its PBX work, returning once the work items were started.</summary>
@@ -124,8 +133,8 @@ public sealed partial class TenantCallCenter
 
     private void Flush(Work work)
     {
-        foreach (var (call, action, onError) in work.Items.Concat(work.Later))
-            call.Pbx.Post(action, ex =>
+        foreach (var (call, action, onError, dialling) in work.Items.Concat(work.Later))
+            (dialling ? call.Dialling : call.Pbx).Post(action, ex =>
             {
                 _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);
                 try { onError?.Invoke(ex); }
