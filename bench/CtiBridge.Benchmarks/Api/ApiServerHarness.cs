@@ -165,8 +165,9 @@ public sealed class ApiServerProcess : IAsyncDisposable
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(ApiServerProcess).Assembly.Location);
         foreach (var a in new[] { "load", "api-server" }) info.ArgumentList.Add(a);
-        // The Api's own runtimeconfig (Web SDK) runs Server GC; this child runs from the bench's: ask for it.
-        info.Environment["DOTNET_gcServer"] = "1";
+        // The Api's own runtimeconfig (Web SDK) runs Server GC; this child runs from the bench's: ask for it
+        // (CTI_BENCH_SERVER_GC=0 compares Workstation GC).
+        info.Environment["DOTNET_gcServer"] = Environment.GetEnvironmentVariable("CTI_BENCH_SERVER_GC") ?? "1";
         var process = Process.Start(info)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)

@@ -15,7 +15,8 @@ namespace CtiBridge.Benchmarks.Api;
 /// change, just before the event is published) = raise → receive; for every event also receive − envelope
 /// <c>at</c> (dispatcher dequeue → receive). Server-side: the <c>Dispatched</c> hook (publish → last group
 /// send returned). Both processes read the same clock. CPU of server, clients and machine from /proc.
-/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20]</c>
+/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients]</c>
+/// (active &lt; clients: the other connections are a second tenant's admin: connected, receiving nothing.)
 /// (5,000 clients need <c>ulimit -n</c> ≥ 12000: both ends of each socket live on this machine.)
 /// </summary>
 public sealed class FanoutHarness : ILoadHarness
@@ -27,7 +28,10 @@ public sealed class FanoutHarness : ILoadHarness
         var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
         var rate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var seconds = args.Length > 2 ? int.Parse(args[2]) : 20;
-        Console.WriteLine($"fanout: {clients} clients, {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
+        // active < clients: only `active` connections belong to the demo tenant's users; the rest are the
+        // admin of a second tenant, connected (pinged) but receiving nothing (fan-out per event = active / 2).
+        var active = args.Length > 3 ? Math.Min(int.Parse(args[3]), clients) : clients;
+        Console.WriteLine($"fanout: {clients} clients ({active} receiving), {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
 
         using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(110));
         var total = Stopwatch.StartNew();
@@ -39,6 +43,15 @@ public sealed class FanoutHarness : ILoadHarness
         foreach (var l in logins) sessions.Add(await BenchApi.LoginAsync(server.BaseUri, l));
         var agentClients = sessions.Take(3).Select(s => BenchApi.Client(server.BaseUri, s.Token)).ToArray();
         foreach (var c in agentClients) await BenchApi.SendAsync(c, HttpMethod.Post, "/api/v1/agent/login", new { ready = true });
+        string? idleToken = null;
+        if (active < clients)
+        {
+            using var bootstrap = BenchApi.Client(server.BaseUri);
+            bootstrap.DefaultRequestHeaders.Add("X-Bootstrap-Key", ApiServerHarness.BootstrapKey);
+            await BenchApi.SendAsync(bootstrap, HttpMethod.Post, "/api/v1/admin/tenants",
+                new { domain = "idle", name = "Idle", adminUsername = "boss", adminPassword = "Boss#2026" });
+            idleToken = (await BenchApi.LoginAsync(server.BaseUri, "boss", "idle", "Boss#2026")).Token;
+        }
 
         // Connect: 32 at a time.
         var hubUri = new Uri(new Uri(server.BaseUri.ToString().Replace("http://", "ws://")), "/hubs/agent");
@@ -54,7 +67,7 @@ public sealed class FanoutHarness : ILoadHarness
                 await gate.WaitAsync(runTimeout.Token);
                 try
                 {
-                    sockets[i] = await HubSocket.ConnectAsync(hubUri, sessions[i % sessions.Count].Token, runTimeout.Token);
+                    sockets[i] = await HubSocket.ConnectAsync(hubUri, i < active ? sessions[i % sessions.Count].Token : idleToken!, runTimeout.Token);
                     loops[i] = Task.Run(() => sockets[i].ReceiveLoopAsync(recorder, stop.Token));
                 }
                 finally { gate.Release(); }
@@ -112,10 +125,10 @@ public sealed class FanoutHarness : ILoadHarness
         rest.Sort();
         var delivered = recorder.DispatchToReceive.Count;
         Console.WriteLine();
-        Console.WriteLine($"== fanout {clients} clients (4 users × {clients / 4}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
+        Console.WriteLine($"== fanout {clients} clients ({active} receiving: 4 users × {active / 4}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
         Console.WriteLine($"raise → receive (agentStateChanged, stateSince → client): {recorder.RaiseToReceive.Summary()}");
         Console.WriteLine($"dispatch → receive (all events, envelope at → client):    {recorder.DispatchToReceive.Summary()}");
-        Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {raised * clients / 2}");
+        Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {raised * (active / 4) * 2}");
         Console.WriteLine($"server dispatch (publish → last group send returned): {serverStats}");
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);

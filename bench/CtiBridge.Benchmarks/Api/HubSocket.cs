@@ -150,10 +150,10 @@ public static class BenchApi
         return client;
     }
 
-    public static async Task<(string Token, Guid UserId)> LoginAsync(Uri baseUri, string login)
+    public static async Task<(string Token, Guid UserId)> LoginAsync(Uri baseUri, string login, string domain = "demo", string password = Password)
     {
         using var client = Client(baseUri);
-        var response = await client.PostAsJsonAsync("/api/v1/session/login", new { domain = "demo", login, password = Password });
+        var response = await client.PostAsJsonAsync("/api/v1/session/login", new { domain, login, password });
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"login {login}: {(int)response.StatusCode} {body}");
         var json = JsonDocument.Parse(body).RootElement;
