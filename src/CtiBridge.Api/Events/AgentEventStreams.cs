@@ -58,14 +58,20 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     public string Epoch { get; } = Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>Events waiting to be dispatched.</summary>
-    public int Backlog => _queue.Reader.Count;
+    public int Backlog => Volatile.Read(ref _backlog);
+
+    // A single-reader unbounded channel cannot count its items: keep the count here.
+    private int _backlog;
 
     /// <summary>Raised after an event was sent, with the time from <see cref="Publish"/> to the end of its sends (benchmarks).</summary>
     public event Action<CallCenterEvent, TimeSpan>? Dispatched;
 
     public void AddObserver(ICallCenterEventObserver observer) { lock (_observers) _observers.Add(observer); }
 
-    public void Publish(CallCenterEvent e) => _queue.Writer.TryWrite((e, Stopwatch.GetTimestamp()));
+    public void Publish(CallCenterEvent e)
+    {
+        if (_queue.Writer.TryWrite((e, Stopwatch.GetTimestamp()))) Interlocked.Increment(ref _backlog);
+    }
 
     /// <summary>The SignalR group of one user's stream.</summary>
     public static string UserGroup(Guid tenantId, Guid userId) => $"agent:{tenantId:D}:{userId:D}";
@@ -82,9 +88,19 @@ public sealed class AgentEventStreams : ICallCenterEventSink
             {
                 while (_queue.Reader.TryRead(out var item))
                 {
+                    Interlocked.Decrement(ref _backlog);
                     try { await DispatchAsync(item.Event).ConfigureAwait(false); }
                     catch (Exception ex) { _log.LogError(ex, "Dispatching {Event} failed", item.Event.Name); }
-                    Dispatched?.Invoke(item.Event, Stopwatch.GetElapsedTime(item.Ticks));
+                    if (Dispatched is { } listeners)
+                    {
+                        var elapsed = Stopwatch.GetElapsedTime(item.Ticks);
+                        // One failing listener must neither stop the dispatcher (every later event would be lost) nor the others.
+                        foreach (var listener in listeners.GetInvocationList().Cast<Action<CallCenterEvent, TimeSpan>>())
+                        {
+                            try { listener(item.Event, elapsed); }
+                            catch (Exception ex) { _log.LogWarning(ex, "A Dispatched listener failed"); }
+                        }
+                    }
                 }
             }
         }
