@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+// The browser softphone on a real Asterisk, end to end:
+//   Asterisk 22 with asterisk-config/ (copied to a temp dir, credentials from setup-credentials.sh, a local certificate
+//   from make-certs.sh for wss://, free loopback ports) + CtiBridge in production mode (no sandbox, endpoint
+//   provisioning on) + a tenant set up through the admin API + headless Chromium with fake media devices:
+//   the web agent signs in, the SIP.js softphone registers over WSS, she is Ready, a sipp customer calls the demo
+//   trunk number (→ Stasis(ctibridge,queue,demo,Sales)), the toolbar shows the offer, Answer answers the SIP INVITE
+//   in the browser, the call is bridged on Asterisk with the customer, Hang up, wrap-up, End wrap-up.
+// Prints "skipped: <reason>" and exits 0 when Asterisk, sipp, openssl or Chromium is missing.
+//   node tests/toolbar-e2e/real-asterisk/run.mjs      (or: npm --prefix src/toolbar run e2e:asterisk)
+// Env: CTI_ASTERISK_BIN, CTI_ASTERISK_MODULES, CTI_ASTERISK_DATA, CTI_SIPP_BIN, CTI_CHROMIUM (as the C# suite),
+//      CTI_KEEP_ASTERISK_DIR=1 keeps the temp directory (logs, traces).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createSocket } from 'node:dgram';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname, delimiter } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../../..');
+const toolbarDir = join(repo, 'src/toolbar');
+const started = Date.now();
+const log = (m) => console.log(`[real-asterisk ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
+const skip = (why) => { console.log(`skipped: ${why}`); process.exit(0); };
+
+const onPath = (name) => (process.env.PATH ?? '').split(delimiter).map((d) => join(d, name)).find((p) => p && existsSync(p));
+const asteriskBin = process.env.CTI_ASTERISK_BIN
+  ? (existsSync(process.env.CTI_ASTERISK_BIN) ? process.env.CTI_ASTERISK_BIN : null)
+  : onPath('asterisk') ?? ['/usr/sbin/asterisk', '/usr/local/sbin/asterisk'].find(existsSync) ?? null;
+const sippBin = process.env.CTI_SIPP_BIN || onPath('sipp');
+const chromiumBin = process.env.CTI_CHROMIUM ?? '/usr/bin/chromium';
+if (!asteriskBin) skip('Asterisk is not installed (set CTI_ASTERISK_BIN or put asterisk on PATH; see docs/asterisk.md)');
+if (!sippBin) skip("sipp is not installed (Debian package 'sip-tester'; or set CTI_SIPP_BIN)");
+if (!existsSync(chromiumBin)) skip(`${chromiumBin} not found (apt-get install -y chromium, or set CTI_CHROMIUM)`);
+if (!onPath('openssl')) skip('openssl is not installed (make-certs.sh needs it for the wss:// certificate)');
+if (!onPath('dotnet')) skip('dotnet is not installed');
+if (!existsSync(join(toolbarDir, 'node_modules/playwright-core'))) skip('src/toolbar/node_modules is missing: run npm ci in src/toolbar first');
+const { chromium } = await import('../../../src/toolbar/node_modules/playwright-core/index.mjs');
+
+const moduleDir = process.env.CTI_ASTERISK_MODULES
+  || ['/usr/lib/asterisk/modules', '/usr/lib64/asterisk/modules', '/usr/local/lib/asterisk/modules'].find(existsSync) || '/usr/lib/asterisk/modules';
+const dataDir = process.env.CTI_ASTERISK_DATA || '/var/lib/asterisk';
+
+// ------------------------------------------------------------------ helpers
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(fn, what, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await sleep(100);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+const freeTcp = () => new Promise((res, rej) => {
+  const s = createServer(); s.once('error', rej);
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+});
+async function freeTcpUdp() {
+  for (let i = 0; i < 50; i++) {
+    const port = await freeTcp();
+    const ok = await new Promise((res) => {
+      const u = createSocket('udp4'); u.once('error', () => res(false));
+      u.bind(port, '127.0.0.1', () => u.close(() => res(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error('no free port');
+}
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stdout}${r.stderr}`);
+  return r.stdout;
+}
+function rewrite(file, re, to) {
+  const text = readFileSync(file, 'utf8');
+  const out = text.replace(re, to);
+  if (out === text) throw new Error(`${file}: nothing matched ${re}`);
+  writeFileSync(file, out);
+}
+
+// ------------------------------------------------------------------ state to clean up
+const root = mkdtempSync(join(tmpdir(), 'cti-rast-'));
+const etc = join(root, 'etc');
+const children = [];
+let browser = null;
+let asterisk = null;
+let conf = null;
+async function cleanup() {
+  try { await browser?.close(); } catch { /* gone */ }
+  for (const c of children.reverse()) {
+    if (c.exitCode === null && c.signalCode === null) { try { process.kill(c.detachedGroup ? -c.pid : c.pid, 'SIGTERM'); } catch { /* gone */ } }
+  }
+  if (asterisk && asterisk.exitCode === null) {
+    spawnSync(asteriskBin, ['-C', conf, '-rx', 'core stop now'], { timeout: 10_000 });
+    const end = Date.now() + 10_000;
+    while (asterisk.exitCode === null && Date.now() < end) await sleep(100);
+    if (asterisk.exitCode === null) asterisk.kill('SIGKILL');
+  }
+  if (!process.env.CTI_KEEP_ASTERISK_DIR) rmSync(root, { recursive: true, force: true });
+  else log(`kept ${root}`);
+}
+process.on('SIGINT', () => { void cleanup().then(() => process.exit(130)); });
+
+const CUSTOMER_XML = `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<!DOCTYPE scenario SYSTEM "sipp.dtd">
+<scenario name="customer calls and stays until hung up">
+  <Global variables="caller" />
+  <send retrans="500"><![CDATA[
+
+      INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: "Customer" <sip:[$caller]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+      To: <sip:[service]@[remote_ip]:[remote_port]>
+      Call-ID: [call_id]
+      CSeq: 1 INVITE
+      Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+      Max-Forwards: 70
+      Content-Type: application/sdp
+      Content-Length: [len]
+
+v=0
+o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+s=-
+c=IN IP[media_ip_type] [media_ip]
+t=0 0
+m=audio [media_port] RTP/AVP 0
+a=rtpmap:0 PCMU/8000
+
+    ]]></send>
+  <recv response="100" optional="true" />
+  <recv response="180" optional="true" />
+  <recv response="183" optional="true" />
+  <recv response="200" rrs="true" />
+  <send><![CDATA[
+
+      ACK [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: "Customer" <sip:[$caller]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+      [last_To:]
+      Call-ID: [call_id]
+      CSeq: 1 ACK
+      Max-Forwards: 70
+      Content-Length: 0
+
+    ]]></send>
+  <label id="talk" />
+  <recv request="INVITE" optional="true" next="reinvite" />
+  <recv request="BYE" timeout="120000" />
+  <send next="end"><![CDATA[
+
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+    ]]></send>
+  <label id="reinvite" />
+  <send retrans="500"><![CDATA[
+
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+      Content-Type: application/sdp
+      Content-Length: [len]
+
+v=0
+o=user1 53655765 2353687638 IN IP[local_ip_type] [local_ip]
+s=-
+c=IN IP[media_ip_type] [media_ip]
+t=0 0
+m=audio [media_port] RTP/AVP 0
+a=rtpmap:0 PCMU/8000
+
+    ]]></send>
+  <recv request="ACK" next="talk" />
+  <label id="end" />
+</scenario>
+`;
+
+let code = 1;
+let lastSeen = '';
+try {
+  // ---------------------------------------------------------------- Asterisk with asterisk-config/
+  const source = join(repo, 'asterisk-config');
+  mkdirSync(etc, { recursive: true });
+  for (const f of readdirSync(source)) if (f.endsWith('.conf') || f.endsWith('.sh')) copyFileSync(join(source, f), join(etc, f));
+  for (const d of ['run', 'log', 'lib', 'db', 'spool/recording', 'etc/provisioned']) mkdirSync(join(root, d), { recursive: true });
+  const port = { http: await freeTcp(), ami: await freeTcp(), tls: await freeTcp(), sip: await freeTcpUdp(), trunk: await freeTcpUdp(), api: await freeTcp() };
+  rewrite(join(etc, 'http.conf'), /^bindport\s*=.*$/m, `bindport = ${port.http}`);
+  rewrite(join(etc, 'manager.conf'), /^port\s*=.*$/m, `port = ${port.ami}`);
+  rewrite(join(etc, 'pjsip.conf'), /^bind\s*=\s*0\.0\.0\.0:5060$/gm, `bind = 127.0.0.1:${port.sip}`);
+  rewrite(join(etc, 'pjsip.conf'), /^bind\s*=\s*0\.0\.0\.0$/m, 'bind = 127.0.0.1');
+  rewrite(join(etc, 'pjsip.conf'), /127\.0\.0\.1:5070/g, `127.0.0.1:${port.trunk}`);
+  conf = join(etc, 'asterisk.conf');
+  writeFileSync(conf, `[directories]
+astetcdir => ${etc}
+astmoddir => ${moduleDir}
+astvarlibdir => ${root}/lib
+astdbdir => ${root}/db
+astkeydir => ${root}
+astdatadir => ${dataDir}
+astagidir => ${dataDir}/agi-bin
+astspooldir => ${root}/spool
+astrundir => ${root}/run
+astlogdir => ${root}/log
+astsbindir => ${dirname(asteriskBin)}
+
+[options]
+verbose = 2
+`);
+  // The committed scripts, exactly as users run them.
+  run('bash', [join(etc, 'setup-credentials.sh'), etc]);
+  run('bash', [join(etc, 'make-certs.sh'), etc, 'localhost', '127.0.0.1'], { env: { ...process.env, CTI_WSS_BIND: `127.0.0.1:${port.tls}` } });
+  const creds = Object.fromEntries(readFileSync(join(etc, 'ctibridge.env'), 'utf8').split('\n')
+    .filter((l) => l.includes('=') && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const ariAuth = 'Basic ' + Buffer.from(`${creds.Asterisk__Ari__Username}:${creds.Asterisk__Ari__Password}`).toString('base64');
+  const ari = async (path, method = 'GET') => {
+    const r = await fetch(`http://127.0.0.1:${port.http}/ari/${path}`, { method, headers: { Authorization: ariAuth } });
+    if (!r.ok) throw new Error(`ARI ${method} ${path}: ${r.status}`);
+    const t = await r.text();
+    return t ? JSON.parse(t) : null;
+  };
+
+  log(`starting ${asteriskBin} (http ${port.http}, wss ${port.tls}, sip ${port.sip})`);
+  asterisk = spawn(asteriskBin, ['-C', conf, '-f', '-n', '-g'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let asteriskOut = '';
+  asterisk.stdout.on('data', (d) => { asteriskOut += d; });
+  asterisk.stderr.on('data', (d) => { asteriskOut += d; });
+  const info = await until(async () => {
+    if (asterisk.exitCode !== null) throw Object.assign(new Error(`Asterisk exited: ${asteriskOut}`), { fatal: true });
+    return ari('asterisk/info');
+  }, 'ARI', 60_000);
+  run(asteriskBin, ['-C', conf, '-rx', 'core waitfullybooted']);
+  log(`Asterisk ${info.system.version} up`);
+
+  // ---------------------------------------------------------------- CtiBridge in production mode
+  log('building the toolbar');
+  if (spawnSync('npm', ['run', 'build'], { cwd: toolbarDir, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('toolbar build failed');
+  const base = `http://127.0.0.1:${port.api}`;
+  const bootstrapKey = 'real-asterisk-e2e-bootstrap-0123456789';
+  const env = {
+    ...process.env,
+    CTI_SKIP_TOOLBAR: '1', // built above
+    ASPNETCORE_ENVIRONMENT: 'Production',
+    DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1',
+    Sandbox__Enabled: 'false',
+    Database__Provider: 'Sqlite',
+    Database__ConnectionString: `Data Source=${join(root, 'ctibridge.db')}`,
+    Auth__Jwt__SigningKeyFile: join(root, 'jwt-signing.key'),
+    Auth__PasswordIterations: '1000',
+    Admin__BootstrapKey: bootstrapKey,
+    RateLimiting__Login__PermitLimit: '1000', RateLimiting__Login__PerIpPermitLimit: '1000',
+    Logging__LogLevel__Default: 'Warning',
+    Asterisk__Ari__BaseUrl: `http://127.0.0.1:${port.http}`,
+    Asterisk__Ari__Username: creds.Asterisk__Ari__Username, Asterisk__Ari__Password: creds.Asterisk__Ari__Password,
+    Asterisk__Ami__Host: '127.0.0.1', Asterisk__Ami__Port: String(port.ami),
+    Asterisk__Ami__Username: creds.Asterisk__Ami__Username, Asterisk__Ami__Secret: creds.Asterisk__Ami__Secret,
+    Asterisk__Provisioning__IncludeFile: join(etc, 'provisioned/pjsip_provisioned.conf'),
+    Softphone__WebSocketUrl: `wss://127.0.0.1:${port.tls}/ws`,
+  };
+  log(`starting CtiBridge (production mode) at ${base}`);
+  const service = spawn('dotnet', ['run', '--project', join(repo, 'src/CtiBridge.Api'), '--no-launch-profile', '--urls', base], {
+    cwd: join(repo, 'src/CtiBridge.Api'), env, stdio: ['ignore', 'inherit', 'inherit'], detached: true,
+  });
+  service.detachedGroup = true;
+  children.push(service);
+  await until(async () => {
+    if (service.exitCode !== null) throw new Error(`service exited with ${service.exitCode}`);
+    return (await fetch(`${base}/health/ready`)).ok;
+  }, 'CtiBridge ready with its PBX connected', 240_000);
+  log('service ready');
+
+  // ---------------------------------------------------------------- tenant through the admin API
+  const rest = async (method, path, body, headers = {}) => {
+    const r = await fetch(`${base}/api/v1${path}`, {
+      method, headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const t = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${t}`);
+    return t ? JSON.parse(t) : null;
+  };
+  await rest('POST', '/admin/tenants', { domain: 'demo', name: 'Demo', adminUsername: 'boss', adminPassword: 'Boss#2026',
+    settings: { attachedDataKeys: ['ACCOUNT', 'DNIS'], wrapUpDefaultSeconds: 30 } }, { 'X-Bootstrap-Key': bootstrapKey });
+  const boss = await rest('POST', '/session/login', { domain: 'demo', login: 'boss', password: 'Boss#2026' });
+  const asBoss = { Authorization: `Bearer ${boss.accessToken}` };
+  const sales = await rest('POST', '/admin/skill-groups', { name: 'Sales', number: '500', ringTimeoutSeconds: 30 }, asBoss);
+  const ann = await rest('POST', '/admin/users', { username: 'ann', displayName: 'Ann Web', agentNumber: '1201', roles: ['agent'],
+    password: 'Agent#2026', agentProfile: { extension: '1201', extensionKind: 'Web', wrapUpSeconds: 60 } }, asBoss);
+  await rest('PUT', `/admin/skill-groups/${sales.id}/members/${ann.id}`, { priority: 1 }, asBoss);
+  log('tenant demo: Sales, web agent ann (1201, endpoint demo-1201 provisioned)');
+
+  // ---------------------------------------------------------------- the agent in Chromium
+  const profile = join(root, 'chromium');
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumBin, headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
+      '--ignore-certificate-errors', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+    ignoreHTTPSErrors: true, viewport: { width: 1100, height: 760 }, baseURL: base,
+  });
+  const page = browser.pages()[0] ?? await browser.newPage();
+  page.on('pageerror', (e) => log(`[page error] ${e.message}`));
+  const ui = (expr) => page.evaluate(expr);
+  await page.goto('/');
+  await page.fill('#domain', 'demo');
+  await page.fill('#username', 'ann');
+  await page.fill('#password', 'Agent#2026');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#start-state');
+  await page.selectOption('#start-state', '');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#agent-state');
+  await until(async () => (await ui(() => window.__cti.ui.registration)) === 'registered', 'the softphone registered over WSS', 20_000);
+  const endpoint = await until(async () => { const e = await ari('endpoints/PJSIP/demo-1201'); return e.state === 'online' ? e : null; }, 'demo-1201 online on Asterisk');
+  const wsUri = await ui(() => window.__cti.ui.softphone.settings.wsUri);
+  if (!wsUri.startsWith(`wss://127.0.0.1:${port.tls}/`)) throw new Error(`softphone not on Asterisk's WSS: ${wsUri}`);
+  log(`softphone registered over ${wsUri} (Asterisk: endpoint demo-1201 ${endpoint.state})`);
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'agent Ready');
+  log('agent Ready');
+
+  // ---------------------------------------------------------------- a real call from sipp through the queue
+  const sippDir = join(root, 'sipp');
+  mkdirSync(sippDir);
+  writeFileSync(join(sippDir, 'customer.xml'), CUSTOMER_XML);
+  const customer = spawn(sippBin, ['-sf', 'customer.xml', '-s', '5551001', '-set', 'caller', '5550199', '-i', '127.0.0.1', '-p', String(port.trunk),
+    '-m', '1', '-aa', '-nostdin', '-trace_msg', '-trace_err', `127.0.0.1:${port.sip}`], { cwd: sippDir, stdio: 'ignore' });
+  children.push(customer);
+  const customerDone = new Promise((res) => customer.once('exit', (c) => res(c)));
+  log('customer (sipp) calls 5551001 from the trunk');
+
+  await page.waitForSelector('#incoming', { timeout: 20_000 });
+  const banner = await page.locator('#incoming').innerText();
+  if (!/Sales/.test(banner) || !/5550199|\*/.test(banner)) throw new Error(`offer banner: ${banner}`);
+  await until(async () => ui(() => window.__cti.ui.softphone.hasIncoming()), 'the SIP INVITE to reach the browser');
+  log('offer shown, INVITE ringing in SIP.js');
+  await page.click('#answer');
+  await until(async () => /Connected/.test(await page.locator('#call-state').innerText()), 'the toolbar to show the call connected');
+  const bridged = await until(async () => {
+    lastSeen = JSON.stringify({ channels: (await ari('channels')).map((c) => [c.name, c.state]), bridges: (await ari('bridges')).map((b) => b.channels) });
+    const channels = await ari('channels');
+    const web = channels.find((c) => c.name.startsWith('PJSIP/demo-1201-') && c.state === 'Up');
+    const trunk = channels.find((c) => c.name.startsWith('PJSIP/demo-trunk-') && c.state === 'Up');
+    if (!web || !trunk) return null;
+    return (await ari('bridges')).find((b) => b.channels.includes(web.id) && b.channels.includes(trunk.id)) ?? null;
+  }, 'the browser and the customer bridged on Asterisk').catch((e) => { throw new Error(`${e.message}; Asterisk had ${lastSeen}`); });
+  const ice = await ui(() => window.__cti.ui.softphone.session?.sessionDescriptionHandler?.peerConnection?.iceConnectionState ?? 'n/a');
+  log(`answered in the browser: bridge ${bridged.id} holds the softphone and the customer (WebRTC ICE ${ice})`);
+
+  await page.click('#hangup');
+  await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after hang-up');
+  const sippExit = await Promise.race([customerDone, sleep(15_000).then(() => 'timeout')]);
+  if (sippExit !== 0) throw new Error(`the customer's sipp did not end cleanly (exit ${sippExit})`);
+  await until(async () => (await ari('channels')).length === 0, 'no channel left on Asterisk');
+  log('hung up from the toolbar: customer got BYE, nothing left on Asterisk, agent in wrap-up');
+  await page.click('#end-wrapup');
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready after End wrap-up');
+  log(`passed: web agent took a real queue call in the browser softphone (Asterisk ${info.system.version}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  code = 0;
+} catch (e) {
+  console.error(`[real-asterisk] FAILED: ${e.stack ?? e.message}`);
+  code = 1;
+} finally {
+  await cleanup();
+}
+process.exit(code);
