@@ -359,27 +359,28 @@ public class AmiClientTests(Xunit.Abstractions.ITestOutputHelper output)
         await TestHelpers.WaitForAsync(client, s => s.State == ConnectionState.Connected);
         Assert.Equal(["Login"], conn.Received.Select(a => a.Name));
 
-        time.Advance(TimeSpan.FromSeconds(5));
-        await WaitUntilReceived(conn, "Ping");
+        await AdvanceUntil(time, () => { lock (conn.Received) return conn.Received.Any(a => a.Name == "Ping"); }, "no keep-alive ping after login");
         Assert.Equal(["Login", "Ping"], conn.Received.Select(a => a.Name));
 
-        // Now the server stops answering pings: the next unanswered ping drops the connection.
+        // Now the server stops answering pings: the next unanswered ping drops the connection. The client arms its
+        // next keep-alive (and then the ping's timeout) on its own thread after handling the previous answer, so the
+        // clock is moved a second at a time until each step happened, rather than assuming when the timer is armed.
         Volatile.Write(ref answerPings, false);
-        time.Advance(TimeSpan.FromSeconds(5)); // ping #2 sent
-        await WaitUntilReceived2(conn);
-        time.Advance(TimeSpan.FromSeconds(3)); // ping #2 times out
-        var lost = await TestHelpers.WaitForAsync(client, s => s.RetryIn is not null);
-        Assert.Contains("keep-alive", lost.LastError);
+        await AdvanceUntil(time, () => { lock (conn.Received) return conn.Received.Count(a => a.Name == "Ping") >= 2; }, "second ping never arrived");
+        await AdvanceUntil(time, () => client.Status.RetryIn is not null, "the unanswered ping did not drop the connection");
+        Assert.Contains("keep-alive", client.Status.LastError);
     }
 
-    private static async Task WaitUntilReceived2(FakeAmiConnection conn)
+    /// <summary>Moves the manual clock one second at a time (at most a minute of it) until the condition holds.</summary>
+    private static async Task AdvanceUntil(ManualTimeProvider time, Func<bool> condition, string failure)
     {
-        for (int i = 0; i < 2000; i++)
+        for (var second = 0; second < 60; second++)
         {
-            lock (conn.Received) if (conn.Received.Count(a => a.Name == "Ping") >= 2) return;
-            await Task.Delay(5);
+            for (var spin = 0; spin < 20 && !condition(); spin++) await Task.Delay(5);
+            if (condition()) return;
+            time.Advance(TimeSpan.FromSeconds(1));
         }
-        throw new TimeoutException("second ping never arrived");
+        throw new TimeoutException(failure);
     }
 
     [Fact]
