@@ -70,6 +70,7 @@ public static class CallCenterComposition
             return registry;
         });
         services.AddSingleton<SandboxLegs>();
+        services.AddSingleton<ToolbarPresence>();
         services.AddSingleton<TenantReloader>();
         services.AddScoped<TenantConfigurationLoader>();
         services.AddScoped<CallRecordStore>();

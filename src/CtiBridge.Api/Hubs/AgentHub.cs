@@ -27,14 +27,23 @@ public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Cal
 /// teams and of those agents' skill groups. Client→server: <see cref="Resume"/> and <see cref="Snapshot"/>.
 /// </summary>
 [Authorize]
-public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory) : Hub<IAgentClient>
+public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory, ToolbarPresence presence)
+    : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
         var (tenant, user) = Who(Context.User);
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.UserGroup(tenant, user));
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.TenantGroup(tenant));
+        presence.Connected(tenant, user);
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var (tenant, user) = Who(Context.User);
+        presence.Disconnected(tenant, user);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>

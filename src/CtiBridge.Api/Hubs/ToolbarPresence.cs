@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Tenants;
+
+namespace CtiBridge.Api.Hubs;
+
+/// <summary>
+/// Whether a web agent still has a toolbar open: when the last hub connection of a logged-in web-extension agent
+/// closes and none comes back within the grace period (<c>CallCenter:ToolbarGraceSeconds</c>, default 20 s, long
+/// enough for a page refresh), the agent's device is lost (Ready → Not Ready "Device unavailable", not logged
+/// out); a new connection brings it back (to Ready when the tenant says so).
+/// </summary>
+public sealed class ToolbarPresence(CallCenterService service, TimeProvider time, IConfiguration configuration, ILogger<ToolbarPresence> log)
+{
+    private readonly ConcurrentDictionary<(Guid Tenant, Guid User), Entry> _entries = new();
+    private TimeSpan Grace => TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("CallCenter:ToolbarGraceSeconds", 20)));
+
+    private sealed class Entry
+    {
+        public int Connections;
+        public ITimer? Timer;
+        public bool MarkedLost;
+    }
+
+    /// <summary>Whether the user's last toolbar closed and the grace period runs (for tests and diagnostics).</summary>
+    public bool InGracePeriod(Guid tenant, Guid user)
+    {
+        if (!_entries.TryGetValue((tenant, user), out var entry)) return false;
+        lock (entry) return entry.Timer is not null;
+    }
+
+    public void Connected(Guid tenant, Guid user)
+    {
+        var entry = _entries.GetOrAdd((tenant, user), _ => new Entry());
+        bool restore;
+        lock (entry)
+        {
+            entry.Connections++;
+            entry.Timer?.Dispose();
+            entry.Timer = null;
+            restore = entry.MarkedLost;
+            entry.MarkedLost = false;
+        }
+        if (restore && service.FindTenant(tenant) is { } center && center.HasAgent(user))
+            center.DeviceChanged(user, available: true);
+    }
+
+    public void Disconnected(Guid tenant, Guid user)
+    {
+        if (!_entries.TryGetValue((tenant, user), out var entry)) return;
+        lock (entry)
+        {
+            if (--entry.Connections > 0) return;
+            entry.Timer?.Dispose();
+            entry.Timer = time.CreateTimer(_ => GraceOver(tenant, user, entry), null, Grace, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void GraceOver(Guid tenant, Guid user, Entry entry)
+    {
+        lock (entry)
+        {
+            if (entry.Connections > 0 || entry.Timer is null) return;
+            entry.Timer.Dispose();
+            entry.Timer = null;
+            if (service.FindTenant(tenant) is not { } center || !center.HasAgent(user)) return;
+            var agent = center.GetAgent(user);
+            if (agent.ExtensionKind != ExtensionKind.Web || agent.Status == AgentStatus.LoggedOut) return;
+            entry.MarkedLost = true;
+        }
+        log.LogInformation("Web agent {Agent} of tenant {Tenant} closed the toolbar: device unavailable", user, tenant);
+        service.FindTenant(tenant)?.DeviceChanged(user, available: false);
+    }
+}

@@ -1,0 +1,69 @@
+using CtiBridge.Api.Hubs;
+using CtiBridge.Domain.Agents;
+using CtiBridge.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CtiBridge.Api.Tests.CallCenter;
+
+public class ToolbarPresenceTests
+{
+    [Fact]
+    public async Task A_web_agent_who_closes_the_toolbar_goes_not_ready_device_unavailable_and_is_back_when_it_reconnects()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var session = await host.LoginAsync("demo", "agent1");
+        var agent = await host.ClientForAsync("demo", "agent1");
+        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await agent.LoginReadyAsync();
+
+        await hub.DisposeAsync();                       // the tab is closed
+        await GraceStarted(host, session);
+        clock.Advance(TimeSpan.FromSeconds(19));
+        Assert.Equal(AgentStatus.Ready, (await agent.StateAsync()).Status);   // still Ready inside the grace period
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
+        Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
+
+        await using var again = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await WaitUntil(agent, a => a.Status == AgentStatus.Ready, "Ready again once the toolbar is back");
+    }
+
+    [Fact]
+    public async Task A_refresh_within_the_grace_period_changes_nothing()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var session = await host.LoginAsync("demo", "agent1");
+        var agent = await host.ClientForAsync("demo", "agent1");
+        var first = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await agent.LoginReadyAsync();
+
+        await first.DisposeAsync();
+        await GraceStarted(host, session);
+        await using var second = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        clock.Advance(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(AgentStatus.Ready, (await agent.StateAsync()).Status);
+    }
+
+    /// <summary>The server handles a closed connection asynchronously: wait until its grace period has started.</summary>
+    private static async Task GraceStarted(CtiApiFactory host, Application.Auth.SessionResponse session)
+    {
+        var presence = host.Services.GetRequiredService<ToolbarPresence>();
+        for (var i = 0; i < 250 && !presence.InGracePeriod(session.User.TenantId, session.User.UserId); i++) await Task.Delay(20);
+        Assert.True(presence.InGracePeriod(session.User.TenantId, session.User.UserId), "the closed toolbar was never noticed");
+    }
+
+    /// <summary>Polls the agent's state until it matches.</summary>
+    private static async Task<Application.Events.AgentView> WaitUntil(HttpClient agent, Func<Application.Events.AgentView, bool> condition, string what)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var state = await agent.StateAsync();
+            if (condition(state)) return state;
+            await Task.Delay(20);
+        }
+        throw new Xunit.Sdk.XunitException("not reached: " + what);
+    }
+}
