@@ -42,6 +42,10 @@ public class ToolbarPresenceTests
         await first.DisposeAsync();
         await GraceStarted(host, session);
         await using var second = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        // The client's handshake can complete before the server's OnConnectedAsync ran: wait for the server to see it.
+        var presence = host.Services.GetRequiredService<ToolbarPresence>();
+        for (var i = 0; i < 250 && presence.InGracePeriod(session.User.TenantId, session.User.UserId); i++) await Task.Delay(20);
+        Assert.False(presence.InGracePeriod(session.User.TenantId, session.User.UserId), "the new toolbar was never noticed");
         clock.Advance(TimeSpan.FromSeconds(60));
 
         Assert.Equal(AgentStatus.Ready, (await agent.StateAsync()).Status);
