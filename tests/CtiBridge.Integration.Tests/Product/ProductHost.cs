@@ -81,6 +81,20 @@ public sealed class ProductHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// After the host is disposed: waits until Asterisk has dropped its Stasis application (the closed ARI WebSocket),
+    /// so that the next test's host registers "ctibridge" afresh rather than racing the old session's clean-up.
+    /// </summary>
+    public static async Task WaitAppUnregisteredAsync(RealAsterisk asterisk, int seconds = 10)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while ((await asterisk.GetJsonAsync("applications")).EnumerateArray().Any(a => a.GetProperty("name").GetString() == "ctibridge"))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Asterisk still lists the ctibridge ARI application after the host stopped");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>A client carrying a bearer token of <paramref name="login"/> in <paramref name="domain"/>.</summary>
     public async Task<HttpClient> SignInAsync(string domain, string login, string password)
     {

@@ -34,6 +34,7 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         foreach (var s in _sipps) await s.DisposeAsync();
         if (_host is null) return;
         await _host.DisposeAsync();
+        await ProductHost.WaitAppUnregisteredAsync(asterisk);
         // Whatever a failed test left on Asterisk must not spill into the next test.
         foreach (var c in await asterisk.ChannelsAsync()) await asterisk.HangupAsync(c.Id);
         foreach (var b in await asterisk.BridgesAsync()) using (await asterisk.Http.DeleteAsync("bridges/" + b.Id)) { }

@@ -42,13 +42,13 @@ public sealed class ProductTenant
 
     /// <summary>An agent with a SIP extension (its PJSIP endpoint demo-&lt;ext&gt; is provisioned), member of Sales.</summary>
     public async Task<string> AddAgentAsync(string username, string extension, string kind = "Sip", bool hotDesking = false,
-        int wrapUpSeconds = 30, bool inSales = true)
+        int wrapUpSeconds = 30, bool inSales = true, string? ivrPin = null)
     {
         var user = await Admin.PostJsonAsync("/api/v1/admin/users", new
         {
             username, displayName = username.ToUpperInvariant()[..1] + username[1..], agentNumber = extension,
             roles = new[] { "agent" }, password = AgentPassword,
-            agentProfile = new { extension, extensionKind = kind, wrapUpSeconds, hotDesking },
+            agentProfile = new { extension, extensionKind = kind, wrapUpSeconds, hotDesking, ivrPin },
         }, HttpStatusCode.Created);
         var id = user.Str("id");
         UserIds[username] = id;
