@@ -60,13 +60,16 @@ public static class AsteriskPbxServiceCollectionExtensions
 /// <summary>Starts the adapter's ARI/AMI connections with the host (without blocking start-up) and closes them at stop.</summary>
 public sealed class AsteriskPbxHostedService(AsteriskPbx pbx, AriEventStream events, IServiceProvider services) : IHostedService
 {
+    // Resolved now, not at stop: the host may already be disposing its container when StopAsync runs.
+    private readonly AmiClient? _ami =
+        services.GetService<IOptions<AmiOptions>>()?.Value is { Username.Length: > 0 } ? services.GetRequiredService<AmiClient>() : null;
+
     public Task StartAsync(CancellationToken cancellationToken) => pbx.StartAsync(waitForConnection: false, cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await pbx.DisposeAsync().ConfigureAwait(false);
         await events.DisposeAsync().ConfigureAwait(false);
-        if (services.GetService<IOptions<AmiOptions>>()?.Value is { Username.Length: > 0 })
-            await services.GetRequiredService<AmiClient>().DisposeAsync().ConfigureAwait(false);
+        if (_ami is not null) await _ami.DisposeAsync().ConfigureAwait(false);
     }
 }
