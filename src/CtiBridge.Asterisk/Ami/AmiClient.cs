@@ -214,14 +214,8 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
         var handler = ResyncRequired;
         if (handler is null) return;
         var args = new ResyncEventArgs(reason, DroppedEvents);
-        _ = Task.Run(() =>
-        {
-            foreach (var h in handler.GetInvocationList().Cast<EventHandler<ResyncEventArgs>>())
-            {
-                try { h(this, args); }
-                catch (Exception ex) { _logger.LogError(ex, "AMI ResyncRequired handler threw; the exception was contained"); }
-            }
-        });
+        // Off the reader's thread: a resync lists channels and bridges over REST.
+        _ = Task.Run(() => ContainedEvents.Raise(handler, this, args, _logger, "AMI ResyncRequired"));
     }
 
     // ---------------------------------------------------------------- connection supervisor

@@ -34,14 +34,8 @@ internal sealed class ConnectionStateTracker(string name, object sender, ILogger
         if (previous.State != current.State)
             logger.LogInformation("{Connection} connection state {Previous} -> {Current}{Reason}", name, previous.State, current.State,
                 current.LastError is { } e ? " (" + e + ")" : "");
-        var handler = Changed;
-        if (handler is null) return;
-        var args = new ConnectionStateChangedEventArgs(name, previous, current, error);
-        foreach (var h in handler.GetInvocationList().Cast<EventHandler<ConnectionStateChangedEventArgs>>())
-        {
-            try { h(sender, args); }
-            catch (Exception ex) { logger.LogError(ex, "{Connection} StateChanged handler threw; the exception was contained", name); }
-        }
+        if (Changed is { } handler)
+            ContainedEvents.Raise(handler, sender, new ConnectionStateChangedEventArgs(name, previous, current, error), logger, name + " StateChanged");
     }
 
     /// <summary>A one-line description of an exception chain, for logs and health output.</summary>
