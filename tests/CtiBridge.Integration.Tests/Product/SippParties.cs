@@ -138,6 +138,47 @@ public static class SippParties
         </scenario>
         """;
 
+    private const string UasContact = "Contact: <sip:[local_ip]:[local_port];transport=[transport]>";
+    private const string UacContact = "Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>";
+
+    /// <summary>
+    /// The shared end of an answered call, for a phone and for a customer alike: talk until the far end's BYE, and
+    /// accept the re-INVITE Asterisk sends once a leg is bridged (real phones must too).
+    /// </summary>
+    private static string TalkUntilBye(string contact) => $$"""
+          <label id="talk" />
+          <recv request="INVITE" optional="true" next="reinvite" />
+          <recv request="BYE" timeout="280000" />
+          <send next="end"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+          <label id="reinvite" />
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              {{contact}}
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv request="ACK" next="talk" />
+""";
+
     private static readonly string PhoneAnswers = $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <!DOCTYPE scenario SYSTEM "sipp.dtd">
@@ -172,37 +213,7 @@ public static class SippParties
 
             ]]></send>
           <recv request="ACK" />
-          <label id="talk" />
-          <recv request="INVITE" optional="true" next="reinvite" />
-          <recv request="BYE" timeout="280000" />
-          <send next="end"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]></send>
-          <label id="reinvite" />
-          <send retrans="500"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-        {{Sdp}}
-
-            ]]></send>
-          <recv request="ACK" next="talk" />
+        {{TalkUntilBye(UasContact)}}
         {{OptionsOk}}
           <label id="end" />
         </scenario>
@@ -295,37 +306,7 @@ public static class SippParties
               Content-Length: 0
 
             ]]></send>
-          <label id="talk" />
-          <recv request="INVITE" optional="true" next="reinvite" />
-          <recv request="BYE" timeout="280000" />
-          <send next="end"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]></send>
-          <label id="reinvite" />
-          <send retrans="500"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-        {{Sdp}}
-
-            ]]></send>
-          <recv request="ACK" next="talk" />
+        {{TalkUntilBye(UacContact)}}
           <label id="end" />
         </scenario>
         """;
