@@ -121,6 +121,37 @@ if a.ari and a.side == "ctibridge":
     except FileNotFoundError:
         pass
 
+# Where CtiBridge's time to ring the agent goes (its ARI log: the customer's StasisStart, Asterisk's timestamp and the
+# receive time, and when each originate request left the process). Calls are far apart at these rates: each customer
+# INVITE is paired with the next StasisStart, originate and agent INVITE after it.
+breakdown = ""
+if a.ari and a.side == "ctibridge":
+    try:
+        cust_ss, originates = [], []
+        for line in open(a.ari, errors="replace"):
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 4 or f[2] not in ("CustomerStasisStart", "Originate"): continue
+            ts, second = float(f[0]), float(f[1])
+            if ts < start - 0.5 or ts > end + 0.5: continue
+            (cust_ss if f[2] == "CustomerStasisStart" else originates).append((ts, second))
+        cust_ss.sort(); originates.sort()
+        parts = defaultdict(list)
+        for n, t in started.items():
+            ss = next(((ts, rv) for ts, rv in cust_ss if ts >= t), None)
+            if not ss: continue
+            orig = next((sent for sent, _ in originates if sent >= ss[1]), None)
+            ring = min((x for x in agent_invite.get(n, []) if x >= t), default=None)
+            if orig is None or ring is None or not (t <= ss[0] <= ss[1] <= orig <= ring): continue
+            parts["dialplan"].append((ss[0] - t) * 1000); parts["event"].append((ss[1] - ss[0]) * 1000)
+            parts["decide"].append((orig - ss[1]) * 1000); parts["originate"].append((ring - orig) * 1000)
+        if parts:
+            breakdown = ("# ctibridge breakdown of customer INVITE → agent INVITE (p50 / p95): to StasisStart (Asterisk) "
+                         f"{pp(parts['dialplan'])}; StasisStart → received by CtiBridge {pp(parts['event'])}; received → "
+                         f"originate sent {pp(parts['decide'])}; originate sent → agent INVITE {pp(parts['originate'])} "
+                         f"({len(parts['event'])} calls)")
+    except FileNotFoundError:
+        pass
+
 done = sum(1 for c, (t, n) in invite.items() if c in answered and c in bye_t and (not a.ami or n in bridged_nums))
 rate = float(a.rate)
 cpu = a.cpu_ticks / a.hz / a.seconds * 100 if a.seconds else float("nan")  # % of one core over the run
@@ -132,3 +163,4 @@ if stasis_to_bridged:
 cti_col = f"{cti:.1f} % ({cti/rate:.2f} %)" if a.side == "ctibridge" else "–"
 print(f"| {a.side} | {a.rate} cps | {done}/{len(invite)} | {pp(to_agent)} | {pp(to_bridged)} | {answered_col} | "
       f"{cpu:.1f} % ({cpu/rate:.2f} %) | {cti_col} | {done/span:.2f} | {pp(next_offer, 0)} | {a.load} |")
+if breakdown: print(breakdown)

@@ -15,7 +15,7 @@
 #
 # Usage: bench/asterisk/run-bench.sh [RATES (default "2 5 10")] [CALLS per rate (default 200)] [AGENTS (default 40)]
 #   Saturation: run-bench.sh 5 200 10   (10 agents, 5 calls/s offered)
-# Environment: SIDES (default "app_queue ctibridge"), CTI_ASTERISK_BIN (default: asterisk on PATH, else
+# Environment: SIDES (default "app_queue ctibridge"), WARMUP (calls per side before measuring, default 150), CTI_ASTERISK_BIN (default: asterisk on PATH, else
 #   /usr/sbin/asterisk), CTI_ASTERISK_MODULES, CTI_ASTERISK_DATA, NO_BUILD=1 (use the existing Release build of the
 #   harness), KEEP=1 keeps the run directory (traces, AMI and ARI logs).
 # Bounded: each sipp run stops after 400 s at most, the harness after 1800 s; everything started is stopped on exit.
@@ -97,10 +97,13 @@ if [[ " $sides " == *" ctibridge "* ]]; then
   for _ in $(seq 1 300); do grep -q '^ready:' harness.out && break; kill -0 "$ctipid" 2>/dev/null || break; sleep 0.2; done
   grep -q '^ready:' harness.out || { echo "the CtiBridge harness did not start:"; cat harness.out; exit 1; }
 fi
-# Warm-up, not measured: 10 calls to each side (the CtiBridge process JIT-compiles its paths on the first calls).
+# Warm-up, not measured: WARMUP calls (default 150) at 10/s to each side. The CtiBridge process must reach steady
+# state first: .NET compiles each method quickly at first, then again optimized (with profile data) once it has run
+# ~30 times and a background delay has passed; with 10 warm-up calls the optimizing JIT ran during the measurement and
+# was about a quarter of CtiBridge's CPU there.
 for side in $sides; do
   case "$side" in app_queue) svc=7000 ;; *) svc=7001 ;; esac
-  sipp -sf "$here/uac-customer.xml" -s "$svc" -i 127.0.0.1 -p "$uac" -r 5 -m 10 -l 1000 -nostdin -timeout 60s \
+  sipp -sf "$here/uac-customer.xml" -s "$svc" -i 127.0.0.1 -p "$uac" -r 10 -m "${WARMUP:-150}" -l 1000 -nostdin -timeout 120s \
        127.0.0.1:"$sip" >/dev/null 2>&1 || true
 done
 ticks() { [[ -n "${1:-}" ]] && awk '{print $14+$15}' "/proc/$1/stat" || echo 0; }

@@ -54,23 +54,26 @@ public sealed class AsteriskAcdHarness : ILoadHarness
         {
             Host = env["Asterisk__Ami__Host"], Port = int.Parse(env["Asterisk__Ami__Port"], CultureInfo.InvariantCulture),
             Username = env["Asterisk__Ami__Username"], Secret = env["Asterisk__Ami__Secret"],
+            IncludeEvents = [.. AsteriskPbx.AmiEventsUsed], // as production registers it (AddAsteriskPbx)
         };
 
         // As production builds it (AsteriskPbxServiceCollectionExtensions): pooled HTTP with the idle timeout below
         // Asterisk's keep-alive, ARI events, AMI for device states.
         var pbxOptions = new AsteriskPbxOptions();
-        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = pbxOptions.HttpPooledConnectionIdleTimeout });
+        StreamWriter? ariLog = ariLogPath is null ? null : new StreamWriter(ariLogPath, append: false) { AutoFlush = false };
+        var logLock = new object();
+        void Log(string line) { if (ariLog is not null) lock (logLock) ariLog.WriteLine(line); }
+        HttpMessageHandler transport = new SocketsHttpHandler { PooledConnectionIdleTimeout = pbxOptions.HttpPooledConnectionIdleTimeout };
+        if (ariLog is not null) transport = new OriginateLogger(transport, Log);
+        using var http = new HttpClient(transport);
         var ari = new AriClient(http, ariOptions);
         await using var events = new AriEventStream(ariOptions);
         await using var ami = new AmiClient(amiOptions);
         await using var pbx = new AsteriskPbx(ari, events, ami, pbxOptions, NullLogger<AsteriskPbx>.Instance);
 
-        StreamWriter? ariLog = null;
         IDisposable? observer = null;
-        if (ariLogPath is not null)
+        if (ariLog is not null)
         {
-            ariLog = new StreamWriter(ariLogPath, append: false) { AutoFlush = false };
-            var logLock = new object();
             // A separate subscription (its own lanes): observing costs a little CPU, never delays the adapter's handling.
             observer = events.Subscribe((e, _) =>
             {
@@ -79,11 +82,12 @@ public sealed class AsteriskAcdHarness : ILoadHarness
                 {
                     StasisStartEvent s when s.Args.Count > 0 && s.Args[0] == pbxOptions.DialledAppArg =>
                         $"{Unix(s.Timestamp)}\t{now}\tStasisStart\t{s.Channel.Id}\t{s.Channel.Name}\t\t",
+                    StasisStartEvent s => $"{Unix(s.Timestamp)}\t{now}\tCustomerStasisStart\t{s.Channel.Id}\t{s.Channel.Name}\t\t",
                     ChannelEnteredBridgeEvent b when b.Bridge.Id.StartsWith("cti-", StringComparison.Ordinal) =>
                         $"{Unix(b.Timestamp)}\t{now}\tEnteredBridge\t{b.Channel?.Id}\t{b.Channel?.Name}\t{b.Bridge.Id}\t{b.Bridge.Channels.Count}",
                     _ => null,
                 };
-                if (line is not null) lock (logLock) ariLog.WriteLine(line);
+                if (line is not null) Log(line);
                 return ValueTask.CompletedTask;
             });
         }
@@ -118,6 +122,21 @@ public sealed class AsteriskAcdHarness : ILoadHarness
         if (ariLog is not null) { lock (ariLog) ariLog.Flush(); await ariLog.DisposeAsync(); }
         Console.WriteLine($"asterisk-acd: {agentCount} agents; calls ended {sink.Ended} ({string.Join(", ", sink.Reasons)}); " +
                           $"process CPU {cpu.TotalSeconds:F2} s over {clock.Elapsed.TotalSeconds:F0} s; still live {center.ListCalls().Count}");
+    }
+
+    /// <summary>Logs when each originate request (POST /channels) leaves this process and when its answer came back.</summary>
+    private sealed class OriginateLogger(HttpMessageHandler inner, Action<string> log) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var path = request.RequestUri?.AbsolutePath ?? "";
+            if (request.Method != HttpMethod.Post || !path.EndsWith("/channels", StringComparison.Ordinal)) return await base.SendAsync(request, ct);
+            var sent = NowUnix();
+            var response = await base.SendAsync(request, ct);
+            var channel = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["channelId"];
+            log($"{sent}\t{NowUnix()}\tOriginate\t{channel}\t\t\t");
+            return response;
+        }
     }
 
     private static string NowUnix() => Unix(DateTimeOffset.UtcNow);

@@ -13,7 +13,13 @@ namespace CtiBridge.Api.Events;
 /// the recipient's own sequence number <see cref="Seq"/> (1, 2, 3 … per user and epoch), the event
 /// <see cref="Name"/> (also the SignalR method name) and its <see cref="Data"/> (the event record).
 /// </summary>
-public sealed record EventEnvelope(string Epoch, long Seq, string Name, DateTimeOffset At, object Data);
+[System.Text.Json.Serialization.JsonConverter(typeof(EventEnvelopeJsonConverter))]
+public sealed record EventEnvelope(string Epoch, long Seq, string Name, DateTimeOffset At, object Data)
+{
+    /// <summary>The data's JSON shared by every recipient of the event (null: serialized for this envelope alone).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public SharedEventJson? Shared { get; init; }
+}
 
 /// <summary>Something else that wants every call-center event after routing (webhooks).</summary>
 public interface ICallCenterEventObserver
@@ -134,12 +140,16 @@ public sealed class AgentEventStreams : ICallCenterEventSink
             catch (Exception ex) { _log.LogWarning(ex, "Event observer {Observer} failed", o.GetType().Name); }
         }
 
+        // All recipients' sends start at once (one slow connection holds back nobody else) and the next event waits
+        // for them all, which keeps every connection's events in order. Each user's connections are one group.
+        var shared = new SharedEventJson(e);
+        var sends = new List<Task>();
         foreach (var user in recipients)
         {
-            var stream = StreamOf(e.TenantId, user);
-            var envelope = stream.Append(Epoch, e, now);
-            await _hub.Clients.Group(UserGroup(e.TenantId, user)).SendAsync(e.Name, envelope).ConfigureAwait(false);
+            var envelope = StreamOf(e.TenantId, user).Append(Epoch, e, now, shared);
+            sends.Add(_hub.Clients.Group(UserGroup(e.TenantId, user)).SendAsync(e.Name, envelope));
         }
+        await Task.WhenAll(sends).ConfigureAwait(false);
     }
 
     private static Guid? CallOf(CallCenterEvent e) => e switch
@@ -173,11 +183,11 @@ public sealed class AgentEventStreams : ICallCenterEventSink
 
         public long Seq { get { lock (_buffer) return _seq; } }
 
-        public EventEnvelope Append(string epoch, CallCenterEvent e, DateTimeOffset now)
+        public EventEnvelope Append(string epoch, CallCenterEvent e, DateTimeOffset now, SharedEventJson shared)
         {
             lock (_buffer)
             {
-                var envelope = new EventEnvelope(epoch, ++_seq, e.Name, now, e);
+                var envelope = new EventEnvelope(epoch, ++_seq, e.Name, now, e) { Shared = shared };
                 _buffer.Enqueue(envelope);
                 while (_buffer.Count > BufferSize || (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge)) _buffer.Dequeue();
                 return envelope;

@@ -37,6 +37,8 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
     public AmiClient(AmiOptions options, ILogger<AmiClient>? logger = null, TimeProvider? timeProvider = null, Func<double>? jitterSource = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.IncludeEvents?.FirstOrDefault(n => n is not null && n.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_')) is { } bad)
+            throw new ArgumentException($"'{bad}' in AmiOptions.IncludeEvents is not an AMI event name (letters, digits and _ only).", nameof(options));
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
@@ -302,6 +304,8 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
                 throw new AmiAuthenticationException(
                     $"AMI login as '{_options.Username}' to {_options.Host}:{_options.Port} was refused: {response.Message ?? response.Response}");
             _logger.LogInformation("AMI logged in to {Host}:{Port} as {User} ({Banner})", _options.Host, _options.Port, _options.Username, session.Banner);
+            step = "event filters";
+            await ApplyEventFiltersAsync(session, token).ConfigureAwait(false);
             return session;
         }
         catch (Exception ex) when (ex is not AmiAuthenticationException)
@@ -317,6 +321,32 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
             if (session is not null) await session.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Events the client itself acts on (<see cref="Dispatch"/>): kept whatever <see cref="AmiOptions.IncludeEvents"/> says.</summary>
+    private static readonly string[] ClientEvents = ["Shutdown", "Reload"];
+
+    /// <summary>
+    /// Include filters for <see cref="AmiOptions.IncludeEvents"/>: Asterisk 21+'s by-name criteria (a hash compare per
+    /// event), else the older regular expression on the event's text. A filter Asterisk refuses is logged and the
+    /// session goes on unfiltered for it (more events than asked, never fewer): an AMI user without the "system" write
+    /// permission is refused every filter, which leaves the session unfiltered and complete.
+    /// </summary>
+    private async Task ApplyEventFiltersAsync(AmiSession session, CancellationToken ct)
+    {
+        if (_options.IncludeEvents is not { Count: > 0 } wanted) return;
+        var refused = new List<string>();
+        foreach (var name in wanted.Concat(ClientEvents).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var byName = new AmiAction("Filter").Add("Operation", "Add").Add("MatchCriteria", $"action(include),name({name})").Add("Filter", "");
+            var response = (await session.SendAsync(byName, isList: false, ct, _options.ActionTimeout).ConfigureAwait(false)).Response;
+            if (response.IsSuccess) continue;
+            var byText = new AmiAction("Filter").Add("Operation", "Add").Add("Filter", $"^Event: {name}[^A-Za-z0-9_]");
+            response = (await session.SendAsync(byText, isList: false, ct, _options.ActionTimeout).ConfigureAwait(false)).Response;
+            if (!response.IsSuccess) refused.Add($"{name} ({response.Message ?? response.Response})");
+        }
+        if (refused.Count > 0)
+            _logger.LogWarning("AMI refused event filters {Filters}: events are not filtered for them", string.Join(", ", refused));
     }
 
     // ---------------------------------------------------------------- dispatch (socket reader thread)

@@ -24,6 +24,14 @@ public sealed class AmiOptions
     /// <summary>Optional <c>Events:</c> mask sent with Login (e.g. "on", "off", "system,call"); null = Asterisk's default.</summary>
     public string? Events { get; set; }
 
+    /// <summary>
+    /// The names of the events this session wants (e.g. DeviceStateChange); null or empty = every event the AMI user may
+    /// read. Applied after each login as include filters (<c>Action: Filter</c>), so Asterisk neither formats nor sends
+    /// the rest: a busy PBX raises dozens of events per call (Newexten, VarSet, RTCP, Cdr …) that an observer of device
+    /// states would otherwise parse and drop. Shutdown and Reload, which the client itself acts on, are always included.
+    /// </summary>
+    public IList<string>? IncludeEvents { get; set; }
+
     /// <summary>Prefix of generated ActionIDs.</summary>
     public string ActionIdPrefix { get; set; } = "cti";
 

@@ -486,4 +486,68 @@ public class AmiClientTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(5, seen.Count);
         foreach (var (_, list) in seen) Assert.Equal(list.OrderBy(x => x), list);
     }
+
+    [Fact]
+    public async Task IncludeEvents_become_by_name_include_filters_sent_right_after_login_with_the_clients_own_events()
+    {
+        await using var server = new FakeAmiServer(FakeAmiServer.Standard());
+        await using var client = Client(server, change: o => o.IncludeEvents = ["DeviceStateChange", "ContactStatus", "devicestatechange"]);
+        await client.ConnectAsync().WithGuard();
+
+        var conn = await server.Connections.Reader.ReadAsync();
+        List<FakeAmiAction> received;
+        lock (conn.Received) received = conn.Received.ToList();
+        // ConnectAsync returned only after the filters: they are the first actions after the login, once per name.
+        Assert.Equal(["Login", "Filter", "Filter", "Filter", "Filter"], received.Take(5).Select(a => a.Name));
+        var filters = received.Where(a => a.Name == "Filter").ToList();
+        Assert.All(filters, f => Assert.Equal("Add", f["Operation"]));
+        Assert.All(filters, f => Assert.Equal("", f["Filter"]));
+        Assert.Equal(
+            ["action(include),name(DeviceStateChange)", "action(include),name(ContactStatus)", "action(include),name(Shutdown)", "action(include),name(Reload)"],
+            filters.Select(f => f["MatchCriteria"]));
+    }
+
+    [Fact]
+    public async Task An_Asterisk_without_by_name_filters_gets_the_regular_expression_form_and_a_refused_one_leaves_the_session_unfiltered()
+    {
+        await using var server = new FakeAmiServer(FakeAmiServer.Standard((conn, action) =>
+        {
+            if (action.Name != "Filter") return conn.SendAsync($"Response: Success\nActionID: {action.ActionId}\n\n");
+            // An older Asterisk: MatchCriteria unknown, so an empty Filter is refused; the regex form is accepted except for "Reload".
+            if (string.IsNullOrEmpty(action["Filter"]) || action["Filter"]!.Contains("Reload", StringComparison.Ordinal))
+                return conn.SendAsync($"Response: Error\nActionID: {action.ActionId}\nMessage: Filter did not compile.\n\n");
+            return conn.SendAsync($"Response: Success\nActionID: {action.ActionId}\nMessage: Success\n\n");
+        }));
+        await using var client = Client(server, change: o => o.IncludeEvents = ["DeviceStateChange"]);
+        await client.ConnectAsync().WithGuard();
+
+        Assert.Equal(ConnectionState.Connected, client.Status.State);
+        var conn = await server.Connections.Reader.ReadAsync();
+        List<string?> regexes;
+        lock (conn.Received) regexes = conn.Received.Where(a => a.Name == "Filter" && !string.IsNullOrEmpty(a["Filter"])).Select(a => a["Filter"]).ToList();
+        Assert.Equal(["^Event: DeviceStateChange[^A-Za-z0-9_]", "^Event: Shutdown[^A-Za-z0-9_]", "^Event: Reload[^A-Za-z0-9_]"], regexes);
+        Assert.Equal("Pong", (await client.PingAsync().WithGuard())["Ping"]); // the session is usable
+    }
+
+    [Fact]
+    public async Task Without_IncludeEvents_no_filter_is_sent()
+    {
+        await using var server = new FakeAmiServer(FakeAmiServer.Standard());
+        await using var client = Client(server);
+        await client.ConnectAsync().WithGuard();
+        await client.PingAsync().WithGuard();
+
+        var conn = await server.Connections.Reader.ReadAsync();
+        lock (conn.Received) Assert.DoesNotContain(conn.Received, a => a.Name == "Filter");
+    }
+
+    [Theory]
+    [InlineData("Device State")]
+    [InlineData("Newchannel\nAction: Originate")]
+    [InlineData("name(X)")]
+    public void An_include_event_that_is_not_an_event_name_is_refused_when_the_client_is_made(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new AmiClient(new AmiOptions { IncludeEvents = ["DeviceStateChange", name] }));
+        Assert.Contains("IncludeEvents", ex.Message);
+    }
 }

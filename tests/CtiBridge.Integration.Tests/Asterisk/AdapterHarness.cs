@@ -26,7 +26,9 @@ public sealed class AdapterHarness : IAsyncDisposable
         {
             BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = "ctibridge",
         };
-        var amiOptions = new AmiOptions { Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret };
+        var amiOptions = new AmiOptions { Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret,
+            // As production registers it, plus what the tests observe through this session.
+            IncludeEvents = [.. AsteriskPbx.AmiEventsUsed, "MusicOnHoldStart"] };
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5) });
         var ari = new AriClient(http, ariOptions);
         var events = new AriEventStream(ariOptions);

@@ -11,6 +11,42 @@ namespace CtiBridge.Integration.Tests.Asterisk;
 public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
 {
     [AsteriskInstalledFact]
+    public async Task An_AMI_session_with_IncludeEvents_gets_only_those_events_while_an_unfiltered_one_gets_all()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var ct = timeout.Token;
+        AmiOptions Options(IList<string>? include) => new()
+        {
+            Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret, IncludeEvents = include,
+        };
+        await using var filtered = new AmiClient(Options(["UserEvent"]), NullLogger<AmiClient>.Instance);
+        await using var all = new AmiClient(Options(null), NullLogger<AmiClient>.Instance);
+        var seenFiltered = new ConcurrentQueue<AmiMessage>();
+        var seenAll = new ConcurrentQueue<AmiMessage>();
+        using var s1 = filtered.Subscribe((m, _) => { seenFiltered.Enqueue(m); return ValueTask.CompletedTask; });
+        using var s2 = all.Subscribe((m, _) => { seenAll.Enqueue(m); return ValueTask.CompletedTask; });
+        await filtered.ConnectAsync(ct);
+        await all.ConnectAsync(ct);
+
+        // A Local channel pair comes and goes (Newchannel, Newstate, Hangup … for the unfiltered session), then a
+        // UserEvent marks the end: AMI keeps a session's events in order, so both have seen everything before it.
+        await all.CommandAsync("channel originate Local/answer@itest-agents/n application Wait 0.2", ct);
+        await Until(() => seenAll.Any(m => m.IsEventNamed("Hangup") && m["Channel"]?.StartsWith("Local/answer@itest-agents", StringComparison.Ordinal) == true));
+        await filtered.UserEventAsync("CtiFilterTestDone", ct: ct);
+        await Until(() => seenFiltered.Any(m => m.IsEventNamed("UserEvent")) && seenAll.Any(m => m.IsEventNamed("UserEvent")));
+
+        Assert.Contains(seenAll, m => m.IsEventNamed("Newchannel"));
+        // FullyBooted is what Asterisk sends at login, before a filter can be added.
+        Assert.All(seenFiltered, m => Assert.True(m.IsEventNamed("UserEvent") || m.IsEventNamed("FullyBooted"), $"unexpected {m["Event"]} on the filtered session"));
+        Assert.Contains(seenAll, m => m.IsEventNamed("VarSet") || m.IsEventNamed("Newexten")); // dialplan events the filter held back
+
+        async Task Until(Func<bool> condition)
+        {
+            while (!condition()) await Task.Delay(20, ct);
+        }
+    }
+
+    [AsteriskInstalledFact]
     public async Task Both_clients_connect_and_a_Local_channel_originated_into_the_app_is_answered_played_to_and_hung_up()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
