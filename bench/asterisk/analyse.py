@@ -7,7 +7,9 @@ Usage: analyse.py --side app_queue|ctibridge --rate R --customers CUSTOMERS_TRAC
 Inputs: sipp message traces (-trace_msg) of the customers (UAC; INVITE From sip:9<n>@…) and of the agents' phones (UAS,
 spanning the whole run: only events inside this run's window count); ami-log.py's log of Asterisk's Newstate and
 BridgeEnter events (Asterisk's own timestamps, µs); the harness's ARI log (StasisStart of dialled agent legs,
-ChannelEnteredBridge of cti- bridges, Asterisk's timestamp and the CtiBridge process's receive time).
+ChannelEnteredBridge of cti- bridges, Asterisk's timestamp and the CtiBridge process's receive time; the customers'
+StasisStart and when each originate request left the process, for a second line that splits CtiBridge's time to ring
+the agent into Asterisk's dialplan, the event's trip, CtiBridge's decision and Asterisk's originate).
 
 Columns: side | rate | completed/attempted (the customer got 200 OK, was bridged with an agent — a 2-channel bridge in
 AMI — and got the BYE) | customer INVITE sent → agent INVITE received (matched by the caller number) | customer INVITE →
@@ -141,11 +143,12 @@ if a.ari and a.side == "ctibridge":
             if not ss: continue
             orig = next((sent for sent, _ in originates if sent >= ss[1]), None)
             ring = min((x for x in agent_invite.get(n, []) if x >= t), default=None)
-            if orig is None or ring is None or not (t <= ss[0] <= ss[1] <= orig <= ring): continue
+            # Calls offered at once only (a waiting call's originate comes when an agent frees up, not from its arrival).
+            if orig is None or ring is None or not (t <= ss[0] <= ss[1] <= orig <= ring) or orig - ss[1] > 0.02: continue
             parts["dialplan"].append((ss[0] - t) * 1000); parts["event"].append((ss[1] - ss[0]) * 1000)
             parts["decide"].append((orig - ss[1]) * 1000); parts["originate"].append((ring - orig) * 1000)
         if parts:
-            breakdown = ("# ctibridge breakdown of customer INVITE → agent INVITE (p50 / p95): to StasisStart (Asterisk) "
+            breakdown = ("# ctibridge, calls offered at once: customer INVITE → agent INVITE (p50 / p95) = to StasisStart (Asterisk) "
                          f"{pp(parts['dialplan'])}; StasisStart → received by CtiBridge {pp(parts['event'])}; received → "
                          f"originate sent {pp(parts['decide'])}; originate sent → agent INVITE {pp(parts['originate'])} "
                          f"({len(parts['event'])} calls)")
