@@ -2,11 +2,17 @@ extern alias api;
 
 using System.Diagnostics;
 using System.Net;
+using api::CtiBridge.Api.CallCenter;
 using api::CtiBridge.Api.Events;
+using CtiBridge.Application.Auth;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Tenants;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CtiBridge.Benchmarks.Api;
@@ -17,6 +23,8 @@ namespace CtiBridge.Benchmarks.Api;
 /// (Program) on Kestrel at 127.0.0.1:&lt;free port&gt;, sandbox mode, a temp SQLite file, fast password
 /// hashing, logging at Warning. Prints <c>READY &lt;url&gt;</c>; then reads commands on stdin:
 /// <c>reset</c> (clears the dispatch histogram), <c>stats</c> (prints one <c>STATS …</c> line),
+/// <c>users &lt;n&gt;</c> (creates n agents in the demo tenant, see <see cref="CreateUsersAsync"/>; prints one
+/// <c>USER &lt;userId&gt; &lt;accessToken&gt;</c> line each, then <c>OK</c>, or <c>ERROR …</c>),
 /// <c>quit</c> or end of input (stops, deletes the temp directory).
 /// </summary>
 public sealed class ApiServerHarness : ILoadHarness
@@ -66,6 +74,17 @@ public sealed class ApiServerHarness : ILoadHarness
                         Console.WriteLine(FormattableString.Invariant(
                             $"STATS dispatched={dispatch.Count} p50={dispatch.Percentile(50):F2} p99={dispatch.Percentile(99):F2} max={dispatch.Max:F2} gcPauseMs={(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} gc0={GC.CollectionCount(0) - g0} gc1={GC.CollectionCount(1) - g1} gc2={GC.CollectionCount(2) - g2} serverGc={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / 1048576}"));
                         break;
+                    case var _ when line.StartsWith("users ", StringComparison.Ordinal):
+                        try
+                        {
+                            var created = await CreateUsersAsync(factory.Services, int.Parse(line["users ".Length..].Trim()));
+                            var text = new System.Text.StringBuilder();
+                            foreach (var (id, token) in created) text.Append("USER ").Append(id.ToString("D")).Append(' ').Append(token).Append('\n');
+                            Console.Write(text.ToString());
+                            Console.WriteLine("OK");
+                        }
+                        catch (Exception e) { Console.WriteLine("ERROR " + e.ToString().ReplaceLineEndings(" | ")); }
+                        break;
                 }
                 Console.Out.Flush();
             }
@@ -75,6 +94,51 @@ public sealed class ApiServerHarness : ILoadHarness
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// <c>load fanout --users</c>: <paramref name="count"/> agents <c>fan00001</c>… of the demo tenant (web extensions
+    /// 300001…, password <see cref="BenchApi.Password"/>), written straight to the database like the sandbox seeder
+    /// does (one SaveChanges: the admin API would reload the whole tenant after every single user), all members of
+    /// the skill group Sales (agent3 is added too, so every toggle of agent1..3 changes Sales) and of super's
+    /// "Team A"; then the tenant is reloaded into the call center once, and an access token is minted for each
+    /// (what a login returns, without 1,000 password checks). Returns (userId, token) in creation order.
+    /// </summary>
+    private static async Task<List<(Guid Id, string Token)>> CreateUsersAsync(IServiceProvider services, int count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<CtiDbContext>();
+        db.ScopeToSystem();
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Domain == "demo");
+        db.ScopeToTenant(tenant.Id);
+        var sales = await db.SkillGroups.AsNoTracking().SingleAsync(g => g.Name == "Sales");
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Name == "Team A");
+        var agent3 = await db.Users.AsNoTracking().SingleAsync(u => u.Username == "agent3");
+        if (!await db.SkillGroupMemberships.AnyAsync(m => m.SkillGroupId == sales.Id && m.UserId == agent3.Id))
+            db.SkillGroupMemberships.Add(new SkillGroupMembership { TenantId = tenant.Id, SkillGroupId = sales.Id, UserId = agent3.Id, Priority = 1 });
+        var existing = await db.Users.CountAsync(u => u.Username.StartsWith("fan"));
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var hash = sp.GetRequiredService<PasswordHasher>().Hash(BenchApi.Password);
+        var users = new List<User>(count);
+        for (var i = existing + 1; i <= existing + count; i++)
+        {
+            var u = new User
+            {
+                TenantId = tenant.Id, Username = $"fan{i:D5}", DisplayName = $"Fan-out Agent {i}", Roles = UserRoles.Agent,
+                PasswordHash = hash, PasswordChangedAt = now, CreatedAt = now,
+            };
+            u.AgentProfile = new AgentProfile { UserId = u.Id, TenantId = tenant.Id, Extension = $"3{i:D5}", ExtensionKind = ExtensionKind.Web };
+            users.Add(u);
+            db.SkillGroupMemberships.Add(new SkillGroupMembership { TenantId = tenant.Id, SkillGroupId = sales.Id, UserId = u.Id, Priority = 1 });
+            db.TeamMembers.Add(new TeamMember { TenantId = tenant.Id, TeamId = team.Id, UserId = u.Id });
+        }
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        await sp.GetRequiredService<TenantReloader>().ReloadAsync(tenant.Id);
+
+        var issuer = sp.GetRequiredService<IAccessTokenIssuer>();
+        return users.Select(u => (u.Id, issuer.Issue(new SessionPrincipal(tenant.Id, tenant.Domain, u.Id, u.Username, u.DisplayName, u.Roles, false)).Token)).ToList();
     }
 
     private sealed class BenchApiFactory(string dir) : WebApplicationFactory<api::Program>
@@ -186,6 +250,21 @@ public sealed class ApiServerProcess : IAsyncDisposable
         {
             var line = await _process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("api-server exited");
             if (line.StartsWith("OK", StringComparison.Ordinal) || line.StartsWith("STATS", StringComparison.Ordinal)) return line;
+        }
+    }
+
+    /// <summary>Sends a command and returns the lines starting with <paramref name="prefix"/> it printed before <c>OK</c> (throws on <c>ERROR</c>).</summary>
+    public async Task<List<string>> CommandLinesAsync(string command, string prefix, CancellationToken ct = default)
+    {
+        await _process.StandardInput.WriteLineAsync(command);
+        await _process.StandardInput.FlushAsync(ct);
+        var lines = new List<string>();
+        while (true)
+        {
+            var line = await _process.StandardOutput.ReadLineAsync(ct) ?? throw new InvalidOperationException("api-server exited");
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) lines.Add(line[prefix.Length..]);
+            else if (line.StartsWith("OK", StringComparison.Ordinal)) return lines;
+            else if (line.StartsWith("ERROR", StringComparison.Ordinal)) throw new InvalidOperationException($"api-server {command}: {line}");
         }
     }
 

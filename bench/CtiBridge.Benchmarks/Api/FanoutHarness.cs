@@ -15,9 +15,19 @@ namespace CtiBridge.Benchmarks.Api;
 /// change, just before the event is published) = raise → receive; for every event also receive − envelope
 /// <c>at</c> (dispatcher dequeue → receive). Server-side: the <c>Dispatched</c> hook (publish → last group
 /// send returned). Both processes read the same clock. CPU of server, clients and machine from /proc.
-/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients]</c>
+/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users]</c>
 /// (active &lt; clients: the other connections are a second tenant's admin: connected, receiving nothing.)
 /// (5,000 clients need <c>ulimit -n</c> ≥ 12000: both ends of each socket live on this machine.)
+/// <para>
+/// <c>--users</c>: the shape of a real contact center, one connection per user (active users × 1 connection).
+/// Before connecting, the server child creates active − 4 more agents in the demo tenant (<c>users</c> command
+/// of <see cref="ApiServerHarness"/>: straight into the database, one tenant reload, access tokens minted and
+/// handed back over stdout), all members of skill group Sales (with agent1..3) and of super's team; each is
+/// CTI-logged in Not Ready through <c>POST /api/v1/agent/login</c>. The connections are agent1, agent2, agent3,
+/// super and the new agents, one each. Raising is unchanged, so each toggle is one agentStateChanged to two
+/// connections (the agent and super: narrow) and, at most every 250 ms per group, skillGroupStatsChanged of
+/// Sales to all active users (broadcast: one stream append, serialization and group send per user).
+/// </para>
 /// </summary>
 public sealed class FanoutHarness : ILoadHarness
 {
@@ -25,15 +35,20 @@ public sealed class FanoutHarness : ILoadHarness
 
     public async Task RunAsync(string[] args)
     {
+        var perUser = args.Contains("--users");
+        args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
         var rate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
         var seconds = args.Length > 2 ? int.Parse(args[2]) : 20;
         // active < clients: only `active` connections belong to the demo tenant's users; the rest are the
         // admin of a second tenant, connected (pinged) but receiving nothing (fan-out per event = active / 2).
         var active = args.Length > 3 ? Math.Min(int.Parse(args[3]), clients) : clients;
-        Console.WriteLine($"fanout: {clients} clients ({active} receiving), {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
+        if (perUser && active < 4) throw new ArgumentException("--users needs at least 4 receiving clients (agent1..3 and super).");
+        var shape = perUser ? $"{active} users × 1 connection" : $"4 users × {active / 4}";
+        Console.WriteLine($"fanout: {clients} clients ({active} receiving: {shape}), {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
 
-        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(110));
+        // Users mode also creates and CTI-logs in the users (a few seconds for 1,000): allow a minute more.
+        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(perUser ? 170 : 110));
         var total = Stopwatch.StartNew();
         await using var server = await ApiServerProcess.StartAsync();
         Console.WriteLine($"server pid {server.Pid} at {server.BaseUri} ({total.Elapsed.TotalSeconds:F1} s)");
@@ -43,6 +58,25 @@ public sealed class FanoutHarness : ILoadHarness
         foreach (var l in logins) sessions.Add(await BenchApi.LoginAsync(server.BaseUri, l));
         var agentClients = sessions.Take(3).Select(s => BenchApi.Client(server.BaseUri, s.Token)).ToArray();
         foreach (var c in agentClients) await BenchApi.SendAsync(c, HttpMethod.Post, "/api/v1/agent/login", new { ready = true });
+        // One token per receiving connection: users mode, agent1..3, super, then one new agent each; else the 4 users round robin.
+        var tokens = sessions.Select(s => s.Token).ToList();
+        if (perUser)
+        {
+            var setup = Stopwatch.StartNew();
+            var created = await server.CommandLinesAsync($"users {active - 4}", "USER ", runTimeout.Token);
+            var createdIn = setup.Elapsed.TotalSeconds;
+            var extra = created.Select(l => l[(l.IndexOf(' ') + 1)..]).ToList();
+            using var http = BenchApi.Client(server.BaseUri);
+            using var loginGate = new SemaphoreSlim(16);
+            await Task.WhenAll(extra.Select(async token =>
+            {
+                await loginGate.WaitAsync(runTimeout.Token);
+                try { await BenchApi.SendAsync(http, HttpMethod.Post, "/api/v1/agent/login", new { ready = false }, token); }
+                finally { loginGate.Release(); }
+            }));
+            tokens.AddRange(extra);
+            Console.WriteLine($"{extra.Count} agents created with tokens in {createdIn:F1} s, CTI-logged in (Not Ready) in {setup.Elapsed.TotalSeconds - createdIn:F1} s");
+        }
         string? idleToken = null;
         if (active < clients)
         {
@@ -67,7 +101,7 @@ public sealed class FanoutHarness : ILoadHarness
                 await gate.WaitAsync(runTimeout.Token);
                 try
                 {
-                    sockets[i] = await HubSocket.ConnectAsync(hubUri, i < active ? sessions[i % sessions.Count].Token : idleToken!, runTimeout.Token);
+                    sockets[i] = await HubSocket.ConnectAsync(hubUri, i < active ? tokens[perUser ? i : i % sessions.Count] : idleToken!, runTimeout.Token);
                     loops[i] = Task.Run(() => sockets[i].ReceiveLoopAsync(recorder, stop.Token));
                 }
                 finally { gate.Release(); }
@@ -125,10 +159,11 @@ public sealed class FanoutHarness : ILoadHarness
         rest.Sort();
         var delivered = recorder.DispatchToReceive.Count;
         Console.WriteLine();
-        Console.WriteLine($"== fanout {clients} clients ({active} receiving: 4 users × {active / 4}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
+        Console.WriteLine($"== fanout {clients} clients ({active} receiving: {shape}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
         Console.WriteLine($"raise → receive (agentStateChanged, stateSince → client): {recorder.RaiseToReceive.Summary()}");
         Console.WriteLine($"dispatch → receive (all events, envelope at → client):    {recorder.DispatchToReceive.Summary()}");
-        Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {raised * (active / 4) * 2}");
+        Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {(perUser ? raised * 2 : raised * (active / 4) * 2)}"
+            + (perUser ? FormattableString.Invariant($"; skillGroupStatsChanged per receiving connection {recorder.ByKind[1] / (double)active:F1}") : ""));
         Console.WriteLine($"server dispatch (publish → last group send returned): {serverStats}");
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);

@@ -160,9 +160,11 @@ public static class BenchApi
         return (json.GetProperty("accessToken").GetString()!, json.GetProperty("user").GetProperty("userId").GetGuid());
     }
 
-    public static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null)
+    /// <summary>One request; <paramref name="token"/> (when given) replaces the client's own bearer token.</summary>
+    public static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null, string? token = null)
     {
         using var request = new HttpRequestMessage(method, url);
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (body is not null) request.Content = JsonContent.Create(body);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
