@@ -227,18 +227,57 @@ public sealed partial class AsteriskPbx
 
     private void OnAmiResync(object? sender, ResyncEventArgs e) => _ = RefreshDevicesAsync();
 
-    /// <summary>Reads every PJSIP endpoint's state (PJSIPShowEndpoints) and reports the ones that changed.</summary>
+    /// <summary>
+    /// Reads every PJSIP endpoint's state (PJSIPShowEndpoints) and reports the ones that changed — except endpoints a
+    /// DeviceStateChange event reported while the list was on its way (<see cref="ReportListed"/>).
+    /// </summary>
     public async Task RefreshDevicesAsync(CancellationToken ct = default)
     {
         if (_ami is null) return;
+        var asOf = DeviceEventCount();
         try
         {
             foreach (var ep in await _ami.PjsipShowEndpointsAsync(ct).ConfigureAwait(false))
-                ReportDevice("PJSIP/" + ep.ObjectName, ep.DeviceState);
+                ReportListed("PJSIP/" + ep.ObjectName, ep.DeviceState, asOf);
         }
         catch (Exception ex)
         {
             _log.LogWarning("Reading PJSIP endpoints over AMI failed: {Message}", ex.Message);
+        }
+    }
+
+    /// <summary>Reads one PJSIP endpoint's state (PJSIPShowEndpoint) after a registration came or went.</summary>
+    private async Task RefreshDeviceAsync(string endpointName)
+    {
+        if (_ami is null) return;
+        var asOf = DeviceEventCount();
+        try
+        {
+            var list = await _ami.SendEventListActionAsync(new AmiAction("PJSIPShowEndpoint").Add("Endpoint", endpointName)).ConfigureAwait(false);
+            if (list.Events.FirstOrDefault(e => e.IsEventNamed("EndpointDetail"))?["DeviceState"] is { } state)
+                ReportListed("PJSIP/" + endpointName, state, asOf);
+        }
+        catch (Exception ex)
+        {
+            _log.LogWarning("Reading PJSIP endpoint {Endpoint} over AMI failed: {Message}", endpointName, ex.Message);
+        }
+    }
+
+    private long DeviceEventCount() { lock (_deviceGate) return _deviceEventCount; }
+
+    /// <summary>
+    /// A state read by an action, reported unless a DeviceStateChange event for the endpoint came after the read began
+    /// (event number above <paramref name="asOf"/>): the answer may predate the event (a registration raises
+    /// ContactStatus, which starts a read, before Asterisk's device-state thread has the new state), and the answer and
+    /// the event reach the adapter on different threads. Without this a stale "Unavailable" could overwrite
+    /// "registered" for good, leaving the agent Not Ready (Device unavailable) on a registered phone.
+    /// </summary>
+    private void ReportListed(string endpoint, string? state, long asOf)
+    {
+        lock (_deviceGate)
+        {
+            if (_deviceEventAt.TryGetValue(endpoint, out var at) && at > asOf) return;
+            ReportDevice(endpoint, state);
         }
     }
 
@@ -247,12 +286,17 @@ public sealed partial class AsteriskPbx
         if (m.IsEventNamed("DeviceStateChange"))
         {
             if (m["Device"] is { } device && device.StartsWith("PJSIP/", StringComparison.OrdinalIgnoreCase))
-                ReportDevice(device, m["State"]);
+                lock (_deviceGate)
+                {
+                    _deviceEventAt[device] = ++_deviceEventCount;
+                    ReportDevice(device, m["State"]);
+                }
         }
-        else if (m.IsEventNamed("ContactStatus"))
+        else if (m.IsEventNamed("ContactStatus") && m["EndpointName"] is { Length: > 0 } endpointName)
         {
-            // A registration came or went; the endpoint's device state follows, read it now rather than wait.
-            _ = RefreshDevicesAsync(CancellationToken.None);
+            // A registration came or went; the endpoint's device state follows, read it now rather than wait (that
+            // endpoint only: with a thousand phones re-registering, reading every endpoint each time would not scale).
+            _ = RefreshDeviceAsync(endpointName);
         }
         return ValueTask.CompletedTask;
     }
@@ -274,6 +318,11 @@ public sealed partial class AsteriskPbx
         try { _handler?.OnDeviceChanged(status); }
         catch (Exception ex) { _log.LogError(ex, "OnDeviceChanged handler threw for {Endpoint}", endpoint); }
     }
+
+    // Device reports are made under this lock, in order: an event's report and a list's check-and-report never interleave.
+    private readonly object _deviceGate = new();
+    private readonly Dictionary<string, long> _deviceEventAt = new(StringComparer.OrdinalIgnoreCase); // endpoint → event number
+    private long _deviceEventCount;
 
     /// <summary>Last known state of each PJSIP endpoint seen over AMI.</summary>
     public IReadOnlyDictionary<string, DeviceStatus> Devices => new Dictionary<string, DeviceStatus>(_devices, StringComparer.OrdinalIgnoreCase);

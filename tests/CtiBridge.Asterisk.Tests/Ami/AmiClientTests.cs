@@ -409,6 +409,7 @@ public class AmiClientTests(Xunit.Abstractions.ITestOutputHelper output)
         await TestHelpers.WaitForAsync(client, s => s.State == ConnectionState.Connected);
         var second = await server.Connections.Reader.ReadAsync();
         Assert.Equal("Login", second.Received[0].Name);
+        await events.WaitForCountAsync(2); // subscribers get events on their own lane: the reconnect may be quicker
         Assert.Equal(["Reload", "Shutdown"], events.Items);
     }
 

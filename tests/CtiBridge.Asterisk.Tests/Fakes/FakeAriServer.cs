@@ -143,7 +143,8 @@ internal sealed class FakeAriSocket(HttpContext context, WebSocket socket)
     /// <summary>Drops the connection without a close handshake.</summary>
     public void Drop()
     {
-        context.Abort();
+        try { context.Abort(); }
+        catch (ObjectDisposedException) { } // the client closed it already and the request is over
         _done.TrySetResult();
     }
 

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Asterisk.Ami;
+using CtiBridge.Asterisk.Ari;
+using CtiBridge.Asterisk.Tests.Fakes;
+using CtiBridge.Domain.Calls;
+
+namespace CtiBridge.Asterisk.Tests.Adapter;
+
+/// <summary>Device states from AMI: DeviceStateChange events and the endpoint list read at login and on registrations.</summary>
+public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private sealed class DeviceRecorder : IPbxEventHandler
+    {
+        public ConcurrentQueue<DeviceStatus> Seen { get; } = new();
+        public TaskCompletionSource RegisteredByEvent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void OnDeviceChanged(DeviceStatus status)
+        {
+            Seen.Enqueue(status);
+            if (status is { Endpoint: "PJSIP/demo-1201", Registered: true }) RegisteredByEvent.TrySetResult();
+        }
+
+        public void OnIncomingLeg(IncomingLeg leg) { }
+        public void OnLegAnswered(string legId) { }
+        public void OnLegEnded(string legId, CallEndReason cause) { }
+        public void OnDtmf(string legId, char digit) { }
+        public void OnPlaybackFinished(string legId) { }
+        public void OnConnectionChanged(bool connected, string description) { }
+    }
+
+    private static string EndpointList(string actionId, params (string Name, string State)[] endpoints) =>
+        $"Response: Success\nActionID: {actionId}\nEventList: start\nMessage: A listing of Endpoints follows, presented as EndpointList events\n\n"
+        + string.Concat(endpoints.Select(e => $"Event: EndpointList\nActionID: {actionId}\nObjectType: endpoint\nObjectName: {e.Name}\nDeviceState: {e.State}\nActiveChannels: 0\n\n"))
+        + $"Event: EndpointListComplete\nActionID: {actionId}\nEventList: Complete\nListItems: {endpoints.Length}\n\n";
+
+    [Fact]
+    public async Task A_registration_reported_by_an_event_while_the_endpoint_list_was_on_its_way_is_not_undone_by_the_older_list()
+    {
+        var devices = new DeviceRecorder();
+        // Asterisk answers the list (read at login) with the state from before the registration, and its device-state
+        // thread publishes the registration meanwhile: the event reaches the adapter first, the older list after it.
+        await using var amiServer = new FakeAmiServer(FakeAmiServer.Standard(async (conn, action) =>
+        {
+            if (action.Name != "PJSIPShowEndpoints") { await conn.SendAsync($"Response: Success\nActionID: {action.ActionId}\n\n"); return; }
+            await conn.SendAsync("Event: DeviceStateChange\nPrivilege: call,all\nDevice: PJSIP/demo-1201\nState: NOT_INUSE\n\n");
+            await devices.RegisteredByEvent.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await conn.SendAsync(EndpointList(action.ActionId, ("demo-1201", "Unavailable"), ("demo-1202", "Not in use")));
+        }));
+        await using var ariServer = await FakeAriServer.StartAsync();
+        var ariOptions = new AriOptions { BaseUrl = ariServer.BaseUrl, Username = "cti", Password = "secret", Application = "cti" };
+        using var http = new HttpClient();
+        await using var events = new AriEventStream(ariOptions);
+        await using var ami = new AmiClient(new AmiOptions { Host = "127.0.0.1", Port = amiServer.Port, Username = "cti", Secret = "cti" },
+            new XunitLogger<AmiClient>(output));
+        await using var pbx = new AsteriskPbx(new AriClient(http, ariOptions), events, ami, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+        pbx.Subscribe(devices);
+
+        await pbx.StartAsync(waitForConnection: true).WithGuard();
+        await ami.ConnectAsync().WithGuard(); // the login's resync reads the endpoint list
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!devices.Seen.Any(d => d.Endpoint == "PJSIP/demo-1202") && DateTime.UtcNow < deadline) await Task.Delay(10);
+
+        Assert.Contains(devices.Seen, d => d is { Endpoint: "PJSIP/demo-1202", Registered: true }); // the list was applied…
+        Assert.True(pbx.Devices["PJSIP/demo-1201"].Registered);                                     // …except the stale entry
+        Assert.DoesNotContain(devices.Seen, d => d is { Endpoint: "PJSIP/demo-1201", Registered: false });
+    }
+
+    [Fact]
+    public async Task A_registration_reads_that_endpoint_only_and_reports_its_state()
+    {
+        var devices = new DeviceRecorder();
+        await using var amiServer = new FakeAmiServer(FakeAmiServer.Standard((conn, action) => action.Name switch
+        {
+            "PJSIPShowEndpoints" => conn.SendAsync(EndpointList(action.ActionId)),
+            "PJSIPShowEndpoint" when action["Endpoint"] == "demo-1201" => conn.SendAsync(
+                $"Response: Success\nActionID: {action.ActionId}\nEventList: start\nMessage: Following are Events for each object associated with the Endpoint\n\n"
+                + $"Event: EndpointDetail\nActionID: {action.ActionId}\nObjectType: endpoint\nObjectName: demo-1201\nDeviceState: Not in use\nActiveChannels: 0\n\n"
+                + $"Event: AorDetail\nActionID: {action.ActionId}\nObjectType: aor\nObjectName: demo-1201\n\n"
+                + $"Event: EndpointDetailComplete\nActionID: {action.ActionId}\nEventList: Complete\nListItems: 2\n\n"),
+            _ => conn.SendAsync($"Response: Error\nActionID: {action.ActionId}\nMessage: Unexpected {action.Name}\n\n"),
+        }));
+        await using var ariServer = await FakeAriServer.StartAsync();
+        var ariOptions = new AriOptions { BaseUrl = ariServer.BaseUrl, Username = "cti", Password = "secret", Application = "cti" };
+        using var http = new HttpClient();
+        await using var events = new AriEventStream(ariOptions);
+        await using var ami = new AmiClient(new AmiOptions { Host = "127.0.0.1", Port = amiServer.Port, Username = "cti", Secret = "cti" },
+            new XunitLogger<AmiClient>(output));
+        await using var pbx = new AsteriskPbx(new AriClient(http, ariOptions), events, ami, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+        pbx.Subscribe(devices);
+        await pbx.StartAsync(waitForConnection: true).WithGuard();
+        await ami.ConnectAsync().WithGuard();
+        var conn = await amiServer.Connections.Reader.ReadAsync();
+
+        await conn.SendAsync("Event: ContactStatus\nPrivilege: system,all\nURI: sip:demo-1201@127.0.0.1:5099\nContactStatus: Created\nAOR: demo-1201\nEndpointName: demo-1201\n\n");
+
+        await devices.RegisteredByEvent.Task.WithGuard();
+        lock (conn.Received)
+        {
+            Assert.Equal("demo-1201", conn.Received.Single(a => a.Name == "PJSIPShowEndpoint")["Endpoint"]);
+            Assert.Single(conn.Received, a => a.Name == "PJSIPShowEndpoints"); // the one read at login, not one per registration
+        }
+    }
+}
