@@ -122,6 +122,42 @@ public class HubTests
     }
 
     [Fact]
+    public async Task The_sample_clients_stream_state_after_a_drop_and_resume_equals_the_servers_and_a_snapshot_replaces_it()
+    {
+        using var host = new CtiApiFactory();
+        var session = await host.LoginAsync("demo", "agent1");
+        var agent = await host.ClientForAsync("demo", "agent1");
+        var stream = new CtiBridge.ClientSample.AgentEventStream();
+        var first = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        stream.ApplyResume(await first.Connection.InvokeAsync<JsonElement>("Resume", stream.Epoch, stream.LastSeq)); // first connect: a snapshot
+        Assert.Equal("LoggedOut", stream.Agent?.GetProperty("status").GetString());
+
+        await agent.LoginReadyAsync();
+        await agent.PlaceCallAsync("Sales");
+        var offer = await first.WaitForAsync(e => Name(e) == "callOffered", "offer");
+        foreach (var e in first.Events) stream.Apply(e);
+        Assert.False(stream.Apply(offer)); // applied already: a duplicate changes nothing
+        var callId = offer.GetProperty("data").GetProperty("call").GetProperty("callId").GetString()!;
+        Assert.True(stream.Calls.ContainsKey(callId));
+        await first.DisposeAsync(); // dropped while the call is offered
+
+        await agent.PostAsync($"/api/v1/calls/{callId}/answer").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await using var again = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        stream.ApplyResume(await again.Connection.InvokeAsync<JsonElement>("Resume", stream.Epoch, stream.LastSeq));
+
+        Assert.Equal("WrapUp", stream.Agent?.GetProperty("status").GetString());
+        Assert.DoesNotContain(callId, stream.Calls.Keys);
+        var snapshot = await again.Connection.InvokeAsync<JsonElement>("Snapshot");
+        Assert.Equal(snapshot.GetProperty("seq").GetInt64(), stream.LastSeq);
+
+        // Another epoch (a server restart): the snapshot replaces what the client had.
+        stream.ApplyResume(await again.Connection.InvokeAsync<JsonElement>("Resume", "another-epoch", stream.LastSeq));
+        Assert.Equal("WrapUp", stream.Agent?.GetProperty("status").GetString());
+        Assert.Empty(stream.Calls);
+    }
+
+    [Fact]
     public async Task Supervisor_stream_carries_team_agents_events_and_nothing_of_another_tenant()
     {
         using var host = new CtiApiFactory();
