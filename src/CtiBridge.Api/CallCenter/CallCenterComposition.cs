@@ -32,6 +32,10 @@ public static class CallCenterComposition
     {
         var sandbox = CtiMode.IsSandbox(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // Before the PBX's hosted service: hosted services start in order, so every tenant is loaded before the first
+        // ARI event (a new caller of a tenant not loaded yet would be refused; a caller left waiting by a previous
+        // process, found when ARI connects, could not be taken back).
+        services.AddHostedService<CallCenterHostedService>();
         if (sandbox)
         {
             services.AddSingleton(sp => new SimulatedPbx(sp.GetRequiredService<TimeProvider>(), new SimulatorOptions
@@ -78,7 +82,6 @@ public static class CallCenterComposition
         services.AddScoped<CallCenterData>();
         services.AddScoped<CallCenterAccess>();
         services.AddScoped<AdminChangeReloadFilter>();
-        services.AddHostedService<CallCenterHostedService>();
         services.Configure<MvcOptions>(o =>
         {
             o.Filters.AddService<AdminChangeReloadFilter>();

@@ -88,6 +88,12 @@ public sealed class CallCenterService : IPbxEventHandler
     public void OnIncomingLeg(IncomingLeg leg)
     {
         var center = FindTenant(leg.Tenant);
+        if (center is null && leg.Resumed is not null)
+        {
+            // Never hang up a caller who has been waiting because a tenant is not (yet) configured here.
+            _log.LogWarning("Waiting caller {LegId} of unknown tenant '{Tenant}' left as it is", leg.LegId, leg.Tenant);
+            return;
+        }
         if (center is null)
         {
             _log.LogWarning("Leg {LegId} names unknown tenant '{Tenant}'; hanging it up", leg.LegId, leg.Tenant);

@@ -33,8 +33,26 @@ public sealed partial class TenantCallCenter
                     string.Equals(g.Definition.Name, leg.Target, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(g.Definition.Number, leg.Target, StringComparison.OrdinalIgnoreCase)
                     || g.Definition.Id.ToString() == leg.Target);
+                if (leg.Resumed is not null && group is null)
+                {
+                    // Never hang up a caller who has been waiting because their group is gone from the configuration.
+                    _log.LogWarning("Waiting caller {LegId} asked for unknown skill group '{Group}' of tenant {Tenant}; left as it is", leg.LegId, leg.Target, Domain);
+                    return;
+                }
                 var call = NewInboundCall(CallKind.Queue, leg, now);
                 call.Call.SkillGroupId = group?.Definition.Id;
+                if (leg.Resumed is { } resumed && group is not null)
+                {
+                    // Left waiting by a previous process: answered, in its bridge, on music. Back in its place in the
+                    // queue (by the time it was first queued), with its wait and its limits counted from then.
+                    call.Call.EnqueuedAt = resumed.EnqueuedAt;
+                    call.MusicPlaying = true;
+                    _log.LogInformation("Caller {LegId} of call {CallId} waiting since {Since} taken back into {Group}",
+                        leg.LegId, call.Call.Id, resumed.EnqueuedAt, group.Definition.Name);
+                    Enqueue(w, call, group, atHead: false, inPlace: true);
+                    Dispatch(w);
+                    return;
+                }
 
                 if (_config.BlockedNumbers.Contains(leg.CallerNumber))
                 {
@@ -67,7 +85,7 @@ public sealed partial class TenantCallCenter
 
     private CallRuntime NewInboundCall(CallKind kind, IncomingLeg leg, DateTimeOffset now)
     {
-        var call = new CallRuntime(new Call(TenantId, Guid.NewGuid(), kind, leg.CallerNumber, now) { CustomerName = leg.CallerName });
+        var call = new CallRuntime(new Call(TenantId, leg.Resumed?.CallId ?? Guid.NewGuid(), kind, leg.CallerNumber, now) { CustomerName = leg.CallerName });
         foreach (var (k, v) in leg.Variables.Take(10)) call.Call.AttachedData[k] = v;
         var customer = call.Call.AddParty(new CallParty(leg.LegId, PartyRole.Customer, null, leg.CallerNumber, now));
         customer.State = PartyState.Connected;
@@ -89,7 +107,7 @@ public sealed partial class TenantCallCenter
         EndCall(w, call, reason);
     }
 
-    private void Enqueue(Work w, CallRuntime call, GroupRuntime group, bool atHead)
+    private void Enqueue(Work w, CallRuntime call, GroupRuntime group, bool atHead, bool inPlace = false)
     {
         var now = Now;
         call.Call.State = CallState.Waiting;
@@ -97,6 +115,13 @@ public sealed partial class TenantCallCenter
         call.Call.SkillGroupId = group.Definition.Id;
         call.WaitingIn = group;
         if (atHead) group.Waiting.Insert(0, call);
+        else if (inPlace)
+        {
+            // Taken back after a restart: behind everyone queued before it, ahead of those queued after.
+            var at = group.Waiting.Count;
+            while (at > 0 && group.Waiting[at - 1].Call.EnqueuedAt > call.Call.EnqueuedAt) at--;
+            group.Waiting.Insert(at, call);
+        }
         else group.Waiting.Add(call);
         if (call.Call.Customer is { IsPresent: true } customer)
         {

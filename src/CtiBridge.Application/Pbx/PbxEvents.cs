@@ -39,6 +39,7 @@ public interface IPbxEventHandler
 /// <param name="CallerName">Caller ID name, if any.</param>
 /// <param name="Variables">The leg's attached-data variables (prefix removed).</param>
 /// <param name="FromEndpoint">The endpoint the leg came from (an agent's phone dialling out), if any.</param>
+/// <param name="Resumed">Set for a caller a previous CtiBridge process left waiting (read back from the leg after a restart).</param>
 public sealed record IncomingLeg(
     string LegId,
     string Tenant,
@@ -47,7 +48,14 @@ public sealed record IncomingLeg(
     string CallerNumber,
     string? CallerName,
     IReadOnlyDictionary<string, string> Variables,
-    string? FromEndpoint = null);
+    string? FromEndpoint = null,
+    ResumedLeg? Resumed = null);
+
+/// <summary>
+/// A queue caller found waiting after a restart of CtiBridge, with what the leg kept: the call's id (its bridge is
+/// named after it) and when it was first queued. The leg is answered and in the call's bridge with music on hold.
+/// </summary>
+public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt);
 
 /// <summary>An endpoint's state as the PBX sees it.</summary>
 /// <param name="Endpoint">e.g. <c>PJSIP/demo-1001</c>.</param>

@@ -1,3 +1,4 @@
+using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Asterisk.Ami;
 using CtiBridge.Asterisk.Ari;
@@ -200,10 +201,11 @@ public sealed partial class AsteriskPbx
     /// </summary>
     public async Task ResyncAsync(CancellationToken ct = default)
     {
-        if (_legs.IsEmpty && _bridges.IsEmpty) return;
         try
         {
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
+            await AdoptWaitingCallersAsync(channels, ct).ConfigureAwait(false);
+            if (_legs.IsEmpty && _bridges.IsEmpty) return;
             var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var leg in _legs.Values.ToList())
                 if (!alive.Contains(leg.Id) && !leg.IsEnded)
@@ -221,6 +223,79 @@ public sealed partial class AsteriskPbx
         {
             _log.LogWarning("ARI resync failed: {Message}", ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Queue callers a previous CtiBridge process left waiting (it stopped or crashed; Asterisk kept them in the app, in
+    /// their call's bridge, on music): each is reported as an <see cref="IncomingLeg"/> with <see cref="ResumedLeg"/>
+    /// — the call id and enqueue time the engine stored on the leg — so it goes back to its place in the queue. A caller
+    /// already talking to an agent (another <c>cti-</c> leg in the bridge) is left alone: only waiting callers are taken back.
+    /// </summary>
+    private async Task AdoptWaitingCallersAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
+    {
+        if (_handler is not { } handler) return;
+        var app = _ari.Options.Application + ",";
+        var candidates = channels.Where(c => !_legs.ContainsKey(c.Id) && c.Dialplan is { AppName: "Stasis", AppData: { } data }
+                                             && data.StartsWith(app, StringComparison.Ordinal) && data.Split(',') is [_, "queue", _, ..]).ToList();
+        if (candidates.Count == 0) return;
+        var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
+        foreach (var channel in candidates)
+        {
+            string role, callText, group, since;
+            try
+            {
+                var reads = await Task.WhenAll(
+                    new[] { TenantCallCenter.LegVariables.Role, TenantCallCenter.LegVariables.CallId, TenantCallCenter.LegVariables.SkillGroup, TenantCallCenter.LegVariables.EnqueuedAt }
+                        .Select(v => ReadVariableAsync(channel.Id, v, ct))).ConfigureAwait(false);
+                (role, callText, group, since) = (reads[0], reads[1], reads[2], reads[3]);
+            }
+            catch (AriException ex) when (ex.IsNotFound) { continue; } // gone meanwhile
+            if (role != "customer" || !Guid.TryParse(callText, out var callId) || !Guid.TryParse(group, out _)
+                || !long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sinceMs))
+                continue; // not a queued caller of ours (never queued, or another app's use of the channel)
+            var bridgeId = BridgeIdOf(callId);
+            var bridge = bridges.FirstOrDefault(b => b.Id == bridgeId);
+            if (bridge is null || !bridge.Channels.Contains(channel.Id))
+            {
+                _log.LogWarning("Caller {LegId} of call {CallId} is in the app but not in the call's bridge; not taken back", channel.Id, callId);
+                continue;
+            }
+            if (bridge.Channels.Any(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)))
+            {
+                _log.LogWarning("Call {CallId} was connected when the previous process stopped; its parties are left as they are", callId);
+                continue;
+            }
+            var leg = new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, BridgeId = bridgeId };
+            if (!_legs.TryAdd(channel.Id, leg)) continue;
+            _bridges.TryAdd(callId, new Lazy<Task<string>>(() => Task.FromResult(bridgeId)));
+            var args = channel.Dialplan!.AppData!.Split(',');
+            handler.OnIncomingLeg(new IncomingLeg(
+                channel.Id,
+                Tenant: args[2],
+                Purpose: "queue",
+                Target: group,
+                CallerNumber: channel.Caller.Number,
+                CallerName: string.IsNullOrEmpty(channel.Caller.Name) ? null : channel.Caller.Name,
+                Variables: await AttachedDataAsync(channel, ct).ConfigureAwait(false),
+                FromEndpoint: EndpointOfChannelName(channel.Name),
+                Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs))));
+        }
+    }
+
+    private async Task<string> ReadVariableAsync(string channelId, string name, CancellationToken ct)
+    {
+        try { return await _ari.Channels.GetVariableAsync(channelId, name, ct).ConfigureAwait(false); }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            if (!await ChannelExistsAsync(channelId, ct).ConfigureAwait(false)) throw;
+            return ""; // the variable is not set (Asterisk answers 404 for that too)
+        }
+    }
+
+    private async Task<bool> ChannelExistsAsync(string channelId, CancellationToken ct)
+    {
+        try { await _ari.Channels.GetAsync(channelId, ct).ConfigureAwait(false); return true; }
+        catch (AriException ex) when (ex.IsNotFound) { return false; }
     }
 
     // ------------------------------------------------------------------ AMI: devices and registrations

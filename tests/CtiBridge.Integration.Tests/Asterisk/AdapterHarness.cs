@@ -19,8 +19,9 @@ public sealed class AdapterHarness : IAsyncDisposable
     public AmiClient Ami { get; }
     public AsteriskPbx Pbx { get; }
 
+    /// <param name="beforeStart">Runs once the adapter exists and before it connects (e.g. a call center subscribing to it).</param>
     public static async Task<AdapterHarness> StartAsync(RealAsterisk asterisk, Application.Pbx.IPbxEventHandler? handler = null,
-        AsteriskPbxOptions? options = null)
+        AsteriskPbxOptions? options = null, Action<AsteriskPbx>? beforeStart = null)
     {
         var ariOptions = new AriOptions
         {
@@ -35,6 +36,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         var ami = new AmiClient(amiOptions);
         var pbx = new AsteriskPbx(ari, events, ami, options ?? new AsteriskPbxOptions(), NullLogger<AsteriskPbx>.Instance);
         if (handler is not null) pbx.Subscribe(handler);
+        beforeStart?.Invoke(pbx);
         await pbx.StartAsync(waitForConnection: true).WaitAsync(TimeSpan.FromSeconds(30));
         await ami.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(30));
         return new AdapterHarness(asterisk, ari, events, ami, pbx);
@@ -48,6 +50,14 @@ public sealed class AdapterHarness : IAsyncDisposable
         // The first half (our leg) runs from-trunk-demo/<did> once the second half (the customer's phone) answers.
         await Asterisk.OriginateAsync("Local/talk@itest-customer/n", "from-trunk-demo", did, $"\"Customer\" <{from}>", leg, phone);
         return (leg, phone);
+    }
+
+    /// <summary>Stops the adapter's connections as a crashed process would: nothing is hung up or cleaned up.</summary>
+    public async Task StopLikeACrashAsync()
+    {
+        await Pbx.DisposeAsync();
+        await Events.DisposeAsync();
+        await Ami.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -131,6 +131,47 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
     }
 
     [AsteriskInstalledFact]
+    public async Task A_caller_waiting_when_CtiBridge_stops_is_taken_back_in_place_by_the_next_process_and_answered_there()
+    {
+        _center.Login(Ann, ready: false); // logged in, Not Ready: the caller waits
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550113");
+        CallView? waiting = null;
+        await Eventually(() => (waiting = _center.ListCalls().SingleOrDefault()) is { State: CallState.Waiting }, "the caller waiting");
+        var enqueuedAt = _center.WaitingCalls(Sales).Single().EnqueuedAt;
+        await Eventually(async () =>
+        {
+            using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={TenantCallCenter.LegVariables.EnqueuedAt}");
+            return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Contains(enqueuedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }, "the waiting caller's facts stored on the leg");
+
+        await _h.StopLikeACrashAsync(); // CtiBridge stops: the caller stays in Asterisk, in the call's bridge, on music
+        Assert.Contains(customer, await BridgeOf(waiting!.CallId));
+
+        var sink = new EngineSink();
+        TenantCallCenter next = null!;
+        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
+            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config()));
+
+        await Eventually(() => next.ListCalls().Count == 1, "the caller taken back");
+        var back = next.ListCalls().Single();
+        Assert.Equal(waiting.CallId, back.CallId);
+        Assert.Equal(CallState.Waiting, back.State);
+        Assert.Equal(customer, CustomerLeg(back));
+        Assert.Equal(enqueuedAt.ToUnixTimeMilliseconds(), next.WaitingCalls(Sales).Single().EnqueuedAt.ToUnixTimeMilliseconds());
+
+        next.Login(Ann, ready: true);
+        CallView? connected = null;
+        await Eventually(() => (connected = next.CallsOf(Ann).FirstOrDefault(c => c.State == CallState.Connected
+            && c.Parties.Any(p => p.AgentId == Ann && p.State == PartyState.Connected))) is not null, "Ann connected on the restarted process");
+        await BridgeHoldsAsync(back.CallId, customer, Leg(connected!, Ann)); // the same bridge, now with Ann
+
+        await asterisk.HangupAsync(phone);
+        await Eventually(() => sink.Records.Any(r => r.Call.Id == back.CallId), "the call record of the restarted process");
+        await asterisk.AssertNothingLeftAsync();
+        Assert.Empty(next.ListCalls());
+    }
+
+    [AsteriskInstalledFact]
     public async Task Ring_no_answer_is_rerouted_to_a_second_agent()
     {
         _center.Login(Cat, ready: true); // idle longest: offered first, never answers
