@@ -203,12 +203,15 @@ public sealed partial class AsteriskPbx
     {
         try
         {
+            // Only legs whose channel existed before the list was taken can be missing from it: a leg dialled
+            // meanwhile is not in the list yet and is not gone.
+            var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
             await AdoptWaitingCallersAsync(channels, ct).ConfigureAwait(false);
             if (_legs.IsEmpty && _bridges.IsEmpty) return;
             var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var leg in _legs.Values.ToList())
-                if (!alive.Contains(leg.Id) && !leg.IsEnded)
+                if (known.Contains(leg.Id) && !alive.Contains(leg.Id) && !leg.IsEnded)
                 {
                     _log.LogInformation("Leg {LegId} vanished while the ARI connection was down; reporting it ended", leg.Id);
                     EndLeg(leg, leg.RequestedReason ?? (leg.Dialled && !leg.Answered ? CallEndReason.Failed : CallEndReason.Normal));

@@ -151,6 +151,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
                 ChannelId = legId,
                 Variables = variables,
             }, ct).ConfigureAwait(false);
+            leg.Originated = true;
         }
         catch (AriException ex)
         {
@@ -429,6 +430,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         public bool Dialled { get; } = dialled;
         public Guid? CallId { get; set; }
         public volatile bool Answered;
+        /// <summary>A dialled leg whose originate Asterisk accepted: its channel exists.</summary>
+        public volatile bool Originated;
         public volatile bool LeftApp;
         public volatile bool Held;
         public volatile string? BridgeId;
