@@ -30,6 +30,43 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
         public void OnConnectionChanged(bool connected, string description) { }
     }
 
+    /// <summary>The adapter on a fake AMI (and a fake ARI it connects to), started; AMI logged in (its resync reads the endpoint list).</summary>
+    private sealed class Adapter : IAsyncDisposable
+    {
+        private readonly FakeAriServer _ari;
+        private readonly HttpClient _http = new();
+        private readonly AriEventStream _events;
+        private readonly AmiClient _ami;
+        public AsteriskPbx Pbx { get; }
+
+        private Adapter(FakeAriServer ari, FakeAmiServer ami, IPbxEventHandler handler, Xunit.Abstractions.ITestOutputHelper output)
+        {
+            _ari = ari;
+            var ariOptions = new AriOptions { BaseUrl = ari.BaseUrl, Username = "cti", Password = "secret", Application = "cti" };
+            _events = new AriEventStream(ariOptions);
+            _ami = new AmiClient(new AmiOptions { Host = "127.0.0.1", Port = ami.Port, Username = "cti", Secret = "cti" }, new XunitLogger<AmiClient>(output));
+            Pbx = new AsteriskPbx(new AriClient(_http, ariOptions), _events, _ami, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+            Pbx.Subscribe(handler);
+        }
+
+        public static async Task<Adapter> StartAsync(FakeAmiServer ami, IPbxEventHandler handler, Xunit.Abstractions.ITestOutputHelper output)
+        {
+            var adapter = new Adapter(await FakeAriServer.StartAsync(), ami, handler, output);
+            await adapter.Pbx.StartAsync(waitForConnection: true).WithGuard();
+            await adapter._ami.ConnectAsync().WithGuard();
+            return adapter;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Pbx.DisposeAsync();
+            await _ami.DisposeAsync();
+            await _events.DisposeAsync();
+            _http.Dispose();
+            await _ari.DisposeAsync();
+        }
+    }
+
     private static string EndpointList(string actionId, params (string Name, string State)[] endpoints) =>
         $"Response: Success\nActionID: {actionId}\nEventList: start\nMessage: A listing of Endpoints follows, presented as EndpointList events\n\n"
         + string.Concat(endpoints.Select(e => $"Event: EndpointList\nActionID: {actionId}\nObjectType: endpoint\nObjectName: {e.Name}\nDeviceState: {e.State}\nActiveChannels: 0\n\n"))
@@ -48,22 +85,13 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
             await devices.RegisteredByEvent.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await conn.SendAsync(EndpointList(action.ActionId, ("demo-1201", "Unavailable"), ("demo-1202", "Not in use")));
         }));
-        await using var ariServer = await FakeAriServer.StartAsync();
-        var ariOptions = new AriOptions { BaseUrl = ariServer.BaseUrl, Username = "cti", Password = "secret", Application = "cti" };
-        using var http = new HttpClient();
-        await using var events = new AriEventStream(ariOptions);
-        await using var ami = new AmiClient(new AmiOptions { Host = "127.0.0.1", Port = amiServer.Port, Username = "cti", Secret = "cti" },
-            new XunitLogger<AmiClient>(output));
-        await using var pbx = new AsteriskPbx(new AriClient(http, ariOptions), events, ami, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
-        pbx.Subscribe(devices);
+        await using var adapter = await Adapter.StartAsync(amiServer, devices, output);
 
-        await pbx.StartAsync(waitForConnection: true).WithGuard();
-        await ami.ConnectAsync().WithGuard(); // the login's resync reads the endpoint list
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!devices.Seen.Any(d => d.Endpoint == "PJSIP/demo-1202") && DateTime.UtcNow < deadline) await Task.Delay(10);
 
         Assert.Contains(devices.Seen, d => d is { Endpoint: "PJSIP/demo-1202", Registered: true }); // the list was applied…
-        Assert.True(pbx.Devices["PJSIP/demo-1201"].Registered);                                     // …except the stale entry
+        Assert.True(adapter.Pbx.Devices["PJSIP/demo-1201"].Registered);                                     // …except the stale entry
         Assert.DoesNotContain(devices.Seen, d => d is { Endpoint: "PJSIP/demo-1201", Registered: false });
     }
 
@@ -81,16 +109,7 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
                 + $"Event: EndpointDetailComplete\nActionID: {action.ActionId}\nEventList: Complete\nListItems: 2\n\n"),
             _ => conn.SendAsync($"Response: Error\nActionID: {action.ActionId}\nMessage: Unexpected {action.Name}\n\n"),
         }));
-        await using var ariServer = await FakeAriServer.StartAsync();
-        var ariOptions = new AriOptions { BaseUrl = ariServer.BaseUrl, Username = "cti", Password = "secret", Application = "cti" };
-        using var http = new HttpClient();
-        await using var events = new AriEventStream(ariOptions);
-        await using var ami = new AmiClient(new AmiOptions { Host = "127.0.0.1", Port = amiServer.Port, Username = "cti", Secret = "cti" },
-            new XunitLogger<AmiClient>(output));
-        await using var pbx = new AsteriskPbx(new AriClient(http, ariOptions), events, ami, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
-        pbx.Subscribe(devices);
-        await pbx.StartAsync(waitForConnection: true).WithGuard();
-        await ami.ConnectAsync().WithGuard();
+        await using var adapter = await Adapter.StartAsync(amiServer, devices, output);
         var conn = await amiServer.Connections.Reader.ReadAsync();
 
         await conn.SendAsync("Event: ContactStatus\nPrivilege: system,all\nURI: sip:demo-1201@127.0.0.1:5099\nContactStatus: Created\nAOR: demo-1201\nEndpointName: demo-1201\n\n");
