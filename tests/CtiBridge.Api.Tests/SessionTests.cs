@@ -62,6 +62,28 @@ public class SessionTests
     }
 
     [Fact]
+    public async Task Disabling_a_user_refuses_their_unexpired_access_token_at_once_on_the_API_and_the_hub_and_enabling_restores_it()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var session = await host.LoginAsync("demo", "agent3");
+        var agent3 = await host.ClientForAsync("demo", "agent3");
+        Assert.Equal(HttpStatusCode.OK, (await agent3.GetAsync("/api/v1/session/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/users/{session.User.UserId}",
+            new { displayName = "Agent 3", roles = new[] { "agent" }, enabled = false, agentNumber = "1003" })).StatusCode);
+
+        await Problem.AssertAsync(await agent3.GetAsync("/api/v1/session/me"), 401, "unauthenticated");
+        await Problem.AssertAsync(await agent3.PostAsJsonAsync("/api/v1/agent/login", new { ready = true }), 401, "unauthenticated");
+        await Assert.ThrowsAnyAsync<Exception>(() => CallCenter.TestHub.ConnectAsync(host.Server, session.AccessToken));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/session/me")).StatusCode); // others are not affected
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/users/{session.User.UserId}",
+            new { displayName = "Agent 3", roles = new[] { "agent" }, enabled = true, agentNumber = "1003" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await agent3.GetAsync("/api/v1/session/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_until_the_lockout_ends()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);

@@ -117,6 +117,7 @@ public static class JwtAuthentication
         services.AddOptions<JwtSettings>().BindConfiguration(JwtSettings.Section);
         services.AddSingleton<JwtKey>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton<AccessTokenGate>();
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentTenant, HttpCurrentTenant>());
 
@@ -144,6 +145,16 @@ public static class JwtAuthentication
                         if (!string.IsNullOrEmpty(token) && ctx.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                             ctx.Token = token;
                         return Task.CompletedTask;
+                    },
+                    // A valid token of a user or tenant disabled since it was issued is refused (AccessTokenGate).
+                    OnTokenValidated = async ctx =>
+                    {
+                        var principal = ctx.Principal;
+                        if (principal is null
+                            || !Guid.TryParse(principal.FindFirst(CtiClaims.TenantId)?.Value, out var tenant)
+                            || !Guid.TryParse(principal.FindFirst(CtiClaims.UserId)?.Value, out var user)
+                            || !await ctx.HttpContext.RequestServices.GetRequiredService<AccessTokenGate>().AllowsAsync(tenant, user, ctx.HttpContext.RequestAborted))
+                            ctx.Fail("The user or their tenant is disabled, or the user no longer exists.");
                     },
                     OnChallenge = async ctx =>
                     {

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using CtiBridge.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Api.Auth;
+
+/// <summary>
+/// An access token stays valid until it expires (15 minutes); the user it names may not. Before a request with a token is
+/// served, the gate checks that the user still exists and is enabled and that their tenant is enabled — read from the
+/// database at most once per <see cref="Freshness"/> per user, and afresh after any admin change (<see cref="Forget"/>),
+/// so disabling a user or a tenant locks them out of the API and the hub at once, not at the token's expiry.
+/// </summary>
+public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider time)
+{
+    /// <summary>How long a user's status read from the database is trusted.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<Guid, (DateTimeOffset ReadAt, bool Allowed)> _users = new();
+
+    public async ValueTask<bool> AllowsAsync(Guid tenantId, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_users.TryGetValue(userId, out var known) && now - known.ReadAt < Freshness) return known.Allowed;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
+        db.ScopeToTenant(tenantId);
+        var allowed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.Enabled, ct)
+                      && await db.Tenants.AsNoTracking().AnyAsync(t => t.Id == tenantId && t.Enabled, ct);
+        _users[userId] = (now, allowed);
+        return allowed;
+    }
+
+    /// <summary>Forgets what was read (after an admin change), so the next request of every user reads the database.</summary>
+    public void Forget() => _users.Clear();
+}
