@@ -69,10 +69,14 @@ public class SessionTests
         var session = await host.LoginAsync("demo", "agent3");
         var agent3 = await host.ClientForAsync("demo", "agent3");
         Assert.Equal(HttpStatusCode.OK, (await agent3.GetAsync("/api/v1/session/me")).StatusCode);
+        await using var openHub = await CallCenter.TestHub.ConnectAsync(host.Server, session.AccessToken);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        openHub.Connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/users/{session.User.UserId}",
             new { displayName = "Agent 3", roles = new[] { "agent" }, enabled = false, agentNumber = "1003" })).StatusCode);
 
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the hub connection open before is closed
         await Problem.AssertAsync(await agent3.GetAsync("/api/v1/session/me"), 401, "unauthenticated");
         await Problem.AssertAsync(await agent3.PostAsJsonAsync("/api/v1/agent/login", new { ready = true }), 401, "unauthenticated");
         await Assert.ThrowsAnyAsync<Exception>(() => CallCenter.TestHub.ConnectAsync(host.Server, session.AccessToken));

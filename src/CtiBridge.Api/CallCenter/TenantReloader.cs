@@ -55,7 +55,7 @@ public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterServic
 /// once. A periodic refresh (<c>CallCenter:ReloadIntervalSeconds</c>, default 60) catches changes made
 /// directly in the database.
 /// </summary>
-public sealed class AdminChangeReloadFilter(TenantReloader reloader, Auth.AccessTokenGate tokens) : IAsyncActionFilter
+public sealed class AdminChangeReloadFilter(TenantReloader reloader, Auth.AccessTokenGate tokens, Hubs.HubConnections connections) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -66,6 +66,7 @@ public sealed class AdminChangeReloadFilter(TenantReloader reloader, Auth.Access
         if (executed.Exception is not null && !executed.ExceptionHandled) return;
         if (executed.Result is Microsoft.AspNetCore.Mvc.Infrastructure.IStatusCodeActionResult { StatusCode: >= 400 }) return;
         tokens.Forget(); // a user or tenant may have been disabled: the next request of each reads it afresh
+        await connections.CloseRefusedAsync(http.RequestAborted); // and what they have open is closed
         if (http.Request.Path.StartsWithSegments("/api/v1/admin/tenants"))
             await reloader.ReloadAllAsync(http.RequestAborted);
         else if (Guid.TryParse(http.User.FindFirst(Auth.CtiClaims.TenantId)?.Value, out var tenant))

@@ -27,7 +27,8 @@ public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Cal
 /// teams and of those agents' skill groups. Client→server: <see cref="Resume"/> and <see cref="Snapshot"/>.
 /// </summary>
 [Authorize]
-public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory, ToolbarPresence presence)
+public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory, ToolbarPresence presence,
+    HubConnections connections)
     : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
@@ -36,6 +37,7 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.UserGroup(tenant, user));
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.TenantGroup(tenant));
         presence.Connected(tenant, user);
+        connections.Opened(tenant, user, Context);
         await base.OnConnectedAsync();
     }
 
@@ -43,6 +45,7 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
     {
         var (tenant, user) = Who(Context.User);
         presence.Disconnected(tenant, user);
+        connections.Closed(Context);
         await base.OnDisconnectedAsync(exception);
     }
 
