@@ -88,6 +88,20 @@ public class SessionTests
     }
 
     [Fact]
+    public async Task Signing_out_refuses_that_sessions_access_token_at_once_and_not_another_sessions()
+    {
+        using var host = new CtiApiFactory();
+        var signingOut = await host.ClientForAsync("demo", "agent2");
+        var otherDevice = await host.ClientForAsync("demo", "agent2");
+        Assert.Equal(HttpStatusCode.OK, (await signingOut.GetAsync("/api/v1/session/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await signingOut.PostAsync("/api/v1/session/logout", null)).StatusCode);
+
+        await Problem.AssertAsync(await signingOut.GetAsync("/api/v1/session/me"), 401, "unauthenticated");
+        Assert.Equal(HttpStatusCode.OK, (await otherDevice.GetAsync("/api/v1/session/me")).StatusCode); // its access token lives on
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_until_the_lockout_ends()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);

@@ -32,4 +32,21 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
 
     /// <summary>Forgets what was read (after an admin change), so the next request of every user reads the database.</summary>
     public void Forget() => _users.Clear();
+
+    // Access tokens of sessions signed out, by token id, until they expire. Kept in memory: a restart (or another node)
+    // forgets them, and such a token then lives to its expiry, as all of them did before.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _signedOut = new(StringComparer.Ordinal);
+
+    /// <summary>Refuses the access token <paramref name="tokenId"/> (its <c>jti</c>) from now until it expires.</summary>
+    public void SignedOut(string tokenId, DateTimeOffset expiresAt)
+    {
+        var now = time.GetUtcNow();
+        if (_signedOut.Count > 1000)
+            foreach (var (id, until) in _signedOut)
+                if (until <= now) _signedOut.TryRemove(id, out _);
+        _signedOut[tokenId] = expiresAt;
+    }
+
+    /// <summary>Whether the token was signed out.</summary>
+    public bool IsSignedOut(string? tokenId) => tokenId is not null && _signedOut.ContainsKey(tokenId);
 }

@@ -146,14 +146,20 @@ public static class JwtAuthentication
                             ctx.Token = token;
                         return Task.CompletedTask;
                     },
-                    // A valid token of a user or tenant disabled since it was issued is refused (AccessTokenGate).
+                    // A valid token of a session signed out, or of a user or tenant disabled since, is refused (AccessTokenGate).
                     OnTokenValidated = async ctx =>
                     {
                         var principal = ctx.Principal;
+                        var gate = ctx.HttpContext.RequestServices.GetRequiredService<AccessTokenGate>();
+                        if (gate.IsSignedOut(principal?.FindFirst(JwtRegisteredClaimNames.Jti)?.Value))
+                        {
+                            ctx.Fail("This session was signed out.");
+                            return;
+                        }
                         if (principal is null
                             || !Guid.TryParse(principal.FindFirst(CtiClaims.TenantId)?.Value, out var tenant)
                             || !Guid.TryParse(principal.FindFirst(CtiClaims.UserId)?.Value, out var user)
-                            || !await ctx.HttpContext.RequestServices.GetRequiredService<AccessTokenGate>().AllowsAsync(tenant, user, ctx.HttpContext.RequestAborted))
+                            || !await gate.AllowsAsync(tenant, user, ctx.HttpContext.RequestAborted))
                             ctx.Fail("The user or their tenant is disabled, or the user no longer exists.");
                     },
                     OnChallenge = async ctx =>

@@ -3,13 +3,14 @@ using CtiBridge.Domain.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CtiBridge.Api.Auth;
 
 /// <summary>Signing in and out, tokens, the signed-in user, password change.</summary>
 [ApiController]
 [Route("api/v1/session")]
-public sealed class SessionController(AuthService auth, LoginThrottle throttle) : ControllerBase
+public sealed class SessionController(AuthService auth, LoginThrottle throttle, AccessTokenGate gate) : ControllerBase
 {
     /// <summary>Signs in with tenant domain, login (username, agent number or email) and password.</summary>
     /// <remarks>
@@ -54,7 +55,7 @@ public sealed class SessionController(AuthService auth, LoginThrottle throttle) 
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized)]
     public Task<SessionResponse> Refresh([FromBody] RefreshRequest request, CancellationToken ct) => auth.RefreshAsync(request, ct);
 
-    /// <summary>Signs out: revokes every refresh token of the caller. Access tokens expire on their own (minutes).</summary>
+    /// <summary>Signs out: revokes every refresh token of the caller and refuses the access token of this request from now on.</summary>
     /// <response code="204">Signed out.</response>
     /// <response code="401">Not signed in.</response>
     [HttpPost("logout")]
@@ -64,6 +65,9 @@ public sealed class SessionController(AuthService auth, LoginThrottle throttle) 
     public async Task<IActionResult> Logout(CancellationToken ct)
     {
         await auth.LogoutAsync(User.ToActor(), ct);
+        if (User.FindFirst(JwtRegisteredClaimNames.Jti)?.Value is { } tokenId
+            && long.TryParse(User.FindFirst(JwtRegisteredClaimNames.Exp)?.Value, out var expires))
+            gate.SignedOut(tokenId, DateTimeOffset.FromUnixTimeSeconds(expires));
         return NoContent();
     }
 
