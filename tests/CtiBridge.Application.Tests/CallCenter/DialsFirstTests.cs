@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Simulator;
 using CtiBridge.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CtiBridge.Application.Tests.CallCenter;
 
@@ -15,34 +11,17 @@ namespace CtiBridge.Application.Tests.CallCenter;
 /// </summary>
 public sealed class DialsFirstTests
 {
-    /// <summary>The simulator, except that each dial is held until the test lets it through; records the order of commands.</summary>
-    public class HeldDials : DispatchProxy
+    /// <summary>The simulator, except that each dial is held until the test lets it through.</summary>
+    private static (ManualTimeProvider Clock, SimulatedPbx Sim, SimulatorProxy Pbx, TaskCompletionSource Release) Start()
     {
-        public IPbx Inner { get; set; } = null!;
-        public ConcurrentQueue<string> Calls { get; } = new();
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            Calls.Enqueue(method!.Name);
-            if (method.Name == nameof(IPbx.DialAsync))
-                return Release.Task.ContinueWith(_ => (Task)method.Invoke(Inner, args)!, TaskScheduler.Default).Unwrap();
-            try { return method.Invoke(Inner, args); }
-            catch (TargetInvocationException ex) { throw ex.InnerException!; }
-        }
-    }
-
-    private static (ManualTimeProvider Clock, SimulatedPbx Sim, HeldDials Pbx) Start()
-    {
-        var clock = new ManualTimeProvider();
-        var sim = new SimulatedPbx(clock, new SimulatorOptions());
-        var pbx = DispatchProxy.Create<IPbx, HeldDials>();
-        var held = (HeldDials)(object)pbx;
-        held.Inner = sim;
-        var sink = new RecordingSink();
-        var service = new CallCenterService(pbx, sink, sink, clock, NullLogger<CallCenterService>.Instance);
-        service.Configure(Harness.DefaultConfig()).Login(Harness.Ann, ready: true);
-        return (clock, sim, held);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        SimulatorProxy? proxy = null;
+        var started = SimulatorProxy.Start((method, args) => method.Name == nameof(IPbx.DialAsync)
+            ? release.Task.ContinueWith(_ => (Task)method.Invoke(proxy!.Inner, args)!, TaskScheduler.Default).Unwrap()
+            : null);
+        proxy = started.Pbx;
+        started.Center.Login(Harness.Ann, ready: true);
+        return (started.Clock, started.Sim, started.Pbx, release);
     }
 
     private static async Task Until(Func<bool> condition, string what)
@@ -58,32 +37,32 @@ public sealed class DialsFirstTests
     [Fact]
     public async Task A_queue_call_offered_at_once_dials_the_agent_before_answering_and_bridging_the_customer()
     {
-        var (_, sim, pbx) = Start();
+        var (_, sim, pbx, release) = Start();
 
         sim.PlaceCall("acme", "Sales", "5551234");
-        await Until(() => pbx.Calls.Contains(nameof(IPbx.DialAsync)), "the agent's dial");
+        await Until(() => pbx.Methods.Contains(nameof(IPbx.DialAsync)), "the agent's dial");
         await Task.Delay(100);
-        Assert.DoesNotContain(nameof(IPbx.AcceptCallAsync), pbx.Calls); // held behind the dial the PBX has not taken yet
+        Assert.DoesNotContain(nameof(IPbx.AcceptCallAsync), pbx.Methods); // held behind the dial the PBX has not taken yet
 
-        pbx.Release.SetResult();
-        await Until(() => pbx.Calls.Contains(nameof(IPbx.AcceptCallAsync)), "the customer's answer after the dial");
-        var order = pbx.Calls.ToList();
+        release.SetResult();
+        await Until(() => pbx.Methods.Contains(nameof(IPbx.AcceptCallAsync)), "the customer's answer after the dial");
+        var order = pbx.Methods.ToList();
         Assert.True(order.IndexOf(nameof(IPbx.DialAsync)) < order.IndexOf(nameof(IPbx.AcceptCallAsync)), string.Join(", ", order));
     }
 
     [Fact]
     public async Task A_dial_the_PBX_does_not_take_holds_the_customers_answer_for_a_quarter_second_only()
     {
-        var (clock, sim, pbx) = Start();
+        var (clock, sim, pbx, release) = Start();
 
         sim.PlaceCall("acme", "Sales", "5551234");
-        await Until(() => pbx.Calls.Contains(nameof(IPbx.DialAsync)), "the agent's dial");
+        await Until(() => pbx.Methods.Contains(nameof(IPbx.DialAsync)), "the agent's dial");
         clock.Advance(TimeSpan.FromMilliseconds(249));
         await Task.Delay(100);
-        Assert.DoesNotContain(nameof(IPbx.AcceptCallAsync), pbx.Calls);
+        Assert.DoesNotContain(nameof(IPbx.AcceptCallAsync), pbx.Methods);
 
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await Until(() => pbx.Calls.Contains(nameof(IPbx.AcceptCallAsync)), "the customer's answer once the wait is over");
-        pbx.Release.SetResult();
+        await Until(() => pbx.Methods.Contains(nameof(IPbx.AcceptCallAsync)), "the customer's answer once the wait is over");
+        release.SetResult();
     }
 }

@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Simulator;
 using CtiBridge.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CtiBridge.Application.Tests.CallCenter;
 
@@ -15,32 +12,11 @@ namespace CtiBridge.Application.Tests.CallCenter;
 /// </summary>
 public sealed class ResumedCallerTests
 {
-    /// <summary>The simulator, recording which PBX commands the engine sends.</summary>
-    public class Recorder : DispatchProxy
+    private static (ManualTimeProvider Clock, SimulatedPbx Sim, SimulatorProxy Pbx, CallCenterService Service, TenantCallCenter Center) Start()
     {
-        public IPbx Inner { get; set; } = null!;
-        public ConcurrentQueue<(string Method, object?[] Args)> Calls { get; } = new();
-
-        protected override object? Invoke(MethodInfo? method, object?[]? args)
-        {
-            Calls.Enqueue((method!.Name, args ?? []));
-            try { return method.Invoke(Inner, args); }
-            catch (TargetInvocationException ex) { throw ex.InnerException!; }
-        }
-    }
-
-    private static (ManualTimeProvider Clock, SimulatedPbx Sim, Recorder Pbx, CallCenterService Service, TenantCallCenter Center) Start()
-    {
-        var clock = new ManualTimeProvider();
-        var sim = new SimulatedPbx(clock, new SimulatorOptions());
-        var pbx = DispatchProxy.Create<IPbx, Recorder>();
-        var recorder = (Recorder)(object)pbx;
-        recorder.Inner = sim;
-        var sink = new RecordingSink();
-        var service = new CallCenterService(pbx, sink, sink, clock, NullLogger<CallCenterService>.Instance);
-        var center = service.Configure(Harness.DefaultConfig());
-        center.Login(Harness.Ann, ready: false); // nobody Ready: callers wait
-        return (clock, sim, recorder, service, center);
+        var s = SimulatorProxy.Start();
+        s.Center.Login(Harness.Ann, ready: false); // nobody Ready: callers wait
+        return (s.Clock, s.Sim, s.Pbx, s.Service, s.Center);
     }
 
     private static IncomingLeg Resumed(string legId, Guid callId, DateTimeOffset enqueuedAt, string tenant = "acme", Guid? group = null) =>
