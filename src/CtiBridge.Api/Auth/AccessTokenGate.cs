@@ -30,6 +30,24 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
         return allowed;
     }
 
+    /// <summary>
+    /// Which of <paramref name="users"/> (all of <paramref name="tenantId"/>) are refused now: one database read for them
+    /// all (closing the hub connections of disabled users after an admin change checks every connected user).
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> RefusedAsync(Guid tenantId, IReadOnlyCollection<Guid> users, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
+        db.ScopeToTenant(tenantId);
+        var tenantEnabled = await db.Tenants.AsNoTracking().AnyAsync(t => t.Id == tenantId && t.Enabled, ct);
+        var enabled = tenantEnabled
+            ? (await db.Users.AsNoTracking().Where(u => users.Contains(u.Id) && u.Enabled).Select(u => u.Id).ToListAsync(ct)).ToHashSet()
+            : [];
+        foreach (var user in users) _users[user] = (now, enabled.Contains(user));
+        return users.Where(u => !enabled.Contains(u)).ToHashSet();
+    }
+
     /// <summary>Forgets what was read (after an admin change), so the next request of every user reads the database.</summary>
     public void Forget() => _users.Clear();
 

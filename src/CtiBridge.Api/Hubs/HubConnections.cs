@@ -16,15 +16,18 @@ public sealed class HubConnections(AccessTokenGate gate, ILogger<HubConnections>
 
     public void Closed(HubCallerContext context) => _open.TryRemove(context.ConnectionId, out _);
 
-    /// <summary>Closes the connections of users the gate no longer allows (after an admin change).</summary>
+    /// <summary>Closes the connections of users the gate no longer allows (after an admin change): one read per tenant.</summary>
     public async Task CloseRefusedAsync(CancellationToken ct)
     {
-        foreach (var (id, (tenant, user, context)) in _open)
+        foreach (var tenant in _open.Values.GroupBy(c => c.Tenant))
         {
-            if (await gate.AllowsAsync(tenant, user, ct)) continue;
-            log.LogInformation("Closing hub connection {Connection} of user {User}: disabled", id, user);
-            context.Abort();
-            _open.TryRemove(id, out _);
+            var refused = await gate.RefusedAsync(tenant.Key, tenant.Select(c => c.User).Distinct().ToList(), ct);
+            foreach (var (_, user, context) in tenant.Where(c => refused.Contains(c.User)))
+            {
+                log.LogInformation("Closing hub connection {Connection} of user {User}: disabled", context.ConnectionId, user);
+                context.Abort();
+                _open.TryRemove(context.ConnectionId, out _);
+            }
         }
     }
 }
