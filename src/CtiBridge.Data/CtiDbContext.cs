@@ -71,6 +71,7 @@ public class CtiDbContext : DbContext
     public DbSet<TeamSupervisor> TeamSupervisors => Set<TeamSupervisor>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<AgentProfile> AgentProfiles => Set<AgentProfile>();
+    public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
     public DbSet<SkillGroup> SkillGroups => Set<SkillGroup>();
     public DbSet<SkillGroupMembership> SkillGroupMemberships => Set<SkillGroupMembership>();
     public DbSet<PauseReason> PauseReasons => Set<PauseReason>();
@@ -186,6 +187,19 @@ public class CtiDbContext : DbContext
             e.Property(x => x.IvrPinHash).HasMaxLength(256);
             e.Property(x => x.MobileNumber).HasMaxLength(32);
             e.HasIndex(x => new { x.TenantId, x.Extension }).IsUnique();
+        });
+
+        m.Entity<AgentSession>(e =>
+        {
+            e.HasKey(x => x.UserId);
+            e.Property(x => x.Status).HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(100);
+            e.Property(x => x.Pending).HasMaxLength(32);
+            e.Property(x => x.PendingReason).HasMaxLength(100);
+            e.Property(x => x.HotDeskEndpoint).HasMaxLength(120);
+            e.Property(x => x.ReachNumber).HasMaxLength(64);
+            e.Property(x => x.WorkingMode).HasMaxLength(32);
+            e.HasOne<User>().WithOne().HasForeignKey<AgentSession>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         m.Entity<SkillGroup>(e =>

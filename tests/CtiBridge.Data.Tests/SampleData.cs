@@ -37,6 +37,13 @@ public static class SampleData
             WrapUpSeconds = 20, AcwMode = AcwMode.AfterRing, WorkingMode = WorkingMode.SelfSelect, AutoAnswer = true,
             MobileNumber = "+4915112345678", HotDesking = true,
         };
+        var session = new AgentSession
+        {
+            UserId = user.Id, TenantId = t, Status = nameof(AgentStatus.OnCall), Reason = "Break", Pending = nameof(PendingKind.NotReady),
+            PendingReason = "Lunch", HotDeskEndpoint = "PJSIP/" + domain + "-2001", ReachNumber = "+4915112345678",
+            WorkingMode = nameof(WorkingMode.Inbound), PausedSkillGroupIds = $"{Guid.NewGuid()},{Guid.NewGuid()}",
+            LoggedInAt = T0, StateSince = T0.AddMinutes(5), IdleSince = T0.AddMinutes(1), UpdatedAt = T0.AddMinutes(6),
+        };
         var refresh = new RefreshToken { TenantId = t, UserId = user.Id, TokenHash = Guid.NewGuid().ToString("N"), CreatedAt = T0, ExpiresAt = T0.AddDays(7), RevokedAt = T0.AddHours(1), ReplacedById = Guid.NewGuid() };
         var team = new Team { TenantId = t, Name = "Team A" };
         var teamSup = new TeamSupervisor { TenantId = t, TeamId = team.Id, UserId = user.Id };
@@ -84,7 +91,7 @@ public static class SampleData
 
         return
         [
-            tenant, user, profile, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
+            tenant, user, profile, session, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
             disposition, call, leg, data, recording, state, contact, contactNumber, callback, task, item, apiKey, hook, delivery,
         ];
     }

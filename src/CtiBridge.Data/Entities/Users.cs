@@ -90,3 +90,37 @@ public class AgentProfile : ITenantOwned
     /// <summary>May sign in on a free hot-desk phone.</summary>
     public bool HotDesking { get; set; }
 }
+
+/// <summary>
+/// A logged-in agent's CTI session, kept so that a restarted CtiBridge logs them in again (docs/architecture.md,
+/// restart safety). One row per logged-in agent (the key is the user's id), written in the background on every change
+/// of their state, pauses or working mode (the last write wins) and deleted when they log out. A restarted process
+/// reads what an older or newer one wrote, so states are stored by name as text and parsed leniently there.
+/// </summary>
+public class AgentSession : ITenantOwned
+{
+    public Guid UserId { get; set; }
+    public Guid TenantId { get; set; }
+    /// <summary>The agent's state (an <c>AgentStatus</c> name): Ready, NotReady, Ringing, OnCall or WrapUp.</summary>
+    public string Status { get; set; } = "";
+    /// <summary>The Not Ready reason (pause reason name or system reason), in Not Ready.</summary>
+    public string? Reason { get; set; }
+    /// <summary>What the agent asked for during a call or wrap-up (a <c>PendingKind</c> name: NotReady, Logout); null when nothing.</summary>
+    public string? Pending { get; set; }
+    public string? PendingReason { get; set; }
+    /// <summary>The hot-desk phone chosen at login (e.g. <c>PJSIP/acme-2001</c>).</summary>
+    public string? HotDeskEndpoint { get; set; }
+    /// <summary>For remote agents: the number that reaches them for this login.</summary>
+    public string? ReachNumber { get; set; }
+    /// <summary>The working mode the agent chose (a <c>WorkingMode</c> name), used when their profile lets them choose.</summary>
+    public string? WorkingMode { get; set; }
+    /// <summary>The skill groups the agent paused, as comma-separated ids.</summary>
+    public string? PausedSkillGroupIds { get; set; }
+    public DateTimeOffset LoggedInAt { get; set; }
+    /// <summary>When the agent entered <see cref="Status"/>.</summary>
+    public DateTimeOffset StateSince { get; set; }
+    /// <summary>When the agent last became free after a call (the router favours the longest idle).</summary>
+    public DateTimeOffset? IdleSince { get; set; }
+    /// <summary>The time of the change this row was last written for.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}
