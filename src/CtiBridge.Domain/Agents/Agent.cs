@@ -88,6 +88,24 @@ public sealed class Agent
             : Move(now, AgentStatus.NotReady, reason ?? SystemReasons.LoggedIn, AgentTrigger.Login);
     }
 
+    /// <summary>
+    /// Logs the agent in again after CtiBridge restarted, from the session it kept (docs/architecture.md): Ready, or Not
+    /// Ready with <paramref name="reason"/>. Published as a login. The login time and the idle time (the router's
+    /// fairness) go on from the session's, and so does the time in the state when <paramref name="stateSince"/> is given
+    /// (the agent is back in the state they were in); instants later than <paramref name="now"/> count as now.
+    /// </summary>
+    public AgentStateChange Resume(DateTimeOffset now, bool ready, string? reason, DateTimeOffset loggedInAt,
+        DateTimeOffset? idleSince, DateTimeOffset? stateSince = null)
+    {
+        var change = Login(now, ready, reason);
+        LoggedInAt = Earliest(loggedInAt, now);
+        if (idleSince is { } idle) IdleSince = Earliest(idle, now);
+        if (stateSince is { } since) StateSince = Earliest(since, now);
+        return change;
+    }
+
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     public AgentStateChange? RequestReady(DateTimeOffset now)
     {
         switch (Status)

@@ -23,7 +23,7 @@ public static class AgentStatesDocument
             |---|---|
             | LoggedOut | Not working; receives nothing. |
             | Ready | Receives queue calls (of the skill groups not paused) and direct calls. |
-            | NotReady | With a reason (Break, Lunch, … or the system's Missed / Device unavailable): no queue calls; direct calls by default (tenant setting `DirectCallsRequireReady`); may dial out. |
+            | NotReady | With a reason (Break, Lunch, … or the system's Missed / Device unavailable / Restarted): no queue calls; direct calls by default (tenant setting `DirectCallsRequireReady`); may dial out. |
             | Ringing | A call is offered; the countdown runs. |
             | OnCall | Talking (inbound, outbound, internal, consultation or conference). |
             | WrapUp | After-call work after an inbound queue call (ACW mode after answered, or after ring); no queue calls. |

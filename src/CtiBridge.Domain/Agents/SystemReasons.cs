@@ -9,4 +9,9 @@ public static class SystemReasons
     public const string DeviceUnavailable = "Device unavailable";
     /// <summary>The reason used when an agent logs in Not Ready without choosing one.</summary>
     public const string LoggedIn = "Logged in";
+    /// <summary>
+    /// CtiBridge restarted while the agent was ringing, on a call or in wrap-up: their login was kept, but the call
+    /// was not taken back, so they come back Not Ready and say Ready when they are done (docs/architecture.md).
+    /// </summary>
+    public const string Restarted = "Restarted";
 }

@@ -188,6 +188,25 @@ public class AgentStateMachineTests
         Assert.False(a.IsAvailableForQueue(Guid.NewGuid()));
     }
 
+    [Fact]
+    public void Resuming_after_a_restart_is_a_login_that_goes_on_from_the_sessions_times_never_later_than_now()
+    {
+        var settings = new AgentSettings("101", ExtensionKind.Web);
+        var ready = new Agent(Guid.NewGuid(), Guid.NewGuid(), "Ann", settings);
+        var now = T0.AddMinutes(30);
+
+        var change = ready.Resume(now, ready: true, reason: null, loggedInAt: T0, idleSince: T0.AddMinutes(10), stateSince: T0.AddMinutes(12));
+
+        Assert.Equal((AgentStatus.LoggedOut, AgentStatus.Ready, AgentTrigger.Login, now), (change.From, change.To, change.Trigger, change.At));
+        Assert.Equal((T0, T0.AddMinutes(10), T0.AddMinutes(12)), (ready.LoggedInAt, ready.IdleSince, ready.StateSince));
+        Assert.Throws<CtiException>(() => ready.Resume(now, ready: true, reason: null, loggedInAt: T0, idleSince: null));
+
+        var busy = new Agent(Guid.NewGuid(), Guid.NewGuid(), "Bob", settings);
+        busy.Resume(now, ready: false, reason: SystemReasons.Restarted, loggedInAt: now.AddHours(1), idleSince: null);
+        Assert.Equal((AgentStatus.NotReady, SystemReasons.Restarted), (busy.Status, busy.Reason));
+        Assert.Equal((now, now), (busy.LoggedInAt, busy.StateSince)); // a login time after now (clock skew) counts as now; a new state starts now
+    }
+
     internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
