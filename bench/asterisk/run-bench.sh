@@ -15,6 +15,8 @@
 #
 # Usage: bench/asterisk/run-bench.sh [RATES (default "2 5 10")] [CALLS per rate (default 200)] [AGENTS (default 40)]
 #   Saturation: run-bench.sh 5 200 10   (10 agents, 5 calls/s offered)
+# With tcpdump installed, each measured run is also captured on lo and wire-breakdown.py prints where the time to ring
+# the agent goes, from packet times alone (WIRE=0 turns it off; tcpdump runs beside the load, ~1 % of a core).
 # Environment: SIDES (default "app_queue ctibridge"), WARMUP (calls per side before measuring, default 150), CTI_ASTERISK_BIN (default: asterisk on PATH, else
 #   /usr/sbin/asterisk), CTI_ASTERISK_MODULES, CTI_ASTERISK_DATA, NO_BUILD=1 (use the existing Release build of the
 #   harness), KEEP=1 keeps the run directory (traces, AMI and ARI logs).
@@ -79,7 +81,7 @@ bash "$etc/setup-credentials.sh" "$etc" >/dev/null
 astpid=$!
 stop() { [[ -n "${1:-}" ]] && kill "$1" 2>/dev/null || true; }
 cleanup() { stop "${ctipid:-}"; [[ -n "${ctipid:-}" ]] && { wait "$ctipid" 2>/dev/null || true; }
-            stop "${amilogpid:-}"; stop "${uaspid:-}"
+            stop "${amilogpid:-}"; stop "${uaspid:-}"; stop "${capture:-}"
             "$ast" -C "$etc/asterisk.conf" -rx 'core stop now' >/dev/null 2>&1 || kill "$astpid" 2>/dev/null || true
             [[ "${KEEP:-}" == 1 ]] && echo "kept $root" || rm -rf "$root"; }
 trap cleanup EXIT
@@ -116,6 +118,11 @@ for r in $rates; do
     sleep 3  # the previous run's last calls and channels are gone
     load0=$(cut -d' ' -f1 /proc/loadavg)
     astcpu0=$(ticks "$astpid"); cticpu0=$(ticks "$pid"); t0=$(date +%s.%N)
+    capture=""
+    if [[ "${WIRE:-1}" == 1 ]] && command -v tcpdump >/dev/null; then
+      tcpdump -i lo -s 512 -U -w "wire-$side-$r.pcap" "udp port $sip or udp port $uas or tcp port $http" >/dev/null 2>&1 & capture=$!
+      sleep 1
+    fi
     sipp -sf "$here/uac-customer.xml" -s "$svc" -i 127.0.0.1 -p "$uac" -r "$r" -m "$calls" -l 1000 \
          -trace_msg -message_file "customers-$side-$r.log" -nostdin -timeout 400s 127.0.0.1:"$sip" >/dev/null 2>&1 || true
     t1=$(date +%s.%N); astcpu1=$(ticks "$astpid"); cticpu1=$(ticks "$pid"); load1=$(cut -d' ' -f1 /proc/loadavg)
@@ -123,6 +130,10 @@ for r in $rates; do
     python3 "$here/analyse.py" --side "$side" --rate "$r" --customers "customers-$side-$r.log" --agents agents.log \
       --ami ami.log --ari ari.log --cpu-ticks $((astcpu1-astcpu0)) --cti-cpu-ticks $((cticpu1-cticpu0)) \
       --seconds "$(echo "$t1-$t0" | bc)" --hz "$(getconf CLK_TCK)" --load "$load0 → $load1"
+    if [[ -n "$capture" ]]; then
+      kill "$capture" 2>/dev/null; wait "$capture" 2>/dev/null || true
+      python3 "$here/wire-breakdown.py" "wire-$side-$r.pcap" --side "$side" --sip "$sip" --agents "$uas" --http "$http" || true
+    fi
   done
 done
 if [[ -n "${ctipid:-}" ]]; then kill "$ctipid"; wait "$ctipid" 2>/dev/null || true; ctipid=""; grep -v '^ready:' harness.out | sed 's/^/# /'; fi

@@ -49,6 +49,8 @@ public sealed class AsteriskAcdHarness : ILoadHarness
         {
             BaseUrl = env["Asterisk__Ari__BaseUrl"], Username = env["Asterisk__Ari__Username"],
             Password = env["Asterisk__Ari__Password"], Application = "ctibridge",
+            // As production registers it (AddAsteriskPbx), plus the bridge entries the --ari-log observer writes down.
+            AllowedEvents = [.. AsteriskPbx.AriEventsUsed, .. ariLogPath is null ? Array.Empty<string>() : ["ChannelEnteredBridge"]],
         };
         var amiOptions = new AmiOptions
         {

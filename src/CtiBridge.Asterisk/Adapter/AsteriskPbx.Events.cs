@@ -193,7 +193,30 @@ public sealed partial class AsteriskPbx
         catch (Exception ex) { _log.LogError(ex, "OnConnectionChanged handler threw"); }
     }
 
-    private void OnAriResync(object? sender, ResyncEventArgs e) => _ = ResyncAsync();
+    private void OnAriResync(object? sender, ResyncEventArgs e)
+    {
+        if (e.Reason != ResyncReason.EventsDropped) _ = ApplyEventFilterAsync();
+        _ = ResyncAsync();
+    }
+
+    /// <summary>
+    /// Asks Asterisk for the configured event types only (<see cref="AriOptions.AllowedEvents"/>; none: every type).
+    /// A refusal (an Asterisk without event filters) is logged and the stream stays unfiltered: the adapter ignores
+    /// events it does not handle either way.
+    /// </summary>
+    internal async Task ApplyEventFilterAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            var allowed = _ari.Options.AllowedEvents ?? [];
+            var app = await _ari.Applications.SetEventFilterAsync(allowed, [], ct: ct).ConfigureAwait(false);
+            _log.LogDebug("ARI event filter set: {Count} event types allowed", app.EventsAllowed.Count);
+        }
+        catch (Exception ex) when (ex is AriException or HttpRequestException or TaskCanceledException)
+        {
+            _log.LogWarning("Setting the ARI event filter failed ({Message}); Asterisk keeps sending every event type", ex.Message);
+        }
+    }
 
     /// <summary>
     /// Asterisk does not replay events missed while the WebSocket was down: every tracked leg whose channel no longer

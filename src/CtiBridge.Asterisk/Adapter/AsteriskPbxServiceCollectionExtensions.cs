@@ -29,6 +29,7 @@ public static class AsteriskPbxServiceCollectionExtensions
         services.AddOptions<AsteriskPbxOptions>().Bind(configuration.GetSection(AsteriskPbxOptions.SectionName));
         // The adapter is the only reader of AMI events: ask Asterisk for those only (configured names are added to them).
         services.PostConfigure<AmiOptions>(o => o.IncludeEvents = (o.IncludeEvents ?? []).Concat(AsteriskPbx.AmiEventsUsed).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        services.PostConfigure<AriOptions>(o => o.AllowedEvents = (o.AllowedEvents ?? []).Concat(AsteriskPbx.AriEventsUsed).Distinct(StringComparer.Ordinal).ToList());
         // One pooled connection set for every ARI request; idle connections are dropped before Asterisk's
         // session_keep_alive closes them, so a request never lands on a socket the server just closed.
         services.AddHttpClient(AsteriskServiceCollectionExtensions.AriHttpClientName)

@@ -25,6 +25,7 @@ public sealed class AriClient
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
+        foreach (var name in options.AllowedEvents ?? []) AriApplicationsResource.AriEventTypeName(name); // a typo fails at start
         _http = httpClient;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Options = options;
@@ -171,6 +172,25 @@ public sealed class AriApplicationsResource(AriClient c)
     public Task<AriApplication> SubscribeAsync(IEnumerable<string> eventSources, string? application = null, CancellationToken ct = default) =>
         c.SendAsync(HttpMethod.Post, "applications/" + AriClient.Seg(application ?? c.Options.Application) + "/subscription",
             new AriQuery().Add("eventSource", string.Join(',', eventSources)), AriJsonContext.Default.AriApplication, null, ct);
+
+    /// <summary>
+    /// Sets the application's event filter: Asterisk sends only the <paramref name="allowed"/> types (none given: all),
+    /// never the <paramref name="disallowed"/> ones. The filter lives as long as the application in Asterisk.
+    /// </summary>
+    public Task<AriApplication> SetEventFilterAsync(IEnumerable<string>? allowed, IEnumerable<string>? disallowed = null,
+        string? application = null, CancellationToken ct = default)
+    {
+        static List<AriEventType> Types(IEnumerable<string>? names) => (names ?? []).Select(AriEventTypeName).Distinct().Select(n => new AriEventType(n)).ToList();
+        var body = JsonContent.Create(new AriEventFilterBody(Types(allowed), Types(disallowed)), AriJsonContext.Default.AriEventFilterBody);
+        return c.SendAsync(HttpMethod.Put, "applications/" + AriClient.Seg(application ?? c.Options.Application) + "/eventFilter",
+            null, AriJsonContext.Default.AriApplication, body, ct);
+    }
+
+    /// <summary>An ARI event type name ("StasisStart"): letters and digits only, so a typo fails here, not silently in Asterisk.</summary>
+    internal static string AriEventTypeName(string name) =>
+        !string.IsNullOrEmpty(name) && name.All(char.IsAsciiLetterOrDigit)
+            ? name
+            : throw new ArgumentException($"'{name}' is not an ARI event type (letters and digits only, e.g. StasisStart).", nameof(name));
 
     public Task<AriApplication> UnsubscribeAsync(IEnumerable<string> eventSources, string? application = null, CancellationToken ct = default) =>
         c.SendAsync(HttpMethod.Delete, "applications/" + AriClient.Seg(application ?? c.Options.Application) + "/subscription",

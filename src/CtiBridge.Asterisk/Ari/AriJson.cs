@@ -31,6 +31,7 @@ namespace CtiBridge.Asterisk.Ari;
 [JsonSerializable(typeof(AriAsteriskInfo))]
 [JsonSerializable(typeof(AriAsteriskPing))]
 [JsonSerializable(typeof(AriVariablesBody))]
+[JsonSerializable(typeof(AriEventFilterBody))]
 [JsonSerializable(typeof(AriErrorBody))]
 [JsonSerializable(typeof(StasisStartEvent))]
 [JsonSerializable(typeof(StasisEndEvent))]

@@ -110,7 +110,17 @@ public sealed record AriApplication
     public IReadOnlyList<string> BridgeIds { get; init; } = [];
     public IReadOnlyList<string> EndpointIds { get; init; } = [];
     public IReadOnlyList<string> DeviceNames { get; init; } = [];
+    /// <summary>The event filter: types sent (empty: all) …</summary>
+    public IReadOnlyList<AriEventType> EventsAllowed { get; init; } = [];
+    /// <summary>… and types never sent.</summary>
+    public IReadOnlyList<AriEventType> EventsDisallowed { get; init; } = [];
 }
+
+/// <summary>One entry of an application's event filter: <c>{"type": "StasisStart"}</c>.</summary>
+public sealed record AriEventType(string Type);
+
+/// <summary>The body of <c>PUT /applications/{app}/eventFilter</c>.</summary>
+public sealed record AriEventFilterBody(IReadOnlyList<AriEventType> Allowed, IReadOnlyList<AriEventType> Disallowed);
 
 public sealed record AriVariable
 {

@@ -18,6 +18,14 @@ public sealed class AriOptions
     /// <summary>Subscribe the WebSocket to all event sources (<c>subscribeAll=true</c>): device states, endpoints, every channel.</summary>
     public bool SubscribeAll { get; set; }
 
+    /// <summary>
+    /// The event types Asterisk sends to the application (ARI's event filter, <c>PUT /applications/{app}/eventFilter</c>,
+    /// set after every (re)connect); null or empty: every type. The Asterisk adapter adds the types it handles, so a
+    /// configured list only adds to them. Without a filter a queue call brings ~60 events (ChannelVarset alone ~45:
+    /// BRIDGEPEER, RTPAUDIOQOS…) that Asterisk writes and CtiBridge reads for nothing.
+    /// </summary>
+    public IList<string>? AllowedEvents { get; set; }
+
     /// <summary>Per-request timeout of REST calls.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -47,6 +47,36 @@ public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
     }
 
     [AsteriskInstalledFact]
+    public async Task An_ARI_application_with_an_event_filter_gets_only_the_allowed_event_types()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var ct = timeout.Token;
+        var options = new AriOptions
+        {
+            BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = "ctibridge-filter-test",
+        };
+        var ari = new AriClient(new HttpClient(), options, NullLogger<AriClient>.Instance);
+        await using var events = new AriEventStream(options, NullLogger<AriEventStream>.Instance);
+        var seen = new ConcurrentQueue<AriEvent>();
+        using var sub = events.Subscribe((e, _) => { seen.Enqueue(e); return ValueTask.CompletedTask; });
+        await events.ConnectAsync(ct);
+        var app = await ari.Applications.SetEventFilterAsync(["StasisStart", "StasisEnd"], ct: ct);
+        Assert.Equal(["StasisStart", "StasisEnd"], app.EventsAllowed.Select(t => t.Type));
+
+        // Answering sends ChannelStateChange and setting a variable ChannelVarset to an unfiltered application.
+        var channel = await ari.Channels.OriginateAsync(new AriOriginateRequest { Endpoint = "Local/answer@itest-agents/n", Timeout = 15 }, ct);
+        while (!seen.OfType<StasisStartEvent>().Any(s => s.Channel.Id == channel.Id)) await Task.Delay(20, ct);
+        await ari.Channels.AnswerAsync(channel.Id, ct);
+        await ari.Channels.SetVariableAsync(channel.Id, "CTI_FILTER_TEST", "1", ct);
+        await ari.Channels.HangupAsync(channel.Id, "normal", ct);
+        while (!seen.OfType<StasisEndEvent>().Any(s => s.Channel.Id == channel.Id)) await Task.Delay(20, ct);
+
+        Assert.All(seen, e => Assert.True(e is StasisStartEvent or StasisEndEvent, $"unexpected {e.Type} through the filter"));
+        var cleared = await ari.Applications.SetEventFilterAsync([], ct: ct); // an empty list: every type again
+        Assert.Empty(cleared.EventsAllowed);
+    }
+
+    [AsteriskInstalledFact]
     public async Task Both_clients_connect_and_a_Local_channel_originated_into_the_app_is_answered_played_to_and_hung_up()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
