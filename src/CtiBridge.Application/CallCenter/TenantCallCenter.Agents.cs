@@ -62,6 +62,7 @@ public sealed partial class TenantCallCenter
                     throw new CtiException(ErrorCodes.NotAMember, "The agent is not a member of this skill group.");
                 if (a.Agent.SetGroupPaused(groupId, paused))
                 {
+                    SaveSession(a, Now);
                     _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), paused ? AgentTrigger.NotReady : AgentTrigger.Ready));
                     PublishStats(g);
                 }
@@ -81,6 +82,7 @@ public sealed partial class TenantCallCenter
             {
                 var a = AgentOf(agentId);
                 a.Agent.ChooseWorkingMode(mode);
+                if (a.Agent.Status != AgentStatus.LoggedOut) SaveSession(a, Now);
                 _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), AgentTrigger.Ready));
                 foreach (var g in a.Groups) PublishStats(g);
                 Dispatch(w);

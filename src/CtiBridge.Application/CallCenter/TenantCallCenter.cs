@@ -47,11 +47,21 @@ public sealed partial class TenantCallCenter
     public string Domain => _config.Domain;
     public TenantConfiguration Configuration { get { lock (_gate) return _config; } }
 
-    /// <summary>Replaces the tenant's configuration (agents, groups, settings) keeping live state.</summary>
+    /// <summary>
+    /// Replaces the tenant's configuration (agents, groups, settings) keeping live state. Agents it no longer has are
+    /// logged out (when their call ends, if they are on one).
+    /// </summary>
     public void Reconfigure(TenantConfiguration config)
     {
-        lock (_gate) Apply(config);
-        RunWork(w => { lock (_gate) Dispatch(w); });
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                Apply(config);
+                LogOutRemovedAgents(w);
+                Dispatch(w);
+            }
+        });
     }
 
     private void Apply(TenantConfiguration config)
@@ -238,6 +248,7 @@ public sealed partial class TenantCallCenter
     {
         if (change is null) return;
         _journal.AgentStateChanged(change);
+        SaveSession(a, change.At);
         _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), change.Trigger));
         ArmWrapUpTimer(a);
         foreach (var g in a.Groups) PublishStats(g);

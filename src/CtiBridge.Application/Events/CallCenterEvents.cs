@@ -140,12 +140,48 @@ public interface ICallCenterEventSink
 /// <summary>A completed call's record, handed to persistence once, when the call ends.</summary>
 public sealed record CallRecordReady(Call Call, string? SkillGroupName);
 
-/// <summary>Receives what must be stored: state changes and finished calls. Must not block.</summary>
+/// <summary>Receives what must be stored: state changes, agents' sessions and finished calls. Must not block.</summary>
 public interface ICallCenterJournal
 {
     void AgentStateChanged(AgentStateChange change);
     void CallEnded(CallRecordReady record);
     void RecordingStarted(RecordingStarted recording);
+
+    /// <summary>
+    /// An agent's session as it is now (after a login, a change of state, pauses or working mode, or a logout), for a
+    /// restarted CtiBridge to log them in again. Only the latest one of an agent matters. Journals that keep nothing
+    /// ignore it.
+    /// </summary>
+    void AgentSessionChanged(AgentSessionSnapshot session) { }
+}
+
+/// <summary>
+/// What a restarted CtiBridge needs to log an agent in again as they were (docs/architecture.md, restart safety): their
+/// state and reason, a pending request, the login's context (hot-desk phone, a remote agent's number), the working mode
+/// they chose, the skill groups they paused, and the times that go on (login, time in state, idle). A
+/// <see cref="AgentStatus.LoggedOut"/> snapshot (<see cref="Ended"/>) means there is no session any more.
+/// </summary>
+public sealed record AgentSessionSnapshot(
+    Guid TenantId,
+    Guid AgentId,
+    DateTimeOffset At,
+    AgentStatus Status,
+    string? Reason,
+    PendingState Pending,
+    string? HotDeskEndpoint,
+    string? ReachNumber,
+    WorkingMode? ChosenMode,
+    IReadOnlyList<Guid> PausedGroups,
+    DateTimeOffset LoggedInAt,
+    DateTimeOffset StateSince,
+    DateTimeOffset? IdleSince)
+{
+    /// <summary>The agent is logged out: their session is gone.</summary>
+    public bool Ended => Status == AgentStatus.LoggedOut;
+
+    /// <summary>The snapshot that ends an agent's session.</summary>
+    public static AgentSessionSnapshot End(Guid tenantId, Guid agentId, DateTimeOffset at) =>
+        new(tenantId, agentId, at, AgentStatus.LoggedOut, null, PendingState.None, null, null, null, [], at, at, null);
 }
 
 /// <summary>A recording's metadata, stored when it starts (its length is known from the PBX later).</summary>

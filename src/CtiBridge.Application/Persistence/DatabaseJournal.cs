@@ -18,6 +18,9 @@ namespace CtiBridge.Application.Persistence;
 /// bounded channel (or, should it ever be full, an overflow queue, with a warning), and one
 /// background writer (<see cref="RunAsync"/>) saves them in batches. Nothing is dropped.
 /// Recordings are held until their call's record is written (the row references the call).
+/// Agents' sessions (<see cref="AgentSessionChanged"/>) are kept apart, the latest per agent only (an
+/// older one not yet written is replaced), and the same writer upserts them after each batch
+/// (<see cref="AgentSessionRows"/>); what is left is written when the writer stops.
 /// </summary>
 public sealed class DatabaseJournal : ICallCenterJournal
 {
@@ -31,6 +34,9 @@ public sealed class DatabaseJournal : ICallCenterJournal
     });
     private readonly ConcurrentQueue<object> _overflow = new();
     private readonly Dictionary<Guid, List<RecordingStartedEvent>> _pendingRecordings = new();
+    private readonly object _sessionsGate = new();
+    private Dictionary<Guid, AgentSessionSnapshot> _sessions = new(); // latest per agent, not yet written
+    private bool _sessionsWake; // a wake-up is in the channel for them
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<DatabaseJournal> _log;
     private long _overflowed;
@@ -45,7 +51,10 @@ public sealed class DatabaseJournal : ICallCenterJournal
     }
 
     /// <summary>Items waiting to be written.</summary>
-    public int Backlog => _channel.Reader.Count + _overflow.Count;
+    public int Backlog
+    {
+        get { lock (_sessionsGate) return _channel.Reader.Count + _overflow.Count + _sessions.Count; }
+    }
     /// <summary>How many items ever spilled into the overflow queue (the channel was full): a sign the database is too slow.</summary>
     public long Overflowed => Interlocked.Read(ref _overflowed);
     /// <summary>Items written.</summary>
@@ -58,6 +67,19 @@ public sealed class DatabaseJournal : ICallCenterJournal
     public void CallEnded(CallRecordReady record) => Enqueue(record);
 
     public void RecordingStarted(RecordingStartedEvent recording) => Enqueue(recording);
+
+    /// <summary>Keeps the agent's latest session for the writer (replacing one not yet written: the last write wins).</summary>
+    public void AgentSessionChanged(AgentSessionSnapshot session)
+    {
+        bool wake;
+        lock (_sessionsGate)
+        {
+            _sessions[session.AgentId] = session;
+            wake = !_sessionsWake;
+            _sessionsWake = true;
+        }
+        if (wake) _channel.Writer.TryWrite(Wake.Instance); // best effort: a full channel means the writer is busy and writes them after its batch
+    }
 
     /// <summary>Completes once everything journaled before the call is written.</summary>
     public Task FlushAsync(CancellationToken ct = default)
@@ -96,7 +118,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
         do
         {
             Drain(batch);
-            if (batch.Count > 0) await WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            if (batch.Count > 0 || SessionsWaiting) await WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
         } while (batch.Count > 0);
     }
 
@@ -138,7 +160,59 @@ public sealed class DatabaseJournal : ICallCenterJournal
                 }
             }
         }
+        await WriteSessionsAsync(ct).ConfigureAwait(false);
         foreach (var m in markers) m.Done.TrySetResult();
+    }
+
+    private bool SessionsWaiting
+    {
+        get { lock (_sessionsGate) return _sessions.Count > 0; }
+    }
+
+    /// <summary>Upserts the agents' latest sessions, per tenant; a failing batch is retried agent by agent.</summary>
+    private async Task WriteSessionsAsync(CancellationToken ct)
+    {
+        Dictionary<Guid, AgentSessionSnapshot> taken;
+        lock (_sessionsGate)
+        {
+            _sessionsWake = false;
+            if (_sessions.Count == 0) return;
+            taken = _sessions;
+            _sessions = new Dictionary<Guid, AgentSessionSnapshot>();
+        }
+        foreach (var tenant in taken.Values.GroupBy(s => s.TenantId))
+        {
+            var sessions = tenant.ToList();
+            try
+            {
+                await SaveSessionsAsync(tenant.Key, sessions, ct).ConfigureAwait(false);
+                Interlocked.Add(ref _written, sessions.Count);
+            }
+            catch (Exception ex)
+            {
+                _log.LogWarning(ex, "Agent sessions of tenant {Tenant} failed; retrying agent by agent", tenant.Key);
+                foreach (var session in sessions)
+                {
+                    try
+                    {
+                        await SaveSessionsAsync(tenant.Key, [session], ct).ConfigureAwait(false);
+                        Interlocked.Increment(ref _written);
+                    }
+                    catch (Exception inner)
+                    {
+                        Interlocked.Increment(ref _failed);
+                        _log.LogError(inner, "Journal could not store the session of agent {AgentId}", session.AgentId);
+                    }
+                }
+            }
+        }
+    }
+
+    private async Task SaveSessionsAsync(Guid tenantId, IReadOnlyCollection<AgentSessionSnapshot> sessions, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(tenantId);
+        await AgentSessionRows.SaveAsync(db, sessions, ct).ConfigureAwait(false);
     }
 
     private static Guid TenantOf(object item) => item switch
