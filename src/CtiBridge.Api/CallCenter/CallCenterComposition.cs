@@ -76,6 +76,7 @@ public static class CallCenterComposition
         services.AddSingleton<SandboxLegs>();
         services.AddSingleton<ToolbarPresence>();
         services.AddSingleton<HubConnections>();
+        services.AddSingleton<AgentSessionRestorer>();
         services.AddSingleton<TenantReloader>();
         services.AddScoped<TenantConfigurationLoader>();
         services.AddScoped<CallRecordStore>();

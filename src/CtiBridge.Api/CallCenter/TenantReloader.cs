@@ -1,14 +1,20 @@
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Persistence;
+using CtiBridge.Api.Hubs;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Tenants;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace CtiBridge.Api.CallCenter;
 
 /// <summary>
 /// Loads tenants from the database into the running call center (<see cref="CallCenterService.Configure"/>,
-/// which keeps live state) and into <see cref="CallCenterDirectory"/>. Serialised: one load at a time.
+/// which keeps live state) and into <see cref="CallCenterDirectory"/>. Serialised: one load at a time. The first load
+/// of a tenant in this process logs its agents in again from the sessions a previous process kept
+/// (<see cref="AgentSessionRestorer"/>); at start-up that is before the PBX connects.
 /// </summary>
-public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterService service, CallCenterDirectory directory, ILogger<TenantReloader> log)
+public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterService service, CallCenterDirectory directory,
+    AgentSessionRestorer sessions, ToolbarPresence toolbars, ILogger<TenantReloader> log)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -37,14 +43,30 @@ public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterServic
                 directory.Remove(tenantId);
                 return;
             }
-            service.Configure(loaded.Configuration);
+            var first = service.FindTenant(tenantId) is null;
+            var configured = service.Configure(loaded.Configuration);
             directory.Update(loaded);
+            if (first) await RestoreSessionsAsync(configured, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "Loading tenant {Tenant} into the call center failed", tenantId);
         }
         finally { _gate.Release(); }
+    }
+
+    private async Task RestoreSessionsAsync(TenantCallCenter center, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var r in await sessions.RestoreAsync(center, ct))
+                if (r is { Outcome: SessionRestoreOutcome.Restored, Agent: { ExtensionKind: ExtensionKind.Web } agent })
+                    toolbars.ExpectToolbar(center.TenantId, agent.AgentId, lost: agent.Reason == SystemReasons.DeviceUnavailable);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Restoring the agents' sessions of tenant {Tenant} failed; they stay logged out", center.Domain);
+        }
     }
 }
 

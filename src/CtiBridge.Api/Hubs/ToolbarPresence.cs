@@ -46,6 +46,24 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
             center.DeviceChanged(user, available: true);
     }
 
+    /// <summary>
+    /// A web agent logged in again after a restart has no toolbar connected to this process yet: the grace period starts
+    /// now, as if their toolbar had just closed, so one whose browser does not come back goes Not Ready (Device
+    /// unavailable) rather than being offered calls. <paramref name="lost"/>: they came back Not Ready (Device
+    /// unavailable), so their toolbar coming back returns them as it would have before the restart.
+    /// </summary>
+    public void ExpectToolbar(Guid tenant, Guid user, bool lost)
+    {
+        var entry = _entries.GetOrAdd((tenant, user), _ => new Entry());
+        lock (entry)
+        {
+            if (entry.Connections > 0) return;
+            entry.MarkedLost |= lost;
+            if (lost || entry.Timer is not null) return;
+            entry.Timer = time.CreateTimer(_ => GraceOver(tenant, user, entry), null, Grace, Timeout.InfiniteTimeSpan);
+        }
+    }
+
     public void Disconnected(Guid tenant, Guid user)
     {
         if (!_entries.TryGetValue((tenant, user), out var entry)) return;
