@@ -36,12 +36,7 @@ public sealed partial class TenantCallCenter
     public AgentView SetNotReady(Guid agentId, string reason) =>
         Change(agentId, a => a.Agent.RequestNotReady(Now, ValidReason(reason, allowLoggedIn: false)));
 
-    public AgentView Logout(Guid agentId) => Change(agentId, a =>
-    {
-        var change = a.Agent.RequestLogout(Now);
-        if (a.Agent.Status == AgentStatus.LoggedOut) { a.HotDeskEndpoint = null; a.ReachNumber = null; }
-        return change;
-    }, afterLogout: true);
+    public AgentView Logout(Guid agentId) => Change(agentId, a => a.Agent.RequestLogout(Now), afterLogout: true);
 
     public AgentView EndWrapUp(Guid agentId) => Change(agentId, a => a.Agent.EndWrapUp(Now));
 

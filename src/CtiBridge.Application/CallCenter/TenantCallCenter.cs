@@ -247,6 +247,9 @@ public sealed partial class TenantCallCenter
     private void Publish(AgentRuntime a, AgentStateChange? change)
     {
         if (change is null) return;
+        // Logged out, now or when a pending logout takes effect after the call: the hot-desk phone and the remote
+        // agent's number are free for someone else.
+        if (a.Agent.Status == AgentStatus.LoggedOut) { a.HotDeskEndpoint = null; a.ReachNumber = null; }
         _journal.AgentStateChanged(change);
         SaveSession(a, change.At);
         _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), change.Trigger));

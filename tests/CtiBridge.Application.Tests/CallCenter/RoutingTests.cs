@@ -313,6 +313,24 @@ public class RoutingTests
     }
 
     [Fact]
+    public void A_hot_desk_phone_is_free_again_once_a_pending_logout_takes_effect()
+    {
+        var h = new Harness();
+        var phone = Harness.Endpoint("2901");
+        h.Center.Login(Ann, ready: true, hotDeskEndpoint: phone);
+        var leg = h.CustomerCalls("Sales");
+        h.Pbx.Answer(h.RingingFor("2901").Id);
+
+        h.Center.Logout(Ann);
+        Assert.Equal(Ann, h.Center.AgentByEndpoint(phone)); // still on the call: still their phone
+        h.Pbx.HangupFromDevice(leg);
+        h.Clock.Advance(30);
+
+        Assert.Equal(AgentStatus.LoggedOut, h.StatusOf(Ann));
+        Assert.Null(h.Center.AgentByEndpoint(phone)); // another agent may sign in on it
+    }
+
+    [Fact]
     public void Extending_and_ending_wrap_up_early()
     {
         var h = new Harness();
