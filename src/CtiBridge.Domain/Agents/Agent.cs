@@ -272,6 +272,28 @@ public sealed class Agent
         CallIsFromQueue = fromQueue;
     }
 
+    /// <summary>
+    /// After CtiBridge restarted, puts the agent back on the call they were connected to when it stopped (the PBX kept it
+    /// going): from Ready, or from Not Ready — the state a restored session of an agent on a call comes back in
+    /// (<see cref="SystemReasons.Restarted"/>). Another Not Ready reason is kept as a pending Not Ready, applied when the
+    /// call and its wrap-up end. Afterwards the agent goes where the call leads: wrap-up after a queue call, then Ready.
+    /// </summary>
+    public AgentStateChange TakeBackCall(DateTimeOffset now, Guid callId, bool fromQueue)
+    {
+        switch (Status)
+        {
+            case AgentStatus.LoggedOut: throw NotLoggedIn();
+            case AgentStatus.Ready or AgentStatus.NotReady: break;
+            default: throw new CtiException(ErrorCodes.AgentBusy, "The agent is busy with another call or wrap-up.");
+        }
+        if (Status == AgentStatus.NotReady && Reason != SystemReasons.Restarted && !Pending.IsSet)
+            Pending = new PendingState(PendingKind.NotReady, Reason);
+        _resume = (AgentStatus.Ready, null);
+        CallId = callId;
+        CallIsFromQueue = fromQueue;
+        return Move(now, AgentStatus.OnCall, null, AgentTrigger.CallTakenBack);
+    }
+
     // ---- wrap-up ----
 
     public AgentStateChange WrapUpExpired(DateTimeOffset now)

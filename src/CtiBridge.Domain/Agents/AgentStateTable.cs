@@ -42,6 +42,7 @@ public static class AgentStateTable
             R(AgentStatus.LoggedOut, t, any, Refused("not_in_wrap_up"));
         R(AgentStatus.LoggedOut, AgentTrigger.DeviceLost, any, NoChange);
         R(AgentStatus.LoggedOut, AgentTrigger.DeviceRestored, any, NoChange);
+        R(AgentStatus.LoggedOut, AgentTrigger.CallTakenBack, any, Refused("agent_not_logged_in"));
 
         // Ready and Not Ready share most rows.
         foreach (var idle in new[] { AgentStatus.Ready, AgentStatus.NotReady })
@@ -70,6 +71,9 @@ public static class AgentStateTable
         R(AgentStatus.NotReady, AgentTrigger.DeviceLost, any, NoChange);
         R(AgentStatus.NotReady, AgentTrigger.DeviceRestored, "reason Device unavailable, tenant returns agents", S(AgentStatus.Ready));
         R(AgentStatus.NotReady, AgentTrigger.DeviceRestored, "otherwise", NoChange);
+        R(AgentStatus.Ready, AgentTrigger.CallTakenBack, any, S(AgentStatus.OnCall));
+        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "reason Restarted", S(AgentStatus.OnCall));
+        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "another reason", S(AgentStatus.OnCall) + " (pending Not Ready with that reason)");
 
         // Ringing
         R(AgentStatus.Ringing, AgentTrigger.Login, any, Refused("agent_already_logged_in"));
@@ -94,6 +98,7 @@ public static class AgentStateTable
             R(AgentStatus.Ringing, t, any, Refused("not_in_wrap_up"));
         R(AgentStatus.Ringing, AgentTrigger.DeviceLost, any, NoChange);
         R(AgentStatus.Ringing, AgentTrigger.DeviceRestored, any, NoChange);
+        R(AgentStatus.Ringing, AgentTrigger.CallTakenBack, any, Refused("agent_busy"));
 
         // On call
         R(AgentStatus.OnCall, AgentTrigger.Login, any, Refused("agent_already_logged_in"));
@@ -112,6 +117,7 @@ public static class AgentStateTable
             R(AgentStatus.OnCall, t, any, Refused("not_in_wrap_up"));
         R(AgentStatus.OnCall, AgentTrigger.DeviceLost, any, NoChange);
         R(AgentStatus.OnCall, AgentTrigger.DeviceRestored, any, NoChange);
+        R(AgentStatus.OnCall, AgentTrigger.CallTakenBack, any, Refused("agent_busy"));
 
         // Wrap-up
         R(AgentStatus.WrapUp, AgentTrigger.Login, any, Refused("agent_already_logged_in"));
@@ -132,6 +138,7 @@ public static class AgentStateTable
         R(AgentStatus.WrapUp, AgentTrigger.ExtendWrapUp, any, NoChange + ", countdown longer (at most 1 h in all)");
         R(AgentStatus.WrapUp, AgentTrigger.DeviceLost, any, NoChange + "; Not Ready (Device unavailable) when wrap-up ends");
         R(AgentStatus.WrapUp, AgentTrigger.DeviceRestored, any, NoChange);
+        R(AgentStatus.WrapUp, AgentTrigger.CallTakenBack, any, Refused("agent_busy"));
         return rows;
     }
 }

@@ -37,4 +37,6 @@ public enum AgentTrigger
     DeviceLost,
     /// <summary>The agent's device is back.</summary>
     DeviceRestored,
+    /// <summary>After a restart of CtiBridge, the call the agent was connected to (still going on the PBX) is taken back.</summary>
+    CallTakenBack,
 }

@@ -22,7 +22,8 @@ public class AgentStateMachineTests
             condition.Contains("outbound only") ? WorkingMode.Outbound : condition.Contains("inbound only") ? WorkingMode.Inbound : WorkingMode.Both);
         var a = new Agent(Guid.NewGuid(), Guid.NewGuid(), "Ann", settings);
         if (state == AgentStatus.LoggedOut) return a;
-        a.Login(T0, ready: state != AgentStatus.NotReady, reason: "Break");
+        if (condition == "reason Restarted") a.Resume(T0, ready: false, reason: SystemReasons.Restarted, loggedInAt: T0, idleSince: null);
+        else a.Login(T0, ready: state != AgentStatus.NotReady, reason: "Break");
         if (condition.Contains("reason Device unavailable"))
         {
             a.RequestReady(T0);
@@ -71,6 +72,7 @@ public class AgentStateMachineTests
             AgentTrigger.ExtendWrapUp => a.ExtendWrapUp(now, TimeSpan.FromSeconds(30)),
             AgentTrigger.DeviceLost => a.DeviceLost(now),
             AgentTrigger.DeviceRestored => a.DeviceRestored(now, returnToReady: condition.Contains("tenant returns agents")),
+            AgentTrigger.CallTakenBack => a.TakeBackCall(now, Guid.NewGuid(), fromQueue: true),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
         };
     }
@@ -130,6 +132,7 @@ public class AgentStateMachineTests
                 if (outcome.Contains("(Missed)")) Assert.Equal(SystemReasons.Missed, agent.Reason);
                 if (outcome.Contains("(Device unavailable)")) Assert.Equal(SystemReasons.DeviceUnavailable, agent.Reason);
                 if (outcome.Contains("pending cleared")) Assert.False(agent.Pending.IsSet);
+                if (outcome.Contains("pending Not Ready with that reason")) Assert.Equal(new PendingState(PendingKind.NotReady, before.Reason), agent.Pending);
                 break;
         }
     }
@@ -186,6 +189,26 @@ public class AgentStateMachineTests
         Assert.True(a.IsAvailableForQueue(Guid.NewGuid()));
         a.DeviceBusyOutside = true;
         Assert.False(a.IsAvailableForQueue(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public void A_call_taken_back_after_a_restart_ends_like_a_queue_call_wrap_up_then_ready_or_the_reason_kept_as_pending()
+    {
+        var settings = new AgentSettings("101", ExtensionKind.Web);
+        var restarted = new Agent(Guid.NewGuid(), Guid.NewGuid(), "Ann", settings);
+        restarted.Resume(T0, ready: false, reason: SystemReasons.Restarted, loggedInAt: T0, idleSince: null);
+
+        var change = restarted.TakeBackCall(T0.AddSeconds(1), Call, fromQueue: true);
+
+        Assert.Equal((AgentStatus.NotReady, AgentStatus.OnCall, AgentTrigger.CallTakenBack, (Guid?)Call), (change.From, change.To, change.Trigger, change.CallId));
+        Assert.Equal(AgentStatus.WrapUp, restarted.CallEnded(T0.AddSeconds(60), wrapUpEligible: true).To);
+        Assert.Equal(AgentStatus.Ready, restarted.WrapUpExpired(T0.AddSeconds(90)).To);
+
+        var onBreak = new Agent(Guid.NewGuid(), Guid.NewGuid(), "Bob", settings);
+        onBreak.Login(T0, ready: false, reason: "Lunch");
+        onBreak.TakeBackCall(T0.AddSeconds(1), Call, fromQueue: true);
+        onBreak.CallEnded(T0.AddSeconds(60), wrapUpEligible: true);
+        Assert.Equal((AgentStatus.NotReady, "Lunch"), (onBreak.WrapUpExpired(T0.AddSeconds(90)).To, onBreak.Reason));
     }
 
     [Fact]
