@@ -1,3 +1,4 @@
+using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
@@ -19,10 +20,15 @@ public sealed class SimLeg(string id, string endpoint, bool dialled, DateTimeOff
     public bool Muted { get; internal set; }
     public bool AutoAnswer { get; internal set; }
     public string CallerIdNumber { get; internal set; } = "";
+    public string? CallerIdName { get; internal set; }
+    /// <summary>For a caller: the attached data the dialplan set.</summary>
+    public IReadOnlyDictionary<string, string> AttachedData { get; internal set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Variables { get; internal set; } = new Dictionary<string, string>();
     public List<string> DtmfSent { get; } = new();
     public List<string> Played { get; } = new();
     public string? RedirectedTo { get; internal set; }
+    /// <summary>For a caller: what the dialplan handed the app (tenant, purpose, target), as Asterisk keeps it on the channel.</summary>
+    public (string Tenant, string Purpose, string Target)? Dialplan { get; internal set; }
     internal ITimer? DialTimer { get; set; }
 }
 
@@ -70,7 +76,12 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         IReadOnlyDictionary<string, string>? attachedData = null, string purpose = "queue", string? callerName = null, string? fromEndpoint = null)
     {
         var id = "sim-" + Interlocked.Increment(ref _counter);
-        lock (_gate) _legs[id] = new SimLeg(id, fromEndpoint ?? "PJSIP/trunk", dialled: false, time.GetUtcNow()) { CallerIdNumber = callerNumber };
+        lock (_gate)
+            _legs[id] = new SimLeg(id, fromEndpoint ?? "PJSIP/trunk", dialled: false, time.GetUtcNow())
+            {
+                CallerIdNumber = callerNumber, CallerIdName = callerName, Dialplan = (tenant, purpose, target),
+                AttachedData = attachedData ?? new Dictionary<string, string>(),
+            };
         Handler.OnIncomingLeg(new IncomingLeg(id, tenant, purpose, target, callerNumber, callerName,
             attachedData ?? new Dictionary<string, string>(), fromEndpoint));
         return id;
@@ -105,6 +116,53 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     }
 
     public void SetConnected(bool connected) => Handler.OnConnectionChanged(connected, connected ? "simulator" : "simulator offline");
+
+    /// <summary>
+    /// What the Asterisk adapter does when a new CtiBridge process connects to a PBX the previous one left calls on
+    /// (subscribe the new process first): every queue caller whose leg kept <c>CTI_ROLE</c> "customer", <c>CTI_CALL_ID</c>,
+    /// <c>CTI_SKILL_GROUP</c> and <c>CTI_ENQUEUED_AT</c> and is in its call's bridge is reported again with
+    /// <see cref="ResumedLeg"/>: alone there (waiting), or with <see cref="ResumedLeg.Connected"/> when the only other leg is
+    /// an answered agent leg of the same call (<c>CTI_ROLE</c> "agent", <c>CTI_CALL_ID</c>, <c>CTI_AGENT_ID</c>; the
+    /// caller's <c>CTI_ANSWERED_AT</c> if kept). Anything else (held, consulting, variables that do not agree) is left as
+    /// it is. Returns how many callers were reported.
+    /// </summary>
+    public int ReportCallsAfterRestart()
+    {
+        var found = new List<IncomingLeg>();
+        lock (_gate)
+        {
+            foreach (var leg in _legs.Values.OrderBy(l => l.CreatedAt))
+            {
+                if (leg.Dialled || leg.Dialplan is not { Purpose: "queue" } dialplan) continue;
+                var v = leg.Variables;
+                if (v.GetValueOrDefault(RoleVariable) != "customer" || !Guid.TryParse(v.GetValueOrDefault(CallIdVariable), out var callId)
+                    || !Guid.TryParse(v.GetValueOrDefault(SkillGroupVariable), out var group)
+                    || !long.TryParse(v.GetValueOrDefault(EnqueuedAtVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var since))
+                    continue;
+                if (!_bridges.TryGetValue(callId, out var bridge) || !bridge.Members.Contains(leg.Id)) continue;
+                var others = bridge.Members.Where(m => m != leg.Id).Select(m => _legs.GetValueOrDefault(m)).ToList();
+                ResumedConnection? connected = null;
+                if (others.Count == 1 && others[0] is { Answered: true } agentLeg
+                    && agentLeg.Variables.GetValueOrDefault(RoleVariable) == "agent"
+                    && agentLeg.Variables.GetValueOrDefault(CallIdVariable) is { } agentCall && Guid.TryParse(agentCall, out var agentCallId) && agentCallId == callId
+                    && Guid.TryParse(agentLeg.Variables.GetValueOrDefault(AgentIdVariable), out var agentId))
+                {
+                    DateTimeOffset? answeredAt = long.TryParse(v.GetValueOrDefault(AnsweredAtVariable), System.Globalization.NumberStyles.None,
+                        System.Globalization.CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+                    connected = new ResumedConnection(agentLeg.Id, agentId, answeredAt);
+                }
+                else if (others.Count > 0) continue;
+                found.Add(new IncomingLeg(leg.Id, dialplan.Tenant, "queue", group.ToString(), leg.CallerIdNumber, leg.CallerIdName, leg.AttachedData,
+                    Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(since), connected)));
+            }
+        }
+        foreach (var leg in found) Handler.OnIncomingLeg(leg);
+        return found.Count;
+    }
+
+    private const string RoleVariable = TenantCallCenter.LegVariables.Role, CallIdVariable = TenantCallCenter.LegVariables.CallId,
+        AgentIdVariable = TenantCallCenter.LegVariables.AgentId, SkillGroupVariable = TenantCallCenter.LegVariables.SkillGroup,
+        EnqueuedAtVariable = TenantCallCenter.LegVariables.EnqueuedAt, AnsweredAtVariable = TenantCallCenter.LegVariables.AnsweredAt;
 
     public IReadOnlyList<SimLeg> Legs { get { lock (_gate) return _legs.Values.ToList(); } }
 

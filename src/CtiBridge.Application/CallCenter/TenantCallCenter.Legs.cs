@@ -33,7 +33,22 @@ public sealed partial class TenantCallCenter
                         Publish(agent, agent.Agent.Answer(now));
                         party.State = PartyState.Connected;
                         call.Call.State = CallState.Connected;
-                        if (call.Call.AnsweredAt is null) { call.Call.AnsweredAt = now; RecordWait(call); }
+                        if (call.Call.AnsweredAt is null)
+                        {
+                            call.Call.AnsweredAt = now;
+                            RecordWait(call);
+                            if (call.Call.Kind == CallKind.Queue && call.Call.Customer is { IsPresent: true } answered)
+                            {
+                                // What a restarted CtiBridge needs to take the connected call back (with the agent leg's
+                                // CTI_ROLE, CTI_CALL_ID and CTI_AGENT_ID, set when it was dialled), kept on the caller's leg.
+                                var customerLeg = answered.LegId;
+                                var facts = new Dictionary<string, string>
+                                {
+                                    [LegVariables.AnsweredAt] = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                };
+                                w.AddLater(call, () => _pbx.SetLegVariablesAsync(customerLeg, facts));
+                            }
+                        }
                         call.Call.OwnerAgentId = agent.Agent.Id;
                         call.TransferredBy = null;
                         // Agent answered → both bridged: join and stop the music together, not one after the other.

@@ -19,6 +19,8 @@ public sealed partial class TenantCallCenter
         public const string AgentId = "CTI_AGENT_ID";
         public const string SkillGroup = "CTI_SKILL_GROUP";
         public const string EnqueuedAt = "CTI_ENQUEUED_AT";
+        /// <summary>On a queue caller's leg once an agent answered: when (Unix milliseconds).</summary>
+        public const string AnsweredAt = "CTI_ANSWERED_AT";
     }
 
     /// <summary>A customer leg arrived for a skill group (from the dialplan or the sandbox).</summary>
@@ -36,7 +38,12 @@ public sealed partial class TenantCallCenter
                 if (leg.Resumed is not null && group is null)
                 {
                     // Never hang up a caller who has been waiting because their group is gone from the configuration.
-                    _log.LogWarning("Waiting caller {LegId} asked for unknown skill group '{Group}' of tenant {Tenant}; left as it is", leg.LegId, leg.Target, Domain);
+                    _log.LogWarning("Caller {LegId} taken back after a restart asked for unknown skill group '{Group}' of tenant {Tenant}; left as it is", leg.LegId, leg.Target, Domain);
+                    return;
+                }
+                if (leg.Resumed is { Connected: { } connected } taken && group is not null)
+                {
+                    TakeBackConnectedCall(leg, taken, connected, group, now);
                     return;
                 }
                 var call = NewInboundCall(CallKind.Queue, leg, now);
@@ -93,6 +100,65 @@ public sealed partial class TenantCallCenter
         _calls[call.Call.Id] = call;
         TrackLeg(call, leg.LegId, LegPurpose.Customer, null);
         return call;
+    }
+
+    /// <summary>
+    /// A caller who was talking to an agent when the previous process stopped (both legs still in the call's bridge):
+    /// the same call again, Connected, with both parties, owned by the agent, who is put back on it
+    /// (<see cref="Agent.TakeBackCall"/>: from Not Ready (Restarted), the state their restored session came back in, or
+    /// Ready). From then on it is a queue call like any other: either party's hang-up ends it, the record is written,
+    /// and the agent goes to wrap-up. Nothing is sent to the PBX: the legs are answered and bridged already. An agent who
+    /// is not logged in (no session was kept) stays logged out and the call is still taken back, so hang-ups, the toolbar's
+    /// controls and the record work; an agent the configuration does not have, or a call or leg already known here,
+    /// leaves the channels as they are: a live conversation is never hung up because of our state.
+    /// </summary>
+    private void TakeBackConnectedCall(IncomingLeg leg, ResumedLeg resumed, ResumedConnection connected, GroupRuntime group, DateTimeOffset now)
+    {
+        if (!_config.Agents.Any(d => d.Id == connected.AgentId) || !_agents.TryGetValue(connected.AgentId, out var agent))
+        {
+            _log.LogWarning("Call {CallId} of tenant {Tenant} was connected to agent {AgentId}, whom the configuration does not have; its legs {Customer} and {AgentLeg} are left as they are",
+                resumed.CallId, Domain, connected.AgentId, leg.LegId, connected.AgentLegId);
+            return;
+        }
+        if (_calls.ContainsKey(resumed.CallId) || _callsByLeg.ContainsKey(leg.LegId) || _callsByLeg.ContainsKey(connected.AgentLegId))
+        {
+            _log.LogWarning("Call {CallId} of tenant {Tenant} taken back after a restart is known here already; its legs are left as they are", resumed.CallId, Domain);
+            return;
+        }
+        var answeredAt = connected.AnsweredAt is { } at && at <= now ? at : now;
+        var enqueuedAt = resumed.EnqueuedAt <= answeredAt ? resumed.EnqueuedAt : answeredAt;
+        var call = NewInboundCall(CallKind.Queue, leg, enqueuedAt);
+        call.Call.SkillGroupId = group.Definition.Id;
+        call.Call.EnqueuedAt = enqueuedAt;
+        call.Call.FirstOfferedAt = answeredAt; // the offer's time is not kept: the wait counts to the answer
+        call.Call.AnsweredAt = answeredAt;
+        call.Call.OfferAttempts = 1;
+        call.Call.State = CallState.Connected;
+        call.Call.OwnerAgentId = agent.Agent.Id;
+        var party = call.Call.AddParty(new CallParty(connected.AgentLegId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, answeredAt)
+        {
+            State = PartyState.Connected,
+            AnsweredAt = answeredAt,
+        });
+        TrackLeg(call, connected.AgentLegId, LegPurpose.AgentOffer, agent.Agent.Id);
+        switch (agent.Agent.Status)
+        {
+            case AgentStatus.Ready or AgentStatus.NotReady:
+                Publish(agent, agent.Agent.TakeBackCall(now, call.Call.Id, fromQueue: true));
+                break;
+            case AgentStatus.LoggedOut:
+                _log.LogWarning("Agent {AgentId} of tenant {Tenant} is on call {CallId} taken back after a restart but is not logged in; the call is taken back, the agent stays logged out",
+                    agent.Agent.Id, Domain, call.Call.Id);
+                break;
+            default:
+                _log.LogWarning("Agent {AgentId} of tenant {Tenant} is on call {CallId} taken back after a restart but is {Status} here; the call is taken back, the agent's state is left as it is",
+                    agent.Agent.Id, Domain, call.Call.Id, agent.Agent.Status);
+                break;
+        }
+        _log.LogInformation("Call {CallId} of agent {AgentId} (legs {Customer} and {AgentLeg}), connected since {Since}, taken back after a restart",
+            call.Call.Id, agent.Agent.Id, leg.LegId, connected.AgentLegId, answeredAt);
+        PublishCall(call, "connected");
+        PublishParty(call, party, joined: true);
     }
 
     /// <summary>Refuses a call before queueing: sends it to a destination or hangs it up, and records why.</summary>

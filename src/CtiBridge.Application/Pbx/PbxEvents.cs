@@ -39,7 +39,7 @@ public interface IPbxEventHandler
 /// <param name="CallerName">Caller ID name, if any.</param>
 /// <param name="Variables">The leg's attached-data variables (prefix removed).</param>
 /// <param name="FromEndpoint">The endpoint the leg came from (an agent's phone dialling out), if any.</param>
-/// <param name="Resumed">Set for a caller a previous CtiBridge process left waiting (read back from the leg after a restart).</param>
+/// <param name="Resumed">Set for a caller a previous CtiBridge process left waiting or talking to an agent (read back from the legs after a restart).</param>
 public sealed record IncomingLeg(
     string LegId,
     string Tenant,
@@ -52,10 +52,17 @@ public sealed record IncomingLeg(
     ResumedLeg? Resumed = null);
 
 /// <summary>
-/// A queue caller found waiting after a restart of CtiBridge, with what the leg kept: the call's id (its bridge is
-/// named after it) and when it was first queued. The leg is answered and in the call's bridge with music on hold.
+/// A queue caller found after a restart of CtiBridge, with what the leg kept: the call's id (its bridge is named after
+/// it) and when it was first queued. Without <paramref name="Connected"/> the caller was waiting: the leg is answered and
+/// in the call's bridge with music on hold. With it the caller was talking to an agent: both legs are in the call's bridge.
 /// </summary>
-public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt);
+public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt, ResumedConnection? Connected = null);
+
+/// <summary>
+/// The agent a resumed caller is connected to: the agent's leg (answered, in the call's bridge, tracked again by the PBX
+/// so commands and its hang-up work), the agent it was dialled for and when the call was answered, if the leg kept it.
+/// </summary>
+public sealed record ResumedConnection(string AgentLegId, Guid AgentId, DateTimeOffset? AnsweredAt);
 
 /// <summary>An endpoint's state as the PBX sees it.</summary>
 /// <param name="Endpoint">e.g. <c>PJSIP/demo-1001</c>.</param>
