@@ -252,10 +252,13 @@ public sealed partial class AsteriskPbx
     }
 
     /// <summary>
-    /// Queue callers a previous CtiBridge process left waiting (it stopped or crashed; Asterisk kept them in the app, in
-    /// their call's bridge, on music): each is reported as an <see cref="IncomingLeg"/> with <see cref="ResumedLeg"/>
-    /// — the call id and enqueue time the engine stored on the leg — so it goes back to its place in the queue. A caller
-    /// already talking to an agent (another <c>cti-</c> leg in the bridge) is left alone: only waiting callers are taken back.
+    /// Queue callers a previous CtiBridge process left (it stopped or crashed; Asterisk kept them in the app, in their
+    /// call's bridge): each is reported as an <see cref="IncomingLeg"/> with <see cref="ResumedLeg"/> — the call id and
+    /// enqueue time the engine stored on the leg. A caller alone in the bridge (on music) was waiting and goes back to its
+    /// place in the queue. A caller with one other <c>cti-</c> leg in the bridge, the call's answered agent leg
+    /// (<see cref="ConnectionOfAsync"/>), was talking to that agent: both legs are tracked again and reported with
+    /// <see cref="ResumedLeg.Connected"/>, so the engine takes the connected call back. Anything else (more legs, a leg whose
+    /// variables do not agree, a held caller who is not in the bridge) is left as it is, never hung up.
     /// </summary>
     private async Task AdoptWaitingCallersAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
     {
@@ -286,13 +289,27 @@ public sealed partial class AsteriskPbx
                 _log.LogWarning("Caller {LegId} of call {CallId} is in the app but not in the call's bridge; not taken back", channel.Id, callId);
                 continue;
             }
-            if (bridge.Channels.Any(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)))
+            var others = bridge.Channels.Where(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)).ToList();
+            ResumedConnection? connected = null;
+            LegState? agentLeg = null;
+            if (others.Count > 0)
             {
-                _log.LogWarning("Call {CallId} was connected when the previous process stopped; its parties are left as they are", callId);
-                continue;
+                connected = others.Count == 1 ? await ConnectionOfAsync(channel.Id, callId, channels.FirstOrDefault(c => c.Id == others[0]), ct).ConfigureAwait(false) : null;
+                if (connected is null)
+                {
+                    _log.LogWarning("Call {CallId} was connected when the previous process stopped, but not to one answered agent leg of the call ({Legs}); its parties are left as they are",
+                        callId, string.Join(",", others));
+                    continue;
+                }
+                agentLeg = new LegState(connected.AgentLegId, dialled: true) { Answered = true, Originated = true, CallId = callId, BridgeId = bridgeId };
             }
             var leg = new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, BridgeId = bridgeId };
-            if (!_legs.TryAdd(channel.Id, leg)) continue;
+            if (agentLeg is not null && !_legs.TryAdd(agentLeg.Id, agentLeg)) continue;
+            if (!_legs.TryAdd(channel.Id, leg))
+            {
+                if (agentLeg is not null) _legs.TryRemove(new KeyValuePair<string, LegState>(agentLeg.Id, agentLeg));
+                continue;
+            }
             _bridges.TryAdd(callId, new Lazy<Task<string>>(() => Task.FromResult(bridgeId)));
             var args = channel.Dialplan!.AppData!.Split(',');
             handler.OnIncomingLeg(new IncomingLeg(
@@ -304,8 +321,35 @@ public sealed partial class AsteriskPbx
                 CallerName: string.IsNullOrEmpty(channel.Caller.Name) ? null : channel.Caller.Name,
                 Variables: await AttachedDataAsync(channel, ct).ConfigureAwait(false),
                 FromEndpoint: EndpointOfChannelName(channel.Name),
-                Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs))));
+                Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs), connected)));
         }
+    }
+
+    /// <summary>
+    /// The agent a caller was talking to when the previous process stopped: the other leg in the call's bridge, if it is
+    /// up, not tracked, and its variables say it is the agent leg of this call (<c>CTI_ROLE</c> "agent", <c>CTI_CALL_ID</c>,
+    /// <c>CTI_AGENT_ID</c>, set when it was dialled); the answer time the engine kept on the caller's leg
+    /// (<c>CTI_ANSWERED_AT</c>), if any. Null when anything does not agree.
+    /// </summary>
+    private async Task<ResumedConnection?> ConnectionOfAsync(string customerLeg, Guid callId, AriChannel? other, CancellationToken ct)
+    {
+        if (other is null || !other.IsUp || _legs.ContainsKey(other.Id)) return null;
+        string role, callText, agentText, answered;
+        try
+        {
+            var reads = await Task.WhenAll(
+                ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Role, ct),
+                ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.CallId, ct),
+                ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.AgentId, ct),
+                ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.AnsweredAt, ct)).ConfigureAwait(false);
+            (role, callText, agentText, answered) = (reads[0], reads[1], reads[2], reads[3]);
+        }
+        catch (AriException ex) when (ex.IsNotFound) { return null; } // gone meanwhile
+        if (role != "agent" || !Guid.TryParse(callText, out var legCall) || legCall != callId || !Guid.TryParse(agentText, out var agentId)) return null;
+        DateTimeOffset? answeredAt = long.TryParse(answered, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+        return new ResumedConnection(other.Id, agentId, answeredAt);
     }
 
     private async Task<string> ReadVariableAsync(string channelId, string name, CancellationToken ct)

@@ -53,7 +53,7 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         if (_h is not null) await _h.DisposeAsync();
     }
 
-    private static TenantConfiguration Config() => new(
+    private static TenantConfiguration Config(int wrapUpSeconds = 0) => new(
         Tenant, "demo",
         new TenantCallSettings
         {
@@ -63,14 +63,15 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
             AttachedDataKeys = ["ACCOUNT", "DNIS"],
         },
         [
-            Agent(Ann, "Ann", "101"), Agent(Bob, "Bob", "102"), Agent(Cat, "Cat", "103"), Agent(Dan, "Dan", "104"),
+            Agent(Ann, "Ann", "101", wrapUpSeconds), Agent(Bob, "Bob", "102", wrapUpSeconds), Agent(Cat, "Cat", "103", wrapUpSeconds),
+            Agent(Dan, "Dan", "104", wrapUpSeconds),
         ],
         [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1), new(Bob, 1), new(Cat, 1), new(Dan, 1)]) { Number = "500" }],
         [new PauseReasonDefinition("1", "Break")],
         new HashSet<string>());
 
-    private static AgentDefinition Agent(Guid id, string name, string ext) =>
-        new(id, name, ext, new AgentSettings(ext, ExtensionKind.Sip, AcwMode.AfterAnswered, WrapUpSeconds: 0));
+    private static AgentDefinition Agent(Guid id, string name, string ext, int wrapUpSeconds = 0) =>
+        new(id, name, ext, new AgentSettings(ext, ExtensionKind.Sip, AcwMode.AfterAnswered, WrapUpSeconds: wrapUpSeconds));
 
     private async Task<CallView> ConnectedWithAsync(Guid agent)
     {
@@ -169,6 +170,48 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         await Eventually(() => sink.Records.Any(r => r.Call.Id == back.CallId), "the call record of the restarted process");
         await asterisk.AssertNothingLeftAsync();
         Assert.Empty(next.ListCalls());
+    }
+
+    [AsteriskInstalledFact]
+    public async Task A_call_connected_when_CtiBridge_stops_is_taken_back_by_the_next_process_and_its_hang_up_ends_both_legs_with_wrap_up()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync("5551001", "5550114");
+        var call = await ConnectedWithAsync(Ann);
+        var agentLeg = Leg(call, Ann);
+        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        await Eventually(async () =>
+        {
+            using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={TenantCallCenter.LegVariables.AnsweredAt}");
+            return r.IsSuccessStatusCode;
+        }, "the answer time stored on the caller's leg");
+
+        await _h.StopLikeACrashAsync(); // CtiBridge stops: both parties stay in the call's bridge, talking
+        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+
+        var sink = new EngineSink();
+        TenantCallCenter next = null!;
+        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
+        {
+            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config(wrapUpSeconds: 30));
+            // As the host does before the PBX connects: Ann's session (she was on a call) comes back Not Ready (Restarted).
+            var now = DateTimeOffset.UtcNow;
+            next.RestoreSessions([new AgentSessionSnapshot(Tenant, Ann, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
+        });
+
+        CallView? back = null;
+        await Eventually(() => (back = next.CallsOf(Ann).SingleOrDefault()) is not null, "the connected call taken back");
+        Assert.Equal((call.CallId, CallState.Connected), (back!.CallId, back.State));
+        Assert.Equal(customer, CustomerLeg(back));
+        Assert.Equal(agentLeg, Leg(back, Ann));
+        Assert.Equal(AgentStatus.OnCall, next.GetAgent(Ann).Status);
+
+        next.Hangup(Ann, call.CallId); // from Ann's toolbar
+
+        await Eventually(() => sink.Records.Any(r => r.Call.Id == call.CallId), "the call record of the restarted process");
+        await asterisk.AssertNothingLeftAsync(); // the customer's channel ended too
+        Assert.Empty(next.ListCalls());
+        Assert.Equal(AgentStatus.WrapUp, next.GetAgent(Ann).Status);
     }
 
     [AsteriskInstalledFact]

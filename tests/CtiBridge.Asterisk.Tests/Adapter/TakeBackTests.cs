@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Asterisk.Ari;
+using CtiBridge.Asterisk.Connection;
+using CtiBridge.Asterisk.Tests.Fakes;
+using CtiBridge.Domain.Calls;
+using Microsoft.AspNetCore.Http;
+
+namespace CtiBridge.Asterisk.Tests.Adapter;
+
+/// <summary>
+/// After it connects, the adapter takes back what a previous CtiBridge process left in the Stasis application: a caller
+/// and the call's answered agent leg in the call's bridge are reported as a connected call (<see cref="ResumedLeg.Connected"/>)
+/// and both legs are tracked again, so commands and hang-ups work; legs whose variables do not agree are left alone.
+/// </summary>
+public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static readonly Guid CallId = Guid.Parse("5b0c7a2e-0000-4000-8000-000000000001");
+    private static readonly Guid AgentId = Guid.Parse("00000000-0000-0000-0000-000000000101");
+    private static readonly Guid Group = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private const string Customer = "1795338575.1";
+    private const string AgentLeg = "cti-0123456789abcdef0123";
+    private static string Bridge => AsteriskPbx.BridgeIdOf(CallId);
+
+    private sealed class Recorder : IPbxEventHandler
+    {
+        public ConcurrentQueue<IncomingLeg> Legs { get; } = new();
+        public ConcurrentQueue<(string Leg, CallEndReason Cause)> Ended { get; } = new();
+        public void OnIncomingLeg(IncomingLeg leg) => Legs.Enqueue(leg);
+        public void OnLegAnswered(string legId) { }
+        public void OnLegEnded(string legId, CallEndReason cause) => Ended.Enqueue((legId, cause));
+        public void OnDtmf(string legId, char digit) { }
+        public void OnPlaybackFinished(string legId) { }
+        public void OnDeviceChanged(DeviceStatus status) { }
+        public void OnConnectionChanged(bool connected, string description) { }
+    }
+
+    private static string Channel(string id, string name, string appData) => $$"""
+        {"id":"{{id}}","name":"{{name}}","state":"Up","caller":{"name":"","number":"5551234"},"connected":{"name":"","number":""},
+         "accountcode":"","dialplan":{"context":"from-trunk","exten":"7001","priority":1,"app_name":"Stasis","app_data":"{{appData}}"},
+         "creationtime":"2026-11-22T09:00:00.000+0000","language":"en"}
+        """;
+
+    /// <summary>A fake Asterisk with the two legs of a connected call in its bridge and the given channel variables.</summary>
+    private static Func<HttpContext, string, Task> Asterisk(Dictionary<string, Dictionary<string, string>> variables) => (ctx, line) =>
+    {
+        var customer = Channel(Customer, "PJSIP/trunk-00000001", "cti,queue,demo,Sales");
+        var agent = Channel(AgentLeg, "Local/101@itest-agents-00000002;1", "cti,dialled," + CallId.ToString("N"));
+        string? json = null;
+        if (line == "GET /ari/channels") json = $"[{customer},{agent}]";
+        else if (line == "GET /ari/bridges") json = $$"""[{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":["{{Customer}}","{{AgentLeg}}"]}]""";
+        else if (line == $"GET /ari/channels/{Customer}") json = customer;
+        else if (line == $"GET /ari/channels/{AgentLeg}") json = agent;
+        else if (line.StartsWith("GET /ari/channels/", StringComparison.Ordinal) && line.Contains("/variable?variable=", StringComparison.Ordinal))
+        {
+            var channel = line["GET /ari/channels/".Length..line.IndexOf("/variable", StringComparison.Ordinal)];
+            var name = line[(line.IndexOf('=') + 1)..];
+            if (variables.GetValueOrDefault(channel)?.GetValueOrDefault(name) is { } value) json = $$"""{"value":"{{value}}"}""";
+            else { ctx.Response.StatusCode = 404; return ctx.Response.WriteAsync("""{"message":"Provided variable was not found"}"""); }
+        }
+        else if (line.Contains("eventFilter", StringComparison.Ordinal)) { ctx.Response.StatusCode = 404; return Task.CompletedTask; }
+        if (json is null) { ctx.Response.StatusCode = 204; return Task.CompletedTask; }
+        ctx.Response.StatusCode = 200;
+        ctx.Response.ContentType = "application/json";
+        return ctx.Response.WriteAsync(json);
+    };
+
+    private static Dictionary<string, Dictionary<string, string>> Variables(Guid? agentCall = null) => new()
+    {
+        [Customer] = new()
+        {
+            [TenantCallCenter.LegVariables.Role] = "customer",
+            [TenantCallCenter.LegVariables.CallId] = CallId.ToString(),
+            [TenantCallCenter.LegVariables.SkillGroup] = Group.ToString(),
+            [TenantCallCenter.LegVariables.EnqueuedAt] = "1795338000000",
+            [TenantCallCenter.LegVariables.AnsweredAt] = "1795338030000",
+        },
+        [AgentLeg] = new()
+        {
+            [TenantCallCenter.LegVariables.Role] = "agent",
+            [TenantCallCenter.LegVariables.CallId] = (agentCall ?? CallId).ToString(),
+            [TenantCallCenter.LegVariables.AgentId] = AgentId.ToString(),
+        },
+    };
+
+    private async Task<(FakeAriServer Ari, AsteriskPbx Pbx, Recorder Handler, IAsyncDisposable[] Owned)> StartAsync(Dictionary<string, Dictionary<string, string>> variables)
+    {
+        var ari = await FakeAriServer.StartAsync();
+        ari.Rest = Asterisk(variables);
+        var http = new HttpClient();
+        var options = new AriOptions
+        {
+            BaseUrl = ari.BaseUrl, Username = "cti", Password = "secret", Application = "cti",
+            Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), JitterRatio = 0 },
+        };
+        var events = new AriEventStream(options);
+        var pbx = new AsteriskPbx(new AriClient(http, options), events, null, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+        var handler = new Recorder();
+        pbx.Subscribe(handler);
+        await pbx.StartAsync(waitForConnection: true).WithGuard();
+        return (ari, pbx, handler, [pbx, events, ari]);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(10);
+    }
+
+    [Fact]
+    public async Task A_caller_bridged_with_the_calls_answered_agent_leg_is_reported_connected_and_both_legs_answer_to_commands_and_hang_ups()
+    {
+        var (ari, pbx, handler, owned) = await StartAsync(Variables());
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            var leg = Assert.Single(handler.Legs);
+            Assert.Equal((Customer, "demo", "queue", Group.ToString()), (leg.LegId, leg.Tenant, leg.Purpose, leg.Target));
+            Assert.Equal(new ResumedLeg(CallId, DateTimeOffset.FromUnixTimeMilliseconds(1795338000000),
+                new ResumedConnection(AgentLeg, AgentId, DateTimeOffset.FromUnixTimeMilliseconds(1795338030000))), leg.Resumed);
+            Assert.Contains(AgentLeg, pbx.TrackedLegs);
+            Assert.Contains(Customer, pbx.TrackedLegs);
+
+            await pbx.HoldAsync(Customer, null).WithGuard();  // the customer leaves the call's bridge: it is known again
+            await pbx.HangupAsync(AgentLeg, CallEndReason.Normal).WithGuard();
+            var requests = ari.Requests.Items.Select(r => r.Request).ToList();
+            Assert.Contains($"POST /ari/bridges/{Bridge}/removeChannel?channel={Customer}", requests);
+            Assert.Contains(requests, r => r.StartsWith($"DELETE /ari/channels/{AgentLeg}", StringComparison.Ordinal));
+
+            var socket = await ari.Sockets.Reader.ReadAsync().AsTask().WithGuard();
+            await socket.SendAsync($$"""
+                {"type":"ChannelDestroyed","application":"cti","timestamp":"2026-11-22T09:01:00.000+0000","cause":16,"cause_txt":"Normal Clearing",
+                 "channel":{{Channel(Customer, "PJSIP/trunk-00000001", "cti,queue,demo,Sales")}}}
+                """);
+            await Eventually(() => !handler.Ended.IsEmpty);
+            Assert.Equal((Customer, CallEndReason.Normal), Assert.Single(handler.Ended));
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task An_agent_leg_of_another_call_in_the_bridge_leaves_both_legs_alone()
+    {
+        var (ari, pbx, handler, owned) = await StartAsync(Variables(agentCall: Guid.NewGuid()));
+        try
+        {
+            await ari.Requests.WaitAsync(r => r.Any(x => x.Request == $"GET /ari/channels/{AgentLeg}/variable?variable={TenantCallCenter.LegVariables.AgentId}")).WithGuard();
+            await Task.Delay(300);
+
+            Assert.Empty(handler.Legs);
+            Assert.Empty(pbx.TrackedLegs);
+            Assert.DoesNotContain(ari.Requests.Items, r => r.Request.StartsWith("DELETE", StringComparison.Ordinal) || r.Request.Contains("removeChannel", StringComparison.Ordinal));
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+}
