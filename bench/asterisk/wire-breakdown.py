@@ -10,8 +10,8 @@ timestamp of a packet, so it includes no process's own clock or logging:
               dialplan, Stasis() and event delivery) → the originate request (POST /ari/channels) arriving on that port
               (CtiBridge: reading the event, deciding, sending the request) → the agent phone's INVITE (Asterisk: the
               HTTP request, creating and calling the channel).
-Each customer INVITE is paired with the next event of each kind, and only calls whose steps did not overlap another
-call's are counted (the agent is rung at once; a call that waited in queue is left out).
+A customer INVITE counts only when the next packets of interest are its own steps, in order (the agent is rung at
+once and nothing of another call came in between); a call that waited in queue is left out.
 """
 import argparse
 import struct
@@ -80,12 +80,10 @@ def main():
     for i, (t, kind) in enumerate(events):
         if kind != "customer":
             continue
+        # Only a clean sequence counts: the very next packets of interest are this call's steps, in order. Anything
+        # else in between (another call's INVITE, an originate for a caller who waited) makes the pairing ambiguous.
         times, j = [t], i + 1
         for step in steps:
-            while j < len(events) and events[j][1] != step:
-                if events[j][1] == "customer":
-                    break  # another call arrived before this one rang its agent: overlapping, left out
-                j += 1
             if j >= len(events) or events[j][1] != step:
                 break
             times.append(events[j][0])
