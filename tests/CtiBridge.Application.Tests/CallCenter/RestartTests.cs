@@ -27,11 +27,11 @@ public sealed class CtiProcess
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
 
-    private CtiProcess(SessionDatabase database, TenantConfiguration config, DateTimeOffset now)
+    private CtiProcess(SessionDatabase database, TenantConfiguration config, DateTimeOffset now, SimulatedPbx? pbx = null)
     {
         _database = database;
         Clock = new ManualTimeProvider(now);
-        Pbx = new SimulatedPbx(Clock, new SimulatorOptions());
+        Pbx = pbx ?? new SimulatedPbx(Clock, new SimulatorOptions());
         Journal = new DatabaseJournal(database.Scopes, NullLogger<DatabaseJournal>.Instance);
         _writer = Task.Run(() => Journal.RunAsync(_stop.Token));
         Service = new CallCenterService(Pbx, Events, Journal, Clock, NullLogger<CallCenterService>.Instance);
@@ -49,12 +49,17 @@ public sealed class CtiProcess
     public static CtiProcess Start(SessionDatabase database, Func<TenantConfiguration, TenantConfiguration>? customize = null) =>
         new(database, Config(customize), new ManualTimeProvider().GetUtcNow());
 
-    /// <summary>Stops this process (its journal writes what is left) and starts the next one, a minute later, which restores the sessions.</summary>
-    public async Task<CtiProcess> RestartAsync(Func<TenantConfiguration, TenantConfiguration>? customize = null)
+    /// <summary>
+    /// Stops this process (its journal writes what is left) and starts the next one, a minute later, which restores the
+    /// sessions. With <paramref name="samePbx"/> the next process finds the PBX as this one left it (as a real restart finds
+    /// Asterisk) and, once the sessions are restored, the PBX reports the calls it still has, as the adapter does when it connects.
+    /// </summary>
+    public async Task<CtiProcess> RestartAsync(Func<TenantConfiguration, TenantConfiguration>? customize = null, bool samePbx = false)
     {
         await StopAsync();
-        var next = new CtiProcess(_database, Config(customize), Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var next = new CtiProcess(_database, Config(customize), Clock.GetUtcNow() + TimeSpan.FromMinutes(1), samePbx ? Pbx : null);
         next.Restored = await new AgentSessionRestorer(_database.Scopes, NullLogger<AgentSessionRestorer>.Instance).RestoreAsync(next.Center);
+        if (samePbx) next.Pbx.ReportCallsAfterRestart();
         await next.Journal.FlushAsync();
         return next;
     }
@@ -248,6 +253,33 @@ public sealed class RestartTests
         Assert.DoesNotContain(after.Pbx.Legs, l => l.Dialled);
         after.Center.SetReady(Ann);
         Assert.Equal(AgentStatus.Ringing, after.Agent(Ann).Status);
+    }
+
+    [Fact]
+    public async Task An_agent_on_a_call_the_pbx_still_has_is_back_on_it_not_restarted_and_again_after_a_second_restart()
+    {
+        await using var database = await SessionDatabase.CreateAsync();
+        var before = CtiProcess.Start(database);
+        var sim = before.Pbx;
+        before.Center.Login(Ann, ready: true);
+        var customer = sim.PlaceCall("acme", "Sales", "5550001");
+        sim.Answer(sim.RingingAt(Endpoint("101"))!.Id);
+        var callId = before.Center.CallsOf(Ann).Single().CallId;
+
+        var after = await before.RestartAsync(samePbx: true);
+
+        Assert.Equal(AgentStatus.OnCall, after.Agent(Ann).Status);
+        Assert.Equal(callId, after.Center.CallsOf(Ann).Single().CallId);
+        Assert.Equal(SessionRestoreOutcome.Restored, after.Restored.Single(r => r.AgentId == Ann).Outcome);
+        Assert.Equal(nameof(AgentStatus.OnCall), (await database.SessionsAsync()).Single(r => r.UserId == Ann).Status);
+
+        var third = await after.RestartAsync(samePbx: true);
+
+        Assert.Equal(AgentStatus.OnCall, third.Agent(Ann).Status);
+        sim.HangupFromDevice(customer);
+        Assert.Equal(AgentStatus.WrapUp, third.Agent(Ann).Status);
+        Assert.Empty(sim.Legs);
+        await third.StopAsync();
     }
 
     [Fact]
