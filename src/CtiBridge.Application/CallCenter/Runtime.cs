@@ -79,6 +79,11 @@ internal sealed class CallRuntime(Call call)
     public string SelfServiceDigits { get; set; } = "";
     public ITimer? SelfServiceTimer { get; set; }
     public int RecordingSequence { get; set; }
+    /// <summary>
+    /// Set for a call taken back after a restart: part of its recordings' names, so they never reuse (and overwrite) the
+    /// name of one the previous process made.
+    /// </summary>
+    public string? RecordingTag { get; set; }
     public bool RecordingPaused { get; set; }
 
     public void CancelTimers()

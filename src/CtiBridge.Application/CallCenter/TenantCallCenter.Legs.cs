@@ -301,7 +301,9 @@ public sealed partial class TenantCallCenter
     private void StartRecordingLocked(Work w, CallRuntime call, Guid agentId)
     {
         call.RecordingSequence++;
-        var name = $"{Domain}-{call.Call.Id:N}-{call.RecordingSequence}";
+        var name = call.RecordingTag is { } tag
+            ? $"{Domain}-{call.Call.Id:N}-{tag}-{call.RecordingSequence}"
+            : $"{Domain}-{call.Call.Id:N}-{call.RecordingSequence}";
         call.Call.Recording = true;
         call.Call.RecordingName = name;
         call.RecordingPaused = false;

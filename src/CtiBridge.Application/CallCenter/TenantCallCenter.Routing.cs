@@ -135,6 +135,9 @@ public sealed partial class TenantCallCenter
         call.Call.OfferAttempts = 1;
         call.Call.State = CallState.Connected;
         call.Call.OwnerAgentId = agent.Agent.Id;
+        // A recording the previous process started goes on in the call's bridge until the call ends (its name is in
+        // the database already); new ones get names it cannot have used.
+        call.RecordingTag = "r" + now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var party = call.Call.AddParty(new CallParty(connected.AgentLegId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, answeredAt)
         {
             State = PartyState.Connected,

@@ -87,6 +87,22 @@ public sealed class ConnectedCallTakenBackTests
     }
 
     [Fact]
+    public async Task A_recording_started_after_the_restart_does_not_reuse_the_name_of_one_the_previous_process_made()
+    {
+        var before = AnnTalking();
+        await before.S.Center.StartRecordingAsync(Ann, before.CallId);
+        var first = Assert.Single(before.S.Sink.Recordings).Name;
+        var after = Restart(before);
+
+        await after.Center.StartRecordingAsync(Ann, before.CallId);
+
+        var second = Assert.Single(after.Sink.Recordings).Name;
+        Assert.NotEqual(first, second);
+        Assert.StartsWith($"acme-{before.CallId:N}-", second);
+        Assert.True(before.S.Sim.IsRecording(first) && before.S.Sim.IsRecording(second));
+    }
+
+    [Fact]
     public void The_customer_hanging_up_after_the_restart_ends_the_call_hangs_up_the_agent_and_starts_wrap_up()
     {
         var before = AnnTalking();
