@@ -103,6 +103,25 @@ public sealed class ConnectedCallTakenBackTests
     }
 
     [Fact]
+    public void A_consultation_completed_after_the_restart_hands_the_customer_to_the_colleague()
+    {
+        var before = AnnTalking();
+        var after = Restart(before);
+        after.Center.Login(Bob, ready: true);
+
+        after.Center.StartConsult(Ann, before.CallId, new TransferTarget(AgentId: Bob));
+        var bobLeg = before.S.Sim.RingingAt(Endpoint("102")) ?? throw new Xunit.Sdk.XunitException("nothing rings for Bob");
+        before.S.Sim.Answer(bobLeg.Id);
+        after.Center.CompleteConsult(Ann, before.CallId);
+
+        Assert.Null(before.S.Sim.Leg(before.AgentLeg));
+        Assert.Equal(AgentStatus.Ready, after.Center.GetAgent(Ann).Status); // transferred away: no wrap-up, as for any call
+        Assert.Equal(AgentStatus.OnCall, after.Center.GetAgent(Bob).Status);
+        Assert.Equal(before.CallId, Assert.Single(after.Center.CallsOf(Bob)).CallId);
+        Assert.Equal(new[] { before.CustomerLeg, bobLeg.Id }.Order(), before.S.Sim.Bridges.Single().Members.Order());
+    }
+
+    [Fact]
     public void The_customer_hanging_up_after_the_restart_ends_the_call_hangs_up_the_agent_and_starts_wrap_up()
     {
         var before = AnnTalking();
