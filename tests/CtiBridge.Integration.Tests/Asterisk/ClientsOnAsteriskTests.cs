@@ -10,6 +10,11 @@ namespace CtiBridge.Integration.Tests.Asterisk;
 [Collection(RealAsteriskCollection.Name)]
 public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
 {
+    private AriOptions AriOptionsFor(string application) => new()
+    {
+        BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = application,
+    };
+
     [AsteriskInstalledFact]
     public async Task An_AMI_session_with_IncludeEvents_gets_only_those_events_while_an_unfiltered_one_gets_all()
     {
@@ -51,10 +56,7 @@ public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
-        var options = new AriOptions
-        {
-            BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = "ctibridge-filter-test",
-        };
+        var options = AriOptionsFor("ctibridge-filter-test");
         var ari = new AriClient(new HttpClient(), options, NullLogger<AriClient>.Instance);
         await using var events = new AriEventStream(options, NullLogger<AriEventStream>.Instance);
         var seen = new ConcurrentQueue<AriEvent>();
@@ -81,10 +83,7 @@ public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
-        var ariOptions = new AriOptions
-        {
-            BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = "ctibridge-client-test",
-        };
+        var ariOptions = AriOptionsFor("ctibridge-client-test");
         await using var ami = new AmiClient(new AmiOptions
         {
             Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret,
