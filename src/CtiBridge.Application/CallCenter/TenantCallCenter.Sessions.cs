@@ -44,10 +44,10 @@ public sealed partial class TenantCallCenter
     /// <list type="bullet">
     /// <item>Ready → Ready; Not Ready with a reason → Not Ready with the same reason (one of the tenant's, or a system
     /// reason); in both the time in the state, the login time and the idle time go on.</item>
-    /// <item>Ringing, on a call or in wrap-up → Not Ready (<see cref="SystemReasons.Restarted"/>): the call is not
-    /// taken back, and a connected one may still be going on the PBX, so no queue call is offered until the agent says
-    /// Ready. A pending Not Ready is applied instead (Not Ready with the reason they asked for); a pending logout logs
-    /// them out.</item>
+    /// <item>Ringing, on a call or in wrap-up → Not Ready (<see cref="SystemReasons.Restarted"/>), so no queue call is
+    /// offered until the agent says Ready; a connected call the PBX still has is taken back when it connects, which
+    /// puts the agent on it again (<see cref="TakeBackConnectedCall"/>). A pending Not Ready is applied instead (Not
+    /// Ready with the reason they asked for, kept pending if the call is taken back); a pending logout logs them out.</item>
     /// <item>A reason the tenant no longer has, or a state that cannot be read → Not Ready (Restarted).</item>
     /// </list>
     /// The hot-desk phone, a remote agent's number, the working mode they chose (when their profile lets them) and the
