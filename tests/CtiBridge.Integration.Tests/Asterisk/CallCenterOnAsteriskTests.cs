@@ -172,11 +172,13 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         Assert.Empty(next.ListCalls());
     }
 
-    [AsteriskInstalledFact]
-    public async Task A_call_connected_when_CtiBridge_stops_is_taken_back_by_the_next_process_and_its_hang_up_ends_both_legs_with_wrap_up()
+    [AsteriskInstalledTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_call_connected_when_CtiBridge_stops_is_taken_back_by_the_next_process_and_its_hang_up_ends_both_legs_with_wrap_up(bool customerHangsUp)
     {
         _center.Login(Ann, ready: true);
-        var (customer, _) = await _h.CustomerCallsAsync("5551001", "5550114");
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550114");
         var call = await ConnectedWithAsync(Ann);
         var agentLeg = Leg(call, Ann);
         await BridgeHoldsAsync(call.CallId, customer, agentLeg);
@@ -206,7 +208,8 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         Assert.Equal(agentLeg, Leg(back, Ann));
         Assert.Equal(AgentStatus.OnCall, next.GetAgent(Ann).Status);
 
-        next.Hangup(Ann, call.CallId); // from Ann's toolbar
+        if (customerHangsUp) await asterisk.HangupAsync(phone);
+        else next.Hangup(Ann, call.CallId); // from Ann's toolbar
 
         await Eventually(() => sink.Records.Any(r => r.Call.Id == call.CallId), "the call record of the restarted process");
         await asterisk.AssertNothingLeftAsync(); // the customer's channel ended too
