@@ -230,7 +230,7 @@ public sealed partial class AsteriskPbx
             // meanwhile is not in the list yet and is not gone.
             var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
-            await AdoptWaitingCallersAsync(channels, ct).ConfigureAwait(false);
+            await TakeBackQueueCallersAsync(channels, ct).ConfigureAwait(false);
             if (_legs.IsEmpty && _bridges.IsEmpty) return;
             var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var leg in _legs.Values.ToList())
@@ -260,7 +260,7 @@ public sealed partial class AsteriskPbx
     /// <see cref="ResumedLeg.Connected"/>, so the engine takes the connected call back. Anything else (more legs, a leg whose
     /// variables do not agree, a held caller who is not in the bridge) is left as it is, never hung up.
     /// </summary>
-    private async Task AdoptWaitingCallersAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
+    private async Task TakeBackQueueCallersAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
     {
         if (_handler is not { } handler) return;
         var app = _ari.Options.Application + ",";
