@@ -123,8 +123,9 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     /// <c>CTI_SKILL_GROUP</c> and <c>CTI_ENQUEUED_AT</c> and is in its call's bridge is reported again with
     /// <see cref="ResumedLeg"/>: alone there (waiting), or with <see cref="ResumedLeg.Connected"/> when the only other leg is
     /// an answered agent leg of the same call (<c>CTI_ROLE</c> "agent", <c>CTI_CALL_ID</c>, <c>CTI_AGENT_ID</c>; the
-    /// caller's <c>CTI_ANSWERED_AT</c> if kept). Anything else (held, consulting, variables that do not agree) is left as
-    /// it is. Returns how many callers were reported.
+    /// caller's <c>CTI_ANSWERED_AT</c> if kept), with the call's recordings the caller's leg kept (<c>CTI_RECORDINGS</c>),
+    /// the last one running only if it still records here. Anything else (held, consulting, variables that do not agree) is
+    /// left as it is. Returns how many callers were reported.
     /// </summary>
     public int ReportCallsAfterRestart()
     {
@@ -149,7 +150,10 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
                 {
                     DateTimeOffset? answeredAt = long.TryParse(v.GetValueOrDefault(AnsweredAtVariable), System.Globalization.NumberStyles.None,
                         System.Globalization.CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-                    connected = new ResumedConnection(agentLeg.Id, agentId, answeredAt);
+                    var recordings = TenantCallCenter.LegVariables.ParseRecordings(v.GetValueOrDefault(TenantCallCenter.LegVariables.Recordings));
+                    if (recordings is { Running: true } && !_activeRecordings.Contains(recordings.Started[^1].Name))
+                        recordings = recordings with { Running = false, Paused = false }; // it ended meanwhile
+                    connected = new ResumedConnection(agentLeg.Id, agentId, answeredAt, recordings);
                 }
                 else if (others.Count > 0) continue;
                 found.Add(new IncomingLeg(leg.Id, dialplan.Tenant, "queue", group.ToString(), leg.CallerIdNumber, leg.CallerIdName, leg.AttachedData,

@@ -85,6 +85,8 @@ internal sealed class CallRuntime(Call call)
     /// </summary>
     public string? RecordingTag { get; set; }
     public bool RecordingPaused { get; set; }
+    /// <summary>The call's recordings so far (kept on the caller's leg for a restart, <see cref="TenantCallCenter.LegVariables.Recordings"/>).</summary>
+    public List<global::CtiBridge.Application.Pbx.ResumedRecording> Recordings { get; } = new();
 
     public void CancelTimers()
     {

@@ -337,6 +337,9 @@ public sealed partial class TenantCallCenter
         var work = new Work();
         lock (_gate) StartRecordingLocked(work, call, agentId);
         foreach (var item in work.Items) await RunAwaited(call, item.Action).ConfigureAwait(false);
+        var later = new Work();
+        later.Later.AddRange(work.Later);
+        Flush(later);
         lock (_gate) PublishCall(call, "recording_started");
     }
 
@@ -353,12 +356,15 @@ public sealed partial class TenantCallCenter
             name = call.Call.RecordingName;
         }
         await RunAwaited(call, () => _pbx.StopRecordingAsync(name)).ConfigureAwait(false);
+        var work = new Work();
         lock (_gate)
         {
             call.Call.Recording = false;
-            call.Call.Recording = false;
+            call.RecordingPaused = false;
+            StoreRecordings(work, call);
             PublishCall(call, "recording_stopped");
         }
+        Flush(work);
     }
 
     /// <summary>Sets the disposition and remarks of a live call (during the call or its wrap-up).</summary>

@@ -308,8 +308,11 @@ public sealed partial class TenantCallCenter
         call.Call.RecordingName = name;
         call.RecordingPaused = false;
         var id = call.Call.Id;
-        _journal.RecordingStarted(new RecordingStarted(TenantId, id, agentId, name, Now, call.Call.CustomerNumber, call.Call.Direction,
+        var now = Now;
+        _journal.RecordingStarted(new RecordingStarted(TenantId, id, agentId, name, now, call.Call.CustomerNumber, call.Call.Direction,
             call.Call.Kind == CallKind.Outbound ? RecordingType.ManualDial : RecordingType.Inbound));
+        call.Recordings.Add(new ResumedRecording(name, now, agentId));
         w.Add(call, () => _pbx.StartRecordingAsync(id, name), _ => { lock (_gate) call.Call.Recording = false; });
+        StoreRecordings(w, call);
     }
 }

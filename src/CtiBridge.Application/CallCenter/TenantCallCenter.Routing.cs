@@ -21,6 +21,41 @@ public sealed partial class TenantCallCenter
         public const string EnqueuedAt = "CTI_ENQUEUED_AT";
         /// <summary>On a queue caller's leg once an agent answered: when (Unix milliseconds).</summary>
         public const string AnsweredAt = "CTI_ANSWERED_AT";
+        /// <summary>
+        /// On a queue caller's leg once the call is recorded: the state of the last recording (<c>running</c>,
+        /// <c>paused</c>, <c>stopped</c>), then each recording as name, start (Unix milliseconds) and agent id, all separated
+        /// by <c>|</c> and <c>,</c> (<see cref="FormatRecordings"/>).
+        /// </summary>
+        public const string Recordings = "CTI_RECORDINGS";
+
+        /// <summary>The value of <see cref="Recordings"/>, e.g. <c>running|acme-…-1,1795338000000,6f…</c>.</summary>
+        public static string FormatRecordings(ResumedRecordings recordings)
+        {
+            ArgumentNullException.ThrowIfNull(recordings);
+            var state = recordings.Running ? recordings.Paused ? "paused" : "running" : "stopped";
+            return string.Join('|', recordings.Started.Select(r => string.Join(',', r.Name,
+                r.StartedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), r.AgentId.ToString("N")))
+                .Prepend(state));
+        }
+
+        /// <summary>Reads <see cref="Recordings"/> back; null when it is empty or not ours.</summary>
+        public static ResumedRecordings? ParseRecordings(string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return null;
+            var parts = value.Split('|');
+            if (parts[0] is not ("running" or "paused" or "stopped")) return null;
+            var started = new List<ResumedRecording>();
+            foreach (var part in parts.Skip(1))
+            {
+                if (part.Split(',') is not [var name, var ms, var agent] || name.Length == 0
+                    || !long.TryParse(ms, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
+                    || !Guid.TryParse(agent, out var agentId))
+                    return null;
+                started.Add(new ResumedRecording(name, DateTimeOffset.FromUnixTimeMilliseconds(at), agentId));
+            }
+            if (started.Count == 0) return null;
+            return new ResumedRecordings(started, Running: parts[0] != "stopped", Paused: parts[0] == "paused");
+        }
     }
 
     /// <summary>A customer leg arrived for a skill group (from the dialplan or the sandbox).</summary>
@@ -135,9 +170,9 @@ public sealed partial class TenantCallCenter
         call.Call.OfferAttempts = 1;
         call.Call.State = CallState.Connected;
         call.Call.OwnerAgentId = agent.Agent.Id;
-        // A recording the previous process started goes on in the call's bridge until the call ends (its name is in
-        // the database already); new ones get names it cannot have used.
+        // New recordings get names the previous process cannot have used.
         call.RecordingTag = "r" + now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TakeBackRecordings(call, connected.Recordings);
         var party = call.Call.AddParty(new CallParty(connected.AgentLegId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, answeredAt)
         {
             State = PartyState.Connected,
@@ -162,6 +197,43 @@ public sealed partial class TenantCallCenter
             call.Call.Id, agent.Agent.Id, leg.LegId, connected.AgentLegId, answeredAt);
         PublishCall(call, "connected");
         PublishParty(call, party, joined: true);
+    }
+
+    /// <summary>
+    /// The recordings the caller's leg kept (<see cref="LegVariables.Recordings"/>): each is journaled again — the journal
+    /// holds recordings until the call's record is written and the previous process's list died with it; it keeps one per
+    /// name — so their rows are written with the record; one still running makes the call Recording again (paused or not),
+    /// so the toolbar shows it and stop and pause work.
+    /// </summary>
+    private void TakeBackRecordings(CallRuntime call, ResumedRecordings? recordings)
+    {
+        if (recordings is null) return;
+        foreach (var r in recordings.Started)
+        {
+            call.Recordings.Add(r);
+            _journal.RecordingStarted(new RecordingStarted(TenantId, call.Call.Id, r.AgentId, r.Name, r.StartedAt, call.Call.CustomerNumber,
+                call.Call.Direction, RecordingType.Inbound));
+        }
+        call.RecordingSequence = recordings.Started.Count;
+        if (!recordings.Running) return;
+        call.Call.Recording = true;
+        call.Call.RecordingName = recordings.Started[^1].Name;
+        call.RecordingPaused = recordings.Paused;
+    }
+
+    /// <summary>
+    /// Keeps the call's recordings and the state of the last one on the caller's leg (after the urgent commands), so a
+    /// restarted CtiBridge writes their rows and can stop or pause the running one. Queue calls only: only those are taken back.
+    /// </summary>
+    private void StoreRecordings(Work w, CallRuntime call)
+    {
+        if (call.Call.Kind != CallKind.Queue || call.Call.Customer is not { IsPresent: true } customer || call.Recordings.Count == 0) return;
+        var leg = customer.LegId;
+        var facts = new Dictionary<string, string>
+        {
+            [LegVariables.Recordings] = LegVariables.FormatRecordings(new ResumedRecordings(call.Recordings.ToList(), call.Call.Recording, call.RecordingPaused)),
+        };
+        w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
     }
 
     /// <summary>Refuses a call before queueing: sends it to a destination or hangs it up, and records why.</summary>

@@ -84,10 +84,13 @@ public sealed partial class TenantCallCenter
             name = call.Call.RecordingName;
         }
         await RunAwaited(call, () => _pbx.PauseRecordingAsync(name, paused)).ConfigureAwait(false);
+        var work = new Work();
         lock (_gate)
         {
             call.RecordingPaused = paused;
+            StoreRecordings(work, call);
             PublishCall(call, paused ? "recording_paused" : "recording_resumed");
         }
+        Flush(work);
     }
 }

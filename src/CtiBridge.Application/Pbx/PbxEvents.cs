@@ -61,8 +61,26 @@ public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt, ResumedC
 /// <summary>
 /// The agent a resumed caller is connected to: the agent's leg (answered, in the call's bridge, tracked again by the PBX
 /// so commands and its hang-up work), the agent it was dialled for and when the call was answered, if the leg kept it.
+/// <paramref name="Recordings"/>: what the caller's leg kept of the call's recordings (<c>CTI_RECORDINGS</c>), the running
+/// one last, if any.
 /// </summary>
-public sealed record ResumedConnection(string AgentLegId, Guid AgentId, DateTimeOffset? AnsweredAt);
+public sealed record ResumedConnection(string AgentLegId, Guid AgentId, DateTimeOffset? AnsweredAt,
+    ResumedRecordings? Recordings = null);
+
+/// <summary>
+/// The recordings of a call taken back: each one started (its name, when, by which agent), and whether the last one is
+/// still running on the PBX (and paused).
+/// </summary>
+public sealed record ResumedRecordings(IReadOnlyList<ResumedRecording> Started, bool Running, bool Paused)
+{
+    public bool Equals(ResumedRecordings? other) =>
+        other is not null && Running == other.Running && Paused == other.Paused && Started.SequenceEqual(other.Started);
+
+    public override int GetHashCode() => HashCode.Combine(Running, Paused, Started.Count);
+}
+
+/// <summary>A recording of a call taken back: its name, when it started and the agent who started it.</summary>
+public sealed record ResumedRecording(string Name, DateTimeOffset StartedAt, Guid AgentId);
 
 /// <summary>An endpoint's state as the PBX sees it.</summary>
 /// <param name="Endpoint">e.g. <c>PJSIP/demo-1001</c>.</param>

@@ -328,28 +328,57 @@ public sealed partial class AsteriskPbx
     /// <summary>
     /// The agent a caller was talking to when the previous process stopped: the other leg in the call's bridge, if it is
     /// up, not tracked, and its variables say it is the agent leg of this call (<c>CTI_ROLE</c> "agent", <c>CTI_CALL_ID</c>,
-    /// <c>CTI_AGENT_ID</c>, set when it was dialled); the answer time the engine kept on the caller's leg
-    /// (<c>CTI_ANSWERED_AT</c>), if any. Null when anything does not agree.
+    /// <c>CTI_AGENT_ID</c>, set when it was dialled); the answer time and recordings the engine kept on the caller's leg
+    /// (<c>CTI_ANSWERED_AT</c>, <c>CTI_RECORDINGS</c>), if any — the last recording counted as running only if Asterisk still
+    /// has it live (<see cref="StillRecordingAsync"/>). Null when anything does not agree.
     /// </summary>
     private async Task<ResumedConnection?> ConnectionOfAsync(string customerLeg, Guid callId, AriChannel? other, CancellationToken ct)
     {
         if (other is null || !other.IsUp || _legs.ContainsKey(other.Id)) return null;
-        string role, callText, agentText, answered;
+        string role, callText, agentText, answered, recorded;
         try
         {
             var reads = await Task.WhenAll(
                 ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Role, ct),
                 ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.CallId, ct),
                 ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.AgentId, ct),
-                ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.AnsweredAt, ct)).ConfigureAwait(false);
-            (role, callText, agentText, answered) = (reads[0], reads[1], reads[2], reads[3]);
+                ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.AnsweredAt, ct),
+                ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.Recordings, ct)).ConfigureAwait(false);
+            (role, callText, agentText, answered, recorded) = (reads[0], reads[1], reads[2], reads[3], reads[4]);
         }
         catch (AriException ex) when (ex.IsNotFound) { return null; } // gone meanwhile
         if (role != "agent" || !Guid.TryParse(callText, out var legCall) || legCall != callId || !Guid.TryParse(agentText, out var agentId)) return null;
         DateTimeOffset? answeredAt = long.TryParse(answered, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
-        return new ResumedConnection(other.Id, agentId, answeredAt);
+        var recordings = TenantCallCenter.LegVariables.ParseRecordings(recorded);
+        if (recordings is { Running: true }) recordings = await StillRecordingAsync(recordings, ct).ConfigureAwait(false);
+        return new ResumedConnection(other.Id, agentId, answeredAt, recordings);
+    }
+
+    /// <summary>
+    /// The running recording the caller's leg names, as Asterisk has it (GET /recordings/live): still recording, paused, or
+    /// over (not found, done, failed). When Asterisk cannot say, the leg's word is kept.
+    /// </summary>
+    private async Task<ResumedRecordings> StillRecordingAsync(ResumedRecordings recordings, CancellationToken ct)
+    {
+        try
+        {
+            var live = await _ari.Recordings.GetLiveAsync(recordings.Started[^1].Name, ct).ConfigureAwait(false);
+            return live.State switch
+            {
+                "recording" or "queued" => recordings with { Paused = false },
+                "paused" => recordings with { Paused = true },
+                "done" or "failed" or "canceled" => recordings with { Running = false, Paused = false },
+                _ => recordings,
+            };
+        }
+        catch (AriException ex) when (ex.IsNotFound) { return recordings with { Running = false, Paused = false }; }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.LogWarning("Reading live recording {Name} failed ({Message}); taken back as the caller's leg says", recordings.Started[^1].Name, ex.Message);
+            return recordings;
+        }
     }
 
     private async Task<string> ReadVariableAsync(string channelId, string name, CancellationToken ct)

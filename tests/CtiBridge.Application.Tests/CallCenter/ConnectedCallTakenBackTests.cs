@@ -93,13 +93,41 @@ public sealed class ConnectedCallTakenBackTests
         await before.S.Center.StartRecordingAsync(Ann, before.CallId);
         var first = Assert.Single(before.S.Sink.Recordings).Name;
         var after = Restart(before);
+        await after.Center.StopRecordingAsync(Ann, before.CallId); // the first one is still running: stopped here
 
         await after.Center.StartRecordingAsync(Ann, before.CallId);
 
-        var second = Assert.Single(after.Sink.Recordings).Name;
+        Assert.Equal(2, after.Sink.Recordings.Count); // the first journaled again, and the new one
+        var second = after.Sink.Recordings[^1].Name;
         Assert.NotEqual(first, second);
         Assert.StartsWith($"acme-{before.CallId:N}-", second);
-        Assert.True(before.S.Sim.IsRecording(first) && before.S.Sim.IsRecording(second));
+        Assert.True(!before.S.Sim.IsRecording(first) && before.S.Sim.IsRecording(second));
+    }
+
+    [Fact]
+    public async Task A_recording_running_at_the_restart_is_shown_and_can_be_paused_and_stopped_and_each_recording_is_journaled_again()
+    {
+        var before = AnnTalking();
+        var sim = before.S.Sim;
+        await before.S.Center.StartRecordingAsync(Ann, before.CallId);
+        await before.S.Center.StopRecordingAsync(Ann, before.CallId);
+        before.S.Clock.Advance(5);
+        await before.S.Center.StartRecordingAsync(Ann, before.CallId);
+        await before.S.Center.PauseRecordingAsync(Ann, before.CallId, paused: true);
+        var started = before.S.Sink.Recordings.ToList();
+        Assert.Equal(2, started.Count);
+
+        var after = Restart(before);
+
+        var call = after.Center.GetCall(Ann, before.CallId);
+        Assert.True(call.Recording);
+        // Journaled again as the previous process journaled them (names, start times, agent), so their rows are written.
+        Assert.Equal(started.Select(r => (r.Name, r.StartedAt, r.AgentId)), after.Sink.Recordings.Select(r => (r.Name, r.StartedAt, r.AgentId)));
+        await after.Center.PauseRecordingAsync(Ann, before.CallId, paused: false); // it was paused: resuming it is a change
+        await after.Center.StopRecordingAsync(Ann, before.CallId);
+        Assert.False(sim.IsRecording(started[1].Name));
+        Assert.False(after.Center.GetCall(Ann, before.CallId).Recording);
+        Assert.NotNull(await sim.OpenRecordingAsync(started[1].Name));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class CtiProcess
         customize?.Invoke(DefaultConfig()) ?? DefaultConfig();
 }
 
-/// <summary>A migrated SQLite file with tenant "acme" and the users of <see cref="Harness"/> (Ann, Bob, Cat) and Dan.</summary>
+/// <summary>A migrated SQLite file with tenant "acme", the users of <see cref="Harness"/> (Ann, Bob, Cat) and Dan, and its skill groups.</summary>
 public sealed class SessionDatabase : IAsyncDisposable
 {
     public static readonly Guid Dan = Guid.Parse("00000000-0000-0000-0000-000000000004");
@@ -105,6 +105,8 @@ public sealed class SessionDatabase : IAsyncDisposable
             db.Tenants.Add(new Data.Entities.Tenant { Id = Harness.Tenant, Domain = "acme", Name = "ACME", Enabled = true });
             foreach (var (id, name) in new[] { (Ann, "ann"), (Bob, "bob"), (Cat, "cat"), (Dan, "dan") })
                 db.Users.Add(new User { Id = id, TenantId = Harness.Tenant, Username = name, DisplayName = name, Roles = UserRoles.Agent });
+            foreach (var (id, name) in new[] { (Harness.Sales, "Sales"), (Harness.Support, "Support") })
+                db.SkillGroups.Add(new Data.Entities.SkillGroup { Id = id, TenantId = Harness.Tenant, Name = name }); // call records name them
             await db.SaveChangesAsync();
         });
         return database;
@@ -279,6 +281,40 @@ public sealed class RestartTests
         sim.HangupFromDevice(customer);
         Assert.Equal(AgentStatus.WrapUp, third.Agent(Ann).Status);
         Assert.Empty(sim.Legs);
+        await third.StopAsync();
+    }
+
+    [Fact]
+    public async Task Recordings_of_a_call_taken_back_are_written_once_each_with_its_record_the_running_one_stopped_by_the_next_process()
+    {
+        await using var database = await SessionDatabase.CreateAsync();
+        var before = CtiProcess.Start(database);
+        var sim = before.Pbx;
+        before.Center.Login(Ann, ready: true);
+        var customer = sim.PlaceCall("acme", "Sales", "5550002");
+        sim.Answer(sim.RingingAt(Endpoint("101"))!.Id);
+        var callId = before.Center.CallsOf(Ann).Single().CallId;
+        await before.Center.StartRecordingAsync(Ann, callId);
+        await before.Center.StopRecordingAsync(Ann, callId);
+        await before.Center.StartRecordingAsync(Ann, callId); // running when the process stops
+        var names = new[] { $"acme-{callId:N}-1", $"acme-{callId:N}-2" };
+
+        var after = await before.RestartAsync(samePbx: true);
+        Assert.True(after.Center.GetCall(Ann, callId).Recording);
+        await after.Center.StopRecordingAsync(Ann, callId);
+        var third = await after.RestartAsync(samePbx: true); // and once more: still one row per recording
+        await third.Center.StartRecordingAsync(Ann, callId);
+        sim.HangupFromDevice(customer);
+        await third.Journal.FlushAsync();
+
+        List<Data.Entities.Recording> rows = null!;
+        await database.WithAsync(async db => rows = await db.Recordings.AsNoTracking().Where(r => r.CallId == callId).ToListAsync());
+        rows = rows.OrderBy(r => r.StartedAt).ThenBy(r => r.Name).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(names, rows.Take(2).Select(r => r.Name));
+        Assert.All(rows, r => Assert.Equal(Ann, r.UserId));
+        Assert.Single(rows, r => r.Name.StartsWith($"acme-{callId:N}-r", StringComparison.Ordinal));
+        await database.WithAsync(async db => Assert.Equal(1, await db.CallRecords.CountAsync(c => c.Id == callId)));
         await third.StopAsync();
     }
 

@@ -44,13 +44,20 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         """;
 
     /// <summary>A fake Asterisk with the two legs of a connected call in its bridge and the given channel variables.</summary>
-    private static Func<HttpContext, string, Task> Asterisk(Dictionary<string, Dictionary<string, string>> variables) => (ctx, line) =>
+    private static Func<HttpContext, string, Task> Asterisk(Dictionary<string, Dictionary<string, string>> variables,
+        bool customerInBridge = true, string? liveRecordingState = null) => (ctx, line) =>
     {
         var customer = Channel(Customer, "PJSIP/trunk-00000001", "cti,queue,demo,Sales");
         var agent = Channel(AgentLeg, "Local/101@itest-agents-00000002;1", "cti,dialled," + CallId.ToString("N"));
         string? json = null;
         if (line == "GET /ari/channels") json = $"[{customer},{agent}]";
-        else if (line == "GET /ari/bridges") json = $$"""[{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":["{{Customer}}","{{AgentLeg}}"]}]""";
+        else if (line == "GET /ari/bridges")
+            json = $$"""[{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":[{{(customerInBridge ? $"\"{Customer}\"," : "")}}"{{AgentLeg}}"]}]""";
+        else if (line.StartsWith("GET /ari/recordings/live/", StringComparison.Ordinal))
+        {
+            if (liveRecordingState is null) { ctx.Response.StatusCode = 404; return ctx.Response.WriteAsync("""{"message":"Recording not found"}"""); }
+            json = $$"""{"name":"{{line["GET /ari/recordings/live/".Length..]}}","format":"wav","target_uri":"bridge:{{Bridge}}","state":"{{liveRecordingState}}"}""";
+        }
         else if (line == $"GET /ari/channels/{Customer}") json = customer;
         else if (line == $"GET /ari/channels/{AgentLeg}") json = agent;
         else if (line.StartsWith("GET /ari/channels/", StringComparison.Ordinal) && line.Contains("/variable?variable=", StringComparison.Ordinal))
@@ -85,10 +92,11 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         },
     };
 
-    private async Task<(FakeAriServer Ari, AsteriskPbx Pbx, Recorder Handler, IAsyncDisposable[] Owned)> StartAsync(Dictionary<string, Dictionary<string, string>> variables)
+    private async Task<(FakeAriServer Ari, AsteriskPbx Pbx, Recorder Handler, IAsyncDisposable[] Owned)> StartAsync(Dictionary<string, Dictionary<string, string>> variables,
+        bool customerInBridge = true, string? liveRecordingState = null)
     {
         var ari = await FakeAriServer.StartAsync();
-        ari.Rest = Asterisk(variables);
+        ari.Rest = Asterisk(variables, customerInBridge, liveRecordingState);
         var http = new HttpClient();
         var options = new AriOptions
         {
@@ -137,6 +145,27 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
                 """);
             await Eventually(() => !handler.Ended.IsEmpty);
             Assert.Equal((Customer, CallEndReason.Normal), Assert.Single(handler.Ended));
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Theory]
+    [InlineData("paused", true, true)]
+    [InlineData("recording", true, false)]
+    [InlineData(null, false, false)] // Asterisk no longer has it live: it ended while no CtiBridge ran
+    public async Task The_calls_recordings_kept_on_the_callers_leg_are_reported_the_last_running_as_Asterisk_has_it(string? live, bool running, bool paused)
+    {
+        var variables = Variables();
+        var first = new ResumedRecording("demo-" + CallId.ToString("N") + "-1", DateTimeOffset.FromUnixTimeMilliseconds(1795338040000), AgentId);
+        var second = new ResumedRecording("demo-" + CallId.ToString("N") + "-2", DateTimeOffset.FromUnixTimeMilliseconds(1795338050000), AgentId);
+        variables[Customer][TenantCallCenter.LegVariables.Recordings] =
+            TenantCallCenter.LegVariables.FormatRecordings(new ResumedRecordings([first, second], Running: true, Paused: false));
+        var (_, _, handler, owned) = await StartAsync(variables, liveRecordingState: live);
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            Assert.Equal(new ResumedRecordings([first, second], running, paused), Assert.Single(handler.Legs).Resumed!.Connected!.Recordings);
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }

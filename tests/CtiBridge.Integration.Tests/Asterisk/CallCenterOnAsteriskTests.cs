@@ -13,11 +13,14 @@ public sealed class EngineSink : ICallCenterEventSink, ICallCenterJournal
 {
     private readonly List<CallCenterEvent> _events = [];
     private readonly List<CallRecordReady> _records = [];
+    private readonly List<RecordingStarted> _recordings = [];
     public void Publish(CallCenterEvent e) { lock (_events) _events.Add(e); }
     public void AgentStateChanged(AgentStateChange change) { }
     public void CallEnded(CallRecordReady record) { lock (_records) _records.Add(record); }
-    public void RecordingStarted(RecordingStarted recording) { }
+    public void RecordingStarted(RecordingStarted recording) { lock (_recordings) _recordings.Add(recording); }
     public IReadOnlyList<CallRecordReady> Records { get { lock (_records) return _records.ToList(); } }
+    /// <summary>The recordings journaled (what the database journal writes as Recordings rows with the call's record).</summary>
+    public IReadOnlyList<RecordingStarted> Recordings { get { lock (_recordings) return _recordings.ToList(); } }
 }
 
 /// <summary>
@@ -182,11 +185,15 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         var call = await ConnectedWithAsync(Ann);
         var agentLeg = Leg(call, Ann);
         await BridgeHoldsAsync(call.CallId, customer, agentLeg);
-        await Eventually(async () =>
-        {
-            using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={TenantCallCenter.LegVariables.AnsweredAt}");
-            return r.IsSuccessStatusCode;
-        }, "the answer time stored on the caller's leg");
+        await _center.StartRecordingAsync(Ann, call.CallId); // running when CtiBridge stops
+        var recording = $"demo-{call.CallId:N}-1";
+        foreach (var variable in new[] { TenantCallCenter.LegVariables.AnsweredAt, TenantCallCenter.LegVariables.Recordings })
+            await Eventually(async () =>
+            {
+                using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={variable}");
+                return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Length > "{\"value\":\"\"}".Length;
+            }, variable + " stored on the caller's leg");
+        await Task.Delay(1000); // a second of conversation recorded
 
         await _h.StopLikeACrashAsync(); // CtiBridge stops: both parties stay in the call's bridge, talking
         await BridgeHoldsAsync(call.CallId, customer, agentLeg);
@@ -207,6 +214,12 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         Assert.Equal(customer, CustomerLeg(back));
         Assert.Equal(agentLeg, Leg(back, Ann));
         Assert.Equal(AgentStatus.OnCall, next.GetAgent(Ann).Status);
+        // The recording goes on and is the call's again: shown, journaled again for its row, stopped from the toolbar.
+        Assert.True(back.Recording);
+        var journaled = Assert.Single(sink.Recordings);
+        Assert.Equal((recording, call.CallId, Ann), (journaled.Name, journaled.CallId, journaled.AgentId));
+        await next.StopRecordingAsync(Ann, call.CallId);
+        Assert.False(next.GetCall(Ann, call.CallId).Recording);
 
         if (customerHangsUp) await asterisk.HangupAsync(phone);
         else next.Hangup(Ann, call.CallId); // from Ann's toolbar
@@ -215,6 +228,12 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         await asterisk.AssertNothingLeftAsync(); // the customer's channel ended too
         Assert.Empty(next.ListCalls());
         Assert.Equal(AgentStatus.WrapUp, next.GetAgent(Ann).Status);
+        Assert.Single(sink.Recordings); // not journaled twice
+        await using var audio = await restarted.Pbx.OpenRecordingAsync(recording);
+        Assert.NotNull(audio);
+        using var copy = new MemoryStream();
+        await audio.CopyToAsync(copy);
+        Assert.True(copy.Length > 8044, $"recording has {copy.Length} bytes"); // more than a second of audio, from both processes
     }
 
     [AsteriskInstalledFact]
