@@ -123,9 +123,10 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     /// <c>CTI_SKILL_GROUP</c> and <c>CTI_ENQUEUED_AT</c> and is in its call's bridge is reported again with
     /// <see cref="ResumedLeg"/>: alone there (waiting), or with <see cref="ResumedLeg.Connected"/> when the only other leg is
     /// an answered agent leg of the same call (<c>CTI_ROLE</c> "agent", <c>CTI_CALL_ID</c>, <c>CTI_AGENT_ID</c>; the
-    /// caller's <c>CTI_ANSWERED_AT</c> if kept), with the call's recordings the caller's leg kept (<c>CTI_RECORDINGS</c>),
-    /// the last one running only if it still records here. Anything else (held, consulting, variables that do not agree) is
-    /// left as it is. Returns how many callers were reported.
+    /// caller's <c>CTI_ANSWERED_AT</c> if kept), also when the caller is held by the agent (<c>CTI_HELD</c> "1"), then with
+    /// <see cref="ResumedConnection.CustomerHeld"/>; the call's recordings the caller's leg kept (<c>CTI_RECORDINGS</c>), the
+    /// last one running only if it still records here. Anything else (consulting, variables that do not agree) is left as
+    /// it is. Returns how many callers were reported.
     /// </summary>
     public int ReportCallsAfterRestart()
     {
@@ -140,10 +141,12 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
                     || !Guid.TryParse(v.GetValueOrDefault(SkillGroupVariable), out var group)
                     || !long.TryParse(v.GetValueOrDefault(EnqueuedAtVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var since))
                     continue;
+                // A held leg is out of the conversation (on Asterisk: out of the call's bridge), as the simulator models hold.
                 if (!_bridges.TryGetValue(callId, out var bridge) || !bridge.Members.Contains(leg.Id)) continue;
+                if (leg.Held && v.GetValueOrDefault(HeldVariable) != "1") continue;
                 var others = bridge.Members.Where(m => m != leg.Id).Select(m => _legs.GetValueOrDefault(m)).ToList();
                 ResumedConnection? connected = null;
-                if (others.Count == 1 && others[0] is { Answered: true } agentLeg
+                if (others.Count == 1 && others[0] is { Answered: true, Held: false } agentLeg
                     && agentLeg.Variables.GetValueOrDefault(RoleVariable) == "agent"
                     && agentLeg.Variables.GetValueOrDefault(CallIdVariable) is { } agentCall && Guid.TryParse(agentCall, out var agentCallId) && agentCallId == callId
                     && Guid.TryParse(agentLeg.Variables.GetValueOrDefault(AgentIdVariable), out var agentId))
@@ -153,9 +156,9 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
                     var recordings = TenantCallCenter.LegVariables.ParseRecordings(v.GetValueOrDefault(TenantCallCenter.LegVariables.Recordings));
                     if (recordings is { Running: true } && !_activeRecordings.Contains(recordings.Started[^1].Name))
                         recordings = recordings with { Running = false, Paused = false }; // it ended meanwhile
-                    connected = new ResumedConnection(agentLeg.Id, agentId, answeredAt, recordings);
+                    connected = new ResumedConnection(agentLeg.Id, agentId, answeredAt, recordings, CustomerHeld: leg.Held);
                 }
-                else if (others.Count > 0) continue;
+                else if (others.Count > 0 || leg.Held) continue;
                 found.Add(new IncomingLeg(leg.Id, dialplan.Tenant, "queue", group.ToString(), leg.CallerIdNumber, leg.CallerIdName, leg.AttachedData,
                     Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(since), connected)));
             }
@@ -166,7 +169,8 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     private const string RoleVariable = TenantCallCenter.LegVariables.Role, CallIdVariable = TenantCallCenter.LegVariables.CallId,
         AgentIdVariable = TenantCallCenter.LegVariables.AgentId, SkillGroupVariable = TenantCallCenter.LegVariables.SkillGroup,
-        EnqueuedAtVariable = TenantCallCenter.LegVariables.EnqueuedAt, AnsweredAtVariable = TenantCallCenter.LegVariables.AnsweredAt;
+        EnqueuedAtVariable = TenantCallCenter.LegVariables.EnqueuedAt, AnsweredAtVariable = TenantCallCenter.LegVariables.AnsweredAt,
+        HeldVariable = TenantCallCenter.LegVariables.Held;
 
     public IReadOnlyList<SimLeg> Legs { get { lock (_gate) return _legs.Values.ToList(); } }
 

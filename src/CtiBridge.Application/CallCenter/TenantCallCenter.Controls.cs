@@ -122,13 +122,16 @@ public sealed partial class TenantCallCenter
         }
         var moh = _config.Settings.DefaultMusicOnHoldClass;
         await RunAwaited(call, () => hold ? _pbx.HoldAsync(leg, moh) : _pbx.ResumeAsync(leg)).ConfigureAwait(false);
+        var work = new Work();
         lock (_gate)
         {
             if (call.Call.FindLeg(leg) is not { IsPresent: true } customer) return;
             customer.Held = hold;
             if (hold) call.Call.StartHold(Now); else call.Call.EndHold(Now);
+            StoreHeld(work, call, hold);
             PublishCall(call, hold ? "held" : "resumed");
         }
+        Flush(work);
     }
 
     public async Task MuteAsync(Guid agentId, Guid callId, bool muted)

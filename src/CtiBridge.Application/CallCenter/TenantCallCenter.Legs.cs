@@ -290,6 +290,19 @@ public sealed partial class TenantCallCenter
         call.Call.EndHold(Now);
         var leg = customer.LegId;
         w.Add(call, () => _pbx.ResumeAsync(leg));
+        StoreHeld(w, call, false);
+    }
+
+    /// <summary>
+    /// Keeps on the caller's leg whether the agent holds it (after the urgent commands), so a restarted CtiBridge takes a
+    /// held caller back on hold (<see cref="LegVariables.Held"/>). Queue calls only: only those are taken back.
+    /// </summary>
+    private void StoreHeld(Work w, CallRuntime call, bool held)
+    {
+        if (call.Call.Kind != CallKind.Queue || call.Call.Customer is not { IsPresent: true } customer) return;
+        var leg = customer.LegId;
+        var facts = new Dictionary<string, string> { [LegVariables.Held] = held ? "1" : "0" };
+        w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
     }
 
     private void MaybeAutoRecord(Work w, CallRuntime call, AgentRuntime agent)

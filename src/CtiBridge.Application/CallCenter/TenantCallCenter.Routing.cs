@@ -27,6 +27,8 @@ public sealed partial class TenantCallCenter
         /// by <c>|</c> and <c>,</c> (<see cref="FormatRecordings"/>).
         /// </summary>
         public const string Recordings = "CTI_RECORDINGS";
+        /// <summary>On a queue caller's leg: <c>1</c> while the agent holds the caller (out of the call's bridge), else empty.</summary>
+        public const string Held = "CTI_HELD";
 
         /// <summary>The value of <see cref="Recordings"/>, e.g. <c>running|acme-…-1,1795338000000,6f…</c>.</summary>
         public static string FormatRecordings(ResumedRecordings recordings)
@@ -173,6 +175,13 @@ public sealed partial class TenantCallCenter
         // New recordings get names the previous process cannot have used.
         call.RecordingTag = "r" + now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         TakeBackRecordings(call, connected.Recordings);
+        if (connected.CustomerHeld && call.Call.Customer is { } held)
+        {
+            // On hold when the previous process stopped (out of the call's bridge, on music): held here too, so Resume puts
+            // the caller back with the agent. The hold counts from now: when it began is not kept.
+            held.Held = true;
+            call.Call.StartHold(now);
+        }
         var party = call.Call.AddParty(new CallParty(connected.AgentLegId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, answeredAt)
         {
             State = PartyState.Connected,

@@ -62,10 +62,11 @@ public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt, ResumedC
 /// The agent a resumed caller is connected to: the agent's leg (answered, in the call's bridge, tracked again by the PBX
 /// so commands and its hang-up work), the agent it was dialled for and when the call was answered, if the leg kept it.
 /// <paramref name="Recordings"/>: what the caller's leg kept of the call's recordings (<c>CTI_RECORDINGS</c>), the running
-/// one last, if any.
+/// one last, if any. <paramref name="CustomerHeld"/>: the caller is on hold, out of the call's bridge (the PBX tracks it as
+/// held from that bridge, so a resume puts it back).
 /// </summary>
 public sealed record ResumedConnection(string AgentLegId, Guid AgentId, DateTimeOffset? AnsweredAt,
-    ResumedRecordings? Recordings = null);
+    ResumedRecordings? Recordings = null, bool CustomerHeld = false);
 
 /// <summary>
 /// The recordings of a call taken back: each one started (its name, when, by which agent), and whether the last one is

@@ -257,8 +257,10 @@ public sealed partial class AsteriskPbx
     /// enqueue time the engine stored on the leg. A caller alone in the bridge (on music) was waiting and goes back to its
     /// place in the queue. A caller with one other <c>cti-</c> leg in the bridge, the call's answered agent leg
     /// (<see cref="ConnectionOfAsync"/>), was talking to that agent: both legs are tracked again and reported with
-    /// <see cref="ResumedLeg.Connected"/>, so the engine takes the connected call back. Anything else (more legs, a leg whose
-    /// variables do not agree, a held caller who is not in the bridge) is left as it is, never hung up.
+    /// <see cref="ResumedLeg.Connected"/>, so the engine takes the connected call back. A caller the agent held (out of the
+    /// bridge, <see cref="HeldOutOfBridgeAsync"/>) whose bridge holds just that agent leg is taken back the same way, on
+    /// hold: tracked as held from the bridge, so a resume puts it back. Anything else (more legs, a leg whose variables do
+    /// not agree, a caller out of the bridge who is not held) is left as it is, never hung up.
     /// </summary>
     private async Task TakeBackQueueCallersAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
     {
@@ -284,9 +286,10 @@ public sealed partial class AsteriskPbx
                 continue; // not a queued caller of ours (never queued, or another app's use of the channel)
             var bridgeId = BridgeIdOf(callId);
             var bridge = bridges.FirstOrDefault(b => b.Id == bridgeId);
-            if (bridge is null || !bridge.Channels.Contains(channel.Id))
+            var held = bridge is not null && !bridge.Channels.Contains(channel.Id) && await HeldOutOfBridgeAsync(channel.Id, bridge, bridges, ct).ConfigureAwait(false);
+            if (bridge is null || (!held && !bridge.Channels.Contains(channel.Id)))
             {
-                _log.LogWarning("Caller {LegId} of call {CallId} is in the app but not in the call's bridge; not taken back", channel.Id, callId);
+                _log.LogWarning("Caller {LegId} of call {CallId} is in the app but not in the call's bridge (nor held from it); not taken back", channel.Id, callId);
                 continue;
             }
             var others = bridge.Channels.Where(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)).ToList();
@@ -295,6 +298,7 @@ public sealed partial class AsteriskPbx
             if (others.Count > 0)
             {
                 connected = others.Count == 1 ? await ConnectionOfAsync(channel.Id, callId, channels.FirstOrDefault(c => c.Id == others[0]), ct).ConfigureAwait(false) : null;
+                if (connected is not null && held) connected = connected with { CustomerHeld = true };
                 if (connected is null)
                 {
                     _log.LogWarning("Call {CallId} was connected when the previous process stopped, but not to one answered agent leg of the call ({Legs}); its parties are left as they are",
@@ -303,7 +307,9 @@ public sealed partial class AsteriskPbx
                 }
                 agentLeg = new LegState(connected.AgentLegId, dialled: true) { Answered = true, Originated = true, CallId = callId, BridgeId = bridgeId };
             }
-            var leg = new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, BridgeId = bridgeId };
+            var leg = held
+                ? new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, Held = true, HeldFromBridge = bridgeId } // resume puts it back
+                : new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, BridgeId = bridgeId };
             if (agentLeg is not null && !_legs.TryAdd(agentLeg.Id, agentLeg)) continue;
             if (!_legs.TryAdd(channel.Id, leg))
             {
@@ -323,6 +329,20 @@ public sealed partial class AsteriskPbx
                 FromEndpoint: EndpointOfChannelName(channel.Name),
                 Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs), connected)));
         }
+    }
+
+    /// <summary>
+    /// Whether a caller who is not in its call's bridge was held there by the agent when the previous process stopped: its
+    /// leg says so (<c>CTI_HELD</c> "1"), it is in no other bridge, and the call's bridge holds exactly one leg of ours (the
+    /// agent's, checked next by <see cref="ConnectionOfAsync"/>; as for a caller in the bridge, channels that are not ours,
+    /// such as a recording's, do not count). A caller out of the bridge for another reason (self-service) is not.
+    /// </summary>
+    private async Task<bool> HeldOutOfBridgeAsync(string customerLeg, AriBridge bridge, IReadOnlyList<AriBridge> bridges, CancellationToken ct)
+    {
+        if (bridge.Channels.Count(c => c.StartsWith("cti-", StringComparison.Ordinal)) != 1
+            || bridges.Any(b => b.Channels.Contains(customerLeg))) return false;
+        try { return await ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.Held, ct).ConfigureAwait(false) == "1"; }
+        catch (AriException ex) when (ex.IsNotFound) { return false; } // gone meanwhile
     }
 
     /// <summary>

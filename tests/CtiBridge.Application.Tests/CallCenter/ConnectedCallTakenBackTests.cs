@@ -105,6 +105,35 @@ public sealed class ConnectedCallTakenBackTests
     }
 
     [Fact]
+    public async Task A_caller_on_hold_is_taken_back_on_hold_and_resume_puts_them_back_with_the_agent_then_the_call_ends_as_usual()
+    {
+        var before = AnnTalking();
+        var sim = before.S.Sim;
+        await before.S.Center.HoldAsync(Ann, before.CallId);
+        Assert.True(sim.Leg(before.CustomerLeg)!.Held);
+
+        var after = Restart(before);
+
+        Assert.Equal(1, after.Reported);
+        Assert.Equal(AgentStatus.OnCall, after.Center.GetAgent(Ann).Status);
+        var call = after.Center.GetCall(Ann, before.CallId);
+        Assert.Equal((CallState.Connected, true), (call.State, call.Held));
+
+        await after.Center.ResumeAsync(Ann, before.CallId);
+
+        Assert.False(sim.Leg(before.CustomerLeg)!.Held);
+        Assert.False(after.Center.GetCall(Ann, before.CallId).Held);
+        Assert.Equal(new[] { before.CustomerLeg, before.AgentLeg }.Order(), sim.Bridges.Single().Members.Order());
+        before.S.Clock.Advance(20); // they talk
+        sim.HangupFromDevice(before.CustomerLeg);
+
+        Assert.Empty(sim.Legs);
+        Assert.Equal(AgentStatus.WrapUp, after.Center.GetAgent(Ann).Status);
+        var record = Assert.Single(after.Sink.CallRecords);
+        Assert.Equal((before.CallId, CallEndReason.Normal), (record.Call.Id, record.Call.EndReason));
+    }
+
+    [Fact]
     public async Task A_recording_running_at_the_restart_is_shown_and_can_be_paused_and_stopped_and_each_recording_is_journaled_again()
     {
         var before = AnnTalking();

@@ -149,6 +149,44 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }
 
+    [Fact]
+    public async Task A_caller_held_out_of_the_bridge_with_the_agent_leg_alone_in_it_is_reported_held_and_resume_puts_it_back()
+    {
+        var variables = Variables();
+        variables[Customer][TenantCallCenter.LegVariables.Held] = "1";
+        var (ari, pbx, handler, owned) = await StartAsync(variables, customerInBridge: false);
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            var leg = Assert.Single(handler.Legs);
+            Assert.Equal(new ResumedConnection(AgentLeg, AgentId, DateTimeOffset.FromUnixTimeMilliseconds(1795338030000), CustomerHeld: true), leg.Resumed!.Connected);
+            Assert.Contains(AgentLeg, pbx.TrackedLegs);
+
+            await pbx.ResumeAsync(Customer).WithGuard();
+
+            var requests = ari.Requests.Items.Select(r => r.Request).ToList();
+            Assert.Contains($"DELETE /ari/channels/{Customer}/moh", requests);
+            Assert.Contains(requests, r => r.StartsWith($"POST /ari/bridges/{Bridge}/addChannel?channel={Customer}", StringComparison.Ordinal));
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_caller_out_of_the_bridge_who_is_not_held_is_left_alone()
+    {
+        var (ari, pbx, handler, owned) = await StartAsync(Variables(), customerInBridge: false); // e.g. in self-service
+        try
+        {
+            await ari.Requests.WaitAsync(r => r.Any(x => x.Request == $"GET /ari/channels/{Customer}/variable?variable={TenantCallCenter.LegVariables.Held}")).WithGuard();
+            await Task.Delay(300);
+
+            Assert.Empty(handler.Legs);
+            Assert.Empty(pbx.TrackedLegs);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
     [Theory]
     [InlineData("paused", true, true)]
     [InlineData("recording", true, false)]

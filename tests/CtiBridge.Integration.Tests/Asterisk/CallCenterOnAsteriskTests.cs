@@ -237,6 +237,49 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
     }
 
     [AsteriskInstalledFact]
+    public async Task A_caller_on_hold_when_CtiBridge_stops_is_taken_back_on_hold_and_resume_puts_them_back_in_the_bridge_with_the_agent()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550115");
+        var call = await ConnectedWithAsync(Ann);
+        var agentLeg = Leg(call, Ann);
+        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        await _center.HoldAsync(Ann, call.CallId);
+        await BridgeHoldsAsync(call.CallId, agentLeg); // the caller is out of the bridge, on music
+        await Eventually(async () =>
+        {
+            using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={TenantCallCenter.LegVariables.Held}");
+            return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Contains("\"1\"", StringComparison.Ordinal);
+        }, "the hold stored on the caller's leg");
+
+        await _h.StopLikeACrashAsync(); // CtiBridge stops: the caller stays on hold, Ann alone in the bridge
+        await BridgeHoldsAsync(call.CallId, agentLeg);
+
+        var sink = new EngineSink();
+        TenantCallCenter next = null!;
+        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
+        {
+            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config(wrapUpSeconds: 30));
+            var now = DateTimeOffset.UtcNow;
+            next.RestoreSessions([new AgentSessionSnapshot(Tenant, Ann, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
+        });
+
+        CallView? back = null;
+        await Eventually(() => (back = next.CallsOf(Ann).SingleOrDefault()) is not null, "the held call taken back");
+        Assert.Equal((call.CallId, CallState.Connected, true), (back!.CallId, back.State, back.Held));
+        Assert.Equal(AgentStatus.OnCall, next.GetAgent(Ann).Status);
+
+        await next.ResumeAsync(Ann, call.CallId); // through the engine, from Ann's toolbar
+
+        await BridgeHoldsAsync(call.CallId, customer, agentLeg); // the caller is back with Ann
+        Assert.False(next.GetCall(Ann, call.CallId).Held);
+        await asterisk.HangupAsync(phone);
+        await Eventually(() => sink.Records.Any(r => r.Call.Id == call.CallId), "the call record of the restarted process");
+        await asterisk.AssertNothingLeftAsync();
+        Assert.Equal(AgentStatus.WrapUp, next.GetAgent(Ann).Status);
+    }
+
+    [AsteriskInstalledFact]
     public async Task Ring_no_answer_is_rerouted_to_a_second_agent()
     {
         _center.Login(Cat, ready: true); // idle longest: offered first, never answers
