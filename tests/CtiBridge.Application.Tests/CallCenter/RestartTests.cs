@@ -72,6 +72,15 @@ public sealed class CtiProcess
 
     public AgentView Agent(Guid id) => Center.GetAgent(id);
 
+    /// <summary>The agent logs in Ready and answers a customer's call to the group on their phone; returns the customer's leg id.</summary>
+    public string AgentTakesCall(Guid agent, string group, string customerNumber, string extension)
+    {
+        Center.Login(agent, ready: true);
+        var customer = Pbx.PlaceCall("acme", group, customerNumber);
+        Pbx.Answer(Pbx.RingingAt(Harness.Endpoint(extension))!.Id);
+        return customer;
+    }
+
     private static TenantConfiguration Config(Func<TenantConfiguration, TenantConfiguration>? customize) =>
         customize?.Invoke(DefaultConfig()) ?? DefaultConfig();
 }
@@ -234,12 +243,8 @@ public sealed class RestartTests
         var before = CtiProcess.Start(database);
         var sim = before.Pbx;
         // Ann: on a call. Bob: in wrap-up. Cat: ringing.
-        before.Center.Login(Ann, ready: true);
-        sim.PlaceCall("acme", "Sales", "5550001");
-        sim.Answer(sim.RingingAt(Endpoint("101"))!.Id);
-        before.Center.Login(Bob, ready: true);
-        var second = sim.PlaceCall("acme", "Sales", "5550002");
-        sim.Answer(sim.RingingAt(Endpoint("102"))!.Id);
+        before.AgentTakesCall(Ann, "Sales", "5550001", "101");
+        var second = before.AgentTakesCall(Bob, "Sales", "5550002", "102");
         sim.HangupFromDevice(second);
         before.Center.Login(Cat, ready: true);
         sim.PlaceCall("acme", "Support", "5550003");
@@ -263,9 +268,7 @@ public sealed class RestartTests
         await using var database = await SessionDatabase.CreateAsync();
         var before = CtiProcess.Start(database);
         var sim = before.Pbx;
-        before.Center.Login(Ann, ready: true);
-        var customer = sim.PlaceCall("acme", "Sales", "5550001");
-        sim.Answer(sim.RingingAt(Endpoint("101"))!.Id);
+        var customer = before.AgentTakesCall(Ann, "Sales", "5550001", "101");
         var callId = before.Center.CallsOf(Ann).Single().CallId;
 
         var after = await before.RestartAsync(samePbx: true);
@@ -290,9 +293,7 @@ public sealed class RestartTests
         await using var database = await SessionDatabase.CreateAsync();
         var before = CtiProcess.Start(database);
         var sim = before.Pbx;
-        before.Center.Login(Ann, ready: true);
-        var customer = sim.PlaceCall("acme", "Sales", "5550002");
-        sim.Answer(sim.RingingAt(Endpoint("101"))!.Id);
+        var customer = before.AgentTakesCall(Ann, "Sales", "5550002", "101");
         var callId = before.Center.CallsOf(Ann).Single().CallId;
         await before.Center.StartRecordingAsync(Ann, callId);
         await before.Center.StopRecordingAsync(Ann, callId);
@@ -324,13 +325,9 @@ public sealed class RestartTests
         await using var database = await SessionDatabase.CreateAsync();
         var before = CtiProcess.Start(database);
         var sim = before.Pbx;
-        before.Center.Login(Ann, ready: true);
-        sim.PlaceCall("acme", "Sales", "5550001");
-        sim.Answer(sim.RingingAt(Endpoint("101"))!.Id);
+        before.AgentTakesCall(Ann, "Sales", "5550001", "101");
         before.Center.SetNotReady(Ann, "Lunch");
-        before.Center.Login(Cat, ready: true);
-        sim.PlaceCall("acme", "Support", "5550002");
-        sim.Answer(sim.RingingAt(Endpoint("103"))!.Id);
+        before.AgentTakesCall(Cat, "Support", "5550002", "103");
         before.Center.Logout(Cat);
         Assert.Equal((PendingKind.NotReady, PendingKind.Logout), (before.Agent(Ann).Pending, before.Agent(Cat).Pending));
 

@@ -56,6 +56,25 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         if (_h is not null) await _h.DisposeAsync();
     }
 
+    /// <summary>
+    /// The next CtiBridge process after a crash: a new adapter and engine on the same Asterisk. As the host does before
+    /// the PBX connects, <paramref name="onCallAgent"/>'s kept session (she was on a call) is restored first: she comes
+    /// back Not Ready (Restarted) until her call is taken back.
+    /// </summary>
+    private async Task<(AdapterHarness Adapter, TenantCallCenter Center, EngineSink Sink)> StartNextProcessAsync(int wrapUpSeconds = 0, Guid? onCallAgent = null)
+    {
+        var sink = new EngineSink();
+        TenantCallCenter next = null!;
+        var adapter = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
+        {
+            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config(wrapUpSeconds));
+            if (onCallAgent is not { } agent) return;
+            var now = DateTimeOffset.UtcNow;
+            next.RestoreSessions([new AgentSessionSnapshot(Tenant, agent, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
+        });
+        return (adapter, next, sink);
+    }
+
     private static TenantConfiguration Config(int wrapUpSeconds = 0) => new(
         Tenant, "demo",
         new TenantCallSettings
@@ -151,10 +170,8 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         await _h.StopLikeACrashAsync(); // CtiBridge stops: the caller stays in Asterisk, in the call's bridge, on music
         Assert.Contains(customer, await BridgeOf(waiting!.CallId));
 
-        var sink = new EngineSink();
-        TenantCallCenter next = null!;
-        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
-            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config()));
+        var (restarted, next, sink) = await StartNextProcessAsync();
+        await using var _ = restarted;
 
         await Eventually(() => next.ListCalls().Count == 1, "the caller taken back");
         var back = next.ListCalls().Single();
@@ -198,15 +215,8 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         await _h.StopLikeACrashAsync(); // CtiBridge stops: both parties stay in the call's bridge, talking
         await BridgeHoldsAsync(call.CallId, customer, agentLeg);
 
-        var sink = new EngineSink();
-        TenantCallCenter next = null!;
-        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
-        {
-            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config(wrapUpSeconds: 30));
-            // As the host does before the PBX connects: Ann's session (she was on a call) comes back Not Ready (Restarted).
-            var now = DateTimeOffset.UtcNow;
-            next.RestoreSessions([new AgentSessionSnapshot(Tenant, Ann, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
-        });
+        var (restarted, next, sink) = await StartNextProcessAsync(wrapUpSeconds: 30, onCallAgent: Ann);
+        await using var _ = restarted;
 
         CallView? back = null;
         await Eventually(() => (back = next.CallsOf(Ann).SingleOrDefault()) is not null, "the connected call taken back");
@@ -255,14 +265,8 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         await _h.StopLikeACrashAsync(); // CtiBridge stops: the caller stays on hold, Ann alone in the bridge
         await BridgeHoldsAsync(call.CallId, agentLeg);
 
-        var sink = new EngineSink();
-        TenantCallCenter next = null!;
-        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
-        {
-            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config(wrapUpSeconds: 30));
-            var now = DateTimeOffset.UtcNow;
-            next.RestoreSessions([new AgentSessionSnapshot(Tenant, Ann, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
-        });
+        var (restarted, next, sink) = await StartNextProcessAsync(wrapUpSeconds: 30, onCallAgent: Ann);
+        await using var _ = restarted;
 
         CallView? back = null;
         await Eventually(() => (back = next.CallsOf(Ann).SingleOrDefault()) is not null, "the held call taken back");
