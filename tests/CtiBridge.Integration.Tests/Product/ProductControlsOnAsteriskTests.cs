@@ -13,53 +13,16 @@ namespace CtiBridge.Integration.Tests.Product;
 /// Asterisk after a test.
 /// </summary>
 [Collection(RealAsteriskCollection.Name)]
-public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifetime
+public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : ProductSuite(asterisk)
 {
-    private ProductHost _host = null!;
-    private ProductTenant _tenant = null!;
-    private readonly List<Sipp> _sipps = [];
-
-    public async Task InitializeAsync()
-    {
-        if (!asterisk.Available || Sipp.Find() is null) return;
-        _host = new ProductHost(asterisk);
-        await _host.WaitReadyAsync();
-        _tenant = await ProductTenant.CreateAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var s in _sipps) await s.DisposeAsync();
-        if (_host is null) return;
-        await _host.DisposeAsync();
-        await ProductHost.WaitAppUnregisteredAsync(asterisk);
-        foreach (var c in await asterisk.ChannelsAsync()) await asterisk.HangupAsync(c.Id);
-        foreach (var b in await asterisk.BridgesAsync()) using (await asterisk.Http.DeleteAsync("bridges/" + b.Id)) { }
-    }
-
-    private string Diagnostics() => string.Join("\n---- sipp\n", _sipps.Select(s => s.Messages));
-
-    private Sipp Track(Sipp s) { _sipps.Add(s); return s; }
-
-    private async Task<Sipp> PhoneOnlineAsync(HttpClient agent, string extension)
-    {
-        var creds = await _tenant.CredentialsAsync($"demo-{extension}");
-        var phone = Track(SippParties.Phone(asterisk, creds.Username, creds.Password, SippParties.PhoneBehaviour.Answer));
-        await Wait.UntilAsync(async () => (await asterisk.GetJsonAsync($"endpoints/PJSIP/demo-{extension}")).Str("state") == "online",
-            $"demo-{extension} registered on Asterisk", diagnostics: Diagnostics);
-        await Wait.UntilAsync(async () => (await agent.GetJsonAsync("/api/v1/agent/state")).GetProperty("deviceAvailable").GetBoolean(),
-            $"demo-{extension} available in CtiBridge");
-        return phone;
-    }
-
     /// <summary>An agent signed in, phone registered, and Ready (or Not Ready).</summary>
     private async Task<(HttpClient Client, string Id, Sipp Phone)> AgentAsync(string name, string extension, bool inSales, bool ready,
         int wrapUpSeconds = 30)
     {
-        var id = await _tenant.AddAgentAsync(name, extension, inSales: inSales, wrapUpSeconds: wrapUpSeconds);
-        var client = await _tenant.SignInAsync(name);
+        var id = await Tenant.AddAgentAsync(name, extension, inSales: inSales, wrapUpSeconds: wrapUpSeconds);
+        var client = await Tenant.SignInAsync(name);
         await client.PostJsonAsync("/api/v1/agent/login", new { ready = false });
-        var phone = await PhoneOnlineAsync(client, extension);
+        var phone = await PhoneOnlineAsync(client, extension, SippParties.PhoneBehaviour.Answer);
         if (ready)
         {
             await client.PutJsonAsync("/api/v1/agent/state", new { state = "Ready" });
@@ -71,7 +34,7 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
     /// <summary>A customer calls Sales and Ann (the only Ready Sales agent) answers on her desk phone; returns the call id.</summary>
     private async Task<string> CustomerConnectedToAsync(HttpClient agent, string extension, string from)
     {
-        Track(SippParties.Customer(asterisk, "5551001", from));
+        Track(SippParties.Customer(AsteriskServer, "5551001", from));
         var call = await Wait.CallAsync(agent, c => c.Str("state") == "Connected" && PartyIs(c, "Agent", "Connected"),
             "the call connected with the first agent", diagnostics: Diagnostics);
         await Wait.UntilAsync(() => BridgedAsync("PJSIP/demo-trunk-", $"PJSIP/demo-{extension}-"),
@@ -90,8 +53,8 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
     /// <summary>Whether one Asterisk bridge holds exactly one Up channel of each name prefix (and nothing else of ours).</summary>
     private async Task<bool> BridgedAsync(params string[] prefixes)
     {
-        var channels = await asterisk.ChannelsAsync();
-        foreach (var (_, members) in await asterisk.BridgesAsync())
+        var channels = await AsteriskServer.ChannelsAsync();
+        foreach (var (_, members) in await AsteriskServer.BridgesAsync())
         {
             var names = members.Select(m => channels.FirstOrDefault(c => c.Id == m)).Where(c => c.Name is not null).ToList();
             if (names.Count == prefixes.Length && prefixes.All(p => names.Count(c => c.Name.StartsWith(p) && c.State == "Up") == 1))
@@ -100,7 +63,7 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
         return false;
     }
 
-    private async Task<bool> ChannelGoneAsync(string prefix) => (await asterisk.ChannelsAsync()).All(c => !c.Name.StartsWith(prefix));
+    private async Task<bool> ChannelGoneAsync(string prefix) => (await AsteriskServer.ChannelsAsync()).All(c => !c.Name.StartsWith(prefix));
 
     [AsteriskAndSippFact]
     public async Task Blind_transfer_to_a_ready_agent_rings_and_connects_her_phone_frees_the_first_agent_without_wrap_up()
@@ -128,7 +91,7 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
         Assert.Equal("Ready", (await ann.GetJsonAsync("/api/v1/agent/state")).Str("status"));
         await bob.PostJsonAsync("/api/v1/agent/wrap-up/end");
         await Wait.AgentStatusAsync(bob, "Ready");
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
@@ -158,7 +121,7 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
 
         await bob.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
         await Wait.AgentStatusAsync(bob, "WrapUp");
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
@@ -197,7 +160,7 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
 
         await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
         await Wait.AgentStatusAsync(ann, "WrapUp");
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
@@ -228,44 +191,44 @@ public sealed class ProductControlsOnAsteriskTests(RealAsterisk asterisk) : IAsy
         Assert.True(bytes.Length > 44, $"a WAV with audio, got {bytes.Length} bytes");
         Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(bytes, 8, 4));
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
     public async Task A_remote_agent_logs_in_with_star64_is_ready_for_supervisors_and_logs_out_with_star65()
     {
-        var ritaId = await _tenant.AddAgentAsync("rita", "2050", kind: "Remote", ivrPin: "4321");
-        Assert.True((await _tenant.Admin.GetJsonAsync($"/api/v1/admin/users/{ritaId}")).GetProperty("agentProfile").GetProperty("hasIvrPin").GetBoolean());
+        var ritaId = await Tenant.AddAgentAsync("rita", "2050", kind: "Remote", ivrPin: "4321");
+        Assert.True((await Tenant.Admin.GetJsonAsync($"/api/v1/admin/users/{ritaId}")).GetProperty("agentProfile").GetProperty("hasIvrPin").GetBoolean());
         await using var ami = new AmiClient(new AmiOptions
         {
-            Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret,
+            Host = "127.0.0.1", Port = AsteriskServer.AmiPort, Username = AsteriskServer.AmiUser, Secret = AsteriskServer.AmiSecret,
         });
         await ami.ConnectAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
         // *64 from her phone: agent number, #, PIN, # (DTMF sent out of her half of a Local channel, as a phone would).
         var login = await DialFeatureCodeAsync("*64");
-        await Wait.UntilAsync(async () => (await asterisk.ChannelsAsync()).Any(c => c.Id == login.Leg && c.State == "Up"),
+        await Wait.UntilAsync(async () => (await AsteriskServer.ChannelsAsync()).Any(c => c.Id == login.Leg && c.State == "Up"),
             "the feature-code call answered by the app");
         await PressAsync(ami, login.PhoneName, "2050#");
         await PressAsync(ami, login.PhoneName, "4321#");
-        await Wait.UntilAsync(async () => (await _tenant.Admin.GetJsonAsync($"/api/v1/agents/{ritaId}/state")).Str("status") == "Ready",
+        await Wait.UntilAsync(async () => (await Tenant.Admin.GetJsonAsync($"/api/v1/agents/{ritaId}/state")).Str("status") == "Ready",
             "Rita Ready as the admin sees her", seconds: 30);
-        await Wait.UntilAsync(async () => (await asterisk.ChannelsAsync()).All(c => c.Id != login.Leg), "the login call ended", seconds: 30);
+        await Wait.UntilAsync(async () => (await AsteriskServer.ChannelsAsync()).All(c => c.Id != login.Leg), "the login call ended", seconds: 30);
 
         var logout = await DialFeatureCodeAsync("*65");
-        await Wait.UntilAsync(async () => (await _tenant.Admin.GetJsonAsync($"/api/v1/agents/{ritaId}/state")).Str("status") == "LoggedOut",
+        await Wait.UntilAsync(async () => (await Tenant.Admin.GetJsonAsync($"/api/v1/agents/{ritaId}/state")).Str("status") == "LoggedOut",
             "Rita logged out", seconds: 30);
-        await Wait.UntilAsync(async () => (await asterisk.ChannelsAsync()).All(c => c.Id != logout.Leg), "the logout call ended", seconds: 30);
-        await asterisk.AssertNothingLeftAsync();
+        await Wait.UntilAsync(async () => (await AsteriskServer.ChannelsAsync()).All(c => c.Id != logout.Leg), "the logout call ended", seconds: 30);
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     private async Task<(string Leg, string PhoneName)> DialFeatureCodeAsync(string code)
     {
         var leg = "ptest-ra-" + Guid.NewGuid().ToString("N")[..12];
         var phone = leg + "-phone";
-        await asterisk.OriginateAsync("Local/talk@itest-customer/n", "from-internal-demo", code, "\"Rita\" <5550177>", leg, phone);
+        await AsteriskServer.OriginateAsync("Local/talk@itest-customer/n", "from-internal-demo", code, "\"Rita\" <5550177>", leg, phone);
         string? name = null;
-        await Wait.UntilAsync(async () => (name = (await asterisk.ChannelsAsync()).FirstOrDefault(c => c.Id == phone).Name) is not null,
+        await Wait.UntilAsync(async () => (name = (await AsteriskServer.ChannelsAsync()).FirstOrDefault(c => c.Id == phone).Name) is not null,
             "Rita's phone channel");
         return (leg, name!);
     }

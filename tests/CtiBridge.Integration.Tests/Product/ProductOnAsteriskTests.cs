@@ -15,53 +15,15 @@ namespace CtiBridge.Integration.Tests.Product;
 /// and every check made through the public REST API (and the call records CtiBridge stored).
 /// </summary>
 [Collection(RealAsteriskCollection.Name)]
-public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifetime
+public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : ProductSuite(asterisk)
 {
-    private ProductHost _host = null!;
-    private ProductTenant _tenant = null!;
-    private readonly List<Sipp> _sipps = [];
-
-    public async Task InitializeAsync()
-    {
-        if (!asterisk.Available || Sipp.Find() is null) return;
-        _host = new ProductHost(asterisk);
-        await _host.WaitReadyAsync();
-        _tenant = await ProductTenant.CreateAsync(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var s in _sipps) await s.DisposeAsync();
-        if (_host is null) return;
-        await _host.DisposeAsync();
-        await ProductHost.WaitAppUnregisteredAsync(asterisk);
-        // Whatever a failed test left on Asterisk must not spill into the next test.
-        foreach (var c in await asterisk.ChannelsAsync()) await asterisk.HangupAsync(c.Id);
-        foreach (var b in await asterisk.BridgesAsync()) using (await asterisk.Http.DeleteAsync("bridges/" + b.Id)) { }
-    }
-
-    private string Diagnostics() => string.Join("\n---- sipp\n", _sipps.Select(s => s.Messages));
-
-    private Sipp Track(Sipp s) { _sipps.Add(s); return s; }
-
-    /// <summary>Registers the agent's desk phone (sipp) with the provisioned credentials and waits until CtiBridge sees it.</summary>
-    private async Task<Sipp> PhoneOnlineAsync(HttpClient agent, string extension, SippParties.PhoneBehaviour behaviour)
-    {
-        var creds = await _tenant.CredentialsAsync($"demo-{extension}");
-        var phone = Track(SippParties.Phone(asterisk, creds.Username, creds.Password, behaviour));
-        await Wait.UntilAsync(async () => (await asterisk.GetJsonAsync($"endpoints/PJSIP/demo-{extension}")).Str("state") == "online",
-            $"demo-{extension} registered on Asterisk", diagnostics: Diagnostics);
-        Assert.True((await agent.GetJsonAsync("/api/v1/agent/state")).GetProperty("deviceAvailable").GetBoolean());
-        return phone;
-    }
-
     private async Task<CallRecordRow> StoredRecordAsync(string callId)
     {
         var id = Guid.Parse(callId);
         CallRecordRow? row = null;
         await Wait.UntilAsync(async () =>
         {
-            await using var scope = _host.Services.CreateAsyncScope();
+            await using var scope = Host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
             var r = await db.CallRecords.IgnoreQueryFilters().AsNoTracking().Include(c => c.Legs).FirstOrDefaultAsync(c => c.Id == id);
             if (r?.EndedAt is null) return false;
@@ -74,7 +36,7 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
     private sealed record CallRecordRow(CallEndReason? EndReason, bool Answered, int Legs, string CustomerNumber, int HoldSeconds, string? Dialed);
 
     private async Task<IReadOnlyList<string>> BridgeChannelsAsync() =>
-        (await asterisk.BridgesAsync()).SelectMany(b => b.Channels).ToList();
+        (await AsteriskServer.BridgesAsync()).SelectMany(b => b.Channels).ToList();
 
     private static bool PartyIs(JsonElement call, string role, string state) =>
         call.GetProperty("parties").EnumerateArray().Any(p => p.Str("role") == role && p.Str("state") == state);
@@ -82,13 +44,13 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
     [AsteriskAndSippFact]
     public async Task Inbound_queue_call_is_offered_answered_on_the_sip_phone_held_resumed_hung_up_wrapped_up_and_recorded()
     {
-        await _tenant.AddAgentAsync("ann", "1101");
-        var ann = await _tenant.SignInAsync("ann");
+        await Tenant.AddAgentAsync("ann", "1101");
+        var ann = await Tenant.SignInAsync("ann");
         await ann.PostJsonAsync("/api/v1/agent/login", new { ready = false });
         var phone = await PhoneOnlineAsync(ann, "1101", SippParties.PhoneBehaviour.Answer);
         await ann.PutJsonAsync("/api/v1/agent/state", new { state = "Ready" });
 
-        var customer = Track(SippParties.Customer(asterisk, "5551001", "5550111"));
+        var customer = Track(SippParties.Customer(AsteriskServer, "5551001", "5550111"));
 
         // The offer appears through the API with the dialplan's attached data; the desk phone answers by itself.
         var call = await Wait.CallAsync(ann, c => c.Str("state") == "Connected" && PartyIs(c, "Agent", "Connected"),
@@ -102,7 +64,7 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         await Wait.UntilAsync(async () =>
         {
             var inBridge = await BridgeChannelsAsync();
-            var channels = await asterisk.ChannelsAsync();
+            var channels = await AsteriskServer.ChannelsAsync();
             return channels.Any(c => c.Name.StartsWith("PJSIP/demo-trunk-") && inBridge.Contains(c.Id))
                 && channels.Any(c => c.Name.StartsWith("PJSIP/demo-1101-") && inBridge.Contains(c.Id) && c.State == "Up");
         }, "customer and agent phone bridged on Asterisk");
@@ -113,7 +75,7 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         await Wait.UntilAsync(async () =>
         {
             var inBridge = await BridgeChannelsAsync();
-            return !(await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("PJSIP/demo-trunk-") && inBridge.Contains(c.Id));
+            return !(await AsteriskServer.ChannelsAsync()).Any(c => c.Name.StartsWith("PJSIP/demo-trunk-") && inBridge.Contains(c.Id));
         }, "the customer out of the conversation (on hold)");
 
         await ann.PostJsonAsync($"/api/v1/calls/{callId}/resume", expect: HttpStatusCode.NoContent);
@@ -121,7 +83,7 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         await Wait.UntilAsync(async () =>
         {
             var inBridge = await BridgeChannelsAsync();
-            return (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("PJSIP/demo-trunk-") && inBridge.Contains(c.Id));
+            return (await AsteriskServer.ChannelsAsync()).Any(c => c.Name.StartsWith("PJSIP/demo-trunk-") && inBridge.Contains(c.Id));
         }, "the customer back in the conversation");
 
         await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
@@ -138,16 +100,16 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         Assert.True(record.Answered);
         Assert.Equal("5550111", record.CustomerNumber);
         Assert.True(record.Legs >= 2, "customer and agent legs stored");
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
     public async Task A_call_the_first_agent_lets_ring_is_rerouted_to_the_second_agent()
     {
-        await _tenant.AddAgentAsync("cat", "1103");
-        await _tenant.AddAgentAsync("ann", "1101");
-        var cat = await _tenant.SignInAsync("cat");
-        var ann = await _tenant.SignInAsync("ann");
+        await Tenant.AddAgentAsync("cat", "1103");
+        await Tenant.AddAgentAsync("ann", "1101");
+        var cat = await Tenant.SignInAsync("cat");
+        var ann = await Tenant.SignInAsync("ann");
         await cat.PostJsonAsync("/api/v1/agent/login", new { ready = false });
         await ann.PostJsonAsync("/api/v1/agent/login", new { ready = false });
         var catPhone = await PhoneOnlineAsync(cat, "1103", SippParties.PhoneBehaviour.RingForever);
@@ -156,7 +118,7 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         await Wait.AgentStatusAsync(cat, "Ready");
         await ann.PutJsonAsync("/api/v1/agent/state", new { state = "Ready" });
 
-        Track(SippParties.Customer(asterisk, "5551001", "5550222"));
+        Track(SippParties.Customer(AsteriskServer, "5551001", "5550222"));
 
         var offered = await Wait.CallAsync(cat, c => PartyIs(c, "Agent", "Ringing"), "the offer to Cat", diagnostics: Diagnostics);
         Assert.Equal("Ringing", (await cat.GetJsonAsync("/api/v1/agent/state")).Str("status"));
@@ -169,21 +131,21 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         await ann.PostJsonAsync($"/api/v1/calls/{call.Str("callId")}/hangup", expect: HttpStatusCode.NoContent);
         var record = await StoredRecordAsync(call.Str("callId"));
         Assert.True(record.Answered);
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
     public async Task A_caller_who_hangs_up_while_waiting_is_shown_waiting_and_stored_as_abandoned()
     {
-        await _tenant.AddAgentAsync("ann", "1101");
-        var ann = await _tenant.SignInAsync("ann");
+        await Tenant.AddAgentAsync("ann", "1101");
+        var ann = await Tenant.SignInAsync("ann");
         await ann.PostJsonAsync("/api/v1/agent/login", new { ready = false }); // nobody Ready: the caller waits
 
-        var customer = Track(SippParties.Customer(asterisk, "5551001", "5550333"));
+        var customer = Track(SippParties.Customer(AsteriskServer, "5551001", "5550333"));
 
         var waiting = await Wait.ForAsync<JsonElement>(async () =>
         {
-            var list = await ann.GetJsonAsync($"/api/v1/skill-groups/{_tenant.SalesId}/waiting");
+            var list = await ann.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting");
             return list.GetArrayLength() == 1 ? list[0] : null;
         }, "the caller in Sales' waiting list", diagnostics: Diagnostics);
         Assert.Equal("5550333", waiting.Str("customerNumber"));
@@ -194,33 +156,33 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         var trunk = await Wait.ForAsync<(string Id, string Name, string State)>(async () =>
         {
             var inBridge = await BridgeChannelsAsync();
-            return (await asterisk.ChannelsAsync()).FirstOrDefault(c => c.Name.StartsWith("PJSIP/demo-trunk-") && c.State == "Up"
+            return (await AsteriskServer.ChannelsAsync()).FirstOrDefault(c => c.Name.StartsWith("PJSIP/demo-trunk-") && c.State == "Up"
                 && inBridge.Contains(c.Id)) is { Id: not null } c ? c : null;
         }, "the customer's trunk channel answered and in the bridge");
-        await asterisk.HangupAsync(trunk.Id);
+        await AsteriskServer.HangupAsync(trunk.Id);
 
         var record = await StoredRecordAsync(waiting.Str("callId"));
         Assert.Equal(CallEndReason.AbandonedWhileWaiting, record.EndReason);
         Assert.False(record.Answered);
-        Assert.Equal(0, (await ann.GetJsonAsync($"/api/v1/skill-groups/{_tenant.SalesId}/waiting")).GetArrayLength());
+        Assert.Equal(0, (await ann.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength());
         await customer.ExitAsync();
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 
     [AsteriskAndSippFact]
     public async Task Hot_desk_list_marks_the_registered_phone_and_not_the_unregistered_one_and_an_agent_takes_calls_on_it()
     {
-        await _tenant.AddHotDeskPhoneAsync("2101", "Desk A");
-        await _tenant.AddHotDeskPhoneAsync("2102", "Desk B");
-        await _tenant.AddAgentAsync("dan", "1104", hotDesking: true);
-        var dan = await _tenant.SignInAsync("dan");
-        var creds = await _tenant.CredentialsAsync("demo-2101");
+        await Tenant.AddHotDeskPhoneAsync("2101", "Desk A");
+        await Tenant.AddHotDeskPhoneAsync("2102", "Desk B");
+        await Tenant.AddAgentAsync("dan", "1104", hotDesking: true);
+        var dan = await Tenant.SignInAsync("dan");
+        var creds = await Tenant.CredentialsAsync("demo-2101");
 
         var free = await dan.GetJsonAsync("/api/v1/phones/free");
         Assert.Equal(["PJSIP/demo-2101", "PJSIP/demo-2102"], free.EnumerateArray().Select(p => p.Str("endpoint")).Order().ToArray());
         Assert.All(free.EnumerateArray(), p => Assert.False(p.GetProperty("registered").GetBoolean()));
 
-        var deskA = Track(SippParties.Phone(asterisk, creds.Username, creds.Password, SippParties.PhoneBehaviour.Answer));
+        var deskA = Track(SippParties.Phone(AsteriskServer, creds.Username, creds.Password, SippParties.PhoneBehaviour.Answer));
 
         await Wait.UntilAsync(async () => (await dan.GetJsonAsync("/api/v1/phones/free")).EnumerateArray()
             .Any(p => p.Str("endpoint") == "PJSIP/demo-2101" && p.GetProperty("registered").GetBoolean()),
@@ -231,12 +193,12 @@ public sealed class ProductOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifeti
         // Dan signs in on desk A: it leaves the free list and his queue call rings there.
         await dan.PostJsonAsync("/api/v1/agent/login", new { ready = true, phoneEndpoint = "PJSIP/demo-2101" });
         Assert.DoesNotContain((await dan.GetJsonAsync("/api/v1/phones/free")).EnumerateArray(), p => p.Str("endpoint") == "PJSIP/demo-2101");
-        Track(SippParties.Customer(asterisk, "5551001", "5550444"));
+        Track(SippParties.Customer(AsteriskServer, "5551001", "5550444"));
         var call = await Wait.CallAsync(dan, c => c.Str("state") == "Connected" && PartyIs(c, "Agent", "Connected"),
             "the call connected on desk A", diagnostics: Diagnostics);
         Assert.Contains("INVITE sip:demo-2101@", deskA.Messages);
         await dan.PostJsonAsync($"/api/v1/calls/{call.Str("callId")}/hangup", expect: HttpStatusCode.NoContent);
         await StoredRecordAsync(call.Str("callId"));
-        await asterisk.AssertNothingLeftAsync();
+        await AsteriskServer.AssertNothingLeftAsync();
     }
 }

@@ -1,0 +1,53 @@
+using CtiBridge.Integration.Tests.Asterisk;
+
+namespace CtiBridge.Integration.Tests.Product;
+
+/// <summary>
+/// What every product test class on a real Asterisk shares: the production Api host and a tenant set up through the admin
+/// API for each test, the sipp parties it started (stopped afterwards), and a clean Asterisk after each test — whatever a
+/// failed test left (channels, bridges) must not spill into the next one.
+/// </summary>
+public abstract class ProductSuite(RealAsterisk asterisk) : IAsyncLifetime
+{
+    private readonly List<Sipp> _sipps = [];
+
+    protected RealAsterisk AsteriskServer { get; } = asterisk;
+    protected ProductHost Host { get; private set; } = null!;
+    protected ProductTenant Tenant { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!AsteriskServer.Available || Sipp.Find() is null) return;
+        Host = new ProductHost(AsteriskServer);
+        await Host.WaitReadyAsync();
+        Tenant = await ProductTenant.CreateAsync(Host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var s in _sipps) await s.DisposeAsync();
+        if (Host is null) return;
+        await Host.DisposeAsync();
+        await ProductHost.WaitAppUnregisteredAsync(AsteriskServer);
+        foreach (var c in await AsteriskServer.ChannelsAsync()) await AsteriskServer.HangupAsync(c.Id);
+        foreach (var b in await AsteriskServer.BridgesAsync()) using (await AsteriskServer.Http.DeleteAsync("bridges/" + b.Id)) { }
+    }
+
+    /// <summary>The sipp parties' message traces, for a failure's message.</summary>
+    protected string Diagnostics() => string.Join("\n---- sipp\n", _sipps.Select(s => s.Messages));
+
+    /// <summary>Keeps a sipp party to stop after the test.</summary>
+    protected Sipp Track(Sipp s) { _sipps.Add(s); return s; }
+
+    /// <summary>Registers the agent's desk phone (sipp) with the provisioned credentials and waits until CtiBridge sees it.</summary>
+    protected async Task<Sipp> PhoneOnlineAsync(HttpClient agent, string extension, SippParties.PhoneBehaviour behaviour)
+    {
+        var creds = await Tenant.CredentialsAsync($"demo-{extension}");
+        var phone = Track(SippParties.Phone(AsteriskServer, creds.Username, creds.Password, behaviour));
+        await Wait.UntilAsync(async () => (await AsteriskServer.GetJsonAsync($"endpoints/PJSIP/demo-{extension}")).Str("state") == "online",
+            $"demo-{extension} registered on Asterisk", diagnostics: Diagnostics);
+        await Wait.UntilAsync(async () => (await agent.GetJsonAsync("/api/v1/agent/state")).GetProperty("deviceAvailable").GetBoolean(),
+            $"demo-{extension} available in CtiBridge");
+        return phone;
+    }
+}
