@@ -19,12 +19,17 @@ public sealed class ProductHost : WebApplicationFactory<Program>
     public const string BootstrapKey = "product-test-bootstrap-key-0123456789";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "cti-product-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly string _dir;
     private readonly Dictionary<string, string?> _settings;
 
-    public ProductHost(RealAsterisk asterisk, Dictionary<string, string?>? extra = null)
+    /// <param name="dataDirectory">
+    /// The directory of the SQLite database: a new temporary one by default; another host's <see cref="DataDirectory"/> to
+    /// start the next process over the same database (a restart).
+    /// </param>
+    public ProductHost(RealAsterisk asterisk, Dictionary<string, string?>? extra = null, string? dataDirectory = null)
     {
         Asterisk = asterisk;
+        _dir = dataDirectory ?? Path.Combine(Path.GetTempPath(), "cti-product-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(_dir);
         _settings = new()
         {
@@ -52,6 +57,12 @@ public sealed class ProductHost : WebApplicationFactory<Program>
 
     public RealAsterisk Asterisk { get; }
 
+    /// <summary>Where the database lives (deleted when the host is disposed, unless <see cref="KeepDataOnDispose"/>).</summary>
+    public string DataDirectory => _dir;
+
+    /// <summary>Set before disposing a host that a next host takes over (a restart): its database is left for the next one.</summary>
+    public bool KeepDataOnDispose { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -62,6 +73,7 @@ public sealed class ProductHost : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDataOnDispose) return;
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

@@ -68,7 +68,8 @@ public sealed class ProductTenant
         await Host.Services.GetRequiredService<IEndpointProvisioner>().GetCredentialsAsync(endpoint)
         ?? throw new InvalidOperationException(endpoint + " is not provisioned");
 
-    public Task<HttpClient> SignInAsync(string username) => Host.SignInAsync(Domain, username, AgentPassword);
+    /// <summary>Signs an agent in on the tenant's host, or on <paramref name="on"/> (the next process after a restart).</summary>
+    public Task<HttpClient> SignInAsync(string username, ProductHost? on = null) => (on ?? Host).SignInAsync(Domain, username, AgentPassword);
 }
 
 /// <summary>Waits on conditions read through the API (failure guards, no sleeps as synchronisation).</summary>
