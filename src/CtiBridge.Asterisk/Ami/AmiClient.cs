@@ -243,7 +243,8 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
                 everConnected = true;
                 failure = await session.Completion.ConfigureAwait(false);
                 _session = null;
-                if (ct.IsCancellationRequested) break;
+                // Disposing logs off first, and Asterisk closes the connection before the supervisor is cancelled.
+                if (ct.IsCancellationRequested || Volatile.Read(ref _disposed)) break;
                 _logger.LogWarning("AMI connection to {Host}:{Port} lost: {Reason}", _options.Host, _options.Port,
                     ConnectionStateTracker.Describe(failure));
             }

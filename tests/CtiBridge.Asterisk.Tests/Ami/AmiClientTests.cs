@@ -26,6 +26,22 @@ public class AmiClientTests(Xunit.Abstractions.ITestOutputHelper output)
         new(Options(server, change), new XunitLogger<AmiClient>(output), timeProvider: time, jitterSource: () => 0.0);
 
     [Fact]
+    public async Task Disposing_logs_off_and_says_nothing_of_a_lost_connection_when_Asterisk_closes_it()
+    {
+        await using var server = new FakeAmiServer(FakeAmiServer.Standard()); // answers Logoff with Goodbye, then closes
+        var log = new XunitLogger<AmiClient>(output);
+        var client = new AmiClient(Options(server), log, jitterSource: () => 0.0);
+        await client.ConnectAsync().WithGuard();
+        var conn = await server.Connections.Reader.ReadAsync().AsTask().WithGuard();
+
+        await client.DisposeAsync().AsTask().WithGuard();
+
+        lock (conn.Received) Assert.Contains(conn.Received, a => a.Name == "Logoff");
+        Assert.Empty(log.Warnings);
+        Assert.Equal(ConnectionState.Disconnected, client.Status.State);
+    }
+
+    [Fact]
     public async Task Logs_in_first_and_correlates_responses_that_arrive_out_of_order()
     {
         await using var server = new FakeAmiServer(FakeAmiServer.Standard(async (conn, action) =>
