@@ -119,6 +119,23 @@ public static class SippParties
             ]]></send>
         """;
 
+    /// <summary>A desk phone takes an INVITE and rings (180), as both phone scenarios begin.</summary>
+    private const string PhoneRinging = """
+          <recv request="INVITE" />
+          <send><![CDATA[
+
+              SIP/2.0 180 Ringing
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
+              Content-Length: 0
+
+            ]]></send>
+        """;
+
     private const string PhoneIdle = """
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <!DOCTYPE scenario SYSTEM "sipp.dtd">
@@ -184,19 +201,7 @@ public static class SippParties
         <!DOCTYPE scenario SYSTEM "sipp.dtd">
         <scenario name="phone answers">
           <recv request="OPTIONS" optional="true" next="options" />
-          <recv request="INVITE" />
-          <send><![CDATA[
-
-              SIP/2.0 180 Ringing
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-              Content-Length: 0
-
-            ]]></send>
+        {{PhoneRinging}}
           <send retrans="500"><![CDATA[
 
               SIP/2.0 200 OK
@@ -224,19 +229,7 @@ public static class SippParties
         <!DOCTYPE scenario SYSTEM "sipp.dtd">
         <scenario name="phone rings, nobody answers">
           <recv request="OPTIONS" optional="true" next="options" />
-          <recv request="INVITE" />
-          <send><![CDATA[
-
-              SIP/2.0 180 Ringing
-              [last_Via:]
-              [last_From:]
-              [last_To:];tag=[pid]SIPpTag01[call_number]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-              Content-Length: 0
-
-            ]]></send>
+        {{PhoneRinging}}
           <recv request="CANCEL" timeout="280000">
             <action><ereg regexp="[0-9]+" search_in="hdr" header="CSeq:" assign_to="cs" /></action>
           </recv>
