@@ -2,9 +2,13 @@
 # Installs what the test suite needs on a fresh Debian 12 machine (idempotent, quick when present):
 #  - PostgreSQL 15 server binaries: the data-layer tests start their own server on loopback;
 #  - Chromium: the toolbar's end-to-end tests drive Debian's browser (no browser downloads);
-#  - sipp: drives SIP calls in the real-Asterisk tests (those skip, visibly, without Asterisk).
-# Asterisk itself is not a Debian 12 package: see docs/asterisk.md.
+#  - sipp: drives SIP calls in the real-Asterisk tests;
+#  - Asterisk 22 for the real-Asterisk tests, where the CI machine provides its test build beside this checkout
+#    (../shared/asterisk-dist/install.sh). Asterisk is not a Debian 12 package: elsewhere install it as
+#    docs/asterisk.md says, or the real-Asterisk tests skip, visibly, with the reason.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
@@ -14,13 +18,17 @@ command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 # The packaged cluster is not used (tests start their own); keep it from holding port 5432.
 if command -v pg_lsclusters >/dev/null 2>&1 && pg_lsclusters -h 2>/dev/null | grep -q online; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO pg_ctlcluster 15 main stop 2>/dev/null || true
+fi
+
+if [ -f ../shared/asterisk-dist/install.sh ]; then
+  $SUDO bash ../shared/asterisk-dist/install.sh
+  # That build is installed without Asterisk's XML documentation, without which Asterisk does not start.
+  $SUDO bash scripts/asterisk-minimal-documentation.sh /var/lib/asterisk
 fi
 echo "prerequisites ready"

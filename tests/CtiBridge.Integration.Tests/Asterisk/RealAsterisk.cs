@@ -53,8 +53,8 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         foreach (var d in new[] { "run", "log", "lib", "db", "spool/recording", "keys" })
             Directory.CreateDirectory(Path.Combine(Root, d));
 
-        HttpPort = FreePort(); AmiPort = FreePort(); SipPort = FreePort(udpToo: true); PhonePort = FreePort(udpToo: true);
-        TrunkPort = FreePort(udpToo: true);
+        HttpPort = LoopbackPorts.Reserve(); AmiPort = LoopbackPorts.Reserve(); SipPort = LoopbackPorts.Reserve();
+        PhonePort = LoopbackPorts.Reserve(); TrunkPort = LoopbackPorts.Reserve();
         Rewrite("http.conf", @"^bindport\s*=.*$", $"bindport = {HttpPort}");
         Rewrite("manager.conf", @"^port\s*=.*$", $"port = {AmiPort}");
         Rewrite("pjsip.conf", @"^bind\s*=\s*0\.0\.0\.0:5060$", $"bind = 127.0.0.1:{SipPort}");
@@ -106,7 +106,10 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            if (_process.HasExited) throw new InvalidOperationException("Asterisk exited at start:\n" + ConsoleText);
+            if (_process.HasExited)
+                throw new InvalidOperationException("Asterisk exited at start" + (ConsoleText.Contains("no existing documentation")
+                    ? " because its XML documentation is missing (a build installed without it): run scripts/asterisk-minimal-documentation.sh" : "")
+                    + ":\n" + ConsoleText);
             try
             {
                 using var r = await Http.GetAsync("asterisk/info");
@@ -230,25 +233,6 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         var rewritten = Regex.Replace(text, pattern, replacement, RegexOptions.Multiline);
         if (rewritten == text) throw new InvalidOperationException($"{file}: nothing matched {pattern}");
         File.WriteAllText(path, rewritten);
-    }
-
-    private static int FreePort(bool udpToo = false)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            var port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            if (!udpToo) return port;
-            try
-            {
-                using var u = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException) { }
-        }
-        throw new InvalidOperationException("no free port");
     }
 
     private static async Task<string> RunAsync(string file, string args)

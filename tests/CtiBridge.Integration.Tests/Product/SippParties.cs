@@ -27,7 +27,7 @@ public static class SippParties
             _ => Write("phone-idle.xml", PhoneIdle),
         };
         return Sipp.Start($"-sf \"{Write("phone-register.xml", PhoneRegister)}\" -oocsf \"{ooc}\" -s {username} -au {username} " +
-                          $"-ap {password} -i 127.0.0.1 -p {FreeUdpPort()} -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
+                          $"-ap {password} -i 127.0.0.1 -p {LoopbackPorts.Reserve()} -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
     }
 
     /// <summary>A customer calling <paramref name="did"/> from the demo trunk's provider address (waits for Asterisk's BYE).</summary>
@@ -35,13 +35,8 @@ public static class SippParties
         Sipp.Start($"-sf \"{Write("customer.xml", CustomerCalls)}\" -s {did} -set caller {from} -i 127.0.0.1 -p {asterisk.TrunkPort} " +
                    $"-m 1 -aa 127.0.0.1:{asterisk.SipPort}");
 
-    public static int FreeUdpPort()
-    {
-        using var u = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)u.Client.LocalEndPoint!).Port;
-    }
 
-    private static readonly string Dir = Path.Combine(Path.GetTempPath(), "cti-product-sipp");
+    private static readonly string Dir = Path.Combine(Path.GetTempPath(), "cti-product-sipp-" + Environment.ProcessId);
 
     private static string Write(string name, string xml)
     {

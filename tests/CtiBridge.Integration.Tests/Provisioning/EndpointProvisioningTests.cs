@@ -57,7 +57,7 @@ public sealed class EndpointProvisioningTests(RealAsterisk asterisk) : IAsyncLif
 
     private Sipp Register(SipCredentials c, string? password = null) =>
         Sipp.Start($"-sf \"{Sipp.Scenario("uac-register.xml")}\" -s {c.Username} -au {c.Username} -ap {password ?? c.Password} " +
-                   $"-oocsn ooc_default -i 127.0.0.1 -p {FreeUdpPort()} -m 1 127.0.0.1:{asterisk.SipPort}");
+                   $"-oocsn ooc_default -i 127.0.0.1 -p {LoopbackPorts.Reserve()} -m 1 127.0.0.1:{asterisk.SipPort}");
 
     [AsteriskInstalledFact]
     public async Task A_provisioned_sip_phone_exists_on_asterisk_after_the_reload()
@@ -131,11 +131,6 @@ public sealed class EndpointProvisioningTests(RealAsterisk asterisk) : IAsyncLif
         Assert.DoesNotContain("Endpoint:  demo-3905", await ShowEndpointAsync("demo-3905"));
     }
 
-    private static int FreeUdpPort()
-    {
-        using var u = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)u.Client.LocalEndPoint!).Port;
-    }
 
     private static async Task Eventually(Func<Task<bool>> condition, string what, Sipp? sipp = null, int seconds = 20)
     {

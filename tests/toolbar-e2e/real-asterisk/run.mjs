@@ -54,21 +54,27 @@ async function until(fn, what, timeoutMs = 15_000) {
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
-const freeTcp = () => new Promise((res, rej) => {
-  const s = createServer(); s.once('error', rej);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+// Ports below the kernel's ephemeral range (where outgoing connections take their source ports, so a port found free
+// there can be taken before Asterisk binds it), at random, free for TCP and UDP, never handed out twice; the C# suite
+// uses 20000-29999, this script 30000-32699, so the two can run at once.
+const handedOut = new Set();
+const tcpFree = (port) => new Promise((res) => {
+  const s = createServer(); s.once('error', () => res(false));
+  s.listen(port, '127.0.0.1', () => s.close(() => res(true)));
+});
+const udpFree = (port) => new Promise((res) => {
+  const u = createSocket('udp4'); u.once('error', () => res(false));
+  u.bind(port, '127.0.0.1', () => u.close(() => res(true)));
 });
 async function freeTcpUdp() {
-  for (let i = 0; i < 50; i++) {
-    const port = await freeTcp();
-    const ok = await new Promise((res) => {
-      const u = createSocket('udp4'); u.once('error', () => res(false));
-      u.bind(port, '127.0.0.1', () => u.close(() => res(true)));
-    });
-    if (ok) return port;
+  for (let i = 0; i < 500; i++) {
+    const port = 30000 + Math.floor(Math.random() * 2700);
+    if (handedOut.has(port)) continue;
+    if (await tcpFree(port) && await udpFree(port)) { handedOut.add(port); return port; }
   }
   throw new Error('no free port');
 }
+const freeTcp = freeTcpUdp;
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000, ...opts });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stdout}${r.stderr}`);
