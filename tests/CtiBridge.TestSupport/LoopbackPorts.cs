@@ -8,14 +8,15 @@ namespace CtiBridge.TestSupport;
 /// Why not "bind port 0 and release it": the kernel hands out ports from its ephemeral range, the same range it uses
 /// for the source ports of outgoing connections, so a port released here may be taken by any connection before the
 /// server binds it. Ports here come from below the ephemeral range (20000–29999), at random, are checked free for TCP
-/// and UDP, and are reserved machine-wide for the rest of this process by a locked file, so two test runs at once (two
+/// and UDP, and are reserved machine-wide for the rest of this process by a locked file (/tmp/ctibridge-test-ports/), so two test runs at once (two
 /// clones, or a test run beside a bench run) never pick the same one. An Asterisk someone left running on its default
 /// ports (5038, 5060, 8088) is outside the range.
 /// </summary>
 public static class LoopbackPorts
 {
     private const int First = 20000, Last = 29999;
-    private static readonly string LockDir = Path.Combine(Path.GetTempPath(), "ctibridge-test-ports");
+    // Not under $TMPDIR: CI gives each run its own, and the reservation must hold across runs.
+    private static readonly string LockDir = Path.Combine(Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath(), "ctibridge-test-ports");
     private static readonly List<FileStream> Held = [];
 
     /// <summary>A port free on 127.0.0.1 for TCP and UDP, reserved for this process.</summary>
