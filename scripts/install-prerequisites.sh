@@ -30,5 +30,10 @@ if [ -f ../shared/asterisk-dist/install.sh ]; then
   $SUDO bash ../shared/asterisk-dist/install.sh
   # That build is installed without Asterisk's XML documentation, without which Asterisk does not start.
   $SUDO bash scripts/asterisk-minimal-documentation.sh /var/lib/asterisk
+  # Its sounds link points at /usr/share/asterisk/sounds/en, which only Debian's asterisk-core-sounds-en package
+  # creates; the -wav package it installs keeps them in en_US_f_Allison.
+  if [ ! -e /var/lib/asterisk/sounds/en/. ] && [ -d /usr/share/asterisk/sounds/en_US_f_Allison ]; then
+    $SUDO ln -sfn /usr/share/asterisk/sounds/en_US_f_Allison /var/lib/asterisk/sounds/en
+  fi
 fi
 echo "prerequisites ready"

@@ -1,5 +1,6 @@
 using CtiBridge.Application.Pbx;
 using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Asterisk.Ami;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
 
@@ -36,14 +37,15 @@ public sealed class AsteriskPbxTests(RealAsterisk asterisk) : IAsyncLifetime
     private static string NewLeg() => "cti-" + Guid.NewGuid().ToString("N")[..20];
 
     /// <summary>A customer call accepted into its bridge with an agent leg answered and joined.</summary>
-    private async Task<(Guid Call, string Customer, string CustomerPhone, string Agent)> ConnectedCallAsync()
+    private async Task<(Guid Call, string Customer, string CustomerPhone, string Agent)> ConnectedCallAsync(
+        string agentPhone = "Local/answer@itest-agents/n")
     {
         var (customer, phone) = await _h.CustomerCallsAsync();
         await _events.IncomingAsync(customer);
         var call = Guid.NewGuid();
         await Pbx.AcceptCallAsync(call, customer);
         var agent = NewLeg();
-        await Pbx.DialAsync(call, agent, Target("Local/answer@itest-agents/n"));
+        await Pbx.DialAsync(call, agent, Target(agentPhone));
         await _events.AnsweredAsync(agent);
         await Pbx.JoinCallAsync(call, agent);
         return (call, customer, phone, agent);
@@ -125,12 +127,28 @@ public sealed class AsteriskPbxTests(RealAsterisk asterisk) : IAsyncLifetime
     [AsteriskInstalledFact]
     public async Task Dtmf_sent_to_a_leg_reaches_the_far_end_and_digits_from_it_are_reported()
     {
-        var (call, customer, _, agent) = await ConnectedCallAsync();
+        // The agent's phone ([itest-agents] dtmf) waits for a digit and keeps it in the global ITEST_DIGIT (ARI reads
+        // channel variables only of channels in the app); then it presses a digit of its own. Each direction is checked
+        // on its own, rather than through an echo of the same digit.
+        (await asterisk.Http.PostAsync("asterisk/variable?variable=ITEST_DIGIT&value=", null)).EnsureSuccessStatusCode();
+        var (call, customer, _, agent) = await ConnectedCallAsync("Local/dtmf@itest-agents/n");
+        var phoneHalf = await asterisk.OtherHalfAsync(agent) ?? throw new InvalidOperationException("no far half of " + agent);
 
-        // The agent's phone runs Echo(): the digits we send come back as digits received on the leg.
         await Pbx.SendDtmfAsync(agent, "5");
-        var dtmf = await _events.WaitAsync<RecordingPbxHandler.Dtmf>(d => d.LegId == agent, what: "DTMF echoed back");
-        Assert.Equal('5', dtmf.Digit);
+        string? digit = null;
+        await Eventually(async () =>
+        {
+            digit = (await asterisk.GetJsonAsync("asterisk/variable?variable=ITEST_DIGIT")).GetProperty("value").GetString();
+            return !string.IsNullOrEmpty(digit);
+        }, "the digit at the phone");
+        Assert.Equal("5", digit);
+
+        // The phone presses 7: the digit comes out of its half of the Local channel into the app's leg.
+        var phoneHalfName = (await asterisk.ChannelsAsync()).Single(c => c.Id == phoneHalf).Name;
+        (await _h.Ami.SendActionAsync(new AmiAction("PlayDTMF").Add("Channel", phoneHalfName).Add("Digit", "7").Add("Duration", 120)))
+            .EnsureSuccess("PlayDTMF");
+        var dtmf = await _events.WaitAsync<RecordingPbxHandler.Dtmf>(d => d.LegId == agent, what: "the phone's digit reported");
+        Assert.Equal('7', dtmf.Digit);
 
         await Pbx.HangupAsync(customer, CallEndReason.Normal);
         await Pbx.HangupAsync(agent, CallEndReason.Normal);
