@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CtiBridge.Api.Tests.CallCenter;
+using CtiBridge.Application.Events;
+using CtiBridge.Domain.Calls;
+
+namespace CtiBridge.Api.Tests;
+
+/// <summary>Tenant settings set through the admin API take effect in the call center (number masking, the outbound rule).</summary>
+public class TenantSettingsTests
+{
+    private static Task<HttpResponseMessage> PutSettingsAsync(HttpClient admin, object settings) =>
+        admin.PutAsJsonAsync("/api/v1/admin/tenant", new { name = "Demo Company", settings });
+
+    [Fact]
+    public async Task Number_masking_keeps_the_first_or_the_last_digits_and_refuses_other_rules()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        foreach (var bad in new[] { "first4", "lastN", "keep-first:21", "keep-middle:2", "keep-last:" })
+            await Problem.AssertAsync(await PutSettingsAsync(admin, new { numberMaskingRule = bad }), 400, "validation_failed");
+
+        var saved = await (await PutSettingsAsync(admin, new { numberMaskingRule = "keep-first:3" })).ReadAsync<JsonElement>();
+        Assert.Equal("keep-first:3", saved.GetProperty("settings").GetProperty("numberMaskingRule").GetString());
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        await agent.PlaceCallAsync("Sales", from: "+4930555123");
+        var call = await agent.WaitForCallAsync();
+        Assert.Equal("+49********", call.CustomerNumber);
+
+        (await PutSettingsAsync(admin, new { numberMaskingRule = "keep-last:4" })).EnsureSuccessStatusCode();
+        var agent2 = await host.ClientForAsync("demo", "agent2");
+        await agent2.LoginReadyAsync();
+        await agent2.PlaceCallAsync("Sales", from: "+4930555999");
+        var second = await agent2.WaitForCallAsync(c => c.CallId != call.CallId);
+        Assert.Equal("*******5999", second.CustomerNumber);
+
+        (await PutSettingsAsync(admin, new { numberMaskingRule = "none" })).EnsureSuccessStatusCode();
+        (await PutSettingsAsync(admin, new { numberMaskingRule = "" })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task The_go_Not_Ready_before_dialling_out_rule_is_set_through_the_admin_api()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var before = await (await admin.GetAsync("/api/v1/admin/tenant")).ReadAsync<JsonElement>();
+        Assert.False(before.GetProperty("settings").GetProperty("outboundRequiresNotReady").GetBoolean());
+
+        var saved = await (await PutSettingsAsync(admin, new { outboundRequiresNotReady = true })).ReadAsync<JsonElement>();
+        Assert.True(saved.GetProperty("settings").GetProperty("outboundRequiresNotReady").GetBoolean());
+        var read = await (await admin.GetAsync("/api/v1/admin/tenant")).ReadAsync<JsonElement>();
+        Assert.True(read.GetProperty("settings").GetProperty("outboundRequiresNotReady").GetBoolean());
+
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        await Problem.AssertAsync(await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4930123456" }), 409, "invalid_state_transition");
+        (await agent.PutAsJsonAsync("/api/v1/agent/state", new { state = "NotReady", reason = "Meeting" })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, (await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4930123456" })).StatusCode);
+    }
+}
