@@ -137,6 +137,8 @@ public class CtiDbContext : DbContext
             e.ComplexProperty(x => x.Settings, s =>
             {
                 s.Property(x => x.NumberMaskingRule).HasMaxLength(64);
+                // Added in schema version 3: existing tenants keep the documented default (off).
+                s.Property(x => x.OutboundRequiresNotReady).HasDefaultValue(false);
                 s.Property(x => x.DefaultMusicOnHoldClass).HasMaxLength(80);
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
             });
@@ -237,7 +239,8 @@ public class CtiDbContext : DbContext
             e.Property(x => x.EndpointName).HasMaxLength(100);
             e.Property(x => x.Extension).HasMaxLength(20);
             e.Property(x => x.Description).HasMaxLength(200);
-            e.HasIndex(x => new { x.TenantId, x.EndpointName }).IsUnique();
+            // One Asterisk serves every tenant: an endpoint name belongs to one tenant only (docs/provisioning.md).
+            e.HasIndex(x => x.EndpointName).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.Extension });
         });
 

@@ -22,8 +22,7 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
         var now = time.GetUtcNow();
         if (_users.TryGetValue(userId, out var known) && now - known.ReadAt < Freshness) return known.Allowed;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
-        db.ScopeToTenant(tenantId);
+        var db = ForTenant(scope, tenantId);
         var allowed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.Enabled, ct)
                       && await db.Tenants.AsNoTracking().AnyAsync(t => t.Id == tenantId && t.Enabled, ct);
         _users[userId] = (now, allowed);
@@ -38,8 +37,7 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
     {
         var now = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
-        db.ScopeToTenant(tenantId);
+        var db = ForTenant(scope, tenantId);
         var tenantEnabled = await db.Tenants.AsNoTracking().AnyAsync(t => t.Id == tenantId && t.Enabled, ct);
         var enabled = tenantEnabled
             ? (await db.Users.AsNoTracking().Where(u => users.Contains(u.Id) && u.Enabled).Select(u => u.Id).ToListAsync(ct)).ToHashSet()
@@ -47,6 +45,14 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
         foreach (var user in users) _users[user] = (now, enabled.Contains(user));
         return users.Where(u => !enabled.Contains(u)).ToHashSet();
     }
+
+    /// <summary>
+    /// A context over <paramref name="tenantId"/>. A scope created inside a request starts scoped to the signed-in user's
+    /// tenant (the context reads it from the HTTP context), and the gate checks users of every tenant (after an admin
+    /// write it checks each tenant connected to the hub): it leaves that scope explicitly, then narrows to the tenant asked.
+    /// </summary>
+    private static CtiDbContext ForTenant(AsyncServiceScope scope, Guid tenantId) =>
+        scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToSystem().ScopeToTenant(tenantId);
 
     /// <summary>Forgets what was read (after an admin change), so the next request of every user reads the database.</summary>
     public void Forget() => _users.Clear();

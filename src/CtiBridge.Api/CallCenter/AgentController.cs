@@ -240,8 +240,8 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
         if (agent.ExtensionKind != ExtensionKind.Web || string.IsNullOrEmpty(wsUri) || !provisioner.IsActive)
             throw new CtiException(ErrorCodes.SoftphoneNotAvailable,
                 "No browser softphone here: it needs a web extension, a configured Softphone:WebSocketUrl and a provisioned endpoint.", ErrorKind.NotFound);
-        var endpoint = $"{center.Domain}-{agent.Extension}";
-        var credentials = await provisioner.GetCredentialsAsync(endpoint, ct)
+        var endpoint = CtiBridge.Application.Provisioning.TenantEndpoints.ForAgent(center.Domain, agent.Extension);
+        var credentials = await provisioner.GetCredentialsAsync(center.Domain, endpoint, ct)
             ?? throw new CtiException(ErrorCodes.SoftphoneNotAvailable, "The agent's endpoint is not provisioned on the PBX.", ErrorKind.NotFound);
         var sipDomain = configuration["Softphone:SipDomain"] ?? new Uri(wsUri).Host;
         var ice = configuration.GetSection("Softphone:IceServers").Get<string[]>() ?? [];

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CtiBridge.Api.CallCenter;
+using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Common;
 using CtiBridge.Domain.Errors;
 using CtiBridge.Simulator;
@@ -11,18 +12,20 @@ namespace CtiBridge.Api.Sandbox;
 /// <summary>The leg id of a simulated customer call.</summary>
 public sealed record SandboxCallResponse(string LegId);
 
-/// <summary>Which tenant each simulated customer leg belongs to (so no tenant can touch another's legs).</summary>
-public sealed class SandboxLegs
+/// <summary>
+/// Which tenant each simulated leg belongs to (so no tenant can touch another's legs): a customer leg the tenant placed
+/// through the sandbox, or a leg of one of the tenant's calls (its agents' phones, numbers it dialled) as the call center
+/// recorded it. Never read from the leg's endpoint name: domains may be prefixes of each other (<c>demo</c>, <c>demo-b</c>).
+/// </summary>
+public sealed class SandboxLegs(CallCenterService service)
 {
     private readonly ConcurrentDictionary<string, Guid> _placed = new();
 
     public void Placed(string legId, Guid tenantId) => _placed[legId] = tenantId;
 
-    /// <summary>Whether <paramref name="leg"/> belongs to the tenant: a customer leg it placed, or a leg dialled to its endpoints or trunk.</summary>
-    public bool BelongsTo(SimLeg leg, Guid tenantId, string domain) =>
-        (_placed.TryGetValue(leg.Id, out var t) && t == tenantId)
-        || leg.Endpoint.Contains("/" + domain + "-", StringComparison.OrdinalIgnoreCase)
-        || leg.Endpoint.Contains("@" + domain + "-", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="leg"/> belongs to the tenant.</summary>
+    public bool BelongsTo(SimLeg leg, Guid tenantId) =>
+        (_placed.TryGetValue(leg.Id, out var placedBy) ? placedBy : service.TenantOfLeg(leg.Id)) == tenantId;
 }
 
 /// <summary>
@@ -91,7 +94,7 @@ public sealed class SandboxController(CallCenterAccess access, IInputValidator v
     private SimLeg LegOf(SimulatedPbx sim, string legId)
     {
         var (center, _) = access.Tenant(AccessKind.Control);
-        if (legId.Length > 100 || sim.Leg(legId) is not { } leg || !legs.BelongsTo(leg, center.TenantId, center.Domain))
+        if (legId.Length > 100 || sim.Leg(legId) is not { } leg || !legs.BelongsTo(leg, center.TenantId))
             throw new CtiException(ErrorCodes.NotFound, "No such leg.", ErrorKind.NotFound);
         return leg;
     }

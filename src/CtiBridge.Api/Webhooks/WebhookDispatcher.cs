@@ -16,9 +16,13 @@ namespace CtiBridge.Api.Webhooks;
 /// JSON <c>{ id, type, tenantId, occurredAt, data }</c> signed with HMAC-SHA256 of
 /// <c>timestamp + "." + body</c> under the endpoint's secret (header
 /// <c>X-CtiBridge-Signature: t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</c>), retrying non-2xx answers and
-/// network errors with exponential backoff (<see cref="Backoff"/>) up to <see cref="MaxAttempts"/> times.
+/// network errors with exponential backoff (<see cref="Backoff"/>) up to <see cref="MaxAttempts"/> times. Every target is
+/// checked again before each delivery (<see cref="WebhookTargetPolicy"/>). The delivery log shows tenants a generic
+/// reason for a failed attempt; the detail (which may name addresses of the server's network) goes to the server log.
+/// The loops survive any error of the store (e.g. SQLite "database is locked"): they log it and try again.
 /// </summary>
-public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, WebhookTargetPolicy targets,
+    ILogger<WebhookDispatcher> log)
     : BackgroundService, ICallCenterEventObserver
 {
     public const string HttpClientName = "webhooks";
@@ -59,7 +63,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var store = scope.ServiceProvider.GetRequiredService<WebhookStore>();
+                    var store = scope.ServiceProvider.GetRequiredService<IWebhookOutbox>();
                     _endpoints ??= await store.EnabledEndpointsAsync(ct);
                     var targets = _endpoints.Where(x => x.TenantId == e.TenantId && (x.Types.Count == 0 || x.Types.Contains(e.Name))).Select(x => x.Id).ToList();
                     if (targets.Count == 0) continue;
@@ -74,21 +78,35 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
+    /// <summary>Delay before polling again after <paramref name="failures"/> store errors in a row: 1 s doubling to 30 s.</summary>
+    public static TimeSpan ErrorPause(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Max(0, failures - 1))));
+
     private async Task DeliverLoopAsync(CancellationToken ct)
     {
-        try
+        var failures = 0;
+        while (!ct.IsCancellationRequested)
         {
-            while (!ct.IsCancellationRequested)
+            try
             {
                 await _wake.WaitAsync(TimeSpan.FromSeconds(1), ct);
                 while (_wake.CurrentCount > 0) await _wake.WaitAsync(ct);
                 IReadOnlyList<DueDelivery> due;
                 await using (var scope = scopes.CreateAsyncScope())
-                    due = await scope.ServiceProvider.GetRequiredService<WebhookStore>().DueAsync(clock.GetUtcNow(), 50, ct);
+                    due = await scope.ServiceProvider.GetRequiredService<IWebhookOutbox>().DueAsync(clock.GetUtcNow(), 50, ct);
                 await Task.WhenAll(due.Select(d => DeliverAsync(d, ct)));
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                // Never end the loop: every tenant's deliveries would stay Pending until a restart. What was not recorded
+                // is still Pending (or due again) and is picked up by a later round.
+                failures++;
+                log.LogError(ex, "Webhook delivery round failed ({Failures} in a row); trying again", failures);
+                try { await Task.Delay(ErrorPause(failures), clock, ct); }
+                catch (OperationCanceledException) { return; }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
     private async Task DeliverAsync(DueDelivery d, CancellationToken ct)
@@ -96,22 +114,42 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         string? error = null;
         try
         {
-            var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, d.Url) { Content = new StringContent(d.Payload, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-CtiBridge-Event", d.EventType);
-            request.Headers.Add("X-CtiBridge-Delivery", d.Id.ToString());
-            request.Headers.Add("X-CtiBridge-Signature", Sign(d.Secret, timestamp, d.Payload));
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            cts.CancelAfter(TimeSpan.FromSeconds(10));
-            using var response = await http.CreateClient(HttpClientName).SendAsync(request, cts.Token);
-            if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            if (await targets.RefusalAsync(new Uri(d.Url), ct) is { } reason)
+            {
+                log.LogWarning("Webhook delivery {Id} of tenant {Tenant} to {Url} not sent: {Reason}", d.Id, d.TenantId, d.Url, reason);
+                error = TargetNotAllowed;
+            }
+            else
+            {
+                var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+                using var request = new HttpRequestMessage(HttpMethod.Post, d.Url) { Content = new StringContent(d.Payload, Encoding.UTF8, "application/json") };
+                request.Headers.Add("X-CtiBridge-Event", d.EventType);
+                request.Headers.Add("X-CtiBridge-Delivery", d.Id.ToString());
+                request.Headers.Add("X-CtiBridge-Signature", Sign(d.Secret, timestamp, d.Payload));
+                using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                cts.CancelAfter(TimeSpan.FromSeconds(10));
+                using var response = await http.CreateClient(HttpClientName).SendAsync(request, cts.Token);
+                if (!response.IsSuccessStatusCode) error = $"HTTP {(int)response.StatusCode}";
+            }
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested) { error = ex.GetType().Name + ": " + ex.Message; }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            error = ex switch
+            {
+                OperationCanceledException => "Timed out",
+                HttpRequestException => "Connection failed",
+                _ => "Delivery failed",
+            };
+            log.LogInformation(ex, "Webhook delivery {Id} of tenant {Tenant} to {Url}: {Error}", d.Id, d.TenantId, d.Url, error);
+        }
         var now = clock.GetUtcNow();
         var attempts = d.Attempts + 1;
         DateTimeOffset? retryAt = error is null || attempts >= MaxAttempts ? null : now + Backoff(attempts);
         if (error is not null) log.LogInformation("Webhook delivery {Id} to {Url} failed ({Error}); attempt {Attempt} of {Max}", d.Id, d.Url, error, attempts, MaxAttempts);
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WebhookStore>().RecordAttemptAsync(d.Id, error is null, error, now, retryAt, ct);
+        await scope.ServiceProvider.GetRequiredService<IWebhookOutbox>().RecordAttemptAsync(d.Id, error is null, error, now, retryAt, ct);
     }
+
+    /// <summary>The delivery log's reason when the target resolves to an address that is not allowed.</summary>
+    public const string TargetNotAllowed = "Target not allowed";
 }

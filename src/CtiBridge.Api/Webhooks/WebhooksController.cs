@@ -7,6 +7,7 @@ using CtiBridge.Domain.Errors;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CtiBridge.Api.Webhooks;
 
@@ -44,7 +45,8 @@ internal sealed class WebhookRequestValidator : AbstractValidator<WebhookRequest
 [Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(401)]
 [ProducesResponseType<ProblemDetails>(403)]
-public sealed class WebhooksController(CallCenterAccess access, WebhookStore store, IInputValidator validator, WebhookDispatcher dispatcher, TimeProvider clock) : ControllerBase
+public sealed class WebhooksController(CallCenterAccess access, WebhookStore store, IInputValidator validator, WebhookDispatcher dispatcher,
+    WebhookTargetPolicy targets, TimeProvider clock) : ControllerBase
 {
     /// <summary>Lists the endpoints.</summary>
     /// <response code="200">The endpoints.</response>
@@ -53,8 +55,10 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
     public Task<IReadOnlyList<WebhookEndpointInfo>> List(CancellationToken ct) => store.ListAsync(Admin().TenantId, ct);
 
     /// <summary>Adds an endpoint; the response carries the signing secret (shown once).</summary>
+    /// <remarks>The URL must lead to public internet addresses only (every address its name resolves to); loopback,
+    /// link-local, private and other reserved addresses are refused unless the operator allows the host.</remarks>
     /// <response code="201">The endpoint and its secret.</response>
-    /// <response code="400">Invalid body.</response>
+    /// <response code="400">Invalid body (<c>validation_failed</c>), or <c>webhook_target_not_allowed</c>.</response>
     [HttpPost]
     [ProducesResponseType<CreatedWebhook>(201)]
     [ProducesResponseType<ValidationProblemDetails>(400)]
@@ -62,6 +66,7 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
     {
         await validator.ValidateAsync(request, ct);
         var caller = Admin();
+        await targets.EnsureAllowedAsync(caller.TenantId, request.Url!, ct);
         var secret = "whsec_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         var created = await store.CreateAsync(caller.TenantId, request.Url!, secret, request.EventTypes ?? [], request.Enabled, clock.GetUtcNow(), ct);
         dispatcher.EndpointsChanged();
@@ -70,7 +75,7 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
 
     /// <summary>Edits an endpoint (URL, event types, enabled).</summary>
     /// <response code="200">The endpoint.</response>
-    /// <response code="400">Invalid body.</response>
+    /// <response code="400">Invalid body (<c>validation_failed</c>), or <c>webhook_target_not_allowed</c>.</response>
     /// <response code="404">No such endpoint.</response>
     [HttpPut("{id:guid}")]
     [ProducesResponseType<WebhookEndpointInfo>(200)]
@@ -79,7 +84,9 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
     public async Task<WebhookEndpointInfo> Update(Guid id, [FromBody] WebhookRequest request, CancellationToken ct)
     {
         await validator.ValidateAsync(request, ct);
-        var updated = await store.UpdateAsync(Admin().TenantId, id, request.Url!, request.EventTypes ?? [], request.Enabled, ct) ?? throw NoSuchEndpoint();
+        var caller = Admin();
+        await targets.EnsureAllowedAsync(caller.TenantId, request.Url!, ct);
+        var updated = await store.UpdateAsync(caller.TenantId, id, request.Url!, request.EventTypes ?? [], request.Enabled, ct) ?? throw NoSuchEndpoint();
         dispatcher.EndpointsChanged();
         return updated;
     }
@@ -128,8 +135,16 @@ public static class WebhookComposition
 {
     public static IServiceCollection AddCtiWebhooks(this IServiceCollection services)
     {
-        services.AddHttpClient(WebhookDispatcher.HttpClientName);
+        services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.AddSingleton<WebhookTargetPolicy>();
+        // No redirects (a 30x could point inside), and connections only to addresses the policy allows.
+        services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectCallback = sp.GetRequiredService<WebhookTargetPolicy>().ConnectAsync,
+        });
         services.AddScoped<WebhookStore>();
+        services.AddScoped<IWebhookOutbox>(sp => sp.GetRequiredService<WebhookStore>());
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp =>
         {

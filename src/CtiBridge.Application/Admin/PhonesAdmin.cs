@@ -18,7 +18,11 @@ public sealed record PhoneRequest
 {
     /// <summary>The phone's extension (2–20 digits).</summary>
     public string? Extension { get; init; }
-    /// <summary>PJSIP endpoint name; defaults to <c>&lt;domain&gt;-&lt;extension&gt;</c>.</summary>
+    /// <summary>
+    /// Name of the phone's PJSIP endpoint; CtiBridge puts the tenant's domain in front (<c>lobby</c> → <c>acme-lobby</c>;
+    /// a name that already starts with <c>&lt;domain&gt;-</c> is kept). Defaults to the extension: <c>&lt;domain&gt;-&lt;extension&gt;</c>.
+    /// Endpoint names are unique across all tenants of the PBX (409 <c>endpoint_taken</c>).
+    /// </summary>
     public string? EndpointName { get; init; }
     public string? Description { get; init; }
     /// <summary>Any hot-desking agent may sign in on it.</summary>
@@ -35,8 +39,11 @@ internal sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
     }
 }
 
-/// <summary>Phones (for hot-desking) inside the actor's tenant; each is provisioned on the PBX after a successful save.</summary>
-public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, IEndpointProvisioner? provisioner = null)
+/// <summary>
+/// Phones (for hot-desking) inside the actor's tenant; each is provisioned on the PBX after a successful save. Endpoint
+/// names are <c>&lt;domain&gt;-&lt;name&gt;</c> and unique across tenants (<see cref="TenantEndpoints"/>).
+/// </summary>
+public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, TenantEndpoints endpoints, IEndpointProvisioner? provisioner = null)
 {
     private IQueryable<Phone> Phones(Actor actor) => db.ScopeToTenant(actor.TenantId).Phones;
 
@@ -70,28 +77,31 @@ public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, IEnd
         var phone = await Phones(actor).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AdminErrors.NotFound("Phone");
         db.Phones.Remove(phone);
         await db.SaveChangesAsync(ct);
-        if (provisioner is { IsActive: true }) await provisioner.RemoveAsync(phone.EndpointName, ct);
+        if (provisioner is { IsActive: true }) await provisioner.RemoveAsync(await DomainAsync(actor, ct), phone.EndpointName, ct);
     }
 
     /// <summary>Creates or updates the phone's PJSIP endpoint (plain SIP); removes the old one when the name changed.</summary>
     private async Task ProvisionAsync(Actor actor, Phone phone, string? oldEndpoint, CancellationToken ct)
     {
         if (provisioner is not { IsActive: true }) return;
-        var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
+        var domain = await DomainAsync(actor, ct);
         await provisioner.ProvisionAsync(new EndpointSpec(domain, phone.Extension, ProvisionedEndpointKind.Sip, phone.Description, phone.EndpointName), ct);
-        if (oldEndpoint is not null && oldEndpoint != phone.EndpointName) await provisioner.RemoveAsync(oldEndpoint, ct);
+        if (oldEndpoint is not null && oldEndpoint != phone.EndpointName) await provisioner.RemoveAsync(domain, oldEndpoint, ct);
     }
+
+    private Task<string> DomainAsync(Actor actor, CancellationToken ct) =>
+        db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
 
     private async Task ApplyAsync(Actor actor, Phone phone, PhoneRequest request, CancellationToken ct)
     {
         var extension = request.Extension!.Trim();
-        var endpoint = request.EndpointName?.Trim();
-        if (string.IsNullOrEmpty(endpoint))
-        {
-            var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
-            endpoint = $"{domain}-{extension}";
-        }
+        var domain = await DomainAsync(actor, ct);
+        var endpoint = TenantEndpoints.Compose(domain, request.EndpointName?.Trim() is { Length: > 0 } name ? name : extension);
+        if (endpoint.Length > TenantEndpoints.MaxLength)
+            throw new InputValidationException(new Dictionary<string, string[]>
+                { ["endpointName"] = [$"With the domain in front the endpoint name is longer than {TenantEndpoints.MaxLength} characters."] });
         if (await Phones(actor).AnyAsync(p => p.EndpointName == endpoint && p.Id != phone.Id, ct)) throw AdminErrors.Conflict($"Endpoint {endpoint} exists.");
+        await endpoints.EnsureNotOtherTenantsAsync(actor.TenantId, domain, endpoint, ct);
         phone.Extension = extension;
         phone.EndpointName = endpoint;
         phone.Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description.Trim();

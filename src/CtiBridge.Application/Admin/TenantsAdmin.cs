@@ -12,13 +12,15 @@ namespace CtiBridge.Application.Admin;
 public sealed record TenantSettingsModel
 {
     public bool NotificationsEnabled { get; init; } = true;
-    /// <summary><c>keep-last:N</c> (N 0–20) or empty for no masking.</summary>
+    /// <summary>Caller numbers shown to agents: <c>keep-last:N</c> or <c>keep-first:N</c> (N 0–20; the other characters become <c>*</c>), or empty / <c>none</c> for no masking.</summary>
     public string? NumberMaskingRule { get; init; } = "";
     /// <summary>Up to 10 attached-data key names.</summary>
     public List<string>? AttachedDataKeys { get; init; } = [];
     public string? DefaultMusicOnHoldClass { get; init; } = "default";
     public RecordingPolicy RecordingPolicy { get; init; } = RecordingPolicy.OnDemand;
     public bool DirectCallsRequireReady { get; init; }
+    /// <summary>Agents must go Not Ready before dialling out (a Ready agent's dial is refused with <c>invalid_state_transition</c>).</summary>
+    public bool OutboundRequiresNotReady { get; init; }
     public bool DeviceUnavailableAutoReturn { get; init; } = true;
     public NoAgentRule NoAgentRule { get; init; } = NoAgentRule.KeepWaiting;
     public int WrapUpDefaultSeconds { get; init; } = 30;
@@ -27,14 +29,14 @@ public sealed record TenantSettingsModel
     {
         NotificationsEnabled = s.NotificationsEnabled, NumberMaskingRule = s.NumberMaskingRule, AttachedDataKeys = s.AttachedDataKeys.ToList(),
         DefaultMusicOnHoldClass = s.DefaultMusicOnHoldClass, RecordingPolicy = s.RecordingPolicy, DirectCallsRequireReady = s.DirectCallsRequireReady,
-        DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
+        OutboundRequiresNotReady = s.OutboundRequiresNotReady, DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
     };
 
     internal TenantSettings ToEntity() => new()
     {
         NotificationsEnabled = NotificationsEnabled, NumberMaskingRule = NumberMaskingRule ?? "", AttachedDataKeys = (AttachedDataKeys ?? []).ToList(),
         DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(DefaultMusicOnHoldClass) ? "default" : DefaultMusicOnHoldClass, RecordingPolicy = RecordingPolicy,
-        DirectCallsRequireReady = DirectCallsRequireReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
+        DirectCallsRequireReady = DirectCallsRequireReady, OutboundRequiresNotReady = OutboundRequiresNotReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
         WrapUpDefaultSeconds = WrapUpDefaultSeconds,
     };
 }
@@ -72,7 +74,7 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
     public TenantSettingsModelValidator()
     {
         RuleFor(x => x.NumberMaskingRule).MaximumLength(64)
-            .Matches("^(keep-last:([0-9]|1[0-9]|20))?$").WithMessage("Use keep-last:N (N 0–20) or leave empty.");
+            .Matches("^(none|keep-(last|first):([0-9]|1[0-9]|20))?$").WithMessage("Use keep-last:N or keep-first:N (N 0–20), none, or leave empty.");
         RuleFor(x => x.AttachedDataKeys).Must(k => k is null || k.Count <= 10).WithMessage("At most 10 keys.");
         RuleForEach(x => x.AttachedDataKeys).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.-]+$");
         RuleFor(x => x.AttachedDataKeys).Must(k => k is null || k.Distinct(StringComparer.OrdinalIgnoreCase).Count() == k.Count).WithMessage("Keys must be unique.");

@@ -134,7 +134,7 @@ internal sealed class SetPasswordRequestValidator : AbstractValidator<SetPasswor
 /// (<see cref="IEndpointProvisioner"/>) after each successful save.
 /// </summary>
 public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock,
-    IEndpointProvisioner? provisioner = null)
+    TenantEndpoints endpoints, IEndpointProvisioner? provisioner = null)
 {
     private IQueryable<User> Users(Actor actor) => db.ScopeToTenant(actor.TenantId).Users.Include(u => u.AgentProfile);
 
@@ -163,7 +163,7 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
         db.Users.Add(user);
         if (request.AgentProfile is not null)
         {
-            await EnsureExtensionFreeAsync(request.AgentProfile.Extension!, user.Id, ct);
+            await EnsureExtensionFreeAsync(actor, request.AgentProfile.Extension!, user.Id, ct);
             user.AgentProfile = Apply(new AgentProfile { UserId = user.Id, TenantId = actor.TenantId }, request.AgentProfile);
         }
         await db.SaveChangesAsync(ct);
@@ -221,7 +221,7 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
     {
         await validator.ValidateAsync(request, ct);
         var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
-        await EnsureExtensionFreeAsync(request.Extension!, id, ct);
+        await EnsureExtensionFreeAsync(actor, request.Extension!, id, ct);
         var before = user.AgentProfile is { } old ? new AgentProfile { Extension = old.Extension, ExtensionKind = old.ExtensionKind } : null;
         user.AgentProfile ??= new AgentProfile { UserId = id, TenantId = actor.TenantId };
         Apply(user.AgentProfile, request);
@@ -255,7 +255,7 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
             : new EndpointSpec(domain, p.Extension, p.ExtensionKind == ExtensionKind.Web ? ProvisionedEndpointKind.Web : ProvisionedEndpointKind.Sip, name);
         var now = Spec(domain, user.AgentProfile, user.DisplayName);
         if (now is not null) await provisioner.ProvisionAsync(now, ct);
-        if (Spec(domain, before, user.DisplayName) is { } old && old.Name != now?.Name) await provisioner.RemoveAsync(old.Name, ct);
+        if (Spec(domain, before, user.DisplayName) is { } old && old.Name != now?.Name) await provisioner.RemoveAsync(domain, old.Name, ct);
     }
 
     private AgentProfile Apply(AgentProfile p, AgentProfileModel m)
@@ -272,10 +272,14 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
         return p;
     }
 
-    private async Task EnsureExtensionFreeAsync(string extension, Guid userId, CancellationToken ct)
+    /// <summary>The extension is free in the tenant, and its endpoint <c>&lt;domain&gt;-&lt;extension&gt;</c> is not another tenant's.</summary>
+    private async Task EnsureExtensionFreeAsync(Actor actor, string extension, Guid userId, CancellationToken ct)
     {
+        extension = extension.Trim();
         if (await db.AgentProfiles.AnyAsync(p => p.Extension == extension && p.UserId != userId, ct))
             throw AdminErrors.Conflict($"Extension {extension} is taken.");
+        var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
+        await endpoints.EnsureNotOtherTenantsAsync(actor.TenantId, domain, TenantEndpoints.ForAgent(domain, extension), ct);
     }
 
     private static async Task EnsureUniqueAsync(IQueryable<User> users, Guid? self, string? username, string? email, string? agentNumber, CancellationToken ct)

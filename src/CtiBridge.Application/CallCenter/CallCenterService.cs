@@ -77,6 +77,12 @@ public sealed class CallCenterService : IPbxEventHandler
 
     public IEnumerable<TenantCallCenter> Tenants => _byId.Values;
 
+    /// <summary>
+    /// The tenant whose call center holds <paramref name="legId"/> (it placed or received the leg), or null: ownership
+    /// as recorded when the leg joined a call, never guessed from the leg's endpoint name.
+    /// </summary>
+    public Guid? TenantOfLeg(string legId) => _byLeg.TryGetValue(legId, out var c) ? c.TenantId : null;
+
     private void IndexLeg(string legId, TenantCallCenter? center)
     {
         if (center is null) _byLeg.TryRemove(legId, out _);

@@ -26,7 +26,7 @@ public sealed partial class TenantCallCenter
         string leg;
         lock (_gate)
         {
-            call = CallOf(callId);
+            call = CallOfConcerned(agentId, callId);
             if (call.OfferAgentId != agentId || call.OfferLegId is null)
             {
                 var consult = call.Legs.Values.FirstOrDefault(l => l.AgentId == agentId && l.Purpose is LegPurpose.Consult or LegPurpose.Guest

@@ -416,7 +416,7 @@ public sealed partial class TenantCallCenter
         string legId;
         lock (_gate)
         {
-            var call = CallOf(callId);
+            var call = CallOfConcerned(agentId, callId);
             if (call.OfferAgentId != agentId || call.OfferLegId is null)
                 throw new CtiException(ErrorCodes.CallNotRinging, "This call is not ringing for you.");
             legId = call.OfferLegId;

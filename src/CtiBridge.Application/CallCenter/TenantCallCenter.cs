@@ -219,6 +219,19 @@ public sealed partial class TenantCallCenter
         return call;
     }
 
+    /// <summary>
+    /// The call, if it concerns the agent at all (a party, offered to them, or a leg of theirs such as a ringing consult);
+    /// otherwise 404 <c>call_not_found</c> as for a call that does not exist, so answering or declining another agent's
+    /// ringing call does not confirm that it exists.
+    /// </summary>
+    private CallRuntime CallOfConcerned(Guid agentId, Guid callId)
+    {
+        var call = CallOf(callId);
+        if (!call.Call.IsParty(agentId) && call.OfferAgentId != agentId && !call.Legs.Values.Any(l => l.AgentId == agentId))
+            throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
+        return call;
+    }
+
     private void TrackLeg(CallRuntime call, string legId, LegPurpose purpose, Guid? agentId)
     {
         call.Legs[legId] = new LegInfo(legId, purpose, agentId);

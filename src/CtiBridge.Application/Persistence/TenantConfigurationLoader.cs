@@ -77,6 +77,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
         {
             RingTimeoutSeconds = groups.Count == 0 ? DefaultRingTimeoutSeconds : groups.Max(g => g.RingTimeoutSeconds),
             DirectCallsRequireReady = s.DirectCallsRequireReady,
+            OutboundRequiresNotReady = s.OutboundRequiresNotReady,
             DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn,
             DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(s.DefaultMusicOnHoldClass) ? "default" : s.DefaultMusicOnHoldClass,
             AttachedDataKeys = s.AttachedDataKeys.Take(10).ToList(),

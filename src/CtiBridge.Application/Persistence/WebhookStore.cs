@@ -18,8 +18,24 @@ public sealed record WebhookDeliveryInfo(long Id, string EventType, string Statu
 /// <summary>A delivery due now, with what is needed to send it.</summary>
 public sealed record DueDelivery(long Id, Guid TenantId, string Url, string Secret, string EventType, string Payload, int Attempts);
 
+/// <summary>What the webhook delivery worker needs of the store: the outbox of deliveries (across all tenants).</summary>
+public interface IWebhookOutbox
+{
+    /// <summary>Every enabled endpoint with its tenant and subscribed event types.</summary>
+    Task<IReadOnlyList<(Guid TenantId, Guid Id, IReadOnlyList<string> Types)>> EnabledEndpointsAsync(CancellationToken ct = default);
+
+    /// <summary>Records one pending delivery of the event per endpoint.</summary>
+    Task EnqueueAsync(Guid tenantId, IEnumerable<Guid> endpointIds, string eventType, string payload, DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Up to <paramref name="take"/> deliveries due at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<DueDelivery>> DueAsync(DateTimeOffset now, int take, CancellationToken ct = default);
+
+    /// <summary>Records an attempt: delivered, retry at <paramref name="retryAt"/>, or failed for good (retryAt null).</summary>
+    Task RecordAttemptAsync(long id, bool delivered, string? error, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken ct = default);
+}
+
 /// <summary>Webhook endpoints and the delivery log (the outbox the delivery worker works from).</summary>
-public sealed class WebhookStore(CtiDbContext db)
+public sealed class WebhookStore(CtiDbContext db) : IWebhookOutbox
 {
     public static IReadOnlyList<string> ParseTypes(string types) =>
         types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

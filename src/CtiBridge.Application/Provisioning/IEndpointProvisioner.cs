@@ -11,13 +11,14 @@ public enum ProvisionedEndpointKind
 
 /// <summary>
 /// One endpoint CtiBridge wants on the PBX: an agent's extension or a (hot-desk) phone. Its PJSIP name is
-/// <c>&lt;tenant&gt;-&lt;extension&gt;</c> unless a phone was given an explicit <see cref="EndpointName"/>.
+/// <c>&lt;tenant&gt;-&lt;extension&gt;</c>, or a phone's stored <see cref="EndpointName"/> (which starts with
+/// <c>&lt;tenant&gt;-</c> too: <see cref="TenantEndpoints.Compose"/>). The endpoint belongs to <see cref="Tenant"/>.
 /// </summary>
-/// <param name="Tenant">The tenant's domain (lower case), e.g. <c>acme</c>.</param>
+/// <param name="Tenant">The owning tenant's domain (lower case), e.g. <c>acme</c>.</param>
 /// <param name="Extension">The extension (digits).</param>
 /// <param name="Kind">Web (WebRTC) or plain SIP.</param>
 /// <param name="DisplayName">Caller name shown on calls the device makes; null for the extension.</param>
-/// <param name="EndpointName">Explicit endpoint name (phones only); null for <c>&lt;tenant&gt;-&lt;extension&gt;</c>.</param>
+/// <param name="EndpointName">The phone's stored endpoint name (phones only); null for <c>&lt;tenant&gt;-&lt;extension&gt;</c>.</param>
 public sealed record EndpointSpec(string Tenant, string Extension, ProvisionedEndpointKind Kind, string? DisplayName = null,
     string? EndpointName = null)
 {
@@ -31,22 +32,30 @@ public sealed record SipCredentials(string Endpoint, string Username, string Pas
 /// <summary>
 /// Creates, updates and removes the PBX side of agents' extensions and phones (PJSIP endpoint + auth + AOR on
 /// Asterisk). The admin use cases call it after a successful save. Each endpoint keeps its random SIP password across
-/// updates; <see cref="GetCredentialsAsync"/> gives it to the agent's own browser softphone. The Simulator has nothing
-/// to provision (<see cref="NoEndpointProvisioner"/>).
+/// updates; <see cref="GetCredentialsAsync"/> gives it to the agent's own browser softphone. Every endpoint is recorded
+/// with the tenant that owns it: no other tenant can overwrite, read or remove it. The Simulator has nothing to provision
+/// (<see cref="NoEndpointProvisioner"/>).
 /// </summary>
 public interface IEndpointProvisioner
 {
     /// <summary>Whether this provisioner really manages a PBX (false for the Simulator's no-op).</summary>
     bool IsActive { get; }
 
-    /// <summary>Creates the endpoint or updates it (same password), applies it on the PBX; returns its credentials, null when inactive.</summary>
+    /// <summary>
+    /// Creates the endpoint or updates it (same password), applies it on the PBX; returns its credentials, null when inactive.
+    /// Throws <see cref="Domain.Errors.CtiException"/> <c>endpoint_taken</c> when the name is recorded for another tenant or
+    /// does not start with <c>&lt;tenant&gt;-</c>.
+    /// </summary>
     Task<SipCredentials?> ProvisionAsync(EndpointSpec endpoint, CancellationToken ct = default);
 
-    /// <summary>Removes the endpoint (no-op when unknown) and applies it on the PBX.</summary>
-    Task RemoveAsync(string endpointName, CancellationToken ct = default);
+    /// <summary>Removes the endpoint of <paramref name="tenant"/> and applies it on the PBX (no-op when unknown or another tenant's).</summary>
+    Task RemoveAsync(string tenant, string endpointName, CancellationToken ct = default);
 
-    /// <summary>The credentials of a provisioned endpoint, or null.</summary>
-    Task<SipCredentials?> GetCredentialsAsync(string endpointName, CancellationToken ct = default);
+    /// <summary>The credentials of an endpoint <paramref name="tenant"/> owns, or null.</summary>
+    Task<SipCredentials?> GetCredentialsAsync(string tenant, string endpointName, CancellationToken ct = default);
+
+    /// <summary>The domain of the tenant the endpoint is recorded for, or null when it is not provisioned.</summary>
+    Task<string?> OwnerOfAsync(string endpointName, CancellationToken ct = default);
 }
 
 /// <summary>The Simulator (sandbox) has no SIP endpoints: nothing is provisioned.</summary>
@@ -55,6 +64,7 @@ public sealed class NoEndpointProvisioner : IEndpointProvisioner
     public static readonly NoEndpointProvisioner Instance = new();
     public bool IsActive => false;
     public Task<SipCredentials?> ProvisionAsync(EndpointSpec endpoint, CancellationToken ct = default) => Task.FromResult<SipCredentials?>(null);
-    public Task RemoveAsync(string endpointName, CancellationToken ct = default) => Task.CompletedTask;
-    public Task<SipCredentials?> GetCredentialsAsync(string endpointName, CancellationToken ct = default) => Task.FromResult<SipCredentials?>(null);
+    public Task RemoveAsync(string tenant, string endpointName, CancellationToken ct = default) => Task.CompletedTask;
+    public Task<SipCredentials?> GetCredentialsAsync(string tenant, string endpointName, CancellationToken ct = default) => Task.FromResult<SipCredentials?>(null);
+    public Task<string?> OwnerOfAsync(string endpointName, CancellationToken ct = default) => Task.FromResult<string?>(null);
 }

@@ -43,10 +43,18 @@ public sealed class AsteriskEndpointProvisioner : IEndpointProvisioner
         Check(name, "endpoint name", "^[A-Za-z0-9_.-]{1,100}$");
         Check(endpoint.Tenant, "tenant", "^[A-Za-z0-9_.-]{1,64}$");
         Check(endpoint.Extension, "extension", "^[0-9]{1,20}$");
+        // Every tenant's endpoints share this file: a name outside the tenant's own prefix, or one recorded for another
+        // tenant, is refused (the owner is the tenant recorded in the block, not what the name seems to say).
+        if (!name.StartsWith(endpoint.Tenant + "-", StringComparison.Ordinal)) throw TenantEndpoints.Taken(name);
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var entries = Load();
+            if (entries.TryGetValue(name, out var existing) && existing.Tenant != endpoint.Tenant)
+            {
+                _logger.LogWarning("Tenant {Tenant} tried to provision endpoint {Endpoint} of tenant {Owner}; refused", endpoint.Tenant, name, existing.Tenant);
+                throw TenantEndpoints.Taken(name);
+            }
             var password = entries.TryGetValue(name, out var old) ? old.Password : NewPassword(_options.PasswordLength);
             var entry = new Entry(name, endpoint.Tenant, endpoint.Extension, endpoint.Kind, Clean(endpoint.DisplayName), password);
             if (old != entry)
@@ -60,23 +68,36 @@ public sealed class AsteriskEndpointProvisioner : IEndpointProvisioner
         finally { _gate.Release(); }
     }
 
-    public async Task RemoveAsync(string endpointName, CancellationToken ct = default)
+    public async Task RemoveAsync(string tenant, string endpointName, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var entries = Load();
-            if (!entries.Remove(endpointName)) return;
+            if (!entries.TryGetValue(endpointName, out var entry)) return;
+            if (entry.Tenant != tenant)
+            {
+                _logger.LogWarning("Tenant {Tenant} tried to remove endpoint {Endpoint} of tenant {Owner}; left as it is", tenant, endpointName, entry.Tenant);
+                return;
+            }
+            entries.Remove(endpointName);
             await SaveAndReloadAsync(entries, ct).ConfigureAwait(false);
             _logger.LogInformation("Removed PJSIP endpoint {Endpoint}", endpointName);
         }
         finally { _gate.Release(); }
     }
 
-    public async Task<SipCredentials?> GetCredentialsAsync(string endpointName, CancellationToken ct = default)
+    public async Task<SipCredentials?> GetCredentialsAsync(string tenant, string endpointName, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
-        try { return Load().TryGetValue(endpointName, out var e) ? new SipCredentials(e.Name, e.Name, e.Password) : null; }
+        try { return Load().TryGetValue(endpointName, out var e) && e.Tenant == tenant ? new SipCredentials(e.Name, e.Name, e.Password) : null; }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<string?> OwnerOfAsync(string endpointName, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try { return Load().TryGetValue(endpointName, out var e) ? e.Tenant : null; }
         finally { _gate.Release(); }
     }
 

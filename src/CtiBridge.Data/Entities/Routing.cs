@@ -77,7 +77,10 @@ public class Phone : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
-    /// <summary>PJSIP endpoint name on Asterisk (<c>&lt;domain&gt;-&lt;extension&gt;</c>).</summary>
+    /// <summary>
+    /// PJSIP endpoint name on Asterisk: <c>&lt;domain&gt;-&lt;name&gt;</c> (the name defaults to the extension), unique across
+    /// all tenants. The owner is <see cref="TenantId"/>, never what the name seems to say.
+    /// </summary>
     public string EndpointName { get; set; } = "";
     public string Extension { get; set; } = "";
     public string? Description { get; set; }

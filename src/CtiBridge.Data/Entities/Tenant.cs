@@ -29,7 +29,8 @@ public class TenantSettings
 
     /// <summary>
     /// How customer numbers are masked for users without the right to see them: <c>keep-last:N</c>
-    /// keeps the last N digits (e.g. <c>keep-last:4</c> → <c>*******1234</c>); empty = no masking.
+    /// keeps the last N characters (e.g. <c>keep-last:4</c> → <c>*******1234</c>), <c>keep-first:N</c> the first N
+    /// (<c>keep-first:3</c> → <c>+49********</c>); empty or <c>none</c> = no masking. N is 0–20.
     /// </summary>
     public string NumberMaskingRule { get; set; } = "";
 
@@ -41,6 +42,9 @@ public class TenantSettings
 
     /// <summary>When true, direct (non-queue) calls to an agent are only offered when the agent is Ready.</summary>
     public bool DirectCallsRequireReady { get; set; }
+
+    /// <summary>When true, agents go Not Ready before dialling out (a Ready agent's dial is refused).</summary>
+    public bool OutboundRequiresNotReady { get; set; }
 
     /// <summary>When true, an agent put NotReady("Device unavailable") returns to Ready when the device registers again.</summary>
     public bool DeviceUnavailableAutoReturn { get; set; } = true;

@@ -42,6 +42,8 @@ public static class ErrorCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     public const string Conflict = "conflict";
+    /// <summary>A PJSIP endpoint name that belongs to another tenant on the shared Asterisk.</summary>
+    public const string EndpointTaken = "endpoint_taken";
     public const string RateLimited = "rate_limited";
 
     public const string InvalidStateTransition = "invalid_state_transition";

@@ -33,7 +33,10 @@ public class WebhookTests
         var receiver = new Receiver();
         using var root = new CtiApiFactory(new() { ["Webhooks:AllowHttp"] = "true" });
         using var host = root.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => receiver)));
+        {
+            s.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => receiver);
+            s.AddSingleton<IHostAddressResolver>(new FakeDns { ["hooks.test"] = [FakeDns.PublicAddress] });
+        }));
         var login = await host.CreateClient().PostAsJsonAsync("/api/v1/session/login", new { domain = "demo", login = "admin", password = CtiApiFactory.DemoPassword });
         var token = (await login.ReadAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var admin = host.CreateClient();

@@ -65,7 +65,7 @@ public sealed class ProductTenant
     /// says (the provisioner's store, the generated include file); the API never shows it in admin responses.
     /// </summary>
     public async Task<SipCredentials> CredentialsAsync(string endpoint) =>
-        await Host.Services.GetRequiredService<IEndpointProvisioner>().GetCredentialsAsync(endpoint)
+        await Host.Services.GetRequiredService<IEndpointProvisioner>().GetCredentialsAsync(Domain, endpoint)
         ?? throw new InvalidOperationException(endpoint + " is not provisioned");
 
     /// <summary>Signs an agent in on the tenant's host, or on <paramref name="on"/> (the next process after a restart).</summary>

@@ -17,7 +17,7 @@ public sealed class EndpointProvisioningTests(RealAsterisk asterisk) : IAsyncLif
 {
     private AdapterHarness _h = null!;
     private AsteriskEndpointProvisioner _provisioner = null!;
-    private readonly List<string> _created = [];
+    private readonly List<(string Tenant, string Name)> _created = [];
 
     private string IncludeFile => Path.Combine(asterisk.Etc, "provisioned", "pjsip_provisioned.conf");
 
@@ -34,13 +34,13 @@ public sealed class EndpointProvisioningTests(RealAsterisk asterisk) : IAsyncLif
     public async Task DisposeAsync()
     {
         if (_h is null) return;
-        foreach (var name in _created) await _provisioner.RemoveAsync(name);
+        foreach (var (tenant, name) in _created) await _provisioner.RemoveAsync(tenant, name);
         await _h.DisposeAsync();
     }
 
     private async Task<SipCredentials> ProvisionAsync(EndpointSpec spec)
     {
-        _created.Add(spec.Name);
+        _created.Add((spec.Tenant, spec.Name));
         return (await _provisioner.ProvisionAsync(spec))!;
     }
 
@@ -123,14 +123,36 @@ public sealed class EndpointProvisioningTests(RealAsterisk asterisk) : IAsyncLif
         Assert.Matches(@"webrtc\s*:\s*no", shown);
         Assert.Contains("\"New Name\" <3905>", shown);
         // The file is the store: a new provisioner (a CtiBridge restart) reads the same password back.
-        Assert.Equal(first.Password, (await NewProvisioner().GetCredentialsAsync("demo-3905"))!.Password);
+        Assert.Equal(first.Password, (await NewProvisioner().GetCredentialsAsync("demo", "demo-3905"))!.Password);
 
-        await _provisioner.RemoveAsync("demo-3905");
+        await _provisioner.RemoveAsync("demo", "demo-3905");
         Assert.DoesNotContain(await _h.Ami.PjsipShowEndpointsAsync(), e => e.ObjectName == "demo-3905");
-        Assert.Null(await _provisioner.GetCredentialsAsync("demo-3905"));
+        Assert.Null(await _provisioner.GetCredentialsAsync("demo", "demo-3905"));
         Assert.DoesNotContain("Endpoint:  demo-3905", await ShowEndpointAsync("demo-3905"));
     }
 
+    [AsteriskAndSippFact]
+    public async Task Another_tenant_can_neither_take_over_nor_remove_an_endpoint_on_asterisk()
+    {
+        // Tenant demo-b's phone; tenant demo (whose domain is a prefix of demo-b) tries to take it over and to remove it.
+        var owned = await ProvisionAsync(new EndpointSpec("demo-b", "3906", ProvisionedEndpointKind.Sip, "B Desk"));
+        var taken = await Assert.ThrowsAsync<Domain.Errors.CtiException>(() =>
+            _provisioner.ProvisionAsync(new EndpointSpec("demo", "3906", ProvisionedEndpointKind.Web, "Intruder", "demo-b-3906")));
+        Assert.Equal(Domain.Errors.ErrorCodes.EndpointTaken, taken.Code);
+        await _provisioner.RemoveAsync("demo", "demo-b-3906");
+
+        // On Asterisk the endpoint is still demo-b's: its context and caller name, and its phone registers with its password.
+        var shown = await ShowEndpointAsync("demo-b-3906");
+        Assert.Contains("from-internal-demo-b", shown);
+        Assert.Contains("\"B Desk\" <3906>", shown);
+        Assert.Matches(@"webrtc\s*:\s*no", shown);
+        await using var phone = Register(owned);
+        await Eventually(async () => await AriEndpointStateAsync("demo-b-3906") == "online", "ARI endpoint demo-b-3906 online", phone);
+
+        // Its owner removes it.
+        await _provisioner.RemoveAsync("demo-b", "demo-b-3906");
+        Assert.DoesNotContain(await _h.Ami.PjsipShowEndpointsAsync(), e => e.ObjectName == "demo-b-3906");
+    }
 
     private static async Task Eventually(Func<Task<bool>> condition, string what, Sipp? sipp = null, int seconds = 20)
     {
