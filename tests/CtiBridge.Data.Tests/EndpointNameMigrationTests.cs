@@ -20,15 +20,16 @@ public class EndpointNameMigrationTests(PostgresServer postgres)
         foreach (var earlier in SchemaMigrator.All.Where(m => m.Version < endpointNames.Version))
             await db.Database.ExecuteSqlRawAsync(earlier.SqlFor(provider));
 
-        var (yes, no) = provider == DatabaseProvider.Sqlite ? ("1", "0") : ("TRUE", "FALSE");
+        var (yes, no) = (true, false);
+        var createdAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var demo = Guid.NewGuid();
         var demoB = Guid.NewGuid();
         foreach (var (id, domain) in new[] { (demo, "demo"), (demoB, "demo-b") })
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO \"Tenants\" (\"Id\", \"Domain\", \"Name\", \"Enabled\", \"CreatedAt\", \"Settings_AttachedDataKeys\", \"Settings_DefaultMusicOnHoldClass\", " +
-                "\"Settings_DeviceUnavailableAutoReturn\", \"Settings_DirectCallsRequireReady\", \"Settings_NoAgentRule\", \"Settings_NotificationsEnabled\", " +
-                "\"Settings_NumberMaskingRule\", \"Settings_RecordingPolicy\", \"Settings_WrapUpDefaultSeconds\") " +
-                $"VALUES ('{id}', '{domain}', '{domain}', {yes}, '2026-01-01T00:00:00Z', '[]', 'default', {yes}, {no}, 'KeepWaiting', {yes}, '', 'OnDemand', 30)");
+            await db.Database.ExecuteSqlAsync(
+                $@"INSERT INTO ""Tenants"" (""Id"", ""Domain"", ""Name"", ""Enabled"", ""CreatedAt"", ""Settings_AttachedDataKeys"", ""Settings_DefaultMusicOnHoldClass"",
+                   ""Settings_DeviceUnavailableAutoReturn"", ""Settings_DirectCallsRequireReady"", ""Settings_NoAgentRule"", ""Settings_NotificationsEnabled"",
+                   ""Settings_NumberMaskingRule"", ""Settings_RecordingPolicy"", ""Settings_WrapUpDefaultSeconds"")
+                   VALUES ({id}, {domain}, {domain}, {yes}, {createdAt}, '[]', 'default', {yes}, {no}, 'KeepWaiting', {yes}, '', 'OnDemand', 30)");
         var phones = new (string Tenant, Guid TenantId, string Name)[]
         {
             ("A desk phone of demo, already prefixed", demo, "demo-2001"),
@@ -43,20 +44,20 @@ public class EndpointNameMigrationTests(PostgresServer postgres)
         {
             var id = Guid.NewGuid();
             ids.Add(id);
-            await db.Database.ExecuteSqlRawAsync(
-                $"INSERT INTO \"Phones\" (\"Id\", \"TenantId\", \"EndpointName\", \"Extension\", \"HotDesk\") VALUES ('{id}', '{tenantId}', '{name}', '2001', {no})");
+            await db.Database.ExecuteSqlAsync(
+                $@"INSERT INTO ""Phones"" (""Id"", ""TenantId"", ""EndpointName"", ""Extension"", ""HotDesk"") VALUES ({id}, {tenantId}, {name}, '2001', {no})");
         }
 
         await db.Database.ExecuteSqlRawAsync(endpointNames.SqlFor(provider));
 
         var after = new List<string>();
         foreach (var id in ids)
-            after.Add(await db.Database.SqlQueryRaw<string>($"SELECT \"EndpointName\" AS \"Value\" FROM \"Phones\" WHERE \"Id\" = '{id}'").SingleAsync());
+            after.Add(await db.Database.SqlQuery<string>($@"SELECT ""EndpointName"" AS ""Value"" FROM ""Phones"" WHERE ""Id"" = {id}").SingleAsync());
         Assert.Equal(["demo-2001", "demo-b-demo-2001", "demo-b-demo-1001", "demo-demo-b-1001", "demo-b-1001", "demo-lobby"], after);
 
         // Names are now unique across tenants.
-        var duplicate = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO \"Phones\" (\"Id\", \"TenantId\", \"EndpointName\", \"Extension\", \"HotDesk\") VALUES ('{Guid.NewGuid()}', '{demo}', 'demo-b-1001', '1', {no})"));
+        var duplicate = await Record.ExceptionAsync(() => db.Database.ExecuteSqlAsync(
+            $@"INSERT INTO ""Phones"" (""Id"", ""TenantId"", ""EndpointName"", ""Extension"", ""HotDesk"") VALUES ({Guid.NewGuid()}, {demo}, 'demo-b-1001', '1', {no})"));
         Assert.NotNull(duplicate);
     }
 }
