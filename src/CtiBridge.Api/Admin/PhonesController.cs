@@ -19,10 +19,10 @@ public sealed class PhonesController(PhonesAdmin phones) : ControllerBase
     [ProducesResponseType<IReadOnlyList<PhoneResponse>>(200)]
     public Task<IReadOnlyList<PhoneResponse>> List(CancellationToken ct) => phones.ListAsync(User.ToActor(), ct);
 
-    /// <summary>Adds a phone (endpoint name defaults to <c>&lt;domain&gt;-&lt;extension&gt;</c>).</summary>
+    /// <summary>Adds a phone: its PJSIP endpoint is <c>&lt;domain&gt;-&lt;endpointName&gt;</c> (CtiBridge adds the prefix), by default <c>&lt;domain&gt;-&lt;extension&gt;</c>.</summary>
     /// <response code="201">Created.</response>
     /// <response code="400">Invalid input.</response>
-    /// <response code="409">Endpoint name taken.</response>
+    /// <response code="409"><c>conflict</c> (the tenant has a phone of that endpoint name), <c>endpoint_taken</c> (another tenant's endpoint on the shared PBX).</response>
     [HttpPost]
     [ProducesResponseType<PhoneResponse>(201)]
     [ProducesResponseType<ValidationProblemDetails>(400)]
@@ -37,7 +37,7 @@ public sealed class PhonesController(PhonesAdmin phones) : ControllerBase
     /// <response code="200">The updated phone.</response>
     /// <response code="400">Invalid input.</response>
     /// <response code="404">No such phone.</response>
-    /// <response code="409">Endpoint name taken.</response>
+    /// <response code="409"><c>conflict</c> (the tenant has a phone of that endpoint name), <c>endpoint_taken</c> (another tenant's endpoint on the shared PBX).</response>
     [HttpPut("{id:guid}")]
     [ProducesResponseType<PhoneResponse>(200)]
     [ProducesResponseType<ValidationProblemDetails>(400)]

@@ -30,7 +30,7 @@ public sealed class UsersController(UsersAdmin users) : ControllerBase
     /// <summary>Creates a user (optionally with an agent profile).</summary>
     /// <response code="201">Created.</response>
     /// <response code="400">Invalid input (<c>validation_failed</c>) or weak password (<c>weak_password</c>).</response>
-    /// <response code="409">Username, email, agent number or extension taken.</response>
+    /// <response code="409">Username, email, agent number or extension taken (<c>conflict</c>), or the extension's endpoint is another tenant's (<c>endpoint_taken</c>).</response>
     [HttpPost]
     [ProducesResponseType<UserResponse>(201)]
     [ProducesResponseType<ValidationProblemDetails>(400)]
@@ -83,7 +83,7 @@ public sealed class UsersController(UsersAdmin users) : ControllerBase
     /// <response code="200">The user with the profile.</response>
     /// <response code="400">Invalid input.</response>
     /// <response code="404">No such user in this tenant.</response>
-    /// <response code="409">Extension taken.</response>
+    /// <response code="409"><c>conflict</c> (extension taken in the tenant), <c>endpoint_taken</c> (its endpoint <c>&lt;domain&gt;-&lt;extension&gt;</c> is another tenant's on the shared PBX).</response>
     [HttpPut("{id:guid}/agent-profile")]
     [ProducesResponseType<UserResponse>(200)]
     [ProducesResponseType<ValidationProblemDetails>(400)]

@@ -55,8 +55,8 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
 
     /// <summary>Answers the call ringing for the agent (the PBX answers the agent's leg; simulator and auto-answer phones).</summary>
     /// <response code="204">Answered.</response>
-    /// <response code="404"><c>call_not_found</c>.</response>
-    /// <response code="409"><c>call_not_ringing</c>, <c>answer_on_device</c> (answer on the phone).</response>
+    /// <response code="404"><c>call_not_found</c>: no such live call, or one that is not the agent's (another agent's ringing call included).</response>
+    /// <response code="409"><c>call_not_ringing</c> (the agent's call, not ringing for them), <c>answer_on_device</c> (answer on the phone).</response>
     /// <response code="503"><c>pbx_unavailable</c>.</response>
     [HttpPost("{callId:guid}/answer")]
     [ProducesResponseType(204)]
@@ -71,6 +71,7 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
 
     /// <summary>Declines the call ringing for the agent; it goes back to the head of its queue (the agent is missed → Not Ready).</summary>
     /// <response code="204">Declined.</response>
+    /// <response code="404"><c>call_not_found</c>: no such live call, or one that is not the agent's.</response>
     /// <response code="409"><c>call_not_ringing</c>.</response>
     [HttpPost("{callId:guid}/decline")]
     [ProducesResponseType(204)]

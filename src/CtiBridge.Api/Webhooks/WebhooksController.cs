@@ -55,8 +55,7 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
     public Task<IReadOnlyList<WebhookEndpointInfo>> List(CancellationToken ct) => store.ListAsync(Admin().TenantId, ct);
 
     /// <summary>Adds an endpoint; the response carries the signing secret (shown once).</summary>
-    /// <remarks>The URL must lead to public internet addresses only (every address its name resolves to); loopback,
-    /// link-local, private and other reserved addresses are refused unless the operator allows the host.</remarks>
+    /// <remarks>The URL must lead to public internet addresses only (every address its name resolves to); loopback, link-local, private and other reserved addresses are refused unless the operator allows the host.</remarks>
     /// <response code="201">The endpoint and its secret.</response>
     /// <response code="400">Invalid body (<c>validation_failed</c>), or <c>webhook_target_not_allowed</c>.</response>
     [HttpPost]

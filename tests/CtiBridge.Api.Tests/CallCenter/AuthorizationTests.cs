@@ -21,7 +21,7 @@ public class AuthorizationTests
         var call = await agent1.WaitForCallAsync();
 
         await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hangup"), 403, "not_a_party");
-        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/answer"), 409, "call_not_ringing");
+        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/answer"), 404, "call_not_found"); // does not confirm the call exists
         await agent1.PostAsync($"/api/v1/calls/{call.CallId}/answer").OkAsync();
         await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hold"), 403, "not_a_party");
         await Problem.AssertAsync(await agent2.GetAsync($"/api/v1/calls/{call.CallId}"), 403, "not_a_party");
