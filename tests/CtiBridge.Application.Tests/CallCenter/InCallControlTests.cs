@@ -41,8 +41,11 @@ public class InCallControlTests
         h.CustomerCalls("Sales");
         var callId = h.OnlyCallOf(Ann);
 
+        // Another agent's ringing call is not found for Bob: the refusal does not confirm that it exists.
         var stranger = await RefusedAsync(() => h.Center.AnswerAsync(Bob, callId));
-        Assert.Equal(ErrorCodes.CallNotRinging, stranger.Code);
+        Assert.Equal(ErrorCodes.CallNotFound, stranger.Code);
+        Assert.Equal(ErrorKind.NotFound, stranger.Kind);
+        Assert.Equal(ErrorCodes.CallNotFound, Refused(() => h.Center.Decline(Bob, callId)).Code);
         await h.Center.AnswerAsync(Ann, callId);
 
         Assert.Equal(AgentStatus.OnCall, h.StatusOf(Ann));
