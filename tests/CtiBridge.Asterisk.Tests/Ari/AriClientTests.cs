@@ -67,7 +67,9 @@ public class AriClientTests(Xunit.Abstractions.ITestOutputHelper output)
         var types = new List<string>();
         await foreach (var e in all) { types.Add(e.Type); if (types.Count == Recorded.Length) break; }
         Assert.Equal(Recorded.Select(l => AriEventParser.Parse(l).Type), types);
-        Assert.Equal([["inbound", "5551000"], ["agent", "1795319139.18"]], (await starts.WaitForCountAsync(2)).Select(s => s.Args));
+        // Handlers run on per-channel lanes: ordered per channel, not across the two channels.
+        Assert.Equal([["agent", "1795319139.18"], ["inbound", "5551000"]],
+            (await starts.WaitForCountAsync(2)).Select(s => s.Args).OrderBy(a => a[0], StringComparer.Ordinal));
     }
 
     [Fact]
