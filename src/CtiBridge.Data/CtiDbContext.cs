@@ -91,6 +91,7 @@ public class CtiDbContext : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
@@ -117,6 +118,7 @@ public class CtiDbContext : DbContext
         EnumAsString<DialTaskStatus>(b);
         EnumAsString<DialTaskItemStatus>(b);
         EnumAsString<WebhookDeliveryStatus>(b);
+        EnumAsString<Audit.AuditActorType>(b);
     }
 
     private static void EnumAsString<TEnum>(ModelConfigurationBuilder b) where TEnum : struct, Enum
@@ -359,6 +361,19 @@ public class CtiDbContext : DbContext
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        m.Entity<Audit.AuditEntry>(e =>
+        {
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.TargetType).HasMaxLength(64);
+            e.Property(x => x.TargetId).HasMaxLength(64);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            // Before/After: unbounded JSON text.
+            e.HasIndex(x => new { x.TenantId, x.At });
+            e.HasIndex(x => new { x.TenantId, x.TargetType, x.TargetId });
+            e.HasIndex(x => x.At); // retention purge across tenants
+        });
+
         // Every tenant-owned row: FK to its tenant, and the tenant filter.
         foreach (var type in m.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ITenantOwned).IsAssignableFrom(t)).ToList())
         {
@@ -372,6 +387,9 @@ public class CtiDbContext : DbContext
             if (type != typeof(Tenant))
                 m.Entity(type).HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Cascade);
         }
+
+        // SQL Server only: it refuses multiple cascade paths; SQLite and PostgreSQL keep the actions above.
+        if (Database.IsSqlServer()) SqlServer.SqlServerCascadePaths.Apply(m.Model);
     }
 
     /// <inheritdoc />
