@@ -28,9 +28,15 @@ public class CtiDbContext : DbContext
     private Guid _tenantId;
     private bool _systemScope;
 
-    public CtiDbContext(DbContextOptions<CtiDbContext> options, ICurrentTenant? currentTenant = null) : base(options)
+    private readonly Audit.IAuditActor? _auditActor;
+    private readonly TimeProvider _clock;
+
+    public CtiDbContext(DbContextOptions<CtiDbContext> options, ICurrentTenant? currentTenant = null, Audit.IAuditActor? auditActor = null,
+        TimeProvider? clock = null) : base(options)
     {
         if (currentTenant?.TenantId is { } t) _tenantId = t;
+        _auditActor = auditActor;
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The tenant every query is limited to; null when unscoped (queries then return nothing).</summary>
@@ -396,6 +402,7 @@ public class CtiDbContext : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();
+        AuditChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -403,7 +410,17 @@ public class CtiDbContext : DbContext
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardTenant();
+        AuditChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the audit entries of this save's configuration changes (docs/database.md, audit log): in the same
+    /// SaveChanges, so in the same transaction as the change.
+    /// </summary>
+    private void AuditChanges()
+    {
+        if (_auditActor is not null) Audit.AuditTrail.Record(this, _auditActor, _clock.GetUtcNow());
     }
 
     private void GuardTenant()

@@ -87,6 +87,7 @@ public static class DataServiceCollectionExtensions
         // Read lazily: hosts (and test hosts) may add configuration sources after this call.
         services.AddSingleton(_ => DatabaseOptions.From(configuration));
         services.TryAddScoped<ICurrentTenant, NoCurrentTenant>();
+        services.TryAddScoped<Audit.IAuditActor, Audit.NoAuditActor>();
         services.AddDbContext<CtiDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Configure(o));
         services.AddSingleton<SchemaMigrator>();
         return services;
