@@ -1,4 +1,6 @@
+using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
+using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +10,8 @@ builder.AddCtiHost();
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
+builder.Services.AddCtiAudit();
 
 var app = builder.Build();
 

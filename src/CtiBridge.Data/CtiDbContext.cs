@@ -28,9 +28,15 @@ public class CtiDbContext : DbContext
     private Guid _tenantId;
     private bool _systemScope;
 
-    public CtiDbContext(DbContextOptions<CtiDbContext> options, ICurrentTenant? currentTenant = null) : base(options)
+    private readonly Audit.IAuditActor? _auditActor;
+    private readonly TimeProvider _clock;
+
+    public CtiDbContext(DbContextOptions<CtiDbContext> options, ICurrentTenant? currentTenant = null, Audit.IAuditActor? auditActor = null,
+        TimeProvider? clock = null) : base(options)
     {
         if (currentTenant?.TenantId is { } t) _tenantId = t;
+        _auditActor = auditActor;
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The tenant every query is limited to; null when unscoped (queries then return nothing).</summary>
@@ -91,6 +97,7 @@ public class CtiDbContext : DbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
@@ -117,6 +124,7 @@ public class CtiDbContext : DbContext
         EnumAsString<DialTaskStatus>(b);
         EnumAsString<DialTaskItemStatus>(b);
         EnumAsString<WebhookDeliveryStatus>(b);
+        EnumAsString<Audit.AuditActorType>(b);
     }
 
     private static void EnumAsString<TEnum>(ModelConfigurationBuilder b) where TEnum : struct, Enum
@@ -362,6 +370,19 @@ public class CtiDbContext : DbContext
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(x => x.EndpointId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        m.Entity<Audit.AuditEntry>(e =>
+        {
+            e.Property(x => x.ActorName).HasMaxLength(100);
+            e.Property(x => x.Action).HasMaxLength(64);
+            e.Property(x => x.TargetType).HasMaxLength(64);
+            e.Property(x => x.TargetId).HasMaxLength(64);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            // Before/After: unbounded JSON text.
+            e.HasIndex(x => new { x.TenantId, x.At });
+            e.HasIndex(x => new { x.TenantId, x.TargetType, x.TargetId });
+            e.HasIndex(x => x.At); // retention purge across tenants
+        });
+
         // Every tenant-owned row: FK to its tenant, and the tenant filter.
         foreach (var type in m.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(ITenantOwned).IsAssignableFrom(t)).ToList())
         {
@@ -375,12 +396,16 @@ public class CtiDbContext : DbContext
             if (type != typeof(Tenant))
                 m.Entity(type).HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Cascade);
         }
+
+        // SQL Server only: it refuses multiple cascade paths; SQLite and PostgreSQL keep the actions above.
+        if (Database.IsSqlServer()) SqlServer.SqlServerCascadePaths.Apply(m.Model);
     }
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();
+        AuditChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -388,7 +413,17 @@ public class CtiDbContext : DbContext
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardTenant();
+        AuditChanges();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the audit entries of this save's configuration changes (docs/database.md, audit log): in the same
+    /// SaveChanges, so in the same transaction as the change.
+    /// </summary>
+    private void AuditChanges()
+    {
+        if (_auditActor is not null) Audit.AuditTrail.Record(this, _auditActor, _clock.GetUtcNow());
     }
 
     private void GuardTenant()

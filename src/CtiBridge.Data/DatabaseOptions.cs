@@ -13,6 +13,8 @@ public enum DatabaseProvider
     Sqlite,
     /// <summary>Server database for production.</summary>
     PostgreSql,
+    /// <summary>Microsoft SQL Server (schema and SQL generated and checked here; see docs/database.md).</summary>
+    SqlServer,
 }
 
 /// <summary>Configuration section <c>Database</c>.</summary>
@@ -21,13 +23,13 @@ public sealed class DatabaseOptions
     public const string Section = "Database";
     public const string DefaultSqliteConnectionString = "Data Source=data/ctibridge.db";
 
-    /// <summary><c>Sqlite</c> (default) or <c>PostgreSQL</c>.</summary>
+    /// <summary><c>Sqlite</c> (default), <c>PostgreSQL</c> or <c>SqlServer</c>.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>ADO.NET connection string; for SQLite defaults to <see cref="DefaultSqliteConnectionString"/>.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Reads the <c>Database</c> section (accepts <c>PostgreSQL</c>, <c>Postgres</c>, <c>Npgsql</c>, <c>Sqlite</c>).</summary>
+    /// <summary>Reads the <c>Database</c> section (accepts <c>PostgreSQL</c>, <c>Postgres</c>, <c>Npgsql</c>, <c>Sqlite</c>, <c>SqlServer</c>, <c>MSSQL</c>).</summary>
     public static DatabaseOptions From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -35,13 +37,14 @@ public sealed class DatabaseOptions
         {
             "sqlite" or "" => DatabaseProvider.Sqlite,
             "postgresql" or "postgres" or "npgsql" => DatabaseProvider.PostgreSql,
-            var other => throw new InvalidOperationException($"Database:Provider '{other}' is not supported (Sqlite or PostgreSQL)."),
+            "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+            var other => throw new InvalidOperationException($"Database:Provider '{other}' is not supported (Sqlite, PostgreSQL or SqlServer)."),
         };
         var cs = section["ConnectionString"];
         if (string.IsNullOrWhiteSpace(cs))
         {
-            if (provider == DatabaseProvider.PostgreSql)
-                throw new InvalidOperationException("Database:ConnectionString is required for PostgreSQL.");
+            if (provider != DatabaseProvider.Sqlite)
+                throw new InvalidOperationException($"Database:ConnectionString is required for {provider}.");
             cs = DefaultSqliteConnectionString;
         }
         return new DatabaseOptions { Provider = provider, ConnectionString = cs };
@@ -64,6 +67,9 @@ public sealed class DatabaseOptions
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(ConnectionString);
                 break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(ConnectionString);
+                break;
         }
     }
 }
@@ -81,6 +87,7 @@ public static class DataServiceCollectionExtensions
         // Read lazily: hosts (and test hosts) may add configuration sources after this call.
         services.AddSingleton(_ => DatabaseOptions.From(configuration));
         services.TryAddScoped<ICurrentTenant, NoCurrentTenant>();
+        services.TryAddScoped<Audit.IAuditActor, Audit.NoAuditActor>();
         services.AddDbContext<CtiDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Configure(o));
         services.AddSingleton<SchemaMigrator>();
         return services;

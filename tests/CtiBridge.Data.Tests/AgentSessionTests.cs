@@ -114,7 +114,7 @@ public class AgentSessionTests(PostgresServer postgres)
             await ExecAsync(conn, provider == DatabaseProvider.Sqlite
                 ? "CREATE TABLE __schema_versions (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
                 : "CREATE TABLE __schema_versions (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)");
-            await ExecAsync(conn, SchemaMigrator.All[0].SqlFor(provider));
+            await ExecAsync(conn, SchemaMigrator.All[0].SqlFor(provider)!);
             await ExecAsync(conn, provider == DatabaseProvider.Sqlite
                 ? "INSERT INTO __schema_versions VALUES (1, 'initial', '2026-01-01T00:00:00Z')"
                 : "INSERT INTO __schema_versions VALUES (1, 'initial', now())");
@@ -128,7 +128,11 @@ public class AgentSessionTests(PostgresServer postgres)
         }
 
         await using (var db = database.NewContext())
-            Assert.Equal([2], await new SchemaMigrator().MigrateAsync(db));
+        {
+            var applied = await new SchemaMigrator().MigrateAsync(db);
+            Assert.Equal("0002_agent_sessions", applied[0]);
+            Assert.DoesNotContain("0001_initial", applied);
+        }
 
         var (tenant, ann, _) = await SeedAsync(database);
         await using (var db = database.NewContext())

@@ -6,15 +6,21 @@ namespace CtiBridge.Data.Tests;
 public class MigrationTests(PostgresServer postgres)
 {
     [Fact]
-    public void Every_schema_version_exists_for_both_providers_in_order()
+    public void Every_migration_exists_for_the_three_providers_with_a_unique_id_in_order()
     {
         Assert.NotEmpty(SchemaMigrator.All);
-        Assert.Equal(Enumerable.Range(1, SchemaMigrator.All.Count), SchemaMigrator.All.Select(m => m.Version));
+        Assert.Equal("0001_initial", SchemaMigrator.All[0].Id);
+        Assert.Equal("0002_agent_sessions", SchemaMigrator.All[1].Id);
+        Assert.Equal(SchemaMigrator.All.Count, SchemaMigrator.All.Select(m => m.Id).Distinct().Count());
+        Assert.Equal(SchemaMigrator.All.OrderBy(m => m.Number).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => m.Id), SchemaMigrator.All.Select(m => m.Id));
         Assert.All(SchemaMigrator.All, m =>
         {
-            Assert.False(string.IsNullOrWhiteSpace(m.Sqlite));
-            Assert.False(string.IsNullOrWhiteSpace(m.PostgreSql));
+            foreach (var p in Enum.GetValues<DatabaseProvider>())
+                Assert.True(!string.IsNullOrWhiteSpace(m.SqlFor(p)), $"Migration {m.Id} has no {p} file (src/CtiBridge.Data/Migrations/{p}/{m.Id}.sql).");
         });
+        // New migrations are numbered by the UTC time they were written (yyyyMMddHHmm), so parallel branches do not collide.
+        Assert.All(SchemaMigrator.All.Skip(2), m => Assert.True(m.Number >= 2026_01_01_0000 && m.Number < 2100_01_01_0000,
+            $"Migration {m.Id}: number it yyyyMMddHHmm_name (UTC), see docs/database.md."));
     }
 
     [Theory]
@@ -29,10 +35,10 @@ public class MigrationTests(PostgresServer postgres)
         var first = await migrator.MigrateAsync(db);
         var second = await migrator.MigrateAsync(db);
 
-        Assert.Equal(SchemaMigrator.All.Select(m => m.Version), first);
+        Assert.Equal(SchemaMigrator.All.Select(m => m.Id), first);
         Assert.Empty(second);
-        var versions = await db.Database.SqlQueryRaw<int>("SELECT version AS \"Value\" FROM __schema_versions").ToListAsync();
-        Assert.Equal(SchemaMigrator.LatestVersion, versions.Max());
+        var ids = await db.Database.SqlQueryRaw<string>("SELECT id AS \"Value\" FROM __schema_migrations").ToListAsync();
+        Assert.Equal(SchemaMigrator.All.Select(m => m.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         // The migrated schema is usable through the model.
         Assert.Equal(0, await db.ScopeToSystem().Tenants.CountAsync());
     }

@@ -23,7 +23,7 @@ public static class SchemaInspector
     private static async Task<List<string>> Sqlite(DbConnection conn)
     {
         var lines = new List<string>();
-        var tables = await Query(conn, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__schema_versions' AND name <> '__EFMigrationsHistory'");
+        var tables = await Query(conn, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__schema_versions' AND name <> '__schema_migrations' AND name <> '__EFMigrationsHistory' AND upper(name) NOT LIKE 'QRTZ\\_%' ESCAPE '\\'");
         foreach (var t in tables.Select(r => r[0]))
         {
             lines.Add($"table {t}");
@@ -44,17 +44,19 @@ public static class SchemaInspector
     private static async Task<List<string>> Postgres(DbConnection conn)
     {
         var lines = new List<string>();
-        const string exclude = "('__schema_versions', '__EFMigrationsHistory')";
+        // The history tables and Quartz's job store (its own schema, checked by Quartz at start-up) are not in the model.
+        static string NotExcluded(string column) =>
+            $"{column} NOT IN ('__schema_versions', '__schema_migrations', '__EFMigrationsHistory', '\"__EFMigrationsHistory\"') AND upper({column}) NOT LIKE 'QRTZ\\_%'";
         foreach (var r in await Query(conn, $"""
             SELECT table_name, column_name, data_type, character_maximum_length, is_nullable, column_default, is_identity, identity_generation
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT IN {exclude}
+            FROM information_schema.columns WHERE table_schema = 'public' AND {NotExcluded("table_name")}
             """))
             lines.Add($"column {r[0]}.{r[1]} {r[2]}({r[3]}) nullable={r[4]} default={r[5]} identity={r[6]}/{r[7]}");
-        foreach (var r in await Query(conn, $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN {exclude}"))
+        foreach (var r in await Query(conn, $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND {NotExcluded("tablename")}"))
             lines.Add($"index {r[0]}.{r[1]} {r[2]}");
         foreach (var r in await Query(conn, $"""
             SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
-            FROM pg_constraint c WHERE c.connamespace = 'public'::regnamespace AND c.conrelid::regclass::text NOT IN ('__schema_versions', '"__EFMigrationsHistory"')
+            FROM pg_constraint c WHERE c.connamespace = 'public'::regnamespace AND {NotExcluded("c.conrelid::regclass::text")}
             """))
             lines.Add($"constraint {r[0]}.{r[1]} {r[2]}");
         lines.Sort(StringComparer.Ordinal);

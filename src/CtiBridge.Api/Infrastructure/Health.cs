@@ -48,7 +48,7 @@ public static class Health
             try
             {
                 if (!await db.Database.CanConnectAsync(ct)) return HealthCheckResult.Unhealthy("Cannot connect to the database.");
-                return HealthCheckResult.Healthy($"{SchemaMigrator.ProviderOf(db)}, schema version {SchemaMigrator.LatestVersion}");
+                return HealthCheckResult.Healthy($"{SchemaMigrator.ProviderOf(db)}, schema {SchemaMigrator.LatestId}");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

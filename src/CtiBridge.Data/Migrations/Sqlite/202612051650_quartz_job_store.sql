@@ -1,0 +1,5 @@
+-- Quartz.NET's job store tables (QRTZ_*), for the scheduler (docs/database.md, "Scheduled jobs").
+-- The line below stands for the create script the Quartz package embeds for this provider (Quartz 4.7.3), so the
+-- tables are exactly the ones the job store validates at start-up. A Quartz upgrade that changes that script fails
+-- QuartzSchemaTests: then add a migration that moves these tables forward.
+--@quartz-schema
