@@ -552,6 +552,7 @@ public sealed partial class TenantCallCenter
     private void EndCall(Work w, CallRuntime call, CallEndReason reason)
     {
         if (call.Call.State == CallState.Ended) return;
+        DropSoftphoneReturn(w, call);
         var now = Now;
         if (call.OfferAgentId is { } offered && _agents.TryGetValue(offered, out var ringing)
             && ringing.Agent.Status == AgentStatus.Ringing && ringing.Agent.CallId == call.Call.Id)
