@@ -11,6 +11,7 @@ namespace CtiBridge.Api.Softphone;
 /// </summary>
 [ApiController]
 [Route("api/v1/calls")]
+[Route("api/v1/agents/{agentId:guid}/calls")]
 [Authorize(AuthenticationSchemes = ApiKeys.CallerScheme)]
 [Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(401)]
@@ -18,7 +19,7 @@ namespace CtiBridge.Api.Softphone;
 [ProducesResponseType<ProblemDetails>(404)]
 public sealed class SoftphoneReturnController(CallCenterAccess access) : ControllerBase
 {
-    /// <summary>Calls the signed-in web agent's softphone back into her connected call.</summary>
+    /// <summary>Calls the web agent's softphone back into her connected call (the signed-in agent, or the agent named in the path).</summary>
     /// <remarks>
     /// CtiBridge hangs up what is left of her old softphone leg (not her hang-up), keeps the customer in the call with
     /// music, and rings her softphone asking it to answer by itself; once it answers, the new leg is in the call in place
