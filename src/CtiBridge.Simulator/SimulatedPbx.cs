@@ -225,7 +225,8 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             if (_legs.ContainsKey(legId)) throw new InvalidOperationException($"Leg {legId} already exists.");
             leg = new SimLeg(legId, target.Endpoint, dialled: true, time.GetUtcNow())
             {
-                AutoAnswer = target.AutoAnswer, CallerIdNumber = target.CallerIdNumber, Variables = target.Variables,
+                AutoAnswer = target.AutoAnswer, CallerIdNumber = target.CallerIdNumber, CallerIdName = target.CallerIdName,
+                Variables = target.Variables,
             };
             _legs[legId] = leg;
             unreachable = _devices.TryGetValue(target.Endpoint, out var d) && !d.Registered;

@@ -9,7 +9,9 @@ namespace CtiBridge.Api.Hubs;
 /// Whether a web agent still has a toolbar open: when the last hub connection of a logged-in web-extension agent
 /// closes and none comes back within the grace period (<c>CallCenter:ToolbarGraceSeconds</c>, default 20 s, long
 /// enough for a page refresh), the agent's device is lost (Ready → Not Ready "Device unavailable", not logged
-/// out); a new connection brings it back (to Ready when the tenant says so).
+/// out); a new connection brings it back (to Ready when the tenant says so). The call center is told when the last
+/// toolbar goes and the first comes back: a web agent's softphone leg lost while no toolbar is connected is a reload,
+/// and her call waits for the softphone to come back (docs/toolbar.md, "A reload during a call").
 /// </summary>
 public sealed class ToolbarPresence(CallCenterService service, TimeProvider time, IConfiguration configuration, ILogger<ToolbarPresence> log)
 {
@@ -42,8 +44,9 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
             restore = entry.MarkedLost;
             entry.MarkedLost = false;
         }
-        if (restore && service.FindTenant(tenant) is { } center && center.HasAgent(user))
-            center.DeviceChanged(user, available: true);
+        if (service.FindTenant(tenant) is not { } center || !center.HasAgent(user)) return;
+        center.ToolbarChanged(user, connected: true);
+        if (restore) center.DeviceChanged(user, available: true);
     }
 
     /// <summary>
@@ -73,6 +76,8 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
             entry.Timer?.Dispose();
             entry.Timer = time.CreateTimer(_ => GraceOver(tenant, user, entry), null, Grace, Timeout.InfiniteTimeSpan);
         }
+        // The last toolbar went (a reload, a closed browser): a softphone leg lost now is not the agent's hang-up.
+        service.FindTenant(tenant)?.ToolbarChanged(user, connected: false);
     }
 
     private void GraceOver(Guid tenant, Guid user, Entry entry)

@@ -111,6 +111,11 @@ public sealed class CallCenterService : IPbxEventHandler
             case "queue":
                 center.IncomingQueueCall(leg);
                 break;
+            // An extension dialled from a logged-in agent's own phone is her internal call, not a caller's direct call:
+            // she is On call and a party as herself, like click-to-dial.
+            case "direct" when leg.FromEndpoint is { } ep && center.LoggedInAgentAtEndpoint(ep) is { } agentId:
+                center.OutboundFromPhone(leg, agentId);
+                break;
             case "direct":
                 center.IncomingDirectCall(leg);
                 break;

@@ -14,6 +14,12 @@ internal sealed class AgentRuntime(Agent agent, AgentDefinition definition)
     /// <summary>The endpoint of the hot-desk phone chosen at login, overriding the profile's extension.</summary>
     public string? HotDeskEndpoint { get; set; }
     public List<GroupRuntime> Groups { get; } = new();
+    /// <summary>
+    /// Whether a toolbar of the agent is connected: null while none was ever seen (an agent driven through the API
+    /// only), false while the last one is gone (a reload, a closed browser). A softphone leg lost while it is false is a
+    /// reload, not a hang-up.
+    /// </summary>
+    public bool? ToolbarConnected { get; set; }
 }
 
 /// <summary>A skill group and its waiting list (arrival order, reorderable by supervisors).</summary>
@@ -40,6 +46,25 @@ internal enum LegPurpose
     Consult,
     /// <summary>Conference guest or blind-transfer number.</summary>
     Guest,
+    /// <summary>A web agent's softphone called back into her call after her page reloaded.</summary>
+    SoftphoneReturn,
+}
+
+/// <summary>
+/// A web agent's softphone leg was lost while she stays on the call (a page reload): the customer stays in the call's
+/// bridge (with music when nobody else talks to them) until the softphone is called back in, or the wait ends.
+/// </summary>
+internal sealed class SoftphoneReturn(Guid agentId, bool confirmed)
+{
+    public Guid AgentId { get; } = agentId;
+    /// <summary>
+    /// True once the loss is known to be a reload (her toolbar is gone, or she asked for the call back); false while
+    /// CtiBridge waits briefly to see whether her toolbar goes too (else the lost leg was her hang-up).
+    /// </summary>
+    public bool Confirmed { get; set; } = confirmed;
+    /// <summary>The leg ringing her softphone back into the call, if dialled.</summary>
+    public string? DialledLegId { get; set; }
+    public ITimer? Timer { get; set; }
 }
 
 internal sealed class LegInfo(string legId, LegPurpose purpose, Guid? agentId)
@@ -88,8 +113,12 @@ internal sealed class CallRuntime(Call call)
     /// <summary>The call's recordings so far (kept on the caller's leg for a restart, <see cref="TenantCallCenter.LegVariables.Recordings"/>).</summary>
     public List<global::CtiBridge.Application.Pbx.ResumedRecording> Recordings { get; } = new();
 
+    /// <summary>Set while a web agent's softphone is being brought back into this call (see <see cref="CallCenter.SoftphoneReturn"/>).</summary>
+    public SoftphoneReturn? SoftphoneReturn { get; set; }
+
     public void CancelTimers()
     {
+        SoftphoneReturn?.Timer?.Dispose();
         RingTimer?.Dispose(); RingTimer = null;
         MaxWaitTimer?.Dispose(); MaxWaitTimer = null;
         AnnounceTimer?.Dispose(); AnnounceTimer = null;

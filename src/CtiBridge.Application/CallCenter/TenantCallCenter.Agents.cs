@@ -114,6 +114,18 @@ public sealed partial class TenantCallCenter
         }
     }
 
+    /// <summary>The logged-in agent whose phone is this PBX endpoint (the phone a call was dialled from), if any.</summary>
+    public Guid? LoggedInAgentAtEndpoint(string endpoint)
+    {
+        lock (_gate)
+        {
+            foreach (var a in _agents.Values)
+                if (a.Agent.Status != AgentStatus.LoggedOut && string.Equals(EndpointOf(a), endpoint, StringComparison.OrdinalIgnoreCase))
+                    return a.Agent.Id;
+            return null;
+        }
+    }
+
     public Guid? AgentByExtension(string extension)
     {
         lock (_gate) return _agentsByExtension.TryGetValue(extension, out var a) ? a.Agent.Id : null;

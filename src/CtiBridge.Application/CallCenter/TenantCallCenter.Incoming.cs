@@ -41,7 +41,11 @@ public sealed partial class TenantCallCenter
         });
     }
 
-    /// <summary>An agent dialled a number from their phone or softphone; the dialplan handed it to us.</summary>
+    /// <summary>
+    /// An agent dialled from their phone or softphone and the dialplan handed it to us: a number outside (purpose
+    /// <c>outbound</c>) or a colleague's extension (purpose <c>direct</c> from a logged-in agent's endpoint). Either way she
+    /// is On call for the whole call, a party as herself, and offered no queue call meanwhile.
+    /// </summary>
     internal void OutboundFromPhone(IncomingLeg leg, Guid agentId)
     {
         RunWork(w =>
@@ -66,7 +70,13 @@ public sealed partial class TenantCallCenter
                 catch (CtiException ex)
                 {
                     _log.LogInformation("Agent {AgentId} may not dial {Number}: {Code}", agentId, leg.Target, ex.Code);
-                    EndCall(w, call, CallEndReason.Rejected);
+                    // The phone hears why, as a direct call to the colleague would have told it.
+                    EndCall(w, call, ex.Code switch
+                    {
+                        ErrorCodes.AgentBusy when colleague is not null => CallEndReason.Busy,
+                        ErrorCodes.TargetOffline => CallEndReason.Unreachable,
+                        _ => CallEndReason.Rejected,
+                    });
                     return;
                 }
                 call.Call.OwnerAgentId = agentId;

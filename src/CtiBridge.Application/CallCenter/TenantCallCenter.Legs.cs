@@ -2,7 +2,9 @@ using CtiBridge.Application.Events;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Tenants;
+using Microsoft.Extensions.Logging;
 
 namespace CtiBridge.Application.CallCenter;
 
@@ -16,6 +18,11 @@ public sealed partial class TenantCallCenter
             lock (_gate)
             {
                 if (!_callsByLeg.TryGetValue(legId, out var call) || !call.Legs.TryGetValue(legId, out var info)) return;
+                if (info.Purpose == LegPurpose.SoftphoneReturn)
+                {
+                    SoftphoneReturned(w, call, legId);
+                    return;
+                }
                 var party = call.Call.FindLeg(legId);
                 if (party is null || !party.IsPresent)
                 {
@@ -104,6 +111,13 @@ public sealed partial class TenantCallCenter
             lock (_gate)
             {
                 if (!_callsByLeg.TryGetValue(legId, out var call) || !call.Legs.TryGetValue(legId, out var info)) return;
+                if (info.Purpose == LegPurpose.SoftphoneReturn)
+                {
+                    // Calling the softphone back failed (not registered yet, rejected): she may ask again while the wait runs.
+                    if (call.SoftphoneReturn is { } pending && pending.DialledLegId == legId) pending.DialledLegId = null;
+                    ForgetLeg(call, legId);
+                    return;
+                }
                 var party = call.Call.FindLeg(legId);
                 if (party is null || !party.IsPresent) return;
                 if (call.OfferLegId == legId)
@@ -142,7 +156,10 @@ public sealed partial class TenantCallCenter
                         break;
                     default:
                         if (party.AgentId is { } agentId && _agents.TryGetValue(agentId, out var a))
+                        {
+                            if (SoftphoneLegLost(w, call, a, party)) break;
                             AgentLeaves(w, call, a, party, cause, transferredAway: false);
+                        }
                         else
                         {
                             LeaveParty(call, party, cause);
@@ -172,6 +189,7 @@ public sealed partial class TenantCallCenter
     /// <summary>An agent's part of the call is over (hung up, transferred away, dropped).</summary>
     private void AgentLeaves(Work w, CallRuntime call, AgentRuntime agent, CallParty party, CallEndReason reason, bool transferredAway)
     {
+        if (call.SoftphoneReturn?.AgentId == agent.Agent.Id) DropSoftphoneReturn(w, call);
         LeaveParty(call, party, reason);
         if (party.State != PartyState.Left) return;
         var now = Now;
@@ -327,5 +345,184 @@ public sealed partial class TenantCallCenter
         call.Recordings.Add(new ResumedRecording(name, now, agentId));
         w.Add(call, () => _pbx.StartRecordingAsync(id, name), _ => { lock (_gate) call.Call.Recording = false; });
         StoreRecordings(w, call);
+    }
+
+    // ---- a web agent's softphone survives a page reload ----
+
+    /// <summary>How long CtiBridge waits, after a web agent's softphone leg is lost with her toolbar still connected, for the
+    /// toolbar to go too (then it was a reload) before taking the lost leg as her hang-up.</summary>
+    internal static readonly TimeSpan SoftphoneLossDecisionWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the customer waits for a reloaded softphone to come back into the call before the agent's part
+    /// ends as if she had hung up.</summary>
+    internal static readonly TimeSpan SoftphoneReturnWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A web agent's connected softphone leg ended without CtiBridge or the toolbar hanging it up. While her toolbar is
+    /// gone (a reload) — or, when one is connected, until it is known whether it goes too — she stays on the call: the customer stays in the
+    /// call's bridge, with music when nobody else talks to them, for her softphone to be called back in
+    /// (<see cref="ReturnSoftphone"/>). Returns false when the lost leg is simply her leaving the call (also for an agent
+    /// who never had a toolbar: the API alone drives her).
+    /// </summary>
+    private bool SoftphoneLegLost(Work w, CallRuntime call, AgentRuntime agent, CallParty party)
+    {
+        if (agent.Agent.Settings.ExtensionKind != ExtensionKind.Web || agent.HotDeskEndpoint is not null
+            || party.State != PartyState.Connected || call.Call.State != CallState.Connected
+            || agent.Agent.Status != AgentStatus.OnCall || agent.Agent.CallId != call.Call.Id || call.SoftphoneReturn is not null
+            || agent.ToolbarConnected is null)
+            return false;
+        var confirmed = agent.ToolbarConnected == false;
+        StartSoftphoneReturn(w, call, agent, confirmed);
+        ForgetLeg(call, party.LegId);
+        _log.LogInformation("Softphone leg {LegId} of agent {AgentId} lost on call {CallId} ({What}); the customer waits for it",
+            party.LegId, agent.Agent.Id, call.Call.Id, confirmed ? "toolbar gone: a reload" : "waiting to see whether the toolbar goes");
+        return true;
+    }
+
+    private void StartSoftphoneReturn(Work w, CallRuntime call, AgentRuntime agent, bool confirmed)
+    {
+        var pending = new SoftphoneReturn(agent.Agent.Id, confirmed);
+        call.SoftphoneReturn = pending;
+        if (!call.Call.PresentParties.Any(p => p.AgentId != agent.Agent.Id && p.Role != PartyRole.Customer && p.State == PartyState.Connected)
+            && call.Call.Customer is { IsPresent: true, Held: false })
+            StartMusic(w, call);
+        ArmSoftphoneReturnTimer(call, pending);
+    }
+
+    private void ArmSoftphoneReturnTimer(CallRuntime call, SoftphoneReturn pending)
+    {
+        pending.Timer?.Dispose();
+        var callId = call.Call.Id;
+        pending.Timer = _time.CreateTimer(_ => SoftphoneReturnTimedOut(callId, pending), null,
+            pending.Confirmed ? SoftphoneReturnWait : SoftphoneLossDecisionWindow, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The toolbar stayed while the leg was lost (a hang-up from the softphone), or the softphone never came back.</summary>
+    private void SoftphoneReturnTimedOut(Guid callId, SoftphoneReturn pending)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.SoftphoneReturn != pending) return;
+                if (!_agents.TryGetValue(pending.AgentId, out var agent) || call.Call.PresentAgentParty(pending.AgentId) is not { } party) return;
+                _log.LogInformation("Agent {AgentId} left call {CallId}: {Why}", pending.AgentId, callId,
+                    pending.Confirmed ? "her softphone did not come back" : "her softphone hung up while her toolbar stayed");
+                StopMusic(w, call);
+                AgentLeaves(w, call, agent, party, pending.Confirmed ? CallEndReason.Failed : CallEndReason.Normal, transferredAway: false);
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>The agent's toolbar connection came (first one) or went (last one).</summary>
+    public void ToolbarChanged(Guid agentId, bool connected)
+    {
+        lock (_gate)
+        {
+            if (!_agents.TryGetValue(agentId, out var agent)) return;
+            agent.ToolbarConnected = connected;
+            if (connected) return;
+            foreach (var call in _calls.Values)
+                if (call.SoftphoneReturn is { Confirmed: false } pending && pending.AgentId == agentId)
+                {
+                    pending.Confirmed = true;   // the leg went with the page: a reload
+                    ArmSoftphoneReturnTimer(call, pending);
+                }
+        }
+    }
+
+    /// <summary>
+    /// The reloaded toolbar of a web agent asks for her softphone back into her call: CtiBridge rings it (asking it to answer
+    /// by itself) and, once it answers, puts the new leg in the call's bridge in place of the lost one and stops the music.
+    /// When Asterisk still has the old leg (a reload does not always end it), CtiBridge hangs it up first, as not her
+    /// hang-up. Asking again while the softphone rings does nothing.
+    /// </summary>
+    public void ReturnSoftphone(Guid agentId, Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = CallOfParty(agentId, callId);
+                var agent = _agents[agentId];
+                if (agent.Agent.Settings.ExtensionKind != ExtensionKind.Web || agent.HotDeskEndpoint is not null)
+                    throw new CtiException(ErrorCodes.NoSoftphone, "Only a browser softphone is called back into a call.");
+                var party = call.Call.PresentAgentParty(agentId);
+                if (party is null || party.State != PartyState.Connected || call.Call.State != CallState.Connected
+                    || agent.Agent.Status != AgentStatus.OnCall || agent.Agent.CallId != callId)
+                    throw new CtiException(ErrorCodes.CallNotConnected, "The call is not connected.");
+                var pending = call.SoftphoneReturn;
+                if (pending is null)
+                {
+                    var old = party.LegId;
+                    StartSoftphoneReturn(w, call, agent, confirmed: true);
+                    pending = call.SoftphoneReturn!;
+                    ForgetLeg(call, old);
+                    w.AddDialling(call, () => _pbx.HangupAsync(old, CallEndReason.Normal));
+                }
+                else if (pending.AgentId != agentId)
+                    throw new CtiException(ErrorCodes.CallNotConnected, "The call is not connected.");
+                pending.Confirmed = true;
+                ArmSoftphoneReturnTimer(call, pending);
+                if (pending.DialledLegId is not null) return;
+                var legId = NewLegId();
+                pending.DialledLegId = legId;
+                TrackLeg(call, legId, LegPurpose.SoftphoneReturn, agentId);
+                var target = new DialTarget(EndpointOf(agent), call.Call.CustomerNumber, call.Call.CustomerName,
+                    TimeSpan.FromSeconds(20), AutoAnswer: true,
+                    new Dictionary<string, string>
+                    {
+                        [LegVariables.CallId] = callId.ToString(),
+                        [LegVariables.Role] = "agent",
+                        [LegVariables.AgentId] = agentId.ToString(),
+                    });
+                w.AddDialling(call, () => _pbx.DialAsync(callId, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
+            }
+        });
+    }
+
+    private void SoftphoneReturned(Work w, CallRuntime call, string legId)
+    {
+        var pending = call.SoftphoneReturn;
+        var party = pending is null ? null : call.Call.PresentAgentParty(pending.AgentId);
+        if (pending?.DialledLegId != legId || party is null)
+        {
+            ForgetLeg(call, legId);
+            w.AddDialling(call, () => _pbx.HangupAsync(legId, CallEndReason.Normal));
+            return;
+        }
+        pending.Timer?.Dispose();
+        call.SoftphoneReturn = null;
+        party.MoveToLeg(legId);
+        var callId = call.Call.Id;
+        var playing = call.MusicPlaying;
+        call.MusicPlaying = false;
+        w.Add(call, () => playing
+            ? Task.WhenAll(_pbx.JoinCallAsync(callId, legId), _pbx.StopCallMusicAsync(callId))
+            : _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+        _log.LogInformation("Softphone of agent {AgentId} back in call {CallId} on leg {LegId}", pending.AgentId, callId, legId);
+        PublishParty(call, party, joined: true);
+        PublishCall(call, "softphone_returned");
+    }
+
+    /// <summary>Stops bringing a softphone back (the agent left, the call ended): the leg ringing it back is hung up.</summary>
+    private void DropSoftphoneReturn(Work w, CallRuntime call)
+    {
+        if (call.SoftphoneReturn is not { } pending) return;
+        call.SoftphoneReturn = null;
+        pending.Timer?.Dispose();
+        if (pending.DialledLegId is { } leg)
+        {
+            ForgetLeg(call, leg);
+            w.AddDialling(call, () => _pbx.HangupAsync(leg, CallEndReason.Normal));
+        }
+    }
+
+    private void ForgetLeg(CallRuntime call, string legId)
+    {
+        call.Legs.Remove(legId);
+        _callsByLeg.Remove(legId);
+        _legIndex(legId, null);
     }
 }

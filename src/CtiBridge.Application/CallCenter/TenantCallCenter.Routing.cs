@@ -397,7 +397,11 @@ public sealed partial class TenantCallCenter
         call.RingTimer = _time.CreateTimer(_ => OnRingTimeout(callId, legId), null, ringFor, Timeout.InfiniteTimeSpan);
         _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds));
         PublishParty(call, party, joined: true);
-        var target = new DialTarget(EndpointOf(agent), call.Call.CustomerNumber, call.Call.CustomerName,
+        // An internal call shows the calling colleague on the phone (her extension and name), not the number dialled.
+        var caller = call.Call.Kind == CallKind.Internal && call.Call.OwnerAgentId is { } ownerId && _agents.TryGetValue(ownerId, out var owner)
+            ? (Number: owner.Agent.Settings.Extension, Name: (string?)owner.Agent.DisplayName)
+            : (Number: call.Call.CustomerNumber, Name: call.Call.CustomerName);
+        var target = new DialTarget(EndpointOf(agent), caller.Number, caller.Name,
             ringFor + TimeSpan.FromSeconds(5), agent.Agent.Settings.AutoAnswer,
             new Dictionary<string, string>
             {
@@ -548,6 +552,7 @@ public sealed partial class TenantCallCenter
     private void EndCall(Work w, CallRuntime call, CallEndReason reason)
     {
         if (call.Call.State == CallState.Ended) return;
+        DropSoftphoneReturn(w, call);
         var now = Now;
         if (call.OfferAgentId is { } offered && _agents.TryGetValue(offered, out var ringing)
             && ringing.Agent.Status == AgentStatus.Ringing && ringing.Agent.CallId == call.Call.Id)

@@ -43,7 +43,7 @@ public enum PartyState
 /// <summary>One leg of a call: a channel on the PBX and who is on it.</summary>
 public sealed class CallParty(string legId, PartyRole role, Guid? agentId, string number, DateTimeOffset joinedAt)
 {
-    public string LegId { get; } = legId;
+    public string LegId { get; private set; } = legId;
     public PartyRole Role { get; } = role;
     public Guid? AgentId { get; } = agentId;
     public string Number { get; } = number;
@@ -55,6 +55,17 @@ public sealed class CallParty(string legId, PartyRole role, Guid? agentId, strin
     public bool Muted { get; set; }
     public CallEndReason? EndReason { get; set; }
     public bool IsPresent => State != PartyState.Left;
+
+    /// <summary>
+    /// The party's device came back on a new leg (a browser softphone called back into the call after a page reload):
+    /// the same party, still present, now on <paramref name="newLegId"/>; not muted, as a fresh leg is not.
+    /// </summary>
+    public void MoveToLeg(string newLegId)
+    {
+        if (!IsPresent) throw new InvalidOperationException("A party that left cannot move to a new leg.");
+        LegId = newLegId;
+        Muted = false;
+    }
 }
 
 /// <summary>A call with its parties and the timings its call record is made of.</summary>

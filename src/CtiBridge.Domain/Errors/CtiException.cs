@@ -69,6 +69,8 @@ public static class ErrorCodes
     public const string AnswerOnDevice = "answer_on_device";
     public const string CallNotRinging = "call_not_ringing";
     public const string CallNotConnected = "call_not_connected";
+    /// <summary>Only a web agent's browser softphone can be called back into her call.</summary>
+    public const string NoSoftphone = "no_softphone";
     public const string SkillGroupNotFound = "skill_group_not_found";
     public const string NumberBlocked = "number_blocked";
     public const string RecordingNotAllowed = "recording_not_allowed";

@@ -311,10 +311,32 @@ async function startSoftphone(): Promise<void> {
   try { settings = await api.request<SoftphoneSettings>('GET', '/agent/softphone'); } catch { settings = null; }
   if (!settings?.wsUri) { ui.softphoneNotice = 'The server did not provide softphone settings; calls cannot be answered in the browser.'; render(); return; }
   const sp = new SipJsSoftphone(settings);
-  sp.onRegistration((s, d) => { ui.registration = s; ui.softphoneNotice = s === 'failed' ? `Softphone registration failed${d ? `: ${d}` : ''}.` : undefined; render(); });
+  sp.onRegistration((s, d) => {
+    ui.registration = s;
+    ui.softphoneNotice = s === 'failed' ? `Softphone registration failed${d ? `: ${d}` : ''}.` : undefined;
+    render();
+    if (s === 'registered') void returnToLiveCall(sp);
+  });
   sp.onIncoming(() => render());
   ui.softphone = sp;
   try { await sp.start(); } catch (e) { ui.registration = 'failed'; ui.softphoneNotice = `Softphone could not start: ${(e as Error).message}`; render(); }
+}
+
+/**
+ * After a page reload the agent may still be connected to a call whose audio ran in the old page: ask the server to call
+ * this softphone back into it (it answers by itself). Once per page; the server refuses if the call is not hers or not
+ * connected.
+ */
+let returnAsked = false;
+async function returnToLiveCall(sp: Softphone): Promise<void> {
+  const me = ui.model.agent?.agentId;
+  if (returnAsked || !me || sp.hasSession() || sp.hasIncoming()) return;
+  const live = Object.values(ui.model.calls).find((c) => c.state === 'Connected'
+    && c.parties.some((p) => p.agentId === me && p.state === 'Connected'));
+  if (!live) return;
+  returnAsked = true;
+  sp.expectCallBack();
+  try { await api.request('POST', `/calls/${live.callId}/softphone/return`); } catch (e) { showError(e); }
 }
 
 async function boot(): Promise<void> {

@@ -26,6 +26,13 @@ export interface Softphone {
   /** True when the call must be answered on this device (a SIP INVITE is pending). */
   hasIncoming(): boolean;
   answer(): Promise<void>;
+  /** True while a call's audio runs in this page. */
+  hasSession(): boolean;
+  /**
+   * The server is about to call this softphone back into the agent's call (after a page reload): the next INVITE within
+   * a few seconds is answered at once, without ringing.
+   */
+  expectCallBack(): void;
   hangup(): Promise<void>;
   setMuted(muted: boolean): void;
   sendDtmf(digits: string): void;
@@ -40,6 +47,8 @@ export class NoSoftphone implements Softphone {
   async stop(): Promise<void> {}
   hasIncoming(): boolean { return false; }
   async answer(): Promise<void> {}
+  hasSession(): boolean { return false; }
+  expectCallBack(): void {}
   async hangup(): Promise<void> {}
   setMuted(): void {}
   sendDtmf(): void {}
@@ -58,6 +67,8 @@ export class SipJsSoftphone implements Softphone {
   private pending: import('sip.js').Invitation | null = null;
   private session: SipSession | null = null;
   private sip: SipModule | null = null;
+  /** Until when an INVITE is the server calling this softphone back into the agent's call (answered at once). */
+  private callBackUntil = 0;
   private readonly audio: HTMLAudioElement;
 
   constructor(private readonly settings: SoftphoneSettings) {
@@ -86,7 +97,16 @@ export class SipJsSoftphone implements Softphone {
       delegate: {
         onInvite: (inv) => {
           this.pending = inv;
-          inv.stateChange.addListener((st) => { if (st === 'Terminated' && this.pending === inv) this.pending = null; });
+          inv.stateChange.addListener((st) => {
+            if (st !== 'Terminated') return;
+            if (this.pending === inv) this.pending = null;
+            if (this.session === inv) this.session = null;
+          });
+          if (Date.now() < this.callBackUntil) {
+            this.callBackUntil = 0;
+            void this.answer().catch(() => { /* the server's wait ends the call part if this never connects */ });
+            return;
+          }
           this.incomingCb({ remote: inv.remoteIdentity.uri.user ?? '' });
         },
       },
@@ -109,6 +129,10 @@ export class SipJsSoftphone implements Softphone {
   }
 
   hasIncoming(): boolean { return this.pending !== null; }
+
+  hasSession(): boolean { return this.session !== null; }
+
+  expectCallBack(): void { this.callBackUntil = Date.now() + 15_000; }
 
   async answer(): Promise<void> {
     const inv = this.pending;

@@ -24,6 +24,7 @@ public class AuthorizationTests
         await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/answer"), 404, "call_not_found"); // does not confirm the call exists
         await agent1.PostAsync($"/api/v1/calls/{call.CallId}/answer").OkAsync();
         await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hold"), 403, "not_a_party");
+        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/softphone/return"), 403, "not_a_party");
         await Problem.AssertAsync(await agent2.GetAsync($"/api/v1/calls/{call.CallId}"), 403, "not_a_party");
         await Problem.AssertAsync(await agent2.PutAsJsonAsync($"/api/v1/calls/{call.CallId}/disposition", new { remarks = "x" }), 403, "not_a_party");
         // Nor through the agent-scoped route naming the colleague.

@@ -38,7 +38,7 @@ public class BadInputSweepTests
         foreach (var prefix in new[] { "/api/v1/calls", $"/api/v1/agents/{agent}/calls" })
         {
             yield return new("GET", $"{prefix}/{call}", null);
-            foreach (var action in new[] { "answer", "decline", "hangup", "hold", "resume", "mute", "unmute", "consult/complete", "consult/conference", "consult/cancel", "recording/start", "recording/stop", "recording/pause", "recording/unpause" })
+            foreach (var action in new[] { "answer", "decline", "hangup", "hold", "resume", "mute", "unmute", "consult/complete", "consult/conference", "consult/cancel", "recording/start", "recording/stop", "recording/pause", "recording/unpause", "softphone/return" })
                 yield return new("POST", $"{prefix}/{call}/{action}", null);
             yield return new("POST", $"{prefix}/{call}/dtmf", O(new { digits = "12" }));
             yield return new("POST", $"{prefix}/{call}/self-service", O(new { flow = "pin" }));

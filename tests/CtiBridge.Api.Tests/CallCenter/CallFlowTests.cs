@@ -54,4 +54,27 @@ public class CallFlowTests
         var states = await host.DbAsync(db => db.AgentStateChanges.Where(s => s.UserId == me.AgentId).OrderBy(s => s.Id).Select(s => s.To).ToListAsync());
         Assert.Equal([AgentStatus.Ready, AgentStatus.Ringing, AgentStatus.OnCall, AgentStatus.WrapUp, AgentStatus.WrapUp /* extended */, AgentStatus.Ready], states);
     }
+
+    [Fact]
+    public async Task Web_agent_asks_for_her_softphone_back_into_her_connected_call_and_the_call_stays_one()
+    {
+        using var host = new CtiApiFactory();
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        await agent.PlaceCallAsync("Sales", "+4930555124");
+        var offered = await agent.WaitForCallAsync(c => c.State == CallState.Ringing);
+        await Problem.AssertAsync(await agent.PostAsync($"/api/v1/calls/{offered.CallId}/softphone/return"), 409, "call_not_connected");
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/answer").OkAsync();
+        await agent.WaitForCallAsync(c => c.State == CallState.Connected);
+
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/softphone/return").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/softphone/return").OkAsync();   // asking again while it rings: nothing more
+
+        Assert.Equal(AgentStatus.OnCall, (await agent.StateAsync()).Status);
+        Assert.Equal(CallState.Connected, (await (await agent.GetAsync($"/api/v1/calls/{offered.CallId}")).ReadAsync<CallView>()).State);
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/hangup").OkAsync();
+        Assert.Equal(AgentStatus.WrapUp, (await agent.StateAsync()).Status);
+        await host.FlushJournalAsync();
+        Assert.Equal(1, await host.DbAsync(db => db.CallRecords.CountAsync(c => c.Id == offered.CallId)));
+    }
 }

@@ -41,6 +41,22 @@ public abstract class ProductSuite(RealAsterisk asterisk) : IAsyncLifetime
     /// <summary>Keeps a sipp party to stop after the test.</summary>
     protected Sipp Track(Sipp s) { _sipps.Add(s); return s; }
 
+    /// <summary>An agent added, signed in and logged in, her desk phone (sipp) registered, and Ready if asked.</summary>
+    protected async Task<(HttpClient Client, string Id, Sipp Phone)> AgentOnlineAsync(string name, string extension, bool ready,
+        bool inSales = true, SippParties.PhoneBehaviour behaviour = SippParties.PhoneBehaviour.Answer)
+    {
+        var id = await Tenant.AddAgentAsync(name, extension, inSales: inSales);
+        var client = await Tenant.SignInAsync(name);
+        await client.PostJsonAsync("/api/v1/agent/login", new { ready = false });
+        var phone = await PhoneOnlineAsync(client, extension, behaviour);
+        if (ready)
+        {
+            await client.PutJsonAsync("/api/v1/agent/state", new { state = "Ready" });
+            await Wait.AgentStatusAsync(client, "Ready");
+        }
+        return (client, id, phone);
+    }
+
     /// <summary>Registers the agent's desk phone (sipp) with the provisioned credentials and waits until CtiBridge sees it.</summary>
     protected async Task<Sipp> PhoneOnlineAsync(HttpClient agent, string extension, SippParties.PhoneBehaviour behaviour)
     {

@@ -35,6 +35,13 @@ public static class SippParties
         Sipp.Start($"-sf \"{Write("customer.xml", CustomerCalls)}\" -s {did} -set caller {from} -i 127.0.0.1 -p {asterisk.TrunkPort} " +
                    $"-m 1 -aa 127.0.0.1:{asterisk.SipPort}");
 
+    /// <summary>
+    /// The agent's desk phone <paramref name="username"/> dials <paramref name="number"/> (authenticating with its
+    /// provisioned credentials, as a real phone answers Asterisk's 401) and stays on the line until Asterisk hangs up.
+    /// </summary>
+    public static Sipp PhoneDials(RealAsterisk asterisk, string username, string password, string number) =>
+        Sipp.Start($"-sf \"{Write("phone-dials.xml", PhoneDialsOut)}\" -s {number} -set caller {username} -au {username} -ap {password} " +
+                   $"-i 127.0.0.1 -p {LoopbackPorts.Reserve()} -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
 
     private static readonly string Dir = Path.Combine(Path.GetTempPath(), "cti-product-sipp-" + Environment.ProcessId);
 
@@ -252,6 +259,80 @@ public static class SippParties
             ]]></send>
           <recv request="ACK" next="end" />
         {{OptionsOk}}
+          <label id="end" />
+        </scenario>
+        """;
+
+    private static readonly string PhoneDialsOut = $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="an agent's phone dials, authenticates and stays until hung up">
+          <Global variables="caller" />
+          <send retrans="500"><![CDATA[
+
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[$caller]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 INVITE
+              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="401" auth="true" />
+          <send><![CDATA[
+
+              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              [last_Via:]
+              From: <sip:[$caller]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 1 ACK
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <send retrans="500"><![CDATA[
+
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[$caller]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 2 INVITE
+              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+              [authentication]
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="180" optional="true" />
+          <recv response="183" optional="true" />
+          <recv response="200" rrs="true" />
+          <send><![CDATA[
+
+              ACK [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[$caller]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 2 ACK
+              Contact: <sip:[$caller]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+        {{TalkUntilBye(UacContact)}}
           <label id="end" />
         </scenario>
         """;

@@ -9,7 +9,8 @@
 // Prints "skipped: <reason>" and exits 0 when Asterisk, sipp, openssl or Chromium is missing.
 //   node tests/toolbar-e2e/real-asterisk/run.mjs      (or: npm --prefix src/toolbar run e2e:asterisk)
 // Env: CTI_ASTERISK_BIN, CTI_ASTERISK_MODULES, CTI_ASTERISK_DATA, CTI_SIPP_BIN, CTI_CHROMIUM (as the C# suite),
-//      CTI_KEEP_ASTERISK_DIR=1 keeps the temp directory (logs, traces).
+//      CTI_KEEP_ASTERISK_DIR=1 keeps the temp directory (logs, traces), CTI_RELOADS=n reloads mid-call (default 2),
+//      CTI_RELOAD_RESULTS=file.json writes the measured gaps, CTI_E2E_NO_BUILD=1 runs the Api built beforehand.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -45,12 +46,12 @@ const dataDir = process.env.CTI_ASTERISK_DATA || '/var/lib/asterisk';
 
 // ------------------------------------------------------------------ helpers
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(fn, what, timeoutMs = 15_000) {
+async function until(fn, what, timeoutMs = 15_000, intervalMs = 100) {
   const end = Date.now() + timeoutMs;
   let last;
   while (Date.now() < end) {
     try { last = await fn(); if (last) return last; } catch (e) { last = e; }
-    await sleep(100);
+    await sleep(intervalMs);
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
@@ -275,7 +276,9 @@ verbose = 2
     Softphone__WebSocketUrl: `wss://127.0.0.1:${port.tls}/ws`,
   };
   log(`starting CtiBridge (production mode) at ${base}`);
-  const service = spawn('dotnet', ['run', '--project', join(repo, 'src/CtiBridge.Api'), '--no-launch-profile', '--urls', base], {
+  // CTI_E2E_NO_BUILD=1: the Api was built beforehand (dotnet build src/CtiBridge.Api), e.g. for repeated benchmark runs.
+  const noBuild = process.env.CTI_E2E_NO_BUILD === '1' ? ['--no-build'] : [];
+  const service = spawn('dotnet', ['run', '--project', join(repo, 'src/CtiBridge.Api'), ...noBuild, '--no-launch-profile', '--urls', base], {
     cwd: join(repo, 'src/CtiBridge.Api'), env, stdio: ['ignore', 'inherit', 'inherit'], detached: true,
   });
   service.detachedGroup = true;
@@ -362,6 +365,67 @@ verbose = 2
   }, 'the browser and the customer bridged on Asterisk').catch((e) => { throw new Error(`${e.message}; Asterisk had ${lastSeen}`); });
   const ice = await ui(() => window.__cti.ui.softphone.session?.sessionDescriptionHandler?.peerConnection?.iceConnectionState ?? 'n/a');
   log(`answered in the browser: bridge ${bridged.id} holds the softphone and the customer (WebRTC ICE ${ice})`);
+
+  // ---------------------------------------------------------------- reloads mid-call: the softphone comes back
+  // Each reload drops the page (its SIP WebSocket and its hub connection); the reloaded toolbar asks for its softphone
+  // back into the call, CtiBridge rings it and it answers by itself. The gap is measured on Asterisk: the time between
+  // the last RTP packet Asterisk received from the old softphone leg and the first from the new one (ARI
+  // rtp_statistics rxcount, sampled every 50 ms), i.e. how long the customer did not hear the agent.
+  const reloads = Number(process.env.CTI_RELOADS ?? '2');
+  const gaps = [];
+  const softphoneLeg = async () => {
+    const channels = await ari('channels');
+    const web = channels.filter((c) => c.name.startsWith('PJSIP/demo-1201-') && c.state === 'Up');
+    const trunk = channels.find((c) => c.name.startsWith('PJSIP/demo-trunk-') && c.state === 'Up');
+    if (!trunk) throw new Error('the customer channel is gone: the call was dropped');
+    const bridges = await ari('bridges');
+    return web.find((c) => bridges.some((b) => b.channels.includes(c.id) && b.channels.includes(trunk.id))) ?? null;
+  };
+  const rxOf = async (id) => { try { return (await ari(`channels/${id}/rtp_statistics`)).rxcount ?? 0; } catch { return null; } };
+  for (let i = 1; i <= reloads; i++) {
+    const old = await until(softphoneLeg, 'the softphone leg in the bridge before the reload');
+    // The old leg's RTP flowing: note when its packet count last grew, until the page is gone.
+    let lastOldRx = await rxOf(old.id);
+    let lastOldAt = Date.now();
+    await until(async () => { const rx = await rxOf(old.id); if (rx !== null && rx > lastOldRx) { lastOldRx = rx; lastOldAt = Date.now(); return true; } return false; },
+      'RTP from the softphone before the reload', 10_000);
+    let reloading = true;
+    const watchOld = (async () => {
+      while (reloading) {
+        const rx = await rxOf(old.id);
+        if (rx === null) break;
+        if (rx > lastOldRx) { lastOldRx = rx; lastOldAt = Date.now(); }
+        await sleep(50);
+      }
+    })();
+    const reloaded = page.reload({ waitUntil: 'domcontentloaded' });
+    // The new leg: in the bridge with the customer, its RTP counted from the first packet.
+    let firstNewAt = 0;
+    const fresh = await until(async () => {
+      const leg = await softphoneLeg();
+      if (!leg || leg.id === old.id) return null;
+      const rx = await rxOf(leg.id);
+      if (!rx) return null;
+      firstNewAt = Date.now();
+      return leg;
+    }, `the softphone back in the call after reload ${i}`, 20_000, 50);
+    reloading = false;
+    await watchOld;
+    await reloaded;
+    const gap = (firstNewAt - lastOldAt) / 1000;
+    gaps.push(gap);
+    await until(async () => /Connected/.test(await page.locator('#call-state').innerText()), `the call card Connected after reload ${i}`);
+    const mine = await page.evaluate(() => Object.values(window.__cti.ui.model.calls).map((c) => c.callId));
+    if (mine.length !== 1) throw new Error(`after reload ${i} the toolbar shows ${mine.length} calls`);
+    if (customer.exitCode !== null) throw new Error(`the customer's call ended during reload ${i}`);
+    log(`reload ${i}/${reloads}: softphone back in the call (leg ${fresh.id}), customer-side gap in the agent's audio ${gap.toFixed(2)} s`);
+  }
+  if (reloads > 0) {
+    const sorted = [...gaps].sort((a, b) => a - b);
+    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    log(`reload gaps (s): ${gaps.map((g) => g.toFixed(2)).join(', ')}; median ${median.toFixed(2)}, max ${sorted[sorted.length - 1].toFixed(2)}; dropped calls 0`);
+    if (process.env.CTI_RELOAD_RESULTS) writeFileSync(process.env.CTI_RELOAD_RESULTS, JSON.stringify({ gaps, median, max: sorted[sorted.length - 1] }));
+  }
 
   await page.click('#hangup');
   await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after hang-up');
