@@ -17,8 +17,9 @@ public class EndpointNameMigrationTests(PostgresServer postgres)
         using var database = await TestDatabase.CreateAsync(provider, postgres);
         await using var db = database.NewContext();
         var endpointNames = SchemaMigrator.All.Single(m => m.Name == "tenant_endpoint_names");
-        foreach (var earlier in SchemaMigrator.All.Where(m => m.Version < endpointNames.Version))
-            await db.Database.ExecuteSqlRawAsync(earlier.SqlFor(provider));
+        foreach (var earlier in SchemaMigrator.All.TakeWhile(m => m.Id != endpointNames.Id))
+            foreach (var statement in SchemaMigrator.StatementsFor(earlier, provider))
+                await db.Database.ExecuteSqlRawAsync(statement);
 
         var (yes, no) = (true, false);
         var createdAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -48,7 +49,8 @@ public class EndpointNameMigrationTests(PostgresServer postgres)
                 $@"INSERT INTO ""Phones"" (""Id"", ""TenantId"", ""EndpointName"", ""Extension"", ""HotDesk"") VALUES ({id}, {tenantId}, {name}, '2001', {no})");
         }
 
-        await db.Database.ExecuteSqlRawAsync(endpointNames.SqlFor(provider));
+        foreach (var statement in SchemaMigrator.StatementsFor(endpointNames, provider))
+            await db.Database.ExecuteSqlRawAsync(statement);
 
         var after = new List<string>();
         foreach (var id in ids)
