@@ -24,6 +24,7 @@ public class PasswordRuleTests : IClassFixture<PasswordRuleTests.Host>
     [InlineData("Harbor-Lant")]                // 11 characters
     [InlineData("1qaz2wsx3edc")]               // a common password (12 characters)
     [InlineData("LeaveMeAlone")]               // a common password, whatever the case
+    [InlineData("Weihnachtsbaum")]             // among the last of the 30,000 on the list
     [InlineData("password2026!!")]             // a common password with digits and symbols around it
     [InlineData("xxxxxxxxxxxxxxxx")]           // one character repeated
     [InlineData("my agent1 password is long")] // the username
@@ -55,6 +56,14 @@ public class PasswordRuleTests : IClassFixture<PasswordRuleTests.Host>
         await _host.LoginAsync("demo", _lastUsername, longest);
         var response = await admin.PostAsJsonAsync($"/api/v1/admin/users/{userId}/password", new { password = longest + "x" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public void The_common_password_list_holds_at_least_ten_thousand_passwords()
+    {
+        Assert.True(CtiBridge.Application.Auth.CommonPasswords.Count >= 10_000, $"{CtiBridge.Application.Auth.CommonPasswords.Count} passwords");
+        Assert.True(CtiBridge.Application.Auth.CommonPasswords.Contains("qwertasdfgzxcvb"));
+        Assert.False(CtiBridge.Application.Auth.CommonPasswords.Contains("quiet-harbor-2026"));
     }
 
     [Fact]
