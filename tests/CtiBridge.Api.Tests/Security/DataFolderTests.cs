@@ -26,12 +26,30 @@ public class DataFolderTests : IDisposable
         ["Webhooks:AllowHttp"] = "true",
     });
 
+    // The webhook host resolves to a public address (webhook targets must be public), deliveries go to the receiver.
+    private static WebApplicationFactory<Program> WithWebhookTarget(CtiApiFactory root, HttpMessageHandler? receiver = null) =>
+        root.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.AddSingleton<CtiBridge.Api.Webhooks.IHostAddressResolver>(new Webhooks.FakeDns { ["hooks.test"] = [Webhooks.FakeDns.PublicAddress] });
+            if (receiver is not null)
+                s.AddHttpClient(CtiBridge.Api.Webhooks.WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => receiver);
+        }));
+
+    private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> host, string login)
+    {
+        var response = await host.CreateClient().PostAsJsonAsync("/api/v1/session/login", new { domain = "demo", login, password = CtiApiFactory.DemoPassword });
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await response.ReadAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return client;
+    }
+
     [Fact]
     public async Task The_data_folder_is_created_0700_and_its_files_0600()
     {
         if (OperatingSystem.IsWindows()) return;
-        using var host = NewHost();
-        var admin = await host.ClientForAsync("demo", "admin");
+        using var root = NewHost();
+        using var host = WithWebhookTarget(root);
+        var admin = await SignInAsync(host, "admin");
         await admin.PostAsJsonAsync("/api/v1/admin/webhooks", new { url = "http://hooks.test/cti", eventTypes = new[] { "agentStateChanged" } }).OkAsync(System.Net.HttpStatusCode.Created);
 
         var data = Path.Combine(_root, "data");
@@ -60,9 +78,10 @@ public class DataFolderTests : IDisposable
     public async Task Webhook_secrets_are_stored_encrypted_and_a_plain_one_of_an_older_version_still_signs_and_is_encrypted_at_start()
     {
         Guid id;
-        using (var first = NewHost())
+        using (var firstRoot = NewHost())
+        using (var first = WithWebhookTarget(firstRoot))
         {
-            var admin = await first.ClientForAsync("demo", "admin");
+            var admin = await SignInAsync(first, "admin");
             var created = await (await admin.PostAsJsonAsync("/api/v1/admin/webhooks", new { url = "http://hooks.test/cti", eventTypes = new[] { "agentStateChanged" } }))
                 .ReadAsync<JsonElement>();
             var secret = created.GetProperty("secret").GetString()!;
@@ -75,11 +94,8 @@ public class DataFolderTests : IDisposable
         await ExecAsync($"UPDATE WebhookEndpoints SET Secret = 'legacy-plain-secret' WHERE upper(Id) = '{id.ToString().ToUpperInvariant()}'");
         var receiver = new Receiver();
         using var root = NewHost();
-        using var host = root.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.AddHttpClient(CtiBridge.Api.Webhooks.WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => receiver)));
-        var agent = host.CreateClient();
-        var login = await host.CreateClient().PostAsJsonAsync("/api/v1/session/login", new { domain = "demo", login = "agent1", password = CtiApiFactory.DemoPassword });
-        agent.DefaultRequestHeaders.Authorization = new("Bearer", (await login.ReadAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        using var host = WithWebhookTarget(root, receiver);
+        var agent = await SignInAsync(host, "agent1");
         Assert.DoesNotContain("legacy-plain-secret", await StoredSecretAsync(id)); // encrypted at start
 
         await agent.LoginReadyAsync();
