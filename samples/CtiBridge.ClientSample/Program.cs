@@ -9,7 +9,7 @@ namespace CtiBridge.ClientSample;
 
 /// <summary>
 /// Signs in, follows the user's event stream on <c>/hubs/agent</c> and prints it; resumes after a reconnect.
-/// <c>dotnet run --project samples/CtiBridge.ClientSample -- [baseUrl=http://localhost:5000] [domain=demo] [login=agent1] [password=Demo#2026]</c>
+/// <c>dotnet run --project samples/CtiBridge.ClientSample -- [baseUrl=http://localhost:5000] [domain=demo] [login=agent1] [password=Quiet-Harbor-2026]</c>
 /// </summary>
 internal static class Program
 {
@@ -21,7 +21,7 @@ internal static class Program
         var baseUri = new Uri(args.Length > 0 ? args[0] : "http://localhost:5000");
         using var http = new HttpClient { BaseAddress = baseUri };
         var login = await http.PostAsJsonAsync("/api/v1/session/login",
-            new { domain = Arg(args, 1, "demo"), login = Arg(args, 2, "agent1"), password = Arg(args, 3, "Demo#2026") });
+            new { domain = Arg(args, 1, "demo"), login = Arg(args, 2, "agent1"), password = Arg(args, 3, "Quiet-Harbor-2026") });
         if (!login.IsSuccessStatusCode)
         {
             Console.Error.WriteLine($"login refused: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");

@@ -149,6 +149,8 @@ public class CtiDbContext : DbContext
                 s.Property(x => x.OutboundRequiresNotReady).HasDefaultValue(false);
                 s.Property(x => x.DefaultMusicOnHoldClass).HasMaxLength(80);
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
+                // Added by schema version 3: existing tenants got the default (off) in the database.
+                s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);
             });
         });
 

@@ -50,17 +50,26 @@ public sealed class DatabaseOptions
         return new DatabaseOptions { Provider = provider, ConnectionString = cs };
     }
 
-    /// <summary>Configures EF Core for this provider (and creates the SQLite file's folder).</summary>
+    /// <summary>Configures EF Core for this provider (and creates the SQLite file's folder 0700 and the file 0600).</summary>
+    private int _filePrepared;
+
     public void Configure(DbContextOptionsBuilder builder)
     {
         switch (Provider)
         {
             case DatabaseProvider.Sqlite:
                 var csb = new SqliteConnectionStringBuilder(ConnectionString);
-                if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+                if (!string.IsNullOrEmpty(csb.DataSource) && csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory
+                    && Interlocked.Exchange(ref _filePrepared, 1) == 0) // once per process, not per context
                 {
-                    var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
-                    if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+                    // Private from the start: the folder 0700, the file 0600 before SQLite opens it (its -wal and
+                    // -shm files take the database file's mode).
+                    var file = Path.GetFullPath(csb.DataSource);
+                    var dir = Path.GetDirectoryName(file);
+                    if (!string.IsNullOrEmpty(dir)) PrivateFiles.CreateFolder(dir);
+                    PrivateFiles.EnsureFile(file);
+                    PrivateFiles.Restrict(file + "-wal");
+                    PrivateFiles.Restrict(file + "-shm");
                 }
                 builder.UseSqlite(ConnectionString);
                 break;

@@ -25,7 +25,7 @@ public class AdminTests
         await Problem.AssertAsync(await other.GetAsync($"/api/v1/admin/users/{victim.Id}"), 404, "not_found");
         await Problem.AssertAsync(await other.PutAsJsonAsync($"/api/v1/admin/users/{victim.Id}",
             new { displayName = "Hacked", roles = new[] { "admin" }, enabled = false }), 404, "not_found");
-        await Problem.AssertAsync(await other.PostAsJsonAsync($"/api/v1/admin/users/{victim.Id}/password", new { password = "Hacked#2026" }), 404, "not_found");
+        await Problem.AssertAsync(await other.PostAsJsonAsync($"/api/v1/admin/users/{victim.Id}/password", new { password = "Hacked-Orchard-2026" }), 404, "not_found");
         await Problem.AssertAsync(await other.PostAsync($"/api/v1/admin/users/{victim.Id}/unlock", null), 404, "not_found");
         await Problem.AssertAsync(await other.PutAsJsonAsync($"/api/v1/admin/users/{victim.Id}/agent-profile", new { extension = "5555" }), 404, "not_found");
         await Problem.AssertAsync(await other.GetAsync($"/api/v1/admin/skill-groups/{demoGroups[0].Id}"), 404, "skill_group_not_found");
@@ -65,7 +65,7 @@ public class AdminTests
     public async Task Tenant_creation_needs_a_platform_admin_or_the_bootstrap_key()
     {
         using var host = new CtiApiFactory();
-        var body = new { domain = "acme", name = "Acme", adminUsername = "root", adminPassword = "Acme#2026" };
+        var body = new { domain = "acme", name = "Acme", adminUsername = "root", adminPassword = "Silver-Orchard-2026" };
         await Problem.AssertAsync(await host.CreateClient().PostAsJsonAsync("/api/v1/admin/tenants", body), 401, "unauthenticated");
         var wrongKey = host.CreateClient();
         wrongKey.DefaultRequestHeaders.Add("X-Bootstrap-Key", "wrong-key-wrong-key-wrong");
@@ -76,7 +76,7 @@ public class AdminTests
         await Problem.AssertAsync(await platform.PostAsJsonAsync("/api/v1/admin/tenants", body), 409, "conflict");
         await Problem.AssertAsync(await platform.PostAsJsonAsync("/api/v1/admin/tenants", body with { domain = "weak", adminPassword = "weakweak" }), 400, "weak_password");
 
-        var acmeAdmin = await host.ClientForAsync("acme", "root", "Acme#2026");
+        var acmeAdmin = await host.ClientForAsync("acme", "root", "Silver-Orchard-2026");
         await Problem.AssertAsync(await acmeAdmin.GetAsync("/api/v1/admin/tenants"), 403, "forbidden");
         var own = await acmeAdmin.GetFromJsonAsync<TenantResponse>("/api/v1/admin/tenant", CtiApiFactory.Json);
         Assert.Equal("acme", own!.Domain);
@@ -120,14 +120,14 @@ public class AdminTests
         var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new
         {
             username = "agent4", displayName = "Agent 4", email = "a4@demo.example", agentNumber = "1004", roles = new[] { "agent" },
-            password = "Agent#2026", agentProfile = new { extension = "1004", extensionKind = "Remote", ivrPin = "4321", acwMode = "Disabled", workingMode = "Inbound", mobileNumber = "+4915100000" },
+            password = "Copper-Kettle-2026", agentProfile = new { extension = "1004", extensionKind = "Remote", ivrPin = "4321", acwMode = "Disabled", workingMode = "Inbound", mobileNumber = "+4915100000" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var agent4 = (await created.Content.ReadFromJsonAsync<UserResponse>(CtiApiFactory.Json))!;
         Assert.True(agent4.AgentProfile!.HasIvrPin);
         Assert.Equal(Domain.Tenants.ExtensionKind.Remote, agent4.AgentProfile.ExtensionKind);
-        await host.LoginAsync("demo", "1004", "Agent#2026");
-        await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "agent4", displayName = "X", roles = new[] { "agent" }, password = "Agent#2026" }), 409, "conflict");
+        await host.LoginAsync("demo", "1004", "Copper-Kettle-2026");
+        await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "agent4", displayName = "X", roles = new[] { "agent" }, password = "Copper-Kettle-2026" }), 409, "conflict");
         await Problem.AssertAsync(await admin.PutAsJsonAsync($"/api/v1/admin/users/{agent4.Id}/agent-profile", new { extension = "1001" }), 409, "conflict");
 
         var team = await admin.PostAsJsonAsync("/api/v1/admin/teams", new { name = "Team B", supervisorIds = Array.Empty<Guid>(), memberIds = new[] { agent4.Id } });

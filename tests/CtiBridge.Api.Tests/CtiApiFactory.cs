@@ -17,7 +17,7 @@ namespace CtiBridge.Api.Tests;
 public sealed class CtiApiFactory : WebApplicationFactory<Program>
 {
     public const string BootstrapKey = "test-bootstrap-key-0123456789";
-    public const string DemoPassword = "Demo#2026";
+    public const string DemoPassword = "Quiet-Harbor-2026";
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ctibridge-api-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly Dictionary<string, string?> _settings;
@@ -50,6 +50,21 @@ public sealed class CtiApiFactory : WebApplicationFactory<Program>
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         if (Clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
+        if (CheckContract)
+            builder.ConfigureServices(s => s.AddSingleton(OpenApiDocument.ApiContract.Recorder(_contractViolations)));
+    }
+
+    /// <summary>Every /api response is checked against docs/openapi.json (<see cref="OpenApiDocument.ApiContract"/>).</summary>
+    public bool CheckContract { get; init; } = true;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _contractViolations = new();
+
+    /// <summary>Takes (and so forgives) the responses of this host that the OpenAPI document does not describe.</summary>
+    public IReadOnlyList<string> TakeContractViolations()
+    {
+        var taken = new List<string>();
+        while (_contractViolations.TryDequeue(out var v)) taken.Add(v);
+        return taken;
     }
 
     protected override void Dispose(bool disposing)
@@ -57,6 +72,9 @@ public sealed class CtiApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The test that made these requests fails here: the API answered something docs/openapi.json does not say.
+        if (disposing && !_contractViolations.IsEmpty)
+            throw new Xunit.Sdk.XunitException("Responses that docs/openapi.json does not describe:\n" + string.Join("\n", _contractViolations.Distinct()));
     }
 
     public Task<HttpResponseMessage> PostLoginAsync(string domain, string login, string password) =>
@@ -84,9 +102,9 @@ public sealed class CtiApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Bootstrap-Key", BootstrapKey);
         var response = await client.PostAsJsonAsync("/api/v1/admin/tenants",
-            new { domain, name = domain.ToUpperInvariant(), adminUsername = "boss", adminPassword = "Boss#2026" });
+            new { domain, name = domain.ToUpperInvariant(), adminUsername = "boss", adminPassword = "Lantern-Fjord-2026" });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-        return await ClientForAsync(domain, "boss", "Boss#2026");
+        return await ClientForAsync(domain, "boss", "Lantern-Fjord-2026");
     }
 }
 

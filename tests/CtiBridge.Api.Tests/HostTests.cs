@@ -48,6 +48,30 @@ public class HostTests : IClassFixture<HostTests.Host>
     }
 
     [Fact]
+    public async Task A_wrong_method_on_an_existing_path_is_405_problem_details_naming_the_allowed_methods()
+    {
+        var client = _host.CreateClient();
+        var wrong = await client.DeleteAsync("/api/v1/session/login");
+        await Problem.AssertAsync(wrong, 405, "method_not_allowed");
+        Assert.Equal(["POST"], wrong.Content.Headers.Allow);
+        var get = await client.GetAsync($"/api/v1/calls/{Guid.NewGuid()}/hold");
+        await Problem.AssertAsync(get, 405, "method_not_allowed");
+        Assert.Equal(["POST"], get.Content.Headers.Allow);
+        var users = await client.PatchAsync("/api/v1/admin/users", null);
+        await Problem.AssertAsync(users, 405, "method_not_allowed");
+        Assert.Equal(["GET", "POST"], users.Content.Headers.Allow.Order());
+        // A path that exists for no method stays 404.
+        await Problem.AssertAsync(await client.DeleteAsync("/api/v1/nothing-here"), 404, "not_found");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415_problem_details()
+    {
+        var response = await _host.CreateClient().PostAsync("/api/v1/session/login", new StringContent("domain=demo", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        await Problem.AssertAsync(response, 415, "http_error");
+    }
+
+    [Fact]
     public async Task Unknown_api_routes_are_404_problem_details()
     {
         await Problem.AssertAsync(await _host.CreateClient().GetAsync("/api/v1/nothing-here"), 404, "not_found");

@@ -106,9 +106,8 @@ public class SessionTests
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         using var host = new CtiApiFactory(clock: clock);
-        for (var i = 1; i <= 4; i++)
+        for (var i = 1; i <= 5; i++) // the lock is not told to someone without the password (Security/SignInHygieneTests)
             await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", "Wrong#2026"), 401, "invalid_credentials");
-        await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", "Wrong#2026"), 403, "account_locked");
 
         // Even the right password is refused while locked.
         await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent2", CtiApiFactory.DemoPassword), 403, "account_locked");
@@ -173,41 +172,17 @@ public class SessionTests
         await Problem.AssertAsync(await client.GetAsync("/api/v1/session/me"), 401, "unauthenticated");
     }
 
-    [Theory]
-    [InlineData("Ab#1234")]                 // 7 characters
-    [InlineData("Abcdefgh#12345678901")]    // 20 is fine... see next
-    [InlineData("Abcdefgh#123456789012")]   // 21 characters
-    [InlineData("abcdefgh#")]               // no digit
-    [InlineData("12345678#")]               // no letter
-    [InlineData("Abcdefgh12")]              // no symbol
-    [InlineData("Abc def#12")]              // a space
-    public async Task Password_change_enforces_the_rule(string candidate)
-    {
-        using var host = new CtiApiFactory();
-        var client = await host.ClientForAsync("demo", "agent1");
-        var response = await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = CtiApiFactory.DemoPassword, newPassword = candidate });
-        if (PasswordPolicy.Check(candidate) is null)
-        {
-            Assert.Equal(20, candidate.Length);
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        }
-        else
-        {
-            await Problem.AssertAsync(response, 400, "weak_password");
-        }
-    }
-
     [Fact]
     public async Task A_valid_password_change_is_accepted_and_the_new_password_signs_in()
     {
         using var host = new CtiApiFactory();
         var client = await host.ClientForAsync("demo", "agent1");
-        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = "Wrong#2026", newPassword = "Better#2027" }), 400, "invalid_credentials");
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = "Wrong#2026", newPassword = "Better-Lantern-2027" }), 400, "invalid_credentials");
 
-        var ok = await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = CtiApiFactory.DemoPassword, newPassword = "Better#2027" });
+        var ok = await client.PostAsJsonAsync("/api/v1/session/password", new { currentPassword = CtiApiFactory.DemoPassword, newPassword = "Better-Lantern-2027" });
         Assert.Equal(HttpStatusCode.NoContent, ok.StatusCode);
         await Problem.AssertAsync(await host.PostLoginAsync("demo", "agent1", CtiApiFactory.DemoPassword), 401, "invalid_credentials");
-        await host.LoginAsync("demo", "agent1", "Better#2027");
+        await host.LoginAsync("demo", "agent1", "Better-Lantern-2027");
     }
 
     [Fact]

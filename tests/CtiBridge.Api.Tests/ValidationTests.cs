@@ -58,7 +58,7 @@ public class ValidationTests : IClassFixture<ValidationTests.Host>
         await Problem.AssertAsync(await _host.PostLoginAsync(new string('d', 64), "agent1", "x"), 400, "validation_failed");
         var admin = await _host.ClientForAsync("demo", "admin");
         var response = await admin.PostAsJsonAsync("/api/v1/admin/users",
-            new { username = new string('u', 65), displayName = new string('n', 101), roles = new[] { "agent" }, password = "Agent#2026" });
+            new { username = new string('u', 65), displayName = new string('n', 101), roles = new[] { "agent" }, password = "Copper-Kettle-2026" });
         await Problem.AssertAsync(response, 400, "validation_failed");
         var errors = (await Problem.ReadAsync(response)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("username", out _));
@@ -73,7 +73,7 @@ public class ValidationTests : IClassFixture<ValidationTests.Host>
         await Problem.AssertAsync(await admin.PostAsync("/api/v1/admin/skill-groups", Raw("{\"name\":\"X\",\"noAgentRule\":\"Teleport\"}")), 400, "validation_failed");
         await Problem.AssertAsync(await admin.PostAsync("/api/v1/admin/skill-groups", Raw("{\"name\":\"X\",\"maxWaitSeconds\":\"soon\"}")), 400, "validation_failed");
         await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/pause-reasons", new { code = 12, name = "Nap" }), 400, "validation_failed");
-        await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "x y", displayName = "X", roles = new[] { "wizard" }, password = "Agent#2026" }), 400, "validation_failed");
+        await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "x y", displayName = "X", roles = new[] { "wizard" }, password = "Copper-Kettle-2026" }), 400, "validation_failed");
         await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/users", new { username = "weak", displayName = "X", roles = new[] { "agent" }, password = "password" }), 400, "weak_password");
         await Problem.AssertAsync(await admin.PutAsync("/api/v1/admin/tenant", Raw("{\"name\":\"Demo\",\"settings\":{\"attachedDataKeys\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]}}")), 400, "validation_failed");
         await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/skill-groups", new { name = "X", businessHours = new { timeZone = "Mars/Olympus", rules = Array.Empty<object>() } }), 400, "validation_failed");

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BASE = process.env.CTI_E2E_BASE_URL ?? 'http://127.0.0.1:5000';
 export const DOMAIN = 'demo';
-export const PASSWORD = 'Demo#2026';
+export const PASSWORD = 'Quiet-Harbor-2026';
 export const artifacts = join(repo, 'artifacts/toolbar-e2e');
 export const shots = join(artifacts, 'screenshots');
 mkdirSync(shots, { recursive: true });

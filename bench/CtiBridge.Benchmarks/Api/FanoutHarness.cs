@@ -83,8 +83,8 @@ public sealed class FanoutHarness : ILoadHarness
             using var bootstrap = BenchApi.Client(server.BaseUri);
             bootstrap.DefaultRequestHeaders.Add("X-Bootstrap-Key", ApiServerHarness.BootstrapKey);
             await BenchApi.SendAsync(bootstrap, HttpMethod.Post, "/api/v1/admin/tenants",
-                new { domain = "idle", name = "Idle", adminUsername = "boss", adminPassword = "Boss#2026" });
-            idleToken = (await BenchApi.LoginAsync(server.BaseUri, "boss", "idle", "Boss#2026")).Token;
+                new { domain = "idle", name = "Idle", adminUsername = "boss", adminPassword = "Lantern-Fjord-2026" });
+            idleToken = (await BenchApi.LoginAsync(server.BaseUri, "boss", "idle", "Lantern-Fjord-2026")).Token;
         }
 
         // Connect: 32 at a time.

@@ -140,7 +140,7 @@ public sealed class HubSocket
 /// <summary>REST helpers against the bench server.</summary>
 public static class BenchApi
 {
-    public const string Password = "Demo#2026";
+    public const string Password = "Quiet-Harbor-2026";
 
     public static HttpClient Client(Uri baseUri, string? token = null)
     {

@@ -57,9 +57,7 @@ public sealed class JwtKey
             else
             {
                 bytes = RandomNumberGenerator.GetBytes(64);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, Convert.ToBase64String(bytes));
-                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                CtiBridge.Data.PrivateFiles.WriteAllText(path, Convert.ToBase64String(bytes));
                 log.LogWarning("No Auth:Jwt:SigningKey configured; generated a signing key in {Path}. Configure one shared key for several nodes.", path);
             }
         }

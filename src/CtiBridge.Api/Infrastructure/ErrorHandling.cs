@@ -36,6 +36,7 @@ public static class ErrorHandling
         401 => ErrorCodes.Unauthenticated,
         403 => ErrorCodes.Forbidden,
         404 => ErrorCodes.NotFound,
+        405 => ErrorCodes.MethodNotAllowed,
         409 => ErrorCodes.Conflict,
         429 => ErrorCodes.RateLimited,
         >= 500 => ErrorCodes.InternalError,

@@ -6,6 +6,7 @@ using CtiBridge.Application.Seeding;
 using CtiBridge.Data;
 using CtiBridge.Domain.Errors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.FileProviders;
 
 namespace CtiBridge.Api.Infrastructure;
@@ -38,15 +39,17 @@ public static class HostComposition
         services.AddCtiHealth();
         services.AddCtiData(builder.Configuration);
         services.AddCtiFoundation(builder.Configuration);
+        services.AddCtiStoredSecrets(builder.Configuration);
         services.AddCtiJwt();
         services.AddCtiAuthorization();
         services.AddCtiLoginRateLimiting();
         return builder;
     }
 
-    /// <summary>Middleware: errors → ProblemDetails, static toolbar files, Swagger, authentication, authorization, rate limiting.</summary>
+    /// <summary>Middleware: security headers, errors → ProblemDetails, static toolbar files, Swagger, authentication, authorization, rate limiting.</summary>
     public static WebApplication UseCtiHost(this WebApplication app)
     {
+        app.UseCtiSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -73,6 +76,7 @@ public static class HostComposition
     /// </summary>
     public static WebApplication MapCtiToolbarFallback(this WebApplication app)
     {
+        var routes = new Lazy<RouteMethods>(() => new RouteMethods(new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources)));
         app.MapFallback(async http =>
         {
             var path = http.Request.Path;
@@ -84,12 +88,51 @@ public static class HostComposition
                 await http.Response.SendFileAsync(index);
                 return;
             }
-            var pd = new ProblemDetails { Status = 404, Title = "Not found." };
-            pd.Extensions["code"] = ErrorCodes.NotFound;
-            http.Response.StatusCode = 404;
+            // The path exists for other methods: 405 with Allow, not 404 (this fallback matches every method).
+            var allowed = isApi ? routes.Value.MethodsFor(path) : [];
+            var pd = allowed.Count > 0
+                ? new ProblemDetails { Status = 405, Title = $"{http.Request.Method} is not allowed here; allowed: {string.Join(", ", allowed)}." }
+                : new ProblemDetails { Status = 404, Title = "Not found." };
+            pd.Extensions["code"] = allowed.Count > 0 ? ErrorCodes.MethodNotAllowed : ErrorCodes.NotFound;
+            if (allowed.Count > 0) http.Response.Headers.Allow = string.Join(", ", allowed);
+            http.Response.StatusCode = pd.Status!.Value;
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = pd });
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The HTTP methods of the endpoints whose route template matches a path (route constraints included).</summary>
+    private sealed class RouteMethods(EndpointDataSource endpoints)
+    {
+        private readonly List<(TemplateMatcher Matcher, RouteEndpoint Endpoint, IReadOnlyList<string> Methods)> _routes = endpoints.Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (e, methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods))
+            .Where(x => x.methods is { Count: > 0 } && x.e.RoutePattern.RawText is not null)
+            .Select(x => (new TemplateMatcher(TemplateParser.Parse(x.e.RoutePattern.RawText!), new RouteValueDictionary()), x.e, (IReadOnlyList<string>)x.methods!))
+            .ToList();
+
+        public IReadOnlyList<string> MethodsFor(PathString path)
+        {
+            var methods = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (matcher, endpoint, allowed) in _routes)
+            {
+                var values = new RouteValueDictionary();
+                if (!matcher.TryMatch(path, values)) continue;
+                if (!endpoint.RoutePattern.ParameterPolicies.All(p => p.Value.All(policy =>
+                        policy.Content is null || values.TryGetValue(p.Key, out var v) && InlineConstraintHolds(policy.Content, v)))) continue;
+                methods.UnionWith(allowed);
+            }
+            return methods.ToList();
+        }
+
+        // The route constraints the API uses ({id:guid}, {x:int}, {x:long}); others are taken as met.
+        private static bool InlineConstraintHolds(string constraint, object? value) => constraint switch
+        {
+            "guid" => Guid.TryParse(value?.ToString(), out _),
+            "int" => int.TryParse(value?.ToString(), out _),
+            "long" => long.TryParse(value?.ToString(), out _),
+            _ => true,
+        };
     }
 
     /// <summary>
@@ -104,6 +147,7 @@ public static class HostComposition
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         log.LogInformation("Database: {Provider}", options.Provider);
         await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db);
+        foreach (var upgrade in scope.ServiceProvider.GetServices<IStartupDataUpgrade>()) await upgrade.UpgradeAsync();
         if (CtiMode.IsSandbox(app.Configuration))
         {
             log.LogInformation("Sandbox mode: no Asterisk configured (Asterisk:Ari:BaseUrl empty); the in-process simulator is the PBX.");

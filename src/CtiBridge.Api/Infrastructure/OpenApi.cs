@@ -28,6 +28,8 @@ public static class OpenApi
                 Description = "The access token from POST /api/v1/session/login.",
             });
             c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+            c.OperationFilter<ProblemResponsesOperationFilter>();
+            c.SchemaFilter<NullableReferencePropertiesSchemaFilter>();
             c.CustomSchemaIds(t => t.FullName!.Replace("CtiBridge.", "", StringComparison.Ordinal).Replace('+', '.'));
         });
         return services;

@@ -129,6 +129,16 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
     private static CtiException NoSuchEndpoint() => new(ErrorCodes.NotFound, "No such webhook endpoint.", ErrorKind.NotFound);
 }
 
+/// <summary>Encrypts webhook secrets that an older version stored in plain text.</summary>
+internal sealed class WebhookSecretsUpgrade(WebhookStore store, ILogger<WebhookSecretsUpgrade> log) : IStartupDataUpgrade
+{
+    public async Task UpgradeAsync(CancellationToken ct = default)
+    {
+        var count = await store.ProtectPlainSecretsAsync(ct);
+        if (count > 0) log.LogInformation("Encrypted {Count} webhook secret(s) stored in plain text by an older version", count);
+    }
+}
+
 /// <summary>Registration of webhooks.</summary>
 public static class WebhookComposition
 {
@@ -144,6 +154,7 @@ public static class WebhookComposition
         });
         services.AddScoped<WebhookStore>();
         services.AddScoped<IWebhookOutbox>(sp => sp.GetRequiredService<WebhookStore>());
+        services.AddScoped<IStartupDataUpgrade, WebhookSecretsUpgrade>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp =>
         {

@@ -24,12 +24,18 @@ public sealed record TenantSettingsModel
     public bool DeviceUnavailableAutoReturn { get; init; } = true;
     public NoAgentRule NoAgentRule { get; init; } = NoAgentRule.KeepWaiting;
     public int WrapUpDefaultSeconds { get; init; } = 30;
+    /// <summary>
+    /// Passwords must also contain a letter, a digit and a symbol (besides the length, common-password and
+    /// username rules that always apply). Off by default: NIST SP 800-63B advises against such rules.
+    /// </summary>
+    public bool RequirePasswordCharacterClasses { get; init; }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
         NotificationsEnabled = s.NotificationsEnabled, NumberMaskingRule = s.NumberMaskingRule, AttachedDataKeys = s.AttachedDataKeys.ToList(),
         DefaultMusicOnHoldClass = s.DefaultMusicOnHoldClass, RecordingPolicy = s.RecordingPolicy, DirectCallsRequireReady = s.DirectCallsRequireReady,
         OutboundRequiresNotReady = s.OutboundRequiresNotReady, DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
+        RequirePasswordCharacterClasses = s.RequirePasswordCharacterClasses,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -37,7 +43,7 @@ public sealed record TenantSettingsModel
         NotificationsEnabled = NotificationsEnabled, NumberMaskingRule = NumberMaskingRule ?? "", AttachedDataKeys = (AttachedDataKeys ?? []).ToList(),
         DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(DefaultMusicOnHoldClass) ? "default" : DefaultMusicOnHoldClass, RecordingPolicy = RecordingPolicy,
         DirectCallsRequireReady = DirectCallsRequireReady, OutboundRequiresNotReady = OutboundRequiresNotReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
-        WrapUpDefaultSeconds = WrapUpDefaultSeconds,
+        WrapUpDefaultSeconds = WrapUpDefaultSeconds, RequirePasswordCharacterClasses = RequirePasswordCharacterClasses,
     };
 }
 
@@ -93,7 +99,7 @@ internal sealed class CreateTenantRequestValidator : AbstractValidator<CreateTen
         RuleFor(x => x.Name).Required(200);
         RuleFor(x => x.Settings!).SetValidator(new TenantSettingsModelValidator()).When(x => x.Settings is not null);
         RuleFor(x => x.AdminUsername).Required(64).Matches(Rules.UsernamePattern);
-        RuleFor(x => x.AdminPassword).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        RuleFor(x => x.AdminPassword).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
     }
 }
 
@@ -144,12 +150,13 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
     public async Task<TenantResponse> CreateAsync(CreateTenantRequest request, CancellationToken ct = default)
     {
         await validator.ValidateAsync(request, ct);
-        PasswordPolicy.Enforce(request.AdminPassword);
         var domain = request.Domain!.Trim().ToLowerInvariant();
+        var settings = (request.Settings ?? new TenantSettingsModel()).ToEntity();
+        PasswordPolicy.Enforce(request.AdminPassword, new PasswordContext(domain, request.AdminUsername!.Trim(), settings.RequirePasswordCharacterClasses));
         db.ScopeToSystem();
         if (await db.Tenants.AnyAsync(t => t.Domain == domain, ct)) throw AdminErrors.Conflict($"The domain '{domain}' is taken.");
         var now = clock.GetUtcNow();
-        var tenant = new Tenant { Domain = domain, Name = request.Name!.Trim(), CreatedAt = now, Settings = (request.Settings ?? new TenantSettingsModel()).ToEntity() };
+        var tenant = new Tenant { Domain = domain, Name = request.Name!.Trim(), CreatedAt = now, Settings = settings };
         db.Tenants.Add(tenant);
         db.Users.Add(new User
         {

@@ -108,7 +108,7 @@ internal sealed class CreateUserRequestValidator : AbstractValidator<CreateUserR
         RuleFor(x => x.AgentNumber).Matches(Rules.DigitsPattern).When(x => x.AgentNumber is not null).WithMessage("2–20 digits.");
         RuleFor(x => x.DisplayName).Required(100);
         UserRules.Roles(this, x => x.Roles);
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
         RuleFor(x => x.AgentProfile!).SetValidator(new AgentProfileModelValidator()).When(x => x.AgentProfile is not null);
     }
 }
@@ -126,7 +126,7 @@ internal sealed class UpdateUserRequestValidator : AbstractValidator<UpdateUserR
 
 internal sealed class SetPasswordRequestValidator : AbstractValidator<SetPasswordRequest>
 {
-    public SetPasswordRequestValidator() => RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
+    public SetPasswordRequestValidator() => RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
 }
 
 /// <summary>
@@ -138,6 +138,10 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
 {
     private IQueryable<User> Users(Actor actor) => db.ScopeToTenant(actor.TenantId).Users.Include(u => u.AgentProfile);
 
+    // The actor's tenant (the context is scoped to it): its domain and password settings.
+    private async Task<Tenant> TenantAsync(CancellationToken ct) =>
+        await db.Tenants.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw AdminErrors.NotFound("Tenant");
+
     public async Task<IReadOnlyList<UserResponse>> ListAsync(Actor actor, CancellationToken ct = default) =>
         (await Users(actor).AsNoTracking().OrderBy(u => u.Username).ToListAsync(ct)).Select(UserResponse.From).ToList();
 
@@ -147,9 +151,9 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
     public async Task<UserResponse> CreateAsync(Actor actor, CreateUserRequest request, CancellationToken ct = default)
     {
         await validator.ValidateAsync(request, ct);
-        PasswordPolicy.Enforce(request.Password);
         var users = Users(actor);
         var username = request.Username!.Trim().ToLowerInvariant();
+        PasswordPolicy.Enforce(request.Password, PasswordContext.For(await TenantAsync(ct), username));
         var email = Normalize(request.Email)?.ToLowerInvariant();
         var agentNumber = Normalize(request.AgentNumber);
         await EnsureUniqueAsync(users, null, username, email, agentNumber, ct);
@@ -196,8 +200,8 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
     public async Task SetPasswordAsync(Actor actor, Guid id, SetPasswordRequest request, CancellationToken ct = default)
     {
         await validator.ValidateAsync(request, ct);
-        PasswordPolicy.Enforce(request.Password);
         var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        PasswordPolicy.Enforce(request.Password, PasswordContext.For(await TenantAsync(ct), user.Username));
         var now = clock.GetUtcNow();
         user.PasswordHash = hasher.Hash(request.Password!);
         user.PasswordChangedAt = now;

@@ -11,11 +11,17 @@ public sealed record LoginRequest
     /// <summary>Username, agent number or email.</summary>
     public string? Login { get; init; }
     public string? Password { get; init; }
+    /// <summary>
+    /// Browser apps: true to receive the refresh token as an HttpOnly cookie (<c>cti_refresh</c>, sent only to
+    /// <c>POST /api/v1/session/refresh</c>) instead of in the body, where scripts could read it.
+    /// </summary>
+    public bool RefreshTokenAsCookie { get; init; }
 }
 
 /// <summary>Exchange a refresh token for a new session.</summary>
 public sealed record RefreshRequest
 {
+    /// <summary>The refresh token; omit it when it was issued as the <c>cti_refresh</c> cookie.</summary>
     public string? RefreshToken { get; init; }
 }
 
@@ -26,11 +32,14 @@ public sealed record ChangePasswordRequest
     public string? NewPassword { get; init; }
 }
 
-/// <summary>A signed-in session: bearer access token (REST and SignalR) and a refresh token.</summary>
+/// <summary>
+/// A signed-in session: bearer access token (REST and SignalR) and a refresh token (null when it was set as
+/// the <c>cti_refresh</c> cookie instead).
+/// </summary>
 public sealed record SessionResponse(
     string AccessToken,
     DateTimeOffset AccessTokenExpiresAt,
-    string RefreshToken,
+    string? RefreshToken,
     DateTimeOffset RefreshTokenExpiresAt,
     MeResponse User)
 {
@@ -57,7 +66,7 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     {
         RuleFor(x => x.Domain).Required(63);
         RuleFor(x => x.Login).Required(254);
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
     }
 }
 
@@ -70,8 +79,8 @@ internal sealed class ChangePasswordRequestValidator : AbstractValidator<ChangeP
 {
     public ChangePasswordRequestValidator()
     {
-        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
         // The strength rule itself is checked by PasswordPolicy (code weak_password), not here.
-        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Required.").MaximumLength(128);
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
     }
 }

@@ -13,9 +13,9 @@ namespace CtiBridge.Application.Auth;
 /// <summary>
 /// Sign-in, refresh, sign-out, "who am I" and password change. Login accepts the tenant domain plus
 /// the username, agent number or email. Failures: unknown or disabled tenant → <c>tenant_not_found</c>
-/// (401); unknown user or wrong password → <c>invalid_credentials</c> (401); locked →
-/// <c>account_locked</c> (403, also for the attempt that locks it); disabled user →
-/// <c>account_disabled</c> (403, only told to someone who knows the password).
+/// (401); unknown user or wrong password → <c>invalid_credentials</c> (401), also while the account is
+/// locked and for the attempt that locks it; locked → <c>account_locked</c> (403) and disabled user →
+/// <c>account_disabled</c> (403), each told only to someone who knows the password.
 /// </summary>
 public sealed class AuthService(
     CtiDbContext db,
@@ -53,12 +53,16 @@ public sealed class AuthService(
             log.LogInformation("Login refused for {Domain}/{Login}: unknown user", domain, login);
             throw InvalidCredentials();
         }
+        var passwordIsRight = hasher.Verify(request.Password!, user.PasswordHash);
         if (user.LockedUntil is { } until && until > now)
         {
+            // The lock is told only to someone who knows the password: to anyone else a locked account answers
+            // exactly as an unknown user or a wrong password does, so it does not confirm that the user exists.
             log.LogInformation("Login refused for {Domain}/{User}: locked until {Until}", domain, user.Username, until);
-            throw Locked(until);
+            if (passwordIsRight) throw Locked(until);
+            throw InvalidCredentials();
         }
-        if (!hasher.Verify(request.Password!, user.PasswordHash))
+        if (!passwordIsRight)
         {
             user.FailedLoginCount++;
             if (user.FailedLoginCount >= Math.Max(1, Options.MaxFailedLogins))
@@ -67,7 +71,7 @@ public sealed class AuthService(
                 user.LockedUntil = now.AddMinutes(Options.LockoutMinutes);
                 await db.SaveChangesAsync(ct);
                 log.LogWarning("Account {Domain}/{User} locked after repeated failed logins", domain, user.Username);
-                throw Locked(user.LockedUntil.Value);
+                throw InvalidCredentials();
             }
             await db.SaveChangesAsync(ct);
             log.LogInformation("Login refused for {Domain}/{User}: wrong password ({Count})", domain, user.Username, user.FailedLoginCount);
@@ -138,7 +142,8 @@ public sealed class AuthService(
             ?? throw new CtiException(ErrorCodes.NotFound, "The user no longer exists.", ErrorKind.Unauthenticated);
         if (!hasher.Verify(request.CurrentPassword!, user.PasswordHash))
             throw new CtiException(ErrorCodes.InvalidCredentials, "The current password is wrong.", ErrorKind.Validation);
-        PasswordPolicy.Enforce(request.NewPassword);
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(ct);
+        PasswordPolicy.Enforce(request.NewPassword, PasswordContext.For(tenant, user.Username));
         if (request.NewPassword == request.CurrentPassword)
             throw new CtiException(ErrorCodes.WeakPassword, "The new password must differ from the current one.", ErrorKind.Validation);
         var now = clock.GetUtcNow();

@@ -1,31 +1,95 @@
+using System.Globalization;
+using System.Text;
 using CtiBridge.Domain.Errors;
 
 namespace CtiBridge.Application.Auth;
 
+/// <summary>What a password is checked against besides itself: whose it is and the tenant's choice of rule.</summary>
+/// <param name="TenantDomain">The tenant's login domain (refused inside the password).</param>
+/// <param name="Username">The user's username (refused inside the password); null when not known yet.</param>
+/// <param name="RequireCharacterClasses">The tenant asks for a letter, a digit and a symbol too (<c>requirePasswordCharacterClasses</c>).</param>
+public sealed record PasswordContext(string TenantDomain, string? Username, bool RequireCharacterClasses = false)
+{
+    /// <summary>The context of a password for <paramref name="username"/> in <paramref name="tenant"/>.</summary>
+    public static PasswordContext For(CtiBridge.Data.Entities.Tenant tenant, string? username) =>
+        new(tenant.Domain, username, tenant.Settings.RequirePasswordCharacterClasses);
+}
+
 /// <summary>
-/// The password rule users know: 8–20 characters, at least one letter, one digit and one symbol,
-/// no spaces (no whitespace at all). Breaking it is <c>weak_password</c> (400).
+/// The password rule, after NIST SP 800-63B: 12 to 256 characters (counted as Unicode code points after NFKC
+/// normalisation), spaces and any Unicode allowed, no control characters, not one character repeated, not
+/// containing the username or the tenant's domain, and not one of the common passwords of
+/// <see cref="CommonPasswords"/> (whatever the case, also with only digits and symbols around it). A tenant may
+/// also require a letter, a digit and a symbol. Breaking it is <c>weak_password</c> (400).
 /// </summary>
 public static class PasswordPolicy
 {
-    public const int MinLength = 8;
-    public const int MaxLength = 20;
+    public const int MinLength = 12;
+    public const int MaxLength = 256;
+
+    // Names shorter than this are too common as parts of words to refuse inside a password.
+    private const int MinContextWordLength = 3;
 
     /// <summary>What is wrong with <paramref name="password"/>, or null when it meets the rule.</summary>
-    public static string? Check(string? password)
+    public static string? Check(string? password, PasswordContext context)
     {
         if (string.IsNullOrEmpty(password)) return "The password is required.";
-        if (password.Length < MinLength || password.Length > MaxLength) return $"The password must be {MinLength}–{MaxLength} characters long.";
-        if (password.Any(char.IsWhiteSpace)) return "The password must not contain spaces.";
-        if (!password.Any(char.IsLetter)) return "The password must contain a letter.";
-        if (!password.Any(char.IsDigit)) return "The password must contain a digit.";
-        if (password.All(char.IsLetterOrDigit)) return "The password must contain a symbol.";
+        var normalized = password.Normalize(NormalizationForm.FormKC);
+        var length = normalized.EnumerateRunes().Count();
+        if (length < MinLength) return $"The password must be at least {MinLength} characters long.";
+        if (length > MaxLength) return $"The password must be at most {MaxLength} characters long.";
+        if (normalized.Any(char.IsControl)) return "The password must not contain control characters.";
+        if (normalized.EnumerateRunes().Distinct().Count() == 1) return "The password must not be one character repeated.";
+
+        var lower = normalized.ToLower(CultureInfo.InvariantCulture);
+        foreach (var word in new[] { context.Username, context.TenantDomain })
+            if (word is { Length: >= MinContextWordLength } && lower.Contains(word.ToLower(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                return "The password must not contain the username or the tenant's domain.";
+
+        if (CommonPasswords.Contains(lower) || CommonPasswords.Contains(lower.Trim(NotLetter)))
+            return "The password is too common; choose another (a few unrelated words make a good one).";
+
+        if (context.RequireCharacterClasses)
+        {
+            if (!normalized.Any(char.IsLetter)) return "The password must contain a letter.";
+            if (!normalized.Any(char.IsDigit)) return "The password must contain a digit.";
+            if (normalized.All(c => char.IsLetterOrDigit(c) || char.IsWhiteSpace(c))) return "The password must contain a symbol.";
+        }
         return null;
     }
 
     /// <summary>Throws <c>weak_password</c> when the rule is not met.</summary>
-    public static void Enforce(string? password)
+    public static void Enforce(string? password, PasswordContext context)
     {
-        if (Check(password) is { } problem) throw new CtiException(ErrorCodes.WeakPassword, problem, ErrorKind.Validation);
+        if (Check(password, context) is { } problem) throw new CtiException(ErrorCodes.WeakPassword, problem, ErrorKind.Validation);
+    }
+
+    private static readonly char[] NotLetter = Enumerable.Range(0x20, 0x7F - 0x20).Select(i => (char)i).Where(c => !char.IsLetter(c)).ToArray();
+}
+
+/// <summary>
+/// The common passwords the rule refuses: the 30,000 most common passwords of the zxcvbn project's frequency
+/// list (npm package zxcvbn 4.4.2, MIT licence), embedded as <c>Auth/Resources/common-passwords.txt</c> and
+/// regenerated by <c>scripts/generate-common-passwords.sh</c>.
+/// </summary>
+public static class CommonPasswords
+{
+    private static readonly Lazy<HashSet<string>> Set = new(Load);
+
+    /// <summary>How many passwords the list holds.</summary>
+    public static int Count => Set.Value.Count;
+
+    /// <summary>Whether <paramref name="lowerCasePassword"/> (already lower-case) is on the list.</summary>
+    public static bool Contains(string lowerCasePassword) => Set.Value.Contains(lowerCasePassword);
+
+    private static HashSet<string> Load()
+    {
+        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream("CtiBridge.Auth.common-passwords.txt")
+            ?? throw new InvalidOperationException("The common password list is not embedded in the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') set.Add(line.ToLower(CultureInfo.InvariantCulture));
+        return set;
     }
 }

@@ -1,5 +1,6 @@
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
+using CtiBridge.Application.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CtiBridge.Application.Persistence;
@@ -34,8 +35,12 @@ public interface IWebhookOutbox
     Task RecordAttemptAsync(long id, bool delivered, string? error, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken ct = default);
 }
 
-/// <summary>Webhook endpoints and the delivery log (the outbox the delivery worker works from).</summary>
-public sealed class WebhookStore(CtiDbContext db) : IWebhookOutbox
+/// <summary>
+/// Webhook endpoints and the delivery log (the outbox the delivery worker works from). Signing secrets are stored
+/// encrypted (<see cref="ISecretProtector"/>); plain ones of older versions are read as they are and encrypted by
+/// <see cref="ProtectPlainSecretsAsync"/> at start-up.
+/// </summary>
+public sealed class WebhookStore(CtiDbContext db, ISecretProtector secrets) : IWebhookOutbox
 {
     public static IReadOnlyList<string> ParseTypes(string types) =>
         types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -45,7 +50,7 @@ public sealed class WebhookStore(CtiDbContext db) : IWebhookOutbox
 
     public async Task<WebhookEndpointInfo> CreateAsync(Guid tenantId, string url, string secret, IEnumerable<string> types, bool enabled, DateTimeOffset now, CancellationToken ct = default)
     {
-        var e = new WebhookEndpoint { TenantId = tenantId, Url = url, Secret = secret, EventTypes = string.Join(',', types), Enabled = enabled, CreatedAt = now };
+        var e = new WebhookEndpoint { TenantId = tenantId, Url = url, Secret = secrets.Protect(secret), EventTypes = string.Join(',', types), Enabled = enabled, CreatedAt = now };
         db.ScopeToTenant(tenantId).WebhookEndpoints.Add(e);
         await db.SaveChangesAsync(ct);
         return WebhookEndpointInfo.From(e);
@@ -102,7 +107,16 @@ public sealed class WebhookStore(CtiDbContext db) : IWebhookOutbox
         var ids = due.Select(d => d.EndpointId).Distinct().ToList();
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         return due.Where(d => endpoints.ContainsKey(d.EndpointId))
-            .Select(d => new DueDelivery(d.Id, d.TenantId, endpoints[d.EndpointId].Url, endpoints[d.EndpointId].Secret, d.EventType, d.Payload, d.Attempts)).ToList();
+            .Select(d => new DueDelivery(d.Id, d.TenantId, endpoints[d.EndpointId].Url, secrets.Unprotect(endpoints[d.EndpointId].Secret), d.EventType, d.Payload, d.Attempts)).ToList();
+    }
+
+    /// <summary>Encrypts the secrets an older version stored in plain text; returns how many.</summary>
+    public async Task<int> ProtectPlainSecretsAsync(CancellationToken ct = default)
+    {
+        var plain = (await db.ScopeToSystem().WebhookEndpoints.ToListAsync(ct)).Where(e => !secrets.IsProtected(e.Secret)).ToList();
+        foreach (var e in plain) e.Secret = secrets.Protect(e.Secret);
+        if (plain.Count > 0) await db.SaveChangesAsync(ct);
+        return plain.Count;
     }
 
     /// <summary>Records an attempt: delivered, retry at <paramref name="retryAt"/>, or failed for good (retryAt null).</summary>

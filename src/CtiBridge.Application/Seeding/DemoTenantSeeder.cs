@@ -16,7 +16,7 @@ namespace CtiBridge.Application.Seeding;
 public sealed class DemoTenantSeeder(CtiDbContext db, PasswordHasher hasher, TimeProvider clock, ILogger<DemoTenantSeeder> log)
 {
     public const string Domain = "demo";
-    public const string Password = "Demo#2026";
+    public const string Password = "Quiet-Harbor-2026";
 
     /// <summary>Seeds when no tenant exists; returns true when it did.</summary>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)

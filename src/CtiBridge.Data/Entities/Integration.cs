@@ -32,7 +32,10 @@ public class WebhookEndpoint : ITenantOwned
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
     public string Url { get; set; } = "";
-    /// <summary>HMAC secret for signatures.</summary>
+    /// <summary>
+    /// HMAC secret for signatures, encrypted by the application before it is stored (<c>dp1:</c> + Data Protection
+    /// payload; docs/auth.md). Rows of older versions may still hold it in plain text until the next start.
+    /// </summary>
     public string Secret { get; set; } = "";
     /// <summary>Comma-separated event type names; empty = all.</summary>
     public string EventTypes { get; set; } = "";

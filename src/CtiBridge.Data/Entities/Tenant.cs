@@ -53,4 +53,7 @@ public class TenantSettings
 
     /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
     public int WrapUpDefaultSeconds { get; set; } = 30;
+
+    /// <summary>Passwords must also contain a letter, a digit and a symbol (the rule of older call-center manuals).</summary>
+    public bool RequirePasswordCharacterClasses { get; set; }
 }

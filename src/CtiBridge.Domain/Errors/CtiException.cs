@@ -86,6 +86,8 @@ public static class ErrorCodes
     public const string Unauthenticated = "unauthenticated";
     /// <summary>An unexpected server error (500); details are in the server log under the trace id.</summary>
     public const string InternalError = "internal_error";
-    /// <summary>Any other HTTP-level refusal (404 route, 405, 415 …) without a more specific code.</summary>
+    /// <summary>Any other HTTP-level refusal (415 …) without a more specific code.</summary>
     public const string HttpError = "http_error";
+    /// <summary>The path exists, but not for this HTTP method (405, with an <c>Allow</c> header).</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
 }

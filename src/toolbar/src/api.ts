@@ -1,31 +1,35 @@
 // REST client for /api/v1: bearer token, refresh on 401, ProblemDetails → ApiError.
+// The access token lives in memory only; the refresh token is an HttpOnly cookie the server scopes to
+// POST /session/refresh (login with refreshTokenAsCookie), so no script — ours or an injected one — can read it.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
   AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, WaitingCallView,
 } from './types';
 
-export interface StoredSession { accessToken: string; accessTokenExpiresAt: string; refreshToken: string; user: Me }
+export interface Session { accessToken: string; accessTokenExpiresAt: string; user: Me }
 
-export const SESSION_KEY = 'cti.session';
+/** Where versions before the refresh cookie kept the whole session, refresh token included: removed on start. */
+export const LEGACY_SESSION_KEY = 'cti.session';
 
 export class Api {
-  session: StoredSession | null = null;
+  session: Session | null = null;
   /** Server clock − local clock, ms (from the Date header), for countdowns. */
   skewMs = 0;
   onSessionLost: () => void = () => {};
   private refreshing: Promise<boolean> | null = null;
 
-  constructor(private readonly base = '/api/v1', private readonly storage: Storage | null = typeof localStorage !== 'undefined' ? localStorage : null) {
-    try {
-      const raw = this.storage?.getItem(SESSION_KEY);
-      if (raw) this.session = JSON.parse(raw) as StoredSession;
-    } catch { this.session = null; }
+  constructor(private readonly base = '/api/v1', storage: Storage | null = typeof localStorage !== 'undefined' ? localStorage : null) {
+    try { storage?.removeItem(LEGACY_SESSION_KEY); } catch { /* storage unavailable */ }
   }
 
-  private save(s: StoredSession | null): void {
-    this.session = s;
-    if (s) this.storage?.setItem(SESSION_KEY, JSON.stringify(s));
-    else this.storage?.removeItem(SESSION_KEY);
+  private save(r: SessionResponse | null): void {
+    this.session = r ? { accessToken: r.accessToken, accessTokenExpiresAt: r.accessTokenExpiresAt, user: r.user } : null;
+  }
+
+  /** After a page load: resumes the session the refresh cookie still holds, if any. */
+  async restore(): Promise<boolean> {
+    if (this.session) return true;
+    return this.refresh();
   }
 
   /** A valid access token, refreshed when it is about to expire (for the SignalR connection). */
@@ -38,16 +42,14 @@ export class Api {
 
   private refresh(): Promise<boolean> {
     if (this.refreshing) return this.refreshing;
-    const s = this.session;
-    if (!s) return Promise.resolve(false);
     this.refreshing = (async () => {
       try {
+        // No token in the body: the browser sends the HttpOnly cookie, and the answer replaces it.
         const res = await fetch(`${this.base}/session/refresh`, {
-          method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: s.refreshToken }),
+          method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}',
         });
         if (!res.ok) return false;
-        const r = (await res.json()) as SessionResponse;
-        this.save({ accessToken: r.accessToken, accessTokenExpiresAt: r.accessTokenExpiresAt, refreshToken: r.refreshToken, user: r.user });
+        this.save((await res.json()) as SessionResponse);
         return true;
       } catch { return false; } finally { this.refreshing = null; }
     })();
@@ -80,8 +82,8 @@ export class Api {
 
   // Session
   async login(domain: string, login: string, password: string): Promise<Me> {
-    const r = await this.request<SessionResponse>('POST', '/session/login', { domain, login, password });
-    this.save({ accessToken: r.accessToken, accessTokenExpiresAt: r.accessTokenExpiresAt, refreshToken: r.refreshToken, user: r.user });
+    const r = await this.request<SessionResponse>('POST', '/session/login', { domain, login, password, refreshTokenAsCookie: true });
+    this.save(r);
     return r.user;
   }
   async logoutSession(): Promise<void> {

@@ -340,7 +340,7 @@ async function returnToLiveCall(sp: Softphone): Promise<void> {
 }
 
 async function boot(): Promise<void> {
-  if (!api.session) { render(); return; }
+  if (!(await api.restore())) { render(); return; }
   // Ask other tabs while the state loads (both in parallel: the probe must not delay the page).
   const probe = tabs.probe();
   const loaded = loadAgentContext(false).then(() => null, (e: unknown) => e);

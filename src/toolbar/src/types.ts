@@ -117,7 +117,8 @@ export interface Me {
 export interface SessionResponse {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
+  /** Null for the web app: the refresh token is an HttpOnly cookie. */
+  refreshToken: string | null;
   refreshTokenExpiresAt: string;
   user: Me;
   tokenType?: string;

@@ -43,7 +43,7 @@ public class AuthorizationTests
         var admin = await host.ClientForAsync("demo", "admin");
         var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new
         {
-            username = "agent4", displayName = "Agent 4", agentNumber = "1004", roles = new[] { "agent" }, password = "Demo#2026",
+            username = "agent4", displayName = "Agent 4", agentNumber = "1004", roles = new[] { "agent" }, password = "Quiet-Harbor-2026",
             agentProfile = new { extension = "1004" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

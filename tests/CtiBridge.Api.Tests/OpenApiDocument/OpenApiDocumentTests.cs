@@ -61,7 +61,7 @@ public class OpenApiDocumentTests
         JsonNode.Parse(json.Replace("\r\n", "\n"))!.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
             .Replace("\r\n", "\n") + "\n";
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CtiBridge.sln")) || File.Exists(Path.Combine(dir.FullName, "CtiBridge.slnx"))) return dir.FullName;

@@ -13,7 +13,7 @@ namespace CtiBridge.Integration.Tests.Product;
 public sealed class ProductTenant
 {
     public const string Domain = "demo";
-    public const string AgentPassword = "Agent#2026";
+    public const string AgentPassword = "Copper-Kettle-2026";
 
     private ProductTenant(ProductHost host, HttpClient admin, string salesId)
     {
@@ -31,10 +31,10 @@ public sealed class ProductTenant
         bootstrap.DefaultRequestHeaders.Add("X-Bootstrap-Key", ProductHost.BootstrapKey);
         await bootstrap.PostJsonAsync("/api/v1/admin/tenants", new
         {
-            domain = Domain, name = "Demo (product test)", adminUsername = "boss", adminPassword = "Boss#2026",
+            domain = Domain, name = "Demo (product test)", adminUsername = "boss", adminPassword = "Lantern-Fjord-2026",
             settings = new { attachedDataKeys = new[] { "ACCOUNT", "DNIS" }, wrapUpDefaultSeconds = 30 },
         }, HttpStatusCode.Created);
-        var admin = await host.SignInAsync(Domain, "boss", "Boss#2026");
+        var admin = await host.SignInAsync(Domain, "boss", "Lantern-Fjord-2026");
         var sales = await admin.PostJsonAsync("/api/v1/admin/skill-groups",
             new { name = "Sales", number = "500", ringTimeoutSeconds }, HttpStatusCode.Created);
         return new ProductTenant(host, admin, sales.Str("id"));

@@ -299,13 +299,13 @@ verbose = 2
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${t}`);
     return t ? JSON.parse(t) : null;
   };
-  await rest('POST', '/admin/tenants', { domain: 'demo', name: 'Demo', adminUsername: 'boss', adminPassword: 'Boss#2026',
+  await rest('POST', '/admin/tenants', { domain: 'demo', name: 'Demo', adminUsername: 'boss', adminPassword: 'Lantern-Fjord-2026',
     settings: { attachedDataKeys: ['ACCOUNT', 'DNIS'], wrapUpDefaultSeconds: 30 } }, { 'X-Bootstrap-Key': bootstrapKey });
-  const boss = await rest('POST', '/session/login', { domain: 'demo', login: 'boss', password: 'Boss#2026' });
+  const boss = await rest('POST', '/session/login', { domain: 'demo', login: 'boss', password: 'Lantern-Fjord-2026' });
   const asBoss = { Authorization: `Bearer ${boss.accessToken}` };
   const sales = await rest('POST', '/admin/skill-groups', { name: 'Sales', number: '500', ringTimeoutSeconds: 30 }, asBoss);
   const ann = await rest('POST', '/admin/users', { username: 'ann', displayName: 'Ann Web', agentNumber: '1201', roles: ['agent'],
-    password: 'Agent#2026', agentProfile: { extension: '1201', extensionKind: 'Web', wrapUpSeconds: 60 } }, asBoss);
+    password: 'Copper-Kettle-2026', agentProfile: { extension: '1201', extensionKind: 'Web', wrapUpSeconds: 60 } }, asBoss);
   await rest('PUT', `/admin/skill-groups/${sales.id}/members/${ann.id}`, { priority: 1 }, asBoss);
   log('tenant demo: Sales, web agent ann (1201, endpoint demo-1201 provisioned)');
 
@@ -324,7 +324,7 @@ verbose = 2
   await page.goto('/');
   await page.fill('#domain', 'demo');
   await page.fill('#username', 'ann');
-  await page.fill('#password', 'Agent#2026');
+  await page.fill('#password', 'Copper-Kettle-2026');
   await page.click('button[type=submit]');
   await page.waitForSelector('#start-state');
   await page.selectOption('#start-state', '');
