@@ -145,11 +145,11 @@ public class CtiDbContext : DbContext
             e.ComplexProperty(x => x.Settings, s =>
             {
                 s.Property(x => x.NumberMaskingRule).HasMaxLength(64);
-                // Added in schema version 3: existing tenants keep the documented default (off).
+                // Added by migration 202612051600_tenant_endpoint_names: existing tenants keep the documented default (off).
                 s.Property(x => x.OutboundRequiresNotReady).HasDefaultValue(false);
                 s.Property(x => x.DefaultMusicOnHoldClass).HasMaxLength(80);
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
-                // Added by schema version 3: existing tenants got the default (off) in the database.
+                // Added by migration 202612051610_password_rule: existing tenants got the default (off) in the database.
                 s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);
             });
         });

@@ -11,7 +11,9 @@ CREATE TABLE [Tenants] (
     [Settings_NoAgentRule] nvarchar(32) NOT NULL,
     [Settings_NotificationsEnabled] bit NOT NULL,
     [Settings_NumberMaskingRule] nvarchar(64) NOT NULL,
+    [Settings_OutboundRequiresNotReady] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_RecordingPolicy] nvarchar(32) NOT NULL,
+    [Settings_RequirePasswordCharacterClasses] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_WrapUpDefaultSeconds] int NOT NULL,
     CONSTRAINT [PK_Tenants] PRIMARY KEY ([Id])
 );
@@ -627,7 +629,7 @@ CREATE UNIQUE INDEX [IX_PauseReasons_TenantId_SystemKey] ON [PauseReasons] ([Ten
 GO
 
 
-CREATE UNIQUE INDEX [IX_Phones_TenantId_EndpointName] ON [Phones] ([TenantId], [EndpointName]);
+CREATE UNIQUE INDEX [IX_Phones_EndpointName] ON [Phones] ([EndpointName]);
 GO
 
 

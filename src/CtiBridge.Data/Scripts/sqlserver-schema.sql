@@ -550,6 +550,31 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'0002_agent_sessions', SYSUTCDATETIME());
 GO
 
+-- 0003_tenant_endpoint_names
+-- Schema migration 0003_tenant_endpoint_names (SQL Server): PJSIP endpoint names on a shared Asterisk are
+-- "<tenant domain>-<name>" and unique across all tenants (docs/provisioning.md); the tenant setting "go Not Ready before
+-- dialling out" (docs/agent-states.md), default off. The SQLite and PostgreSQL versions also rename the phones of
+-- databases made before this version; no SQL Server database predates it (SQL Server arrived after it), so here the
+-- tables are empty when it runs and only the schema changes.
+
+DROP INDEX [IX_Phones_TenantId_EndpointName] ON [Phones];
+GO
+CREATE UNIQUE INDEX [IX_Phones_EndpointName] ON [Phones] ([EndpointName]);
+GO
+ALTER TABLE [Tenants] ADD [Settings_OutboundRequiresNotReady] bit NOT NULL DEFAULT CAST(0 AS bit);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'0003_tenant_endpoint_names', SYSUTCDATETIME());
+GO
+
+-- 0004_password_rule
+-- Schema migration 0004_password_rule (SQL Server): a tenant may require letters, digits and symbols in passwords
+-- besides the NIST SP 800-63B rule (docs/auth.md). Off for existing tenants.
+
+ALTER TABLE [Tenants] ADD [Settings_RequirePasswordCharacterClasses] bit NOT NULL DEFAULT CAST(0 AS bit);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'0004_password_rule', SYSUTCDATETIME());
+GO
+
 -- 202612051650_quartz_job_store
 -- QRTZ_JOB_DETAILS
 IF OBJECT_ID(N'QRTZ_JOB_DETAILS', N'U') IS NULL

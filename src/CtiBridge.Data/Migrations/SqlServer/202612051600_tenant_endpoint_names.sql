@@ -1,4 +1,4 @@
--- Schema migration 0003_tenant_endpoint_names (SQL Server): PJSIP endpoint names on a shared Asterisk are
+-- Schema migration 202612051600_tenant_endpoint_names (SQL Server): PJSIP endpoint names on a shared Asterisk are
 -- "<tenant domain>-<name>" and unique across all tenants (docs/provisioning.md); the tenant setting "go Not Ready before
 -- dialling out" (docs/agent-states.md), default off. The SQLite and PostgreSQL versions also rename the phones of
 -- databases made before this version; no SQL Server database predates it (SQL Server arrived after it), so here the

@@ -1,4 +1,4 @@
--- Schema version 4 (SQLite): a tenant may require letters, digits and symbols in passwords besides the
+-- Schema migration 202612051610_password_rule (SQLite): a tenant may require letters, digits and symbols in passwords besides the
 -- NIST SP 800-63B rule (docs/auth.md). Off for existing tenants.
 
 ALTER TABLE "Tenants" ADD COLUMN "Settings_RequirePasswordCharacterClasses" INTEGER NOT NULL DEFAULT 0;

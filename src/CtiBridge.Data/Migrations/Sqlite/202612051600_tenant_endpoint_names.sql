@@ -1,4 +1,4 @@
--- Schema version 3 (PostgreSql): PJSIP endpoint names on a shared Asterisk are "<tenant domain>-<name>" and unique across
+-- Schema migration 202612051600_tenant_endpoint_names (Sqlite): PJSIP endpoint names on a shared Asterisk are "<tenant domain>-<name>" and unique across
 -- all tenants (docs/provisioning.md). Existing phones are brought in line:
 --   1. a phone whose endpoint name does not start with its own tenant's "<domain>-" gets that prefix;
 --   2. a phone whose name is another tenant's agent endpoint ("<domain>-<extension>") is prefixed again with its own
@@ -30,4 +30,4 @@ DROP INDEX "IX_Phones_TenantId_EndpointName";
 
 CREATE UNIQUE INDEX "IX_Phones_EndpointName" ON "Phones" ("EndpointName");
 
-ALTER TABLE "Tenants" ADD COLUMN "Settings_OutboundRequiresNotReady" boolean NOT NULL DEFAULT FALSE;
+ALTER TABLE "Tenants" ADD COLUMN "Settings_OutboundRequiresNotReady" INTEGER NOT NULL DEFAULT 0;
