@@ -162,9 +162,19 @@ public sealed class FanoutHarness : ILoadHarness
         Console.WriteLine($"== fanout {clients} clients ({active} receiving: {shape}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
         Console.WriteLine($"raise → receive (agentStateChanged, stateSince → client): {recorder.RaiseToReceive.Summary()}");
         Console.WriteLine($"dispatch → receive (all events, envelope at → client):    {recorder.DispatchToReceive.Summary()}");
+        Console.WriteLine($"  of which agentStateChanged:                              {recorder.AgentDispatchToReceive.Summary()}");
+        Console.WriteLine($"  of which skillGroupStatsChanged:                         {recorder.StatsDispatchToReceive.Summary()}");
         Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {(perUser ? raised * 2 : raised * (active / 4) * 2)}"
             + (perUser ? FormattableString.Invariant($"; skillGroupStatsChanged per receiving connection {recorder.ByKind[1] / (double)active:F1}") : ""));
         Console.WriteLine($"server dispatch (publish → last group send returned): {serverStats}");
+        if (perUser && active > 4)
+        {
+            // The created agents are members of Sales only: each must have every Sales statistics message.
+            var salesStats = long.Parse(serverStats.Split(' ').First(f => f.StartsWith("salesStats=", StringComparison.Ordinal))["salesStats=".Length..]);
+            var perMember = sockets.Skip(4).Take(active - 4).Select(s => Interlocked.Read(ref s.StatsReceived)).ToList();
+            Console.WriteLine($"Sales statistics: {salesStats} dispatched = {salesStats / elapsed:F1}/s; each of {perMember.Count} Sales-only members received min {perMember.Min()} max {perMember.Max()}"
+                + (perMember.All(n => n == salesStats) ? " (all complete)" : " (MISSING)"));
+        }
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);
         Console.WriteLine($"connections closed during run: {Interlocked.Read(ref recorder.Closed)}; load average {ApiServerProcess.LoadAverage()}");

@@ -15,6 +15,10 @@ public sealed class FanoutRecorder
     public Histogram RaiseToReceive { get; } = new();
     /// <summary>Every event: receive − envelope <c>at</c> (the dispatcher's time when it took the event off its queue).</summary>
     public Histogram DispatchToReceive { get; } = new();
+    /// <summary>agentStateChanged only: receive − envelope <c>at</c>.</summary>
+    public Histogram AgentDispatchToReceive { get; } = new();
+    /// <summary>skillGroupStatsChanged only: receive − envelope <c>at</c>.</summary>
+    public Histogram StatsDispatchToReceive { get; } = new();
     public long[] ByKind = new long[3]; // agentStateChanged, skillGroupStatsChanged, other
     public volatile bool Recording;
     public long Closed;
@@ -36,6 +40,8 @@ public sealed class HubSocket
     private static readonly byte[] StatsTarget = "\"target\":\"skillGroupStatsChanged\""u8.ToArray();
 
     private readonly ClientWebSocket _ws;
+    /// <summary>skillGroupStatsChanged messages this connection received while recording.</summary>
+    public long StatsReceived;
     private byte[] _buffer = new byte[8192];
     private int _length;
 
@@ -83,7 +89,7 @@ public sealed class HubSocket
                 int end;
                 while ((end = Array.IndexOf(_buffer, RecordSeparator, start, _length - start)) >= 0)
                 {
-                    if (recorder.Recording) Record(_buffer.AsSpan(start, end - start), now, recorder);
+                    if (recorder.Recording) Record(_buffer.AsSpan(start, end - start), now, recorder, this);
                     start = end + 1;
                 }
                 if (start > 0)
@@ -98,17 +104,26 @@ public sealed class HubSocket
         Interlocked.Increment(ref recorder.Closed);
     }
 
-    private static void Record(ReadOnlySpan<byte> message, DateTimeOffset now, FanoutRecorder recorder)
+    private static void Record(ReadOnlySpan<byte> message, DateTimeOffset now, FanoutRecorder recorder, HubSocket socket)
     {
         // {"type":1,"target":"…","arguments":[{"epoch":…,"seq":…,"name":…,"at":"…","data":{…}}]}
+        // (a skill group's statistics: {"name":…,"at":"…","data":{…}}, no epoch or seq)
         if (message.Length < 10 || message[8] != (byte)'1') return; // not an invocation (pings are type 6)
-        if (TryDate(message, AtKey, out var at)) recorder.DispatchToReceive.Add((now - at).TotalMilliseconds);
+        var hasAt = TryDate(message, AtKey, out var at);
+        var sinceAt = (now - at).TotalMilliseconds;
+        if (hasAt) recorder.DispatchToReceive.Add(sinceAt);
         if (message.IndexOf(StateTarget) >= 0)
         {
             Interlocked.Increment(ref recorder.ByKind[0]);
+            if (hasAt) recorder.AgentDispatchToReceive.Add(sinceAt);
             if (TryDate(message, SinceKey, out var since)) recorder.RaiseToReceive.Add((now - since).TotalMilliseconds);
         }
-        else if (message.IndexOf(StatsTarget) >= 0) Interlocked.Increment(ref recorder.ByKind[1]);
+        else if (message.IndexOf(StatsTarget) >= 0)
+        {
+            Interlocked.Increment(ref recorder.ByKind[1]);
+            Interlocked.Increment(ref socket.StatsReceived);
+            if (hasAt) recorder.StatsDispatchToReceive.Add(sinceAt);
+        }
         else Interlocked.Increment(ref recorder.ByKind[2]);
     }
 
