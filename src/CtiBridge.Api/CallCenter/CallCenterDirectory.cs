@@ -12,14 +12,16 @@ public sealed class CallCenterDirectory
 {
     private readonly ConcurrentDictionary<Guid, Entry> _tenants = new();
 
-    private sealed record Entry(TenantSupervision Supervision, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> GroupMembers, IReadOnlyList<Guid> Agents);
+    private sealed record Entry(TenantSupervision Supervision, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> GroupMembers, IReadOnlyList<Guid> Agents,
+        ILookup<Guid, Guid> GroupsOfAgent);
 
     public void Update(LoadedTenant loaded)
     {
         var config = loaded.Configuration;
         _tenants[config.TenantId] = new Entry(loaded.Supervision,
             config.Groups.ToDictionary(g => g.Id, g => (IReadOnlyList<Guid>)g.Members.Select(m => m.AgentId).ToList()),
-            config.Agents.Select(a => a.Id).ToList());
+            config.Agents.Select(a => a.Id).ToList(),
+            config.Groups.SelectMany(g => g.Members.Select(m => (m.AgentId, GroupId: g.Id))).ToLookup(x => x.AgentId, x => x.GroupId));
     }
 
     public void Remove(Guid tenantId) => _tenants.TryRemove(tenantId, out _);
@@ -40,9 +42,10 @@ public sealed class CallCenterDirectory
     {
         if (!_tenants.TryGetValue(tenantId, out var t)) return new HashSet<Guid>();
         if (t.Supervision.Admins.Contains(userId)) return t.GroupMembers.Keys.ToHashSet();
-        var visible = t.GroupMembers.Where(kv => kv.Value.Contains(userId)).Select(kv => kv.Key).ToHashSet();
+        // Looked up per agent (every connect, and every connection at each reload): no scan of the members lists.
+        var visible = t.GroupsOfAgent[userId].ToHashSet();
         if (t.Supervision.AgentsBySupervisor.TryGetValue(userId, out var team))
-            visible.UnionWith(t.GroupMembers.Where(kv => kv.Value.Any(team.Contains)).Select(kv => kv.Key));
+            foreach (var agent in team) visible.UnionWith(t.GroupsOfAgent[agent]);
         return visible;
     }
 
