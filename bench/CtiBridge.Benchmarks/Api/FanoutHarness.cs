@@ -49,8 +49,9 @@ public sealed class FanoutHarness : ILoadHarness
         var shape = perUser ? $"{active} users × 1 connection" : $"4 users × {active / 4}";
         Console.WriteLine($"fanout: {clients} clients ({active} receiving: {shape}; {(raw ? "raw WebSocket clients" : "SignalR .NET clients")}), {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
 
-        // Users mode also creates and CTI-logs in the users (a few seconds for 1,000): allow a minute more.
-        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(perUser ? 170 : 110));
+        // Users mode also creates and CTI-logs in the users (a few seconds for 1,000 on an idle machine, minutes for 5,000
+        // on a busy one): allow a minute more, and a tenth of a second per user.
+        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(perUser ? 170 + active / 10.0 : 110));
         var total = Stopwatch.StartNew();
         await using var server = await ApiServerProcess.StartAsync();
         Console.WriteLine($"server pid {server.Pid} at {server.BaseUri} ({total.Elapsed.TotalSeconds:F1} s)");
