@@ -177,7 +177,8 @@ public sealed class FanoutHarness : ILoadHarness
             var salesStats = long.Parse(serverStats.Split(' ').First(f => f.StartsWith("salesStats=", StringComparison.Ordinal))["salesStats=".Length..]);
             var perMember = sockets.Skip(4).Take(active - 4).Select(s => s.StatsReceived).ToList();
             Console.WriteLine($"Sales statistics: {salesStats} dispatched = {salesStats / elapsed:F1}/s; each of {perMember.Count} Sales-only members received min {perMember.Min()} max {perMember.Max()}"
-                + (perMember.All(n => n == salesStats) ? " (all complete)" : " (MISSING)"));
+                // More than dispatched: a message dispatched just before the measured window and received inside it.
+                + (perMember.All(n => n >= salesStats) ? " (none missing)" : " (MISSING)"));
         }
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);
