@@ -133,6 +133,9 @@ public class SkillGroupStatsTests
         foreach (var (login, s) in sessions) hubs[login] = await TestHub.ConnectAsync(host.Server, s.AccessToken);
         try
         {
+            // The handshake answer can reach the client before the server's OnConnectedAsync has joined the groups; the
+            // hub answers an invocation only after it (as a client's first Resume): one each before reading the server.
+            foreach (var hub in hubs.Values) await hub.Connection.InvokeAsync<JsonElement>("Snapshot");
             IReadOnlySet<Guid> GroupsOf(string login) => subscriptions.GroupsOf(hubs[login].Connection.ConnectionId!);
             Assert.Equal(new HashSet<Guid> { sales, support }, GroupsOf("admin"));   // an admin: every group of the tenant
             Assert.Equal(new HashSet<Guid> { sales, support }, GroupsOf("super"));   // a supervisor: the groups of the team's agents
