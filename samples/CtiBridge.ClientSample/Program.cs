@@ -1,71 +1,54 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CtiBridge.ClientSample;
 
 /// <summary>
-/// Signs in, follows the user's event stream on <c>/hubs/agent</c> and prints it; resumes after a reconnect.
-/// <c>dotnet run --project samples/CtiBridge.ClientSample -- [baseUrl=http://localhost:5000] [domain=demo] [login=agent1] [password=Quiet-Harbor-2026]</c>
+/// An integrator's whole loop: with an API key (created by an admin, scopes read + call-control) it finds an agent, follows
+/// the agent's events on <c>/hubs/agent</c>, resumes after a disconnect, and answers each call offered to the agent.
+/// <c>CTI_API_KEY=ctk_… dotnet run --project samples/CtiBridge.ClientSample -- [baseUrl=http://localhost:5000] [extension=1001]</c>
 /// </summary>
 internal static class Program
 {
-    private static readonly string[] EventNames =
-        ["agentStateChanged", "callOffered", "callStateChanged", "participantsChanged", "callEnded", "skillGroupStatsChanged", "phoneRegistrationChanged", "pbxConnectionChanged"];
-
     private static async Task<int> Main(string[] args)
     {
         var baseUri = new Uri(args.Length > 0 ? args[0] : "http://localhost:5000");
-        using var http = new HttpClient { BaseAddress = baseUri };
-        var login = await http.PostAsJsonAsync("/api/v1/session/login",
-            new { domain = Arg(args, 1, "demo"), login = Arg(args, 2, "agent1"), password = Arg(args, 3, "Quiet-Harbor-2026") });
-        if (!login.IsSuccessStatusCode)
+        var extension = args.Length > 1 ? args[1] : "1001";
+        // 1. Sign in: an API key is sent with every request (kept out of the command line, where others can read it).
+        var apiKey = Environment.GetEnvironmentVariable("CTI_API_KEY");
+        if (string.IsNullOrEmpty(apiKey))
         {
-            Console.Error.WriteLine($"login refused: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+            Console.Error.WriteLine("Set CTI_API_KEY to an API key of your tenant (POST /api/v1/admin/api-keys, scopes read and call-control).");
+            return 2;
+        }
+        using var http = new HttpClient { BaseAddress = baseUri };
+        http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        var found = await http.GetAsync($"/api/v1/directory?search={Uri.EscapeDataString(extension)}");
+        if (!found.IsSuccessStatusCode)
+        {
+            Console.Error.WriteLine($"refused: {(int)found.StatusCode} {await found.Content.ReadAsStringAsync()}");
             return 1;
         }
-        // Access tokens last 15 minutes: a long-running client refreshes with POST /api/v1/session/refresh and
-        // hands the newest token to the factory, which reads it at every (re)connect.
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        var hubUri = new UriBuilder(baseUri) { Scheme = baseUri.Scheme == "https" ? "wss" : "ws", Path = "/hubs/agent" }.Uri;
-
-        var builder = new HubConnectionBuilder().WithAutomaticReconnect();
-        builder.Services.AddSingleton<IConnectionFactory>(WebSocketConnectionFactory.For(hubUri, () => token));
-        builder.Services.AddSingleton<System.Net.EndPoint>(new UriEndPoint(hubUri));
-        builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        await using var connection = builder.Build();
-
-        var stream = new AgentEventStream();
-        var gate = new SemaphoreSlim(1, 1); // live events and Resume answers are applied one at a time
-        foreach (var name in EventNames)
-            connection.On<JsonElement>(name, async e =>
-            {
-                await gate.WaitAsync();
-                try { if (stream.Apply(e)) Console.WriteLine($"{e.GetProperty("seq").GetInt64(),5} {name}: {e.GetProperty("data")}"); }
-                finally { gate.Release(); }
-            });
-        async Task ResumeAsync()
+        var agent = (await found.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+            .FirstOrDefault(e => e.GetProperty("role").GetString() == "agent" && e.GetProperty("extension").GetString() == extension);
+        if (agent.ValueKind != JsonValueKind.Object)
         {
-            var result = await connection.InvokeAsync<JsonElement>("Resume", stream.Epoch, stream.LastSeq);
-            await gate.WaitAsync();
-            try { stream.ApplyResume(result); }
-            finally { gate.Release(); }
-            Console.WriteLine($"resumed at {stream.Epoch}/{stream.LastSeq}: agent {stream.Agent?.GetProperty("status")}, {stream.Calls.Count} live call(s)");
+            Console.Error.WriteLine($"no agent with extension {extension}");
+            return 1;
         }
-        connection.Reconnected += _ => ResumeAsync();
+        var agentId = agent.GetProperty("agentId").GetGuid();
+        Console.WriteLine($"following {agent.GetProperty("displayName").GetString()} ({agentId})");
 
+        // 2. Subscribe: the agent's resumable stream and the statistics of the agent's skill groups.
+        await using var connection = CtiHub.ForApiKey(baseUri, apiKey, agentId);
+        var client = new IntegratorLoop(connection, http, agentId, Console.Out);
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        await connection.StartAsync(stop.Token);
-        await ResumeAsync();
-        Console.WriteLine("following the event stream; Ctrl+C to stop");
+        await client.StartAsync(stop.Token);
+        Console.WriteLine("following the agent's events; Ctrl+C to stop");
         try { await Task.Delay(Timeout.Infinite, stop.Token); }
         catch (OperationCanceledException) { }
         return 0;
     }
-
-    private static string Arg(string[] args, int i, string fallback) => args.Length > i ? args[i] : fallback;
 }

@@ -54,6 +54,12 @@ public sealed class ApiServerHarness : ILoadHarness
             // (AgentEventStreams.Backlog throws NotSupportedException: its single-reader unbounded channel has no Count;
             // and a throwing Dispatched handler would end the dispatcher loop: keep this one trivial.)
             streams.Dispatched += (_, elapsed) => dispatch.Add(elapsed.TotalMilliseconds);
+            // Statistics of skill group Sales dispatched: every Sales-only member must receive exactly this many.
+            long salesStats = 0;
+            streams.Dispatched += (e, _) =>
+            {
+                if (e is CtiBridge.Application.Events.SkillGroupStatsChangedEvent { Stats.Name: "Sales" }) Interlocked.Increment(ref salesStats);
+            };
 
             Console.WriteLine($"READY {url}");
             Console.Out.Flush();
@@ -66,13 +72,14 @@ public sealed class ApiServerHarness : ILoadHarness
                 {
                     case "reset":
                         dispatch.Reset();
+                        Interlocked.Exchange(ref salesStats, 0);
                         gcPause0 = GC.GetTotalPauseDuration();
                         (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                         Console.WriteLine("OK");
                         break;
                     case "stats":
                         Console.WriteLine(FormattableString.Invariant(
-                            $"STATS dispatched={dispatch.Count} p50={dispatch.Percentile(50):F2} p99={dispatch.Percentile(99):F2} max={dispatch.Max:F2} gcPauseMs={(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} gc0={GC.CollectionCount(0) - g0} gc1={GC.CollectionCount(1) - g1} gc2={GC.CollectionCount(2) - g2} serverGc={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / 1048576}"));
+                            $"STATS dispatched={dispatch.Count} salesStats={Interlocked.Read(ref salesStats)} p50={dispatch.Percentile(50):F2} p99={dispatch.Percentile(99):F2} max={dispatch.Max:F2} gcPauseMs={(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} gc0={GC.CollectionCount(0) - g0} gc1={GC.CollectionCount(1) - g1} gc2={GC.CollectionCount(2) - g2} serverGc={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / 1048576}"));
                         break;
                     case var _ when line.StartsWith("users ", StringComparison.Ordinal):
                         try

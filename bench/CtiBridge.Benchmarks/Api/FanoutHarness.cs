@@ -15,7 +15,8 @@ namespace CtiBridge.Benchmarks.Api;
 /// change, just before the event is published) = raise → receive; for every event also receive − envelope
 /// <c>at</c> (dispatcher dequeue → receive). Server-side: the <c>Dispatched</c> hook (publish → last group
 /// send returned). Both processes read the same clock. CPU of server, clients and machine from /proc.
-/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users]</c>
+/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users] [--raw]</c>
+/// (clients: SignalR's .NET client, <see cref="SignalRClient"/>; <c>--raw</c>: the minimal WebSocket client <see cref="HubSocket"/>.)
 /// (active &lt; clients: the other connections are a second tenant's admin: connected, receiving nothing.)
 /// (5,000 clients need <c>ulimit -n</c> ≥ 12000: both ends of each socket live on this machine.)
 /// <para>
@@ -26,7 +27,7 @@ namespace CtiBridge.Benchmarks.Api;
 /// CTI-logged in Not Ready through <c>POST /api/v1/agent/login</c>. The connections are agent1, agent2, agent3,
 /// super and the new agents, one each. Raising is unchanged, so each toggle is one agentStateChanged to two
 /// connections (the agent and super: narrow) and, at most every 250 ms per group, skillGroupStatsChanged of
-/// Sales to all active users (broadcast: one stream append, serialization and group send per user).
+/// Sales to all active users (broadcast: one message to the group's SignalR group, serialized once).
 /// </para>
 /// </summary>
 public sealed class FanoutHarness : ILoadHarness
@@ -36,6 +37,7 @@ public sealed class FanoutHarness : ILoadHarness
     public async Task RunAsync(string[] args)
     {
         var perUser = args.Contains("--users");
+        var raw = args.Contains("--raw");
         args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
         var rate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -45,10 +47,11 @@ public sealed class FanoutHarness : ILoadHarness
         var active = args.Length > 3 ? Math.Min(int.Parse(args[3]), clients) : clients;
         if (perUser && active < 4) throw new ArgumentException("--users needs at least 4 receiving clients (agent1..3 and super).");
         var shape = perUser ? $"{active} users × 1 connection" : $"4 users × {active / 4}";
-        Console.WriteLine($"fanout: {clients} clients ({active} receiving: {shape}), {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
+        Console.WriteLine($"fanout: {clients} clients ({active} receiving: {shape}; {(raw ? "raw WebSocket clients" : "SignalR .NET clients")}), {rate} raises/s, {seconds} s measured; load average {ApiServerProcess.LoadAverage()}");
 
-        // Users mode also creates and CTI-logs in the users (a few seconds for 1,000): allow a minute more.
-        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(perUser ? 170 : 110));
+        // Users mode also creates and CTI-logs in the users (a few seconds for 1,000 on an idle machine, minutes for 5,000
+        // on a busy one): allow a minute more, and a tenth of a second per user.
+        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(perUser ? 170 + active / 10.0 : 110));
         var total = Stopwatch.StartNew();
         await using var server = await ApiServerProcess.StartAsync();
         Console.WriteLine($"server pid {server.Pid} at {server.BaseUri} ({total.Elapsed.TotalSeconds:F1} s)");
@@ -90,7 +93,7 @@ public sealed class FanoutHarness : ILoadHarness
         // Connect: 32 at a time.
         var hubUri = new Uri(new Uri(server.BaseUri.ToString().Replace("http://", "ws://")), "/hubs/agent");
         var recorder = new FanoutRecorder();
-        var sockets = new HubSocket[clients];
+        var sockets = new IFanoutClient[clients];
         var loops = new Task[clients];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(runTimeout.Token);
         var connectClock = Stopwatch.StartNew();
@@ -101,7 +104,8 @@ public sealed class FanoutHarness : ILoadHarness
                 await gate.WaitAsync(runTimeout.Token);
                 try
                 {
-                    sockets[i] = await HubSocket.ConnectAsync(hubUri, i < active ? tokens[perUser ? i : i % sessions.Count] : idleToken!, runTimeout.Token);
+                    var token = i < active ? tokens[perUser ? i : i % sessions.Count] : idleToken!;
+                    sockets[i] = raw ? await HubSocket.ConnectAsync(hubUri, token, runTimeout.Token) : await SignalRClient.ConnectAsync(hubUri, token, runTimeout.Token);
                     loops[i] = Task.Run(() => sockets[i].ReceiveLoopAsync(recorder, stop.Token));
                 }
                 finally { gate.Release(); }
@@ -162,9 +166,20 @@ public sealed class FanoutHarness : ILoadHarness
         Console.WriteLine($"== fanout {clients} clients ({active} receiving: {shape}), {raised} raises in {seconds} s = {raised / (double)seconds:F1}/s ==");
         Console.WriteLine($"raise → receive (agentStateChanged, stateSince → client): {recorder.RaiseToReceive.Summary()}");
         Console.WriteLine($"dispatch → receive (all events, envelope at → client):    {recorder.DispatchToReceive.Summary()}");
+        Console.WriteLine($"  of which agentStateChanged:                              {recorder.AgentDispatchToReceive.Summary()}");
+        Console.WriteLine($"  of which skillGroupStatsChanged:                         {recorder.StatsDispatchToReceive.Summary()}");
         Console.WriteLine($"delivered: {delivered} messages = {delivered / elapsed:F0}/s (agentStateChanged {recorder.ByKind[0]}, skillGroupStatsChanged {recorder.ByKind[1]}, other {recorder.ByKind[2]}); expected agentStateChanged {(perUser ? raised * 2 : raised * (active / 4) * 2)}"
             + (perUser ? FormattableString.Invariant($"; skillGroupStatsChanged per receiving connection {recorder.ByKind[1] / (double)active:F1}") : ""));
         Console.WriteLine($"server dispatch (publish → last group send returned): {serverStats}");
+        if (perUser && active > 4)
+        {
+            // The created agents are members of Sales only: each must have every Sales statistics message.
+            var salesStats = long.Parse(serverStats.Split(' ').First(f => f.StartsWith("salesStats=", StringComparison.Ordinal))["salesStats=".Length..]);
+            var perMember = sockets.Skip(4).Take(active - 4).Select(s => s.StatsReceived).ToList();
+            Console.WriteLine($"Sales statistics: {salesStats} dispatched = {salesStats / elapsed:F1}/s; each of {perMember.Count} Sales-only members received min {perMember.Min()} max {perMember.Max()}"
+                // More than dispatched: a message dispatched just before the measured window and received inside it.
+                + (perMember.All(n => n >= salesStats) ? " (none missing)" : " (MISSING)"));
+        }
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);
         Console.WriteLine($"connections closed during run: {Interlocked.Read(ref recorder.Closed)}; load average {ApiServerProcess.LoadAverage()}");

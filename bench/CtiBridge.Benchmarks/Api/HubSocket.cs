@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CtiBridge.Benchmarks.Api;
 
@@ -15,17 +16,111 @@ public sealed class FanoutRecorder
     public Histogram RaiseToReceive { get; } = new();
     /// <summary>Every event: receive − envelope <c>at</c> (the dispatcher's time when it took the event off its queue).</summary>
     public Histogram DispatchToReceive { get; } = new();
+    /// <summary>agentStateChanged only: receive − envelope <c>at</c>.</summary>
+    public Histogram AgentDispatchToReceive { get; } = new();
+    /// <summary>skillGroupStatsChanged only: receive − envelope <c>at</c>.</summary>
+    public Histogram StatsDispatchToReceive { get; } = new();
     public long[] ByKind = new long[3]; // agentStateChanged, skillGroupStatsChanged, other
     public volatile bool Recording;
     public long Closed;
 }
 
+/// <summary>One receiving connection of the fan-out harness.</summary>
+public interface IFanoutClient
+{
+    /// <summary>skillGroupStatsChanged messages this connection received while recording.</summary>
+    long StatsReceived { get; }
+    Task PingAsync(CancellationToken ct);
+    /// <summary>Until the connection is closed or <paramref name="ct"/> is cancelled; counts a close in <see cref="FanoutRecorder.Closed"/>.</summary>
+    Task ReceiveLoopAsync(FanoutRecorder recorder, CancellationToken ct);
+    Task CloseAsync();
+}
+
 /// <summary>
-/// A minimal SignalR JSON-protocol client over a raw <see cref="ClientWebSocket"/> (the .NET SignalR
-/// client's HTTP transport package is not available): handshake, one receive loop that parses only the
-/// envelope's <c>at</c> (and <c>stateSince</c> of agentStateChanged), pings (type 6) sent by the owner.
+/// The harness's connection with SignalR's .NET client (<c>Microsoft.AspNetCore.SignalR.Client</c>, <c>WithUrl</c>), as an
+/// integrator connects (samples/CtiBridge.ClientSample): WebSockets without the negotiate request, JSON protocol,
+/// SignalR's own keep-alive. Each message is deserialized to a <see cref="JsonElement"/> and its timestamps read from it;
+/// the receive time is taken when the handler runs, so client-side parsing is inside the measured span.
 /// </summary>
-public sealed class HubSocket
+public sealed class SignalRClient : IFanoutClient
+{
+    private readonly HubConnection _connection;
+    private FanoutRecorder? _recorder;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _statsReceived;
+
+    private SignalRClient(HubConnection connection)
+    {
+        _connection = connection;
+        connection.On<JsonElement>("agentStateChanged", e => Record(e, 0));
+        connection.On<JsonElement>("skillGroupStatsChanged", e => Record(e, 1));
+        foreach (var other in new[] { "callOffered", "callStateChanged", "participantsChanged", "callEnded", "phoneRegistrationChanged", "pbxConnectionChanged" })
+            connection.On<JsonElement>(other, e => Record(e, 2));
+        connection.Closed += _ => { _closed.TrySetResult(); return Task.CompletedTask; };
+    }
+
+    public long StatsReceived => Interlocked.Read(ref _statsReceived);
+
+    public static async Task<SignalRClient> ConnectAsync(Uri hubUri, string token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(hubUri.ToString().Replace("ws://", "http://")), o =>
+            {
+                o.SkipNegotiation = true; // as the raw client: one WebSocket request per connection
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        var client = new SignalRClient(connection);
+        await connection.StartAsync(ct);
+        return client;
+    }
+
+    private void Record(JsonElement e, int kind)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var recorder = _recorder;
+        if (recorder is null || !recorder.Recording) return;
+        var hasAt = e.TryGetProperty("at", out var atProperty);
+        var sinceAt = hasAt ? (now - atProperty.GetDateTimeOffset()).TotalMilliseconds : 0;
+        if (hasAt) recorder.DispatchToReceive.Add(sinceAt);
+        Interlocked.Increment(ref recorder.ByKind[kind]);
+        if (kind == 0)
+        {
+            if (hasAt) recorder.AgentDispatchToReceive.Add(sinceAt);
+            var since = e.GetProperty("data").GetProperty("agent").GetProperty("stateSince").GetDateTimeOffset();
+            recorder.RaiseToReceive.Add((now - since).TotalMilliseconds);
+        }
+        else if (kind == 1)
+        {
+            Interlocked.Increment(ref _statsReceived);
+            if (hasAt) recorder.StatsDispatchToReceive.Add(sinceAt);
+        }
+    }
+
+    public Task PingAsync(CancellationToken ct) => Task.CompletedTask; // HubConnection pings by itself
+
+    public async Task ReceiveLoopAsync(FanoutRecorder recorder, CancellationToken ct)
+    {
+        _recorder = recorder;
+        try { await _closed.Task.WaitAsync(ct); }
+        catch (OperationCanceledException) { return; }
+        Interlocked.Increment(ref recorder.Closed);
+    }
+
+    public async Task CloseAsync()
+    {
+        try { await _connection.DisposeAsync(); } catch (Exception) { }
+    }
+}
+
+/// <summary>
+/// A minimal SignalR JSON-protocol client over a raw <see cref="ClientWebSocket"/> (<c>--raw</c>): handshake, one
+/// receive loop that parses only the envelope's <c>at</c> (and <c>stateSince</c> of agentStateChanged), pings (type 6)
+/// sent by the owner. Cheaper per message than <see cref="SignalRClient"/>, which matters when 1,000–5,000 clients share
+/// the two cores with the server (docs/benchmarks.md).
+/// </summary>
+public sealed class HubSocket : IFanoutClient
 {
     private const byte RecordSeparator = 0x1E;
     private static readonly byte[] Handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
@@ -36,6 +131,9 @@ public sealed class HubSocket
     private static readonly byte[] StatsTarget = "\"target\":\"skillGroupStatsChanged\""u8.ToArray();
 
     private readonly ClientWebSocket _ws;
+    /// <summary>skillGroupStatsChanged messages this connection received while recording.</summary>
+    public long StatsReceived => Interlocked.Read(ref _statsReceived);
+    private long _statsReceived;
     private byte[] _buffer = new byte[8192];
     private int _length;
 
@@ -83,7 +181,7 @@ public sealed class HubSocket
                 int end;
                 while ((end = Array.IndexOf(_buffer, RecordSeparator, start, _length - start)) >= 0)
                 {
-                    if (recorder.Recording) Record(_buffer.AsSpan(start, end - start), now, recorder);
+                    if (recorder.Recording) Record(_buffer.AsSpan(start, end - start), now, recorder, this);
                     start = end + 1;
                 }
                 if (start > 0)
@@ -98,17 +196,26 @@ public sealed class HubSocket
         Interlocked.Increment(ref recorder.Closed);
     }
 
-    private static void Record(ReadOnlySpan<byte> message, DateTimeOffset now, FanoutRecorder recorder)
+    private static void Record(ReadOnlySpan<byte> message, DateTimeOffset now, FanoutRecorder recorder, HubSocket socket)
     {
         // {"type":1,"target":"…","arguments":[{"epoch":…,"seq":…,"name":…,"at":"…","data":{…}}]}
+        // (a skill group's statistics: {"name":…,"at":"…","data":{…}}, no epoch or seq)
         if (message.Length < 10 || message[8] != (byte)'1') return; // not an invocation (pings are type 6)
-        if (TryDate(message, AtKey, out var at)) recorder.DispatchToReceive.Add((now - at).TotalMilliseconds);
+        var hasAt = TryDate(message, AtKey, out var at);
+        var sinceAt = (now - at).TotalMilliseconds;
+        if (hasAt) recorder.DispatchToReceive.Add(sinceAt);
         if (message.IndexOf(StateTarget) >= 0)
         {
             Interlocked.Increment(ref recorder.ByKind[0]);
+            if (hasAt) recorder.AgentDispatchToReceive.Add(sinceAt);
             if (TryDate(message, SinceKey, out var since)) recorder.RaiseToReceive.Add((now - since).TotalMilliseconds);
         }
-        else if (message.IndexOf(StatsTarget) >= 0) Interlocked.Increment(ref recorder.ByKind[1]);
+        else if (message.IndexOf(StatsTarget) >= 0)
+        {
+            Interlocked.Increment(ref recorder.ByKind[1]);
+            Interlocked.Increment(ref socket._statsReceived);
+            if (hasAt) recorder.StatsDispatchToReceive.Add(sinceAt);
+        }
         else Interlocked.Increment(ref recorder.ByKind[2]);
     }
 

@@ -76,6 +76,7 @@ public static class CallCenterComposition
         services.AddSingleton<SandboxLegs>();
         services.AddSingleton<ToolbarPresence>();
         services.AddSingleton<HubConnections>();
+        services.AddSingleton<SkillGroupSubscriptions>();
         services.AddSingleton<AgentSessionRestorer>();
         services.AddSingleton<TenantReloader>();
         services.AddScoped<TenantConfigurationLoader>();
@@ -100,6 +101,7 @@ public static class CallCenterComposition
     /// <summary>The agent hub at <c>/hubs/agent</c> (controllers are mapped with the host's other controllers).</summary>
     public static WebApplication MapCallCenterEndpoints(this WebApplication app)
     {
+        app.UseApiKeyHubAccess("/hubs/agent");
         app.MapHub<AgentHub>("/hubs/agent");
         // Resolve eagerly so the phone registry observes events from the first one on.
         app.Services.GetRequiredService<PhoneRegistry>();

@@ -12,14 +12,16 @@ public sealed class CallCenterDirectory
 {
     private readonly ConcurrentDictionary<Guid, Entry> _tenants = new();
 
-    private sealed record Entry(TenantSupervision Supervision, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> GroupMembers, IReadOnlyList<Guid> Agents);
+    private sealed record Entry(TenantSupervision Supervision, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> GroupMembers, IReadOnlyList<Guid> Agents,
+        ILookup<Guid, Guid> GroupsOfAgent);
 
     public void Update(LoadedTenant loaded)
     {
         var config = loaded.Configuration;
         _tenants[config.TenantId] = new Entry(loaded.Supervision,
             config.Groups.ToDictionary(g => g.Id, g => (IReadOnlyList<Guid>)g.Members.Select(m => m.AgentId).ToList()),
-            config.Agents.Select(a => a.Id).ToList());
+            config.Agents.Select(a => a.Id).ToList(),
+            config.Groups.SelectMany(g => g.Members.Select(m => (m.AgentId, GroupId: g.Id))).ToLookup(x => x.AgentId, x => x.GroupId));
     }
 
     public void Remove(Guid tenantId) => _tenants.TryRemove(tenantId, out _);
@@ -31,26 +33,35 @@ public sealed class CallCenterDirectory
     public IReadOnlyList<Guid> MembersOf(Guid tenantId, Guid groupId) =>
         _tenants.TryGetValue(tenantId, out var e) && e.GroupMembers.TryGetValue(groupId, out var m) ? m : [];
 
-    /// <summary>The skill groups that have at least one of <paramref name="agents"/> as a member.</summary>
-    public IEnumerable<Guid> GroupsWithAny(Guid tenantId, IReadOnlySet<Guid> agents) =>
-        _tenants.TryGetValue(tenantId, out var e) ? e.GroupMembers.Where(kv => kv.Value.Any(agents.Contains)).Select(kv => kv.Key) : [];
+    /// <summary>
+    /// The skill groups whose statistics <paramref name="userId"/> may see: an admin every group of the tenant, an agent
+    /// the groups they belong to, a supervisor the groups with an agent of their teams. Only groups of
+    /// <paramref name="tenantId"/>: a user is looked up in their own tenant only.
+    /// </summary>
+    public IReadOnlySet<Guid> SkillGroupsVisibleTo(Guid tenantId, Guid userId)
+    {
+        if (!_tenants.TryGetValue(tenantId, out var t)) return new HashSet<Guid>();
+        if (t.Supervision.Admins.Contains(userId)) return t.GroupMembers.Keys.ToHashSet();
+        // Looked up per agent (every connect, and every connection at each reload): no scan of the members lists.
+        var visible = t.GroupsOfAgent[userId].ToHashSet();
+        if (t.Supervision.AgentsBySupervisor.TryGetValue(userId, out var team))
+            foreach (var agent in team) visible.UnionWith(t.GroupsOfAgent[agent]);
+        return visible;
+    }
 
     /// <summary>
-    /// Who receives an event in their own stream: the agents it names and their supervisors; for
-    /// skill-group stats the group's members and their supervisors; for PBX state everyone of the tenant.
+    /// Who receives an event in their own stream: the agents it names and their supervisors; for PBX state everyone
+    /// of the tenant. Skill-group statistics are not part of any stream: they go to the group's subscribers
+    /// (<see cref="Hubs.SkillGroupSubscriptions"/>).
     /// </summary>
     public IEnumerable<Guid> RecipientsOf(CallCenterEvent e)
     {
+        if (e is SkillGroupStatsChangedEvent) return [];
         if (!_tenants.TryGetValue(e.TenantId, out var t)) return e.Agents;
         var sup = t.Supervision;
         var set = new HashSet<Guid>();
         switch (e)
         {
-            case SkillGroupStatsChangedEvent stats:
-                if (t.GroupMembers.TryGetValue(stats.Stats.SkillGroupId, out var members))
-                    foreach (var m in members) { set.Add(m); set.UnionWith(sup.WatchersOf(m)); }
-                set.UnionWith(sup.Admins);
-                break;
             case PbxConnectionChangedEvent:
                 set.UnionWith(t.Agents);
                 set.UnionWith(sup.Watchers);

@@ -14,7 +14,7 @@ namespace CtiBridge.Api.CallCenter;
 /// (<see cref="AgentSessionRestorer"/>); at start-up that is before the PBX connects.
 /// </summary>
 public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterService service, CallCenterDirectory directory,
-    AgentSessionRestorer sessions, ToolbarPresence toolbars, ILogger<TenantReloader> log)
+    AgentSessionRestorer sessions, ToolbarPresence toolbars, SkillGroupSubscriptions subscriptions, ILogger<TenantReloader> log)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -41,11 +41,13 @@ public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterServic
                 if (service.FindTenant(tenantId) is { } center)
                     service.Configure(center.Configuration with { Agents = [], Groups = [] });
                 directory.Remove(tenantId);
+                await subscriptions.RefreshAsync(tenantId, ct);
                 return;
             }
             var first = service.FindTenant(tenantId) is null;
             var configured = service.Configure(loaded.Configuration);
             directory.Update(loaded);
+            await subscriptions.RefreshAsync(tenantId, ct); // membership or teams may have changed: who receives which statistics
             if (first) await RestoreSessionsAsync(configured, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -31,11 +31,13 @@ public interface ICallCenterEventObserver
 /// <summary>
 /// The engine's event sink. <see cref="Publish"/> only enqueues (it is called under a tenant's lock);
 /// one background loop (<see cref="RunAsync"/>) routes each event to its recipients (the agents it
-/// names, their supervisors, skill-group members for stats, everyone of the tenant for PBX state),
-/// appends it to each recipient's resumable stream (own sequence number, ring buffer of the last
-/// <see cref="BufferSize"/> events or <see cref="BufferAge"/>), and sends it over SignalR to the
-/// recipient's group <c>agent:&lt;tenant&gt;:&lt;user&gt;</c>. Nothing crosses tenants: recipients
-/// are looked up inside the event's tenant only.
+/// names, their supervisors, everyone of the tenant for PBX state), appends it to each recipient's
+/// resumable stream (own sequence number, ring buffer of the last <see cref="BufferSize"/> events or
+/// <see cref="BufferAge"/>), and sends it over SignalR to the recipient's group
+/// <c>agent:&lt;tenant&gt;:&lt;user&gt;</c>. Skill-group statistics are the exception: one
+/// <see cref="SkillGroupMessage"/> to the group's subscribers (<see cref="SkillGroupSubscriptions"/>), in no
+/// stream. Nothing crosses tenants: recipients are looked up inside the event's tenant only, and every
+/// SignalR group name carries the tenant.
 /// </summary>
 public sealed class AgentEventStreams : ICallCenterEventSink
 {
@@ -138,6 +140,15 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         {
             try { o.OnEvent(e); }
             catch (Exception ex) { _log.LogWarning(ex, "Event observer {Observer} failed", o.GetType().Name); }
+        }
+
+        if (e is SkillGroupStatsChangedEvent stats)
+        {
+            // Full current figures, coalesced by the engine to one per group per 250 ms: a lost one is repaired by the
+            // next, so they need no sequence number and no replay. One send to the group serializes the message once.
+            await _hub.Clients.Group(SkillGroupSubscriptions.GroupName(stats.TenantId, stats.Stats.SkillGroupId))
+                .SendAsync(e.Name, new SkillGroupMessage(e.Name, now, e)).ConfigureAwait(false);
+            return;
         }
 
         // All recipients' sends start at once (one slow connection holds back nobody else) and the next event waits

@@ -10,42 +10,50 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CtiBridge.Api.Hubs;
 
-/// <summary>What a client missed: either the events (<see cref="Events"/>) or a <see cref="Snapshot"/>.</summary>
+/// <summary>What a client missed: either the events (<see cref="Events"/>) or a <see cref="Snapshot"/>; and the current statistics.</summary>
 /// <param name="Epoch">The server's current epoch.</param>
 /// <param name="Seq">The client's last sequence number after applying this result.</param>
 /// <param name="Events">The missed events in order, when they could all be replayed.</param>
 /// <param name="Snapshot">The current state, when the gap was too old or the epoch changed.</param>
-public sealed record ResumeResult(string Epoch, long Seq, IReadOnlyList<EventEnvelope>? Events, StateSnapshot? Snapshot);
+/// <param name="SkillGroups">The current statistics of every skill group the caller receives, in every answer: statistics are
+/// not part of the resumable stream (they arrive as group messages, which a disconnected client misses), so a client
+/// replaces its statistics with these after each (re)connect.</param>
+public sealed record ResumeResult(string Epoch, long Seq, IReadOnlyList<EventEnvelope>? Events, StateSnapshot? Snapshot,
+    IReadOnlyList<SkillGroupStats> SkillGroups);
 
 /// <summary>Everything a toolbar shows: the agent (null for a supervisor who is not an agent), live calls, skill-group stats.</summary>
 public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Calls, IReadOnlyList<SkillGroupStats> SkillGroups);
 
 /// <summary>
-/// The agent/supervisor event hub at <c>/hubs/agent</c> (JWT in the <c>access_token</c> query string).
-/// A connection joins its own stream group <c>agent:&lt;tenant&gt;:&lt;user&gt;</c> and its tenant's group
-/// <c>tenant:&lt;tenant&gt;</c>; a supervisor's own stream also carries the events of the agents of their
-/// teams and of those agents' skill groups. Client→server: <see cref="Resume"/> and <see cref="Snapshot"/>.
+/// The agent/supervisor event hub at <c>/hubs/agent</c> (JWT in the <c>access_token</c> query string, or an integrator's
+/// API key in <c>X-Api-Key</c> with <c>?agentId=</c>: <see cref="ApiKeyHubAccess"/>). A connection joins its own
+/// stream group <c>agent:&lt;tenant&gt;:&lt;user&gt;</c>, its tenant's group <c>tenant:&lt;tenant&gt;</c> and the
+/// statistics groups of the skill groups it may see (<see cref="SkillGroupSubscriptions"/>); a supervisor's own stream
+/// also carries the events of the agents of their teams. Client→server: <see cref="Resume"/> and <see cref="Snapshot"/>.
 /// </summary>
-[Authorize]
+[Authorize(AuthenticationSchemes = ApiKeys.CallerScheme)]
 public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory, ToolbarPresence presence,
-    HubConnections connections)
+    HubConnections connections, SkillGroupSubscriptions subscriptions)
     : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
     {
-        var (tenant, user) = Who(Context.User);
+        var (tenant, user) = Who();
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.UserGroup(tenant, user));
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.TenantGroup(tenant));
-        presence.Connected(tenant, user);
+        await subscriptions.JoinAsync(Context.ConnectionId, tenant, user, Context.ConnectionAborted);
+        // An integrator following an agent is not the agent's toolbar: it neither keeps nor loses the agent's device.
+        if (!IsApiKey) presence.Connected(tenant, user);
         connections.Opened(tenant, user, Context);
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        var (tenant, user) = Who(Context.User);
-        presence.Disconnected(tenant, user);
+        var (tenant, user) = Who();
+        if (!IsApiKey) presence.Disconnected(tenant, user);
         connections.Closed(Context);
+        subscriptions.Leave(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -57,22 +65,31 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
     /// </summary>
     public ResumeResult Resume(string? epoch, long lastSeq)
     {
-        var (tenant, user) = Who(Context.User);
+        var (tenant, user) = Who();
         var missed = streams.Since(tenant, user, epoch, lastSeq);
         if (missed is not null)
-            return new ResumeResult(streams.Epoch, missed.Count == 0 ? lastSeq : missed[^1].Seq, missed, null);
+            return new ResumeResult(streams.Epoch, missed.Count == 0 ? lastSeq : missed[^1].Seq, missed, null, CurrentStats(tenant, user));
         return Snapshot();
     }
 
     /// <summary>The current state (agent, live calls, skill-group stats) and the sequence number it is current at.</summary>
     public ResumeResult Snapshot()
     {
-        var (tenant, user) = Who(Context.User);
+        var (tenant, user) = Who();
         var seq = streams.CurrentSeq(tenant, user); // read before the state: later events re-apply, none is lost
-        return new ResumeResult(streams.Epoch, seq, null, BuildSnapshot(service, directory, Context.User!, tenant, user));
+        var snapshot = BuildSnapshot(service, directory, tenant, user);
+        return new ResumeResult(streams.Epoch, seq, null, snapshot, snapshot.SkillGroups);
     }
 
-    internal static StateSnapshot BuildSnapshot(CallCenterService service, CallCenterDirectory directory, ClaimsPrincipal principal, Guid tenant, Guid user)
+    /// <summary>The current figures of the skill groups whose statistics <paramref name="user"/> receives.</summary>
+    private IReadOnlyList<SkillGroupStats> CurrentStats(Guid tenant, Guid user)
+    {
+        if (service.FindTenant(tenant) is not { } center) return [];
+        var visible = directory.SkillGroupsVisibleTo(tenant, user);
+        return center.ListGroupStats().Where(s => visible.Contains(s.SkillGroupId)).ToList();
+    }
+
+    internal static StateSnapshot BuildSnapshot(CallCenterService service, CallCenterDirectory directory, Guid tenant, Guid user)
     {
         var center = service.FindTenant(tenant);
         if (center is null) return new StateSnapshot(null, [], []);
@@ -86,19 +103,30 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
             foreach (var c in center.ListCalls())
                 if (c.Parties.Any(p => p.AgentId is { } a && supervision.MaySupervise(user, a)) || (c.OwnerAgentId is { } o && supervision.MaySupervise(user, o)))
                     calls[c.CallId] = c;
-        var stats = center.ListGroupStats();
-        if (!supervision.Admins.Contains(user))
-        {
-            var visible = new HashSet<Guid>(isAgent ? center.GroupsOf(user) : []);
-            if (supervision.AgentsBySupervisor.TryGetValue(user, out var team)) visible.UnionWith(directory.GroupsWithAny(tenant, team));
-            stats = stats.Where(s => visible.Contains(s.SkillGroupId)).ToList();
-        }
+        var visible = directory.SkillGroupsVisibleTo(tenant, user);
+        var stats = center.ListGroupStats().Where(s => visible.Contains(s.SkillGroupId)).ToList();
         return new StateSnapshot(agent, calls.Values.OrderBy(c => c.CreatedAt).ToList(), stats);
     }
 
-    private static (Guid Tenant, Guid User) Who(ClaimsPrincipal? user)
+    private bool IsApiKey => Context.User?.HasClaim(c => c.Type == ApiKeys.KeyIdClaim) == true;
+
+    /// <summary>Whose stream the connection follows: the signed-in user, or for an API key the agent it names (fixed at connect).</summary>
+    private (Guid Tenant, Guid User) Who()
     {
-        if (user is null || !Guid.TryParse(user.FindFirstValue(CtiClaims.TenantId), out var tenant) || !Guid.TryParse(user.FindFirstValue(CtiClaims.UserId), out var id))
+        if (Context.Items.TryGetValue(nameof(Who), out var known) && known is ValueTuple<Guid, Guid> who) return who;
+        var found = Identify();
+        Context.Items[nameof(Who)] = found;
+        return found;
+    }
+
+    private (Guid Tenant, Guid User) Identify()
+    {
+        var user = Context.User;
+        if (user is null || !Guid.TryParse(user.FindFirstValue(CtiClaims.TenantId), out var tenant))
+            throw new HubException(ErrorCodes.Unauthenticated);
+        if (IsApiKey && Context.GetHttpContext() is { } http)
+            return (tenant, ApiKeyHubAccess.AgentOf(http, service)); // checked before the connection opened (ApiKeyHubAccess)
+        if (!Guid.TryParse(user.FindFirstValue(CtiClaims.UserId), out var id))
             throw new HubException(ErrorCodes.Unauthenticated);
         return (tenant, id);
     }

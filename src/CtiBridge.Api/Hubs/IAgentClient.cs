@@ -5,7 +5,8 @@ namespace CtiBridge.Api.Hubs;
 /// <summary>
 /// The server→client methods of <c>/hubs/agent</c>, one per event. On the wire each is named after the
 /// event in camelCase (<c>agentStateChanged</c> …; SignalR clients match method names case-insensitively)
-/// and carries one <see cref="EventEnvelope"/> <c>{ epoch, seq, name, at, data }</c>.
+/// and carries one <see cref="EventEnvelope"/> <c>{ epoch, seq, name, at, data }</c> of the user's resumable stream —
+/// except <see cref="SkillGroupStatsChanged"/>, a <see cref="SkillGroupMessage"/> to the group's subscribers.
 /// </summary>
 public interface IAgentClient
 {
@@ -19,8 +20,9 @@ public interface IAgentClient
     Task ParticipantsChanged(EventEnvelope e);
     /// <summary>A call ended (data: <c>{ call, audience, reason }</c>).</summary>
     Task CallEnded(EventEnvelope e);
-    /// <summary>A skill group's waiting count or free agents changed (data: <c>{ stats: SkillGroupStats }</c>).</summary>
-    Task SkillGroupStatsChanged(EventEnvelope e);
+    /// <summary>A skill group's figures changed: <c>{ name, at, data: { stats: SkillGroupStats } }</c>, no epoch or seq, at most
+    /// every 250 ms per group, to the group's subscribers (<see cref="SkillGroupSubscriptions"/>).</summary>
+    Task SkillGroupStatsChanged(SkillGroupMessage e);
     /// <summary>A phone registered, unregistered, became busy or free (data: <c>{ endpoint, registered, inUse, agentId }</c>).</summary>
     Task PhoneRegistrationChanged(EventEnvelope e);
     /// <summary>The PBX connection went up or down (data: <c>{ connected, description }</c>).</summary>

@@ -1,7 +1,7 @@
 // The SignalR connection to /hubs/agent: automatic reconnect, then Resume(epoch, lastSeq).
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { ResumeCursor } from './resume';
-import type { HubEnvelope, ResumeResult } from './types';
+import type { HubEnvelope, ResumeResult, SkillGroupMessage, SkillGroupStats } from './types';
 
 export const EVENT_NAMES = [
   'agentStateChanged', 'callOffered', 'callStateChanged', 'participantsChanged', 'callEnded',
@@ -11,7 +11,10 @@ export const EVENT_NAMES = [
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface HubHandlers {
-  event(env: HubEnvelope): void;
+  /** A stream envelope, or a skill group's statistics (a group message: no epoch/seq). */
+  event(env: HubEnvelope | SkillGroupMessage): void;
+  /** The current statistics carried by every Resume answer (group messages are not replayed). */
+  skillGroups(stats: SkillGroupStats[]): void;
   snapshot(s: NonNullable<ResumeResult['snapshot']>): void;
   link(state: LinkState, detail?: string): void;
   /** After a reconnect without Resume support: reload state over REST. */
@@ -35,7 +38,7 @@ export class AgentHub {
     conn.serverTimeoutInMilliseconds = 20_000;
     conn.keepAliveIntervalInMilliseconds = 5_000;
     for (const name of EVENT_NAMES) {
-      conn.on(name, (env: HubEnvelope) => this.onEnvelope({ ...env, name: env?.name ?? name }));
+      conn.on(name, (env: HubEnvelope | SkillGroupMessage) => this.onEnvelope({ ...env, name: env?.name ?? name } as HubEnvelope | SkillGroupMessage));
     }
     conn.onreconnecting((e) => this.h.link('reconnecting', e?.message));
     conn.onreconnected(() => { this.h.link('connected'); void this.resume(); });
@@ -72,13 +75,14 @@ export class AgentHub {
     }, 3000);
   }
 
-  private onEnvelope(env: HubEnvelope): void {
-    if (env && typeof env.seq === 'number' && env.epoch !== undefined) {
+  private onEnvelope(env: HubEnvelope | SkillGroupMessage): void {
+    if (env && 'seq' in env && typeof env.seq === 'number' && env.epoch !== undefined) {
       const { apply, gap } = this.cursor.accept(env);
       if (!apply) return;
       this.h.event(env);
       if (gap) void this.resume();
     } else {
+      // A skill group's statistics: outside the stream, so the cursor neither counts nor checks it.
       this.h.event(env);
     }
   }
@@ -93,6 +97,7 @@ export class AgentHub {
       const { events, snapshot } = this.cursor.absorb(r);
       if (snapshot) this.h.snapshot(snapshot);
       for (const e of events) this.h.event(e);
+      if (r.skillGroups) this.h.skillGroups(r.skillGroups);
     } catch {
       this.h.resync();
     }

@@ -4,14 +4,14 @@ import { Api } from './api';
 import { ApiError } from './errors';
 import { AgentHub, type LinkState } from './hub';
 import { ResumeCursor, memoryStore } from './resume';
-import { applyEvent, applySnapshot, emptyModel, ringsMe, type Model, type RecentCall } from './model';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, ringsMe, type Model, type RecentCall } from './model';
 import { NoSoftphone, SipJsSoftphone, type Softphone, type SoftphoneSettings, type RegistrationState } from './softphone';
 import { TabGuard } from './tabs';
 import { beep, notifyIncoming } from './alerts';
 import { renderDeviceCheck } from './devicecheck';
 import { h, patch } from './dom';
 import * as V from './views';
-import type { AgentView, CallView, HubEnvelope, PauseReason, ResumeResult } from './types';
+import type { AgentView, CallView, HubEnvelope, PauseReason, ResumeResult, SkillGroupMessage } from './types';
 
 performance.mark('toolbar-script-start');
 
@@ -93,11 +93,11 @@ function setModel(next: Model): void {
 }
 
 /** The last hub events (name, seq, change), for diagnostics and the e2e tests. */
-const recentEvents: { name: string; seq: number; change?: string }[] = [];
+const recentEvents: { name: string; seq: number | null; change?: string }[] = [];
 
-function onHubEvent(env: HubEnvelope): void {
+function onHubEvent(env: HubEnvelope | SkillGroupMessage): void {
   const now = Date.now();
-  recentEvents.push({ name: env.name, seq: env.seq, change: (env.data as { change?: string; reason?: string })?.change ?? (env.data as { reason?: string })?.reason });
+  recentEvents.push({ name: env.name, seq: 'seq' in env ? env.seq : null, change: (env.data as { change?: string; reason?: string })?.change ?? (env.data as { reason?: string })?.reason });
   if (recentEvents.length > 100) recentEvents.shift();
   if (env.name === 'callOffered') {
     const id = (env.data as { call?: CallView })?.call?.callId;
@@ -292,12 +292,13 @@ async function startLive(): Promise<void> {
     hub = new AgentHub(() => api.accessToken(), cursor, {
       event: onHubEvent,
       snapshot: onSnapshot,
+      skillGroups: (stats) => setModel(applySkillGroupStats(ui.model, stats)),
       link: (s, d) => { ui.link = s; ui.linkDetail = d; render(); },
       resync: () => void resyncRest(),
     });
     void hub.start();
   }
-  void api.skillGroups().then((gs) => setModel({ ...ui.model, skillGroups: Object.fromEntries(gs.map((g) => [g.skillGroupId, g])) })).catch(() => {});
+  void api.skillGroups().then((gs) => setModel(applySkillGroupStats(ui.model, gs))).catch(() => {});
   void startSoftphone();
   afterOffer();
 }

@@ -112,8 +112,7 @@ export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, no
     }
     case 'skillGroupStatsChanged': {
       const d = env.data as SkillGroupStatsChangedData;
-      const s = d.stats ?? (env.data as SkillGroupStats);
-      return { ...m, skillGroups: { ...m.skillGroups, [s.skillGroupId]: s } };
+      return applySkillGroupStats(m, [d.stats ?? (env.data as SkillGroupStats)]);
     }
     case 'pbxConnectionChanged': {
       const d = env.data as PbxConnectionChangedData;
@@ -126,6 +125,17 @@ export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, no
     default:
       return m;
   }
+}
+
+/**
+ * Skill-group statistics, the one place they enter the model: a group message (full current figures), a Resume answer's
+ * skillGroups or GET /skill-groups. Each group's newest figures replace its old ones; groups not named are kept.
+ */
+export function applySkillGroupStats(m: Model, stats: SkillGroupStats[]): Model {
+  if (stats.length === 0) return m;
+  const skillGroups = { ...m.skillGroups };
+  for (const s of stats) skillGroups[s.skillGroupId] = s;
+  return { ...m, skillGroups };
 }
 
 /** Replaces what the server holds (after login, reload or a Resume snapshot). Offers for ringing calls are rebuilt. */

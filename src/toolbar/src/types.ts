@@ -124,14 +124,22 @@ export interface SessionResponse {
   tokenType?: string;
 }
 
-/** One message of the hub: every server→client method carries this envelope. */
+/** One message of the user's resumable stream: every event but a skill group's statistics carries this envelope. */
 export interface HubEnvelope<T = unknown> { epoch: string | number; seq: number; name: string; data: T }
+
+/**
+ * A skill group's statistics, sent to the group's subscribers beside the stream: no epoch or seq, full current figures
+ * (the newest replaces what was there; a missed one is repaired by the next or by the next Resume answer).
+ */
+export interface SkillGroupMessage { name: 'skillGroupStatsChanged'; at: string; data: SkillGroupStatsChangedData }
 
 export interface ResumeResult {
   epoch: string | number;
   seq: number;
   events?: HubEnvelope[];
   snapshot?: { agent: AgentView | null; calls: CallView[]; skillGroups: SkillGroupStats[] };
+  /** The current statistics of the groups this connection receives, in every answer. */
+  skillGroups?: SkillGroupStats[];
 }
 
 /** Payloads of the events (see CallCenterEvents.cs). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySnapshot, emptyModel, RECENT_MAX, ringsMe, type Model } from '../src/model';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, RECENT_MAX, ringsMe, type Model } from '../src/model';
 import type { AgentView, CallView, PartyView } from '../src/types';
 
 const agent: AgentView = {
@@ -64,6 +64,20 @@ describe('model', () => {
     m = applyEvent(m, { name: 'pbxConnectionChanged', data: { connected: false, description: 'ARI down' } }, 0);
     expect(m.pbx).toEqual({ connected: false, description: 'ARI down' });
     expect(applyEvent(m, { name: 'somethingNew', data: {} }, 0)).toBe(m);
+  });
+
+  it('skill-group statistics: the newest figures of each group replace its old ones, other groups stay', () => {
+    const sales = { skillGroupId: 'g', name: 'Sales', waiting: 2, longestWaitSeconds: 9, agentsLoggedIn: 2, agentsReady: 1, agentsFree: 1 };
+    const support = { ...sales, skillGroupId: 'h', name: 'Support', waiting: 0 };
+    let m = applySkillGroupStats(base, [sales, support]);
+    // A group message (no epoch, no seq) goes through the same reducer as stream events.
+    m = applyEvent(m, { name: 'skillGroupStatsChanged', data: { stats: { ...sales, waiting: 0, agentsReady: 2 } } }, 0);
+    expect(m.skillGroups.g).toMatchObject({ waiting: 0, agentsReady: 2 });
+    // A Resume answer's skillGroups: current figures of the groups named; the others are kept (e.g. transfer targets).
+    m = applySkillGroupStats(m, [{ ...support, waiting: 4 }]);
+    expect(m.skillGroups.h!.waiting).toBe(4);
+    expect(m.skillGroups.g!.agentsReady).toBe(2);
+    expect(applySkillGroupStats(m, [])).toBe(m);
   });
 
   it('a snapshot after reload rebuilds calls and the banner of a still-ringing call', () => {
