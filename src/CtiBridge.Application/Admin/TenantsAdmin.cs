@@ -24,12 +24,15 @@ public sealed record TenantSettingsModel
     public bool DeviceUnavailableAutoReturn { get; init; } = true;
     public NoAgentRule NoAgentRule { get; init; } = NoAgentRule.KeepWaiting;
     public int WrapUpDefaultSeconds { get; init; } = 30;
+    /// <summary>Agents may switch auto-answer themselves (<c>PUT /agent/auto-answer</c>); admins set it in the agent's profile anyway.</summary>
+    public bool AgentsMayChooseAutoAnswer { get; init; }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
         NotificationsEnabled = s.NotificationsEnabled, NumberMaskingRule = s.NumberMaskingRule, AttachedDataKeys = s.AttachedDataKeys.ToList(),
         DefaultMusicOnHoldClass = s.DefaultMusicOnHoldClass, RecordingPolicy = s.RecordingPolicy, DirectCallsRequireReady = s.DirectCallsRequireReady,
         OutboundRequiresNotReady = s.OutboundRequiresNotReady, DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
+        AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -37,7 +40,7 @@ public sealed record TenantSettingsModel
         NotificationsEnabled = NotificationsEnabled, NumberMaskingRule = NumberMaskingRule ?? "", AttachedDataKeys = (AttachedDataKeys ?? []).ToList(),
         DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(DefaultMusicOnHoldClass) ? "default" : DefaultMusicOnHoldClass, RecordingPolicy = RecordingPolicy,
         DirectCallsRequireReady = DirectCallsRequireReady, OutboundRequiresNotReady = OutboundRequiresNotReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
-        WrapUpDefaultSeconds = WrapUpDefaultSeconds,
+        WrapUpDefaultSeconds = WrapUpDefaultSeconds, AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
     };
 }
 

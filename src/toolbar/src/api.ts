@@ -1,7 +1,7 @@
 // REST client for /api/v1: bearer token, refresh on 401, ProblemDetails → ApiError.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
-  AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, WaitingCallView,
+  AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
 } from './types';
 
 export interface StoredSession { accessToken: string; accessTokenExpiresAt: string; refreshToken: string; user: Me }
@@ -125,6 +125,9 @@ export class Api {
 
   // Groups, directory, phones
   skillGroups(): Promise<SkillGroupStats[]> { return this.request('GET', '/skill-groups'); }
+  /** Every skill group of the tenant with its free agents now: what a call can be transferred to. */
+  transferGroups(): Promise<TransferTargetGroup[]> { return this.request('GET', '/skill-groups/transfer-targets'); }
+  setAutoAnswer(enabled: boolean): Promise<AgentView> { return this.request('PUT', '/agent/auto-answer', { enabled }); }
   waiting(groupId: string): Promise<WaitingCallView[]> { return this.request('GET', `/skill-groups/${groupId}/waiting`); }
   directory(search = ''): Promise<DirectoryEntry[]> { return this.request('GET', `/directory?search=${encodeURIComponent(search)}`); }
   freePhones(): Promise<FreePhone[]> { return this.request('GET', '/phones/free'); }
