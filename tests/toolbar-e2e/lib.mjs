@@ -44,7 +44,9 @@ export async function launch({ soundNeedsGesture = false } = {}) {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-      `--autoplay-policy=${soundNeedsGesture ? 'user-gesture-required' : 'no-user-gesture-required'}`],
+      `--autoplay-policy=${soundNeedsGesture ? 'document-user-activation-required' : 'no-user-gesture-required'}`],
+    // playwright-core passes --autoplay-policy=no-user-gesture-required itself: drop it when the rule must hold.
+    ignoreDefaultArgs: soundNeedsGesture ? ['--autoplay-policy=no-user-gesture-required'] : [],
     viewport: { width: 1100, height: 760 },
     baseURL: BASE,
   });

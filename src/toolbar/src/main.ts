@@ -71,6 +71,10 @@ const ui: Ui = {
 };
 
 let hub: AgentHub | null = null;
+
+/** Notes typed for a call and not saved yet; `open` keeps the form open across re-renders. */
+export interface NoteDraft { disposition?: string; remarks?: string; open?: boolean }
+const noteDrafts = new Map<string, NoteDraft>();
 let toastTimer: number | undefined;
 
 function safeSessionStorage() {
@@ -254,13 +258,18 @@ const actions = {
   clearToast() { ui.toast = undefined; window.clearTimeout(toastTimer); render(); },
   /** The skill groups a call can go to, with their free agents (one place to read them from). */
   transferGroups(): Promise<TransferTargetGroup[]> { return api.transferGroups(); },
+  /** Disposition and remarks typed for a call and not saved yet (kept across re-renders). */
+  noteDraft(callId: string): NoteDraft {
+    let d = noteDrafts.get(callId);
+    if (!d) { d = {}; noteDrafts.set(callId, d); }
+    return d;
+  },
   /** Saves disposition and remarks typed but not saved yet, so the agent who takes the call next reads them. */
   async saveNotes(callId: string): Promise<void> {
     const call = ui.model.calls[callId];
-    const disp = document.getElementById(`disp-${callId}`) as HTMLInputElement | null;
-    const rem = document.getElementById(`rem-${callId}`) as HTMLTextAreaElement | null;
-    if (!call || !disp || !rem) return;
-    const d = disp.value.trim(), r = rem.value.trim();
+    const draft = noteDrafts.get(callId);
+    if (!call || !draft || (draft.disposition === undefined && draft.remarks === undefined)) return;
+    const d = (draft.disposition ?? call.disposition ?? '').trim(), r = (draft.remarks ?? call.remarks ?? '').trim();
     if (d === (call.disposition ?? '') && r === (call.remarks ?? '')) return;
     try { await api.disposition(callId, d || undefined, r || undefined); } catch { /* the transfer matters more */ }
   },

@@ -370,15 +370,22 @@ function callPanel(call: CallView, ui: Ui, a: Actions): HTMLElement {
 }
 
 function disposition(call: CallView, a: Actions): HTMLElement {
-  const disp = h('input', { id: `disp-${call.callId}`, value: call.disposition ?? '', list: 'dispositions', 'data-fid': `disp-${call.callId}` });
+  // What the agent typed survives re-renders (a call event, opening the transfer picker) until it is saved.
+  const draft = a.noteDraft(call.callId);
+  const disp = h('input', { id: `disp-${call.callId}`, value: draft.disposition ?? call.disposition ?? '', list: 'dispositions', 'data-fid': `disp-${call.callId}` });
   const rem = h('textarea', { id: `rem-${call.callId}`, rows: 2, 'data-fid': `rem-${call.callId}` });
-  rem.value = call.remarks ?? '';
-  return h('details', { class: 'disposition' },
+  rem.value = draft.remarks ?? call.remarks ?? '';
+  disp.addEventListener('input', () => { draft.disposition = disp.value; });
+  rem.addEventListener('input', () => { draft.remarks = rem.value; });
+  const box = h('details', { class: 'disposition', open: draft.open === true });
+  box.addEventListener('toggle', () => { draft.open = box.open; });
+  box.append(
     h('summary', {}, 'Disposition and remarks'),
-    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void a.act(() => a.api.disposition(call.callId, disp.value || undefined, rem.value || undefined), () => a.showToast('Saved.')); } },
+    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void a.act(() => a.api.disposition(call.callId, disp.value || undefined, rem.value || undefined), () => { draft.disposition = undefined; draft.remarks = undefined; a.showToast('Saved.'); }); } },
       h('label', { for: disp.id }, 'Disposition'), disp,
       h('label', { for: rem.id }, 'Remarks'), rem,
       h('button', { type: 'submit' }, 'Save')));
+  return box;
 }
 
 export function keypad(onDigit: (d: string) => void, label: string): HTMLElement {
