@@ -41,7 +41,11 @@ public static class AgentStatesDocument
 
             Tenant settings where the manuals disagree: `DirectCallsRequireReady` (default false: Not Ready
             agents still take direct calls), `OutboundRequiresNotReady` (default false: Ready or Not Ready
-            agents may dial out), `DeviceUnavailableAutoReturn` (default true).
+            agents may dial out; when true a Ready agent's dial is refused with 409 `invalid_state_transition`
+            and the agent goes Not Ready first), `DeviceUnavailableAutoReturn` (default true). All three are set
+            through the admin API, `PUT /api/v1/admin/tenant` with `settings.directCallsRequireReady`,
+            `settings.outboundRequiresNotReady`, `settings.deviceUnavailableAutoReturn` (the admin console's page
+            for them comes with the admin console); they take effect at once (the tenant is reloaded after the write).
 
             ## Transitions
 
