@@ -148,6 +148,8 @@ public class CtiDbContext : DbContext
                 // Added by migration 202612051600_tenant_endpoint_names: existing tenants keep the documented default (off).
                 s.Property(x => x.OutboundRequiresNotReady).HasDefaultValue(false);
                 s.Property(x => x.DefaultMusicOnHoldClass).HasMaxLength(80);
+                // Added by migration 202612051820_agents_choose_auto_answer to tenants that exist: the column has a default (false, the setting's default).
+                s.Property(x => x.AgentsMayChooseAutoAnswer).HasDefaultValue(false);
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
                 // Added by migration 202612051610_password_rule: existing tenants got the default (off) in the database.
                 s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);

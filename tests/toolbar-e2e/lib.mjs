@@ -33,13 +33,20 @@ export async function session(login) {
   return { user: s.user, token: s.accessToken, call };
 }
 
-export async function launch() {
+/**
+ * A headless Chromium with a new empty profile. `soundNeedsGesture: true` keeps the browser's usual autoplay rule
+ * (sound only after the user clicked), as an agent's browser has after a reload; by default sound is always allowed.
+ */
+export async function launch({ soundNeedsGesture = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'cti-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CTI_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required'],
+      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--autoplay-policy=${soundNeedsGesture ? 'document-user-activation-required' : 'no-user-gesture-required'}`],
+    // playwright-core passes --autoplay-policy=no-user-gesture-required itself: drop it when the rule must hold.
+    ignoreDefaultArgs: soundNeedsGesture ? ['--autoplay-policy=no-user-gesture-required'] : [],
     viewport: { width: 1100, height: 760 },
     baseURL: BASE,
   });

@@ -191,6 +191,25 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
         return center.ChooseWorkingMode(agentId, Enum.Parse<WorkingMode>(request.Mode!, ignoreCase: true));
     }
 
+    /// <summary>
+    /// Switches auto-answer: offered calls are answered without a click (the browser softphone answers by itself, desk
+    /// phones get the SIP auto-answer headers). Allowed to the agent when the tenant's <c>agentsMayChooseAutoAnswer</c>
+    /// is true (the agent view's <c>autoAnswerChangeable</c>), and always to admins; stored in the agent's profile.
+    /// </summary>
+    /// <response code="200">The agent, with <c>autoAnswer</c> as set.</response>
+    /// <response code="400">Invalid body (<c>validation_failed</c>).</response>
+    /// <response code="403"><c>auto_answer_not_allowed</c> (the tenant keeps it for admins), <c>not_your_agent</c>, <c>insufficient_scope</c>.</response>
+    [HttpPut("auto-answer")]
+    [ProducesResponseType<AgentView>(200)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    public async Task<AgentView> SetAutoAnswer([FromBody] AutoAnswerRequest request,
+        [FromServices] CtiBridge.Application.AutoAnswer.AgentAutoAnswer autoAnswer, CancellationToken ct)
+    {
+        await validator.ValidateAsync(request, ct);
+        var (center, agentId, caller) = access.Agent(AccessKind.Control);
+        return await autoAnswer.SetAsync(center, agentId, request.Enabled!.Value, caller.IsAdmin, ct);
+    }
+
     /// <summary>The live calls the agent is a party of or is being offered.</summary>
     /// <response code="200">The calls.</response>
     [HttpGet("calls")]

@@ -83,6 +83,7 @@ public static class CallCenterComposition
         services.AddScoped<CallRecordStore>();
         services.AddScoped<RecordingStore>();
         services.AddScoped<CallCenterData>();
+        services.AddScoped<CtiBridge.Application.AutoAnswer.AgentAutoAnswer>();
         services.AddScoped<CallCenterAccess>();
         services.AddScoped<AdminChangeReloadFilter>();
         services.Configure<MvcOptions>(o =>

@@ -33,6 +33,14 @@ public sealed record ExtendWrapUpRequest
     public int? Seconds { get; init; }
 }
 
+/// <summary>Switches the agent's auto-answer on or off.</summary>
+/// <example>{ "enabled": true }</example>
+public sealed record AutoAnswerRequest
+{
+    /// <summary>True: offered calls are answered without a click.</summary>
+    public bool? Enabled { get; init; }
+}
+
 /// <summary>Chooses the working mode (for agents whose profile lets them select it).</summary>
 /// <example>{ "mode": "Inbound" }</example>
 public sealed record WorkingModeRequest
@@ -155,6 +163,11 @@ internal sealed class WorkingModeRequestValidator : AbstractValidator<WorkingMod
     public WorkingModeRequestValidator() =>
         RuleFor(x => x.Mode).Required(20)
             .Must(m => m is null || Modes.Contains(m, StringComparer.OrdinalIgnoreCase)).WithMessage("One of Inbound, Outbound, Both.");
+}
+
+internal sealed class AutoAnswerRequestValidator : AbstractValidator<AutoAnswerRequest>
+{
+    public AutoAnswerRequestValidator() => RuleFor(x => x.Enabled).NotNull().WithMessage("Required.");
 }
 
 internal sealed class DtmfRequestValidator : AbstractValidator<DtmfRequest>

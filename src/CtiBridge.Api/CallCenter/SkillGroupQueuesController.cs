@@ -30,6 +30,20 @@ public sealed class SkillGroupQueuesController(CallCenterAccess access, IInputVa
         return all.Where(s => mine.Contains(s.SkillGroupId)).ToList();
     }
 
+    /// <summary>
+    /// Every skill group of the tenant as a transfer target, with how many of its agents are free now (Ready, not
+    /// paused there, device available): an agent may transfer a caller to any group, not only her own.
+    /// </summary>
+    /// <response code="200">One entry per group, by name.</response>
+    [HttpGet("transfer-targets")]
+    [ProducesResponseType<IReadOnlyList<TransferTargetGroup>>(200)]
+    public IReadOnlyList<TransferTargetGroup> TransferTargets()
+    {
+        var (center, _) = access.Tenant(AccessKind.Read);
+        return center.ListGroupStats().OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(s => new TransferTargetGroup(s.SkillGroupId, s.Name, s.AgentsFree)).ToList();
+    }
+
     /// <summary>The calls waiting in a group, in the order they will be offered (members, supervisors, API keys).</summary>
     /// <response code="200">The waiting list (position 1 = next).</response>
     /// <response code="403"><c>not_a_member</c>.</response>
@@ -63,6 +77,12 @@ public sealed class SkillGroupQueuesController(CallCenterAccess access, IInputVa
         return NoContent();
     }
 }
+
+/// <summary>A skill group a call can be transferred to.</summary>
+/// <param name="SkillGroupId">The group (pass as <c>skillGroupId</c> to <c>POST /calls/{id}/transfer</c>).</param>
+/// <param name="Name">Its name.</param>
+/// <param name="AgentsFree">Its agents free for a call now.</param>
+public sealed record TransferTargetGroup(Guid SkillGroupId, string Name, int AgentsFree);
 
 /// <summary>An agent or supervisor in the directory.</summary>
 /// <param name="AgentId">The user's id.</param>

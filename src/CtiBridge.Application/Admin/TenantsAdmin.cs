@@ -29,6 +29,8 @@ public sealed record TenantSettingsModel
     /// username rules that always apply). Off by default: NIST SP 800-63B advises against such rules.
     /// </summary>
     public bool RequirePasswordCharacterClasses { get; init; }
+    /// <summary>Agents may switch auto-answer themselves (<c>PUT /agent/auto-answer</c>); admins set it in the agent's profile anyway.</summary>
+    public bool AgentsMayChooseAutoAnswer { get; init; }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
@@ -36,6 +38,7 @@ public sealed record TenantSettingsModel
         DefaultMusicOnHoldClass = s.DefaultMusicOnHoldClass, RecordingPolicy = s.RecordingPolicy, DirectCallsRequireReady = s.DirectCallsRequireReady,
         OutboundRequiresNotReady = s.OutboundRequiresNotReady, DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
         RequirePasswordCharacterClasses = s.RequirePasswordCharacterClasses,
+        AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -44,6 +47,7 @@ public sealed record TenantSettingsModel
         DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(DefaultMusicOnHoldClass) ? "default" : DefaultMusicOnHoldClass, RecordingPolicy = RecordingPolicy,
         DirectCallsRequireReady = DirectCallsRequireReady, OutboundRequiresNotReady = OutboundRequiresNotReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
         WrapUpDefaultSeconds = WrapUpDefaultSeconds, RequirePasswordCharacterClasses = RequirePasswordCharacterClasses,
+        AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
     };
 }
 

@@ -96,6 +96,11 @@ internal sealed class CallRuntime(Call call)
     public string? ConsultLegId { get; set; }
     /// <summary>Agent who blind-transferred the call to an agent, so an unanswered transfer can come back.</summary>
     public Guid? TransferredBy { get; set; }
+    /// <summary>
+    /// The agent who last handed the call on (blind transfer or completed consultation), shown to whoever takes it
+    /// next with her notes; kept after the transfer is answered, unlike <see cref="TransferredBy"/>.
+    /// </summary>
+    public Guid? HandedOverBy { get; set; }
     /// <summary>Set once more than two parties were ever connected: the last-agent-leaves rule applies.</summary>
     public bool IsConference { get; set; }
     public bool MusicPlaying { get; set; }

@@ -87,6 +87,32 @@ public sealed partial class TenantCallCenter
         return view;
     }
 
+    /// <summary>
+    /// Switches the live agent's auto-answer (the profile is stored by the caller); the next offer is dialled with or
+    /// without the auto-answer request, and the agent's toolbar hears of it.
+    /// </summary>
+    public AgentView SetAutoAnswer(Guid agentId, bool enabled)
+    {
+        lock (_gate)
+        {
+            var a = AgentOf(agentId);
+            if (a.Agent.Settings.AutoAnswer != enabled)
+            {
+                a.Agent.Settings = a.Agent.Settings with { AutoAnswer = enabled };
+                a.Definition = a.Definition with { Settings = a.Agent.Settings };
+                PublishProfileChange(a);
+            }
+            return ViewOf(a);
+        }
+    }
+
+    /// <summary>Tells the agent's toolbar that a setting of her view changed (not her state): the trigger names no transition.</summary>
+    private void PublishProfileChange(AgentRuntime a)
+    {
+        if (a.Agent.Status != AgentStatus.LoggedOut)
+            _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), AgentTrigger.Ready));
+    }
+
     /// <summary>The agent's softphone or toolbar went away (or came back).</summary>
     public void DeviceChanged(Guid agentId, bool available)
     {

@@ -169,7 +169,7 @@ public sealed partial class TenantCallCenter
         await RunAwaited(call, () => _pbx.SendDtmfAsync(leg, digits)).ConfigureAwait(false);
     }
 
-    /// <summary>Blind transfer: the agent leaves at once (no wrap-up) and the call goes to the target.</summary>
+    /// <summary>Blind transfer: the agent leaves at once (wrap-up after an inbound queue call she answered) and the call goes to the target.</summary>
     public void BlindTransfer(Guid agentId, Guid callId, TransferTarget target)
     {
         RunWork(w =>
@@ -192,11 +192,13 @@ public sealed partial class TenantCallCenter
                 var myLeg = myParty.LegId;
                 w.AddDialling(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
                 LeaveParty(call, myParty, CallEndReason.AgentTransfer);
-                Publish(me, me.Agent.CallEnded(Now, wrapUpEligible: false));
+                // Her part of an inbound queue call she answered ends here: wrap-up as her ACW mode says (docs/agent-states.md).
+                Publish(me, me.Agent.CallEnded(Now, WrapUpEligible(call, me)));
                 call.Call.OwnerAgentId = null;
                 UnholdCustomer(w, call);
                 StartMusic(w, call);
                 call.TransferredBy = agentId;
+                call.HandedOverBy = agentId;
                 if (targetAgent is not null)
                 {
                     Offer(w, call, targetAgent, fromQueue: call.Call.Kind == CallKind.Queue);
@@ -259,12 +261,13 @@ public sealed partial class TenantCallCenter
                 call.ConsultBy = null;
                 call.ConsultLegId = null;
                 target.State = PartyState.Connected;
+                call.HandedOverBy = agentId;
                 HandOver(call, target);
                 var me = _agents[agentId];
                 var myParty = call.Call.PresentAgentParty(agentId)!;
                 var myLeg = myParty.LegId;
                 LeaveParty(call, myParty, CallEndReason.AgentTransfer);
-                Publish(me, me.Agent.CallEnded(Now, wrapUpEligible: false));
+                Publish(me, me.Agent.CallEnded(Now, WrapUpEligible(call, me)));
                 w.AddDialling(call, () => _pbx.HangupAsync(myLeg, CallEndReason.AgentTransfer));
                 if (call.Call.OwnerAgentId == agentId) call.Call.OwnerAgentId = target.AgentId;
                 UnholdCustomer(w, call);

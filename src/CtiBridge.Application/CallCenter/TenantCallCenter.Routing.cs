@@ -422,10 +422,40 @@ public sealed partial class TenantCallCenter
         {
             var call = CallOfConcerned(agentId, callId);
             if (call.OfferAgentId != agentId || call.OfferLegId is null)
-                throw new CtiException(ErrorCodes.CallNotRinging, "This call is not ringing for you.");
+            {
+                if (InvitationRingingFor(call, agentId) is null)
+                    throw new CtiException(ErrorCodes.CallNotRinging, "This call is not ringing for you.");
+                DeclineInvitation(agentId, callId);
+                return;
+            }
             legId = call.OfferLegId;
         }
         MissOffer(callId, legId, AgentTrigger.Decline, CallEndReason.Rejected);
+    }
+
+    /// <summary>The agent's leg of a consultation or conference invitation that rings for her, if any.</summary>
+    private static CallParty? InvitationRingingFor(CallRuntime call, Guid agentId) =>
+        call.Legs.Values.Where(l => l.AgentId == agentId && l.Purpose is LegPurpose.Consult or LegPurpose.Guest)
+            .Select(l => call.Call.FindLeg(l.LegId)).FirstOrDefault(p => p is { State: PartyState.Ringing, IsPresent: true });
+
+    /// <summary>
+    /// A colleague declines a consultation or an invitation into a conference: her leg is hung up, she is back where she
+    /// was before it rang (no Not Ready: it was not a queue offer), and the first agent is back with the customer.
+    /// </summary>
+    private void DeclineInvitation(Guid agentId, Guid callId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = CallOf(callId);
+                if (InvitationRingingFor(call, agentId) is not { } party) return;
+                DropLeg(w, call, party, CallEndReason.Rejected);
+                if (call.ConsultLegId == party.LegId) ConsultTargetGone(w, call, party, CallEndReason.Rejected);
+                else PublishCall(call, "invitation_declined");
+                Dispatch(w);
+            }
+        });
     }
 
     /// <summary>An offer ended unanswered: the agent is missed, the leg hung up, the call re-routed.</summary>
@@ -587,7 +617,7 @@ public sealed partial class TenantCallCenter
             call.Call.SkillGroupId is { } g && _groups.TryGetValue(g, out var gr) ? gr.Definition.Name : null));
     }
 
-    /// <summary>Wrap-up follows only an inbound queue call the agent kept to the end.</summary>
+    /// <summary>Wrap-up follows only an inbound queue call the agent answered (kept to the end or transferred by her).</summary>
     private static bool WrapUpEligible(CallRuntime call, AgentRuntime a) =>
         call.Call.Kind == CallKind.Queue && a.Agent.CallIsFromQueue;
 

@@ -25,7 +25,7 @@ public sealed record RestoredSession(Guid AgentId, SessionRestoreOutcome Outcome
 public sealed partial class TenantCallCenter
 {
     private static readonly string[] SystemReasonNames =
-        [SystemReasons.LoggedIn, SystemReasons.Missed, SystemReasons.DeviceUnavailable, SystemReasons.Restarted];
+        [SystemReasons.LoggedIn, SystemReasons.Missed, SystemReasons.Declined, SystemReasons.DeviceUnavailable, SystemReasons.Restarted];
 
     /// <summary>Hands the agent's session as it is now to the journal (under the lock, so an agent's sessions arrive in order).</summary>
     private void SaveSession(AgentRuntime a, DateTimeOffset at)

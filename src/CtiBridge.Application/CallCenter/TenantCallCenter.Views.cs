@@ -57,7 +57,8 @@ public sealed partial class TenantCallCenter
         var x = a.Agent;
         return new AgentView(x.Id, x.DisplayName, a.Definition.AgentNumber, x.Settings.Extension, x.Settings.ExtensionKind,
             x.Status, x.Reason, x.Status == AgentStatus.LoggedOut && x.StateSince == default ? null : x.StateSince,
-            x.Pending.Kind, x.Pending.Reason, x.CallId, x.WrapUpEndsAt, x.PausedGroups.ToList(), x.EffectiveMode, x.DeviceAvailable);
+            x.Pending.Kind, x.Pending.Reason, x.CallId, x.WrapUpEndsAt, x.PausedGroups.ToList(), x.EffectiveMode, x.DeviceAvailable,
+            x.Settings.AutoAnswer, _config.Settings.AgentsMayChooseAutoAnswer);
     }
 
     private CallView ViewOf(CallRuntime c)
@@ -67,7 +68,8 @@ public sealed partial class TenantCallCenter
         return new CallView(call.Id, call.Kind, call.Direction, call.State, call.SkillGroupId, groupName,
             Mask(call.CustomerNumber), call.CustomerName, AttachedOf(call),
             call.Parties.Where(p => p.IsPresent).Select(ViewOf).ToList(), call.OwnerAgentId, call.Held, call.Recording,
-            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, call.Disposition, call.Remarks, c.SelfService?.Name);
+            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, call.Disposition, call.Remarks, c.SelfService?.Name,
+            c.HandedOverBy, c.HandedOverBy is { } by && _agents.TryGetValue(by, out var first) ? first.Agent.DisplayName : null);
     }
 
     private PartyView ViewOf(CallParty p)

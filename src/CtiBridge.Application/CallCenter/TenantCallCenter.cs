@@ -73,9 +73,11 @@ public sealed partial class TenantCallCenter
             seen.Add(def.Id);
             if (_agents.TryGetValue(def.Id, out var existing))
             {
+                var autoAnswerChanged = existing.Agent.Settings.AutoAnswer != def.Settings.AutoAnswer;
                 existing.Definition = def;
                 existing.Agent.DisplayName = def.DisplayName;
                 existing.Agent.Settings = def.Settings;
+                if (autoAnswerChanged) PublishProfileChange(existing); // an admin switched it: the toolbar shows it at once
             }
             else
             {

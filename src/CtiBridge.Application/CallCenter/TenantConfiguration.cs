@@ -18,6 +18,8 @@ public sealed record TenantCallSettings
     public bool DirectCallsRequireReady { get; init; }
     /// <summary>Some products ask agents to go Not Ready before dialling out; by default either state may dial.</summary>
     public bool OutboundRequiresNotReady { get; init; }
+    /// <summary>Whether agents may switch auto-answer themselves (admins always can, in the agent's profile).</summary>
+    public bool AgentsMayChooseAutoAnswer { get; init; }
     /// <summary>Whether an agent made Not Ready by a lost device returns to Ready when it comes back.</summary>
     public bool DeviceUnavailableAutoReturn { get; init; } = true;
     public string DefaultMusicOnHoldClass { get; init; } = "default";

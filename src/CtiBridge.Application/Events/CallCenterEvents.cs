@@ -4,7 +4,11 @@ using CtiBridge.Domain.Tenants;
 
 namespace CtiBridge.Application.Events;
 
-/// <summary>An agent as the toolbar and the API show them.</summary>
+/// <summary>
+/// An agent as the toolbar and the API show them. <see cref="AutoAnswer"/>: offered calls are answered without a click
+/// (the browser softphone answers by itself; desk phones get the SIP auto-answer headers);
+/// <see cref="AutoAnswerChangeable"/>: the tenant lets the agent switch it herself (<c>PUT /agent/auto-answer</c>).
+/// </summary>
 public sealed record AgentView(
     Guid AgentId,
     string DisplayName,
@@ -20,7 +24,9 @@ public sealed record AgentView(
     DateTimeOffset? WrapUpEndsAt,
     IReadOnlyList<Guid> PausedSkillGroupIds,
     WorkingMode WorkingMode,
-    bool DeviceAvailable);
+    bool DeviceAvailable,
+    bool AutoAnswer = false,
+    bool AutoAnswerChangeable = false);
 
 public sealed record PartyView(
     string LegId,
@@ -34,7 +40,11 @@ public sealed record PartyView(
 
 public sealed record AttachedDataItem(string Key, string Value);
 
-/// <summary>A call as the toolbar and the API show it (caller number masked by the tenant's rule).</summary>
+/// <summary>
+/// A call as the toolbar and the API show it (caller number masked by the tenant's rule). <see cref="TransferredBy"/> and
+/// <see cref="TransferredByName"/> name the agent who last transferred it (blind or by completing a consultation); her
+/// notes travel with the call as <see cref="Remarks"/> and <see cref="Disposition"/>.
+/// </summary>
 public sealed record CallView(
     Guid CallId,
     CallKind Kind,
@@ -55,7 +65,9 @@ public sealed record CallView(
     Guid? ConsultLegOwner,
     string? Disposition,
     string? Remarks,
-    string? SelfService = null);
+    string? SelfService = null,
+    Guid? TransferredBy = null,
+    string? TransferredByName = null);
 
 public sealed record WaitingCallView(Guid CallId, int Position, string CustomerNumber, DateTimeOffset EnqueuedAt, double WaitSeconds, IReadOnlyList<AttachedDataItem> AttachedData);
 

@@ -79,6 +79,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
             DirectCallsRequireReady = s.DirectCallsRequireReady,
             OutboundRequiresNotReady = s.OutboundRequiresNotReady,
             DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn,
+            AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
             DefaultMusicOnHoldClass = string.IsNullOrWhiteSpace(s.DefaultMusicOnHoldClass) ? "default" : s.DefaultMusicOnHoldClass,
             AttachedDataKeys = s.AttachedDataKeys.Take(10).ToList(),
             NumberMaskingRule = MaskingRule(s.NumberMaskingRule),

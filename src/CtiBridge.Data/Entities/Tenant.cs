@@ -51,6 +51,9 @@ public class TenantSettings
 
     public NoAgentRule NoAgentRule { get; set; } = NoAgentRule.KeepWaiting;
 
+    /// <summary>When true, agents may switch auto-answer on and off themselves (admins set it in the agent's profile anyway).</summary>
+    public bool AgentsMayChooseAutoAnswer { get; set; }
+
     /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
     public int WrapUpDefaultSeconds { get; set; } = 30;
 

@@ -211,9 +211,9 @@ public sealed class Agent
             return StartWrapUp(now, trigger);
         if (!CallIsFromQueue)
             return Settle(now, trigger);
-        // A missed queue call: the agent is taken out of routing until they say Ready again,
-        // unless they had already asked for something else.
-        _resume = (AgentStatus.NotReady, SystemReasons.Missed);
+        // A missed or declined queue call: the agent is taken out of routing until they say Ready again,
+        // unless they had already asked for something else. The reason tells a deliberate decline from a ring-out.
+        _resume = (AgentStatus.NotReady, trigger == AgentTrigger.Decline ? SystemReasons.Declined : SystemReasons.Missed);
         return Settle(now, trigger, keepIdle: true);
     }
 
@@ -253,7 +253,8 @@ public sealed class Agent
 
     /// <summary>
     /// The agent's part of the call ended. <paramref name="wrapUpEligible"/> is true only for an
-    /// inbound queue call the agent kept to the end (not outbound, direct or transferred away).
+    /// inbound queue call the agent answered, whether she kept it to the end or transferred it (not outbound or
+    /// direct calls, nor a call she only consulted on or joined).
     /// </summary>
     public AgentStateChange CallEnded(DateTimeOffset now, bool wrapUpEligible)
     {

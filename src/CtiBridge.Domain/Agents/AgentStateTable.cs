@@ -88,7 +88,8 @@ public static class AgentStateTable
         {
             R(AgentStatus.Ringing, t, "queue call, ACW after ring", S(AgentStatus.WrapUp));
             R(AgentStatus.Ringing, t, "queue call, a pending request", "the pending state");
-            R(AgentStatus.Ringing, t, "queue call, otherwise", S(AgentStatus.NotReady) + " (Missed)");
+            R(AgentStatus.Ringing, t, "queue call, otherwise",
+                S(AgentStatus.NotReady) + (t == AgentTrigger.Decline ? " (Declined)" : " (Missed)"));
             R(AgentStatus.Ringing, t, "direct call", "the state before the offer (or the pending state)");
         }
         R(AgentStatus.Ringing, AgentTrigger.OfferWithdrawn, "queue call, ACW after ring", S(AgentStatus.WrapUp));
@@ -110,7 +111,7 @@ public static class AgentStateTable
         R(AgentStatus.OnCall, AgentTrigger.DialOut, any, Refused("agent_busy"));
         foreach (var t in new[] { AgentTrigger.Answer, AgentTrigger.Decline, AgentTrigger.RingTimeout, AgentTrigger.OfferWithdrawn })
             R(AgentStatus.OnCall, t, any, Refused("call_not_ringing"));
-        R(AgentStatus.OnCall, AgentTrigger.CallEnded, "inbound queue call kept to the end, ACW not disabled, wrap-up > 0 s", S(AgentStatus.WrapUp));
+        R(AgentStatus.OnCall, AgentTrigger.CallEnded, "inbound queue call she answered, kept to the end or transferred by her, ACW not disabled, wrap-up > 0 s", S(AgentStatus.WrapUp));
         R(AgentStatus.OnCall, AgentTrigger.CallEnded, "a pending request", "the pending state");
         R(AgentStatus.OnCall, AgentTrigger.CallEnded, "otherwise", "the state before the call");
         foreach (var t in new[] { AgentTrigger.WrapUpExpired, AgentTrigger.EndWrapUp, AgentTrigger.ExtendWrapUp })

@@ -3,8 +3,10 @@ namespace CtiBridge.Domain.Agents;
 /// <summary>Not Ready reasons the system sets by itself (tenants add their own pause reasons).</summary>
 public static class SystemReasons
 {
-    /// <summary>The agent did not answer (declined, ring timeout, phone busy or unreachable).</summary>
+    /// <summary>The agent did not answer (ring timeout, phone busy or unreachable).</summary>
     public const string Missed = "Missed";
+    /// <summary>The agent declined the offer on purpose (told apart from a ring-out, which is <see cref="Missed"/>).</summary>
+    public const string Declined = "Declined";
     /// <summary>The agent's softphone or toolbar went away while they were Ready.</summary>
     public const string DeviceUnavailable = "Device unavailable";
     /// <summary>The reason used when an agent logs in Not Ready without choosing one.</summary>

@@ -2,13 +2,38 @@
 
 let ctx: AudioContext | null = null;
 
+function audioContext(): AudioContext | null {
+  const AC = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  if (!AC) return null;
+  try { ctx ??= new AC(); } catch { return null; }
+  return ctx;
+}
+
+/**
+ * Whether the browser lets the page play sound now. After a reload, before the agent clicks anywhere, the autoplay
+ * rule keeps the AudioContext suspended and the ring would be silent; the toolbar says so and offers one click.
+ */
+export function soundAllowed(): boolean {
+  const c = audioContext();
+  if (!c) return true; // no Web Audio at all: nothing to unlock (the banner and notification still show)
+  if (c.state === 'suspended') void c.resume().catch(() => {});
+  return c.state !== 'suspended';
+}
+
+/** Unlocks sound; must run inside a user gesture (a click). True when the browser now allows it. */
+export async function enableSound(): Promise<boolean> {
+  const c = audioContext();
+  if (!c) return true;
+  try { await c.resume(); } catch { /* still blocked */ }
+  return c.state === 'running';
+}
+
 /** Two short tones; silent when the browser has not allowed audio yet. */
 export function beep(): void {
   try {
-    const AC = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
-    if (!AC) return;
-    ctx ??= new AC();
-    if (ctx.state === 'suspended') void ctx.resume();
+    const ctx = audioContext();
+    if (!ctx) return;
+    if (ctx.state === 'suspended') void ctx.resume().catch(() => {});
     const now = ctx.currentTime;
     for (const [i, f] of [[0, 880], [1, 660]] as const) {
       const osc = ctx.createOscillator();

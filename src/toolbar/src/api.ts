@@ -3,7 +3,7 @@
 // POST /session/refresh (login with refreshTokenAsCookie), so no script — ours or an injected one — can read it.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
-  AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, WaitingCallView,
+  AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
 } from './types';
 
 export interface Session { accessToken: string; accessTokenExpiresAt: string; user: Me }
@@ -127,6 +127,9 @@ export class Api {
 
   // Groups, directory, phones
   skillGroups(): Promise<SkillGroupStats[]> { return this.request('GET', '/skill-groups'); }
+  /** Every skill group of the tenant with its free agents now: what a call can be transferred to. */
+  transferGroups(): Promise<TransferTargetGroup[]> { return this.request('GET', '/skill-groups/transfer-targets'); }
+  setAutoAnswer(enabled: boolean): Promise<AgentView> { return this.request('PUT', '/agent/auto-answer', { enabled }); }
   waiting(groupId: string): Promise<WaitingCallView[]> { return this.request('GET', `/skill-groups/${groupId}/waiting`); }
   directory(search = ''): Promise<DirectoryEntry[]> { return this.request('GET', `/directory?search=${encodeURIComponent(search)}`); }
   freePhones(): Promise<FreePhone[]> { return this.request('GET', '/phones/free'); }

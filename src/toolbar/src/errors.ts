@@ -37,6 +37,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   number_blocked: 'That number is blocked.',
   recording_not_allowed: 'Recording is not allowed for this call.',
   not_recording: 'The call is not being recorded.',
+  auto_answer_not_allowed: 'Your company does not let agents change auto-answer; ask an administrator.',
+  not_an_agent: 'You are not an agent of the call center.',
   pbx_unavailable: 'The phone system is not reachable. Try again in a moment.',
   sandbox_only: 'This works only in sandbox mode.',
   unauthenticated: 'Your session has ended. Please sign in again.',

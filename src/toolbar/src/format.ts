@@ -118,3 +118,17 @@ export function primaryCall(calls: CallView[]): CallView | undefined {
   return [...calls].filter((c) => c.state !== 'Ended')
     .sort((a, b) => (order[a.state]! - order[b.state]!) || Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
 }
+
+/**
+ * How a participant is named in the call's list, with the role only when it adds something: the customer by the
+ * name or (masked) number the server sent — never "Customer · Customer" — agents by name, me as "You".
+ */
+export function partyLabel(p: PartyView, call: Pick<CallView, 'customerName' | 'customerNumber'>, myAgentId?: string | null): { name: string; role: string } {
+  if (p.agentId && p.agentId === myAgentId) return { name: 'You', role: '' };
+  if (p.role === 'Customer') {
+    const name = call.customerName || displayNumber(p.number || call.customerNumber).text;
+    return { name, role: 'Customer' };
+  }
+  const name = p.name || displayNumber(p.number).text;
+  return { name, role: p.role === 'Agent' ? 'Agent' : name === p.number ? '' : p.role };
+}

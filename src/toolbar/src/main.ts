@@ -7,11 +7,11 @@ import { ResumeCursor, memoryStore } from './resume';
 import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, ringsMe, type Model, type RecentCall } from './model';
 import { NoSoftphone, SipJsSoftphone, type Softphone, type SoftphoneSettings, type RegistrationState } from './softphone';
 import { TabGuard } from './tabs';
-import { beep, notifyIncoming } from './alerts';
+import { beep, enableSound, notifyIncoming, soundAllowed } from './alerts';
 import { renderDeviceCheck } from './devicecheck';
 import { h, patch } from './dom';
 import * as V from './views';
-import type { AgentView, CallView, HubEnvelope, PauseReason, ResumeResult, SkillGroupMessage } from './types';
+import type { AgentView, CallView, HubEnvelope, PauseReason, ResumeResult, SkillGroupMessage, TransferTargetGroup } from './types';
 
 performance.mark('toolbar-script-start');
 
@@ -42,6 +42,10 @@ export interface Ui {
   autoAnswered: Set<string>;
   notifiedOffers: Set<string>;
   usableMarked: boolean;
+  /** The browser blocks sound until the agent clicks (autoplay rule, e.g. after a reload). */
+  soundBlocked: boolean;
+  /** Signed in as a user who is not an agent (supervisor, admin). */
+  nonAgent: boolean;
 }
 
 const ui: Ui = {
@@ -62,9 +66,15 @@ const ui: Ui = {
   autoAnswered: new Set(),
   notifiedOffers: new Set(),
   usableMarked: false,
+  soundBlocked: false,
+  nonAgent: false,
 };
 
 let hub: AgentHub | null = null;
+
+/** Notes typed for a call and not saved yet; `open` keeps the form open across re-renders. */
+export interface NoteDraft { disposition?: string; remarks?: string; open?: boolean }
+const noteDrafts = new Map<string, NoteDraft>();
 let toastTimer: number | undefined;
 
 function safeSessionStorage() {
@@ -146,17 +156,35 @@ function afterOffer(): void {
       // Sound and notification after the frame: they must not delay drawing the banner.
       requestAnimationFrame(() => setTimeout(() => {
         if (!ui.model.offers[id]) return;
+        checkSound();
         beep();
         notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, agent?.notificationsEnabled !== false, () => {
           document.querySelector<HTMLButtonElement>(`[data-fid="answer-${id}"]`)?.focus();
         });
       }, 0));
     }
-    if (agent?.autoAnswer && !ui.autoAnswered.has(id)) {
-      ui.autoAnswered.add(id);
-      void answer(id);
-    }
   }
+  autoAnswerIncoming();
+}
+
+/**
+ * Auto-answer is the device's job: desk phones and the sandbox's simulated phones answer by themselves when the
+ * server dials them with the SIP auto-answer headers, and so does the browser softphone, here, as soon as its
+ * INVITE arrives — when the INVITE carries those headers, or the agent's setting is on and an offer is shown.
+ */
+function autoAnswerIncoming(): void {
+  const sp = ui.softphone;
+  if (sp.kind !== 'sipjs' || !sp.hasIncoming()) return;
+  const offered = Object.keys(ui.model.offers).filter((id) => !ui.autoAnswered.has(id));
+  if (!sp.incomingAsksAutoAnswer() && !(ui.model.agent?.autoAnswer && offered.length)) return;
+  offered.forEach((id) => ui.autoAnswered.add(id));
+  void sp.answer().then(() => { for (const id of offered) void refreshCall(id); }, showError);
+}
+
+/** Notes the browser's autoplay block (shown with an Enable sound button) or its end. */
+function checkSound(): void {
+  const blocked = !soundAllowed();
+  if (blocked !== ui.soundBlocked) { ui.soundBlocked = blocked; render(); }
 }
 
 function onSnapshot(s: NonNullable<ResumeResult['snapshot']>): void {
@@ -227,6 +255,25 @@ export async function answer(id: string): Promise<void> {
 const actions = {
   api,
   act,
+  clearToast() { ui.toast = undefined; window.clearTimeout(toastTimer); render(); },
+  /** The skill groups a call can go to, with their free agents (one place to read them from). */
+  transferGroups(): Promise<TransferTargetGroup[]> { return api.transferGroups(); },
+  /** Disposition and remarks typed for a call and not saved yet (kept across re-renders). */
+  noteDraft(callId: string): NoteDraft {
+    let d = noteDrafts.get(callId);
+    if (!d) { d = {}; noteDrafts.set(callId, d); }
+    return d;
+  },
+  /** Saves disposition and remarks typed but not saved yet, so the agent who takes the call next reads them. */
+  async saveNotes(callId: string): Promise<void> {
+    const call = ui.model.calls[callId];
+    const draft = noteDrafts.get(callId);
+    if (!call || !draft || (draft.disposition === undefined && draft.remarks === undefined)) return;
+    const d = (draft.disposition ?? call.disposition ?? '').trim(), r = (draft.remarks ?? call.remarks ?? '').trim();
+    if (d === (call.disposition ?? '') && r === (call.remarks ?? '')) return;
+    try { await api.disposition(callId, d || undefined, r || undefined); } catch { /* the transfer matters more */ }
+  },
+  async enableSound() { await enableSound(); checkSound(); },
   answer,
   callAction,
   showToast,
@@ -268,6 +315,7 @@ async function endSession(): Promise<void> {
   tabs.active = false;
   ui.model = emptyModel();
   ui.lastCall = null; ui.lastCallId = null;
+  ui.nonAgent = false;
   render();
 }
 
@@ -300,6 +348,7 @@ async function startLive(): Promise<void> {
   }
   void api.skillGroups().then((gs) => setModel(applySkillGroupStats(ui.model, gs))).catch(() => {});
   void startSoftphone();
+  checkSound();
   afterOffer();
 }
 
@@ -318,7 +367,7 @@ async function startSoftphone(): Promise<void> {
     render();
     if (s === 'registered') void returnToLiveCall(sp);
   });
-  sp.onIncoming(() => render());
+  sp.onIncoming(() => { render(); autoAnswerIncoming(); });
   ui.softphone = sp;
   try { await sp.start(); } catch (e) { ui.registration = 'failed'; ui.softphoneNotice = `Softphone could not start: ${(e as Error).message}`; render(); }
 }
@@ -351,6 +400,7 @@ async function boot(): Promise<void> {
   const err = await loaded;
   if (err) {
     if (err instanceof ApiError && err.status === 401) { api.forget(); render(); return; }
+    if (err instanceof ApiError && err.code === 'not_an_agent') { ui.nonAgent = true; render(); return; }
     showError(err);
     return;
   }
@@ -385,6 +435,7 @@ function render(): void {
   document.body.classList.toggle('is-ringing', Object.keys(ui.model.offers).length > 0);
   if (route.startsWith('/device-check')) {
     patch(root, 'device-check', () => renderDeviceCheck(api));
+    renderToast(); // a message shown here must go when dismissed or timed out, as on every page
     return;
   }
   if (!api.session) {
@@ -394,6 +445,7 @@ function render(): void {
   }
   if (ui.takenOver) { patch(root, 'taken', () => V.takenOverView(actions)); return; }
   if (ui.tabConflict) { patch(root, `conflict:${ui.tabConflict}`, () => V.tabConflictView(ui.tabConflict!, actions)); return; }
+  if (ui.nonAgent) { patch(root, `non-agent:${api.session.user.userId}`, () => V.nonAgentView(api.session!.user, actions)); renderToast(); return; }
   const agent = ui.model.agent;
   if (!agent) { patch(root, 'loading', () => h('p', { class: 'loading', role: 'status' }, 'Loading…')); renderToast(); return; }
   if (agent.status === 'LoggedOut') {
@@ -438,6 +490,10 @@ function tick(): void {
 window.setInterval(tick, 250);
 window.addEventListener('hashchange', () => { root.dataset.key = ''; render(); });
 window.addEventListener('pagehide', () => { /* keep the session: a reload resumes */ });
+// Any click or key press is a user gesture: the moment the browser lets the page play sound.
+for (const type of ['pointerdown', 'keydown'] as const) {
+  document.addEventListener(type, () => { if (ui.soundBlocked) void enableSound().then(checkSound); }, { capture: true });
+}
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && (ui.menuOpen || ui.picker)) { ui.menuOpen = false; ui.picker = null; render(); }
 });

@@ -37,8 +37,9 @@ function withCall(m: Model, call: CallView): Model {
   if (call.state === 'Ended') return endCall(m, call, undefined);
   const calls = { ...m.calls, [call.callId]: call };
   let offers = m.offers;
-  // A call that is no longer ringing for me drops its offer banner.
-  if (offers[call.callId] && (call.state !== 'Ringing' || !ringsMe(call, m.agent?.agentId))) {
+  // A call that is no longer ringing for me drops its offer banner. Only my own leg counts: in a consultation
+  // the call is Connected (the first agent talks to the customer) while my leg rings.
+  if (offers[call.callId] && !ringsMe(call, m.agent?.agentId)) {
     offers = { ...offers };
     delete offers[call.callId];
   }

@@ -25,6 +25,8 @@ export interface Softphone {
   stop(): Promise<void>;
   /** True when the call must be answered on this device (a SIP INVITE is pending). */
   hasIncoming(): boolean;
+  /** True when the pending INVITE asks to be answered at once (CtiBridge's SIP auto-answer headers). */
+  incomingAsksAutoAnswer(): boolean;
   answer(): Promise<void>;
   /** True while a call's audio runs in this page. */
   hasSession(): boolean;
@@ -46,6 +48,7 @@ export class NoSoftphone implements Softphone {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
   hasIncoming(): boolean { return false; }
+  incomingAsksAutoAnswer(): boolean { return false; }
   async answer(): Promise<void> {}
   hasSession(): boolean { return false; }
   expectCallBack(): void {}
@@ -133,6 +136,13 @@ export class SipJsSoftphone implements Softphone {
   hasSession(): boolean { return this.session !== null; }
 
   expectCallBack(): void { this.callBackUntil = Date.now() + 15_000; }
+
+  incomingAsksAutoAnswer(): boolean {
+    const req = this.pending?.request;
+    if (!req) return false;
+    // The headers desk phones honour: Call-Info answer-after=0 and Alert-Info info=alert-autoanswer.
+    return /answer-after=0/i.test(req.getHeader('Call-Info') ?? '') || /autoanswer/i.test(req.getHeader('Alert-Info') ?? '');
+  }
 
   async answer(): Promise<void> {
     const inv = this.pending;

@@ -26,8 +26,11 @@ export interface AgentView {
   pausedSkillGroupIds: string[];
   workingMode: WorkingMode;
   deviceAvailable: boolean;
-  /** Optional profile flags; read when the backend sends them. */
+  /** Offered calls are answered without a click (the agent's setting). */
   autoAnswer?: boolean;
+  /** The tenant lets the agent switch auto-answer herself (PUT /agent/auto-answer). */
+  autoAnswerChangeable?: boolean;
+  /** Optional profile flag; read when the backend sends it. */
   notificationsEnabled?: boolean;
 }
 
@@ -64,7 +67,13 @@ export interface CallView {
   consultLegOwner?: string | null;
   disposition?: string | null;
   remarks?: string | null;
+  /** The agent who last transferred the call to whoever has it now (her notes are disposition and remarks). */
+  transferredBy?: string | null;
+  transferredByName?: string | null;
 }
+
+/** A skill group as a transfer target (GET /skill-groups/transfer-targets). */
+export interface TransferTargetGroup { skillGroupId: string; name: string; agentsFree: number }
 
 export interface SkillGroupStats {
   skillGroupId: string;

@@ -3,13 +3,13 @@
 import { h, patch } from './dom';
 import type { Actions, Ui } from './main';
 import {
-  activeParties, displayNumber, elapsedSeconds, formatDuration, pendingLabel, primaryCall, remainingSeconds,
+  activeParties, displayNumber, elapsedSeconds, formatDuration, partyLabel, pendingLabel, primaryCall, remainingSeconds,
   stateClass, stateLabel, truncateValue,
 } from './format';
 import { ApiError } from './errors';
 import { ringsMe } from './model';
 import { notificationsWanted, setNotificationsWanted } from './alerts';
-import type { AgentView, CallView, DirectoryEntry, FreePhone, PauseReason, WaitingCallView } from './types';
+import type { AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, TransferTargetGroup, WaitingCallView } from './types';
 
 export const fmtSince = (iso: string, now: number, skew: number) => formatDuration(elapsedSeconds(iso, now, skew));
 export const leftSeconds = (iso: string, now: number, skew: number) => remainingSeconds(iso, now, skew);
@@ -60,6 +60,27 @@ export function takenOverView(a: Actions): HTMLElement {
     h('h1', {}, 'Moved to another tab'),
     h('p', {}, 'The toolbar was opened in another tab, which now holds your session and microphone.'),
     h('button', { type: 'button', class: 'primary', onclick: () => void a.takeOver() }, 'Use this tab again')));
+}
+
+// ---------------------------------------------------------------- users who are not agents
+
+const ROLE_NAMES: Record<string, string> = { admin: 'Administrator', supervisor: 'Supervisor', agent: 'Agent' };
+
+/**
+ * Supervisors and admins who are not agents: until the web app has their screens, who they are, where the API
+ * documentation is (everything the supervisor desk and admin console will show is in the API), and Sign out.
+ */
+export function nonAgentView(me: Me, a: Actions): HTMLElement {
+  const roles = me.roles.map((r) => ROLE_NAMES[r.toLowerCase()] ?? r);
+  return h('main', { class: 'center' }, h('section', { class: 'card', 'aria-labelledby': 'non-agent-title' },
+    h('h1', { id: 'non-agent-title' }, `Hello, ${me.displayName}`),
+    h('p', { id: 'non-agent-role' }, `Signed in to ${me.tenantDomain} as ${roles.join(', ') || 'a user without a role'}${me.isPlatformAdmin ? ' (platform administrator)' : ''}.`),
+    h('p', {}, 'This toolbar is for agents. Supervisor and administration screens are not in the web app yet; everything they will show — live agents and calls, queues, records, users and settings — is available through the API.'),
+    h('ul', { class: 'links' },
+      h('li', {}, h('a', { href: '/swagger', target: '_blank', rel: 'noopener' }, 'API documentation (Swagger UI)')),
+      h('li', {}, h('a', { href: '/swagger/v1/swagger.json', target: '_blank', rel: 'noopener' }, 'OpenAPI description (JSON)'))),
+    h('p', { class: 'row' }, h('a', { href: '#/device-check' }, 'Device check'),
+      h('button', { type: 'button', class: 'primary', onclick: () => void a.signOut() }, 'Sign out'))));
 }
 
 // ---------------------------------------------------------------- agent login
@@ -126,7 +147,7 @@ export function renderToolbar(ui: Ui, a: Actions): void {
   const agent = m.agent!;
   const $ = (id: string) => document.getElementById(id)!;
 
-  patch($('banners'), k([ui.link, m.pbx.connected, ui.softphoneNotice, ui.registration, agent.deviceAvailable, agent.extensionKind]), () => banners(ui));
+  patch($('banners'), k([ui.link, m.pbx.connected, ui.softphoneNotice, ui.registration, agent.deviceAvailable, agent.extensionKind, ui.soundBlocked]), () => banners(ui, a));
   patch($('hdr'), k([agent, ui.menuOpen, ui.pauseReasons, Object.values(m.skillGroups).map((g) => [g.skillGroupId, g.name]), ui.registration, ui.softphone.kind]), () => header(ui, a));
   patch($('wrapup'), k([agent.status, agent.wrapUpEndsAt, agent.pending, agent.pendingReason, ui.pauseReasons.length]), () => wrapUp(ui, a));
   patch($('offers'), k([Object.keys(m.offers), Object.values(m.offers).map((o) => m.calls[o.callId])]), () => offers(ui, a));
@@ -135,8 +156,13 @@ export function renderToolbar(ui: Ui, a: Actions): void {
   panel(ui, a);
 }
 
-function banners(ui: Ui): HTMLElement[] {
+function banners(ui: Ui, a: Actions): HTMLElement[] {
   const out: HTMLElement[] = [];
+  if (ui.soundBlocked) {
+    out.push(h('div', { class: 'banner banner-warn', role: 'status', id: 'sound-blocked' },
+      h('span', {}, 'The browser is blocking sound: incoming calls will not ring (the banner and desktop notifications still show). '),
+      h('button', { type: 'button', 'data-fid': 'enable-sound', onclick: () => void a.enableSound() }, 'Enable sound')));
+  }
   if (ui.link === 'reconnecting' || ui.link === 'disconnected') {
     out.push(h('div', { class: 'banner banner-error', role: 'alert', id: 'conn-lost' }, 'Connection to the server lost – reconnecting…'));
   }
@@ -189,7 +215,8 @@ function header(ui: Ui, a: Actions): HTMLElement[] {
     h('div', { class: 'who' },
       h('strong', { id: 'agent-name' }, agent.displayName),
       h('span', { class: 'muted', id: 'agent-ext' }, ` · ext ${agent.extension}`),
-      reg),
+      reg,
+      agent.autoAnswer ? h('span', { class: 'badge', id: 'auto-answer-badge', title: 'Offered calls are answered automatically' }, 'Auto-answer') : null),
     h('div', { class: 'state-line' },
       h('span', { class: `badge ${stateClass(agent.status)}`, id: 'agent-state', 'aria-live': 'polite' }, stateLabel(agent)),
       h('span', { class: 'timer', id: 'state-timer', 'aria-label': 'Time in state', 'data-since': agent.stateSince ?? '' }, '0:00'),
@@ -241,20 +268,39 @@ function offers(ui: Ui, a: Actions): HTMLElement[] {
     if (!call) return h('div', {});
     const until = call.ringingUntil ?? (o.countdownSeconds ? new Date(o.receivedAtMs + a.api.skewMs + o.countdownSeconds * 1000).toISOString() : null);
     const total = o.countdownSeconds || (call.ringingUntil ? Math.round((Date.parse(call.ringingUntil) - Date.parse(call.createdAt)) / 1000) : 0);
-    const consultFrom = call.parties.find((p) => p.role === 'Agent' && p.agentId !== ui.model.agent?.agentId && p.state !== 'Left');
+    const me = ui.model.agent?.agentId;
+    // A consultation: the call is Connected (the first agent and the customer) and only my leg rings.
+    const consultFrom = call.state === 'Connected'
+      ? call.parties.find((p) => p.role === 'Agent' && p.agentId && p.agentId !== me && p.state !== 'Left' && (!call.consultLegOwner || p.agentId === call.consultLegOwner))
+      : undefined;
     const titleId = `offer-title-${call.callId}`;
+    const title = call.kind === 'Internal' && !consultFrom ? 'Internal call'
+      : consultFrom ? `Consultation from ${consultFrom.name}`
+      : call.transferredByName ? `Transferred call from ${call.transferredByName}` : 'Incoming call';
     return h('div', { class: 'offer card', role: 'alertdialog', 'aria-labelledby': titleId, 'data-call': call.callId, id: 'incoming' },
       h('div', { class: 'row' },
-        h('strong', { id: titleId }, call.kind === 'Internal' ? 'Internal call' : consultFrom && call.state === 'Connected' ? `Consultation from ${consultFrom.name}` : 'Incoming call'),
+        h('strong', { id: titleId }, title),
         call.skillGroupName ? h('span', { class: 'badge group', id: 'offer-group' }, call.skillGroupName) : null,
         until ? h('span', { class: 'timer', id: 'ring-left', 'aria-label': 'Ring time left', 'data-until': until, 'data-total': String(total) }, '') : null),
-      h('div', { class: 'offer-number' }, call.customerName ? h('span', {}, `${call.customerName} · `) : null, numberEl(call.customerNumber, 'offer-number')),
+      h('div', { class: 'offer-number' },
+        consultFrom ? h('span', {}, `About ${consultFrom.name}'s call with `) : null,
+        call.customerName ? h('span', {}, `${call.customerName} · `) : null, numberEl(call.customerNumber, 'offer-number')),
       until ? h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', {})) : null,
       attached(call),
+      consultFrom ? null : handoverNotes(call),
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary answer', id: 'answer', 'data-fid': `answer-${call.callId}`, accesskey: 'a', onclick: () => void a.answer(call.callId) }, 'Answer'),
         h('button', { type: 'button', class: 'danger', id: 'decline', 'data-fid': `decline-${call.callId}`, onclick: () => void a.callAction(call.callId, 'decline') }, 'Decline')));
   });
+}
+
+/** Who transferred the call to me and the notes she left (disposition and remarks travel with the call). */
+function handoverNotes(call: CallView): HTMLElement | null {
+  if (!call.transferredByName) return null;
+  const notes = [call.disposition, call.remarks].filter((x) => x && x.trim()).join(' — ');
+  return h('div', { class: 'handover', role: 'note', 'aria-label': `Notes from ${call.transferredByName}` },
+    h('span', { class: 'muted small' }, `Transferred by ${call.transferredByName}`),
+    notes ? h('p', { class: 'notes' }, h('strong', {}, `Notes from ${call.transferredByName}: `), notes) : h('p', { class: 'muted small' }, 'No notes.'));
 }
 
 function calls(ui: Ui, a: Actions): HTMLElement | HTMLElement[] {
@@ -274,7 +320,11 @@ function callPanel(call: CallView, ui: Ui, a: Actions): HTMLElement {
   const parties = activeParties(call.parties, me);
   const consulting = parties.some((p) => p.state === 'Consulting') || (!!call.consultLegOwner && call.consultLegOwner === me);
   const iOwnConsult = consulting && (call.consultLegOwner ? call.consultLegOwner === me : true);
+  // The agent being consulted may mute and hang up (leave); the call and its customer stay the first agent's.
+  const consulted = consulting && !iOwnConsult;
+  const owner = call.ownerAgentId === me;
   const connected = call.state === 'Connected';
+  const full = connected && !consulted;
   const held = call.held || !!mine?.held;
   const muted = !!mine?.muted;
   const btn = (id: string, label: string, fn: () => unknown, extra: Record<string, string | boolean | null> = {}) =>
@@ -283,20 +333,22 @@ function callPanel(call: CallView, ui: Ui, a: Actions): HTMLElement {
     h('div', { class: 'row' },
       h('strong', {}, call.customerName ? `${call.customerName} · ` : '', numberEl(call.customerNumber, 'call-number')),
       call.skillGroupName ? h('span', { class: 'badge group' }, call.skillGroupName) : null,
-      h('span', { class: 'badge', id: 'call-state' }, held ? 'On hold' : call.state === 'Ringing' ? 'Ringing' : consulting ? 'Consulting' : 'Connected'),
+      h('span', { class: 'badge', id: 'call-state' }, call.state === 'Ringing' ? 'Ringing' : consulting ? 'Consulting' : held ? 'On hold' : 'Connected'),
       h('span', { class: 'timer', id: 'call-timer', 'aria-label': 'Call duration', 'data-since': call.answeredAt ?? call.createdAt }, '0:00'),
       call.recording ? h('span', { class: 'rec', id: 'rec-indicator', role: 'status', 'aria-label': 'Recording' }, '● REC') : null),
     attached(call),
+    handoverNotes(call),
+    consulted ? h('p', { class: 'muted small', id: 'consulted-note' }, `${call.parties.find((p) => p.agentId === call.consultLegOwner)?.name ?? 'A colleague'} is consulting you; the customer is on hold.`) : null,
     h('div', { class: 'controls', role: 'toolbar', 'aria-label': 'Call controls' },
-      connected ? (held
+      full ? (held
         ? btn('resume', 'Resume', () => a.callAction(call.callId, 'resume'), { 'aria-pressed': 'true' })
         : btn('hold', 'Hold', () => a.callAction(call.callId, 'hold'), { 'aria-pressed': 'false' })) : null,
       connected ? btn('mute', muted ? 'Unmute' : 'Mute', () => a.callAction(call.callId, muted ? 'unmute' : 'mute'), { 'aria-pressed': String(muted) }) : null,
-      connected ? btn('keypad-btn', 'Keypad', () => a.toggleKeypad(call.callId), { 'aria-expanded': String(ui.keypadFor === call.callId) }) : null,
+      full ? btn('keypad-btn', 'Keypad', () => a.toggleKeypad(call.callId), { 'aria-expanded': String(ui.keypadFor === call.callId) }) : null,
       connected && !consulting ? btn('transfer', 'Transfer', () => a.openPicker('transfer', call.callId)) : null,
       connected && !consulting ? btn('consult', 'Consult', () => a.openPicker('consult', call.callId)) : null,
       connected && !consulting ? btn('add-party', 'Add party', () => a.openPicker('add', call.callId)) : null,
-      connected ? btn('record', call.recording ? 'Stop recording' : 'Record', () => a.act(() => a.api.recording(call.callId, !call.recording)), { 'aria-pressed': String(call.recording) }) : null,
+      full ? btn('record', call.recording ? 'Stop recording' : 'Record', () => a.act(() => a.api.recording(call.callId, !call.recording)), { 'aria-pressed': String(call.recording) }) : null,
       btn('hangup', 'Hang up', () => a.callAction(call.callId, 'hangup'), { class: 'danger' })),
     consulting && iOwnConsult ? h('div', { class: 'controls consult', role: 'group', 'aria-label': 'Consultation' },
       h('span', { class: 'muted' }, 'Consultation:'),
@@ -305,23 +357,35 @@ function callPanel(call: CallView, ui: Ui, a: Actions): HTMLElement {
       btn('consult-cancel', 'Cancel', () => a.act(() => a.api.consultAction(call.callId, 'cancel')))) : null,
     ui.keypadFor === call.callId ? keypad((d) => a.sendDtmf(call.callId, d), 'In-call keypad') : null,
     ui.picker?.callId === call.callId ? picker(ui, a) : null,
-    h('ul', { class: 'parties', 'aria-label': 'Participants', id: 'participants' }, parties.map((p) => h('li', { 'data-leg': p.legId },
-      h('span', {}, p.agentId === me ? 'You' : p.name || p.number),
-      h('span', { class: 'muted small' }, ` ${p.role}${p.state !== 'Connected' ? ` · ${p.state}` : ''}${p.held ? ' · held' : ''}${p.muted ? ' · muted' : ''}`),
-      p.agentId !== me && parties.length > 2 ? h('button', { type: 'button', class: 'link', 'aria-label': `Drop ${p.name || p.number}`, onclick: () => void a.act(() => a.api.dropParty(call.callId, p.legId)) }, 'Drop') : null))),
+    h('ul', { class: 'parties', 'aria-label': 'Participants', id: 'participants' }, parties.map((p) => {
+      const label = partyLabel(p, call, me);
+      const details = [label.role, p.state !== 'Connected' ? p.state : '', p.held ? 'held' : '', p.muted ? 'muted' : ''].filter(Boolean).join(' · ');
+      return h('li', { 'data-leg': p.legId },
+        h('span', {}, label.name),
+        details ? h('span', { class: 'muted small' }, ` · ${details}`) : null,
+        // Only the call's owner may drop parties (the server refuses everyone else).
+        owner && p.agentId !== me && parties.length > 2 ? h('button', { type: 'button', class: 'link', 'aria-label': `Drop ${label.name}`, onclick: () => void a.act(() => a.api.dropParty(call.callId, p.legId)) }, 'Drop') : null);
+    })),
     disposition(call, a));
 }
 
 function disposition(call: CallView, a: Actions): HTMLElement {
-  const disp = h('input', { id: `disp-${call.callId}`, value: call.disposition ?? '', list: 'dispositions', 'data-fid': `disp-${call.callId}` });
+  // What the agent typed survives re-renders (a call event, opening the transfer picker) until it is saved.
+  const draft = a.noteDraft(call.callId);
+  const disp = h('input', { id: `disp-${call.callId}`, value: draft.disposition ?? call.disposition ?? '', list: 'dispositions', 'data-fid': `disp-${call.callId}` });
   const rem = h('textarea', { id: `rem-${call.callId}`, rows: 2, 'data-fid': `rem-${call.callId}` });
-  rem.value = call.remarks ?? '';
-  return h('details', { class: 'disposition' },
+  rem.value = draft.remarks ?? call.remarks ?? '';
+  disp.addEventListener('input', () => { draft.disposition = disp.value; });
+  rem.addEventListener('input', () => { draft.remarks = rem.value; });
+  const box = h('details', { class: 'disposition', open: draft.open === true });
+  box.addEventListener('toggle', () => { draft.open = box.open; });
+  box.append(
     h('summary', {}, 'Disposition and remarks'),
-    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void a.act(() => a.api.disposition(call.callId, disp.value || undefined, rem.value || undefined), () => a.showToast('Saved.')); } },
+    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void a.act(() => a.api.disposition(call.callId, disp.value || undefined, rem.value || undefined), () => { draft.disposition = undefined; draft.remarks = undefined; a.showToast('Saved.'); }); } },
       h('label', { for: disp.id }, 'Disposition'), disp,
       h('label', { for: rem.id }, 'Remarks'), rem,
       h('button', { type: 'submit' }, 'Save')));
+  return box;
 }
 
 export function keypad(onDigit: (d: string) => void, label: string): HTMLElement {
@@ -330,33 +394,67 @@ export function keypad(onDigit: (d: string) => void, label: string): HTMLElement
     keys.map((d) => h('button', { type: 'button', 'data-fid': `key-${label}-${d}`, 'aria-label': `Digit ${d}`, onclick: () => onDigit(d) }, d)));
 }
 
+/** How often the open transfer/consult picker refreshes colleagues' states and the groups' free agents. */
+export const PICKER_REFRESH_MS = 2000;
+let pickerTimer: number | undefined;
+
 function picker(ui: Ui, a: Actions): HTMLElement {
   const { mode, callId } = ui.picker!;
   const verb = mode === 'transfer' ? 'Transfer to' : mode === 'consult' ? 'Consult' : 'Add to call';
-  const run = (target: { agentId: string } | { skillGroupId: string } | { number: string }) => a.act(
-    () => mode === 'transfer' ? a.api.transfer(callId, target) : mode === 'consult' ? a.api.consult(callId, target) : a.api.addParty(callId, target),
-    () => { a.closePicker(); },
-  );
+  const action = mode === 'transfer' ? 'Transfer' : mode === 'consult' ? 'Consult' : 'Add';
+  const run = async (target: { agentId: string } | { skillGroupId: string } | { number: string }, label: string) => {
+    a.clearToast(); // an earlier refusal must not stay on screen next to the outcome of this one
+    await a.saveNotes(callId); // the next agent reads them
+    await a.act(
+      () => mode === 'transfer' ? a.api.transfer(callId, target) : mode === 'consult' ? a.api.consult(callId, target) : a.api.addParty(callId, target),
+      () => {
+        a.closePicker();
+        a.showToast(mode === 'transfer' ? `Transferred to ${label}.` : mode === 'consult' ? `Calling ${label}…` : `Inviting ${label}…`);
+      },
+    );
+  };
   const agents = h('ul', { class: 'dir', 'aria-label': 'Agents', id: 'picker-agents' }, h('li', { class: 'muted' }, 'Loading agents…'));
-  void a.api.directory().then((list) => {
-    const me = ui.model.agent?.agentId;
-    agents.replaceChildren(...list.filter((d) => d.agentId !== me && d.status).map((d) => h('li', {},
-      h('span', {}, d.displayName, h('span', { class: 'muted small' }, ` ${d.extension}`)),
+  const groups = h('ul', { class: 'dir', 'aria-label': 'Skill groups', id: 'picker-groups' });
+  // Rebuilding a list keeps the focused button focused (same data-fid), so a refresh never steals the keyboard.
+  const refill = (list: HTMLElement, items: HTMLElement[]) => {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.fid;
+    list.replaceChildren(...items);
+    if (focused) list.querySelector<HTMLElement>(`[data-fid="${CSS.escape(focused)}"]`)?.focus();
+  };
+  const me = ui.model.agent?.agentId;
+  const loadAgents = () => a.api.directory().then((list) => {
+    // Logged-out colleagues cannot take a call; supervisors who are not agents have no state.
+    const working = list.filter((d) => d.agentId !== me && d.status && d.status !== 'LoggedOut');
+    refill(agents, working.length ? working.map((d) => h('li', {},
+      h('span', {}, d.displayName, d.extension ? h('span', { class: 'muted small' }, ` ${d.extension}`) : null),
       h('span', { class: `badge ${stateClass(d.status)}` }, stateLabel(d)),
-      h('button', { type: 'button', 'data-agent': d.agentId, 'aria-label': `${verb} ${d.displayName}`, onclick: () => void run({ agentId: d.agentId }) }, mode === 'transfer' ? 'Transfer' : mode === 'consult' ? 'Consult' : 'Add'))));
-    if (!list.length) agents.replaceChildren(h('li', { class: 'muted' }, 'No other agents.'));
-  }).catch((e) => agents.replaceChildren(h('li', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load agents.')));
-  const groups = Object.values(ui.model.skillGroups);
+      h('button', { type: 'button', 'data-agent': d.agentId, 'data-fid': `pick-agent-${d.agentId}`, 'aria-label': `${verb} ${d.displayName}`, onclick: () => void run({ agentId: d.agentId }, d.displayName) }, action)))
+      : [h('li', { class: 'muted' }, 'No colleague is logged in.')]);
+  }).catch((e) => refill(agents, [h('li', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load agents.')]));
+  const loadGroups = () => mode === 'add' ? Promise.resolve() : a.transferGroups().then((list: TransferTargetGroup[]) => {
+    refill(groups, list.map((g) => h('li', {},
+      h('span', {}, g.name), h('span', { class: 'muted small' }, `${g.agentsFree} free`),
+      h('button', {
+        type: 'button', 'data-fid': `pick-group-${g.skillGroupId}`, disabled: mode === 'consult' || g.agentsFree === 0,
+        'aria-label': `${verb} skill group ${g.name}`, onclick: () => void run({ skillGroupId: g.skillGroupId }, g.name),
+      }, action))));
+  }).catch(() => refill(groups, [h('li', { class: 'muted' }, 'Skill groups not available.')]));
+  const load = () => Promise.all([loadAgents(), loadGroups()]);
+  void load();
+  window.clearInterval(pickerTimer);
+  pickerTimer = window.setInterval(() => {
+    // The picker was closed or rebuilt: stop refreshing this one.
+    if (!agents.isConnected) { window.clearInterval(pickerTimer); pickerTimer = undefined; return; }
+    void load();
+  }, PICKER_REFRESH_MS);
   const num = h('input', { id: 'picker-number', inputmode: 'tel', autocomplete: 'off', 'aria-label': 'Number', 'data-fid': 'picker-number' });
-  queueMicrotask(() => document.querySelector<HTMLElement>('#picker-agents button, #picker-number')?.focus());
+  queueMicrotask(() => document.querySelector<HTMLElement>('#picker-number')?.focus());
   return h('div', { class: 'picker', role: 'dialog', 'aria-label': verb },
     h('div', { class: 'row' }, h('strong', {}, verb), h('button', { type: 'button', class: 'link', onclick: () => a.closePicker(), 'aria-label': 'Close' }, '×')),
     agents,
-    mode !== 'add' && groups.length ? h('ul', { class: 'dir', 'aria-label': 'Skill groups', id: 'picker-groups' }, groups.map((g) => h('li', {},
-      h('span', {}, g.name), h('span', { class: 'muted small' }, `${g.agentsFree} free`),
-      h('button', { type: 'button', disabled: mode === 'consult' || g.agentsFree === 0, 'aria-label': `${verb} skill group ${g.name}`, onclick: () => void run({ skillGroupId: g.skillGroupId }) }, mode === 'transfer' ? 'Transfer' : 'Consult')))) : null,
-    h('form', { class: 'row', onsubmit: (e: Event) => { e.preventDefault(); if (num.value.trim()) void run({ number: num.value.trim() }); } },
-      num, h('button', { type: 'submit' }, mode === 'transfer' ? 'Transfer' : mode === 'consult' ? 'Consult' : 'Add')));
+    mode !== 'add' ? groups : null,
+    h('form', { class: 'row', onsubmit: (e: Event) => { e.preventDefault(); const n = num.value.trim(); if (n) void run({ number: n }, n); } },
+      num, h('button', { type: 'submit' }, action)));
 }
 
 // ---------------------------------------------------------------- side panels
@@ -383,7 +481,7 @@ function panel(ui: Ui, a: Actions): void {
   if (ui.panel !== 'waiting') { window.clearInterval(waitingTimer); waitingTimer = undefined; }
   const key = ui.panel === 'recent' ? `recent:${k(ui.model.recent)}`
     : ui.panel === 'waiting' ? `waiting:${k(Object.values(ui.model.skillGroups))}`
-    : ui.panel === 'settings' ? `settings:${k(ui.model.agent?.workingMode)}`
+    : ui.panel === 'settings' ? `settings:${k([ui.model.agent?.workingMode, ui.model.agent?.autoAnswer, ui.model.agent?.autoAnswerChangeable])}`
     : ui.panel === 'dial' ? `dial:${k(Object.keys(ui.model.skillGroups))}`
     : ui.panel;
   patch(el, key, () => ui.panel === 'dial' ? dialPanel(ui, a) : ui.panel === 'directory' ? directoryPanel(ui, a)
@@ -422,8 +520,9 @@ function directoryPanel(ui: Ui, a: Actions): HTMLElement {
   const load = () => a.api.directory(search.value).then((entries: DirectoryEntry[]) => {
     const me = ui.model.agent?.agentId;
     list.replaceChildren(...entries.filter((d) => d.agentId !== me).map((d) => h('li', {},
-      h('span', {}, d.displayName, h('span', { class: 'muted small' }, ` ${d.extension}`)),
-      h('span', { class: `badge ${stateClass(d.status)}` }, stateLabel(d)),
+      h('span', {}, d.displayName, d.extension ? h('span', { class: 'muted small' }, ` ${d.extension}`) : null),
+      d.status ? h('span', { class: `badge ${stateClass(d.status)}` }, stateLabel(d))
+        : h('span', { class: 'muted small' }, d.role === 'supervisor' ? 'Supervisor' : d.role ?? ''),
       d.extension ? h('button', { type: 'button', 'aria-label': `Call ${d.displayName}`, onclick: () => void a.act(() => a.api.dial(d.extension!)) }, 'Call') : null)));
     if (!entries.length) list.replaceChildren(h('li', { class: 'muted' }, 'Nobody found.'));
   }).catch((e) => list.replaceChildren(h('li', { class: 'error' }, e instanceof ApiError ? e.message : 'Could not load the directory.')));
@@ -477,8 +576,15 @@ function settingsPanel(ui: Ui, a: Actions): HTMLElement {
   const notif = h('input', { type: 'checkbox', id: 'notif', checked: notificationsWanted() });
   notif.addEventListener('change', async () => { const ok = await setNotificationsWanted(notif.checked); if (notif.checked && !ok) a.showToast('The browser does not allow notifications for this page.', 'error'); });
   const modes = ['Inbound', 'Outbound', 'Both'] as const;
+  const changeable = agent.autoAnswerChangeable === true;
+  const auto = h('input', { type: 'checkbox', id: 'auto-answer', checked: agent.autoAnswer === true, disabled: !changeable, 'aria-describedby': 'auto-answer-note' });
+  auto.addEventListener('change', () => void a.act(() => a.api.setAutoAnswer(auto.checked)));
   return h('div', { class: 'settings' },
     h('label', { class: 'check' }, notif, ' Desktop notifications for incoming calls'),
+    h('label', { class: 'check' }, auto, ' Answer calls automatically'),
+    h('p', { class: 'muted small', id: 'auto-answer-note' }, changeable
+      ? 'Offered calls connect at once, in the browser softphone or on your desk phone.'
+      : `Auto-answer is ${agent.autoAnswer ? 'on' : 'off'}; your administrator sets it.`),
     agent.notificationsEnabled === false ? h('p', { class: 'muted' }, 'Your company has switched desktop notifications off.') : null,
     agent.workingMode !== 'Inbound' && agent.workingMode !== 'Outbound' ? h('fieldset', {},
       h('legend', {}, 'Working mode'),

@@ -1,3 +1,4 @@
+import { partyLabel } from '../src/format';
 import { describe, expect, it } from 'vitest';
 import {
   activeParties, countdownFraction, displayNumber, elapsedSeconds, formatDuration, offerDeadlineMs, pendingLabel,
@@ -91,5 +92,15 @@ describe('calls', () => {
     const b = call({ callId: 'b', state: 'Connected' });
     expect(primaryCall([a, b])?.callId).toBe('b');
     expect(primaryCall([call({ state: 'Ended' })])).toBeUndefined();
+  });
+});
+
+describe('partyLabel', () => {
+  const p = (x: Record<string, unknown>) => ({ legId: 'l', role: 'Customer', name: 'Customer', number: '+4930123', state: 'Connected', held: false, muted: false, ...x }) as import('../src/types').PartyView;
+  it('names the customer by name or number, never "Customer" twice', () => {
+    expect(partyLabel(p({}), { customerNumber: '+4930123' }, 'me')).toEqual({ name: '+4930123', role: 'Customer' });
+    expect(partyLabel(p({}), { customerNumber: '+4930123', customerName: 'Zorg' }, 'me')).toEqual({ name: 'Zorg', role: 'Customer' });
+    expect(partyLabel(p({ role: 'Agent', agentId: 'me', name: 'Agent 1' }), { customerNumber: '' }, 'me')).toEqual({ name: 'You', role: '' });
+    expect(partyLabel(p({ role: 'External', name: '0800123', number: '0800123' }), { customerNumber: '' }, 'me')).toEqual({ name: '0800123', role: '' });
   });
 });

@@ -25,6 +25,20 @@ describe('model', () => {
     expect(m.calls.c1!.state).toBe('Connected');
   });
 
+  it('a consultation offered to me keeps its banner while the call is Connected and my leg rings', () => {
+    const consult = call({
+      state: 'Connected', consultLegOwner: 'first', held: true,
+      parties: [party({ legId: 'cust', role: 'Customer', held: true }), party({ legId: 'a1', agentId: 'first', state: 'Connected' }), party({ legId: 'ag', agentId: 'me', state: 'Ringing' })],
+    });
+    let m = applyEvent(base, { name: 'callOffered', data: { agentId: 'me', call: consult, countdownSeconds: 20 } }, 0);
+    m = applyEvent(m, { name: 'participantsChanged', data: { call: consult, party: consult.parties[2], joined: true } }, 10);
+    m = applyEvent(m, { name: 'callStateChanged', data: { call: consult, change: 'consult_started' } }, 20);
+    expect(Object.keys(m.offers)).toEqual(['c1']);
+    const answered = { ...consult, parties: consult.parties.map((p) => p.agentId === 'me' ? { ...p, state: 'Consulting' as const } : p) };
+    m = applyEvent(m, { name: 'callStateChanged', data: { call: answered, change: 'consult_answered' } }, 30);
+    expect(m.offers).toEqual({});
+  });
+
   it('ignores offers for another agent', () => {
     const m = applyEvent(base, { name: 'callOffered', data: { agentId: 'other', call: call({}), countdownSeconds: 20 } }, 0);
     expect(m.offers).toEqual({});

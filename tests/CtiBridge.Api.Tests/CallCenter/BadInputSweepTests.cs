@@ -29,6 +29,7 @@ public class BadInputSweepTests
             yield return new("POST", $"{prefix}/wrap-up/end", null);
             yield return new("POST", $"{prefix}/wrap-up/extend", O(new { seconds = 10 }));
             yield return new("PUT", $"{prefix}/working-mode", O(new { mode = "Inbound" }));
+            yield return new("PUT", $"{prefix}/auto-answer", O(new { enabled = true }));
             yield return new("GET", $"{prefix}/calls", null);
             yield return new("GET", $"{prefix}/pause-reasons", null);
             yield return new("GET", $"{prefix}/self-service-flows", null);
@@ -83,7 +84,7 @@ public class BadInputSweepTests
         }
     }
 
-    private static bool IsRequired(string field) => field is "ready" or "state" or "seconds" or "mode" or "digits" or "number" or "position" or "skillGroup" or "callerNumber";
+    private static bool IsRequired(string field) => field is "ready" or "enabled" or "state" or "seconds" or "mode" or "digits" or "number" or "position" or "skillGroup" or "callerNumber";
 
     [Fact]
     public async Task Every_endpoint_answers_bad_input_and_unknown_ids_with_a_4xx_problem_never_a_5xx()

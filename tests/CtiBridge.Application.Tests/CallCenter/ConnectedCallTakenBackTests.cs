@@ -172,7 +172,7 @@ public sealed class ConnectedCallTakenBackTests
         after.Center.CompleteConsult(Ann, before.CallId);
 
         Assert.Null(before.S.Sim.Leg(before.AgentLeg));
-        Assert.Equal(AgentStatus.Ready, after.Center.GetAgent(Ann).Status); // transferred away: no wrap-up, as for any call
+        Assert.Equal(AgentStatus.WrapUp, after.Center.GetAgent(Ann).Status); // her queue call transferred: wrap-up, as for any call
         Assert.Equal(AgentStatus.OnCall, after.Center.GetAgent(Bob).Status);
         Assert.Equal(before.CallId, Assert.Single(after.Center.CallsOf(Bob)).CallId);
         Assert.Equal(new[] { before.CustomerLeg, bobLeg.Id }.Order(), before.S.Sim.Bridges.Single().Members.Order());

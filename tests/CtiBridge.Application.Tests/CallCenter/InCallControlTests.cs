@@ -114,20 +114,19 @@ public class InCallControlTests
     }
 
     [Fact]
-    public void Blind_transfer_to_a_ready_agent_releases_the_agent_without_wrap_up_and_the_receiver_gets_wrap_up()
+    public void Blind_transfer_to_a_ready_agent_puts_the_agent_in_wrap_up_and_the_receiver_gets_wrap_up_too()
     {
         var (h, callId, customer) = AnnOnACall();
 
         h.Center.BlindTransfer(Ann, callId, new(AgentId: Cat));
 
-        Assert.Equal(AgentStatus.Ready, h.StatusOf(Ann));
+        Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));   // her part of an inbound queue call ended (docs/agent-states.md)
         Assert.Equal(AgentStatus.Ringing, h.StatusOf(Cat));
         h.Pbx.Answer(h.RingingFor("103").Id);
         Assert.Equal(AgentStatus.OnCall, h.StatusOf(Cat));
         Assert.Equal(2, h.Pbx.Bridges.Single().Members.Count);
         h.Pbx.HangupFromDevice(customer);
         Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Cat));
-        Assert.Equal(AgentStatus.Ready, h.StatusOf(Ann));
         Assert.Contains(h.Sink.Of<ParticipantsChangedEvent>(), e => e.Party.AgentId == Ann && !e.Joined);
         h.AssertNothingLeft();
     }
@@ -144,7 +143,7 @@ public class InCallControlTests
 
         h.Center.BlindTransfer(Ann, callId, new(SkillGroupId: Support));
 
-        Assert.Equal(AgentStatus.Ready, h.StatusOf(Ann));
+        Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));
         Assert.Equal("Support", h.Center.WaitingCalls(Support).Single() is { } w ? "Support" : "");
         Assert.Equal("default", h.Pbx.Bridges.Single().MusicClass);
         h.Center.SetReady(Cat);
@@ -158,7 +157,7 @@ public class InCallControlTests
 
         h.Center.BlindTransfer(Ann, callId, new(Number: "0800123"));
 
-        Assert.Equal(AgentStatus.Ready, h.StatusOf(Ann));
+        Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));
         var outside = h.Pbx.Legs.Single(l => l.Endpoint.Contains("0800123"));
         h.Pbx.Answer(outside.Id);
         Assert.Equal(new HashSet<string> { customer, outside.Id }, h.Pbx.Bridges.Single().Members);
@@ -193,7 +192,7 @@ public class InCallControlTests
 
         h.Center.CompleteConsult(Ann, callId);
 
-        Assert.Equal(AgentStatus.Ready, h.StatusOf(Ann));   // no wrap-up for a transferred-away call
+        Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));   // her part of the queue call ended: wrap-up by her ACW mode
         Assert.False(h.Pbx.Leg(customer)!.Held);
         Assert.Equal(Cat, h.Center.GetCall(Cat, callId).OwnerAgentId);
         h.Pbx.HangupFromDevice(customer);

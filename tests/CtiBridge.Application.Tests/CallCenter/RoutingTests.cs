@@ -95,7 +95,7 @@ public class RoutingTests
     }
 
     [Fact]
-    public void Declined_call_goes_back_to_the_head_of_the_queue_and_to_the_next_agent_and_the_decliner_is_missed()
+    public void Declined_call_goes_back_to_the_head_of_the_queue_and_to_the_next_agent_and_the_decliner_is_Not_Ready_Declined()
     {
         var h = new Harness();
         h.Center.Login(Ann, ready: true);
@@ -110,7 +110,7 @@ public class RoutingTests
 
         var ann = h.Center.GetAgent(Ann);
         Assert.Equal(AgentStatus.NotReady, ann.Status);
-        Assert.Equal(SystemReasons.Missed, ann.Reason);
+        Assert.Equal(SystemReasons.Declined, ann.Reason);   // her choice, told apart from a ring-out (Missed)
         Assert.Equal(AgentStatus.Ringing, h.StatusOf(Bob));
         Assert.Equal(callId, h.OnlyCallOf(Bob));
         Assert.Null(h.Pbx.RingingAt(Endpoint("101")));

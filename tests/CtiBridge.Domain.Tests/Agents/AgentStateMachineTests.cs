@@ -130,6 +130,7 @@ public class AgentStateMachineTests
                 Assert.Equal(expected, agent.Status);
                 Assert.Equal(expected, change!.To);
                 if (outcome.Contains("(Missed)")) Assert.Equal(SystemReasons.Missed, agent.Reason);
+                if (outcome.Contains("(Declined)")) Assert.Equal(SystemReasons.Declined, agent.Reason);
                 if (outcome.Contains("(Device unavailable)")) Assert.Equal(SystemReasons.DeviceUnavailable, agent.Reason);
                 if (outcome.Contains("pending cleared")) Assert.False(agent.Pending.IsSet);
                 if (outcome.Contains("pending Not Ready with that reason")) Assert.Equal(new PendingState(PendingKind.NotReady, before.Reason), agent.Pending);

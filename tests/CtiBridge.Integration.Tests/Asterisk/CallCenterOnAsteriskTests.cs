@@ -343,7 +343,7 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         var transferred = await ConnectedWithAsync(Bob);
         Assert.Equal(call.CallId, transferred.CallId);
         await BridgeHoldsAsync(call.CallId, customer, Leg(transferred, Bob));
-        Assert.Equal(AgentStatus.Ready, _center.GetAgent(Ann).Status); // no wrap-up after a transfer away
+        Assert.Equal(AgentStatus.WrapUp, _center.GetAgent(Ann).Status); // her queue call transferred: wrap-up (docs/agent-states.md)
         await EndAndCheckCleanAsync(call.CallId, Bob);
     }
 

@@ -5,7 +5,8 @@
 //   provisioning on) + a tenant set up through the admin API + headless Chromium with fake media devices:
 //   the web agent signs in, the SIP.js softphone registers over WSS, she is Ready, a sipp customer calls the demo
 //   trunk number (→ Stasis(ctibridge,queue,demo,Sales)), the toolbar shows the offer, Answer answers the SIP INVITE
-//   in the browser, the call is bridged on Asterisk with the customer, Hang up, wrap-up, End wrap-up.
+//   in the browser, the call is bridged on Asterisk with the customer, Hang up, wrap-up, End wrap-up; then the admin
+//   switches her auto-answer on and a second customer's call is answered by the softphone without a click.
 // Prints "skipped: <reason>" and exits 0 when Asterisk, sipp, openssl or Chromium is missing.
 //   node tests/toolbar-e2e/real-asterisk/run.mjs      (or: npm --prefix src/toolbar run e2e:asterisk)
 // Env: CTI_ASTERISK_BIN, CTI_ASTERISK_MODULES, CTI_ASTERISK_DATA, CTI_SIPP_BIN, CTI_CHROMIUM (as the C# suite),
@@ -435,7 +436,36 @@ verbose = 2
   log('hung up from the toolbar: customer got BYE, nothing left on Asterisk, agent in wrap-up');
   await page.click('#end-wrapup');
   await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready after End wrap-up');
-  log(`passed: web agent took a real queue call in the browser softphone (Asterisk ${info.system.version}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // ---------------------------------------------------------------- auto-answer, set by the admin
+  // The admin switches ann's auto-answer on; the next offer is dialled with the SIP auto-answer headers and the
+  // softphone answers it by itself: nobody clicks, the customer is bridged with the browser.
+  const setBy = await rest('PUT', `/agents/${ann.id}/auto-answer`, { enabled: true }, asBoss);
+  if (setBy.autoAnswer !== true) throw new Error(`auto-answer not set: ${JSON.stringify(setBy)}`);
+  await page.getByText('Auto-answer', { exact: true }).waitFor({ timeout: 10_000 });
+  log('admin switched auto-answer on: the toolbar shows it');
+  const customer2 = spawn(sippBin, ['-sf', 'customer.xml', '-s', '5551001', '-set', 'caller', '5550299', '-i', '127.0.0.1', '-p', String(port.trunk),
+    '-m', '1', '-aa', '-nostdin', '-trace_msg', '-trace_err', `127.0.0.1:${port.sip}`], { cwd: sippDir, stdio: 'ignore' });
+  children.push(customer2);
+  const customer2Done = new Promise((res) => customer2.once('exit', (c) => res(c)));
+  const autoStart = Date.now();
+  const autoBridged = await until(async () => {
+    const channels = await ari('channels');
+    lastSeen = JSON.stringify({ channels: channels.map((c) => [c.name, c.state]) });
+    const web = channels.find((c) => c.name.startsWith('PJSIP/demo-1201-') && c.state === 'Up');
+    const trunk = channels.find((c) => c.name.startsWith('PJSIP/demo-trunk-') && c.state === 'Up');
+    if (!web || !trunk) return null;
+    return (await ari('bridges')).find((b) => b.channels.includes(web.id) && b.channels.includes(trunk.id)) ?? null;
+  }, 'the browser to answer the second call by itself', 20_000).catch((e) => { throw new Error(`${e.message}; Asterisk had ${lastSeen}`); });
+  await until(async () => /Connected/.test(await page.locator('#call-state').innerText()), 'the toolbar to show the auto-answered call');
+  log(`auto-answered in the browser without a click ${Date.now() - autoStart} ms after the customer called: bridge ${autoBridged.id}`);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after the auto-answered call');
+  const sipp2Exit = await Promise.race([customer2Done, sleep(15_000).then(() => 'timeout')]);
+  if (sipp2Exit !== 0) throw new Error(`the second customer's sipp did not end cleanly (exit ${sipp2Exit})`);
+  await until(async () => (await ari('channels')).length === 0, 'no channel left on Asterisk');
+  await page.click('#end-wrapup');
+  log(`passed: web agent took a real queue call in the browser softphone, and one auto-answered (Asterisk ${info.system.version}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   code = 0;
 } catch (e) {
   console.error(`[real-asterisk] FAILED: ${e.stack ?? e.message}`);
