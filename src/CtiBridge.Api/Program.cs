@@ -19,7 +19,7 @@ var app = builder.Build();
 
 app.UseCtiHost();
 app.MapCtiFoundationEndpoints();
-app.MapCtiObservability();
+app.UseCtiObservability(); // tenant in log scope, Prometheus endpoint when enabled
 // Capabilities map their endpoints and hubs here, one line each, e.g.
 // app.MapCallCenterEndpoints();
 app.MapCallCenterEndpoints();

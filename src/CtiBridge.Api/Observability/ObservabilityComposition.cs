@@ -1,3 +1,4 @@
+using CtiBridge.Api.Auth;
 using CtiBridge.Api.Events;
 using CtiBridge.Api.Webhooks;
 using CtiBridge.Application.CallCenter;
@@ -13,7 +14,7 @@ using OpenTelemetry.Trace;
 namespace CtiBridge.Api.Observability;
 
 /// <summary>
-/// OpenTelemetry for the host: <c>builder.AddCtiObservability()</c> and <c>app.MapCtiObservability()</c> in Program.cs.
+/// OpenTelemetry for the host: <c>builder.AddCtiObservability()</c> and <c>app.UseCtiObservability()</c> in Program.cs.
 /// The product's meters are plain System.Diagnostics.Metrics, defined where the fact lives (the Asterisk clients,
 /// the call center, the event fan-out, the webhooks); only this host knows OpenTelemetry. Everything is off by
 /// default and costs nothing then: <see cref="ObservabilityOptions"/> turns on the Prometheus scrape endpoint and
@@ -61,10 +62,19 @@ public static class ObservabilityComposition
         return builder;
     }
 
-    /// <summary>The Prometheus scrape endpoint, when enabled; creates the call-center gauges.</summary>
-    public static WebApplication MapCtiObservability(this WebApplication app)
+    /// <summary>
+    /// Call after <c>UseCtiHost</c> (authentication): every request of a signed-in user or API key is logged with its
+    /// tenant in scope (<c>Tenant</c>); the Prometheus scrape endpoint when enabled; the call-center gauges.
+    /// </summary>
+    public static WebApplication UseCtiObservability(this WebApplication app)
     {
         if (app.Services.GetService<CallCenterService>() is not null) app.Services.GetRequiredService<CallCenterMetrics>();
+        var requestLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CtiBridge.Requests");
+        app.Use(async (http, next) =>
+        {
+            using var scope = http.User.FindFirst(CtiClaims.TenantDomain)?.Value is { } tenant ? requestLog.BeginTenantScope(tenant) : null;
+            await next(http);
+        });
         var options = app.Services.GetRequiredService<ObservabilityOptions>();
         if (options.Prometheus.Enabled)
             app.MapPrometheusScrapingEndpoint(options.Prometheus.Path).AllowAnonymous();
