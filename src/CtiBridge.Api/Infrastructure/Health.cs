@@ -15,17 +15,29 @@ namespace CtiBridge.Api.Infrastructure;
 /// is unhealthy, so a load balancer sends nobody to a node that cannot place a call:
 /// "database" (connects, schema at the expected version); on Asterisk one check per PBX connection the adapter needs,
 /// "asterisk-ari" (the ARI event WebSocket) and "asterisk-ami" (the AMI session, when AMI is configured), each healthy
-/// only while connected — also before the first connection ever succeeded; in sandbox mode "pbx" (the simulator).
+/// only while connected — also before the first connection ever succeeded; in sandbox mode "pbx" (the simulator);
+/// "redis" when <c>Redis:ConnectionString</c> is set.
 /// Others add checks with <c>builder.Services.AddHealthChecks().AddCheck&lt;T&gt;("name", tags: [Health.Ready])</c>.
 /// </summary>
 public static class Health
 {
     public const string Ready = "ready";
 
+    /// <summary>The Redis a deployment runs beside CtiBridge (StackExchange.Redis syntax, e.g. <c>redis:6379</c>); none by default.</summary>
+    public const string RedisConnectionStringKey = "Redis:ConnectionString";
+
     public static IServiceCollection AddCtiHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        // Redis, when the deployment has one (Redis:ConnectionString, StackExchange.Redis syntax): it must answer PING.
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            if (configuration[RedisConnectionStringKey] is not { Length: > 0 } redis) return;
+            o.Registrations.Add(new HealthCheckRegistration("redis",
+                _ => new HealthChecks.Redis.RedisHealthCheck(redis + (redis.Contains("abortConnect", StringComparison.OrdinalIgnoreCase) ? "" : ",abortConnect=false,connectTimeout=2000")),
+                null, [Ready], TimeSpan.FromSeconds(5)));
+        });
         // The PBX checks depend on what runs (simulator, Asterisk with or without AMI): registered once the container
         // is built, from the adapter's own list of connections.
         services.AddOptions<HealthCheckServiceOptions>().Configure<IServiceProvider>((o, sp) =>

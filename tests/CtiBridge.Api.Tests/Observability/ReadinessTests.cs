@@ -65,4 +65,58 @@ public class ReadinessTests
         Assert.True(checks.TryGetProperty("asterisk-ari", out _));
         Assert.False(checks.TryGetProperty("asterisk-ami", out _));
     }
+
+    [Fact]
+    public async Task A_configured_Redis_that_does_not_answer_makes_the_node_not_ready()
+    {
+        using var host = new CtiApiFactory(new() { ["Redis:ConnectionString"] = $"127.0.0.1:{ClosedPort()}" });
+        var ready = await host.CreateClient().GetAsync("/health/ready");
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("pbx").GetProperty("status").GetString());
+    }
+
+    [RedisInstalledFact]
+    public async Task A_configured_Redis_that_answers_is_reported_healthy()
+    {
+        var port = ClosedPort();
+        using var redis = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(RedisInstalledFactAttribute.Binary!,
+            ["--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"])
+            { RedirectStandardOutput = true, UseShellExecute = false })!;
+        try
+        {
+            using var host = new CtiApiFactory(new() { ["Redis:ConnectionString"] = $"127.0.0.1:{port}" });
+            var client = host.CreateClient();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            while (true)
+            {
+                var ready = await client.GetAsync("/health/ready");
+                var body = await ready.Content.ReadAsStringAsync();
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    Assert.Equal("Healthy", JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+                    break;
+                }
+                if (DateTime.UtcNow > deadline) Assert.Fail("not ready with a running Redis: " + body);
+                await Task.Delay(200);
+            }
+        }
+        finally
+        {
+            redis.Kill();
+            await redis.WaitForExitAsync();
+        }
+    }
+}
+
+/// <summary>A test that needs Debian's redis-server; skipped, with the reason, when it is not installed.</summary>
+public sealed class RedisInstalledFactAttribute : FactAttribute
+{
+    public static readonly string? Binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
+
+    public RedisInstalledFactAttribute()
+    {
+        if (Binary is null) Skip = "redis-server is not installed (Debian package 'redis-server').";
+    }
 }
