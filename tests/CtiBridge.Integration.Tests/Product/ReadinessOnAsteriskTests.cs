@@ -47,12 +47,13 @@ public sealed class ReadinessOnAsteriskTests
             Assert.Equal("Healthy", up.GetProperty("asterisk-ami").GetProperty("status").GetString());
 
             await pbx.StopAsync();
-            var down = await ReadyUntilAsync(client, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
-            Assert.Equal("Unhealthy", down.GetProperty("asterisk-ari").GetProperty("status").GetString());
+            // Each connection notices on its own (the ARI WebSocket closes, the AMI session ends): 503 as soon as one is
+            // down, both reported unhealthy soon after.
+            await ReadyUntilAsync(client, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
+            await ReadyUntilAsync(client, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), c =>
+                c.GetProperty("asterisk-ari").GetProperty("status").GetString() == "Unhealthy" &&
+                c.GetProperty("asterisk-ami").GetProperty("status").GetString() == "Unhealthy");
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
-            // Both connections notice: AMI's session ends with the process too.
-            await ReadyUntilAsync(client, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30),
-                c => c.GetProperty("asterisk-ami").GetProperty("status").GetString() == "Unhealthy");
         }
         finally
         {
