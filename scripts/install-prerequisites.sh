@@ -14,6 +14,7 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"

@@ -2,11 +2,13 @@ using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
+using CtiBridge.Api.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Foundation: logging, ProblemDetails, Swagger, health, database, auth, admin.
 builder.AddCtiHost();
+builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus endpoint and OTLP when configured
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiCallCenter(builder.Configuration);
@@ -17,6 +19,7 @@ var app = builder.Build();
 
 app.UseCtiHost();
 app.MapCtiFoundationEndpoints();
+app.UseCtiObservability(); // tenant in log scope, Prometheus endpoint when enabled
 // Capabilities map their endpoints and hubs here, one line each, e.g.
 // app.MapCallCenterEndpoints();
 app.MapCallCenterEndpoints();

@@ -7,7 +7,6 @@ using CtiBridge.Application.CallCenter;
 using CtiBridge.Asterisk.Adapter;
 using CtiBridge.Application.Common;
 using CtiBridge.Application.Events;
-using CtiBridge.Application.Health;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Application.Persistence;
 using CtiBridge.Simulator;
@@ -25,7 +24,7 @@ public static class CallCenterComposition
     /// <summary>
     /// The PBX (the Simulator in sandbox mode, else the Asterisk adapter), the engine
     /// (<see cref="CallCenterService"/>), the database journal, the event streams + SignalR, tenant loading
-    /// and reload after admin writes, the PBX health status, API-key authentication, webhooks and the
+    /// and reload after admin writes, API-key authentication, webhooks and the
     /// call-center validators.
     /// </summary>
     public static IServiceCollection AddCtiCallCenter(this IServiceCollection services, IConfiguration configuration)
@@ -65,7 +64,6 @@ public static class CallCenterComposition
                 sp.GetRequiredService<ILogger<CtiBridge.Application.RemoteAgents.FeatureCodeFlow>>());
             return service;
         });
-        services.AddSingleton<IPbxConnectionStatus, CallCenterPbxStatus>();
         services.AddSingleton(sp =>
         {
             var registry = new PhoneRegistry(sandbox);

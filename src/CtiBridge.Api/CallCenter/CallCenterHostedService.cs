@@ -1,6 +1,5 @@
 using CtiBridge.Api.Events;
 using CtiBridge.Application.CallCenter;
-using CtiBridge.Application.Health;
 using CtiBridge.Application.Persistence;
 
 namespace CtiBridge.Api.CallCenter;
@@ -45,11 +44,4 @@ public sealed class CallCenterHostedService(
         try { await Task.WhenAll(_journal, _events, _refresh).WaitAsync(TimeSpan.FromSeconds(10), ct); }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException) { log.LogWarning("Call center background work did not stop in time"); }
     }
-}
-
-/// <summary>The readiness check's view of the PBX: <see cref="CallCenterService.PbxConnected"/>.</summary>
-public sealed class CallCenterPbxStatus(CallCenterService service) : IPbxConnectionStatus
-{
-    public bool IsConnected => service.PbxConnected;
-    public string Description => service.Pbx.Capabilities.Name == "simulator" ? "simulator" : service.PbxDescription;
 }

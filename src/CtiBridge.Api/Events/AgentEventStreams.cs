@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Api.Hubs;
@@ -54,13 +55,22 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     private readonly List<ICallCenterEventObserver> _observers = new();
     private readonly Dictionary<Guid, HashSet<Guid>> _callAgents = new(); // dispatcher thread only
 
-    public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log)
+    private readonly Histogram<double> _fanoutDuration;
+
+    public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log,
+        IMeterFactory meters)
     {
         _hub = hub;
         _directory = directory;
         _time = time;
         _log = log;
+        _fanoutDuration = meters.Create(MeterName).CreateHistogram("ctibridge.events.fanout.duration", "s",
+            "Time from the engine publishing an event to the end of its sends to every recipient's connections.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     }
+
+    /// <summary>The meter of the event fan-out (<c>ctibridge.events.fanout.duration</c>, labelled <c>event</c>).</summary>
+    public const string MeterName = "CtiBridge.Events";
 
     /// <summary>A random id of this process's event numbering: a client seeing another epoch knows it missed everything.</summary>
     public string Epoch { get; } = Guid.NewGuid().ToString("N")[..16];
@@ -99,9 +109,11 @@ public sealed class AgentEventStreams : ICallCenterEventSink
                     Interlocked.Decrement(ref _backlog);
                     try { await DispatchAsync(item.Event).ConfigureAwait(false); }
                     catch (Exception ex) { _log.LogError(ex, "Dispatching {Event} failed", item.Event.Name); }
+                    // The one point where fan-out latency is measured: publish → every recipient's send done.
+                    var elapsed = Stopwatch.GetElapsedTime(item.Ticks);
+                    _fanoutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("event", item.Event.Name));
                     if (Dispatched is { } listeners)
                     {
-                        var elapsed = Stopwatch.GetElapsedTime(item.Ticks);
                         // One failing listener must neither stop the dispatcher (every later event would be lost) nor the others.
                         foreach (var listener in listeners.GetInvocationList().Cast<Action<CallCenterEvent, TimeSpan>>())
                         {

@@ -1,26 +1,61 @@
+using System.Globalization;
 using System.Text.Json;
 using CtiBridge.Application.Common;
-using CtiBridge.Application.Health;
+using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Asterisk.Connection;
 using CtiBridge.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace CtiBridge.Api.Infrastructure;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers (no checks). <c>/health/ready</c>: checks tagged "ready":
-/// "database" (connects, schema at the expected version) and "pbx" (reads <see cref="IPbxConnectionStatus"/>).
+/// <c>/health/live</c>: the process answers (no checks; 200). <c>/health/ready</c>: checks tagged "ready", 503 while any
+/// is unhealthy, so a load balancer sends nobody to a node that cannot place a call:
+/// "database" (connects, schema at the expected version); on Asterisk one check per PBX connection the adapter needs,
+/// "asterisk-ari" (the ARI event WebSocket) and "asterisk-ami" (the AMI session, when AMI is configured), each healthy
+/// only while connected — also before the first connection ever succeeded; in sandbox mode "pbx" (the simulator);
+/// "redis" when <c>Redis:ConnectionString</c> is set.
 /// Others add checks with <c>builder.Services.AddHealthChecks().AddCheck&lt;T&gt;("name", tags: [Health.Ready])</c>.
 /// </summary>
 public static class Health
 {
     public const string Ready = "ready";
 
+    /// <summary>The Redis a deployment runs beside CtiBridge (StackExchange.Redis syntax, e.g. <c>redis:6379</c>); none by default.</summary>
+    public const string RedisConnectionStringKey = "Redis:ConnectionString";
+
     public static IServiceCollection AddCtiHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
-            .AddCheck<PbxHealthCheck>("pbx", tags: [Ready]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        // Redis, when the deployment has one (Redis:ConnectionString, StackExchange.Redis syntax): it must answer PING.
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            if (configuration[RedisConnectionStringKey] is not { Length: > 0 } redis) return;
+            o.Registrations.Add(new HealthCheckRegistration("redis",
+                _ => new HealthChecks.Redis.RedisHealthCheck(redis + (redis.Contains("abortConnect", StringComparison.OrdinalIgnoreCase) ? "" : ",abortConnect=false,connectTimeout=2000")),
+                null, [Ready], TimeSpan.FromSeconds(5)));
+        });
+        // The PBX checks depend on what runs (simulator, Asterisk with or without AMI): registered once the container
+        // is built, from the adapter's own list of connections.
+        services.AddOptions<HealthCheckServiceOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            if (CtiMode.IsSandbox(sp.GetRequiredService<IConfiguration>()))
+            {
+                o.Registrations.Add(new HealthCheckRegistration("pbx", _ => SimulatorHealthCheck.Instance, null, [Ready]));
+                return;
+            }
+            if (sp.GetService<AsteriskPbx>() is not { } pbx)
+            {
+                o.Registrations.Add(new HealthCheckRegistration("pbx", _ => NoPbxHealthCheck.Instance, null, [Ready]));
+                return;
+            }
+            foreach (var connection in pbx.Connections)
+                o.Registrations.Add(new HealthCheckRegistration("asterisk-" + connection.ConnectionName.ToLowerInvariant(),
+                    _ => new ConnectionHealthCheck(connection), null, [Ready]));
+        });
         return services;
     }
 
@@ -34,6 +69,7 @@ public static class Health
     private static Task WriteAsync(HttpContext http, HealthReport report)
     {
         http.Response.ContentType = "application/json";
+        http.Response.Headers.CacheControl = "no-store";
         return http.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             status = report.Status.ToString(),
@@ -57,16 +93,37 @@ public static class Health
         }
     }
 
-    private sealed class PbxHealthCheck(IServiceProvider services, IConfiguration configuration) : IHealthCheck
+    /// <summary>Healthy only while the connection is up: never connected yet, reconnecting and stopped are all unhealthy.</summary>
+    private sealed class ConnectionHealthCheck(IConnectionStateSource connection) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            var status = services.GetService<IPbxConnectionStatus>();
-            if (status is null)
-                return Task.FromResult(CtiMode.IsSandbox(configuration)
-                    ? HealthCheckResult.Healthy("simulator")
-                    : HealthCheckResult.Unhealthy("No PBX integration is registered."));
-            return Task.FromResult(status.IsConnected ? HealthCheckResult.Healthy(status.Description) : HealthCheckResult.Unhealthy(status.Description));
+            var s = connection.Status;
+            var name = connection.ConnectionName;
+            if (s.IsHealthy)
+                return Task.FromResult(HealthCheckResult.Healthy($"{name} connected since {s.ConnectedSince?.ToString("O", CultureInfo.InvariantCulture)}"));
+            var what = s.State switch
+            {
+                ConnectionState.Connecting => "connecting (never connected yet)",
+                ConnectionState.Reconnecting => $"not connected, retrying (attempt {s.Attempt}" +
+                    (s.RetryIn is { } retry ? $", next in {retry.TotalSeconds:0.#} s" : "") + ")",
+                _ => "not connected",
+            };
+            return Task.FromResult(HealthCheckResult.Unhealthy($"{name} {what}" + (s.LastError is { } e ? ": " + e : "")));
         }
+    }
+
+    private sealed class SimulatorHealthCheck : IHealthCheck
+    {
+        public static readonly SimulatorHealthCheck Instance = new();
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(HealthCheckResult.Healthy("simulator"));
+    }
+
+    private sealed class NoPbxHealthCheck : IHealthCheck
+    {
+        public static readonly NoPbxHealthCheck Instance = new();
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(HealthCheckResult.Unhealthy("No PBX integration is registered."));
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -22,9 +24,21 @@ namespace CtiBridge.Api.Webhooks;
 /// The loops survive any error of the store (e.g. SQLite "database is locked"): they log it and try again.
 /// </summary>
 public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, WebhookTargetPolicy targets,
-    ILogger<WebhookDispatcher> log)
+    ILogger<WebhookDispatcher> log, IMeterFactory meters)
     : BackgroundService, ICallCenterEventObserver
 {
+    /// <summary>
+    /// The meter of webhook deliveries: <c>ctibridge.webhook.deliveries</c> (each attempt, labelled <c>event</c> and
+    /// <c>outcome</c>: <c>delivered</c>, <c>failed</c> (will be retried) or <c>abandoned</c> (the last attempt failed))
+    /// and <c>ctibridge.webhook.delivery.duration</c> (s, by <c>outcome</c>).
+    /// </summary>
+    public const string MeterName = "CtiBridge.Webhooks";
+
+    private readonly Counter<long> _deliveries = meters.Create(MeterName).CreateCounter<long>("ctibridge.webhook.deliveries", "{attempt}",
+        "Webhook delivery attempts by outcome.");
+    private readonly Histogram<double> _deliveryDuration = meters.Create(MeterName).CreateHistogram<double>("ctibridge.webhook.delivery.duration", "s",
+        "Time of one webhook POST (until the answer, an error or the 10 s limit).");
+
     public const string HttpClientName = "webhooks";
     public const int MaxAttempts = 8;
     public static readonly string[] EventTypes = ["agentStateChanged", "callOffered", "callStateChanged", "participantsChanged", "callEnded"];
@@ -112,6 +126,7 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     private async Task DeliverAsync(DueDelivery d, CancellationToken ct)
     {
         string? error = null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (await targets.RefusalAsync(new Uri(d.Url), ct) is { } reason)
@@ -145,6 +160,9 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         var now = clock.GetUtcNow();
         var attempts = d.Attempts + 1;
         DateTimeOffset? retryAt = error is null || attempts >= MaxAttempts ? null : now + Backoff(attempts);
+        var outcome = error is null ? "delivered" : retryAt is null ? "abandoned" : "failed";
+        _deliveryDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+        _deliveries.Add(1, new KeyValuePair<string, object?>("event", d.EventType), new KeyValuePair<string, object?>("outcome", outcome));
         if (error is not null) log.LogInformation("Webhook delivery {Id} to {Url} failed ({Error}); attempt {Attempt} of {Max}", d.Id, d.Url, error, attempts, MaxAttempts);
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IWebhookOutbox>().RecordAttemptAsync(d.Id, error is null, error, now, retryAt, ct);

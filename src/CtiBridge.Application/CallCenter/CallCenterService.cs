@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CtiBridge.Application.Events;
+using CtiBridge.Application.Observability;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
@@ -30,8 +31,6 @@ public sealed class CallCenterService : IPbxEventHandler
     private readonly ICallCenterJournal _journal;
     private readonly TimeProvider _time;
     private readonly ILogger<CallCenterService> _log;
-    private volatile bool _connected = true;
-    private volatile string _connection = "not connected yet";
 
     public CallCenterService(IPbx pbx, ICallCenterEventSink events, ICallCenterJournal journal, TimeProvider time, ILogger<CallCenterService> log)
     {
@@ -47,9 +46,6 @@ public sealed class CallCenterService : IPbxEventHandler
 
     /// <summary>Handles remote-agent feature codes (set by the feature-code flow at start-up).</summary>
     public IFeatureCodeHandler? FeatureCodes { get; set; }
-
-    public bool PbxConnected => _connected;
-    public string PbxDescription => _connection;
 
     /// <summary>Adds a tenant, or replaces its configuration keeping its live state.</summary>
     public TenantCallCenter Configure(TenantConfiguration config)
@@ -106,6 +102,7 @@ public sealed class CallCenterService : IPbxEventHandler
             _ = HangupQuietly(leg.LegId);
             return;
         }
+        using var scope = _log.BeginTenantScope(center.Domain);
         switch (leg.Purpose.ToLowerInvariant())
         {
             case "queue":
@@ -134,18 +131,30 @@ public sealed class CallCenterService : IPbxEventHandler
 
     public void OnLegAnswered(string legId)
     {
-        if (_byLeg.TryGetValue(legId, out var c)) c.OnLegAnswered(legId);
+        if (_byLeg.TryGetValue(legId, out var c))
+        {
+            using var scope = _log.BeginTenantScope(c.Domain);
+            c.OnLegAnswered(legId);
+        }
     }
 
     public void OnLegEnded(string legId, CallEndReason cause)
     {
-        if (_byLeg.TryGetValue(legId, out var c)) c.OnLegEnded(legId, cause);
+        if (_byLeg.TryGetValue(legId, out var c))
+        {
+            using var scope = _log.BeginTenantScope(c.Domain);
+            c.OnLegEnded(legId, cause);
+        }
         FeatureCodes?.OnLegEnded(legId);
     }
 
     public void OnDtmf(string legId, char digit)
     {
-        if (_byLeg.TryGetValue(legId, out var c)) c.OnDtmf(legId, digit);
+        if (_byLeg.TryGetValue(legId, out var c))
+        {
+            using var scope = _log.BeginTenantScope(c.Domain);
+            c.OnDtmf(legId, digit);
+        }
         FeatureCodes?.OnDtmf(legId, digit);
     }
 
@@ -172,8 +181,6 @@ public sealed class CallCenterService : IPbxEventHandler
 
     public void OnConnectionChanged(bool connected, string description)
     {
-        _connected = connected;
-        _connection = description;
         foreach (var center in _byId.Values)
             _events.Publish(new PbxConnectionChangedEvent(center.TenantId, connected, description));
     }

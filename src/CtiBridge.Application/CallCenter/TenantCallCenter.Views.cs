@@ -1,4 +1,5 @@
 using CtiBridge.Application.Events;
+using CtiBridge.Application.Observability;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
@@ -28,6 +29,28 @@ public sealed partial class TenantCallCenter
     public IReadOnlyList<CallView> ListCalls() { lock (_gate) return _calls.Values.Select(ViewOf).ToList(); }
 
     public IReadOnlyList<SkillGroupStats> ListGroupStats() { lock (_gate) return _groups.Values.Select(StatsOf).ToList(); }
+
+    /// <summary>The live figures the metrics report (<see cref="CallCenterMetrics"/>), counted under the lock.</summary>
+    public CallCenterSnapshot MetricsSnapshot()
+    {
+        lock (_gate)
+        {
+            var now = Now;
+            var calls = Enum.GetValues<CallState>().ToDictionary(s => s, _ => 0);
+            foreach (var c in _calls.Values) calls[c.Call.State]++;
+            var agents = CallCenterMetrics.EmptyAgentCounts();
+            foreach (var a in _agents.Values) agents[a.Agent.Status]++;
+            var groups = _groups.Values.Select(g =>
+            {
+                var members = CallCenterMetrics.EmptyAgentCounts();
+                foreach (var id in g.Priority.Keys)
+                    if (_agents.TryGetValue(id, out var a)) members[a.Agent.Status]++;
+                var longest = g.Waiting.Count == 0 ? 0 : g.Waiting.Max(c => (now - (c.Call.EnqueuedAt ?? now)).TotalSeconds);
+                return new SkillGroupSnapshot(g.Definition.Name, members, g.Waiting.Count, Math.Max(0, longest));
+            }).ToList();
+            return new CallCenterSnapshot(_config.Domain, calls, agents, groups);
+        }
+    }
 
     public IReadOnlyList<WaitingCallView> WaitingCalls(Guid groupId)
     {

@@ -1,4 +1,5 @@
 using CtiBridge.Application.Events;
+using CtiBridge.Application.Observability;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
@@ -178,8 +179,13 @@ public sealed partial class TenantCallCenter
     }
 
     private void Post(CallRuntime call, SerialQueue lane, Func<Task> action, Action<Exception>? onError) =>
-        lane.Post(action, ex =>
+        lane.Post(() =>
         {
+            // The command's async continuations keep the scope: what the PBX adapter logs names the tenant and the call.
+            using (_log.BeginCallScope(Domain, call.Call.Id)) return action();
+        }, ex =>
+        {
+            using var scope = _log.BeginCallScope(Domain, call.Call.Id);
             _log.LogWarning(ex, "PBX command for call {CallId} failed: {Message}", call.Call.Id, ex.Message);
             try { onError?.Invoke(ex); }
             catch (Exception inner) { _log.LogError(inner, "Recovering from a failed PBX command of call {CallId} failed", call.Call.Id); }
@@ -188,6 +194,7 @@ public sealed partial class TenantCallCenter
     /// <summary>Runs a PBX command the caller waits for (a REST request), turning PBX failures into <c>pbx_unavailable</c>.</summary>
     private async Task RunAwaited(CallRuntime call, Func<Task> action)
     {
+        using var scope = _log.BeginCallScope(Domain, call.Call.Id);
         try
         {
             await call.Pbx.RunAsync(action).ConfigureAwait(false);

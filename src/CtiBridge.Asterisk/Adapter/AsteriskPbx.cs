@@ -61,6 +61,12 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     /// <summary>Whether the ARI event WebSocket is open.</summary>
     public bool IsConnected => _events.IsConnected;
 
+    /// <summary>
+    /// The long-lived connections the adapter needs to place and follow calls: the ARI event WebSocket and, when AMI is
+    /// configured, the AMI session (readiness reports each).
+    /// </summary>
+    public IReadOnlyList<IConnectionStateSource> Connections => _ami is null ? [_events] : [_events, _ami];
+
     // ------------------------------------------------------------------ lifetime
 
     /// <summary>

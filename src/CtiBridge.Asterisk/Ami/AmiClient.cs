@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using CtiBridge.Asterisk.Connection;
+using CtiBridge.Asterisk.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -150,7 +152,7 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
     public async Task<AmiMessage> SendActionAsync(AmiAction action, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var result = await CurrentSession(action).SendAsync(action, isList: false, ct).ConfigureAwait(false);
+        var result = await MeasuredAsync(action, isList: false, ct).ConfigureAwait(false);
         return result.Response;
     }
 
@@ -161,7 +163,29 @@ public sealed partial class AmiClient : IConnectionStateSource, IAsyncDisposable
     public Task<AmiEventList> SendEventListActionAsync(AmiAction action, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return CurrentSession(action).SendAsync(action, isList: true, ct);
+        return MeasuredAsync(action, isList: true, ct);
+    }
+
+    /// <summary>Sends an action on the current session, measuring it (<see cref="AsteriskMetrics"/>) as one span.</summary>
+    private async Task<AmiEventList> MeasuredAsync(AmiAction action, bool isList, CancellationToken ct)
+    {
+        using var activity = AsteriskMetrics.Activities.StartActivity("AMI " + action.Name, ActivityKind.Client);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = AsteriskMetrics.ConnectionFailed;
+        try
+        {
+            var result = await CurrentSession(action).SendAsync(action, isList, ct).ConfigureAwait(false);
+            outcome = result.Response.IsSuccess ? AsteriskMetrics.Success : AsteriskMetrics.Refused;
+            return result;
+        }
+        catch (AmiNotConnectedException) { outcome = AsteriskMetrics.NotConnected; throw; }
+        catch (AmiTimeoutException) { outcome = AsteriskMetrics.Timeout; throw; }
+        finally
+        {
+            if (outcome != AsteriskMetrics.Success) activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            // A caller's cancellation is not Asterisk's failure: not measured.
+            if (!ct.IsCancellationRequested) AsteriskMetrics.CommandCompleted("ami", action.Name, outcome, Stopwatch.GetElapsedTime(started));
+        }
     }
 
     private AmiSession CurrentSession(AmiAction action) =>

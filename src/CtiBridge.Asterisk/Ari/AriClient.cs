@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -5,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CtiBridge.Asterisk.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -79,6 +81,7 @@ public sealed class AriClient
     {
         using var request = new HttpRequestMessage(method, new Uri(path + query, UriKind.Relative)) { Content = content };
         HttpResponseMessage response;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             response = await _http.SendAsync(request, completion, ct).ConfigureAwait(false);
@@ -86,10 +89,15 @@ public sealed class AriClient
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { throw; }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            var reason = ex is TaskCanceledException ? $"timed out after {_http.Timeout}" : ex.Message;
+            var timedOut = ex is TaskCanceledException;
+            AsteriskMetrics.CommandCompleted("ari", AsteriskMetrics.AriCommand(method, path),
+                timedOut ? AsteriskMetrics.Timeout : AsteriskMetrics.ConnectionFailed, Stopwatch.GetElapsedTime(started));
+            var reason = timedOut ? $"timed out after {_http.Timeout}" : ex.Message;
             _logger.LogWarning("ARI {Method} {Path} failed: {Reason}", method, path, reason);
             throw new AriException(method, path + query, null, reason, ex);
         }
+        AsteriskMetrics.CommandCompleted("ari", AsteriskMetrics.AriCommand(method, path),
+            response.IsSuccessStatusCode ? AsteriskMetrics.Success : AsteriskMetrics.Refused, Stopwatch.GetElapsedTime(started));
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {

@@ -1,3 +1,4 @@
+using CtiBridge.Asterisk.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace CtiBridge.Asterisk.Connection;
@@ -7,6 +8,7 @@ internal sealed class ConnectionStateTracker(string name, object sender, ILogger
 {
     private readonly object _gate = new();
     private ConnectionStatus _status = new(ConnectionState.Disconnected, time.GetUtcNow());
+    private bool _everUp; // a later connection is a reconnect
 
     public event EventHandler<ConnectionStateChangedEventArgs>? Changed;
 
@@ -15,6 +17,7 @@ internal sealed class ConnectionStateTracker(string name, object sender, ILogger
     public void Set(ConnectionState state, int attempt = 0, Exception? error = null, string? reason = null, TimeSpan? retryIn = null)
     {
         ConnectionStatus previous, current;
+        bool everUpBefore;
         lock (_gate)
         {
             previous = _status;
@@ -30,7 +33,10 @@ internal sealed class ConnectionStateTracker(string name, object sender, ILogger
                 retryIn);
             if (current == previous) return;
             _status = current;
+            everUpBefore = _everUp;
+            if (current.IsHealthy) _everUp = true;
         }
+        AsteriskMetrics.ConnectionChanged(name, previous.IsHealthy, current.IsHealthy, everUpBefore);
         if (previous.State != current.State)
             logger.LogInformation("{Connection} connection state {Previous} -> {Current}{Reason}", name, previous.State, current.State,
                 current.LastError is { } e ? " (" + e + ")" : "");

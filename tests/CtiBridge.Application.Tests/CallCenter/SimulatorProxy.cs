@@ -33,7 +33,7 @@ public class SimulatorProxy : DispatchProxy
     }
 
     /// <summary>A call center (tenant "acme" of <see cref="Harness.DefaultConfig"/>) on the simulator through the proxy, with a manual clock.</summary>
-    public static Started Start(Func<MethodInfo, object?[], object?>? replace = null)
+    public static Started Start(Func<MethodInfo, object?[], object?>? replace = null, Microsoft.Extensions.Logging.ILogger<CallCenterService>? log = null)
     {
         var clock = new ManualTimeProvider();
         var sim = new SimulatedPbx(clock, new SimulatorOptions());
@@ -42,7 +42,7 @@ public class SimulatorProxy : DispatchProxy
         proxy.Inner = sim;
         proxy.Override = replace;
         var sink = new RecordingSink();
-        var service = new CallCenterService(pbx, sink, sink, clock, NullLogger<CallCenterService>.Instance);
+        var service = new CallCenterService(pbx, sink, sink, clock, log ?? NullLogger<CallCenterService>.Instance);
         return new Started(clock, sim, proxy, sink, service, service.Configure(Harness.DefaultConfig()));
     }
 

@@ -88,6 +88,18 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         AriUser = env["Asterisk__Ari__Username"]; AriPassword = env["Asterisk__Ari__Password"];
         AmiUser = env["Asterisk__Ami__Username"]; AmiSecret = env["Asterisk__Ami__Secret"];
 
+        Http = new HttpClient { BaseAddress = new Uri(AriUrl + "/ari/"), Timeout = TimeSpan.FromSeconds(10) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(AriUser + ":" + AriPassword)));
+        await StartAsync();
+    }
+
+    /// <summary>
+    /// Starts the Asterisk process (again, after <see cref="StopAsync"/>: same directory, ports and credentials) and waits
+    /// until it is fully booted.
+    /// </summary>
+    public async Task StartAsync()
+    {
         var psi = new ProcessStartInfo(Binary, ["-C", ConfFile, "-f", "-n", "-g"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
@@ -97,10 +109,6 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_console) _console.AppendLine(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-
-        Http = new HttpClient { BaseAddress = new Uri(AriUrl + "/ari/"), Timeout = TimeSpan.FromSeconds(10) };
-        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(AriUser + ":" + AriPassword)));
 
         // Ready = ARI answers with our credentials and Asterisk says it is fully booted (a failure guard, not a sleep).
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -130,6 +138,14 @@ public sealed partial class RealAsterisk : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        await StopAsync();
+        if (Environment.GetEnvironmentVariable("CTI_KEEP_ASTERISK_DIR") is null)
+            try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>Stops the Asterisk process (<c>core stop now</c>; killed if it does not exit within 10 s).</summary>
+    public async Task StopAsync()
+    {
         if (_process is { HasExited: false } p)
         {
             try { await CliAsync("core stop now"); } catch (Exception) { }
@@ -138,8 +154,7 @@ public sealed partial class RealAsterisk : IAsyncLifetime
             catch (OperationCanceledException) { p.Kill(entireProcessTree: true); await p.WaitForExitAsync(); }
         }
         _process?.Dispose();
-        if (Environment.GetEnvironmentVariable("CTI_KEEP_ASTERISK_DIR") is null)
-            try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+        _process = null;
     }
 
     public string ConsoleText { get { lock (_console) return _console.ToString(); } }
