@@ -550,8 +550,8 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'0002_agent_sessions', SYSUTCDATETIME());
 GO
 
--- 0003_tenant_endpoint_names
--- Schema migration 0003_tenant_endpoint_names (SQL Server): PJSIP endpoint names on a shared Asterisk are
+-- 202612051600_tenant_endpoint_names
+-- Schema migration 202612051600_tenant_endpoint_names (SQL Server): PJSIP endpoint names on a shared Asterisk are
 -- "<tenant domain>-<name>" and unique across all tenants (docs/provisioning.md); the tenant setting "go Not Ready before
 -- dialling out" (docs/agent-states.md), default off. The SQLite and PostgreSQL versions also rename the phones of
 -- databases made before this version; no SQL Server database predates it (SQL Server arrived after it), so here the
@@ -563,16 +563,16 @@ CREATE UNIQUE INDEX [IX_Phones_EndpointName] ON [Phones] ([EndpointName]);
 GO
 ALTER TABLE [Tenants] ADD [Settings_OutboundRequiresNotReady] bit NOT NULL DEFAULT CAST(0 AS bit);
 GO
-INSERT INTO __schema_migrations (id, applied_at) VALUES (N'0003_tenant_endpoint_names', SYSUTCDATETIME());
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612051600_tenant_endpoint_names', SYSUTCDATETIME());
 GO
 
--- 0004_password_rule
--- Schema migration 0004_password_rule (SQL Server): a tenant may require letters, digits and symbols in passwords
+-- 202612051610_password_rule
+-- Schema migration 202612051610_password_rule (SQL Server): a tenant may require letters, digits and symbols in passwords
 -- besides the NIST SP 800-63B rule (docs/auth.md). Off for existing tenants.
 
 ALTER TABLE [Tenants] ADD [Settings_RequirePasswordCharacterClasses] bit NOT NULL DEFAULT CAST(0 AS bit);
 GO
-INSERT INTO __schema_migrations (id, applied_at) VALUES (N'0004_password_rule', SYSUTCDATETIME());
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612051610_password_rule', SYSUTCDATETIME());
 GO
 
 -- 202612051650_quartz_job_store
@@ -975,6 +975,15 @@ GO
 CREATE INDEX [IX_AuditEntries_TenantId_TargetType_TargetId] ON [AuditEntries] ([TenantId], [TargetType], [TargetId]);
 GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612051700_audit_log', SYSUTCDATETIME());
+GO
+
+-- 202612051820_agents_choose_auto_answer
+-- SQL Server: the tenant setting AgentsMayChooseAutoAnswer (agents switch auto-answer themselves).
+-- Existing tenants keep today's behaviour: only admins set it.
+
+ALTER TABLE [Tenants] ADD [Settings_AgentsMayChooseAutoAnswer] bit NOT NULL DEFAULT CAST(0 AS bit);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612051820_agents_choose_auto_answer', SYSUTCDATETIME());
 GO
 
 COMMIT;
