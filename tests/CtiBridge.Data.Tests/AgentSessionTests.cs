@@ -122,9 +122,13 @@ public class AgentSessionTests(PostgresServer postgres)
         }
         await using (var db = database.NewContext())
         {
-            // The tables of version 1 work as before; a tenant stands for the data to keep.
-            db.ScopeToSystem().Tenants.Add(new Tenant { Domain = "old", Name = "Old", Enabled = true, CreatedAt = SampleData.T0 });
-            await db.SaveChangesAsync();
+            // A tenant stands for the data to keep, written with version 1's columns (today's model has more).
+            var (yes, no, createdAt) = (true, false, SampleData.T0.UtcDateTime);
+            await db.Database.ExecuteSqlAsync(
+                $@"INSERT INTO ""Tenants"" (""Id"", ""Domain"", ""Name"", ""Enabled"", ""CreatedAt"", ""Settings_AttachedDataKeys"", ""Settings_DefaultMusicOnHoldClass"",
+                   ""Settings_DeviceUnavailableAutoReturn"", ""Settings_DirectCallsRequireReady"", ""Settings_NoAgentRule"", ""Settings_NotificationsEnabled"",
+                   ""Settings_NumberMaskingRule"", ""Settings_RecordingPolicy"", ""Settings_WrapUpDefaultSeconds"")
+                   VALUES ({Guid.NewGuid()}, 'old', 'Old', {yes}, {createdAt}, '[]', 'default', {yes}, {no}, 'KeepWaiting', {yes}, '', 'OnDemand', 30)");
         }
 
         await using (var db = database.NewContext())
