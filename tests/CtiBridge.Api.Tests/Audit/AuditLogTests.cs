@@ -22,7 +22,7 @@ public class AuditLogTests
         Assert.Equal(0, (await QueryAsync(admin, "")).Total); // seeding and sign-ins are not admin changes
 
         var created = await admin.PostAsJsonAsync("/api/v1/admin/users",
-            new { username = "zoe", displayName = "Zoe", roles = new[] { "agent" }, password = "Zoe#Strong2026" });
+            new { username = "zoe", displayName = "Zoe", roles = new[] { "agent" }, password = "Lantern-Orchard-Pebble" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var zoe = (await created.Content.ReadFromJsonAsync<UserResponse>(CtiApiFactory.Json))!;
         var updated = await admin.PutAsJsonAsync($"/api/v1/admin/users/{zoe.Id}", new { displayName = "Zoe B", roles = new[] { "agent" }, enabled = true });
@@ -71,7 +71,7 @@ public class AuditLogTests
         using var host = new CtiApiFactory();
         var admin = await host.ClientForAsync("demo", "admin");
         await Problem.AssertAsync(await admin.PostAsJsonAsync("/api/v1/admin/users",
-            new { username = "agent1", displayName = "Dup", roles = new[] { "agent" }, password = "Dup#Strong2026" }), 409, "conflict");
+            new { username = "agent1", displayName = "Dup", roles = new[] { "agent" }, password = "Lantern-Orchard-Pebble" }), 409, "conflict");
         Assert.Equal(0, (await QueryAsync(admin, "")).Total);
     }
 
