@@ -61,6 +61,8 @@ async function tidy(s) {
 }
 
 before(async () => {
+  // Earlier test files share the sandbox: start with every agent of this file logged out and without calls.
+  for (const login of ['agent1', 'agent2', 'agent3']) await tidy(await session(login));
   admin = await session('admin');
   sup = await session('super');
   agent3 = await session('agent3');
