@@ -18,6 +18,8 @@ public sealed class CtiApiFactory : WebApplicationFactory<Program>
 {
     public const string BootstrapKey = "test-bootstrap-key-0123456789";
     public const string DemoPassword = "Quiet-Harbor-2026";
+    /// <summary>The password of "boss", the first admin of the other tenants tests create.</summary>
+    public const string OtherTenantAdminPassword = "Lantern-Fjord-2026";
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ctibridge-api-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly Dictionary<string, string?> _settings;
@@ -102,9 +104,9 @@ public sealed class CtiApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Bootstrap-Key", BootstrapKey);
         var response = await client.PostAsJsonAsync("/api/v1/admin/tenants",
-            new { domain, name = domain.ToUpperInvariant(), adminUsername = "boss", adminPassword = "Lantern-Fjord-2026" });
+            new { domain, name = domain.ToUpperInvariant(), adminUsername = "boss", adminPassword = OtherTenantAdminPassword });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
-        return await ClientForAsync(domain, "boss", "Lantern-Fjord-2026");
+        return await ClientForAsync(domain, "boss", OtherTenantAdminPassword);
     }
 }
 

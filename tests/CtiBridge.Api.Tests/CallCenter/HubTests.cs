@@ -167,7 +167,7 @@ public class HubTests
         var super = await host.LoginAsync("demo", "super");
         await using var hub = await TestHub.ConnectAsync(host.Server, super.AccessToken);
         var otherAdmin = await host.CreateTenantAsync("other");
-        var otherSession = await host.LoginAsync("other", "boss", "Lantern-Fjord-2026");
+        var otherSession = await host.LoginAsync("other", "boss", CtiApiFactory.OtherTenantAdminPassword);
         await using var otherHub = await TestHub.ConnectAsync(host.Server, otherSession.AccessToken);
 
         var agent = await host.ClientForAsync("demo", "agent3");

@@ -128,7 +128,7 @@ public class SkillGroupStatsTests
 
         var sessions = new Dictionary<string, SessionResponse>();
         foreach (var login in new[] { "admin", "super", "agent3" }) sessions[login] = await host.LoginAsync("demo", login);
-        sessions["boss"] = await host.LoginAsync("other", "boss", "Boss#2026");
+        sessions["boss"] = await host.LoginAsync("other", "boss", CtiApiFactory.OtherTenantAdminPassword);
         var hubs = new Dictionary<string, TestHub>();
         foreach (var (login, s) in sessions) hubs[login] = await TestHub.ConnectAsync(host.Server, s.AccessToken);
         try
@@ -196,7 +196,7 @@ public class SkillGroupStatsTests
         await Problem.AssertAsync(await NegotiateAsync(keyClient, ""), 400, "agent_id_required");
         await Problem.AssertAsync(await NegotiateAsync(keyClient, "&agentId=not-a-guid"), 400, "agent_id_required");
         var otherAdmin = await host.CreateTenantAsync("other");
-        var boss = (await host.LoginAsync("other", "boss", "Boss#2026")).User.UserId;
+        var boss = (await host.LoginAsync("other", "boss", CtiApiFactory.OtherTenantAdminPassword)).User.UserId;
         await Problem.AssertAsync(await NegotiateAsync(keyClient, $"&agentId={boss}"), 404, "agent_not_found");
         await Problem.AssertAsync(await NegotiateAsync(keyClient, $"&agentId={Guid.NewGuid()}"), 404, "agent_not_found");
         var adminOnly = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);

@@ -20,7 +20,7 @@ public class TenantIsolationTests
         var admin = await host.ClientForAsync("demo", "admin");
         _ = await host.CreateTenantAsync("other");
         var demoAgent = await host.LoginAsync("demo", "agent1");
-        var otherBoss = await host.LoginAsync("other", "boss", "Lantern-Fjord-2026");
+        var otherBoss = await host.LoginAsync("other", "boss", CtiApiFactory.OtherTenantAdminPassword);
         await using var demoHub = await TestHub.ConnectAsync(host.Server, demoAgent.AccessToken);
         await using var otherHub = await TestHub.ConnectAsync(host.Server, otherBoss.AccessToken);
 
