@@ -287,6 +287,18 @@ test('after a reload the agent is told sound is blocked, one click enables it, a
       window.Notification = class extends Native { constructor(title, options) { super(title, options); window.__notified.push(title); } };
       document.hasFocus = () => false;
     });
+    // The autoplay rule, as a desktop browser applies it: a page's AudioContext stays suspended until a click on that
+    // page. Headless Chromium here lets every AudioContext run whatever --autoplay-policy says, so the rule is applied
+    // in the page itself.
+    await browser.context.addInitScript(() => {
+      let clicked = false;
+      addEventListener('pointerdown', (e) => { if (e.isTrusted) clicked = true; }, true);
+      const Native = window.AudioContext;
+      window.AudioContext = class extends Native {
+        get state() { return clicked ? super.state : 'suspended'; }
+        resume() { return clicked ? super.resume() : new Promise(() => {}); }
+      };
+    });
     const page = await newPage(browser);
     await signIn(page, 'agent3');
     assert.equal(await page.locator('#sound-blocked').count(), 0, 'signing in was a click: sound allowed');
