@@ -47,6 +47,8 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     private readonly Channel<CallCenterEvent> _events = Channel.CreateUnbounded<CallCenterEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _wake = new(0);
     private volatile IReadOnlyList<(Guid TenantId, Guid Id, IReadOnlyList<string> Types)>? _endpoints;
+    /// <summary>Raised by every admin change of endpoints: a list read while one was being saved is used once, not kept.</summary>
+    private int _endpointsVersion;
 
     /// <summary>Delay before attempt n+1 after n failed attempts: 2^n seconds (2 s, 4 s … about 4 minutes), capped at one hour.</summary>
     public static TimeSpan Backoff(int failedAttempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, failedAttempts)));
@@ -59,7 +61,20 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
     }
 
     /// <summary>Forget the cached endpoint list (after an admin change).</summary>
-    public void EndpointsChanged() => _endpoints = null;
+    public void EndpointsChanged()
+    {
+        Interlocked.Increment(ref _endpointsVersion);
+        _endpoints = null;
+    }
+
+    private async Task<IReadOnlyList<(Guid TenantId, Guid Id, IReadOnlyList<string> Types)>> EndpointsAsync(IWebhookOutbox store, CancellationToken ct)
+    {
+        if (_endpoints is { } cached) return cached;
+        var version = Volatile.Read(ref _endpointsVersion);
+        var read = await store.EnabledEndpointsAsync(ct);
+        if (version == Volatile.Read(ref _endpointsVersion)) _endpoints = read;
+        return read;
+    }
 
     public void OnEvent(CallCenterEvent e)
     {
@@ -74,23 +89,44 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         {
             await foreach (var e in _events.Reader.ReadAllAsync(ct))
             {
-                try
+                // An event is not dropped because the store failed (SQLite "database is locked" under load): it is
+                // recorded again after a pause, once, with the id and time it got the first time.
+                var occurredAt = clock.GetUtcNow();
+                var payload = JsonSerializer.Serialize(new { id = Guid.NewGuid(), type = e.Name, tenantId = e.TenantId, occurredAt, data = (object)e }, Json);
+                for (var failures = 0; ; )
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var store = scope.ServiceProvider.GetRequiredService<IWebhookOutbox>();
-                    _endpoints ??= await store.EnabledEndpointsAsync(ct);
-                    var targets = _endpoints.Where(x => x.TenantId == e.TenantId && (x.Types.Count == 0 || x.Types.Contains(e.Name))).Select(x => x.Id).ToList();
-                    if (targets.Count == 0) continue;
-                    var now = clock.GetUtcNow();
-                    var payload = JsonSerializer.Serialize(new { id = Guid.NewGuid(), type = e.Name, tenantId = e.TenantId, occurredAt = now, data = (object)e }, Json);
-                    await store.EnqueueAsync(e.TenantId, targets, e.Name, payload, now, ct);
-                    _wake.Release();
+                    try
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        var store = scope.ServiceProvider.GetRequiredService<IWebhookOutbox>();
+                        var endpoints = await EndpointsAsync(store, ct);
+                        var targets = endpoints.Where(x => x.TenantId == e.TenantId && (x.Types.Count == 0 || x.Types.Contains(e.Name))).Select(x => x.Id).ToList();
+                        if (targets.Count > 0)
+                        {
+                            await store.EnqueueAsync(e.TenantId, targets, e.Name, payload, occurredAt, ct);
+                            _wake.Release();
+                        }
+                        break;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException && failures < MaxRecordFailures)
+                    {
+                        failures++;
+                        log.LogWarning(ex, "Recording webhook deliveries for {Event} failed ({Failures} in a row); trying again", e.Name, failures);
+                        await Task.Delay(ErrorPause(failures), clock, ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        log.LogError(ex, "Recording webhook deliveries for {Event} failed {Failures} times; the event is not delivered", e.Name, failures + 1);
+                        break;
+                    }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException) { log.LogError(ex, "Recording webhook deliveries for {Event} failed", e.Name); }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
+
+    /// <summary>How often recording one event's deliveries is tried again before it is given up (about 2 minutes).</summary>
+    public const int MaxRecordFailures = 8;
 
     /// <summary>Delay before polling again after <paramref name="failures"/> store errors in a row: 1 s doubling to 30 s.</summary>
     public static TimeSpan ErrorPause(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Max(0, failures - 1))));

@@ -14,6 +14,8 @@ internal sealed class AgentRuntime(Agent agent, AgentDefinition definition)
     /// <summary>The endpoint of the hot-desk phone chosen at login, overriding the profile's extension.</summary>
     public string? HotDeskEndpoint { get; set; }
     public List<GroupRuntime> Groups { get; } = new();
+    /// <summary>Revision of the agent's view: raised each time a change of it is published.</summary>
+    public long Revision { get; set; }
     /// <summary>
     /// Whether a toolbar of the agent is connected: null while none was ever seen (an agent driven through the API
     /// only), false while the last one is gone (a reload, a closed browser). A softphone leg lost while it is false is a

@@ -58,7 +58,7 @@ public sealed partial class TenantCallCenter
                 if (a.Agent.SetGroupPaused(groupId, paused))
                 {
                     SaveSession(a, Now);
-                    _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), paused ? AgentTrigger.NotReady : AgentTrigger.Ready));
+                    PublishAgentView(a, paused ? AgentTrigger.NotReady : AgentTrigger.Ready);
                     PublishStats(g);
                 }
                 Dispatch(w);
@@ -78,7 +78,7 @@ public sealed partial class TenantCallCenter
                 var a = AgentOf(agentId);
                 a.Agent.ChooseWorkingMode(mode);
                 if (a.Agent.Status != AgentStatus.LoggedOut) SaveSession(a, Now);
-                _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), AgentTrigger.Ready));
+                PublishAgentView(a, AgentTrigger.Ready);
                 foreach (var g in a.Groups) PublishStats(g);
                 Dispatch(w);
                 view = ViewOf(a);
@@ -110,7 +110,7 @@ public sealed partial class TenantCallCenter
     private void PublishProfileChange(AgentRuntime a)
     {
         if (a.Agent.Status != AgentStatus.LoggedOut)
-            _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), AgentTrigger.Ready));
+            PublishAgentView(a, AgentTrigger.Ready);
     }
 
     /// <summary>The agent's softphone or toolbar went away (or came back).</summary>

@@ -81,7 +81,7 @@ public sealed partial class TenantCallCenter
         return new AgentView(x.Id, x.DisplayName, a.Definition.AgentNumber, x.Settings.Extension, x.Settings.ExtensionKind,
             x.Status, x.Reason, x.Status == AgentStatus.LoggedOut && x.StateSince == default ? null : x.StateSince,
             x.Pending.Kind, x.Pending.Reason, x.CallId, x.WrapUpEndsAt, x.PausedGroups.ToList(), x.EffectiveMode, x.DeviceAvailable,
-            x.Settings.AutoAnswer, _config.Settings.AgentsMayChooseAutoAnswer);
+            x.Settings.AutoAnswer, _config.Settings.AgentsMayChooseAutoAnswer, a.Revision);
     }
 
     private CallView ViewOf(CallRuntime c)

@@ -18,6 +18,8 @@ namespace CtiBridge.Application.CallCenter;
 public sealed partial class TenantCallCenter
 {
     private readonly object _gate = new();
+    /// <summary>The last agent-view revision handed out; starts from the clock so revisions keep rising across restarts.</summary>
+    private long _agentRevision = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
     private readonly IPbx _pbx;
     private readonly ICallCenterEventSink _events;
     private readonly ICallCenterJournal _journal;
@@ -274,9 +276,19 @@ public sealed partial class TenantCallCenter
         if (a.Agent.Status == AgentStatus.LoggedOut) { a.HotDeskEndpoint = null; a.ReachNumber = null; }
         _journal.AgentStateChanged(change);
         SaveSession(a, change.At);
-        _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), change.Trigger));
+        PublishAgentView(a, change.Trigger);
         ArmWrapUpTimer(a);
         foreach (var g in a.Groups) PublishStats(g);
+    }
+
+    /// <summary>
+    /// Tells the agent's listeners her view changed, under a new revision: a client that gets views both from REST
+    /// answers and from events keeps the one with the highest revision, whatever order they arrive in.
+    /// </summary>
+    private void PublishAgentView(AgentRuntime a, AgentTrigger trigger)
+    {
+        a.Revision = ++_agentRevision;
+        _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), trigger));
     }
 
     private void PublishCall(CallRuntime call, string change)

@@ -8,6 +8,8 @@ namespace CtiBridge.Application.Events;
 /// An agent as the toolbar and the API show them. <see cref="AutoAnswer"/>: offered calls are answered without a click
 /// (the browser softphone answers by itself; desk phones get the SIP auto-answer headers);
 /// <see cref="AutoAnswerChangeable"/>: the tenant lets the agent switch it herself (<c>PUT /agent/auto-answer</c>).
+/// <see cref="Revision"/> rises with every published change of the view (also across restarts): of two views of the same
+/// agent, from a REST answer and an event in any order, the one with the higher revision is the newer.
 /// </summary>
 public sealed record AgentView(
     Guid AgentId,
@@ -26,7 +28,8 @@ public sealed record AgentView(
     WorkingMode WorkingMode,
     bool DeviceAvailable,
     bool AutoAnswer = false,
-    bool AutoAnswerChangeable = false);
+    bool AutoAnswerChangeable = false,
+    long Revision = 0);
 
 public sealed record PartyView(
     string LegId,

@@ -4,7 +4,7 @@ import { Api } from './api';
 import { ApiError } from './errors';
 import { AgentHub, type LinkState } from './hub';
 import { ResumeCursor, memoryStore } from './resume';
-import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, ringsMe, type Model, type RecentCall } from './model';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, newerAgent, ringsMe, type Model, type RecentCall } from './model';
 import { NoSoftphone, SipJsSoftphone, type Softphone, type SoftphoneSettings, type RegistrationState } from './softphone';
 import { TabGuard } from './tabs';
 import { beep, enableSound, notifyIncoming, soundAllowed } from './alerts';
@@ -218,7 +218,7 @@ export function showToast(text: string, kind: 'error' | 'info' = 'info'): void {
 export async function act<T>(fn: () => Promise<T>, after?: (r: T) => void): Promise<T | undefined> {
   try {
     const r = await fn();
-    if (r && typeof r === 'object' && 'agentId' in (r as object) && 'status' in (r as object)) setModel({ ...ui.model, agent: r as unknown as AgentView });
+    if (r && typeof r === 'object' && 'agentId' in (r as object) && 'status' in (r as object)) setModel({ ...ui.model, agent: newerAgent(ui.model.agent, r as unknown as AgentView) });
     after?.(r);
     return r;
   } catch (e) {

@@ -76,6 +76,15 @@ export function addRecent(recent: RecentCall[], before: CallView, after: CallVie
   return [entry, ...recent.filter((r) => r.callId !== entry.callId)].slice(0, RECENT_MAX);
 }
 
+/**
+ * The newer of two views of the same agent. Views come from REST answers and from events, which may arrive in either
+ * order (an "Extend" answer after the "Not Ready after wrap-up" event); the server's revision decides.
+ */
+export function newerAgent(current: AgentView | null, incoming: AgentView): AgentView {
+  if (current && current.agentId === incoming.agentId && (incoming.revision ?? 0) < (current.revision ?? 0)) return current;
+  return incoming;
+}
+
 /** Applies one hub event. Unknown events leave the model as it was. */
 export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, nowMs: number): Model {
   switch (env.name) {
@@ -83,7 +92,7 @@ export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, no
       const d = env.data as AgentStateChangedData;
       const agent = d.agent ?? (env.data as AgentView);
       if (m.agent && agent.agentId !== m.agent.agentId) return m;
-      return { ...m, agent };
+      return { ...m, agent: newerAgent(m.agent, agent) };
     }
     case 'callOffered': {
       const d = env.data as CallOfferedData;

@@ -32,6 +32,8 @@ export interface AgentView {
   autoAnswerChangeable?: boolean;
   /** Optional profile flag; read when the backend sends it. */
   notificationsEnabled?: boolean;
+  /** Rises with every change of this view; of two views of the agent, the higher revision is the newer. */
+  revision?: number;
 }
 
 export interface PartyView {

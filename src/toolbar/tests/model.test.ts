@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, RECENT_MAX, ringsMe, type Model } from '../src/model';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, newerAgent, RECENT_MAX, ringsMe, type Model } from '../src/model';
 import type { AgentView, CallView, PartyView } from '../src/types';
 
 const agent: AgentView = {
@@ -78,6 +78,19 @@ describe('model', () => {
     m = applyEvent(m, { name: 'pbxConnectionChanged', data: { connected: false, description: 'ARI down' } }, 0);
     expect(m.pbx).toEqual({ connected: false, description: 'ARI down' });
     expect(applyEvent(m, { name: 'somethingNew', data: {} }, 0)).toBe(m);
+  });
+
+  it('an agent view older than the one shown (by revision) does not undo it, whichever way it arrives', () => {
+    const pending = { ...agent, status: 'WrapUp' as const, pending: 'NotReady' as const, revision: 12 };
+    const extendAnswer = { ...agent, status: 'WrapUp' as const, pending: 'None' as const, revision: 11 };
+    let m = applyEvent(base, { name: 'agentStateChanged', data: { agent: pending, trigger: 'NotReady' } }, 0);
+    m = applyEvent(m, { name: 'agentStateChanged', data: { agent: extendAnswer, trigger: 'Ready' } }, 0);
+    expect(m.agent!.pending).toBe('NotReady');
+    expect(newerAgent(pending, extendAnswer)).toBe(pending);
+    expect(newerAgent(extendAnswer, pending)).toBe(pending);
+    // The same revision (a REST read of the state an event already showed) and another agent's view pass through.
+    expect(newerAgent(pending, { ...pending, reason: "Break" }).reason).toBe("Break");
+    expect(newerAgent(pending, { ...extendAnswer, agentId: 'other' }).agentId).toBe('other');
   });
 
   it('skill-group statistics: the newest figures of each group replace its old ones, other groups stay', () => {

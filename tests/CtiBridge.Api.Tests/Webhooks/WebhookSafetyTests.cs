@@ -69,7 +69,7 @@ public class WebhookSafetyTests
             if (hit.ValueKind != JsonValueKind.Undefined) return hit;
             await Task.Delay(50);
         }
-        throw new Xunit.Sdk.XunitException("no such delivery");
+        throw new Xunit.Sdk.XunitException($"no such delivery; the log: {await admin.GetStringAsync($"/api/v1/admin/webhooks/{endpoint}/deliveries")}");
     }
 
     [Fact]
@@ -145,14 +145,25 @@ public class WebhookSafetyTests
         }
 
         public Task<IReadOnlyList<(Guid TenantId, Guid Id, IReadOnlyList<string> Types)>> EnabledEndpointsAsync(CancellationToken ct = default) => inner.EnabledEndpointsAsync(ct);
-        public Task EnqueueAsync(Guid tenantId, IEnumerable<Guid> endpointIds, string eventType, string payload, DateTimeOffset now, CancellationToken ct = default) =>
-            inner.EnqueueAsync(tenantId, endpointIds, eventType, payload, now, ct);
+        public Task EnqueueAsync(Guid tenantId, IEnumerable<Guid> endpointIds, string eventType, string payload, DateTimeOffset now, CancellationToken ct = default)
+        {
+            var eventId = JsonDocument.Parse(payload).RootElement.GetProperty("id").GetGuid();
+            failures.Tried.Add(eventId);
+            if (Interlocked.Decrement(ref failures.EnqueueLeft) >= 0) throw new InvalidOperationException("SQLite Error 5: 'database is locked'.");
+            failures.Recorded.Add(eventId);
+            return inner.EnqueueAsync(tenantId, endpointIds, eventType, payload, now, ct);
+        }
         public Task<IReadOnlyList<DueDelivery>> DueAsync(DateTimeOffset now, int take, CancellationToken ct = default) { MaybeFail(); return inner.DueAsync(now, take, ct); }
         public Task RecordAttemptAsync(long id, bool delivered, string? error, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken ct = default)
         { MaybeFail(); return inner.RecordAttemptAsync(id, delivered, error, now, retryAt, ct); }
     }
 
-    private sealed class Failures { public int Left = 2; }
+    private sealed class Failures
+    {
+        public int Left = 2;
+        public int EnqueueLeft;
+        public readonly ConcurrentBag<Guid> Tried = new(), Recorded = new();
+    }
 
     [Fact]
     public async Task The_delivery_loop_survives_errors_of_its_store_and_delivers_afterwards()
@@ -174,8 +185,34 @@ public class WebhookSafetyTests
         _ = delivered;
 
         // And it keeps going: a later event is delivered too.
+        var before = receiver.Requests.Count;
+        (await agent.PutAsJsonAsync("/api/v1/agent/state", new { state = "NotReady", reason = "Meeting" })).EnsureSuccessStatusCode();
+        for (var i = 0; i < 300 && receiver.Requests.Count <= before; i++) await Task.Delay(50);
+        Assert.True(receiver.Requests.Count > before,
+            $"the Not Ready change was not delivered; delivery log: {await admin.GetStringAsync($"/api/v1/admin/webhooks/{id}/deliveries")}");
+    }
+
+    [Fact]
+    public async Task An_event_whose_deliveries_could_not_be_recorded_is_recorded_again_and_delivered_not_dropped()
+    {
+        var dns = new FakeDns { ["hooks.test"] = [FakeDns.PublicAddress] };
+        var receiver = new Receiver();
+        var failures = new Failures { Left = 0, EnqueueLeft = 2 };
+        using var root = new CtiApiFactory(new() { ["Webhooks:AllowHttp"] = "true" });
+        using var host = Host(root, receiver, dns, s => s.AddScoped<IWebhookOutbox>(sp => new FailingOutbox(sp.GetRequiredService<WebhookStore>(), failures)));
+        var admin = await AdminAsync(host);
+        var created = await (await admin.PostAsJsonAsync("/api/v1/admin/webhooks", new { url = "http://hooks.test/cti", eventTypes = new[] { "agentStateChanged" } })).ReadAsync<JsonElement>();
+        var id = created.GetProperty("endpoint").GetProperty("id").GetGuid();
+
+        var agent = await AdminAsync(host, "agent1");
+        await agent.LoginReadyAsync();
+
+        // The first event's recording failed twice; it is recorded all the same (with the id it got), then delivered.
+        await DeliveryAsync(admin, id, d => d.GetProperty("status").GetString() == "Delivered");
+        Assert.True(failures.EnqueueLeft < 0, "recording failed");
         await agent.PutAsJsonAsync("/api/v1/agent/state", new { state = "NotReady", reason = "Meeting" });
-        for (var i = 0; i < 200 && receiver.Requests.Count < 2; i++) await Task.Delay(50);
-        Assert.True(receiver.Requests.Count >= 2);
+        for (var i = 0; i < 200 && failures.Recorded.Distinct().Count() < failures.Tried.Distinct().Count(); i++) await Task.Delay(50);
+        Assert.Equal(failures.Tried.Distinct().Order(), failures.Recorded.Distinct().Order());
+        Assert.True(failures.Tried.Distinct().Count() >= 2);
     }
 }

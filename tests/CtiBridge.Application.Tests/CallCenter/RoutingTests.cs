@@ -350,6 +350,30 @@ public class RoutingTests
     }
 
     [Fact]
+    public void Every_published_agent_view_has_a_higher_revision_and_an_answer_carries_the_revision_of_its_change()
+    {
+        var h = new Harness();
+        h.Center.Login(Ann, ready: true);
+        var leg = h.CustomerCalls("Sales");
+        h.Pbx.Answer(h.RingingFor("101").Id);
+        h.Pbx.HangupFromDevice(leg);
+
+        var extended = h.Center.ExtendWrapUp(Ann, 60);
+        var pending = h.Center.SetNotReady(Ann, "Break");
+
+        // A client that got the "Extend" answer after the pending change keeps the pending one: its revision is higher.
+        Assert.Equal(PendingKind.NotReady, pending.Pending);
+        Assert.True(pending.Revision > extended.Revision, $"{pending.Revision} > {extended.Revision}");
+        var revisions = h.Sink.Of<AgentStateChangedEvent>().Where(e => e.Agent.AgentId == Ann).Select(e => e.Agent.Revision).ToList();
+        Assert.True(revisions.Count >= 4);
+        Assert.Equal(revisions.Order(), revisions);
+        Assert.Equal(revisions.Count, revisions.Distinct().Count());
+        Assert.Equal(pending.Revision, revisions[^1]);
+        // Revisions start from the clock, so a restarted service does not hand out lower ones than before.
+        Assert.True(revisions[0] > DateTimeOffset.Parse("2026-01-01T00:00:00Z").ToUnixTimeMilliseconds() * 1000);
+    }
+
+    [Fact]
     public void Outbound_only_agents_get_no_queue_calls_and_self_select_agents_choose()
     {
         var h = new Harness(c => c with
