@@ -54,6 +54,15 @@ public sealed class Sipp : IAsyncDisposable
             return new StreamReader(s).ReadToEnd();
         }));
 
+    /// <summary>
+    /// Whether Asterisk accepted this sipp's own REGISTER (a 200 OK answering it is in the trace). An endpoint can be
+    /// "online" before that through a contact an earlier phone left, which still points at a port nobody listens on.
+    /// </summary>
+    public bool Registered =>
+        Messages.Split("-----------------------------------------------").Any(m =>
+            m.Contains("message received", StringComparison.Ordinal) && m.Contains("SIP/2.0 200 OK", StringComparison.Ordinal)
+            && System.Text.RegularExpressions.Regex.IsMatch(m, @"CSeq: \d+ REGISTER"));
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) { _process.Kill(); await _process.WaitForExitAsync(); }
