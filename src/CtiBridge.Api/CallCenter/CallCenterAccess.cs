@@ -56,7 +56,7 @@ public sealed record Caller(Guid TenantId, Guid? UserId, UserRoles Roles, IReadO
 /// The authorization rules of the call-center API, in one place:
 /// <list type="bullet">
 /// <item>the tenant comes from the token or key, never from the request; ids of another tenant are simply not found (404);</item>
-/// <item>an agent acts as themselves (<c>/agent/…</c>, <c>/calls/…</c>), and on calls only where they are a party (the engine: <c>not_a_party</c>);</item>
+/// <item>an agent acts as themselves (<c>/agent/…</c>, <c>/calls/…</c>), and on calls only where they are a party (another agent's call is <c>call_not_found</c>, as one that does not exist);</item>
 /// <item>a supervisor acts on agents of their teams only (<c>/agents/{agentId}/…</c>; else 403 <c>not_your_agent</c>); a tenant admin on every agent;</item>
 /// <item>an API key acts as its tenant with its scopes, naming the agent in the route (<c>/agents/{agentId}/…</c>; else 400 <c>agent_id_required</c>);
 /// read needs scope read (or call-control), changes need call-control (else 403 <c>insufficient_scope</c>).</item>

@@ -13,7 +13,7 @@ public sealed record DialResponse(Guid CallId);
 
 /// <summary>
 /// In-call controls. <c>/api/v1/calls/…</c> acts as the signed-in agent, who must be a party of the call
-/// (else 403 <c>not_a_party</c>); <c>/api/v1/agents/{agentId}/calls/…</c> acts for the named agent (a supervisor
+/// (else 404 <c>call_not_found</c>, as for a call that does not exist); <c>/api/v1/agents/{agentId}/calls/…</c> acts for the named agent (a supervisor
 /// of the agent's teams, a tenant admin, or an API key with scope call-control). Controls answer 204 once the
 /// PBX carried them out or accepted them; the new state arrives as <c>callStateChanged</c> /
 /// <c>participantsChanged</c> / <c>callEnded</c> events, and <c>GET</c> returns it.
@@ -31,8 +31,8 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
     /// <summary>A live call: parties, hold, recording, attached data (caller number masked by the tenant's rule).</summary>
     /// <remarks>Agents see calls they are a party of; supervisors calls of their teams' agents; API keys (read) every call of the tenant.</remarks>
     /// <response code="200">The call.</response>
-    /// <response code="403"><c>not_a_party</c>.</response>
-    /// <response code="404"><c>call_not_found</c>.</response>
+    /// <response code="403"><c>insufficient_scope</c> (an API key without read).</response>
+    /// <response code="404"><c>call_not_found</c> (also a call the caller may not see).</response>
     [HttpGet("{callId:guid}")]
     [ProducesResponseType<CallView>(200)]
     public CallView Get(Guid callId)
@@ -49,7 +49,7 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
         var mine = caller.UserId is { } me && call.Parties.Any(p => p.AgentId == me);
         if (!mine && !caller.IsApiKey && !call.Parties.Any(p => p.AgentId is { } a && access.Oversees(caller, a))
             && !(call.OwnerAgentId is { } o && access.Oversees(caller, o)))
-            throw new CtiException(ErrorCodes.NotAParty, "You are not a party of this call.", ErrorKind.Forbidden);
+            throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
         return call;
     }
 
@@ -85,7 +85,8 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
 
     /// <summary>Hangs up the agent's part of the call (a ringing offer is declined).</summary>
     /// <response code="204">Hung up.</response>
-    /// <response code="403"><c>not_a_party</c>.</response>
+    /// <response code="403"><c>not_your_agent</c>, <c>insufficient_scope</c> (acting for an agent one may not act for).</response>
+    /// <response code="404"><c>call_not_found</c> (also another agent's call).</response>
     [HttpPost("{callId:guid}/hangup")]
     [ProducesResponseType(204)]
     [ProducesResponseType<ProblemDetails>(409)]
@@ -282,7 +283,7 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
 
     /// <summary>Drops a party (by leg id, see the call's <c>parties</c>) from the call (the call's owner only).</summary>
     /// <response code="204">Dropped.</response>
-    /// <response code="403"><c>not_a_party</c>, <c>forbidden</c> (not the owner).</response>
+    /// <response code="403"><c>forbidden</c> (not the owner).</response>
     /// <response code="404"><c>call_not_found</c> (no such leg).</response>
     [HttpDelete("{callId:guid}/parties/{legId}")]
     [ProducesResponseType(204)]
@@ -358,8 +359,7 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
     /// <summary>Sets disposition and remarks: on the live call, or on its stored record once it ended (e.g. in wrap-up).</summary>
     /// <response code="204">Saved.</response>
     /// <response code="400">Invalid body.</response>
-    /// <response code="403"><c>not_a_party</c>.</response>
-    /// <response code="404"><c>call_not_found</c>.</response>
+    /// <response code="404"><c>call_not_found</c> (also a call the agent was not a party of).</response>
     [HttpPut("{callId:guid}/disposition")]
     [ProducesResponseType(204)]
     [ProducesResponseType<ValidationProblemDetails>(400)]

@@ -28,8 +28,7 @@ public sealed class SoftphoneReturnController(CallCenterAccess access) : Control
     /// had hung up.
     /// </remarks>
     /// <response code="204">Her softphone is being rung back into the call.</response>
-    /// <response code="403"><c>not_a_party</c>.</response>
-    /// <response code="404"><c>call_not_found</c>.</response>
+    /// <response code="404"><c>call_not_found</c> (also another agent's call).</response>
     /// <response code="409"><c>no_softphone</c> (not a web-extension agent, or on a hot-desk phone), <c>call_not_connected</c>.</response>
     [HttpPost("{callId:guid}/softphone/return")]
     [ProducesResponseType(204)]

@@ -380,7 +380,7 @@ public sealed partial class TenantCallCenter
         {
             if (!_calls.TryGetValue(callId, out var call)) return false;
             if (!call.Call.AgentIds.Contains(agentId))
-                throw new CtiException(ErrorCodes.NotAParty, "You are not a party of this call.", ErrorKind.Forbidden);
+                throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
             call.Call.Disposition = disposition ?? call.Call.Disposition;
             call.Call.Remarks = remarks ?? call.Call.Remarks;
             PublishCall(call, "disposition");

@@ -221,12 +221,15 @@ public sealed partial class TenantCallCenter
             ? c
             : throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
 
-    /// <summary>The call, if the agent is one of its parties (or is being offered it).</summary>
+    /// <summary>
+    /// The call, if the agent is one of its parties (or is being offered it). Another agent's call is "not found", as a
+    /// call that does not exist: the answer does not tell an agent which calls exist.
+    /// </summary>
     private CallRuntime CallOfParty(Guid agentId, Guid callId)
     {
         var call = CallOf(callId);
         if (!call.Call.IsParty(agentId) && call.OfferAgentId != agentId)
-            throw new CtiException(ErrorCodes.NotAParty, "You are not a party of this call.", ErrorKind.Forbidden);
+            throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
         return call;
     }
 

@@ -10,7 +10,7 @@ public sealed class CallRecordStore(CtiDbContext db, DatabaseJournal journal)
     /// <summary>
     /// Sets the disposition and remarks of a finished call the agent took part in. Waits for the
     /// journal first when the record is not written yet (the call ended a moment ago).
-    /// Throws <c>call_not_found</c> (404) or <c>not_a_party</c> (403).
+    /// Throws <c>call_not_found</c> (404), also for a call the agent was not a party of.
     /// </summary>
     public async Task SetDispositionAsync(Guid tenantId, Guid agentId, Guid callId, string? disposition, string? remarks, CancellationToken ct = default)
     {
@@ -23,7 +23,7 @@ public sealed class CallRecordStore(CtiDbContext db, DatabaseJournal journal)
                 ?? throw new CtiException(ErrorCodes.CallNotFound, "No such call.", ErrorKind.NotFound);
         }
         if (!await db.CallLegs.AnyAsync(l => l.CallId == callId && l.UserId == agentId, ct))
-            throw new CtiException(ErrorCodes.NotAParty, "You were not a party of this call.", ErrorKind.Forbidden);
+            throw new CtiException(ErrorCodes.CallNotFound, "No such call.", ErrorKind.NotFound);
         var index = await DatabaseJournal.DispositionIndexAsync(db, ct);
         // Keep what is stored unless the request replaces it (as on a live call).
         var existingRemarks = record.Remarks;

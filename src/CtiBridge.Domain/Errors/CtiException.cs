@@ -58,7 +58,6 @@ public static class ErrorCodes
     public const string NotAMember = "not_a_member";
 
     public const string CallNotFound = "call_not_found";
-    public const string NotAParty = "not_a_party";
     public const string TargetNotReady = "target_not_ready";
     public const string TargetOffline = "target_offline";
     public const string AlreadyHeld = "already_held";

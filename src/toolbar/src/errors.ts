@@ -22,7 +22,6 @@ export const ERROR_SENTENCES: Readonly<Record<string, string>> = {
   working_mode_forbids_call: 'Your working mode does not allow this call.',
   not_a_member: 'You are not a member of that skill group.',
   call_not_found: 'That call has ended.',
-  not_a_party: 'You are not on that call.',
   target_not_ready: 'That agent is not Ready.',
   target_offline: 'That agent is not logged in.',
   already_held: 'The call is already on Hold.',

@@ -6,7 +6,7 @@ const DOMAIN_CODES = [
   'validation_failed', 'invalid_credentials', 'account_locked', 'account_disabled', 'tenant_not_found', 'weak_password',
   'forbidden', 'not_found', 'conflict', 'rate_limited', 'invalid_state_transition', 'agent_not_logged_in',
   'agent_already_logged_in', 'agent_not_found', 'agent_not_ready', 'agent_busy', 'unknown_pause_reason', 'not_in_wrap_up',
-  'working_mode_forbids_call', 'not_a_member', 'call_not_found', 'not_a_party', 'target_not_ready', 'target_offline',
+  'working_mode_forbids_call', 'not_a_member', 'call_not_found', 'target_not_ready', 'target_offline',
   'already_held', 'not_held', 'no_consult_in_progress', 'consult_in_progress', 'conference_full', 'answer_on_device',
   'call_not_ringing', 'call_not_connected', 'skill_group_not_found', 'number_blocked', 'recording_not_allowed',
   'not_recording', 'pbx_unavailable', 'sandbox_only', 'unauthenticated', 'internal_error', 'http_error',

@@ -20,20 +20,30 @@ public class AuthorizationTests
         await agent1.PlaceCallAsync("Sales");
         var call = await agent1.WaitForCallAsync();
 
-        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hangup"), 403, "not_a_party");
+        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hangup"), 404, "call_not_found");
         await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/answer"), 404, "call_not_found"); // does not confirm the call exists
         await agent1.PostAsync($"/api/v1/calls/{call.CallId}/answer").OkAsync();
-        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hold"), 403, "not_a_party");
-        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/softphone/return"), 403, "not_a_party");
-        await Problem.AssertAsync(await agent2.GetAsync($"/api/v1/calls/{call.CallId}"), 403, "not_a_party");
-        await Problem.AssertAsync(await agent2.PutAsJsonAsync($"/api/v1/calls/{call.CallId}/disposition", new { remarks = "x" }), 403, "not_a_party");
+        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/hold"), 404, "call_not_found");
+        await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/calls/{call.CallId}/softphone/return"), 404, "call_not_found");
+        await Problem.AssertAsync(await agent2.GetAsync($"/api/v1/calls/{call.CallId}"), 404, "call_not_found");
+        // The same answer as for a call that does not exist: nothing tells agent2 this call is real.
+        foreach (var path in new[] { "", "/hold", "/hangup" })
+        {
+            var request = path == "" ? HttpMethod.Get : HttpMethod.Post;
+            var real = await agent2.SendAsync(new HttpRequestMessage(request, $"/api/v1/calls/{call.CallId}{path}"));
+            var none = await agent2.SendAsync(new HttpRequestMessage(request, $"/api/v1/calls/{Guid.NewGuid()}{path}"));
+            static async Task<string?> TitleAsync(HttpResponseMessage r) =>
+                JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString();
+            Assert.Equal((none.StatusCode, await TitleAsync(none)), (real.StatusCode, await TitleAsync(real)));
+        }
+        await Problem.AssertAsync(await agent2.PutAsJsonAsync($"/api/v1/calls/{call.CallId}/disposition", new { remarks = "x" }), 404, "call_not_found");
         // Nor through the agent-scoped route naming the colleague.
         var agent1Id = await host.UserIdAsync("agent1");
         await Problem.AssertAsync(await agent2.PostAsync($"/api/v1/agents/{agent1Id}/calls/{call.CallId}/hangup"), 403, "not_your_agent");
         await Problem.AssertAsync(await agent2.PutAsJsonAsync($"/api/v1/agents/{agent1Id}/state", new { state = "Ready" }), 403, "not_your_agent");
         // After the call ended, its stored record is refused too.
         await agent1.PostAsync($"/api/v1/calls/{call.CallId}/hangup").OkAsync();
-        await Problem.AssertAsync(await agent2.PutAsJsonAsync($"/api/v1/calls/{call.CallId}/disposition", new { remarks = "x" }), 403, "not_a_party");
+        await Problem.AssertAsync(await agent2.PutAsJsonAsync($"/api/v1/calls/{call.CallId}/disposition", new { remarks = "x" }), 404, "call_not_found");
     }
 
     [Fact]

@@ -78,9 +78,9 @@ public class InCallControlTests
     public async Task Controls_of_a_call_you_are_not_a_party_of_are_refused()
     {
         var (h, callId, _) = AnnOnACall();
-        Assert.Equal(ErrorCodes.NotAParty, (await RefusedAsync(() => h.Center.HoldAsync(Bob, callId))).Code);
-        Assert.Equal(ErrorCodes.NotAParty, Refused(() => h.Center.Hangup(Bob, callId)).Code);
-        Assert.Equal(ErrorCodes.NotAParty, Refused(() => h.Center.BlindTransfer(Bob, callId, new(AgentId: Cat))).Code);
+        Assert.Equal(ErrorCodes.CallNotFound, (await RefusedAsync(() => h.Center.HoldAsync(Bob, callId))).Code);
+        Assert.Equal(ErrorCodes.CallNotFound, Refused(() => h.Center.Hangup(Bob, callId)).Code);
+        Assert.Equal(ErrorCodes.CallNotFound, Refused(() => h.Center.BlindTransfer(Bob, callId, new(AgentId: Cat))).Code);
         Assert.Equal(ErrorCodes.CallNotFound, (await RefusedAsync(() => h.Center.HoldAsync(Ann, Guid.NewGuid()))).Code);
     }
 
@@ -470,7 +470,7 @@ public class InCallControlTests
 
         var (h2, call2, customer2) = AnnOnACall();
         Assert.True(h2.Center.SetDisposition(Ann, call2, "sale", "wants brochure"));
-        Assert.Equal(ErrorCodes.NotAParty, Refused(() => h2.Center.SetDisposition(Bob, call2, "x", null)).Code);
+        Assert.Equal(ErrorCodes.CallNotFound, Refused(() => h2.Center.SetDisposition(Bob, call2, "x", null)).Code);
         h2.Pbx.HangupFromDevice(customer2);
         Assert.Equal(("sale", "wants brochure"), (h2.Sink.CallRecords.Single().Call.Disposition, h2.Sink.CallRecords.Single().Call.Remarks));
     }

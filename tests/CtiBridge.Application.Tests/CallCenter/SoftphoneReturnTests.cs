@@ -155,7 +155,7 @@ public class SoftphoneReturnTests
     {
         var (h, callId, _, _) = AnnOnACall();
         h.Center.Login(Bob, ready: true);
-        Assert.Equal(ErrorCodes.NotAParty, Assert.Throws<CtiException>(() => h.Center.ReturnSoftphone(Bob, callId)).Code);
+        Assert.Equal(ErrorCodes.CallNotFound, Assert.Throws<CtiException>(() => h.Center.ReturnSoftphone(Bob, callId)).Code);
 
         h.CustomerCalls("Support");                            // rings Bob
         var bobCall = h.OnlyCallOf(Bob);
