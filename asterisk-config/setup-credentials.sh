@@ -2,14 +2,20 @@
 # setup-credentials.sh — generates the credentials Asterisk's configuration includes but the repository never holds:
 #   ari_credentials.conf      ARI user "ctibridge" with a random password           (included by ari.conf)
 #   manager_credentials.conf  AMI user "ctibridge" with a random secret, loopback only (included by manager.conf)
-#   pjsip_credentials.conf    an auth section with a random password per endpoint of pjsip.conf (demo-1001, …)
-#   ctibridge.env             the matching CtiBridge settings (Asterisk__Ari__*, Asterisk__Ami__*) to source or
-#                             pass to docker compose (--env-file)
+#   pjsip_credentials.conf    an auth section with a random password per hand-written endpoint that names "auth = …"
+#                             in pjsip.conf or pjsip_local.conf (none in the shipped pjsip.conf: CtiBridge provisions
+#                             agents' and phones' endpoints itself)
+#   provisioned/              the directory CtiBridge writes the endpoints it provisions to (pjsip.conf includes
+#                             provisioned/pjsip_provisioned.conf)
+#   ctibridge.env             the matching CtiBridge settings (Asterisk__Ari__*, Asterisk__Ami__*,
+#                             Asterisk__Provisioning__IncludeFile) to source or pass to docker compose (--env-file)
 #
 # Usage: setup-credentials.sh [ETC_DIR] [--force]
 #   ETC_DIR  the directory Asterisk reads its .conf files from (astetcdir); default: this script's directory.
 #   --force  replace existing files (new passwords); by default existing files are kept, so re-running is harmless.
-# Environment: CTI_ARI_URL (default http://127.0.0.1:<http.conf bindport>), CTI_AMI_HOST (default 127.0.0.1).
+# Environment: CTI_ARI_URL (default http://127.0.0.1:<http.conf bindport>), CTI_AMI_HOST (default 127.0.0.1),
+#   CTI_PROVISIONING_FILE (default ETC_DIR/provisioned/pjsip_provisioned.conf: where CtiBridge, as it sees the
+#   filesystem, writes the endpoints Asterisk includes — e.g. the path of a shared volume in a container).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,7 +29,9 @@ for arg in "$@"; do
   esac
 done
 mkdir -p "$etc"
+etc="$(cd "$etc" && pwd)"
 umask 077
+mkdir -p "$etc/provisioned"
 
 rand() { head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "${1:-24}"; }
 
@@ -80,5 +88,6 @@ Asterisk__Ami__Host=${CTI_AMI_HOST:-127.0.0.1}
 Asterisk__Ami__Port=${ami_port:-5038}
 Asterisk__Ami__Username=$ami_user
 Asterisk__Ami__Secret=$ami_secret
+Asterisk__Provisioning__IncludeFile=${CTI_PROVISIONING_FILE:-$etc/provisioned/pjsip_provisioned.conf}
 EOC
 echo "Reload Asterisk (or start it) to apply: asterisk -rx 'core reload'"

@@ -3,8 +3,10 @@ using CtiBridge.Api.CallCenter;
 using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
+using CtiBridge.Api.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working directory, or Data:Directory / --data <dir>
 
 // Foundation: logging, ProblemDetails, Swagger, health, database, auth, admin.
 builder.AddCtiHost();
@@ -16,6 +18,8 @@ builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the produ
 builder.Services.AddCtiAudit();
 
 var app = builder.Build();
+// `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).
+if (FirstRunSetup.IsRequested(args)) return await FirstRunSetup.RunAsync(app, args, Console.In, Console.Out);
 
 app.UseCtiHost();
 app.MapCtiFoundationEndpoints();
@@ -27,6 +31,7 @@ app.MapCallCenterEndpoints();
 app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
 await app.InitializeCtiAsync();
 app.Run();
+return 0;
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -33,6 +33,7 @@ public static class FoundationServiceCollectionExtensions
         services.AddScoped<PauseReasonsAdmin>();
         services.AddScoped<BlocklistAdmin>();
         services.AddScoped<PhonesAdmin>();
+        services.AddScoped<Provisioning.PhoneCredentials>();
         services.AddScoped<TenantEndpoints>();
         services.TryAddSingleton<IEndpointProvisioner>(NoEndpointProvisioner.Instance); // the Asterisk adapter registers the real one
         services.AddScoped<DemoTenantSeeder>();

@@ -11,6 +11,13 @@ namespace CtiBridge.Application.Admin;
 public sealed record PhoneResponse(Guid Id, string EndpointName, string Extension, string? Description, bool HotDesk)
 {
     internal static PhoneResponse From(Phone p) => new(p.Id, p.EndpointName, p.Extension, p.Description, p.HotDesk);
+
+    /// <summary>
+    /// Only in the answer to the phone's creation, when CtiBridge provisions endpoints: what the phone registers with.
+    /// Shown this once; later, <c>POST /api/v1/admin/phones/{id}/sip-credentials</c> issues new ones.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PhoneSipCredentials? SipCredentials { get; init; }
 }
 
 /// <summary>Create or edit a phone.</summary>
@@ -43,7 +50,8 @@ internal sealed class PhoneRequestValidator : AbstractValidator<PhoneRequest>
 /// Phones (for hot-desking) inside the actor's tenant; each is provisioned on the PBX after a successful save. Endpoint
 /// names are <c>&lt;domain&gt;-&lt;name&gt;</c> and unique across tenants (<see cref="TenantEndpoints"/>).
 /// </summary>
-public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, TenantEndpoints endpoints, IEndpointProvisioner? provisioner = null)
+public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, TenantEndpoints endpoints, IEndpointProvisioner? provisioner = null,
+    PhoneCredentials? credentials = null)
 {
     private IQueryable<Phone> Phones(Actor actor) => db.ScopeToTenant(actor.TenantId).Phones;
 
@@ -57,8 +65,11 @@ public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, Tena
         await ApplyAsync(actor, phone, request, ct);
         db.Phones.Add(phone);
         await db.SaveChangesAsync(ct);
-        await ProvisionAsync(actor, phone, null, ct);
-        return PhoneResponse.From(phone);
+        var issued = await ProvisionAsync(actor, phone, null, ct);
+        return PhoneResponse.From(phone) with
+        {
+            SipCredentials = issued is null || credentials is null ? null : await credentials.RecordIssuedAsync(actor, phone.Id, issued, ct),
+        };
     }
 
     public async Task<PhoneResponse> UpdateAsync(Actor actor, Guid id, PhoneRequest request, CancellationToken ct = default)
@@ -81,12 +92,13 @@ public sealed class PhonesAdmin(CtiDbContext db, IInputValidator validator, Tena
     }
 
     /// <summary>Creates or updates the phone's PJSIP endpoint (plain SIP); removes the old one when the name changed.</summary>
-    private async Task ProvisionAsync(Actor actor, Phone phone, string? oldEndpoint, CancellationToken ct)
+    private async Task<SipCredentials?> ProvisionAsync(Actor actor, Phone phone, string? oldEndpoint, CancellationToken ct)
     {
-        if (provisioner is not { IsActive: true }) return;
+        if (provisioner is not { IsActive: true }) return null;
         var domain = await DomainAsync(actor, ct);
-        await provisioner.ProvisionAsync(new EndpointSpec(domain, phone.Extension, ProvisionedEndpointKind.Sip, phone.Description, phone.EndpointName), ct);
+        var issued = await provisioner.ProvisionAsync(new EndpointSpec(domain, phone.Extension, ProvisionedEndpointKind.Sip, phone.Description, phone.EndpointName), ct);
         if (oldEndpoint is not null && oldEndpoint != phone.EndpointName) await provisioner.RemoveAsync(domain, oldEndpoint, ct);
+        return issued;
     }
 
     private Task<string> DomainAsync(Actor actor, CancellationToken ct) =>

@@ -122,11 +122,13 @@ public sealed partial class TenantCallCenter
                 if (party is null || !party.IsPresent) return;
                 if (call.OfferLegId == legId)
                 {
-                    // The agent's phone refused, was busy, unreachable or gave up ringing.
+                    // The agent's phone refused, was busy, unreachable or gave up ringing. Unreachable (the PBX could not
+                    // ring it at all) is her device, not a missed call: Not Ready (Device unavailable). Either way the
+                    // call goes back to the head of its queue and is offered again at once.
                     var agent = _agents[call.OfferAgentId!.Value];
                     ClearOffer(call);
                     LeaveParty(call, party, cause);
-                    Publish(agent, agent.Agent.Missed(Now, AgentTrigger.RingTimeout));
+                    Publish(agent, agent.Agent.Missed(Now, AgentTrigger.RingTimeout, phoneUnreachable: cause == CallEndReason.Unreachable));
                     ReRoute(w, call);
                     Dispatch(w);
                     return;

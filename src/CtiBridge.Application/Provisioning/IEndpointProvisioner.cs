@@ -19,8 +19,9 @@ public enum ProvisionedEndpointKind
 /// <param name="Kind">Web (WebRTC) or plain SIP.</param>
 /// <param name="DisplayName">Caller name shown on calls the device makes; null for the extension.</param>
 /// <param name="EndpointName">The phone's stored endpoint name (phones only); null for <c>&lt;tenant&gt;-&lt;extension&gt;</c>.</param>
+/// <param name="NewPassword">Give the endpoint a new random password (a reset); otherwise an existing endpoint keeps its own.</param>
 public sealed record EndpointSpec(string Tenant, string Extension, ProvisionedEndpointKind Kind, string? DisplayName = null,
-    string? EndpointName = null)
+    string? EndpointName = null, bool NewPassword = false)
 {
     /// <summary>The PJSIP endpoint (and auth and AOR) name.</summary>
     public string Name => string.IsNullOrWhiteSpace(EndpointName) ? $"{Tenant}-{Extension}" : EndpointName;

@@ -475,6 +475,22 @@ public sealed partial class AsteriskPbx
         }
     }
 
+    /// <summary>
+    /// Asterisk refused to create a channel to a device (ARI originate: "Allocation failed"): whatever state was reported
+    /// before (a phone that re-registered while Asterisk still holds its contact unavailable), the device cannot be rung
+    /// now. Reported as not registered, so the device state Asterisk publishes once it can ring it again is a change and
+    /// reaches the call center. Only a plain device (<c>PJSIP/name</c>), never a number dialled through a trunk.
+    /// </summary>
+    private void ReportRefusedDevice(string endpoint)
+    {
+        if (!endpoint.StartsWith("PJSIP/", StringComparison.OrdinalIgnoreCase) || endpoint.Contains('@', StringComparison.Ordinal)) return;
+        lock (_deviceGate)
+        {
+            _deviceEventAt[endpoint] = ++_deviceEventCount; // a list read before this refusal must not undo it
+            ReportDevice(endpoint, "UNAVAILABLE");
+        }
+    }
+
     private ValueTask OnAmiEventAsync(AmiMessage m, CancellationToken ct)
     {
         if (m.IsEventNamed("DeviceStateChange"))

@@ -174,6 +174,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         {
             // The PBX refused the dial (unknown endpoint, no route, Asterisk unreachable): the leg is over before it began.
             _log.LogWarning("Originate of leg {LegId} to {Endpoint} failed: {Message}", legId, target.Endpoint, ex.Message);
+            if (ex.StatusCode is not null) ReportRefusedDevice(target.Endpoint);
             EndLeg(leg, ex.StatusCode is null ? CallEndReason.Failed : CallEndReason.Unreachable);
         }
     }

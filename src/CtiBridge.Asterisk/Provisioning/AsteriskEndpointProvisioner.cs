@@ -55,7 +55,7 @@ public sealed class AsteriskEndpointProvisioner : IEndpointProvisioner
                 _logger.LogWarning("Tenant {Tenant} tried to provision endpoint {Endpoint} of tenant {Owner}; refused", endpoint.Tenant, name, existing.Tenant);
                 throw TenantEndpoints.Taken(name);
             }
-            var password = entries.TryGetValue(name, out var old) ? old.Password : NewPassword(_options.PasswordLength);
+            var password = entries.TryGetValue(name, out var old) && !endpoint.NewPassword ? old.Password : NewPassword(_options.PasswordLength);
             var entry = new Entry(name, endpoint.Tenant, endpoint.Extension, endpoint.Kind, Clean(endpoint.DisplayName), password);
             if (old != entry)
             {

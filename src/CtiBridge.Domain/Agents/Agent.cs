@@ -201,12 +201,22 @@ public sealed class Agent
     }
 
     /// <summary>The agent declined, or the ring countdown ended: the offer is missed.</summary>
-    public AgentStateChange Missed(DateTimeOffset now, AgentTrigger trigger = AgentTrigger.RingTimeout)
+    /// <summary>
+    /// The offer ended unanswered: declined, rung out, or — <paramref name="phoneUnreachable"/> — the PBX could not ring
+    /// the agent's phone at all (not registered, "Allocation failed"). That last is her device, not her attention: she
+    /// goes Not Ready (Device unavailable), never into wrap-up, and comes back as when her device returns.
+    /// </summary>
+    public AgentStateChange Missed(DateTimeOffset now, AgentTrigger trigger = AgentTrigger.RingTimeout, bool phoneUnreachable = false)
     {
         if (trigger is not (AgentTrigger.Decline or AgentTrigger.RingTimeout))
             throw new ArgumentOutOfRangeException(nameof(trigger));
         if (Status != AgentStatus.Ringing)
             throw new CtiException(ErrorCodes.CallNotRinging, "No call is ringing for this agent.");
+        if (phoneUnreachable && trigger == AgentTrigger.RingTimeout)
+        {
+            _resume = (AgentStatus.NotReady, SystemReasons.DeviceUnavailable);
+            return Settle(now, trigger, keepIdle: true);
+        }
         if (CallIsFromQueue && Settings.AcwMode == AcwMode.AfterRing)
             return StartWrapUp(now, trigger);
         if (!CallIsFromQueue)

@@ -92,6 +92,9 @@ public static class AgentStateTable
                 S(AgentStatus.NotReady) + (t == AgentTrigger.Decline ? " (Declined)" : " (Missed)"));
             R(AgentStatus.Ringing, t, "direct call", "the state before the offer (or the pending state)");
         }
+        R(AgentStatus.Ringing, AgentTrigger.RingTimeout, "phone unreachable (the PBX could not ring it), a pending request", "the pending state");
+        R(AgentStatus.Ringing, AgentTrigger.RingTimeout, "phone unreachable (the PBX could not ring it), otherwise",
+            S(AgentStatus.NotReady) + " (Device unavailable)");
         R(AgentStatus.Ringing, AgentTrigger.OfferWithdrawn, "queue call, ACW after ring", S(AgentStatus.WrapUp));
         R(AgentStatus.Ringing, AgentTrigger.OfferWithdrawn, "otherwise", "the state before the offer (or the pending state)");
         R(AgentStatus.Ringing, AgentTrigger.CallEnded, any, Refused("call_not_connected"));

@@ -44,6 +44,8 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     /// <summary>A PJSIP endpoint name that belongs to another tenant on the shared Asterisk.</summary>
     public const string EndpointTaken = "endpoint_taken";
+    /// <summary>CtiBridge does not provision SIP endpoints here (sandbox, or <c>Asterisk:Provisioning:IncludeFile</c> unset).</summary>
+    public const string ProvisioningOff = "provisioning_off";
     public const string RateLimited = "rate_limited";
 
     public const string InvalidStateTransition = "invalid_state_transition";

@@ -162,6 +162,42 @@ public class RoutingTests
     }
 
     [Fact]
+    public void An_offer_the_pbx_cannot_ring_puts_the_agent_not_ready_device_unavailable_and_goes_to_the_next_agent_at_once()
+    {
+        // Her phone re-registered (reported registered) while the PBX still cannot ring it: the dial fails as unreachable.
+        var h = new Harness();
+        h.Center.Login(Ann, ready: true);
+        h.Clock.Advance(1);
+        h.Center.Login(Bob, ready: true);
+        h.Pbx.SetDevice(Endpoint("101"), registered: true);
+        h.CustomerCalls("Sales");
+
+        h.Pbx.HangupFromDevice(h.RingingFor("101").Id, CallEndReason.Unreachable);
+
+        var ann = h.Center.GetAgent(Ann);
+        Assert.Equal(AgentStatus.NotReady, ann.Status);
+        Assert.Equal(SystemReasons.DeviceUnavailable, ann.Reason);   // not "Missed": she never heard it ring
+        Assert.Equal(AgentStatus.Ringing, h.StatusOf(Bob));            // no ring timeout waited for
+    }
+
+    [Fact]
+    public void A_call_whose_only_agent_phone_cannot_be_rung_waits_and_is_offered_again_when_her_phone_is_back()
+    {
+        var h = new Harness();
+        h.Center.Login(Ann, ready: true);
+        h.Pbx.SetDevice(Endpoint("101"), registered: true);
+        h.CustomerCalls("Sales");
+
+        h.Pbx.HangupFromDevice(h.RingingFor("101").Id, CallEndReason.Unreachable);
+        Assert.Equal(SystemReasons.DeviceUnavailable, h.Center.GetAgent(Ann).Reason);
+        h.Pbx.SetDevice(Endpoint("101"), registered: false);   // what the adapter reports for a device it could not ring
+
+        h.Pbx.SetDevice(Endpoint("101"), registered: true);    // Asterisk can ring it again
+
+        Assert.Equal(AgentStatus.Ringing, h.StatusOf(Ann));    // back to Ready by herself, and the waiting call is hers
+    }
+
+    [Fact]
     public void Caller_who_hangs_up_while_waiting_is_recorded_as_abandoned()
     {
         var h = new Harness();

@@ -5,6 +5,7 @@ using CtiBridge.Asterisk.Ami;
 using CtiBridge.Asterisk.Ari;
 using CtiBridge.Asterisk.Tests.Fakes;
 using CtiBridge.Domain.Calls;
+using Microsoft.AspNetCore.Http;
 
 namespace CtiBridge.Asterisk.Tests.Adapter;
 
@@ -24,7 +25,8 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
 
         public void OnIncomingLeg(IncomingLeg leg) { }
         public void OnLegAnswered(string legId) { }
-        public void OnLegEnded(string legId, CallEndReason cause) { }
+        public ConcurrentQueue<(string LegId, CallEndReason Cause)> Ended { get; } = new();
+        public void OnLegEnded(string legId, CallEndReason cause) => Ended.Enqueue((legId, cause));
         public void OnDtmf(string legId, char digit) { }
         public void OnPlaybackFinished(string legId) { }
         public void OnConnectionChanged(bool connected, string description) { }
@@ -38,6 +40,7 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
         private readonly AriEventStream _events;
         private readonly AmiClient _ami;
         public AsteriskPbx Pbx { get; }
+        public FakeAriServer Ari => _ari;
 
         private Adapter(FakeAriServer ari, FakeAmiServer ami, IPbxEventHandler handler, Xunit.Abstractions.ITestOutputHelper output)
         {
@@ -93,6 +96,57 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.Contains(devices.Seen, d => d is { Endpoint: "PJSIP/demo-1202", Registered: true }); // the list was applied…
         Assert.True(adapter.Pbx.Devices["PJSIP/demo-1201"].Registered);                                     // …except the stale entry
         Assert.DoesNotContain(devices.Seen, d => d is { Endpoint: "PJSIP/demo-1201", Registered: false });
+    }
+
+    [Fact]
+    public async Task A_device_asterisk_cannot_allocate_a_channel_for_is_reported_unavailable_and_its_next_state_is_reported_again()
+    {
+        // A phone re-registered (device state NOT_INUSE reported) while Asterisk still holds it unavailable: the originate
+        // to it is answered 500 "Allocation failed" (ari resource_channels.c, ast_dial_prerun failing).
+        var devices = new DeviceRecorder();
+        await using var amiServer = new FakeAmiServer(FakeAmiServer.Standard((conn, action) => action.Name == "PJSIPShowEndpoints"
+            ? conn.SendAsync(EndpointList(action.ActionId))
+            : conn.SendAsync($"Response: Success\nActionID: {action.ActionId}\n\n")));
+        await using var adapter = await Adapter.StartAsync(amiServer, devices, output);
+        var conn = await amiServer.Connections.Reader.ReadAsync();
+        await conn.SendAsync("Event: DeviceStateChange\nPrivilege: call,all\nDevice: PJSIP/demo-1201\nState: NOT_INUSE\n\n");
+        await devices.RegisteredByEvent.Task.WithGuard();
+        adapter.Ari.Rest = async (ctx, _) =>
+        {
+            ctx.Response.StatusCode = 500;
+            ctx.Response.ContentType = "application/json";
+            await ctx.Response.WriteAsync("{\"message\":\"Allocation failed\"}");
+        };
+
+        await adapter.Pbx.DialAsync(Guid.NewGuid(), "leg-offer-1", new DialTarget("PJSIP/demo-1201", "5551234", null,
+            TimeSpan.FromSeconds(20), false, new Dictionary<string, string>())).WithGuard();
+
+        Assert.Contains(devices.Ended, e => e == ("leg-offer-1", CallEndReason.Unreachable));
+        Assert.Equal(new DeviceStatus("PJSIP/demo-1201", false, false), devices.Seen.Last());
+        Assert.False(adapter.Pbx.Devices["PJSIP/demo-1201"].Registered);
+
+        // Asterisk can ring it again: the same NOT_INUSE as before is a change now, and reaches the call center.
+        await conn.SendAsync("Event: DeviceStateChange\nPrivilege: call,all\nDevice: PJSIP/demo-1201\nState: NOT_INUSE\n\n");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!devices.Seen.Last().Registered && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Equal(new DeviceStatus("PJSIP/demo-1201", true, false), devices.Seen.Last());
+    }
+
+    [Fact]
+    public async Task A_number_dialled_through_a_trunk_that_asterisk_refuses_reports_no_device()
+    {
+        var devices = new DeviceRecorder();
+        await using var amiServer = new FakeAmiServer(FakeAmiServer.Standard((conn, action) => action.Name == "PJSIPShowEndpoints"
+            ? conn.SendAsync(EndpointList(action.ActionId, ("demo-trunk", "Not in use")))
+            : conn.SendAsync($"Response: Success\nActionID: {action.ActionId}\n\n")));
+        await using var adapter = await Adapter.StartAsync(amiServer, devices, output);
+        adapter.Ari.Rest = async (ctx, _) => { ctx.Response.StatusCode = 500; await ctx.Response.WriteAsync("{\"message\":\"Allocation failed\"}"); };
+
+        await adapter.Pbx.DialAsync(Guid.NewGuid(), "leg-remote-1", new DialTarget("PJSIP/0612345678@demo-trunk", "5551234", null,
+            TimeSpan.FromSeconds(20), false, new Dictionary<string, string>())).WithGuard();
+
+        Assert.Contains(devices.Ended, e => e == ("leg-remote-1", CallEndReason.Unreachable));
+        Assert.DoesNotContain(devices.Seen, d => !d.Registered);
     }
 
     [Fact]

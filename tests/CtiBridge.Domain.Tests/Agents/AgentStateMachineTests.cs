@@ -63,7 +63,7 @@ public class AgentStateMachineTests
             AgentTrigger.OfferQueueCall => a.Offer(now, Guid.NewGuid(), fromQueue: true),
             AgentTrigger.OfferDirectCall => a.Offer(now, Guid.NewGuid(), fromQueue: false),
             AgentTrigger.Answer => a.Answer(now),
-            AgentTrigger.Decline or AgentTrigger.RingTimeout => a.Missed(now, trigger),
+            AgentTrigger.Decline or AgentTrigger.RingTimeout => a.Missed(now, trigger, phoneUnreachable: condition.Contains("phone unreachable")),
             AgentTrigger.OfferWithdrawn => a.OfferWithdrawn(now),
             AgentTrigger.DialOut => a.DialOut(now, Guid.NewGuid()),
             AgentTrigger.CallEnded => a.CallEnded(now, wrapUpEligible: condition.Contains("inbound queue call")),

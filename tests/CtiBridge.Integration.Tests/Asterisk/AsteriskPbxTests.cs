@@ -199,6 +199,18 @@ public sealed class AsteriskPbxTests(RealAsterisk asterisk) : IAsyncLifetime
     }
 
     [AsteriskInstalledFact]
+    public async Task Asterisk_refuses_a_channel_to_a_phone_without_a_reachable_contact_with_allocation_failed()
+    {
+        // What the adapter maps to "device unavailable" (the offer's agent goes Not Ready "Device unavailable", not Missed):
+        // checked here on the real thing, recorded in the adapter's tests (DeviceStateTests).
+        using var response = await asterisk.Http.PostAsync(
+            "channels?endpoint=PJSIP/itest-phone-offline&app=itest-refused&channelId=" + NewLeg(), null);
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Allocation failed", await response.Content.ReadAsStringAsync());
+        await asterisk.AssertNothingLeftAsync();
+    }
+
+    [AsteriskInstalledFact]
     public async Task A_dialled_leg_nobody_answers_ends_as_no_answer_when_its_ring_timeout_passes()
     {
         var leg = NewLeg();
@@ -261,8 +273,8 @@ public sealed class AsteriskPbxTests(RealAsterisk asterisk) : IAsyncLifetime
     public async Task Device_states_of_pjsip_endpoints_are_reported_from_ami()
     {
         await Pbx.RefreshDevicesAsync();
-        var demo = await _events.WaitAsync<DeviceStatus>(d => d.Endpoint == "PJSIP/demo-1001", what: "demo-1001 device state");
-        Assert.False(demo.Registered); // nobody registered in the test
+        var offline = await _events.WaitAsync<DeviceStatus>(d => d.Endpoint == "PJSIP/itest-phone-offline", what: "itest-phone-offline device state");
+        Assert.False(offline.Registered); // nobody registered in the test
         var phone = await _events.WaitAsync<DeviceStatus>(d => d.Endpoint == "PJSIP/itest-phone-answer", what: "static-contact phone state");
         Assert.False(phone.InUse);
     }
