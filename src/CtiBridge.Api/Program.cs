@@ -3,6 +3,7 @@ using CtiBridge.Api.CallCenter;
 using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
+using CtiBridge.Api.Supervision;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus 
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiSupervision();
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
 builder.Services.AddCtiAudit();
 
