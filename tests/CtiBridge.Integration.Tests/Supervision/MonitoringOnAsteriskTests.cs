@@ -171,6 +171,72 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         Assert.Equal(MonitoringEndReason.CustomerHungUp, Assert.Single(_audit.Sessions).EndReason);
     }
 
+    [AsteriskInstalledFact]
+    public async Task While_the_agent_holds_the_customer_the_supervisor_keeps_hearing_the_agent()
+    {
+        var (customer, callId, _) = await AnnTalksAsync();
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+
+        await _center.HoldAsync(Ann, callId);
+        await Task.Delay(2000);
+        Assert.NotNull(_monitoring.Current(Tenant, Sue)); // holding is no end of the session
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var atSupervisor = HeardBy(SupervisorTone);
+        var span = TimeSpan.FromSeconds(1.2);
+        var skip = TimeSpan.FromSeconds(0.4);
+        Log("supervisor hears (agent holding)", atSupervisor, span, skip);
+        Assert.True(atSupervisor.AmplitudeAtEnd(AgentTone, span, skip) > Heard, "the supervisor still hears the agent");
+        Assert.True(atSupervisor.AmplitudeAtEnd(CustomerTone, span, skip) < NotHeard, "the held customer is not heard");
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Switching_modes_during_the_call_keeps_the_supervisors_phone_and_changes_who_hears_her()
+    {
+        var (customer, _, _) = await AnnTalksAsync();
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        var supervisorPhone = (await asterisk.ChannelsAsync()).Where(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)).Select(c => c.Id).ToList();
+
+        var phases = new List<(MonitoringMode Mode, DateTime From, DateTime To)>();
+        foreach (var mode in new[] { MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor })
+        {
+            if (mode != _monitoring.Current(Tenant, Sue)!.Mode) await _monitoring.SwitchAsync(Tenant, Supervision, Sue, mode);
+            var from = DateTime.UtcNow;
+            await Task.Delay(2000);
+            phases.Add((mode, from, DateTime.UtcNow));
+        }
+        // The same supervisor phone throughout: no new call was made to it.
+        Assert.Equal(supervisorPhone.Order(), (await asterisk.ChannelsAsync()).Where(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)).Select(c => c.Id).Order());
+        var hungUpAt = DateTime.UtcNow;
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var atAgent = HeardBy(AgentTone);
+        var atCustomer = HeardBy(CustomerTone);
+        var margin = TimeSpan.FromMilliseconds(400);
+        // A recording holds the frames its party received, so it is continuous only while the party is bridged: the
+        // phases are placed counting back from its end (the hang-up), where the frames of the mixing bridge flow every 20 ms.
+        TimeSpan At(HeardAudio audio, DateTime wall) => audio.Length - (hungUpAt - wall);
+        foreach (var (mode, from, to) in phases)
+        {
+            // Each phase without its edges.
+            var agent = atAgent.Amplitude(SupervisorTone, At(atAgent, from) + margin, At(atAgent, to) - margin);
+            var cust = atCustomer.Amplitude(SupervisorTone, At(atCustomer, from) + margin, At(atCustomer, to) - margin);
+            output.WriteLine($"{mode}: supervisor tone at the agent {agent:0}, at the customer {cust:0}");
+            Assert.True(mode == MonitoringMode.Monitor ? agent < NotHeard : agent > Heard, $"{mode}: agent hears the supervisor at {agent:0}");
+            Assert.True(mode == MonitoringMode.Barge ? cust > Heard : cust < NotHeard, $"{mode}: customer hears the supervisor at {cust:0}");
+        }
+        var audited = Assert.Single(_audit.Sessions);
+        Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
+    }
+
     private static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
