@@ -4,6 +4,7 @@ using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
 using CtiBridge.Api.Setup;
+using CtiBridge.Api.Supervision;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working directory, or Data:Directory / --data <dir>
@@ -14,6 +15,7 @@ builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus 
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiSupervision();
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
 builder.Services.AddCtiAudit();
 

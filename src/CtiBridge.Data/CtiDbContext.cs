@@ -150,6 +150,8 @@ public class CtiDbContext : DbContext
                 s.Property(x => x.DefaultMusicOnHoldClass).HasMaxLength(80);
                 // Added by migration 202612051820_agents_choose_auto_answer to tenants that exist: the column has a default (false, the setting's default).
                 s.Property(x => x.AgentsMayChooseAutoAnswer).HasDefaultValue(false);
+                // Added by migration 202612051927_supervision_monitoring (off, the setting's default).
+                s.Property(x => x.TellMonitoredParties).HasDefaultValue(false);
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
                 // Added by migration 202612051610_password_rule: existing tenants got the default (off) in the database.
                 s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);
@@ -163,6 +165,9 @@ public class CtiDbContext : DbContext
             e.Property(x => x.AgentNumber).HasMaxLength(20);
             e.Property(x => x.DisplayName).HasMaxLength(100);
             e.Property(x => x.PasswordHash).HasMaxLength(256);
+            e.Property(x => x.SupervisorExtension).HasMaxLength(20);
+            // Added by migration 202612051927_supervision_monitoring with a default for existing users (the setting's default).
+            e.Property(x => x.SupervisorExtensionKind).HasDefaultValue(ExtensionKind.Web);
             e.HasIndex(x => new { x.TenantId, x.Username }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.Email }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.AgentNumber }).IsUnique();
@@ -179,6 +184,9 @@ public class CtiDbContext : DbContext
         m.Entity<Team>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(100);
+            // Added by migration 202612051927_supervision_monitoring: existing teams get 7 (monitor, whisper, barge). The
+            // sentinel -1 makes EF write every value, 0 (no mode) included, instead of leaving it to the default.
+            e.Property(x => x.MonitoringModes).HasDefaultValue(7).HasSentinel(-1);
             e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
             e.HasMany(x => x.Supervisors).WithOne().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);

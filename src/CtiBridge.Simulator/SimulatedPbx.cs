@@ -30,6 +30,10 @@ public sealed class SimLeg(string id, string endpoint, bool dialled, DateTimeOff
     /// <summary>For a caller: what the dialplan handed the app (tenant, purpose, target), as Asterisk keeps it on the channel.</summary>
     public (string Tenant, string Purpose, string Target)? Dialplan { get; internal set; }
     internal ITimer? DialTimer { get; set; }
+    /// <summary>For a snoop leg (supervision): the leg it listens to and speaks into, and in which directions.</summary>
+    public string? SnoopOf { get; internal set; }
+    public SnoopAudio Spy { get; internal set; }
+    public SnoopAudio Whisper { get; internal set; }
 }
 
 /// <summary>A call's bridge on the simulated PBX.</summary>
@@ -381,19 +385,77 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             return Task.FromResult<Stream?>(_recordings.TryGetValue(recordingName, out var bytes) ? new MemoryStream(bytes, writable: false) : null);
     }
 
+    public Task SnoopAsync(Guid bridgeOwnerId, string snoopLegId, string targetLegId, SnoopAudio spy, SnoopAudio whisper,
+        CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            var target = LegOrThrow(targetLegId);
+            if (_legs.ContainsKey(snoopLegId)) throw new InvalidOperationException($"Leg {snoopLegId} already exists.");
+            var snoop = new SimLeg(snoopLegId, "Snoop/" + target.Id, dialled: true, time.GetUtcNow())
+            {
+                Answered = true, SnoopOf = target.Id, Spy = spy, Whisper = whisper,
+            };
+            _legs[snoopLegId] = snoop;
+            AddToBridge(bridgeOwnerId, snoop);
+        }
+        Handler.OnLegAnswered(snoopLegId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="listener"/> hears <paramref name="speaker"/>: both in one bridge (neither held, the speaker not
+    /// muted), or through a snoop leg (supervision) — a snoop spying "in" brings its target's voice to its bridge, "out"
+    /// what the target hears; whispering "out" brings its bridge's voices to the target, "in" to those who hear the target.
+    /// </summary>
+    public bool Hears(string listener, string speaker)
+    {
+        lock (_gate)
+        {
+            if (listener == speaker) return false;
+            if (Direct(listener, speaker)) return true;
+            foreach (var snoop in _legs.Values.Where(l => l.SnoopOf is not null && l.InCall is not null))
+            {
+                var target = snoop.SnoopOf!;
+                var listenerWithSnoop = !IsSnoop(listener) && SameBridge(listener, snoop.Id);
+                if (listenerWithSnoop && snoop.Spy.HasFlag(SnoopAudio.In) && speaker == target && !IsMuted(target)) return true;
+                if (listenerWithSnoop && snoop.Spy.HasFlag(SnoopAudio.Out) && Direct(target, speaker)) return true;
+                var speakerWithSnoop = !IsSnoop(speaker) && !IsMuted(speaker) && SameBridge(snoop.Id, speaker);
+                if (speakerWithSnoop && snoop.Whisper.HasFlag(SnoopAudio.Out) && listener == target) return true;
+                if (speakerWithSnoop && snoop.Whisper.HasFlag(SnoopAudio.In) && !IsSnoop(listener) && SameBridge(listener, target)) return true;
+            }
+            return false;
+        }
+    }
+
+    private bool SameBridge(string a, string b) =>
+        a != b && _legs.TryGetValue(a, out var x) && _legs.TryGetValue(b, out var y) && x.InCall is { } bridge && y.InCall == bridge
+        && !x.Held && !y.Held;
+
+    private bool Direct(string listener, string speaker) =>
+        !IsSnoop(listener) && !IsSnoop(speaker) && !IsMuted(speaker) && SameBridge(listener, speaker);
+
+    private bool IsSnoop(string legId) => _legs.TryGetValue(legId, out var l) && l.SnoopOf is not null;
+
+    private bool IsMuted(string legId) => _legs.TryGetValue(legId, out var l) && l.Muted;
+
     // ---- internals ----
 
     private IPbxEventHandler Handler => _handler ?? throw new InvalidOperationException("Nobody subscribed to the simulator's events.");
 
     private void EndLeg(string legId, CallEndReason cause)
     {
+        List<string> snoops;
         lock (_gate)
         {
             if (!_legs.Remove(legId, out var leg)) return;
             leg.DialTimer?.Dispose();
             if (leg.InCall is { } call && _bridges.TryGetValue(call, out var b)) b.Members.Remove(legId);
+            snoops = _legs.Values.Where(l => l.SnoopOf == legId).Select(l => l.Id).ToList();
         }
         Handler.OnLegEnded(legId, cause);
+        // As on Asterisk, a snoop leg ends with the leg it listens to.
+        foreach (var snoop in snoops) EndLeg(snoop, CallEndReason.Normal);
     }
 
     private SimLeg LegOrThrow(string legId) =>

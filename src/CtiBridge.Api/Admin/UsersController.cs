@@ -103,4 +103,30 @@ public sealed class UsersController(UsersAdmin users) : ControllerBase
         await users.DeleteAgentProfileAsync(User.ToActor(), id, ct);
         return NoContent();
     }
+
+    /// <summary>Gives a supervisor (or admin) their own device for monitoring calls, provisioned as <c>&lt;tenant&gt;-&lt;extension&gt;</c>.</summary>
+    /// <remarks>Without one, monitoring rings the supervisor's agent extension, if they have one; else it is refused with <c>no_supervisor_device</c>.</remarks>
+    /// <response code="200">The user with <c>supervisorDevice</c>.</response>
+    /// <response code="400">Invalid input.</response>
+    /// <response code="404">No such user in this tenant.</response>
+    /// <response code="409"><c>conflict</c> (not a supervisor or admin; extension taken in the tenant), <c>endpoint_taken</c> (another tenant's endpoint).</response>
+    [HttpPut("{id:guid}/supervisor-device")]
+    [ProducesResponseType<UserResponse>(200)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public Task<UserResponse> SetSupervisorDevice(Guid id, [FromBody] SupervisorDeviceModel request, CancellationToken ct) =>
+        users.SetSupervisorDeviceAsync(User.ToActor(), id, request, ct);
+
+    /// <summary>Removes a supervisor's device (and its endpoint on the PBX).</summary>
+    /// <response code="204">Removed.</response>
+    /// <response code="404">No such user or device in this tenant.</response>
+    [HttpDelete("{id:guid}/supervisor-device")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public async Task<IActionResult> DeleteSupervisorDevice(Guid id, CancellationToken ct)
+    {
+        await users.DeleteSupervisorDeviceAsync(User.ToActor(), id, ct);
+        return NoContent();
+    }
 }

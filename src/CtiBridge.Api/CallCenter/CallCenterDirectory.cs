@@ -57,6 +57,9 @@ public sealed class CallCenterDirectory
     public IEnumerable<Guid> RecipientsOf(CallCenterEvent e)
     {
         if (e is SkillGroupStatsChangedEvent) return [];
+        // Monitoring is the supervisor's business: the agent hears of it only when the tenant tells monitored parties (the
+        // event says whom), and the agent's other supervisors not at all.
+        if (e is CtiBridge.Application.Supervision.Monitoring.MonitoringEvent) return e.Agents;
         if (!_tenants.TryGetValue(e.TenantId, out var t)) return e.Agents;
         var sup = t.Supervision;
         var set = new HashSet<Guid>();

@@ -27,4 +27,11 @@ public interface IAgentClient
     Task PhoneRegistrationChanged(EventEnvelope e);
     /// <summary>The PBX connection went up or down (data: <c>{ connected, description }</c>).</summary>
     Task PbxConnectionChanged(EventEnvelope e);
+    /// <summary>Supervision: the supervisor's device answered and hears the call (data: <c>{ session: MonitoringView }</c>);
+    /// to the supervisor, and to the agent when the tenant tells monitored parties.</summary>
+    Task MonitoringStarted(EventEnvelope e);
+    /// <summary>Supervision: the session changed mode (data: <c>{ session: MonitoringView, previousMode }</c>).</summary>
+    Task MonitoringModeChanged(EventEnvelope e);
+    /// <summary>Supervision: the session ended (data: <c>{ session: MonitoringView }</c> with <c>endReason</c>).</summary>
+    Task MonitoringEnded(EventEnvelope e);
 }

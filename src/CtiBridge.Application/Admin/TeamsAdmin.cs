@@ -1,6 +1,7 @@
 using CtiBridge.Application.Common;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Supervision;
 using CtiBridge.Domain.Tenants;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CtiBridge.Application.Admin;
 
 /// <summary>A team: supervisors who lead it and its agents.</summary>
-public sealed record TeamResponse(Guid Id, string Name, IReadOnlyList<Guid> SupervisorIds, IReadOnlyList<Guid> MemberIds)
+/// <param name="MonitoringModes">What the team's supervisors may do on its agents' calls: <c>Monitor</c>, <c>Whisper</c>, <c>Barge</c>, <c>TakeOver</c>.</param>
+public sealed record TeamResponse(Guid Id, string Name, IReadOnlyList<Guid> SupervisorIds, IReadOnlyList<Guid> MemberIds,
+    IReadOnlyList<MonitoringMode>? MonitoringModes = null)
 {
-    internal static TeamResponse From(Team t) => new(t.Id, t.Name, t.Supervisors.Select(s => s.UserId).Order().ToList(), t.Members.Select(m => m.UserId).Order().ToList());
+    internal static TeamResponse From(Team t) => new(t.Id, t.Name, t.Supervisors.Select(s => s.UserId).Order().ToList(), t.Members.Select(m => m.UserId).Order().ToList(),
+        ((MonitoringModes)t.MonitoringModes).List());
 }
 
 /// <summary>Create or replace a team.</summary>
@@ -21,6 +25,11 @@ public sealed record TeamRequest
     public List<Guid>? SupervisorIds { get; init; } = [];
     /// <summary>Users of the tenant (usually agents).</summary>
     public List<Guid>? MemberIds { get; init; } = [];
+    /// <summary>
+    /// What the team's supervisors may do on its agents' calls (any of <c>Monitor</c>, <c>Whisper</c>, <c>Barge</c>,
+    /// <c>TakeOver</c>; empty: nothing). Omitted: a new team gets Monitor, Whisper and Barge; an existing one keeps its modes.
+    /// </summary>
+    public List<MonitoringMode>? MonitoringModes { get; init; }
 }
 
 internal sealed class TeamRequestValidator : AbstractValidator<TeamRequest>
@@ -32,6 +41,7 @@ internal sealed class TeamRequestValidator : AbstractValidator<TeamRequest>
         RuleFor(x => x.MemberIds).Must(l => l is null || l.Count <= 1000).WithMessage("At most 1000 members.");
         RuleForEach(x => x.SupervisorIds).NotEmpty();
         RuleForEach(x => x.MemberIds).NotEmpty();
+        RuleForEach(x => x.MonitoringModes).IsInEnum();
     }
 }
 
@@ -84,6 +94,7 @@ public sealed class TeamsAdmin(CtiDbContext db, IInputValidator validator)
         if (users.Any(u => supervisorIds.Contains(u.Id) && (u.Roles & (UserRoles.Supervisor | UserRoles.Admin)) == 0))
             throw AdminErrors.Conflict("Every supervisor of a team must have the supervisor role.");
         team.Name = name;
+        if (request.MonitoringModes is { } modes) team.MonitoringModes = (int)modes.ToFlags();
         team.Supervisors.RemoveAll(s => !supervisorIds.Contains(s.UserId));
         foreach (var id in supervisorIds.Where(id => team.Supervisors.All(s => s.UserId != id)))
             team.Supervisors.Add(new TeamSupervisor { TenantId = actor.TenantId, TeamId = team.Id, UserId = id });

@@ -31,6 +31,11 @@ public sealed record TenantSettingsModel
     public bool RequirePasswordCharacterClasses { get; init; }
     /// <summary>Agents may switch auto-answer themselves (<c>PUT /agent/auto-answer</c>); admins set it in the agent's profile anyway.</summary>
     public bool AgentsMayChooseAutoAnswer { get; init; }
+    /// <summary>
+    /// Supervision: the monitored agent and customer hear a beep when a supervisor starts monitoring or changes mode, and the
+    /// agent receives the monitoring events. Off by default (silent monitoring stays silent).
+    /// </summary>
+    public bool TellMonitoredParties { get; init; }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
@@ -39,6 +44,7 @@ public sealed record TenantSettingsModel
         OutboundRequiresNotReady = s.OutboundRequiresNotReady, DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
         RequirePasswordCharacterClasses = s.RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
+        TellMonitoredParties = s.TellMonitoredParties,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -48,6 +54,7 @@ public sealed record TenantSettingsModel
         DirectCallsRequireReady = DirectCallsRequireReady, OutboundRequiresNotReady = OutboundRequiresNotReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
         WrapUpDefaultSeconds = WrapUpDefaultSeconds, RequirePasswordCharacterClasses = RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
+        TellMonitoredParties = TellMonitoredParties,
     };
 }
 

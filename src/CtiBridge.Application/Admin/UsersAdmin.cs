@@ -37,10 +37,34 @@ public sealed record AgentProfileResponse(string Extension, ExtensionKind Extens
 
 /// <summary>A user as admins see it (never the password hash).</summary>
 public sealed record UserResponse(Guid Id, string Username, string? Email, string? AgentNumber, string DisplayName, IReadOnlyList<string> Roles,
-    bool Enabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, AgentProfileResponse? AgentProfile)
+    bool Enabled, DateTimeOffset? LockedUntil, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, AgentProfileResponse? AgentProfile,
+    SupervisorDeviceModel? SupervisorDevice = null)
 {
     internal static UserResponse From(User u) => new(u.Id, u.Username, u.Email, u.AgentNumber, u.DisplayName, RoleNames.Of(u.Roles),
-        u.Enabled, u.LockedUntil, u.CreatedAt, u.LastLoginAt, AgentProfileResponse.From(u.AgentProfile));
+        u.Enabled, u.LockedUntil, u.CreatedAt, u.LastLoginAt, AgentProfileResponse.From(u.AgentProfile),
+        u.SupervisorExtension is { } ext ? new SupervisorDeviceModel { Extension = ext, ExtensionKind = u.SupervisorExtensionKind } : null);
+}
+
+/// <summary>
+/// A supervisor's own device for monitoring calls: the PJSIP endpoint <c>&lt;tenant&gt;-&lt;extension&gt;</c>, provisioned like
+/// an agent's extension (Web: the browser softphone; Sip: a desk phone or softphone app). Monitoring rings it with auto-answer.
+/// </summary>
+/// <example>{ "extension": "2901", "extensionKind": "Sip" }</example>
+public sealed record SupervisorDeviceModel
+{
+    /// <summary>2–20 digits, unique in the tenant among agents' and supervisors' extensions.</summary>
+    public string? Extension { get; init; }
+    /// <summary><c>Web</c> or <c>Sip</c>.</summary>
+    public ExtensionKind ExtensionKind { get; init; } = ExtensionKind.Web;
+}
+
+internal sealed class SupervisorDeviceModelValidator : AbstractValidator<SupervisorDeviceModel>
+{
+    public SupervisorDeviceModelValidator()
+    {
+        RuleFor(x => x.Extension).Required(20).Matches(Rules.DigitsPattern).WithMessage("2–20 digits.");
+        RuleFor(x => x.ExtensionKind).Must(k => k is ExtensionKind.Web or ExtensionKind.Sip).WithMessage("Web or Sip.");
+    }
 }
 
 /// <summary>Create a user.</summary>
@@ -247,6 +271,52 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
     }
 
     /// <summary>
+    /// Gives a supervisor (or admin) their own device for monitoring: the endpoint <c>&lt;tenant&gt;-&lt;extension&gt;</c> is
+    /// provisioned on the PBX (a previous one of the user removed). Refused for users who are not supervisors or admins
+    /// (<c>conflict</c>), an extension taken in the tenant (<c>conflict</c>) or another tenant's endpoint (<c>endpoint_taken</c>).
+    /// </summary>
+    public async Task<UserResponse> SetSupervisorDeviceAsync(Actor actor, Guid id, SupervisorDeviceModel request, CancellationToken ct = default)
+    {
+        await validator.ValidateAsync(request, ct);
+        var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        if ((user.Roles & (UserRoles.Supervisor | UserRoles.Admin)) == 0)
+            throw AdminErrors.Conflict("Only supervisors and admins have a supervisor device.");
+        var extension = request.Extension!.Trim();
+        await EnsureExtensionFreeAsync(actor, extension, Guid.Empty, ct, supervisorId: id);
+        var before = user.SupervisorExtension is { } old ? Device(old, user.SupervisorExtensionKind) : null;
+        user.SupervisorExtension = extension;
+        user.SupervisorExtensionKind = request.ExtensionKind;
+        await db.SaveChangesAsync(ct);
+        await SyncSupervisorDeviceAsync(actor, user, before, ct);
+        return UserResponse.From(user);
+    }
+
+    /// <summary>Removes a supervisor's device (and its endpoint on the PBX).</summary>
+    public async Task DeleteSupervisorDeviceAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        if (user.SupervisorExtension is not { } old) throw AdminErrors.NotFound("Supervisor device");
+        var before = Device(old, user.SupervisorExtensionKind);
+        user.SupervisorExtension = null;
+        await db.SaveChangesAsync(ct);
+        await SyncSupervisorDeviceAsync(actor, user, before, ct);
+    }
+
+    private static AgentProfile Device(string extension, ExtensionKind kind) => new() { Extension = extension, ExtensionKind = kind };
+
+    private async Task SyncSupervisorDeviceAsync(Actor actor, User user, AgentProfile? before, CancellationToken ct)
+    {
+        if (provisioner is not { IsActive: true }) return;
+        var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
+        EndpointSpec? now = user.SupervisorExtension is { } ext
+            ? new EndpointSpec(domain, ext, user.SupervisorExtensionKind == ExtensionKind.Web ? ProvisionedEndpointKind.Web : ProvisionedEndpointKind.Sip,
+                user.DisplayName)
+            : null;
+        if (now is not null) await provisioner.ProvisionAsync(now, ct);
+        if (before is not null && $"{domain}-{before.Extension}" != now?.Name) await provisioner.RemoveAsync(domain, $"{domain}-{before.Extension}", ct);
+    }
+
+    /// <summary>
     /// Makes the PBX match the saved profile: provisions the endpoint of a web or SIP extension (<c>&lt;tenant&gt;-&lt;extension&gt;</c>)
     /// and removes the one of <paramref name="before"/> when the extension changed, became remote or went away.
     /// </summary>
@@ -277,11 +347,14 @@ public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, Passw
     }
 
     /// <summary>The extension is free in the tenant, and its endpoint <c>&lt;domain&gt;-&lt;extension&gt;</c> is not another tenant's.</summary>
-    private async Task EnsureExtensionFreeAsync(Actor actor, string extension, Guid userId, CancellationToken ct)
+    private async Task EnsureExtensionFreeAsync(Actor actor, string extension, Guid userId, CancellationToken ct, Guid? supervisorId = null)
     {
         extension = extension.Trim();
         if (await db.AgentProfiles.AnyAsync(p => p.Extension == extension && p.UserId != userId, ct))
             throw AdminErrors.Conflict($"Extension {extension} is taken.");
+        // Supervisors' devices share the agents' extension numbers (both are endpoints <tenant>-<extension>).
+        if (await db.ScopeToTenant(actor.TenantId).Users.AnyAsync(u => u.SupervisorExtension == extension && u.Id != supervisorId, ct))
+            throw AdminErrors.Conflict($"Extension {extension} is taken by a supervisor's device.");
         var domain = await db.Tenants.Where(t => t.Id == actor.TenantId).Select(t => t.Domain).FirstAsync(ct);
         await endpoints.EnsureNotOtherTenantsAsync(actor.TenantId, domain, TenantEndpoints.ForAgent(domain, extension), ct);
     }

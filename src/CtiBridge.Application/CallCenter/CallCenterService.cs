@@ -18,6 +18,16 @@ public interface IFeatureCodeHandler
 }
 
 /// <summary>
+/// Receives the events of legs no call owns: those of supervision (a supervisor's device, snoop legs, a customer a
+/// supervisor took over). Must not block.
+/// </summary>
+public interface ISupervisionLegHandler
+{
+    void OnLegAnswered(string legId);
+    void OnLegEnded(string legId, CallEndReason cause);
+}
+
+/// <summary>
 /// All tenants' call centers, and the one handler of PBX events: it finds the tenant a leg
 /// belongs to (by the dialplan's tenant, or the leg index) and passes the event on.
 /// </summary>
@@ -46,6 +56,9 @@ public sealed class CallCenterService : IPbxEventHandler
 
     /// <summary>Handles remote-agent feature codes (set by the feature-code flow at start-up).</summary>
     public IFeatureCodeHandler? FeatureCodes { get; set; }
+
+    /// <summary>Handles the legs of supervision (set by the monitoring service when it is created).</summary>
+    public ISupervisionLegHandler? Supervision { get; set; }
 
     /// <summary>Adds a tenant, or replaces its configuration keeping its live state.</summary>
     public TenantCallCenter Configure(TenantConfiguration config)
@@ -136,6 +149,7 @@ public sealed class CallCenterService : IPbxEventHandler
             using var scope = _log.BeginTenantScope(c.Domain);
             c.OnLegAnswered(legId);
         }
+        else Supervision?.OnLegAnswered(legId);
     }
 
     public void OnLegEnded(string legId, CallEndReason cause)
@@ -145,6 +159,7 @@ public sealed class CallCenterService : IPbxEventHandler
             using var scope = _log.BeginTenantScope(c.Domain);
             c.OnLegEnded(legId, cause);
         }
+        else Supervision?.OnLegEnded(legId, cause);
         FeatureCodes?.OnLegEnded(legId);
     }
 

@@ -65,6 +65,45 @@ public sealed partial class TenantCallCenter
         });
     }
 
+    /// <summary>
+    /// Supervision, take over: the call ends for the engine with <see cref="CallEndReason.TakenOver"/> (its record shows the
+    /// hand-over), the agent's leg is hung up and the agent goes on as after any end of the call (wrap-up after a queue
+    /// call), and the customer's leg — taken off hold, left out of the call's bridge, not hung up — is no longer the
+    /// engine's: its id is returned to the supervisor's session, which now owns it. Only a call of the agent with the
+    /// customer and nobody else (no consultation, conference or self-service); else <c>take_over_not_possible</c>.
+    /// Returns once the call's PBX commands ran, so the customer's leg is free for another bridge.
+    /// </summary>
+    public async Task<string> HandOverToSupervisorAsync(Guid agentId, Guid callId)
+    {
+        string? customerLeg = null;
+        CallRuntime? taken = null;
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var call = CallOfParty(agentId, callId);
+                var party = call.Call.PresentAgentParty(agentId);
+                var customer = call.Call.Customer;
+                if (call.Call.State != CallState.Connected || party is not { State: PartyState.Connected } || customer is not { IsPresent: true }
+                    || call.ConsultBy is not null || call.SelfService is not null || call.Call.PresentParties.Count() != 2)
+                    throw new CtiException(ErrorCodes.TakeOverNotPossible,
+                        "Only a call between the agent and the customer alone can be taken over (no consultation, conference or self-service).");
+                UnholdCustomer(w, call);
+                customerLeg = customer.LegId;
+                var leg = customerLeg;
+                w.Add(call, () => _pbx.LeaveCallAsync(call.Call.Id, leg));
+                LeaveParty(call, customer, CallEndReason.TakenOver);
+                ForgetLeg(call, customerLeg);
+                EndCall(w, call, CallEndReason.TakenOver);
+                Dispatch(w);
+                taken = call;
+            }
+        });
+        // Wait for the call's commands (resume, leave, end) so the supervisor's bridge gets the customer after them.
+        await taken!.Pbx.RunAsync(() => Task.CompletedTask).ConfigureAwait(false);
+        return customerLeg!;
+    }
+
     /// <summary>The call's owner drops one party of the conference.</summary>
     public void DropParty(Guid agentId, Guid callId, string legId)
     {

@@ -14,6 +14,22 @@ public sealed partial class TenantCallCenter
 
     public bool HasAgent(Guid agentId) { lock (_gate) return _agents.ContainsKey(agentId); }
 
+    /// <summary>
+    /// Supervision: the call an agent is talking on now (their leg answered and in the call), with the legs a supervisor's
+    /// snoop and take over need; null when the agent is on no connected call (ringing, in wrap-up, not logged in).
+    /// </summary>
+    public MonitorableCall? MonitorableCallOf(Guid agentId)
+    {
+        lock (_gate)
+        {
+            if (!_agents.TryGetValue(agentId, out var a) || a.Agent.Status != AgentStatus.OnCall || a.Agent.CallId is not { } callId
+                || !_calls.TryGetValue(callId, out var call) || call.Call.State != CallState.Connected) return null;
+            if (call.Call.PresentAgentParty(agentId) is not { State: PartyState.Connected, AnsweredAt: not null } party) return null;
+            var customer = call.Call.Customer is { IsPresent: true } c ? c : null;
+            return new MonitorableCall(call.Call.Id, party.LegId, customer?.LegId, customer?.Held ?? false);
+        }
+    }
+
     /// <summary>The live calls the agent is a party of or is being offered.</summary>
     public IReadOnlyList<CallView> CallsOf(Guid agentId)
     {
@@ -154,3 +170,6 @@ public static class NumberMask
         || (rule.StartsWith("last", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(4), out var a) && a is >= 0 and <= 20)
         || (rule.StartsWith("first", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(5), out var b) && b is >= 0 and <= 20);
 }
+
+/// <summary>An agent's connected call as supervision sees it: the agent's leg (snooped on) and the customer's, if present.</summary>
+public sealed record MonitorableCall(Guid CallId, string AgentLegId, string? CustomerLegId, bool CustomerHeld);

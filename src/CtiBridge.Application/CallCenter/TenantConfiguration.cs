@@ -40,6 +40,11 @@ public sealed record TenantCallSettings
     public IReadOnlyList<string> OutboundCallerIds { get; init; } = Array.Empty<string>();
     /// <summary>Self-service flows an agent can send a customer through (prompts played, digits collected, back to the agent).</summary>
     public IReadOnlyList<SelfServiceFlow> SelfServiceFlows { get; init; } = [SelfServiceFlow.Pin];
+    /// <summary>
+    /// Supervision: whether the monitored agent and customer are told (a beep when monitoring starts and at each change of
+    /// mode; the agent also receives the monitoring events). Off by default: silent monitoring is silent.
+    /// </summary>
+    public bool TellMonitoredParties { get; init; }
 }
 
 /// <summary>

@@ -82,6 +82,29 @@ public interface IPbx
 
     /// <summary>Opens a finished recording's audio, or null when the PBX no longer has it.</summary>
     Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default);
+
+    /// <summary>
+    /// Supervision: makes a new leg <paramref name="snoopLegId"/> that hears the audio of <paramref name="targetLegId"/>
+    /// in the <paramref name="spy"/> directions and speaks into it in the <paramref name="whisper"/> directions (ARI snoop),
+    /// and puts it in the bridge of <paramref name="bridgeOwnerId"/> (a call id, or a monitoring session's id used as one).
+    /// Directions are the target leg's: <see cref="SnoopAudio.In"/> is what the leg sends (the agent's voice),
+    /// <see cref="SnoopAudio.Out"/> what it receives (what the agent hears). The snoop leg ends (its end is reported) when
+    /// it is hung up or when the target leg ends.
+    /// </summary>
+    Task SnoopAsync(Guid bridgeOwnerId, string snoopLegId, string targetLegId, SnoopAudio spy, SnoopAudio whisper,
+        CancellationToken ct = default);
+}
+
+/// <summary>Audio directions of a snooped leg, as the leg sees them.</summary>
+[Flags]
+public enum SnoopAudio
+{
+    None = 0,
+    /// <summary>What the leg sends (its party's voice).</summary>
+    In = 1,
+    /// <summary>What the leg receives (what its party hears).</summary>
+    Out = 2,
+    Both = In | Out,
 }
 
 /// <summary>What a PBX implementation can do.</summary>

@@ -2,6 +2,7 @@ using CtiBridge.Application.CallCenter;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Supervision;
 using CtiBridge.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using DomainHours = CtiBridge.Application.CallCenter.BusinessHours;
@@ -34,6 +35,35 @@ public sealed record TenantSupervision(
 
     /// <summary>Every supervisor and admin of the tenant.</summary>
     public IEnumerable<Guid> Watchers => AgentsBySupervisor.Keys.Concat(Admins).Distinct();
+
+    /// <summary>
+    /// Monitoring permissions (per team: the modes its supervisors may use on its agents) and supervisors' devices.
+    /// </summary>
+    public MonitoringPolicy Monitoring { get; init; } = MonitoringPolicy.Empty;
+
+    /// <summary>
+    /// The monitoring modes <paramref name="userId"/> may use on <paramref name="agentId"/>: every mode for a tenant admin,
+    /// else the union of the modes of the teams the user leads and the agent is in; none outside their teams.
+    /// </summary>
+    public MonitoringModes MonitoringModesFor(Guid userId, Guid agentId)
+    {
+        if (Admins.Contains(userId)) return MonitoringModes.All;
+        if (!MaySupervise(userId, agentId)) return MonitoringModes.None;
+        return Monitoring.ModesBySupervisor.TryGetValue(userId, out var byAgent) && byAgent.TryGetValue(agentId, out var modes)
+            ? modes : MonitoringModes.None;
+    }
+}
+
+/// <summary>
+/// What monitoring needs beyond who supervises whom: per supervisor and agent the modes their common teams allow, and
+/// each supervisor's own device extension (provisioned as <c>&lt;tenant&gt;-&lt;extension&gt;</c>), if set.
+/// </summary>
+public sealed record MonitoringPolicy(
+    IReadOnlyDictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>> ModesBySupervisor,
+    IReadOnlyDictionary<Guid, string> SupervisorExtensions)
+{
+    public static readonly MonitoringPolicy Empty =
+        new(new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>>(), new Dictionary<Guid, string>());
 }
 
 /// <summary>One tenant as loaded from the database: the call center's configuration plus supervision.</summary>
@@ -84,6 +114,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
             AttachedDataKeys = s.AttachedDataKeys.Take(10).ToList(),
             NumberMaskingRule = MaskingRule(s.NumberMaskingRule),
             RecordingPolicy = s.RecordingPolicy,
+            TellMonitoredParties = s.TellMonitoredParties,
         };
 
         var agents = users
@@ -122,17 +153,32 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
         var byTeam = teamMembers.GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet());
         var supervisorIds = users.Where(u => (u.Roles & UserRoles.Supervisor) != 0).Select(u => u.Id).ToHashSet();
         var bySupervisor = new Dictionary<Guid, IReadOnlySet<Guid>>();
+        var modesBySupervisor = new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>>();
+        var teamModes = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (MonitoringModes)t.MonitoringModes, ct);
         foreach (var sup in supervisorIds)
         {
             var set = new HashSet<Guid>();
+            var modes = new Dictionary<Guid, MonitoringModes>();
             foreach (var ts in teamSupervisors.Where(t => t.UserId == sup))
-                if (byTeam.TryGetValue(ts.TeamId, out var members)) set.UnionWith(members);
+            {
+                if (!byTeam.TryGetValue(ts.TeamId, out var members)) continue;
+                set.UnionWith(members);
+                var allowed = teamModes.GetValueOrDefault(ts.TeamId);
+                foreach (var m in members) modes[m] = modes.GetValueOrDefault(m) | allowed;
+            }
             bySupervisor[sup] = set;
+            modesBySupervisor[sup] = modes;
         }
+        var supervisorExtensions = users.Where(u => !string.IsNullOrWhiteSpace(u.SupervisorExtension)
+                && (u.Roles & (UserRoles.Supervisor | UserRoles.Admin)) != 0)
+            .ToDictionary(u => u.Id, u => u.SupervisorExtension!);
         var admins = users.Where(u => (u.Roles & UserRoles.Admin) != 0).Select(u => u.Id).ToHashSet();
         var people = users.Where(u => !agentIds.Contains(u.Id) && (u.Roles & (UserRoles.Supervisor | UserRoles.Admin)) != 0)
             .Select(u => new DirectoryPerson(u.Id, u.DisplayName, u.Email, u.Roles)).ToList();
-        return new LoadedTenant(config, new TenantSupervision(tenant.Id, bySupervisor, admins, people));
+        return new LoadedTenant(config, new TenantSupervision(tenant.Id, bySupervisor, admins, people)
+        {
+            Monitoring = new MonitoringPolicy(modesBySupervisor, supervisorExtensions),
+        });
     }
 
     /// <summary>Stored rule (<c>keep-last:N</c>, <c>keep-first:N</c>, empty) → the engine's (<c>lastN</c>, <c>firstN</c>, <c>none</c>).</summary>

@@ -58,6 +58,7 @@ public sealed partial class AsteriskPbx
             if (_legs.TryGetValue(channel.Id, out var dialled) && !dialled.IsEnded)
             {
                 dialled.Answered = true;
+                if (_snoopsStarting.TryGetValue(channel.Id, out var started)) started.TrySetResult();
                 _handler?.OnLegAnswered(channel.Id);
             }
             else

@@ -32,6 +32,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _snoopsStarting = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
     private readonly CancellationTokenSource _lifetime = new();
     private IPbxEventHandler? _handler;
@@ -374,6 +375,48 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
             throw;
         }
     }
+
+    // ------------------------------------------------------------------ IPbx: supervision
+
+    /// <summary>
+    /// <c>POST /channels/{target}/snoop</c> with our channel id, into the app as a dialled leg of the owner (so its
+    /// StasisStart reports it answered and its end is reported like any leg's), then into the owner's bridge once it is in
+    /// the app. Asterisk ends a snoop channel when the channel it snoops on ends.
+    /// </summary>
+    public async Task SnoopAsync(Guid bridgeOwnerId, string snoopLegId, string targetLegId, SnoopAudio spy, SnoopAudio whisper,
+        CancellationToken ct = default)
+    {
+        var leg = new LegState(snoopLegId, dialled: true) { CallId = bridgeOwnerId };
+        if (!_legs.TryAdd(snoopLegId, leg)) throw new InvalidOperationException($"Leg {snoopLegId} already exists.");
+        var started = _snoopsStarting.GetOrAdd(snoopLegId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            var bridge = BridgeAsync(bridgeOwnerId, ct);
+            try
+            {
+                await Gone(targetLegId, () => _ari.Channels.SnoopAsync(targetLegId, SnoopDirection(spy), SnoopDirection(whisper),
+                    appArgs: _options.DialledAppArg + "," + bridgeOwnerId.ToString("N"), snoopId: snoopLegId, ct: ct)).ConfigureAwait(false);
+            }
+            catch
+            {
+                _legs.TryRemove(snoopLegId, out _);
+                throw;
+            }
+            leg.Originated = true;
+            // The snoop channel can be bridged once it is in the app (its StasisStart).
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(false);
+            await AddToBridgeAsync(leg, bridgeOwnerId, await bridge.ConfigureAwait(false), ct).ConfigureAwait(false);
+        }
+        finally { _snoopsStarting.TryRemove(snoopLegId, out _); }
+    }
+
+    private static string SnoopDirection(SnoopAudio audio) => audio switch
+    {
+        SnoopAudio.In => "in",
+        SnoopAudio.Out => "out",
+        SnoopAudio.Both => "both",
+        _ => "none",
+    };
 
     // ------------------------------------------------------------------ helpers
 

@@ -54,6 +54,9 @@ public class TenantSettings
     /// <summary>When true, agents may switch auto-answer on and off themselves (admins set it in the agent's profile anyway).</summary>
     public bool AgentsMayChooseAutoAnswer { get; set; }
 
+    /// <summary>Supervision: the monitored agent and customer are told (a beep) when a supervisor monitors, whispers, barges or takes over.</summary>
+    public bool TellMonitoredParties { get; set; }
+
     /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
     public int WrapUpDefaultSeconds { get; set; } = 30;
 

@@ -28,6 +28,12 @@ public class User : ITenantOwned
     public DateTimeOffset? LastLoginAt { get; set; }
 
     public AgentProfile? AgentProfile { get; set; }
+    /// <summary>
+    /// A supervisor's own device for monitoring calls: extension of the PJSIP endpoint <c>&lt;tenant&gt;-&lt;extension&gt;</c>
+    /// (provisioned like an agent's, of kind <see cref="SupervisorExtensionKind"/>). Null: the supervisor's agent extension, if any.
+    /// </summary>
+    public string? SupervisorExtension { get; set; }
+    public ExtensionKind SupervisorExtensionKind { get; set; } = ExtensionKind.Web;
 }
 
 /// <summary>A refresh token (stored as its SHA-256 hash only); rotated on every use.</summary>
@@ -50,6 +56,8 @@ public class Team : ITenantOwned
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
     public string Name { get; set; } = "";
+    /// <summary>The monitoring modes (flags of <c>MonitoringModes</c>: 1 monitor, 2 whisper, 4 barge, 8 take over) the team's supervisors may use on its agents.</summary>
+    public int MonitoringModes { get; set; } = 7;
     public List<TeamSupervisor> Supervisors { get; set; } = new();
     public List<TeamMember> Members { get; set; } = new();
 }

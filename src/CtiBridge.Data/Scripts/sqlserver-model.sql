@@ -15,6 +15,7 @@ CREATE TABLE [Tenants] (
     [Settings_OutboundRequiresNotReady] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_RecordingPolicy] nvarchar(32) NOT NULL,
     [Settings_RequirePasswordCharacterClasses] bit NOT NULL DEFAULT CAST(0 AS bit),
+    [Settings_TellMonitoredParties] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_WrapUpDefaultSeconds] int NOT NULL,
     CONSTRAINT [PK_Tenants] PRIMARY KEY ([Id])
 );
@@ -124,6 +125,7 @@ CREATE TABLE [Teams] (
     [Id] uniqueidentifier NOT NULL,
     [TenantId] uniqueidentifier NOT NULL,
     [Name] nvarchar(100) NOT NULL,
+    [MonitoringModes] int NOT NULL DEFAULT 7,
     CONSTRAINT [PK_Teams] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_Teams_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
 );
@@ -146,6 +148,8 @@ CREATE TABLE [Users] (
     [PasswordChangedAt] datetime2 NULL,
     [CreatedAt] datetime2 NOT NULL,
     [LastLoginAt] datetime2 NULL,
+    [SupervisorExtension] nvarchar(20) NULL,
+    [SupervisorExtensionKind] nvarchar(32) NOT NULL DEFAULT N'Web',
     CONSTRAINT [PK_Users] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_Users_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
 );

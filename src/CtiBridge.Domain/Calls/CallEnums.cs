@@ -26,6 +26,8 @@ public enum CallEndReason
     Overflow,
     Closed,
     Failed,
+    /// <summary>A supervisor took the call over: the agent's leg left and the supervisor kept the customer.</summary>
+    TakenOver,
 }
 
 /// <summary>How a recording came to be, for recording search.</summary>

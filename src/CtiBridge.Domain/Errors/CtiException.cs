@@ -70,6 +70,20 @@ public static class ErrorCodes
     public const string AnswerOnDevice = "answer_on_device";
     public const string CallNotRinging = "call_not_ringing";
     public const string CallNotConnected = "call_not_connected";
+    /// <summary>Supervision: the agent has no connected call to monitor.</summary>
+    public const string AgentNotOnCall = "agent_not_on_call";
+    /// <summary>Supervision: the agent is not in one of the supervisor's teams.</summary>
+    public const string NotYourAgent = "not_your_agent";
+    /// <summary>Supervision: the supervisor's teams do not allow this monitoring mode for this agent.</summary>
+    public const string MonitoringModeNotAllowed = "monitoring_mode_not_allowed";
+    /// <summary>Supervision: the supervisor already monitors a call (one at a time).</summary>
+    public const string AlreadyMonitoring = "already_monitoring";
+    /// <summary>Supervision: the supervisor monitors no call.</summary>
+    public const string NotMonitoring = "not_monitoring";
+    /// <summary>Supervision: the supervisor has no device (supervisor extension or agent extension) to hear the call on.</summary>
+    public const string NoSupervisorDevice = "no_supervisor_device";
+    /// <summary>Supervision: the call cannot be taken over now (a consultation, conference or self-service runs), or was already.</summary>
+    public const string TakeOverNotPossible = "take_over_not_possible";
     /// <summary>Only a web agent's browser softphone can be called back into her call.</summary>
     public const string NoSoftphone = "no_softphone";
     public const string SkillGroupNotFound = "skill_group_not_found";

@@ -35,6 +35,13 @@ public sealed partial class RealAsterisk
          same => n,Answer()
          same => n,Echo()
 
+        ; a party that says one tone and records what it hears (supervision tests): t<hertz>, the file in ITEST_TONES_DIR
+        [itest-tones]
+        exten => _tX.,1,Answer()
+         same => n,PlayTones(${EXTEN:1})
+         same => n,Record(${ITEST_TONES_DIR}/${EXTEN}-${UNIQUEID}.wav,0,120,qxk)
+         same => n,Hangup()
+
         [itest-customer]
         exten => talk,1,Answer()
          same => n,Playback(tt-weasels)

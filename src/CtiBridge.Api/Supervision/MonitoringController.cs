@@ -1,0 +1,150 @@
+using CtiBridge.Api.CallCenter;
+using CtiBridge.Application.Common;
+using CtiBridge.Application.Supervision.Monitoring;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Domain.Supervision;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CtiBridge.Api.Supervision;
+
+/// <summary>Start monitoring an agent's call.</summary>
+/// <example>{ "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11", "mode": "Monitor" }</example>
+public sealed record StartMonitoringRequest
+{
+    /// <summary>The agent whose call to monitor (an agent of one of your teams).</summary>
+    public Guid? AgentId { get; init; }
+    /// <summary><c>Monitor</c> (silent), <c>Whisper</c> (only the agent hears you), <c>Barge</c> (both hear you) or <c>TakeOver</c> (you keep the customer).</summary>
+    public string? Mode { get; init; }
+}
+
+/// <summary>Switch the running session to another mode (same device leg, no new call).</summary>
+/// <example>{ "mode": "Whisper" }</example>
+public sealed record MonitoringModeRequest
+{
+    /// <summary><c>Monitor</c>, <c>Whisper</c>, <c>Barge</c> or <c>TakeOver</c>.</summary>
+    public string? Mode { get; init; }
+}
+
+internal static class MonitoringModeNames
+{
+    public static bool IsValid(string? mode) => mode is not null && Enum.TryParse<MonitoringMode>(mode, ignoreCase: true, out var m) && Enum.IsDefined(m)
+        && !int.TryParse(mode, out _);
+
+    public static MonitoringMode Parse(string mode) => Enum.Parse<MonitoringMode>(mode, ignoreCase: true);
+
+    public const string Message = "One of Monitor, Whisper, Barge, TakeOver.";
+}
+
+internal sealed class StartMonitoringRequestValidator : AbstractValidator<StartMonitoringRequest>
+{
+    public StartMonitoringRequestValidator()
+    {
+        RuleFor(x => x.AgentId).NotNull().WithMessage("Required.").NotEqual(Guid.Empty).WithMessage("Required.");
+        RuleFor(x => x.Mode).Required(20).Must(MonitoringModeNames.IsValid).WithMessage(MonitoringModeNames.Message);
+    }
+}
+
+internal sealed class MonitoringModeRequestValidator : AbstractValidator<MonitoringModeRequest>
+{
+    public MonitoringModeRequestValidator() =>
+        RuleFor(x => x.Mode).Required(20).Must(MonitoringModeNames.IsValid).WithMessage(MonitoringModeNames.Message);
+}
+
+/// <summary>
+/// Supervision: silent monitor, whisper (coach), barge and take over of an agent's live call, on the supervisor's own
+/// device (their supervisor extension, else their agent extension; it is rung with auto-answer). One session per
+/// supervisor. The session's changes arrive as <c>monitoringStarted</c>, <c>monitoringModeChanged</c> and
+/// <c>monitoringEnded</c> events (to the supervisor, and to the agent when the tenant tells monitored parties).
+/// Signed-in supervisors and tenant admins only (not API keys: a session needs a person with a device).
+/// </summary>
+[ApiController]
+[Route("api/v1/supervision/monitoring")]
+[Authorize(AuthenticationSchemes = ApiKeys.CallerScheme)]
+[Produces("application/json")]
+[ProducesResponseType<ProblemDetails>(401)]
+[ProducesResponseType<ProblemDetails>(403)]
+public sealed class MonitoringController(CallCenterAccess access, CallCenterDirectory directory, MonitoringService monitoring,
+    IInputValidator validator) : ControllerBase
+{
+    /// <summary>Your running monitoring session.</summary>
+    /// <response code="200">The session (state <c>Connecting</c> while your device rings, then <c>Active</c>).</response>
+    /// <response code="404"><c>not_monitoring</c>.</response>
+    [HttpGet]
+    [ProducesResponseType<MonitoringView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public MonitoringView Get()
+    {
+        var caller = Supervisor();
+        return monitoring.Current(caller.TenantId, caller.UserId!.Value)
+            ?? throw new CtiException(ErrorCodes.NotMonitoring, "You are not monitoring a call.", ErrorKind.NotFound);
+    }
+
+    /// <summary>Starts monitoring an agent's call: your device rings (auto-answer) and hears the call in the mode asked for.</summary>
+    /// <remarks>
+    /// Monitor: you hear the agent and whoever the agent hears; nobody hears you. Whisper: the agent, only the agent, hears
+    /// you. Barge: the agent and the customer hear you. TakeOver: you keep the customer; the agent's leg leaves and the
+    /// agent goes to wrap-up (after a queue call). The monitored parties hear a beep only when the tenant's setting
+    /// <c>tellMonitoredParties</c> is on.
+    /// </remarks>
+    /// <response code="201">The session, state <c>Connecting</c>; <c>monitoringStarted</c> follows when your device answers.</response>
+    /// <response code="400">Invalid body.</response>
+    /// <response code="403"><c>forbidden</c> (not a supervisor), <c>not_your_agent</c> (outside your teams), <c>monitoring_mode_not_allowed</c> (your teams' permission).</response>
+    /// <response code="409"><c>already_monitoring</c>, <c>agent_not_on_call</c>, <c>no_supervisor_device</c>.</response>
+    [HttpPost]
+    [ProducesResponseType<MonitoringView>(201)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public async Task<IActionResult> Start([FromBody] StartMonitoringRequest request, CancellationToken ct)
+    {
+        await validator.ValidateAsync(request, ct);
+        var caller = Supervisor();
+        var center = access.Center(caller);
+        var view = monitoring.Start(center, directory.Supervision(caller.TenantId), caller.UserId!.Value, request.AgentId!.Value,
+            MonitoringModeNames.Parse(request.Mode!));
+        return StatusCode(201, view);
+    }
+
+    /// <summary>Switches your session to another mode, on the same device leg (no new call).</summary>
+    /// <response code="200">The session in its new mode (<c>monitoringModeChanged</c> is sent too).</response>
+    /// <response code="400">Invalid body.</response>
+    /// <response code="403"><c>monitoring_mode_not_allowed</c>.</response>
+    /// <response code="404"><c>not_monitoring</c>.</response>
+    /// <response code="409"><c>take_over_not_possible</c> (a consultation, conference or self-service runs, or the call was taken over already).</response>
+    /// <response code="503"><c>pbx_unavailable</c>.</response>
+    [HttpPut("mode")]
+    [ProducesResponseType<MonitoringView>(200)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    [ProducesResponseType<ProblemDetails>(503)]
+    public async Task<MonitoringView> SwitchMode([FromBody] MonitoringModeRequest request, CancellationToken ct)
+    {
+        await validator.ValidateAsync(request, ct);
+        var caller = Supervisor();
+        return await monitoring.SwitchAsync(caller.TenantId, directory.Supervision(caller.TenantId), caller.UserId!.Value,
+            MonitoringModeNames.Parse(request.Mode!));
+    }
+
+    /// <summary>Stops your session: your device leg is hung up (after a take over, the customer's too).</summary>
+    /// <response code="204">Stopped (<c>monitoringEnded</c> is sent).</response>
+    /// <response code="404"><c>not_monitoring</c>.</response>
+    [HttpDelete]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public IActionResult Stop()
+    {
+        var caller = Supervisor();
+        monitoring.Stop(caller.TenantId, caller.UserId!.Value);
+        return NoContent();
+    }
+
+    private Caller Supervisor()
+    {
+        var caller = access.Caller;
+        if (!caller.IsSupervisor)
+            throw new CtiException(ErrorCodes.Forbidden, "Only supervisors and admins may monitor calls.", ErrorKind.Forbidden);
+        return caller;
+    }
+}

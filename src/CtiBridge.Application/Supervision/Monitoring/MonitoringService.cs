@@ -1,0 +1,366 @@
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Application.Persistence;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Domain.Supervision;
+using Microsoft.Extensions.Logging;
+
+namespace CtiBridge.Application.Supervision.Monitoring;
+
+/// <summary>
+/// Silent monitor, whisper, barge and take over. A session rings the supervisor's own device (auto-answer) into a bridge
+/// of its own (the PBX bridge of the session's id); once it answers, a snoop leg on the agent's leg joins that bridge with
+/// the mode's directions: monitor hears both ways and speaks nowhere, whisper speaks to the agent only, barge to both
+/// sides of the agent's leg. Switching mode replaces the snoop leg (the supervisor's leg stays: no new call). Take over
+/// asks the call center to hand the customer's leg over (the agent's leg leaves, the agent goes to wrap-up) and puts it
+/// in the session's bridge with the supervisor. A supervisor monitors one call at a time. The session ends when the
+/// supervisor stops or hangs up, when the agent's leg ends (the call ends, or the agent transfers it or hangs up: the
+/// snoop leg ends with it), or, after a take over, when the customer hangs up; every session goes to the audit log.
+/// Decisions are made under one lock; PBX commands run outside it, in order, on the session's own lane.
+/// </summary>
+public sealed class MonitoringService : ISupervisionLegHandler
+{
+    /// <summary>How long the supervisor's device may ring.</summary>
+    public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The sound played to the monitored parties when the tenant tells them.</summary>
+    public const string NoticeSound = "sound:beep";
+
+    private readonly object _gate = new();
+    private readonly Dictionary<(Guid Tenant, Guid Supervisor), Session> _bySupervisor = new();
+    private readonly Dictionary<string, Session> _byLeg = new(StringComparer.Ordinal);
+    private readonly CallCenterService _centers;
+    private readonly ICallCenterEventSink _events;
+    private readonly IMonitoringAuditLog _audit;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+
+    public MonitoringService(CallCenterService centers, ICallCenterEventSink events, IMonitoringAuditLog audit, TimeProvider time,
+        ILogger<MonitoringService> log)
+    {
+        _centers = centers;
+        _events = events;
+        _audit = audit;
+        _time = time;
+        _log = log;
+        centers.Supervision = this;
+    }
+
+    private IPbx Pbx => _centers.Pbx;
+
+    private sealed class Session(MonitoringSession state, TenantCallCenter center, string supervisorLeg, string agentLeg, bool told)
+    {
+        public MonitoringSession State { get; } = state;
+        public TenantCallCenter Center { get; } = center;
+        public string SupervisorLeg { get; } = supervisorLeg;
+        public string AgentLeg { get; } = agentLeg;
+        public bool Told { get; } = told;
+        public bool Answered { get; set; }
+        public string? SnoopLeg { get; set; }
+        public string? CustomerLeg { get; set; }
+        public SerialQueue Lane { get; } = new();
+        public MonitoringView View => MonitoringView.Of(State, Told);
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /// <summary>The supervisor's session, or null.</summary>
+    public MonitoringView? Current(Guid tenantId, Guid supervisorId)
+    {
+        lock (_gate) return _bySupervisor.TryGetValue((tenantId, supervisorId), out var s) ? s.View : null;
+    }
+
+    /// <summary>
+    /// Starts monitoring <paramref name="agentId"/>'s call in <paramref name="mode"/>: rings the supervisor's device with
+    /// auto-answer. Refusals: <c>not_your_agent</c> (403, outside the supervisor's teams), <c>monitoring_mode_not_allowed</c>
+    /// (403, the teams' permission), <c>already_monitoring</c> (409), <c>no_supervisor_device</c> (409),
+    /// <c>agent_not_on_call</c> (409).
+    /// </summary>
+    public MonitoringView Start(TenantCallCenter center, TenantSupervision supervision, Guid supervisorId, Guid agentId, MonitoringMode mode)
+    {
+        Session session;
+        DialTarget target;
+        lock (_gate)
+        {
+            if (!center.HasAgent(agentId) || !supervision.MaySupervise(supervisorId, agentId))
+                throw new CtiException(ErrorCodes.NotYourAgent, "This agent is not in one of your teams.", ErrorKind.Forbidden);
+            CheckAllowed(supervision, supervisorId, agentId, mode);
+            if (_bySupervisor.ContainsKey((center.TenantId, supervisorId)))
+                throw new CtiException(ErrorCodes.AlreadyMonitoring, "You are monitoring a call already; stop it first.");
+            var endpoint = DeviceOf(center, supervision, supervisorId)
+                ?? throw new CtiException(ErrorCodes.NoSupervisorDevice,
+                    "You have no device to listen on: an admin gives you a supervisor extension (or an agent extension).");
+            var call = center.MonitorableCallOf(agentId)
+                ?? throw new CtiException(ErrorCodes.AgentNotOnCall, "The agent is not talking on a call now.");
+            var now = _time.GetUtcNow();
+            var state = new MonitoringSession(Guid.NewGuid(), center.TenantId, supervisorId, agentId, call.CallId, mode, now);
+            session = new Session(state, center, "cti-sup-" + Guid.NewGuid().ToString("N")[..16], call.AgentLegId,
+                center.Configuration.Settings.TellMonitoredParties);
+            _bySupervisor[(center.TenantId, supervisorId)] = session;
+            _byLeg[session.SupervisorLeg] = session;
+            var agentName = center.GetAgent(agentId).DisplayName;
+            target = new DialTarget(endpoint, center.GetAgent(agentId).Extension, "Monitor " + agentName, RingTimeout, AutoAnswer: true,
+                new Dictionary<string, string>
+                {
+                    ["CTI_ROLE"] = "supervisor",
+                    ["CTI_MONITORING"] = state.Id.ToString("N"),
+                    ["CTI_CALL_ID"] = call.CallId.ToString("N"),
+                });
+        }
+        var view = session.View;
+        session.Lane.Post(() => Pbx.DialAsync(session.State.Id, session.SupervisorLeg, target), ex => Failed(session, ex));
+        return view;
+    }
+
+    /// <summary>
+    /// Switches the supervisor's session to <paramref name="mode"/> on the same device leg. Before the device answers it
+    /// only changes the mode to start in. Take over ends the session's listening: the supervisor keeps the customer.
+    /// Refusals: <c>not_monitoring</c> (404), <c>monitoring_mode_not_allowed</c> (403), <c>take_over_not_possible</c> (409).
+    /// </summary>
+    public async Task<MonitoringView> SwitchAsync(Guid tenantId, TenantSupervision supervision, Guid supervisorId, MonitoringMode mode)
+    {
+        Session session;
+        MonitoringMode previous;
+        bool apply;
+        lock (_gate)
+        {
+            session = SessionOf(tenantId, supervisorId);
+            CheckAllowed(supervision, supervisorId, session.State.AgentId, mode);
+            if (session.State.TakenOver)
+                throw new CtiException(ErrorCodes.TakeOverNotPossible, "The call was taken over: it is your call now.");
+            previous = session.State.Mode;
+            if (mode == previous) return session.View;
+            apply = session.Answered;
+            if (!apply || mode != MonitoringMode.TakeOver)
+            {
+                session.State.SwitchTo(mode, _time.GetUtcNow());
+                if (apply) _events.Publish(new MonitoringModeChangedEvent(tenantId, session.View, previous));
+            }
+        }
+        if (!apply) return session.View;
+        if (mode == MonitoringMode.TakeOver)
+        {
+            // The call center decides whether the call can be taken over; the session changes only once it was.
+            await RunOnLane(session, () => TakeOverAsync(session)).ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (session.State.State == MonitoringState.Ended) return session.View;
+                session.State.SwitchTo(mode, _time.GetUtcNow());
+                _events.Publish(new MonitoringModeChangedEvent(tenantId, session.View, previous));
+                return session.View;
+            }
+        }
+        await RunOnLane(session, () => SnoopAsync(session, mode)).ConfigureAwait(false);
+        return session.View;
+    }
+
+    /// <summary>Stops the supervisor's session: their device leg is hung up (after a take over, the customer's too).</summary>
+    public void Stop(Guid tenantId, Guid supervisorId)
+    {
+        Session session;
+        lock (_gate) session = SessionOf(tenantId, supervisorId);
+        End(session, MonitoringEndReason.Stopped);
+    }
+
+    // ---------------------------------------------------------------- PBX events
+
+    public void OnLegAnswered(string legId)
+    {
+        Session? session;
+        bool callGone;
+        lock (_gate)
+        {
+            if (!_byLeg.TryGetValue(legId, out session) || legId != session.SupervisorLeg || session.Answered) return;
+            session.Answered = true;
+            // The call may have ended, or gone to someone else, while the supervisor's device rang.
+            callGone = session.Center.MonitorableCallOf(session.State.AgentId) is not { } call || call.CallId != session.State.CallId
+                || call.AgentLegId != session.AgentLeg;
+            if (!callGone)
+            {
+                session.State.Connected(_time.GetUtcNow());
+                if (session.State.Mode != MonitoringMode.TakeOver) _events.Publish(new MonitoringStartedEvent(session.State.TenantId, session.View));
+            }
+        }
+        if (callGone) { End(session, MonitoringEndReason.CallEnded); return; }
+        var mode = session.State.Mode;
+        session.Lane.Post(async () =>
+        {
+            await Pbx.JoinCallAsync(session.State.Id, session.SupervisorLeg).ConfigureAwait(false);
+            if (mode == MonitoringMode.TakeOver)
+            {
+                await TakeOverAsync(session).ConfigureAwait(false);
+                lock (_gate)
+                    if (session.State.State != MonitoringState.Ended)
+                        _events.Publish(new MonitoringStartedEvent(session.State.TenantId, session.View));
+            }
+            else await SnoopAsync(session, mode).ConfigureAwait(false);
+        }, ex => Failed(session, ex));
+    }
+
+    public void OnLegEnded(string legId, CallEndReason cause)
+    {
+        Session? session;
+        MonitoringEndReason reason;
+        lock (_gate)
+        {
+            if (!_byLeg.Remove(legId, out session)) return;
+            if (legId == session.SupervisorLeg)
+                reason = session.Answered ? MonitoringEndReason.SupervisorHungUp : MonitoringEndReason.SupervisorUnreachable;
+            else if (legId == session.CustomerLeg) reason = MonitoringEndReason.CustomerHungUp;
+            else if (legId == session.SnoopLeg) reason = MonitoringEndReason.CallEnded; // the agent's leg ended: a snoop ends with it
+            else return; // a snoop leg replaced by a change of mode
+        }
+        End(session, reason);
+    }
+
+    // ---------------------------------------------------------------- steps (on the session's lane)
+
+    private async Task SnoopAsync(Session session, MonitoringMode mode)
+    {
+        var (spy, whisper) = Directions(mode);
+        var snoop = "cti-snp-" + Guid.NewGuid().ToString("N")[..16];
+        string? previous;
+        lock (_gate)
+        {
+            if (session.State.State == MonitoringState.Ended) return;
+            previous = session.SnoopLeg;
+            if (previous is not null) _byLeg.Remove(previous);
+            session.SnoopLeg = snoop;
+            _byLeg[snoop] = session;
+        }
+        // The new snoop first, then the old one goes: the supervisor never hears a gap of silence between modes.
+        await Pbx.SnoopAsync(session.State.Id, snoop, session.AgentLeg, spy, whisper).ConfigureAwait(false);
+        if (previous is not null) await Pbx.HangupAsync(previous, CallEndReason.Normal).ConfigureAwait(false);
+        await NoticeAsync(session).ConfigureAwait(false);
+    }
+
+    private async Task TakeOverAsync(Session session)
+    {
+        string? snoop;
+        lock (_gate)
+        {
+            if (session.State.State == MonitoringState.Ended) return;
+            // The agent's leg leaves: its snoop ends with it, which is no end of this session.
+            snoop = session.SnoopLeg;
+            if (snoop is not null) _byLeg.Remove(snoop);
+            session.SnoopLeg = null;
+        }
+        string customer;
+        try
+        {
+            customer = await session.Center.HandOverToSupervisorAsync(session.State.AgentId, session.State.CallId).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (_gate)
+                if (snoop is not null && session.State.State != MonitoringState.Ended) { session.SnoopLeg = snoop; _byLeg[snoop] = session; }
+            throw;
+        }
+        lock (_gate)
+        {
+            session.CustomerLeg = customer;
+            _byLeg[customer] = session;
+        }
+        if (snoop is not null) await Pbx.HangupAsync(snoop, CallEndReason.Normal).ConfigureAwait(false);
+        await Pbx.JoinCallAsync(session.State.Id, customer).ConfigureAwait(false);
+        bool ended;
+        lock (_gate) ended = session.State.State == MonitoringState.Ended;
+        if (ended) await Pbx.HangupAsync(customer, CallEndReason.Normal).ConfigureAwait(false); // the supervisor went meanwhile
+        else await NoticeAsync(session).ConfigureAwait(false);
+    }
+
+    private async Task NoticeAsync(Session session)
+    {
+        if (!session.Told) return;
+        string?[] legs;
+        lock (_gate)
+            legs = session.CustomerLeg is { } taken
+                ? [taken]
+                : [session.AgentLeg, session.Center.MonitorableCallOf(session.State.AgentId)?.CustomerLegId];
+        foreach (var leg in legs.OfType<string>())
+        {
+            try { await Pbx.PlayAsync(leg, [NoticeSound]).ConfigureAwait(false); }
+            catch (CtiException ex) { _log.LogDebug("No monitoring notice to leg {LegId}: {Message}", leg, ex.Message); }
+        }
+    }
+
+    /// <summary>The snoop directions of a mode, as the agent's leg sees them (in: the agent's voice; out: what the agent hears).</summary>
+    public static (SnoopAudio Spy, SnoopAudio Whisper) Directions(MonitoringMode mode) => mode switch
+    {
+        MonitoringMode.Monitor => (SnoopAudio.Both, SnoopAudio.None),
+        MonitoringMode.Whisper => (SnoopAudio.Both, SnoopAudio.Out),
+        MonitoringMode.Barge => (SnoopAudio.Both, SnoopAudio.Both),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Take over needs no snoop."),
+    };
+
+    // ---------------------------------------------------------------- ending
+
+    private void End(Session session, MonitoringEndReason reason)
+    {
+        string?[] legs;
+        lock (_gate)
+        {
+            if (!session.State.End(_time.GetUtcNow(), reason)) return;
+            _bySupervisor.Remove((session.State.TenantId, session.State.SupervisorId));
+            legs = [session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg];
+            foreach (var leg in legs.OfType<string>()) _byLeg.Remove(leg);
+            _events.Publish(new MonitoringEndedEvent(session.State.TenantId, session.View));
+        }
+        _audit.SessionEnded(session.State);
+        _log.LogInformation("Monitoring session {SessionId} of call {CallId} ended: {Reason}", session.State.Id, session.State.CallId, reason);
+        session.Lane.Post(async () =>
+        {
+            foreach (var leg in legs.OfType<string>()) await Pbx.HangupAsync(leg, CallEndReason.Normal).ConfigureAwait(false);
+            await Pbx.EndCallAsync(session.State.Id).ConfigureAwait(false);
+        }, ex => _log.LogWarning(ex, "Cleaning up monitoring session {SessionId} failed", session.State.Id));
+    }
+
+    private void Failed(Session session, Exception ex)
+    {
+        _log.LogWarning(ex, "Monitoring session {SessionId}: the PBX failed: {Message}", session.State.Id, ex.Message);
+        End(session, MonitoringEndReason.Failed);
+    }
+
+    /// <summary>Runs a step the REST caller waits for; refusals pass through, PBX failures end the session (503).</summary>
+    private async Task RunOnLane(Session session, Func<Task> step)
+    {
+        try { await session.Lane.RunAsync(step).ConfigureAwait(false); }
+        catch (CtiException ex) when (ex.Code is ErrorCodes.TakeOverNotPossible or ErrorCodes.NotAParty or ErrorCodes.CallNotFound)
+        {
+            throw new CtiException(ErrorCodes.TakeOverNotPossible, ex.Message);
+        }
+        catch (CtiException) { throw; }
+        catch (Exception ex)
+        {
+            Failed(session, ex);
+            throw new CtiException(ErrorCodes.PbxUnavailable, "The PBX did not carry out the request: " + ex.Message, ErrorKind.Unavailable);
+        }
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    private static void CheckAllowed(TenantSupervision supervision, Guid supervisorId, Guid agentId, MonitoringMode mode)
+    {
+        if (!supervision.MonitoringModesFor(supervisorId, agentId).Allows(mode))
+            throw new CtiException(ErrorCodes.MonitoringModeNotAllowed,
+                $"Your teams do not allow '{mode}' on this agent.", ErrorKind.Forbidden);
+    }
+
+    /// <summary>The supervisor's device: their supervisor extension, else their agent extension; dialled like agents' phones.</summary>
+    private static string? DeviceOf(TenantCallCenter center, TenantSupervision supervision, Guid supervisorId)
+    {
+        var config = center.Configuration;
+        var extension = supervision.Monitoring.SupervisorExtensions.GetValueOrDefault(supervisorId)
+            ?? config.Agents.FirstOrDefault(a => a.Id == supervisorId)?.Settings.Extension;
+        return string.IsNullOrWhiteSpace(extension) ? null
+            : config.Settings.EndpointPattern.Replace("{tenant}", config.Domain, StringComparison.Ordinal)
+                .Replace("{extension}", extension, StringComparison.Ordinal);
+    }
+
+    private Session SessionOf(Guid tenantId, Guid supervisorId) =>
+        _bySupervisor.TryGetValue((tenantId, supervisorId), out var s)
+            ? s
+            : throw new CtiException(ErrorCodes.NotMonitoring, "You are not monitoring a call.", ErrorKind.NotFound);
+}

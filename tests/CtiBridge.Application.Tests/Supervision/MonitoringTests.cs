@@ -1,0 +1,492 @@
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Events;
+using CtiBridge.Application.Persistence;
+using CtiBridge.Application.Supervision.Monitoring;
+using CtiBridge.Application.Tests.CallCenter;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Domain.Supervision;
+using CtiBridge.Simulator;
+using Microsoft.Extensions.Logging.Abstractions;
+using static CtiBridge.Application.Tests.CallCenter.Harness;
+
+namespace CtiBridge.Application.Tests.Supervision;
+
+/// <summary>Keeps the sessions the service hands to the audit log.</summary>
+public sealed class RecordingMonitoringAudit : IMonitoringAuditLog
+{
+    public List<MonitoringSession> Sessions { get; } = new();
+    public void SessionEnded(MonitoringSession session) { lock (Sessions) Sessions.Add(session); }
+}
+
+/// <summary>
+/// Supervision on the simulator: Sue supervises team Front (Ann and Bob; monitor, whisper, barge, take over allowed) and
+/// team Back (Bob only; monitor). Cat is in no team of hers. Sue's device is extension 201 (PJSIP/acme-201). Who hears
+/// whom is read from the simulator's audio model (bridges and snoop legs), not from the API's state.
+/// </summary>
+public class MonitoringTests
+{
+    private static readonly Guid Sue = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private static readonly Guid Ted = Guid.Parse("00000000-0000-0000-0000-0000000000c2");
+    private const string SueDevice = "PJSIP/acme-201";
+
+    private sealed class Setup
+    {
+        public Harness H { get; }
+        public MonitoringService Monitoring { get; }
+        public RecordingMonitoringAudit Audit { get; } = new();
+        public TenantSupervision Supervision { get; set; }
+
+        public Setup(bool tellParties = false, MonitoringModes annModes = MonitoringModes.All, bool sueHasDevice = true, SimulatorOptions? sim = null)
+        {
+            H = new Harness(c => c with { Settings = c.Settings with { TellMonitoredParties = tellParties } }, sim);
+            Monitoring = new MonitoringService(H.Service, H.Sink, Audit, H.Clock, NullLogger<MonitoringService>.Instance);
+            Supervision = new TenantSupervision(Tenant,
+                new Dictionary<Guid, IReadOnlySet<Guid>> { [Sue] = new HashSet<Guid> { Ann, Bob }, [Ted] = new HashSet<Guid>() },
+                new HashSet<Guid>(), [])
+            {
+                Monitoring = new MonitoringPolicy(
+                    new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>>
+                    {
+                        [Sue] = new Dictionary<Guid, MonitoringModes> { [Ann] = annModes, [Bob] = MonitoringModes.Monitor },
+                    },
+                    sueHasDevice ? new Dictionary<Guid, string> { [Sue] = "201", [Ted] = "202" } : new Dictionary<Guid, string> { [Ted] = "202" }),
+            };
+        }
+
+        public TenantCallCenter Center => H.Center;
+        public SimulatedPbx Pbx => H.Pbx;
+
+        /// <summary>Ann answers a Sales customer; returns the customer's and Ann's legs.</summary>
+        public (string Customer, string AnnLeg, Guid CallId) AnnTalks()
+        {
+            H.Center.Login(Ann, ready: true);
+            var customer = H.CustomerCalls("Sales");
+            var annLeg = H.RingingFor("101").Id;
+            H.Pbx.Answer(annLeg);
+            return (customer, annLeg, H.OnlyCallOf(Ann));
+        }
+
+        public MonitoringView Start(MonitoringMode mode, Guid? agent = null, Guid? supervisor = null) =>
+            Monitoring.Start(Center, Supervision, supervisor ?? Sue, agent ?? Ann, mode);
+
+        public Task<MonitoringView> Switch(MonitoringMode mode) => Monitoring.SwitchAsync(Tenant, Supervision, Sue, mode);
+
+        /// <summary>The supervisor's device leg (dialled to 201).</summary>
+        public string SueLeg => Pbx.Legs.Single(l => l.Endpoint == SueDevice).Id;
+
+        public IReadOnlyList<SimLeg> Snoops => Pbx.Legs.Where(l => l.SnoopOf is not null).ToList();
+    }
+
+    private static CtiException Refused(Action action) => Assert.Throws<CtiException>(action);
+
+    [Fact]
+    public void Silent_monitor_lets_the_supervisor_hear_agent_and_customer_while_neither_hears_her()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+
+        var view = s.Start(MonitoringMode.Monitor);
+
+        Assert.Equal(callId, view.CallId);
+        var sue = s.SueLeg;
+        Assert.True(s.Pbx.Leg(sue)!.AutoAnswer);
+        Assert.True(s.Pbx.Hears(sue, ann));
+        Assert.True(s.Pbx.Hears(sue, customer));
+        Assert.False(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(ann, customer)); // the call itself goes on
+        var current = s.Monitoring.Current(Tenant, Sue)!;
+        Assert.Equal(MonitoringState.Active, current.State);
+        Assert.Equal(MonitoringMode.Monitor, current.Mode);
+        // Silent: the monitored parties hear no beep and the agent gets no event.
+        Assert.Empty(s.Pbx.Leg(ann)!.Played);
+        Assert.Empty(s.Pbx.Leg(customer)!.Played);
+        var started = Assert.Single(s.H.Sink.Of<MonitoringStartedEvent>());
+        Assert.Equal([Sue], started.Agents);
+    }
+
+    [Fact]
+    public void Whisper_reaches_the_agent_only()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+
+        s.Start(MonitoringMode.Whisper);
+
+        var sue = s.SueLeg;
+        Assert.True(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(sue, ann));
+        Assert.True(s.Pbx.Hears(sue, customer));
+    }
+
+    [Fact]
+    public void Barge_makes_a_three_way_call()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+
+        s.Start(MonitoringMode.Barge);
+
+        var sue = s.SueLeg;
+        Assert.True(s.Pbx.Hears(ann, sue));
+        Assert.True(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(sue, ann));
+        Assert.True(s.Pbx.Hears(sue, customer));
+    }
+
+    [Fact]
+    public async Task Switching_modes_keeps_the_supervisors_leg_and_records_each_mode_with_its_times()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Monitor);
+        var sue = s.SueLeg;
+        var dialled = 0;
+        s.Pbx.LegDialled += _ => dialled++;
+
+        s.H.Clock.Advance(TimeSpan.FromSeconds(10));
+        var whisper = await s.Switch(MonitoringMode.Whisper);
+        Assert.Equal(MonitoringMode.Whisper, whisper.Mode);
+        Assert.True(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue));
+        s.H.Clock.Advance(TimeSpan.FromSeconds(5));
+        await s.Switch(MonitoringMode.Barge);
+        Assert.True(s.Pbx.Hears(customer, sue));
+        s.H.Clock.Advance(TimeSpan.FromSeconds(5));
+        await s.Switch(MonitoringMode.Monitor);
+        Assert.False(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(sue, customer));
+
+        Assert.Equal(0, dialled);                   // no new call to the supervisor
+        Assert.Equal(sue, s.SueLeg);                // the same device leg throughout
+        Assert.Single(s.Snoops);                    // each mode's snoop replaced the previous one
+        Assert.Equal(3, s.H.Sink.Of<MonitoringModeChangedEvent>().Count());
+        // Switching to the mode in use changes nothing.
+        await s.Switch(MonitoringMode.Monitor);
+        Assert.Equal(3, s.H.Sink.Of<MonitoringModeChangedEvent>().Count());
+
+        s.H.Clock.Advance(TimeSpan.FromSeconds(7));
+        s.Monitoring.Stop(Tenant, Sue);
+        var audited = Assert.Single(s.Audit.Sessions);
+        Assert.Equal(Sue, audited.SupervisorId);
+        Assert.Equal(Ann, audited.AgentId);
+        Assert.Equal(MonitoringEndReason.Stopped, audited.EndReason);
+        Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor],
+            audited.Periods.Select(p => p.Mode));
+        Assert.Equal([10.0, 5.0, 5.0, 7.0], audited.Periods.Select(p => (p.To!.Value - p.From).TotalSeconds));
+        // Stopping leaves the call as it was: no supervisor leg, no snoop, no session bridge.
+        Assert.Null(s.Pbx.Leg(sue));
+        Assert.Empty(s.Snoops);
+        Assert.Single(s.Pbx.Bridges);
+        Assert.True(s.Pbx.Hears(ann, customer));
+        Assert.Equal(AgentStatus.OnCall, s.H.StatusOf(Ann));
+    }
+
+    [Fact]
+    public async Task Take_over_leaves_the_customer_with_the_supervisor_and_sends_the_agent_to_wrap_up()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+        s.Start(MonitoringMode.Monitor);
+        var sue = s.SueLeg;
+
+        var view = await s.Switch(MonitoringMode.TakeOver);
+
+        Assert.Equal(MonitoringMode.TakeOver, view.Mode);
+        Assert.Null(s.Pbx.Leg(ann));                 // the agent's leg is gone
+        Assert.True(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(sue, customer));
+        Assert.Empty(s.Snoops);
+        Assert.Equal(AgentStatus.WrapUp, s.H.StatusOf(Ann));
+        Assert.Empty(s.Center.ListCalls());
+        var record = Assert.Single(s.H.Sink.CallRecords);
+        Assert.Equal(callId, record.Call.Id);
+        Assert.Equal(CallEndReason.TakenOver, record.Call.EndReason);
+        Assert.Equal(CallEndReason.TakenOver, record.Call.Customer!.EndReason);
+        // No mode follows a take over.
+        var again = await Assert.ThrowsAsync<CtiException>(() => s.Switch(MonitoringMode.Monitor));
+        Assert.Equal(ErrorCodes.TakeOverNotPossible, again.Code);
+
+        // The customer hangs up: the supervisor's leg goes too and the session ends.
+        s.Pbx.HangupFromDevice(customer);
+        Assert.Null(s.Pbx.Leg(sue));
+        Assert.Empty(s.Pbx.Legs);
+        Assert.Empty(s.Pbx.Bridges);
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        var audited = Assert.Single(s.Audit.Sessions);
+        Assert.Equal(MonitoringEndReason.CustomerHungUp, audited.EndReason);
+        Assert.Equal([MonitoringMode.Monitor, MonitoringMode.TakeOver], audited.Periods.Select(p => p.Mode));
+    }
+
+    [Fact]
+    public void Starting_in_take_over_hands_the_customer_over_once_the_supervisor_answers()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+
+        s.Start(MonitoringMode.TakeOver);
+
+        var sue = s.SueLeg;
+        Assert.Null(s.Pbx.Leg(ann));
+        Assert.True(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(sue, customer));
+        Assert.Equal(AgentStatus.WrapUp, s.H.StatusOf(Ann));
+
+        // Stopping after a take over ends the customer's call too.
+        s.Monitoring.Stop(Tenant, Sue);
+        Assert.Empty(s.Pbx.Legs);
+        Assert.Empty(s.Pbx.Bridges);
+    }
+
+    [Fact]
+    public async Task Take_over_is_refused_during_a_consultation_and_monitoring_goes_on()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+        s.Center.Login(Bob, ready: true);
+        s.Start(MonitoringMode.Monitor);
+        s.Center.StartConsult(Ann, callId, new TransferTarget(AgentId: Bob));
+        s.Pbx.Answer(s.H.RingingFor("102").Id);
+
+        var refused = await Assert.ThrowsAsync<CtiException>(() => s.Switch(MonitoringMode.TakeOver));
+
+        Assert.Equal(ErrorCodes.TakeOverNotPossible, refused.Code);
+        Assert.Equal(MonitoringMode.Monitor, s.Monitoring.Current(Tenant, Sue)!.Mode);
+        Assert.NotNull(s.Pbx.Leg(ann));
+        Assert.Single(s.Snoops);
+        // During the consultation the supervisor hears the agent and whom the agent consults, not the held customer.
+        var bobLeg = s.Pbx.Legs.Single(l => l.Endpoint == Endpoint("102")).Id;
+        Assert.True(s.Pbx.Hears(s.SueLeg, ann));
+        Assert.True(s.Pbx.Hears(s.SueLeg, bobLeg));
+        Assert.False(s.Pbx.Hears(s.SueLeg, customer));
+    }
+
+    [Fact]
+    public async Task While_the_agent_holds_the_customer_the_supervisor_keeps_hearing_the_agent()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+        s.Start(MonitoringMode.Monitor);
+
+        await s.Center.HoldAsync(Ann, callId);
+
+        Assert.True(s.Pbx.Hears(s.SueLeg, ann));
+        Assert.False(s.Pbx.Hears(s.SueLeg, customer));
+        Assert.NotNull(s.Monitoring.Current(Tenant, Sue));
+        await s.Center.ResumeAsync(Ann, callId);
+        Assert.True(s.Pbx.Hears(s.SueLeg, customer));
+    }
+
+    [Fact]
+    public void The_session_ends_when_the_call_ends()
+    {
+        var s = new Setup();
+        var (customer, _, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Barge);
+        var sue = s.SueLeg;
+
+        s.Pbx.HangupFromDevice(customer);
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Null(s.Pbx.Leg(sue));
+        Assert.Empty(s.Pbx.Legs);
+        Assert.Empty(s.Pbx.Bridges);
+        var ended = Assert.Single(s.H.Sink.Of<MonitoringEndedEvent>());
+        Assert.Equal(MonitoringEndReason.CallEnded, ended.Session.EndReason);
+        Assert.Equal(MonitoringEndReason.CallEnded, Assert.Single(s.Audit.Sessions).EndReason);
+    }
+
+    [Fact]
+    public void The_session_ends_when_the_agent_transfers_the_call()
+    {
+        var s = new Setup();
+        var (customer, _, callId) = s.AnnTalks();
+        s.Center.Login(Bob, ready: true);
+        s.Start(MonitoringMode.Monitor);
+        var sue = s.SueLeg;
+
+        s.Center.BlindTransfer(Ann, callId, new TransferTarget(AgentId: Bob));
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Null(s.Pbx.Leg(sue));
+        Assert.Empty(s.Snoops);
+        Assert.NotNull(s.Pbx.Leg(customer)); // the customer goes on to Bob
+        Assert.Equal(MonitoringEndReason.CallEnded, Assert.Single(s.Audit.Sessions).EndReason);
+    }
+
+    [Fact]
+    public void The_session_ends_when_the_supervisor_hangs_up_and_the_call_goes_on()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Whisper);
+
+        s.Pbx.HangupFromDevice(s.SueLeg);
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Empty(s.Snoops);
+        Assert.True(s.Pbx.Hears(ann, customer));
+        Assert.Equal(AgentStatus.OnCall, s.H.StatusOf(Ann));
+        Assert.Equal(MonitoringEndReason.SupervisorHungUp, Assert.Single(s.Audit.Sessions).EndReason);
+        // She may start again.
+        s.Start(MonitoringMode.Monitor);
+        Assert.NotNull(s.Monitoring.Current(Tenant, Sue));
+    }
+
+    [Fact]
+    public void A_supervisor_device_that_does_not_answer_ends_the_session()
+    {
+        var s = new Setup(sim: new SimulatorOptions { HonourAutoAnswer = false });
+        s.AnnTalks();
+        var view = s.Start(MonitoringMode.Monitor);
+        Assert.Equal(MonitoringState.Connecting, view.State);
+
+        s.H.Clock.Advance(MonitoringService.RingTimeout + TimeSpan.FromSeconds(1));
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Equal(MonitoringEndReason.SupervisorUnreachable, Assert.Single(s.Audit.Sessions).EndReason);
+        Assert.Empty(s.H.Sink.Of<MonitoringStartedEvent>());
+    }
+
+    [Fact]
+    public async Task A_call_that_ends_while_the_supervisor_device_rings_ends_the_session_at_answer()
+    {
+        var s = new Setup(sim: new SimulatorOptions { HonourAutoAnswer = false });
+        var (customer, _, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Monitor);
+        // A change of mode while it rings only changes the mode to start in.
+        var switched = await s.Switch(MonitoringMode.Whisper);
+        Assert.Equal(MonitoringMode.Whisper, switched.Mode);
+        Assert.Equal(MonitoringState.Connecting, switched.State);
+        var sue = s.SueLeg;
+        s.Pbx.HangupFromDevice(customer);
+
+        s.Pbx.Answer(sue);
+
+        Assert.Null(s.Pbx.Leg(sue));
+        Assert.Empty(s.Snoops);
+        Assert.Equal(MonitoringEndReason.CallEnded, Assert.Single(s.Audit.Sessions).EndReason);
+    }
+
+    [Fact]
+    public void When_the_tenant_tells_monitored_parties_they_hear_a_beep_and_the_agent_gets_the_events()
+    {
+        var s = new Setup(tellParties: true);
+        var (customer, ann, _) = s.AnnTalks();
+
+        s.Start(MonitoringMode.Monitor);
+
+        Assert.Equal([MonitoringService.NoticeSound], s.Pbx.Leg(ann)!.Played);
+        Assert.Equal([MonitoringService.NoticeSound], s.Pbx.Leg(customer)!.Played);
+        var started = Assert.Single(s.H.Sink.Of<MonitoringStartedEvent>());
+        Assert.Equal([Sue, Ann], started.Agents);
+        Assert.True(started.Session.PartiesTold);
+    }
+
+    // ---------------------------------------------------------------- refusals
+
+    [Fact]
+    public void An_agent_outside_the_supervisors_teams_is_refused()
+    {
+        var s = new Setup();
+        s.Center.Login(Cat, ready: true);
+        s.H.CustomerCalls("Support");
+        s.Pbx.Answer(s.H.RingingFor("103").Id);
+
+        var refused = Refused(() => s.Start(MonitoringMode.Monitor, agent: Cat));
+
+        Assert.Equal(ErrorCodes.NotYourAgent, refused.Code);
+        Assert.Equal(ErrorKind.Forbidden, refused.Kind);
+        Assert.DoesNotContain(s.Pbx.Legs, l => l.Endpoint == SueDevice);
+        // Ted leads a team without Ann.
+        Assert.Equal(ErrorCodes.NotYourAgent, Refused(() => s.Start(MonitoringMode.Monitor, supervisor: Ted)).Code);
+    }
+
+    [Fact]
+    public async Task A_mode_the_team_does_not_allow_is_refused_at_start_and_at_a_switch()
+    {
+        var s = new Setup(annModes: MonitoringModes.Monitor | MonitoringModes.Whisper);
+        s.AnnTalks();
+
+        var barge = Refused(() => s.Start(MonitoringMode.Barge));
+        Assert.Equal(ErrorCodes.MonitoringModeNotAllowed, barge.Code);
+        Assert.Equal(ErrorKind.Forbidden, barge.Kind);
+        Assert.Equal(ErrorCodes.MonitoringModeNotAllowed, Refused(() => s.Start(MonitoringMode.TakeOver)).Code);
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+
+        s.Start(MonitoringMode.Monitor);
+        var refused = await Assert.ThrowsAsync<CtiException>(() => s.Switch(MonitoringMode.Barge));
+        Assert.Equal(ErrorCodes.MonitoringModeNotAllowed, refused.Code);
+        Assert.Equal(MonitoringMode.Monitor, s.Monitoring.Current(Tenant, Sue)!.Mode);
+        await s.Switch(MonitoringMode.Whisper);
+    }
+
+    [Fact]
+    public void A_tenant_admin_may_use_every_mode_on_every_agent()
+    {
+        var s = new Setup();
+        s.Supervision = s.Supervision with { Admins = new HashSet<Guid> { Ted } };
+        s.Center.Login(Cat, ready: true);
+        s.H.CustomerCalls("Support");
+        s.Pbx.Answer(s.H.RingingFor("103").Id);
+
+        var view = s.Start(MonitoringMode.Barge, agent: Cat, supervisor: Ted);
+
+        Assert.Equal(MonitoringState.Connecting, view.State); // as the request returns: the device was asked to answer
+        Assert.Equal(MonitoringState.Active, s.Monitoring.Current(Tenant, Ted)!.State);
+    }
+
+    [Fact]
+    public void A_supervisor_monitors_one_call_at_a_time()
+    {
+        var s = new Setup();
+        s.AnnTalks();
+        s.Center.Login(Bob, ready: true);
+        s.H.CustomerCalls("Sales");
+        s.Pbx.Answer(s.H.RingingFor("102").Id);
+        s.Start(MonitoringMode.Monitor);
+
+        var refused = Refused(() => s.Start(MonitoringMode.Monitor, agent: Bob));
+
+        Assert.Equal(ErrorCodes.AlreadyMonitoring, refused.Code);
+        Assert.Equal(ErrorKind.Conflict, refused.Kind);
+        Assert.Single(s.Pbx.Legs, l => l.Endpoint == SueDevice);
+    }
+
+    [Fact]
+    public void An_agent_who_is_not_on_a_call_is_refused()
+    {
+        var s = new Setup();
+        Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // logged out
+        s.Center.Login(Ann, ready: true);
+        Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // Ready
+        s.H.CustomerCalls("Sales");
+        Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // ringing
+        Assert.DoesNotContain(s.Pbx.Legs, l => l.Endpoint == SueDevice);
+    }
+
+    [Fact]
+    public void A_supervisor_without_a_device_is_refused()
+    {
+        var s = new Setup(sueHasDevice: false);
+        s.AnnTalks();
+
+        var refused = Refused(() => s.Start(MonitoringMode.Monitor));
+
+        Assert.Equal(ErrorCodes.NoSupervisorDevice, refused.Code);
+    }
+
+    [Fact]
+    public async Task Changing_or_stopping_without_a_session_is_refused()
+    {
+        var s = new Setup();
+        var stop = Refused(() => s.Monitoring.Stop(Tenant, Sue));
+        Assert.Equal(ErrorCodes.NotMonitoring, stop.Code);
+        Assert.Equal(ErrorKind.NotFound, stop.Kind);
+        Assert.Equal(ErrorCodes.NotMonitoring, (await Assert.ThrowsAsync<CtiException>(() => s.Switch(MonitoringMode.Barge))).Code);
+    }
+}

@@ -1,0 +1,267 @@
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Persistence;
+using CtiBridge.Application.Supervision.Monitoring;
+using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Supervision;
+using CtiBridge.Domain.Tenants;
+using CtiBridge.Integration.Tests.Asterisk;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
+
+namespace CtiBridge.Integration.Tests.Supervision;
+
+/// <summary>
+/// Monitoring on a real Asterisk, judged by what each party hears. The customer, the agent's phone and the supervisor's
+/// phone are Local channels whose far half runs [itest-tones]: it says its own tone (customer 500 Hz, agent 800 Hz,
+/// supervisor 1300 Hz) and records what Asterisk sends it; a Goertzel filter then measures each tone in each recording.
+/// The engine, the monitoring service and the adapter are the product's (ARI snoop channels and bridges).
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const double CustomerTone = 500, AgentTone = 800, SupervisorTone = 1300;
+    /// <summary>Amplitude above which a tone counts as heard, below which as not heard (16-bit scale; see the figures logged).</summary>
+    private const double Heard = 300, NotHeard = 60;
+
+    private static readonly Guid Tenant = Guid.Parse("00000000-0000-0000-0000-0000000000de");
+    private static readonly Guid Ann = Guid.Parse("00000000-0000-0000-0000-000000000201");
+    private static readonly Guid Sue = Guid.Parse("00000000-0000-0000-0000-000000000209");
+    private static readonly Guid Sales = Guid.Parse("00000000-0000-0000-0000-0000000000c2");
+
+    private readonly EngineSink _sink = new();
+    private readonly RecordingMonitoringAuditForTests _audit = new();
+    private AdapterHarness _h = null!;
+    private TenantCallCenter _center = null!;
+    private MonitoringService _monitoring = null!;
+    private string _dir = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!asterisk.Available) return;
+        _h = await AdapterHarness.StartAsync(asterisk);
+        var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
+        _center = service.Configure(new TenantConfiguration(Tenant, "demo",
+            new TenantCallSettings { RingTimeoutSeconds = 10, EndpointPattern = "Local/{extension}@itest-tones/n" },
+            [new AgentDefinition(Ann, "Ann", "201", new AgentSettings("t800", ExtensionKind.Sip, AcwMode.AfterAnswered, WrapUpSeconds: 30))],
+            [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1)]) { Number = "500" }],
+            [new PauseReasonDefinition("1", "Break")],
+            new HashSet<string>()));
+        _monitoring = new MonitoringService(service, _sink, _audit, TimeProvider.System, NullLogger<MonitoringService>.Instance);
+        _dir = Path.Combine(asterisk.Root, "tones-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_dir);
+        using var r = await asterisk.Http.PostAsync($"asterisk/variable?variable=ITEST_TONES_DIR&value={Uri.EscapeDataString(_dir)}", null);
+        r.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_h is not null) await _h.DisposeAsync();
+    }
+
+    private TenantSupervision Supervision => new(Tenant,
+        new Dictionary<Guid, IReadOnlySet<Guid>> { [Sue] = new HashSet<Guid> { Ann } }, new HashSet<Guid>(), [])
+    {
+        Monitoring = new MonitoringPolicy(
+            new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>> { [Sue] = new Dictionary<Guid, MonitoringModes> { [Ann] = MonitoringModes.All } },
+            new Dictionary<Guid, string> { [Sue] = "t1300" }),
+    };
+
+    /// <summary>A customer (500 Hz) calls Sales and Ann (800 Hz) answers; returns the customer's leg and the call.</summary>
+    private async Task<(string CustomerLeg, Guid CallId, string AgentLeg)> AnnTalksAsync()
+    {
+        _center.Login(Ann, ready: true);
+        var leg = "itest-cust-" + Guid.NewGuid().ToString("N")[..12];
+        await asterisk.OriginateAsync("Local/t500@itest-tones/n", "from-trunk-demo", "5551001", "\"Customer\" <5550100>", leg, leg + "-phone");
+        MonitorableCall? call = null;
+        await Eventually(() => (call = _center.MonitorableCallOf(Ann)) is not null, "Ann talking to the customer");
+        return (leg, call!.CallId, call.AgentLegId);
+    }
+
+    private HeardAudio HeardBy(double tone) =>
+        HeardAudio.Read(Directory.GetFiles(_dir, $"t{tone}-*.wav").Single());
+
+    private void Log(string who, HeardAudio audio, TimeSpan span, TimeSpan skip) =>
+        output.WriteLine($"{who} ({audio.Length.TotalSeconds:0.0} s): customer {audio.AmplitudeAtEnd(CustomerTone, span, skip):0}, " +
+                         $"agent {audio.AmplitudeAtEnd(AgentTone, span, skip):0}, supervisor {audio.AmplitudeAtEnd(SupervisorTone, span, skip):0}");
+
+    [AsteriskInstalledTheory]
+    [InlineData(MonitoringMode.Monitor)]
+    [InlineData(MonitoringMode.Whisper)]
+    [InlineData(MonitoringMode.Barge)]
+    public async Task Each_mode_brings_the_supervisors_voice_only_where_it_should(MonitoringMode mode)
+    {
+        var (customer, _, _) = await AnnTalksAsync();
+        await Task.Delay(500);
+
+        _monitoring.Start(_center, Supervision, Sue, Ann, mode);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        await Task.Delay(2500);
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var span = TimeSpan.FromSeconds(1.5);
+        var skip = TimeSpan.FromSeconds(0.3);
+        var atSupervisor = HeardBy(SupervisorTone);
+        var atAgent = HeardBy(AgentTone);
+        var atCustomer = HeardBy(CustomerTone);
+        Log("supervisor hears", atSupervisor, span, skip);
+        Log("agent hears", atAgent, span, skip);
+        Log("customer hears", atCustomer, span, skip);
+
+        // In every mode the supervisor hears both parties, and the two parties still hear each other.
+        Assert.True(atSupervisor.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the supervisor hears the customer");
+        Assert.True(atSupervisor.AmplitudeAtEnd(AgentTone, span, skip) > Heard, "the supervisor hears the agent");
+        Assert.True(atAgent.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the agent hears the customer");
+        Assert.True(atCustomer.AmplitudeAtEnd(AgentTone, span, skip) > Heard, "the customer hears the agent");
+
+        var agentHearsSupervisor = atAgent.AmplitudeAtEnd(SupervisorTone, span, skip);
+        var customerHearsSupervisor = atCustomer.AmplitudeAtEnd(SupervisorTone, span, skip);
+        if (mode == MonitoringMode.Monitor) Assert.True(agentHearsSupervisor < NotHeard, $"the agent must not hear the supervisor ({agentHearsSupervisor:0})");
+        else Assert.True(agentHearsSupervisor > Heard, $"the agent hears the supervisor ({agentHearsSupervisor:0})");
+        if (mode == MonitoringMode.Barge) Assert.True(customerHearsSupervisor > Heard, $"the customer hears the supervisor ({customerHearsSupervisor:0})");
+        else Assert.True(customerHearsSupervisor < NotHeard, $"the customer must not hear the supervisor ({customerHearsSupervisor:0})");
+        Assert.Equal(MonitoringEndReason.CallEnded, Assert.Single(_audit.Sessions).EndReason);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Take_over_leaves_customer_and_supervisor_hearing_each_other_and_the_agents_leg_is_gone()
+    {
+        var (customer, callId, agentLeg) = await AnnTalksAsync();
+        await Task.Delay(500);
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        await Task.Delay(1000);
+
+        var taken = await _monitoring.SwitchAsync(Tenant, Supervision, Sue, MonitoringMode.TakeOver);
+
+        Assert.Equal(MonitoringMode.TakeOver, taken.Mode);
+        await Eventually(async () => (await asterisk.ChannelsAsync()).All(c => c.Id != agentLeg), "the agent's leg to be gone");
+        Assert.Equal(AgentStatus.WrapUp, _center.GetAgent(Ann).Status);
+        Assert.Equal(CallEndReason.TakenOver, _sink.Records.Single(r => r.Call.Id == callId).Call.EndReason);
+        var bridge = (await asterisk.BridgesAsync()).Single();
+        Assert.Contains(customer, bridge.Channels);
+        Assert.DoesNotContain(bridge.Channels, c => c == agentLeg);
+        await Task.Delay(2500);
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the customer");
+        await asterisk.AssertNothingLeftAsync();
+
+        var span = TimeSpan.FromSeconds(1.5);
+        var skip = TimeSpan.FromSeconds(0.3);
+        var atSupervisor = HeardBy(SupervisorTone);
+        var atCustomer = HeardBy(CustomerTone);
+        var atAgent = HeardBy(AgentTone);
+        Log("supervisor hears", atSupervisor, span, skip);
+        Log("customer hears", atCustomer, span, skip);
+        output.WriteLine($"agent's recording: {atAgent.Length.TotalSeconds:0.0} s, supervisor tone anywhere: " +
+                         $"{atAgent.Windows(SupervisorTone, TimeSpan.FromMilliseconds(200)).Max(w => w.Amplitude):0}");
+
+        Assert.True(atSupervisor.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the supervisor hears the customer");
+        Assert.True(atSupervisor.AmplitudeAtEnd(AgentTone, span, skip) < NotHeard, "the agent is no longer heard");
+        Assert.True(atCustomer.AmplitudeAtEnd(SupervisorTone, span, skip) > Heard, "the customer hears the supervisor");
+        Assert.True(atCustomer.AmplitudeAtEnd(AgentTone, span, skip) < NotHeard, "the customer no longer hears the agent");
+        // The agent's phone was hung up at the take over: its recording ended long before the customer's.
+        Assert.True(atAgent.Length < atCustomer.Length - TimeSpan.FromSeconds(2), "the agent's leg left at the take over");
+        Assert.True(atAgent.Windows(SupervisorTone, TimeSpan.FromMilliseconds(200)).All(w => w.Amplitude < NotHeard), "the agent never heard the supervisor");
+        Assert.Equal(MonitoringEndReason.CustomerHungUp, Assert.Single(_audit.Sessions).EndReason);
+    }
+
+    [AsteriskInstalledFact]
+    public async Task While_the_agent_holds_the_customer_the_supervisor_keeps_hearing_the_agent()
+    {
+        var (customer, callId, _) = await AnnTalksAsync();
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+
+        await _center.HoldAsync(Ann, callId);
+        await Task.Delay(2000);
+        Assert.NotNull(_monitoring.Current(Tenant, Sue)); // holding is no end of the session
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var atSupervisor = HeardBy(SupervisorTone);
+        var span = TimeSpan.FromSeconds(1.2);
+        var skip = TimeSpan.FromSeconds(0.4);
+        Log("supervisor hears (agent holding)", atSupervisor, span, skip);
+        Assert.True(atSupervisor.AmplitudeAtEnd(AgentTone, span, skip) > Heard, "the supervisor still hears the agent");
+        Assert.True(atSupervisor.AmplitudeAtEnd(CustomerTone, span, skip) < NotHeard, "the held customer is not heard");
+    }
+
+    [AsteriskInstalledFact]
+    public async Task Switching_modes_during_the_call_keeps_the_supervisors_phone_and_changes_who_hears_her()
+    {
+        var (customer, _, _) = await AnnTalksAsync();
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        var supervisorPhone = (await asterisk.ChannelsAsync()).Where(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)).Select(c => c.Id).ToList();
+
+        var phases = new List<(MonitoringMode Mode, DateTime From, DateTime To)>();
+        foreach (var mode in new[] { MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor })
+        {
+            if (mode != _monitoring.Current(Tenant, Sue)!.Mode) await _monitoring.SwitchAsync(Tenant, Supervision, Sue, mode);
+            var from = DateTime.UtcNow;
+            await Task.Delay(2000);
+            phases.Add((mode, from, DateTime.UtcNow));
+        }
+        // The same supervisor phone throughout: no new call was made to it.
+        Assert.Equal(supervisorPhone.Order(), (await asterisk.ChannelsAsync()).Where(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)).Select(c => c.Id).Order());
+        var hungUpAt = DateTime.UtcNow;
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var atAgent = HeardBy(AgentTone);
+        var atCustomer = HeardBy(CustomerTone);
+        var margin = TimeSpan.FromMilliseconds(400);
+        // A recording holds the frames its party received, so it is continuous only while the party is bridged: the
+        // phases are placed counting back from its end (the hang-up), where the frames of the mixing bridge flow every 20 ms.
+        TimeSpan At(HeardAudio audio, DateTime wall) => audio.Length - (hungUpAt - wall);
+        foreach (var (mode, from, to) in phases)
+        {
+            // Each phase without its edges.
+            var agent = atAgent.Amplitude(SupervisorTone, At(atAgent, from) + margin, At(atAgent, to) - margin);
+            var cust = atCustomer.Amplitude(SupervisorTone, At(atCustomer, from) + margin, At(atCustomer, to) - margin);
+            output.WriteLine($"{mode}: supervisor tone at the agent {agent:0}, at the customer {cust:0}");
+            Assert.True(mode == MonitoringMode.Monitor ? agent < NotHeard : agent > Heard, $"{mode}: agent hears the supervisor at {agent:0}");
+            Assert.True(mode == MonitoringMode.Barge ? cust > Heard : cust < NotHeard, $"{mode}: customer hears the supervisor at {cust:0}");
+        }
+        var audited = Assert.Single(_audit.Sessions);
+        Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting for " + what);
+            await Task.Delay(25);
+        }
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting for " + what);
+            await Task.Delay(25);
+        }
+    }
+}
+
+/// <summary>Keeps the sessions the monitoring service hands to the audit log.</summary>
+public sealed class RecordingMonitoringAuditForTests : IMonitoringAuditLog
+{
+    private readonly List<MonitoringSession> _sessions = [];
+    public void SessionEnded(MonitoringSession session) { lock (_sessions) _sessions.Add(session); }
+    public IReadOnlyList<MonitoringSession> Sessions { get { lock (_sessions) return _sessions.ToList(); } }
+}
