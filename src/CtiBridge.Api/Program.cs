@@ -3,6 +3,7 @@ using CtiBridge.Api.CallCenter;
 using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
+using CtiBridge.Api.Records;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus 
 builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
 builder.Services.AddCtiAudit();
+builder.Services.AddCtiRecords(); // call records, recordings, retention
 
 var app = builder.Build();
 

@@ -82,6 +82,9 @@ public interface IPbx
 
     /// <summary>Opens a finished recording's audio, or null when the PBX no longer has it.</summary>
     Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default);
+
+    /// <summary>Deletes a finished recording's audio (retention); false when the PBX no longer had it.</summary>
+    Task<bool> DeleteRecordingAsync(string recordingName, CancellationToken ct = default);
 }
 
 /// <summary>What a PBX implementation can do.</summary>
