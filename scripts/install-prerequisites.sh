@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh Debian 12 machine (idempotent, quick when present):
-#  - PostgreSQL 15 server binaries: the data-layer tests start their own server on loopback;
+#  - PostgreSQL 15 server binaries and contrib (pg_trgm backs the call records' number/name search): the data-layer
+#    tests start their own server on loopback;
 #  - Chromium: the toolbar's end-to-end tests drive Debian's browser (no browser downloads);
 #  - sipp: drives SIP calls in the real-Asterisk tests;
 #  - Asterisk 22 for the real-Asterisk tests, where the CI machine provides its test build beside this checkout
@@ -12,6 +13,7 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -f /usr/share/postgresql/15/extension/pg_trgm.control ] || need+=(postgresql-contrib)
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
 [ -x /usr/bin/redis-server ] || need+=(redis-server)

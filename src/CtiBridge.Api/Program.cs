@@ -5,6 +5,7 @@ using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
 using CtiBridge.Api.Setup;
 using CtiBridge.Api.Supervision;
+using CtiBridge.Api.Records;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working directory, or Data:Directory / --data <dir>
@@ -18,6 +19,7 @@ builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiSupervision();
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
 builder.Services.AddCtiAudit();
+builder.Services.AddCtiRecords(); // call records, recordings, retention
 
 var app = builder.Build();
 // `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).

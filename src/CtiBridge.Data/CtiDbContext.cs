@@ -120,6 +120,8 @@ public class CtiDbContext : DbContext
         EnumAsString<RecordingPolicy>(b);
         EnumAsString<BlockDirection>(b);
         EnumAsString<CallLegRole>(b);
+        EnumAsString<CallKind>(b);
+        EnumAsString<CallOutcome>(b);
         EnumAsString<CallbackStatus>(b);
         EnumAsString<DialTaskStatus>(b);
         EnumAsString<DialTaskItemStatus>(b);
@@ -136,6 +138,8 @@ public class CtiDbContext : DbContext
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder m)
     {
+        // The call records' substring search (IX_CallRecords_Search); ignored by the other providers.
+        m.HasPostgresExtension("pg_trgm");
         m.Entity<Tenant>(e =>
         {
             e.Ignore(x => x.TenantId);
@@ -155,6 +159,8 @@ public class CtiDbContext : DbContext
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
                 // Added by migration 202612051610_password_rule: existing tenants got the default (off) in the database.
                 s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);
+                // Added by migration 202612051940_call_record_search: existing tenants keep everything (0 = forever).
+                s.Property(x => x.RecordingRetentionDays).HasDefaultValue(0);
             });
         });
 
@@ -232,6 +238,8 @@ public class CtiDbContext : DbContext
             e.Property(x => x.FallbackDestination).HasMaxLength(64);
             e.Property(x => x.ClosedDestination).HasMaxLength(64);
             e.Property(x => x.MusicOnHoldClass).HasMaxLength(80);
+            // Added by migration 202612051940_call_record_search: existing groups get the common 20 s.
+            e.Property(x => x.ServiceLevelSeconds).HasDefaultValue(20);
             e.Property(x => x.BusinessHours).HasConversion(JsonConverter<BusinessHours?>(), JsonComparer<BusinessHours>()).HasMaxLength(4000);
             e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.Number }).IsUnique();
@@ -283,8 +291,23 @@ public class CtiDbContext : DbContext
             e.Property(x => x.CustomerNumber).HasMaxLength(32);
             e.Property(x => x.DialedNumber).HasMaxLength(32);
             e.Property(x => x.Remarks).HasMaxLength(2000);
-            e.HasIndex(x => new { x.TenantId, x.OfferedAt });
+            e.Property(x => x.CustomerName).HasMaxLength(200);
+            // Columns added by migration 202612051940_call_record_search carry defaults for the rows that existed.
+            e.Property(x => x.Outcome).HasDefaultValue(CallOutcome.NotAnswered);
+            e.Property(x => x.HoldCount).HasDefaultValue(0);
+            e.Property(x => x.OfferCount).HasDefaultValue(0);
+            e.Property(x => x.RonaCount).HasDefaultValue(0);
+            e.Property(x => x.HasRecording).HasDefaultValue(false);
+            // Keyset pagination: (OfferedAt, Id) is the sort key, newest first.
+            e.HasIndex(x => new { x.TenantId, x.OfferedAt, x.Id });
             e.HasIndex(x => new { x.TenantId, x.CustomerNumber });
+            e.HasIndex(x => new { x.TenantId, x.SkillGroupId, x.OfferedAt });
+            e.HasIndex(x => new { x.TenantId, x.AnsweredByUserId, x.OfferedAt });
+            // Substring search of number and name: a trigram GIN index on PostgreSQL (pg_trgm); other providers get a
+            // plain index here, and SQLite searches its FTS5 trigram table CallRecordSearch (migration 202612051940).
+            e.HasIndex(x => new { x.CustomerNumber, x.CustomerName }, "IX_CallRecords_Search")
+                .HasMethod("gin").HasOperators("gin_trgm_ops", "gin_trgm_ops");
+            // AnsweredByUserId has no foreign key: a record keeps who answered after the user is deleted (legs do the same by SetNull).
             e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Disposition>().WithMany().HasForeignKey(x => x.DispositionId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Legs).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
@@ -295,6 +318,8 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Endpoint).HasMaxLength(100);
             e.Property(x => x.ChannelId).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.UserId, x.StartedAt });
+            // Visibility and the agent filter: "calls this user took part in".
+            e.HasIndex(x => new { x.UserId, x.CallId });
             e.HasIndex(x => x.ChannelId);
             e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
         });
@@ -308,6 +333,7 @@ public class CtiDbContext : DbContext
         {
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Format).HasMaxLength(10);
+            e.Property(x => x.LegalHold).HasDefaultValue(false);
             e.HasIndex(x => new { x.TenantId, x.StartedAt });
             e.HasOne<CallRecord>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);

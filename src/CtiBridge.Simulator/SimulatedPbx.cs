@@ -379,6 +379,11 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     public Task PauseRecordingAsync(string recordingName, bool paused, CancellationToken ct = default) => Task.CompletedTask;
 
+    public Task<bool> DeleteRecordingAsync(string recordingName, CancellationToken ct = default)
+    {
+        lock (_gate) return Task.FromResult(_recordings.Remove(recordingName));
+    }
+
     public Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default)
     {
         lock (_gate)

@@ -79,7 +79,6 @@ public static class CallCenterComposition
         services.AddSingleton<TenantReloader>();
         services.AddScoped<TenantConfigurationLoader>();
         services.AddScoped<CallRecordStore>();
-        services.AddScoped<RecordingStore>();
         services.AddScoped<CallCenterData>();
         services.AddScoped<CtiBridge.Application.AutoAnswer.AgentAutoAnswer>();
         services.AddScoped<CallCenterAccess>();

@@ -407,6 +407,7 @@ public sealed partial class TenantCallCenter
             call.Call.Recording = false;
             call.RecordingPaused = false;
             StoreRecordings(work, call);
+            _journal.RecordingStopped(new Events.RecordingStopped(TenantId, callId, name, Now));
             PublishCall(call, "recording_stopped");
         }
         Flush(work);

@@ -162,6 +162,9 @@ public interface ICallCenterJournal
     void CallEnded(CallRecordReady record);
     void RecordingStarted(RecordingStarted recording);
 
+    /// <summary>A recording stopped before its call ended (its length is up to here). Journals that keep nothing ignore it.</summary>
+    void RecordingStopped(RecordingStopped recording) { }
+
     /// <summary>
     /// An agent's session as it is now (after a login, a change of state, pauses or working mode, or a logout), for a
     /// restarted CtiBridge to log them in again. Only the latest one of an agent matters. Journals that keep nothing
@@ -199,7 +202,10 @@ public sealed record AgentSessionSnapshot(
         new(tenantId, agentId, at, AgentStatus.LoggedOut, null, PendingState.None, null, null, null, [], at, at, null);
 }
 
-/// <summary>A recording's metadata, stored when it starts (its length is known from the PBX later).</summary>
+/// <summary>A recording stopped while its call goes on.</summary>
+public sealed record RecordingStopped(Guid TenantId, Guid CallId, string Name, DateTimeOffset StoppedAt);
+
+/// <summary>A recording's metadata, stored when it starts (its end is known when it stops or its call ends).</summary>
 public sealed record RecordingStarted(
     Guid TenantId, Guid CallId, Guid AgentId, string Name, DateTimeOffset StartedAt,
     string CustomerNumber, CallDirection Direction, RecordingType Type);

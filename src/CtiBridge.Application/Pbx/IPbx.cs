@@ -93,6 +93,9 @@ public interface IPbx
     /// </summary>
     Task SnoopAsync(Guid bridgeOwnerId, string snoopLegId, string targetLegId, SnoopAudio spy, SnoopAudio whisper,
         CancellationToken ct = default);
+
+    /// <summary>Deletes a finished recording's audio (retention); false when the PBX no longer had it.</summary>
+    Task<bool> DeleteRecordingAsync(string recordingName, CancellationToken ct = default);
 }
 
 /// <summary>Audio directions of a snooped leg, as the leg sees them.</summary>

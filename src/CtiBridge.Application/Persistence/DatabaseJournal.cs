@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using DomainStateChange = CtiBridge.Domain.Agents.AgentStateChange;
 using RecordingStartedEvent = CtiBridge.Application.Events.RecordingStarted;
+using RecordingStoppedEvent = CtiBridge.Application.Events.RecordingStopped;
 
 namespace CtiBridge.Application.Persistence;
 
@@ -17,7 +18,8 @@ namespace CtiBridge.Application.Persistence;
 /// attached data) and recordings — without ever blocking the engine: every item goes into a large
 /// bounded channel (or, should it ever be full, an overflow queue, with a warning), and one
 /// background writer (<see cref="RunAsync"/>) saves them in batches. Nothing is dropped.
-/// Recordings are held until their call's record is written (the row references the call).
+/// Recordings are written when they start (with a provisional record of their call while it is live) and get their
+/// end when they stop or their call ends.
 /// Agents' sessions (<see cref="AgentSessionChanged"/>) are kept apart, the latest per agent only (an
 /// older one not yet written is replaced), and the same writer upserts them after each batch
 /// (<see cref="AgentSessionRows"/>); what is left is written when the writer stops.
@@ -33,7 +35,6 @@ public sealed class DatabaseJournal : ICallCenterJournal
         SingleReader = true, FullMode = BoundedChannelFullMode.Wait,
     });
     private readonly ConcurrentQueue<object> _overflow = new();
-    private readonly Dictionary<Guid, List<RecordingStartedEvent>> _pendingRecordings = new();
     private readonly object _sessionsGate = new();
     private Dictionary<Guid, AgentSessionSnapshot> _sessions = new(); // latest per agent, not yet written
     private bool _sessionsWake; // a wake-up is in the channel for them
@@ -67,6 +68,8 @@ public sealed class DatabaseJournal : ICallCenterJournal
     public void CallEnded(CallRecordReady record) => Enqueue(record);
 
     public void RecordingStarted(RecordingStartedEvent recording) => Enqueue(recording);
+
+    public void RecordingStopped(RecordingStoppedEvent recording) => Enqueue(recording);
 
     /// <summary>Keeps the agent's latest session for the writer (replacing one not yet written: the last write wins).</summary>
     public void AgentSessionChanged(AgentSessionSnapshot session)
@@ -220,6 +223,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
         DomainStateChange c => c.TenantId,
         CallRecordReady r => r.Call.TenantId,
         RecordingStartedEvent r => r.TenantId,
+        RecordingStoppedEvent r => r.TenantId,
         _ => Guid.Empty,
     };
 
@@ -245,23 +249,85 @@ public sealed class DatabaseJournal : ICallCenterJournal
                     break;
                 case CallRecordReady r:
                     dispositions ??= await DispositionIndexAsync(db, ct).ConfigureAwait(false);
-                    db.CallRecords.Add(ToRecord(r, dispositions));
-                    List<RecordingStartedEvent>? recs;
-                    lock (_pendingRecordings) _pendingRecordings.Remove(r.Call.Id, out recs);
-                    foreach (var rec in recs ?? [])
-                        db.Recordings.Add(ToRecording(rec, r.Call.EndedAt));
+                    await StoreFinishedCallAsync(db, ToRecord(r, dispositions), r.Call.EndedAt, ct).ConfigureAwait(false);
                     break;
                 case RecordingStartedEvent rec:
-                    // The row references the call record, written when the call ends.
-                    lock (_pendingRecordings)
+                    await StoreLiveRecordingAsync(db, rec, ct).ConfigureAwait(false);
+                    break;
+                case RecordingStoppedEvent stop:
+                    var stopped = db.Recordings.Local.FirstOrDefault(x => x.CallId == stop.CallId && x.Name == stop.Name)
+                        ?? await db.Recordings.FirstOrDefaultAsync(x => x.CallId == stop.CallId && x.Name == stop.Name, ct).ConfigureAwait(false);
+                    if (stopped is not null && stopped.EndedAt is null)
                     {
-                        if (!_pendingRecordings.TryGetValue(rec.CallId, out var list)) _pendingRecordings[rec.CallId] = list = new();
-                        if (!list.Any(x => x.Name == rec.Name)) list.Add(rec);
+                        stopped.EndedAt = stop.StoppedAt;
+                        stopped.DurationSeconds = Seconds(stop.StoppedAt - stopped.StartedAt);
                     }
                     break;
             }
         }
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A recording is stored when it starts, so it is listed while the call is live. Its row references the call
+    /// record, so a call still in progress gets a provisional record (no end yet, the recording agent as its party),
+    /// completed when the call ends (<see cref="StoreFinishedCallAsync"/>).
+    /// </summary>
+    private static async Task StoreLiveRecordingAsync(CtiDbContext db, RecordingStartedEvent rec, CancellationToken ct)
+    {
+        var record = db.CallRecords.Local.FirstOrDefault(c => c.Id == rec.CallId)
+            ?? await db.CallRecords.FirstOrDefaultAsync(c => c.Id == rec.CallId, ct).ConfigureAwait(false);
+        if (record is null)
+        {
+            record = new CallRecord
+            {
+                Id = rec.CallId, TenantId = rec.TenantId, Direction = rec.Direction, CustomerNumber = Cut(rec.CustomerNumber, 32) ?? "",
+                OfferedAt = rec.StartedAt, AnsweredAt = rec.StartedAt, Outcome = CallOutcome.Answered, AnsweredByUserId = rec.AgentId,
+            };
+            record.Legs.Add(new CallLeg
+            {
+                TenantId = rec.TenantId, CallId = rec.CallId, Role = CallLegRole.Agent, UserId = rec.AgentId,
+                StartedAt = rec.StartedAt, AnsweredAt = rec.StartedAt,
+            });
+            db.CallRecords.Add(record);
+        }
+        record.HasRecording = true;
+        var exists = db.Recordings.Local.Any(x => x.CallId == rec.CallId && x.Name == rec.Name)
+            || await db.Recordings.AnyAsync(x => x.CallId == rec.CallId && x.Name == rec.Name, ct).ConfigureAwait(false);
+        if (!exists) db.Recordings.Add(ToRecording(rec));
+    }
+
+    /// <summary>Writes a finished call's record, completing a provisional one (a recording started during the call).</summary>
+    private static async Task StoreFinishedCallAsync(CtiDbContext db, CallRecord finished, DateTimeOffset? endedAt, CancellationToken ct)
+    {
+        var existing = db.CallRecords.Local.FirstOrDefault(c => c.Id == finished.Id)
+            ?? await db.CallRecords.FirstOrDefaultAsync(c => c.Id == finished.Id, ct).ConfigureAwait(false);
+        if (existing is null)
+        {
+            db.CallRecords.Add(finished);
+        }
+        else
+        {
+            await db.Entry(existing).Collection(c => c.Legs).LoadAsync(ct).ConfigureAwait(false);
+            await db.Entry(existing).Collection(c => c.AttachedData).LoadAsync(ct).ConfigureAwait(false);
+            // A disposition set on the stored record while the call was live stays unless the call brings one.
+            finished.DispositionId ??= existing.DispositionId;
+            finished.Remarks ??= existing.Remarks;
+            db.Entry(existing).CurrentValues.SetValues(finished);
+            db.CallLegs.RemoveRange(existing.Legs);
+            db.CallAttachedData.RemoveRange(existing.AttachedData);
+            foreach (var leg in finished.Legs) db.CallLegs.Add(leg);
+            foreach (var data in finished.AttachedData) db.CallAttachedData.Add(data);
+        }
+        var recordings = db.Recordings.Local.Where(r => r.CallId == finished.Id).ToList();
+        recordings.AddRange(await db.Recordings.Where(r => r.CallId == finished.Id).ToListAsync(ct).ConfigureAwait(false));
+        foreach (var r in recordings.Distinct())
+        {
+            if (r.EndedAt is not null || endedAt is not { } end) continue;
+            r.EndedAt = end;
+            r.DurationSeconds = Seconds(end - r.StartedAt);
+        }
+        if (recordings.Count > 0) (existing ?? finished).HasRecording = true;
     }
 
     /// <summary>Disposition rows by code and by name (case-insensitive).</summary>
@@ -296,6 +362,15 @@ public sealed class DatabaseJournal : ICallCenterJournal
             EndReason = call.EndReason,
             DispositionId = dispositionId,
             Remarks = remarks,
+            Kind = call.Kind,
+            CustomerName = Cut(call.CustomerName, 200),
+            Outcome = OutcomeOf(call.AnsweredAt is not null, call.EndReason),
+            HoldCount = call.HoldCount,
+            OfferCount = call.OfferAttempts,
+            RonaCount = call.Parties.Count(p => p.Role == PartyRole.Agent && p.AnsweredAt is null
+                && p.EndReason is CallEndReason.NoAnswer or CallEndReason.Rejected),
+            AnsweredByUserId = call.Parties.Where(p => p.Role == PartyRole.Agent && p.AnsweredAt is not null)
+                .OrderBy(p => p.AnsweredAt).Select(p => p.AgentId).FirstOrDefault(),
         };
         foreach (var p in call.Parties)
         {
@@ -340,11 +415,21 @@ public sealed class DatabaseJournal : ICallCenterJournal
         return (null, Cut(text, 2000));
     }
 
-    private static Recording ToRecording(RecordingStartedEvent r, DateTimeOffset? endedAt) => new()
+    /// <summary>What became of a call (docs/reports.md, "Outcome"): answered, abandoned, busy, failed, else not answered.</summary>
+    public static CallOutcome OutcomeOf(bool answered, CallEndReason? endReason) => answered
+        ? CallOutcome.Answered
+        : endReason switch
+        {
+            CallEndReason.AbandonedWhileWaiting or CallEndReason.AbandonedWhileRinging or CallEndReason.CallerCancelled => CallOutcome.Abandoned,
+            CallEndReason.Busy => CallOutcome.Busy,
+            CallEndReason.Failed or CallEndReason.Unreachable => CallOutcome.Failed,
+            _ => CallOutcome.NotAnswered,
+        };
+
+    private static Recording ToRecording(RecordingStartedEvent r) => new()
     {
         TenantId = r.TenantId, CallId = r.CallId, UserId = r.AgentId, Type = r.Type, Name = Cut(r.Name, 200) ?? "",
-        StartedAt = r.StartedAt, EndedAt = endedAt,
-        DurationSeconds = endedAt is { } e ? Seconds(e - r.StartedAt) : 0,
+        StartedAt = r.StartedAt,
     };
 
     private static int Seconds(TimeSpan t) => t <= TimeSpan.Zero ? 0 : (int)Math.Round(t.TotalSeconds);

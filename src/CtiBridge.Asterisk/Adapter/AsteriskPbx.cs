@@ -355,6 +355,12 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         paused ? _ari.Recordings.PauseAsync(recordingName, ct) : _ari.Recordings.UnpauseAsync(recordingName, ct);
 
     /// <summary>Streams the stored recording's file from ARI (no shared filesystem needed); null when Asterisk has none.</summary>
+    public async Task<bool> DeleteRecordingAsync(string recordingName, CancellationToken ct = default)
+    {
+        try { await _ari.Recordings.DeleteStoredAsync(recordingName, ct).ConfigureAwait(false); return true; }
+        catch (AriException ex) when (ex.IsNotFound) { return false; }
+    }
+
     public async Task<Stream?> OpenRecordingAsync(string recordingName, CancellationToken ct = default)
     {
         HttpResponseMessage response;

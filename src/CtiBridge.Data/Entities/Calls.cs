@@ -40,8 +40,39 @@ public class CallRecord : ITenantOwned
     public CallEndReason? EndReason { get; set; }
     public Guid? DispositionId { get; set; }
     public string? Remarks { get; set; }
+    /// <summary>How the call came to exist (queue, direct, outbound, internal); null on records written before it was kept.</summary>
+    public CallKind? Kind { get; set; }
+    /// <summary>The customer's name when known (directory, CRM, attached data).</summary>
+    public string? CustomerName { get; set; }
+    /// <summary>Answered, not answered, abandoned, busy or failed (docs/reports.md defines each).</summary>
+    public CallOutcome Outcome { get; set; }
+    /// <summary>How many times the customer was put on hold.</summary>
+    public int HoldCount { get; set; }
+    /// <summary>How many times the call was offered to an agent.</summary>
+    public int OfferCount { get; set; }
+    /// <summary>Offers that rang an agent without an answer (ring-no-answer).</summary>
+    public int RonaCount { get; set; }
+    /// <summary>The agent who answered first; null when no agent answered.</summary>
+    public Guid? AnsweredByUserId { get; set; }
+    /// <summary>At least one recording of the call exists.</summary>
+    public bool HasRecording { get; set; }
     public List<CallLeg> Legs { get; set; } = new();
     public List<CallAttachedData> AttachedData { get; set; } = new();
+}
+
+/// <summary>What became of a call, for search and reports (docs/reports.md).</summary>
+public enum CallOutcome
+{
+    /// <summary>Never answered, for a reason that is neither the caller giving up, busy nor a failure (ring-no-answer, no agent, closed, overflow, …).</summary>
+    NotAnswered,
+    /// <summary>An agent (or, outbound, the called party) answered.</summary>
+    Answered,
+    /// <summary>The caller hung up before an answer.</summary>
+    Abandoned,
+    /// <summary>The called party was busy.</summary>
+    Busy,
+    /// <summary>The call could not be set up (unreachable, technical failure).</summary>
+    Failed,
 }
 
 /// <summary>What a leg's party is in the call.</summary>
@@ -93,7 +124,10 @@ public class Recording : ITenantOwned
     public string Format { get; set; } = "wav";
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>The recording's own length: from its start to its stop (or the call's end); 0 while it runs.</summary>
     public int DurationSeconds { get; set; }
+    /// <summary>Kept past the tenant's retention (set by a supervisor).</summary>
+    public bool LegalHold { get; set; }
 }
 
 /// <summary>A wrap-up outcome agents pick for a call.</summary>

@@ -26,6 +26,8 @@ public class SkillGroup : ITenantOwned
     /// <summary>Where calls go outside business hours.</summary>
     public string? ClosedDestination { get; set; }
     public string? MusicOnHoldClass { get; set; }
+    /// <summary>Service level threshold: a call answered within this many seconds of waiting counts as in service level.</summary>
+    public int ServiceLevelSeconds { get; set; } = 20;
     public List<SkillGroupMembership> Memberships { get; set; } = new();
 }
 

@@ -60,6 +60,9 @@ public class TenantSettings
     /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
     public int WrapUpDefaultSeconds { get; set; } = 30;
 
+    /// <summary>Recordings and call records older than this many days are purged daily (0 = kept forever); legal holds are kept.</summary>
+    public int RecordingRetentionDays { get; set; }
+
     /// <summary>Passwords must also contain a letter, a digit and a symbol (the rule of older call-center manuals).</summary>
     public bool RequirePasswordCharacterClasses { get; set; }
 }

@@ -14,6 +14,7 @@ CREATE TABLE [Tenants] (
     [Settings_NumberMaskingRule] nvarchar(64) NOT NULL,
     [Settings_OutboundRequiresNotReady] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_RecordingPolicy] nvarchar(32) NOT NULL,
+    [Settings_RecordingRetentionDays] int NOT NULL DEFAULT 0,
     [Settings_RequirePasswordCharacterClasses] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_TellMonitoredParties] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_WrapUpDefaultSeconds] int NOT NULL,
@@ -114,6 +115,7 @@ CREATE TABLE [SkillGroups] (
     [BusinessHours] nvarchar(4000) NULL,
     [ClosedDestination] nvarchar(64) NULL,
     [MusicOnHoldClass] nvarchar(80) NULL,
+    [ServiceLevelSeconds] int NOT NULL DEFAULT 20,
     CONSTRAINT [PK_SkillGroups] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_SkillGroups_SkillGroups_OverflowSkillGroupId] FOREIGN KEY ([OverflowSkillGroupId]) REFERENCES [SkillGroups] ([Id]),
     CONSTRAINT [FK_SkillGroups_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
@@ -368,6 +370,14 @@ CREATE TABLE [CallRecords] (
     [EndReason] nvarchar(32) NULL,
     [DispositionId] uniqueidentifier NULL,
     [Remarks] nvarchar(2000) NULL,
+    [Kind] nvarchar(32) NULL,
+    [CustomerName] nvarchar(200) NULL,
+    [Outcome] nvarchar(32) NOT NULL DEFAULT N'NotAnswered',
+    [HoldCount] int NOT NULL DEFAULT 0,
+    [OfferCount] int NOT NULL DEFAULT 0,
+    [RonaCount] int NOT NULL DEFAULT 0,
+    [AnsweredByUserId] uniqueidentifier NULL,
+    [HasRecording] bit NOT NULL DEFAULT CAST(0 AS bit),
     CONSTRAINT [PK_CallRecords] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_CallRecords_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]),
     CONSTRAINT [FK_CallRecords_SkillGroups_SkillGroupId] FOREIGN KEY ([SkillGroupId]) REFERENCES [SkillGroups] ([Id]),
@@ -474,6 +484,7 @@ CREATE TABLE [Recordings] (
     [StartedAt] datetime2 NOT NULL,
     [EndedAt] datetime2 NULL,
     [DurationSeconds] int NOT NULL,
+    [LegalHold] bit NOT NULL DEFAULT CAST(0 AS bit),
     CONSTRAINT [PK_Recordings] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_Recordings_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
     CONSTRAINT [FK_Recordings_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
@@ -538,7 +549,7 @@ CREATE INDEX [IX_CallLegs_TenantId_UserId_StartedAt] ON [CallLegs] ([TenantId], 
 GO
 
 
-CREATE INDEX [IX_CallLegs_UserId] ON [CallLegs] ([UserId]);
+CREATE INDEX [IX_CallLegs_UserId_CallId] ON [CallLegs] ([UserId], [CallId]);
 GO
 
 
@@ -546,7 +557,15 @@ CREATE INDEX [IX_CallRecords_DispositionId] ON [CallRecords] ([DispositionId]);
 GO
 
 
+CREATE INDEX [IX_CallRecords_Search] ON [CallRecords] ([CustomerNumber], [CustomerName]);
+GO
+
+
 CREATE INDEX [IX_CallRecords_SkillGroupId] ON [CallRecords] ([SkillGroupId]);
+GO
+
+
+CREATE INDEX [IX_CallRecords_TenantId_AnsweredByUserId_OfferedAt] ON [CallRecords] ([TenantId], [AnsweredByUserId], [OfferedAt]);
 GO
 
 
@@ -554,7 +573,11 @@ CREATE INDEX [IX_CallRecords_TenantId_CustomerNumber] ON [CallRecords] ([TenantI
 GO
 
 
-CREATE INDEX [IX_CallRecords_TenantId_OfferedAt] ON [CallRecords] ([TenantId], [OfferedAt]);
+CREATE INDEX [IX_CallRecords_TenantId_OfferedAt_Id] ON [CallRecords] ([TenantId], [OfferedAt], [Id]);
+GO
+
+
+CREATE INDEX [IX_CallRecords_TenantId_SkillGroupId_OfferedAt] ON [CallRecords] ([TenantId], [SkillGroupId], [OfferedAt]);
 GO
 
 

@@ -142,7 +142,15 @@ public sealed class Call
 
     public TimeSpan WaitTime => (FirstOfferedAt ?? EndedAt ?? CreatedAt) - (EnqueuedAt ?? CreatedAt);
 
-    public void StartHold(DateTimeOffset now) => HeldSince ??= now;
+    /// <summary>How many times the customer was put on hold.</summary>
+    public int HoldCount { get; set; }
+
+    public void StartHold(DateTimeOffset now)
+    {
+        if (HeldSince is not null) return;
+        HeldSince = now;
+        HoldCount++;
+    }
 
     public void EndHold(DateTimeOffset now)
     {

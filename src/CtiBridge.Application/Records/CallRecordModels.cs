@@ -1,0 +1,80 @@
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Calls;
+
+namespace CtiBridge.Application.Records;
+
+/// <summary>What part of the tenant's call records a reader sees.</summary>
+public enum RecordScope
+{
+    /// <summary>Every record of the tenant (admins, API keys with scope read).</summary>
+    Tenant,
+    /// <summary>Calls one of <see cref="RecordViewer.Agents"/> took part in (supervisors: themselves and their teams' agents).</summary>
+    Agents,
+}
+
+/// <summary>
+/// Who reads call records and recordings: the tenant, the agents whose calls they see (a call is seen when one of them
+/// had a leg in it: answered, offered, consulted, conferenced, on a hot-desk phone or as a remote agent) and whether
+/// customer numbers are masked by the tenant rule (agents) or shown (supervisors, admins, API keys).
+/// </summary>
+public sealed record RecordViewer(Guid TenantId, Guid? UserId, RecordScope Scope, IReadOnlyCollection<Guid> Agents, bool MaskNumbers, bool IsSupervisor)
+{
+    public bool SeesAgent(Guid agentId) => Scope == RecordScope.Tenant || Agents.Contains(agentId);
+}
+
+/// <summary>Call record filters; every one is optional and they combine with AND.</summary>
+public sealed record CallRecordFilter
+{
+    /// <summary>Offered at or after (default: the start of today, UTC).</summary>
+    public DateTimeOffset? From { get; init; }
+    /// <summary>Offered before (default: no end).</summary>
+    public DateTimeOffset? To { get; init; }
+    public CallDirection? Direction { get; init; }
+    /// <summary>queue, direct, outbound or internal.</summary>
+    public CallKind? Kind { get; init; }
+    public Guid? SkillGroupId { get; init; }
+    /// <summary>Calls this agent took part in (any leg).</summary>
+    public Guid? AgentId { get; init; }
+    /// <summary>Substring of the customer number or name (case-insensitive). Readers who see masked numbers search names only.</summary>
+    public string? Search { get; init; }
+    public CallOutcome? Outcome { get; init; }
+    public CallEndReason? EndReason { get; init; }
+    /// <summary>Talk time at least this many seconds.</summary>
+    public int? MinTalkSeconds { get; init; }
+    public Guid? DispositionId { get; init; }
+    public bool? HasRecording { get; init; }
+}
+
+/// <summary>Sort orders; both are keyset-paged on (offered at, id).</summary>
+public enum CallRecordSort
+{
+    NewestFirst,
+    OldestFirst,
+}
+
+/// <summary>One call in a list of records.</summary>
+public sealed record CallRecordSummary(
+    Guid Id, CallDirection Direction, CallKind? Kind, Guid? SkillGroupId, string? SkillGroupName,
+    string CustomerNumber, string? CustomerName, string? DialedNumber,
+    DateTimeOffset OfferedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, bool InProgress,
+    CallOutcome Outcome, CallEndReason? EndReason,
+    int WaitSeconds, int RingSeconds, int TalkSeconds, int HoldSeconds, int HoldCount, int OfferCount, int RonaCount,
+    Guid? AnsweredById, string? AnsweredByName, Guid? DispositionId, string? DispositionName, bool HasRecording);
+
+/// <summary>A page of records and the cursor of the next one (null: the last page).</summary>
+public sealed record CallRecordPage(IReadOnlyList<CallRecordSummary> Items, string? NextCursor);
+
+/// <summary>One party's leg: who, from when to when, how it ended; <c>Rona</c>: an agent's offer that rang without an answer (ring-no-answer or declined).</summary>
+public sealed record CallJourneyLeg(CallLegRole Role, Guid? AgentId, string? AgentName, string? Number,
+    DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, CallEndReason? EndReason, bool Rona);
+
+/// <summary>An agent's wrap-up after the call.</summary>
+public sealed record CallWrapUp(Guid AgentId, string? AgentName, DateTimeOffset StartedAt, int Seconds);
+
+/// <summary>A recording of the call.</summary>
+public sealed record CallRecordingRef(Guid RecordingId, Guid? AgentId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int DurationSeconds,
+    bool InProgress, bool LegalHold);
+
+/// <summary>A call's whole journey.</summary>
+public sealed record CallRecordDetail(CallRecordSummary Summary, string? Remarks, IReadOnlyList<CallJourneyLeg> Legs,
+    IReadOnlyList<CallWrapUp> WrapUps, IReadOnlyDictionary<string, string> AttachedData, IReadOnlyList<CallRecordingRef> Recordings);

@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Persistence;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Errors;
+using CtiBridge.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Application.Records;
+
+/// <summary>Error codes of call records and recordings.</summary>
+public static class RecordErrors
+{
+    /// <summary>The page cursor is not one this service handed out (400).</summary>
+    public const string InvalidCursor = "invalid_cursor";
+    /// <summary>The call record does not exist or the reader may not see it (404).</summary>
+    public const string RecordNotFound = "call_record_not_found";
+
+}
+
+/// <summary>
+/// The call records read model: search, one call's journey, export rows. Reads the database only (never the live call
+/// center, so never its lock). What a reader sees is decided by <see cref="RecordViewer"/> (<see cref="ViewerAsync"/>).
+/// </summary>
+public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// The viewer for a signed-in user: admins see the tenant; supervisors their own calls and their teams' agents';
+    /// agents their own calls, numbers masked by the tenant rule. API keys (<paramref name="userId"/> null) see the tenant.
+    /// </summary>
+    public async Task<RecordViewer> ViewerAsync(Guid tenantId, Guid? userId, UserRoles roles, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
+        if (userId is not { } self || (roles & UserRoles.Admin) != 0)
+            return new RecordViewer(tenantId, userId, RecordScope.Tenant, [], MaskNumbers: false, IsSupervisor: true);
+        var agents = new HashSet<Guid> { self };
+        var supervisor = (roles & UserRoles.Supervisor) != 0;
+        if (supervisor)
+        {
+            var teams = db.TeamSupervisors.Where(s => s.UserId == self).Select(s => s.TeamId);
+            agents.UnionWith(await db.TeamMembers.Where(m => teams.Contains(m.TeamId)).Select(m => m.UserId).ToListAsync(ct).ConfigureAwait(false));
+        }
+        return new RecordViewer(tenantId, self, RecordScope.Agents, agents, MaskNumbers: !supervisor, IsSupervisor: supervisor);
+    }
+
+    /// <summary>The start of today (UTC), the default lower bound of a search.</summary>
+    public DateTimeOffset StartOfToday => new(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+
+    /// <summary>A page of records, keyset-paged: a cursor names the last row seen, so rows inserted meanwhile never shift a page.</summary>
+    public async Task<CallRecordPage> SearchAsync(RecordViewer viewer, CallRecordFilter filter, CallRecordSort sort, string? cursor, int pageSize,
+        CancellationToken ct = default)
+    {
+        if (pageSize is < 1 or > MaxPageSize)
+            throw new CtiException(ErrorCodes.ValidationFailed, $"pageSize is between 1 and {MaxPageSize}.", ErrorKind.Validation);
+        var query = Filtered(viewer, filter);
+        if (cursor is not null)
+        {
+            var (at, id) = DecodeCursor(cursor);
+            query = sort == CallRecordSort.NewestFirst
+                ? query.Where(c => c.OfferedAt < at || (c.OfferedAt == at && c.Id.CompareTo(id) < 0))
+                : query.Where(c => c.OfferedAt > at || (c.OfferedAt == at && c.Id.CompareTo(id) > 0));
+        }
+        var rows = await Ordered(query, sort).Take(pageSize + 1).ToListAsync(ct).ConfigureAwait(false);
+        var more = rows.Count > pageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        var names = await NamesAsync(rows, ct).ConfigureAwait(false);
+        var mask = await MaskRuleAsync(viewer, ct).ConfigureAwait(false);
+        var items = rows.Select(r => Summarize(r, names, mask)).ToList();
+        return new CallRecordPage(items, more ? EncodeCursor(rows[^1].OfferedAt, rows[^1].Id) : null);
+    }
+
+    /// <summary>Every matching record, streamed in order (for exports): rows are read one by one, never all held.</summary>
+    public async IAsyncEnumerable<CallRecordSummary> StreamAsync(RecordViewer viewer, CallRecordFilter filter, CallRecordSort sort,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var names = await AllNamesAsync(ct).ConfigureAwait(false);
+        var mask = await MaskRuleAsync(viewer, ct).ConfigureAwait(false);
+        await foreach (var r in Ordered(Filtered(viewer, filter), sort).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+            yield return Summarize(r, names, mask);
+    }
+
+    /// <summary>One call's whole journey; <c>call_record_not_found</c> when it does not exist or the reader may not see it.</summary>
+    public async Task<CallRecordDetail> DetailAsync(RecordViewer viewer, Guid callId, CancellationToken ct = default)
+    {
+        var record = await Visible(viewer).AsNoTracking().Include(c => c.Legs).Include(c => c.AttachedData)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == callId, ct).ConfigureAwait(false)
+            ?? throw new CtiException(RecordErrors.RecordNotFound, "No such call record.", ErrorKind.NotFound);
+        var names = await NamesAsync([record], ct).ConfigureAwait(false);
+        var legAgents = record.Legs.Where(l => l.UserId is not null).Select(l => l.UserId!.Value).Distinct().ToList();
+        foreach (var u in await db.Users.AsNoTracking().Where(u => legAgents.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Username })
+                     .ToListAsync(ct).ConfigureAwait(false))
+            names.Users[u.Id] = string.IsNullOrEmpty(u.DisplayName) ? u.Username : u.DisplayName;
+        var mask = await MaskRuleAsync(viewer, ct).ConfigureAwait(false);
+        var legs = record.Legs.OrderBy(l => l.StartedAt).Select(l => new CallJourneyLeg(l.Role, l.UserId,
+            l.UserId is { } u ? names.Users.GetValueOrDefault(u) : null,
+            l.Role == CallLegRole.Customer && l.Endpoint is not null ? NumberMask.Apply(mask, l.Endpoint) : l.Endpoint,
+            l.StartedAt, l.AnsweredAt, l.EndedAt, l.EndReason,
+            Rona: l.Role is CallLegRole.Agent or CallLegRole.Consult && l.AnsweredAt is null
+                && l.EndReason is Domain.Calls.CallEndReason.NoAnswer or Domain.Calls.CallEndReason.Rejected)).ToList();
+        var wrapUps = await WrapUpsAsync(record, names.Users, ct).ConfigureAwait(false);
+        var recordings = await db.Recordings.AsNoTracking().Where(r => r.CallId == callId).OrderBy(r => r.StartedAt)
+            .Select(r => new CallRecordingRef(r.Id, r.UserId, r.StartedAt, r.EndedAt, r.DurationSeconds, r.EndedAt == null, r.LegalHold))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return new CallRecordDetail(Summarize(record, names, mask), record.Remarks, legs, wrapUps,
+            record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings);
+    }
+
+    /// <summary>The records the viewer may see (tenant-scoped; for agents and supervisors, calls one of their agents took part in).</summary>
+    internal IQueryable<CallRecord> Visible(RecordViewer viewer) => Visible(db, viewer, db.CallRecords);
+
+    internal static IQueryable<CallRecord> Visible(CtiDbContext db, RecordViewer viewer, IQueryable<CallRecord> records)
+    {
+        db.ScopeToTenant(viewer.TenantId);
+        if (viewer.Scope == RecordScope.Tenant) return records;
+        var agents = viewer.Agents.ToList();
+        return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value)));
+    }
+
+    private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f)
+    {
+        var source = f.Search is { Length: > 0 } term ? Matching(term.Trim(), namesOnly: viewer.MaskNumbers) : db.CallRecords;
+        return Apply(viewer, Visible(db, viewer, source).AsNoTracking(), f with { Search = null });
+    }
+
+    /// <summary>The filters applied to a query of records the viewer sees (shared by records, exports and recordings).</summary>
+    internal IQueryable<CallRecord> Apply(RecordViewer viewer, IQueryable<CallRecord> q, CallRecordFilter f)
+    {
+        if (f.Search is { Length: > 0 } term)
+        {
+            var matching = Matching(term.Trim(), namesOnly: viewer.MaskNumbers).Select(c => c.Id);
+            q = q.Where(c => matching.Contains(c.Id));
+        }
+        var from = f.From ?? StartOfToday;
+        q = q.Where(c => c.OfferedAt >= from);
+        if (f.To is { } to) q = q.Where(c => c.OfferedAt < to);
+        if (f.Direction is { } direction) q = q.Where(c => c.Direction == direction);
+        if (f.Kind is { } kind) q = q.Where(c => c.Kind == kind);
+        if (f.SkillGroupId is { } group) q = q.Where(c => c.SkillGroupId == group);
+        if (f.AgentId is { } agent) q = q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId == agent));
+        if (f.Outcome is { } outcome) q = q.Where(c => c.Outcome == outcome);
+        if (f.EndReason is { } reason) q = q.Where(c => c.EndReason == reason);
+        if (f.MinTalkSeconds is { } min) q = q.Where(c => c.TalkSeconds >= min);
+        if (f.DispositionId is { } disposition) q = q.Where(c => c.DispositionId == disposition);
+        if (f.HasRecording is { } has) q = q.Where(c => c.HasRecording == has);
+        return q;
+    }
+
+    /// <summary>
+    /// Records whose number or name contains <paramref name="term"/>, through the provider's trigram index: SQLite's FTS5
+    /// trigram table <c>CallRecordSearch</c> (terms of 3+ characters; shorter ones are a LIKE scan), PostgreSQL's
+    /// pg_trgm GIN index (ILIKE). Other providers: LIKE.
+    /// </summary>
+    private IQueryable<CallRecord> Matching(string term, bool namesOnly)
+    {
+        if (term.Length > 100) throw new CtiException(ErrorCodes.ValidationFailed, "search is at most 100 characters.", ErrorKind.Validation);
+        var like = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var provider = db.Database.ProviderName ?? "";
+        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+            return namesOnly
+                ? db.CallRecords.FromSqlRaw("SELECT * FROM \"CallRecords\" WHERE \"CustomerName\" ILIKE {0}", like)
+                : db.CallRecords.FromSqlRaw("SELECT * FROM \"CallRecords\" WHERE \"CustomerNumber\" ILIKE {0} OR \"CustomerName\" ILIKE {0}", like);
+        if (provider.Contains("Sqlite", StringComparison.Ordinal) && term.Length >= 3 && !namesOnly)
+            return db.CallRecords.FromSqlRaw(
+                "SELECT * FROM \"CallRecords\" WHERE \"Id\" IN (SELECT \"CallId\" FROM \"CallRecordSearch\" WHERE \"CallRecordSearch\" MATCH {0})",
+                "\"" + term.Replace("\"", "\"\"") + "\"");
+        return namesOnly
+            ? db.CallRecords.Where(c => c.CustomerName != null && EF.Functions.Like(c.CustomerName, like, "\\"))
+            : db.CallRecords.Where(c => EF.Functions.Like(c.CustomerNumber, like, "\\") || (c.CustomerName != null && EF.Functions.Like(c.CustomerName, like, "\\")));
+    }
+
+    private static IQueryable<CallRecord> Ordered(IQueryable<CallRecord> q, CallRecordSort sort) => sort == CallRecordSort.NewestFirst
+        ? q.OrderByDescending(c => c.OfferedAt).ThenByDescending(c => c.Id)
+        : q.OrderBy(c => c.OfferedAt).ThenBy(c => c.Id);
+
+    private async Task<List<CallWrapUp>> WrapUpsAsync(CallRecord record, Dictionary<Guid, string> users, CancellationToken ct)
+    {
+        var agents = record.Legs.Where(l => l.UserId is not null).Select(l => l.UserId!.Value).Distinct().ToList();
+        if (agents.Count == 0 || record.EndedAt is not { } ended) return [];
+        var until = ended.AddHours(12);
+        var changes = await db.AgentStateChanges.AsNoTracking()
+            .Where(s => agents.Contains(s.UserId) && s.At >= record.OfferedAt && s.At < until)
+            .OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct).ConfigureAwait(false);
+        var result = new List<CallWrapUp>();
+        foreach (var byAgent in changes.GroupBy(s => s.UserId))
+        {
+            var list = byAgent.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].To != AgentStatus.WrapUp || list[i].CallId != record.Id) continue;
+                var end = list.Skip(i + 1).FirstOrDefault(s => s.From == AgentStatus.WrapUp)?.At;
+                result.Add(new CallWrapUp(byAgent.Key, users.GetValueOrDefault(byAgent.Key), list[i].At,
+                    end is { } e ? (int)Math.Round((e - list[i].At).TotalSeconds) : 0));
+            }
+        }
+        return result;
+    }
+
+    internal async Task<string> MaskRuleAsync(RecordViewer viewer, CancellationToken ct)
+    {
+        if (!viewer.MaskNumbers) return "none";
+        var stored = await db.ScopeToTenant(viewer.TenantId).Tenants.AsNoTracking().Where(t => t.Id == viewer.TenantId)
+            .Select(t => t.Settings.NumberMaskingRule).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        return TenantConfigurationLoader.MaskingRule(stored);
+    }
+
+    internal sealed record Names(Dictionary<Guid, string> Groups, Dictionary<Guid, string> Users, Dictionary<Guid, string> Dispositions);
+
+    private async Task<Names> NamesAsync(IReadOnlyCollection<CallRecord> rows, CancellationToken ct)
+    {
+        var groups = rows.Where(r => r.SkillGroupId is not null).Select(r => r.SkillGroupId!.Value).Distinct().ToList();
+        var users = rows.Where(r => r.AnsweredByUserId is not null).Select(r => r.AnsweredByUserId!.Value).Distinct().ToList();
+        var dispositions = rows.Where(r => r.DispositionId is not null).Select(r => r.DispositionId!.Value).Distinct().ToList();
+        return new Names(
+            await db.SkillGroups.AsNoTracking().Where(g => groups.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct).ConfigureAwait(false),
+            await db.Users.AsNoTracking().Where(u => users.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Username : u.DisplayName, ct).ConfigureAwait(false),
+            await db.Dispositions.AsNoTracking().Where(d => dispositions.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The tenant's names (bounded by its configuration, not by its calls), for streaming exports.</summary>
+    private async Task<Names> AllNamesAsync(CancellationToken ct) => new(
+        await db.SkillGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct).ConfigureAwait(false),
+        await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => string.IsNullOrEmpty(u.DisplayName) ? u.Username : u.DisplayName, ct).ConfigureAwait(false),
+        await db.Dispositions.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct).ConfigureAwait(false));
+
+    private static CallRecordSummary Summarize(CallRecord r, Names names, string mask) => new(
+        r.Id, r.Direction, r.Kind, r.SkillGroupId, r.SkillGroupId is { } g ? names.Groups.GetValueOrDefault(g) : null,
+        NumberMask.Apply(mask, r.CustomerNumber), r.CustomerName, r.DialedNumber is null ? null : NumberMask.Apply(mask, r.DialedNumber),
+        r.OfferedAt, r.AnsweredAt, r.EndedAt, r.EndedAt is null, r.Outcome, r.EndReason,
+        r.WaitSeconds, r.RingSeconds, r.TalkSeconds, r.HoldSeconds, r.HoldCount, r.OfferCount, r.RonaCount,
+        r.AnsweredByUserId, r.AnsweredByUserId is { } u ? names.Users.GetValueOrDefault(u) : null,
+        r.DispositionId, r.DispositionId is { } d ? names.Dispositions.GetValueOrDefault(d) : null, r.HasRecording);
+
+    private static string EncodeCursor(DateTimeOffset at, Guid id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id:N}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (DateTimeOffset At, Guid Id) DecodeCursor(string cursor)
+    {
+        try
+        {
+            var b64 = cursor.Replace('-', '+').Replace('_', '/');
+            b64 += new string('=', (4 - b64.Length % 4) % 4);
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(b64)).Split(':');
+            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks && Guid.TryParseExact(parts[1], "N", out var id))
+                return (new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        }
+        catch (FormatException) { }
+        throw new CtiException(RecordErrors.InvalidCursor, "The cursor is not one this service handed out; start from the first page.", ErrorKind.Validation);
+    }
+}

@@ -1,0 +1,143 @@
+using CtiBridge.Application.Records;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Application.Reports;
+
+/// <summary>A range of a report: [From, To).</summary>
+public sealed record ReportRange(DateTimeOffset From, DateTimeOffset To);
+
+/// <summary>One agent's figures over a range.</summary>
+public sealed record AgentReport(Guid AgentId, string Name, ReportRange Range, AgentFigures Figures);
+
+/// <summary>A team's figures: every member, and the members together.</summary>
+public sealed record TeamReport(Guid TeamId, string Name, ReportRange Range, AgentFigures Total, IReadOnlyList<AgentReport> Agents);
+
+/// <summary>A skill group's figures over a range, with its service-level threshold.</summary>
+public sealed record SkillGroupReport(Guid SkillGroupId, string Name, int ServiceLevelSeconds, ReportRange Range, GroupFigures Figures);
+
+/// <summary>An agent's figures for today, yesterday and this month (UTC days).</summary>
+public sealed record AgentDashboard(Guid AgentId, AgentReport Today, AgentReport Yesterday, AgentReport ThisMonth);
+
+/// <summary>An agent's states through one day, in order.</summary>
+public sealed record AgentTimeline(Guid AgentId, DateOnly Day, IReadOnlyList<StateInterval> Intervals);
+
+/// <summary>
+/// Reports over the stored call records and agent state changes. Reads facts from the database and hands them to
+/// <see cref="ReportFormulas"/>, the one place figures are computed. Days are UTC days. Never touches the live call center.
+/// </summary>
+public sealed class ReportService(CtiDbContext db, TimeProvider time)
+{
+    /// <summary>The longest range a report covers.</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(366);
+
+    public ReportRange Range(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var today = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var f = from ?? today;
+        var t = to ?? (from is null ? today.AddDays(1) : f.AddDays(1));
+        if (t <= f) throw new CtiException(ErrorCodes.ValidationFailed, "to must be after from.", ErrorKind.Validation);
+        if (t - f > MaxRange) throw new CtiException(ErrorCodes.ValidationFailed, "A report covers at most 366 days.", ErrorKind.Validation);
+        return new ReportRange(f, t);
+    }
+
+    public async Task<AgentDashboard> DashboardAsync(Guid tenantId, Guid agentId, CancellationToken ct = default)
+    {
+        var today = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var month = new DateTimeOffset(today.Year, today.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        return new AgentDashboard(agentId,
+            await AgentAsync(tenantId, agentId, new ReportRange(today, today.AddDays(1)), ct).ConfigureAwait(false),
+            await AgentAsync(tenantId, agentId, new ReportRange(today.AddDays(-1), today), ct).ConfigureAwait(false),
+            await AgentAsync(tenantId, agentId, new ReportRange(month, month.AddMonths(1)), ct).ConfigureAwait(false));
+    }
+
+    public async Task<AgentReport> AgentAsync(Guid tenantId, Guid agentId, ReportRange range, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == agentId).Select(u => new { u.DisplayName, u.Username })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            ?? throw new CtiException(ErrorCodes.AgentNotFound, "No such agent in this tenant.", ErrorKind.NotFound);
+        var offers = await OffersAsync([agentId], range, ct).ConfigureAwait(false);
+        var intervals = await IntervalsAsync(agentId, range, ct).ConfigureAwait(false);
+        return new AgentReport(agentId, string.IsNullOrEmpty(user.DisplayName) ? user.Username : user.DisplayName, range,
+            ReportFormulas.ForAgents(offers, intervals));
+    }
+
+    public async Task<TeamReport> TeamAsync(Guid tenantId, Guid teamId, ReportRange range, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
+        var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Name }).FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            ?? throw new CtiException(ErrorCodes.NotFound, "No such team.", ErrorKind.NotFound);
+        var members = await (from m in db.TeamMembers.AsNoTracking()
+                             join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                             where m.TeamId == teamId
+                             orderby u.Username
+                             select new { u.Id, u.DisplayName, u.Username }).ToListAsync(ct).ConfigureAwait(false);
+        var ids = members.Select(m => m.Id).ToList();
+        var offers = await OffersAsync(ids, range, ct).ConfigureAwait(false);
+        var allIntervals = new List<StateInterval>();
+        var agents = new List<AgentReport>();
+        foreach (var m in members)
+        {
+            var intervals = await IntervalsAsync(m.Id, range, ct).ConfigureAwait(false);
+            allIntervals.AddRange(intervals);
+            agents.Add(new AgentReport(m.Id, string.IsNullOrEmpty(m.DisplayName) ? m.Username : m.DisplayName, range,
+                ReportFormulas.ForAgents(offers.Where(o => o.AgentId == m.Id).ToList(), intervals)));
+        }
+        return new TeamReport(teamId, team.Name, range, ReportFormulas.ForAgents(offers, allIntervals), agents);
+    }
+
+    public async Task<SkillGroupReport> SkillGroupAsync(Guid tenantId, Guid groupId, ReportRange range, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
+        var group = await db.SkillGroups.AsNoTracking().Where(g => g.Id == groupId).Select(g => new { g.Name, g.ServiceLevelSeconds })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            ?? throw new CtiException(ErrorCodes.SkillGroupNotFound, "No such skill group.", ErrorKind.NotFound);
+        var calls = await db.CallRecords.AsNoTracking()
+            .Where(c => c.SkillGroupId == groupId && c.OfferedAt >= range.From && c.OfferedAt < range.To && c.EndedAt != null)
+            .Select(c => new GroupCallFact(c.Id, c.OfferedAt, c.Outcome, c.WaitSeconds, c.TalkSeconds, c.HoldSeconds, c.RonaCount))
+            .ToListAsync(ct).ConfigureAwait(false);
+        return new SkillGroupReport(groupId, group.Name, group.ServiceLevelSeconds, range, ReportFormulas.ForGroup(calls, group.ServiceLevelSeconds));
+    }
+
+    public async Task<AgentTimeline> TimelineAsync(Guid tenantId, Guid agentId, DateOnly day, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
+        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var to = from.AddDays(1);
+        var now = time.GetUtcNow();
+        if (to > now) to = now > from ? now : from;
+        return new AgentTimeline(agentId, day, await IntervalsAsync(agentId, new ReportRange(from, to), ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The agents' offers (agent and consulted legs) started in the range; talk is the leg's answer to its end.</summary>
+    private async Task<List<AgentOfferFact>> OffersAsync(IReadOnlyCollection<Guid> agents, ReportRange range, CancellationToken ct)
+    {
+        var ids = agents.ToList();
+        var rows = await (from l in db.CallLegs.AsNoTracking()
+                          join c in db.CallRecords.AsNoTracking() on l.CallId equals c.Id
+                          where l.UserId != null && ids.Contains(l.UserId.Value)
+                                && (l.Role == CallLegRole.Agent || l.Role == CallLegRole.Consult)
+                                && l.StartedAt >= range.From && l.StartedAt < range.To && c.EndedAt != null
+                          select new { AgentId = l.UserId!.Value, l.CallId, l.StartedAt, l.AnsweredAt, l.EndedAt, l.EndReason, c.AnsweredByUserId, c.HoldSeconds })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return rows.Select(r => new AgentOfferFact(r.AgentId, r.CallId, r.StartedAt, r.AnsweredAt is not null,
+            Rona: r.AnsweredAt is null && r.EndReason is Domain.Calls.CallEndReason.NoAnswer or Domain.Calls.CallEndReason.Rejected,
+            TalkSeconds: r.AnsweredAt is { } a && r.EndedAt is { } e && e > a ? (int)Math.Round((e - a).TotalSeconds) : 0,
+            HoldSeconds: r.AnsweredByUserId == r.AgentId ? r.HoldSeconds : 0)).ToList();
+    }
+
+    private async Task<IReadOnlyList<StateInterval>> IntervalsAsync(Guid agentId, ReportRange range, CancellationToken ct)
+    {
+        var before = await db.AgentStateChanges.AsNoTracking().Where(s => s.UserId == agentId && s.At < range.From)
+            .OrderByDescending(s => s.At).ThenByDescending(s => s.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var changes = await db.AgentStateChanges.AsNoTracking().Where(s => s.UserId == agentId && s.At >= range.From && s.At < range.To)
+            .OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct).ConfigureAwait(false);
+        // The range of a report still running ends now, not in the future.
+        var now = time.GetUtcNow();
+        var end = range.To > now && range.From < now ? now : range.To;
+        return ReportFormulas.Intervals(agentId, before, changes, range.From, end);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CtiBridge.Api.Tests.CallCenter;
+using CtiBridge.Application.Audit;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Application.Records;
+using CtiBridge.Data;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Calls;
+using CtiBridge.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CtiBridge.Api.Tests.Records;
+
+public class RecordingsTests
+{
+    private static async Task<(Guid CallId, HttpClient Agent)> ConnectedCallAsync(CtiApiFactory host)
+    {
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        await agent.PlaceCallAsync("Sales", "+4930555123");
+        var offered = await agent.WaitForCallAsync(c => c.State == CallState.Ringing);
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/answer").OkAsync();
+        await agent.WaitForCallAsync(c => c.State == CallState.Connected);
+        return (offered.CallId, agent);
+    }
+
+    [Fact]
+    public async Task A_recording_is_listed_while_the_call_is_live_and_a_recording_stopped_after_2_s_of_a_37_s_call_lasts_2_s()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var (callId, agent) = await ConnectedCallAsync(host);
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await host.FlushJournalAsync();
+
+        var live = Assert.Single(await (await agent.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+        Assert.True(live.InProgress);
+        Assert.Equal(callId, live.CallId);
+        var inProgressCall = Assert.Single((await (await agent.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items);
+        Assert.True(inProgressCall.InProgress);
+        Assert.True(inProgressCall.HasRecording);
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/stop").OkAsync();
+        clock.Advance(TimeSpan.FromSeconds(35));
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+
+        var stored = Assert.Single(await (await agent.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+        Assert.False(stored.InProgress);
+        Assert.Equal(2, stored.DurationSeconds);
+        var record = await (await agent.GetAsync($"/api/v1/call-records/{callId}")).ReadAsync<CallRecordDetail>();
+        Assert.Equal(37, record.Summary.TalkSeconds);
+        Assert.False(record.Summary.InProgress);
+        Assert.Equal(CallOutcome.Answered, record.Summary.Outcome);
+        Assert.Equal(2, Assert.Single(record.Recordings).DurationSeconds);
+        Assert.Single(record.Legs, l => l.Role == CallLegRole.Agent); // the provisional leg was replaced by the call's own
+    }
+
+    [Fact]
+    public async Task A_recording_plays_with_range_requests_for_its_agent_and_supervisor_every_play_and_download_is_audited_and_others_are_refused()
+    {
+        using var host = new CtiApiFactory();
+        var (callId, agent) = await ConnectedCallAsync(host);
+        await Problem.AssertAsync(await agent.PostAsync($"/api/v1/calls/{callId}/recording/pause"), 409, "not_recording");
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/pause").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/unpause").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+
+        var rec = Assert.Single(await (await agent.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+        Assert.Equal(callId, rec.CallId);
+        Assert.Equal("+4930555123", rec.CustomerNumber);
+        Assert.Equal(RecordingType.Inbound, rec.Type);
+        var audio = await agent.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio");
+        Assert.Equal(HttpStatusCode.OK, audio.StatusCode);
+        Assert.Equal("audio/wav", audio.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("bytes", audio.Headers.AcceptRanges.Single());
+        var bytes = await audio.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length > 44 && bytes[..4].SequenceEqual("RIFF"u8.ToArray()));
+
+        // Seeking: a range request gets 206 and exactly those bytes (and no second audit entry).
+        var seek = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/recordings/{rec.RecordingId}/audio");
+        seek.Headers.Range = new RangeHeaderValue(8, 11);
+        var part = await agent.SendAsync(seek);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(bytes[8..12], await part.Content.ReadAsByteArrayAsync());
+        var outside = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/recordings/{rec.RecordingId}/audio");
+        outside.Headers.Range = new RangeHeaderValue(bytes.Length + 10, bytes.Length + 20);
+        await Problem.AssertAsync(await agent.SendAsync(outside), 416, "range_not_satisfiable");
+
+        var supervisor = await host.ClientForAsync("demo", "super");
+        Assert.Single(await (await supervisor.GetAsync($"/api/v1/recordings?callId={callId}")).ReadAsync<List<RecordingView>>());
+        var download = await supervisor.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio?download=true");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+
+        var colleague = await host.ClientForAsync("demo", "agent2");
+        Assert.Empty(await (await colleague.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+        await Problem.AssertAsync(await colleague.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio"), 404, "not_found");
+        await Problem.AssertAsync(await agent.GetAsync("/api/v1/recordings?limit=0"), 400, "validation_failed");
+        await Problem.AssertAsync(await agent.GetAsync($"/api/v1/recordings/{Guid.NewGuid()}/audio"), 404, "not_found");
+        var other = await host.CreateTenantAsync("other");
+        await Problem.AssertAsync(await other.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio"), 404, "not_found");
+        var noScope = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);
+        await Problem.AssertAsync(await noScope.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio"), 403, "insufficient_scope");
+
+        var admin = await host.ClientForAsync("demo", "admin");
+        var log = await (await admin.GetAsync($"/api/v1/admin/audit?targetType=recording&targetId={rec.RecordingId}")).ReadAsync<AuditLogPage>();
+        Assert.Equal(["recording.downloaded", "recording.played"], log.Items.Select(e => e.Action).ToArray());
+        Assert.Equal(new[] { "super", "agent1" }, log.Items.Select(e => e.ActorName ?? "").ToArray());
+    }
+
+    [Fact]
+    public async Task Supervisors_set_a_legal_hold_agents_may_not()
+    {
+        using var host = new CtiApiFactory();
+        var (callId, agent) = await ConnectedCallAsync(host);
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+        var rec = Assert.Single(await (await agent.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+
+        await Problem.AssertAsync(await agent.PutAsJsonAsync($"/api/v1/recordings/{rec.RecordingId}/legal-hold", new { hold = true }), 403, "forbidden");
+        var super = await host.ClientForAsync("demo", "super");
+        var held = await (await super.PutAsJsonAsync($"/api/v1/recordings/{rec.RecordingId}/legal-hold", new { hold = true })).ReadAsync<RecordingView>();
+        Assert.True(held.LegalHold);
+        await Problem.AssertAsync(await super.PutAsJsonAsync($"/api/v1/recordings/{Guid.NewGuid()}/legal-hold", new { hold = true }), 404, "not_found");
+        var reader = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Read);
+        await Problem.AssertAsync(await reader.PutAsJsonAsync($"/api/v1/recordings/{rec.RecordingId}/legal-hold", new { hold = false }), 403, "insufficient_scope");
+    }
+
+    [Fact]
+    public async Task The_retention_purge_deletes_old_recordings_files_and_records_but_keeps_those_under_legal_hold()
+    {
+        using var host = new CtiApiFactory();
+        // Two recorded calls.
+        var recordings = new List<RecordingView>();
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            await agent.PlaceCallAsync("Sales", "+4930555123");
+            var offered = await agent.WaitForCallAsync(c => c.State == CallState.Ringing);
+            await agent.PostAsync($"/api/v1/calls/{offered.CallId}/answer").OkAsync();
+            await agent.WaitForCallAsync(c => c.State == CallState.Connected);
+            await agent.PostAsync($"/api/v1/calls/{offered.CallId}/recording/start").OkAsync();
+            await agent.PostAsync($"/api/v1/calls/{offered.CallId}/hangup").OkAsync();
+            await agent.PostAsync("/api/v1/agent/wrap-up/end").OkAsync(HttpStatusCode.OK);
+        }
+        await host.FlushJournalAsync();
+        recordings.AddRange(await (await agent.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+        Assert.Equal(2, recordings.Count);
+        var super = await host.ClientForAsync("demo", "super");
+        await super.PutAsJsonAsync($"/api/v1/recordings/{recordings[0].RecordingId}/legal-hold", new { hold = true });
+
+        var tenantId = (await host.DbAsync(db => db.Tenants.SingleAsync(t => t.Domain == "demo"))).Id;
+        var names = await host.DbAsync(db => db.Recordings.ToDictionaryAsync(r => r.Id, r => r.Name));
+        var pbx = host.Services.GetRequiredService<IPbx>();
+        Assert.NotNull(await pbx.OpenRecordingAsync(names[recordings[1].RecordingId]));
+        await using var scope = host.Services.CreateAsyncScope();
+        var job = ActivatorUtilities.CreateInstance<RecordingRetentionJob>(scope.ServiceProvider);
+        var result = await job.PurgeTenantAsync(tenantId, DateTimeOffset.UtcNow.AddMinutes(1));
+
+        Assert.Equal(1, result.RecordingsDeleted);
+        Assert.Equal(1, result.FilesDeleted);
+        Assert.Equal(1, result.RecordingsHeld);
+        Assert.Equal(1, result.CallRecordsDeleted);
+        var left = await (await super.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>();
+        Assert.Equal(recordings[0].RecordingId, Assert.Single(left).RecordingId);
+        Assert.Equal(recordings[0].CallId, Assert.Single((await (await super.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items).Id);
+        Assert.Null(await pbx.OpenRecordingAsync(names[recordings[1].RecordingId]));   // the file is gone from the PBX
+        Assert.NotNull(await pbx.OpenRecordingAsync(names[recordings[0].RecordingId])); // the held one is not
+
+        // Nothing is older than a day ago: a run with that cutoff deletes nothing.
+        var again = await ActivatorUtilities.CreateInstance<RecordingRetentionJob>(scope.ServiceProvider)
+            .PurgeTenantAsync(tenantId, DateTimeOffset.UtcNow.AddDays(-1));
+        Assert.Equal(0, again.RecordingsDeleted + again.CallRecordsDeleted);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using CtiBridge.Api.Tests.CallCenter;
+using CtiBridge.Application.Reports;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Calls;
+using Microsoft.EntityFrameworkCore;
+
+namespace CtiBridge.Api.Tests.Records;
+
+public class ReportsApiTests
+{
+    [Fact]
+    public async Task An_agent_reads_their_dashboard_after_a_call_and_supervisors_read_team_and_group_reports_others_are_refused()
+    {
+        using var host = new CtiApiFactory();
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        await agent.PlaceCallAsync("Sales", "+4930555123");
+        var offered = await agent.WaitForCallAsync(c => c.State == CallState.Ringing);
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/answer").OkAsync();
+        await agent.WaitForCallAsync(c => c.State == CallState.Connected);
+        await agent.PostAsync($"/api/v1/calls/{offered.CallId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+
+        var dashboard = await (await agent.GetAsync("/api/v1/reports/agent-dashboard")).ReadAsync<AgentDashboard>();
+        Assert.Equal(1, dashboard.Today.Figures.Answered);
+        Assert.True(dashboard.ThisMonth.Figures.Answered >= 1);
+        Assert.Equal(0, dashboard.Yesterday.Figures.Offered);
+        Assert.True(dashboard.Today.Figures.LoginSeconds >= 0);
+
+        var agent1 = await host.UserIdAsync("agent1");
+        var agent2 = await host.UserIdAsync("agent2");
+        var (teamId, salesId) = await host.DbAsync(async db => (
+            (await db.Teams.SingleAsync(t => t.Name == "Team A")).Id, (await db.SkillGroups.SingleAsync(g => g.Name == "Sales")).Id));
+
+        Assert.Equal(1, (await (await agent.GetAsync($"/api/v1/reports/agents/{agent1}")).ReadAsync<AgentReport>()).Figures.Answered);
+        await Problem.AssertAsync(await agent.GetAsync($"/api/v1/reports/agents/{agent2}"), 403, "not_your_agent");
+        await Problem.AssertAsync(await agent.GetAsync($"/api/v1/reports/teams/{teamId}"), 403, "forbidden");
+        await Problem.AssertAsync(await agent.GetAsync($"/api/v1/reports/skill-groups/{salesId}"), 403, "forbidden");
+
+        var super = await host.ClientForAsync("demo", "super");
+        var team = await (await super.GetAsync($"/api/v1/reports/teams/{teamId}")).ReadAsync<TeamReport>();
+        Assert.Equal(1, team.Total.Answered);
+        Assert.Equal(3, team.Agents.Count);
+        var sales = await (await super.GetAsync($"/api/v1/reports/skill-groups/{salesId}")).ReadAsync<SkillGroupReport>();
+        Assert.Equal(1, sales.Figures.Offered);
+        Assert.Equal(1, sales.Figures.Answered);
+        var timeline = await (await super.GetAsync($"/api/v1/reports/agents/{agent1}/timeline")).ReadAsync<AgentTimeline>();
+        Assert.Contains(timeline.Intervals, i => i.Status == Domain.Agents.AgentStatus.OnCall);
+
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/reports/skill-groups/{Guid.NewGuid()}"), 404, "skill_group_not_found");
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/reports/teams/{Guid.NewGuid()}"), 403, "forbidden");
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/reports/skill-groups/{salesId}?from=2026-03-01T00:00:00Z&to=2026-01-01T00:00:00Z"), 400, "validation_failed");
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/reports/skill-groups/{salesId}?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z"), 400, "validation_failed");
+
+        var reader = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Read);
+        Assert.Equal(1, (await (await reader.GetAsync($"/api/v1/reports/teams/{teamId}")).ReadAsync<TeamReport>()).Total.Answered);
+        await Problem.AssertAsync(await reader.GetAsync("/api/v1/reports/agent-dashboard"), 400, "agent_id_required");
+        var adminKey = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);
+        await Problem.AssertAsync(await adminKey.GetAsync($"/api/v1/reports/teams/{teamId}"), 403, "insufficient_scope");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/v1/reports/agent-dashboard")).StatusCode);
+        var other = await host.CreateTenantAsync("other");
+        await Problem.AssertAsync(await other.GetAsync($"/api/v1/reports/skill-groups/{salesId}"), 404, "skill_group_not_found");
+    }
+}

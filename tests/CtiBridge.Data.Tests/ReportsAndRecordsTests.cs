@@ -1,0 +1,213 @@
+using CtiBridge.Application.Records;
+using CtiBridge.Application.Reports;
+using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Tenants;
+using CtiBridge.TestSupport;
+using AgentStateChange = CtiBridge.Data.Entities.AgentStateChange;
+
+namespace CtiBridge.Data.Tests;
+
+/// <summary>
+/// Reports against hand-computed expectations on a small fixed day (docs/reports.md defines each figure), and the call
+/// record search (trigram search, keyset pages, visibility) — on SQLite and PostgreSQL.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public class ReportsAndRecordsTests(PostgresServer postgres)
+{
+    private static readonly DateTimeOffset D = new(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+    private static DateTimeOffset At(int h, int m, int s = 0) => D.AddHours(h).AddMinutes(m).AddSeconds(s);
+
+    private sealed record World(Guid Tenant, Guid A, Guid B, Guid Team, Guid Group, List<Guid> Calls);
+
+    /// <summary>
+    /// Skill group G (service level 20 s), team T = {A, B}. Calls of day D in G:
+    /// 1 09:00 answered by A after 10 s wait, talk 100 (+ hold 20; A's leg 120 s);
+    /// 2 09:10 rang B without answer (RONA), answered by A after 30 s, talk 200;
+    /// 3 09:20 abandoned after 15 s; 4 09:30 abandoned after 60 s; 5 09:40 not answered (no agent) after 5 s.
+    /// Not counted: a call of the day before, a call still in progress.
+    /// A: Not Ready "Meeting" since the evening before; Ready 08:00; call 1 (ringing 10 s, talk 120 s, wrap-up 30 s); Ready;
+    /// call 2 (talk 200 s, wrap-up 60 s); Not Ready "Lunch" 09:14:50; Ready 10:00; logged out 12:00. B: no state changes.
+    /// </summary>
+    private static async Task<World> SeedAsync(TestDatabase database)
+    {
+        var tenant = new Tenant { Domain = "acme", Name = "Acme", Enabled = true, CreatedAt = D.AddDays(-30) };
+        await using var db = database.NewContext();
+        db.ScopeToSystem().Tenants.Add(tenant);
+        await db.SaveChangesAsync();
+        db.ScopeToTenant(tenant.Id);
+        var a = new User { TenantId = tenant.Id, Username = "anna", DisplayName = "Anna", Roles = UserRoles.Agent, PasswordHash = "x", CreatedAt = D };
+        var b = new User { TenantId = tenant.Id, Username = "bert", DisplayName = "Bert", Roles = UserRoles.Agent, PasswordHash = "x", CreatedAt = D };
+        var team = new Team { TenantId = tenant.Id, Name = "T" };
+        team.Members.Add(new TeamMember { TenantId = tenant.Id, TeamId = team.Id, UserId = a.Id });
+        team.Members.Add(new TeamMember { TenantId = tenant.Id, TeamId = team.Id, UserId = b.Id });
+        var group = new SkillGroup { TenantId = tenant.Id, Name = "G", ServiceLevelSeconds = 20 };
+        db.AddRange(a, b, team, group);
+
+        CallRecord Call(DateTimeOffset offered, CallOutcome outcome, int wait, int talk = 0, int hold = 0, int rona = 0, Guid? by = null,
+            bool ended = true, string number = "+4930111222", string? name = null)
+        {
+            var r = new CallRecord
+            {
+                TenantId = tenant.Id, Direction = CallDirection.Inbound, Kind = CallKind.Queue, SkillGroupId = group.Id, CustomerNumber = number,
+                CustomerName = name, OfferedAt = offered, AnsweredAt = outcome == CallOutcome.Answered ? offered.AddSeconds(wait) : null,
+                EndedAt = ended ? offered.AddSeconds(wait + talk + hold) : null, WaitSeconds = wait, TalkSeconds = talk, HoldSeconds = hold,
+                RonaCount = rona, Outcome = outcome, AnsweredByUserId = by,
+            };
+            r.Legs.Add(new CallLeg { TenantId = tenant.Id, CallId = r.Id, Role = CallLegRole.Customer, Endpoint = number, StartedAt = offered });
+            return r;
+        }
+        CallLeg Leg(CallRecord c, Guid agent, DateTimeOffset start, DateTimeOffset? answered, DateTimeOffset end, CallEndReason reason) => new()
+        {
+            TenantId = tenant.Id, CallId = c.Id, Role = CallLegRole.Agent, UserId = agent, StartedAt = start, AnsweredAt = answered, EndedAt = end, EndReason = reason,
+        };
+
+        var c1 = Call(At(9, 0), CallOutcome.Answered, wait: 10, talk: 100, hold: 20, by: a.Id, name: "Erika Mustermann");
+        c1.Legs.Add(Leg(c1, a.Id, At(9, 0), At(9, 0, 10), At(9, 2, 10), CallEndReason.Normal));
+        var c2 = Call(At(9, 10), CallOutcome.Answered, wait: 30, talk: 200, rona: 1, by: a.Id, number: "+4940999888");
+        c2.Legs.Add(Leg(c2, b.Id, At(9, 10), null, At(9, 10, 20), CallEndReason.NoAnswer));
+        c2.Legs.Add(Leg(c2, a.Id, At(9, 10, 25), At(9, 10, 30), At(9, 13, 50), CallEndReason.Normal));
+        var c3 = Call(At(9, 20), CallOutcome.Abandoned, wait: 15);
+        var c4 = Call(At(9, 30), CallOutcome.Abandoned, wait: 60);
+        var c5 = Call(At(9, 40), CallOutcome.NotAnswered, wait: 5);
+        var dayBefore = Call(D.AddMinutes(-1), CallOutcome.Answered, wait: 1, talk: 999, by: a.Id);
+        dayBefore.Legs.Add(Leg(dayBefore, a.Id, D.AddMinutes(-1), D.AddMinutes(-1), D.AddMinutes(5), CallEndReason.Normal));
+        var live = Call(At(11, 0), CallOutcome.Answered, wait: 3, by: a.Id, ended: false);
+        db.CallRecords.AddRange(c1, c2, c3, c4, c5, dayBefore, live);
+
+        var changes = new (DateTimeOffset At, AgentStatus From, AgentStatus To, string? Reason, Guid? Call)[]
+        {
+            (D.AddHours(-1), AgentStatus.LoggedOut, AgentStatus.NotReady, "Meeting", null),
+            (At(8, 0), AgentStatus.NotReady, AgentStatus.Ready, null, null),
+            (At(9, 0), AgentStatus.Ready, AgentStatus.Ringing, null, c1.Id),
+            (At(9, 0, 10), AgentStatus.Ringing, AgentStatus.OnCall, null, c1.Id),
+            (At(9, 2, 10), AgentStatus.OnCall, AgentStatus.WrapUp, null, c1.Id),
+            (At(9, 2, 40), AgentStatus.WrapUp, AgentStatus.Ready, null, null),
+            (At(9, 10, 30), AgentStatus.Ready, AgentStatus.OnCall, null, c2.Id),
+            (At(9, 13, 50), AgentStatus.OnCall, AgentStatus.WrapUp, null, c2.Id),
+            (At(9, 14, 50), AgentStatus.WrapUp, AgentStatus.NotReady, "Lunch", null),
+            (At(10, 0), AgentStatus.NotReady, AgentStatus.Ready, null, null),
+            (At(12, 0), AgentStatus.Ready, AgentStatus.LoggedOut, null, null),
+        };
+        foreach (var c in changes)
+            db.AgentStateChanges.Add(new AgentStateChange { TenantId = tenant.Id, UserId = a.Id, At = c.At, From = c.From, To = c.To, Reason = c.Reason, CallId = c.Call });
+        await db.SaveChangesAsync();
+        return new World(tenant.Id, a.Id, b.Id, team.Id, group.Id, [c1.Id, c2.Id, c3.Id, c4.Id, c5.Id, dayBefore.Id, live.Id]);
+    }
+
+    private static readonly ReportRange Day = new(D, D.AddDays(1));
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_skill_groups_figures_match_the_hand_computed_ones(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        await using var db = database.NewContext();
+        var report = await new ReportService(db, new ManualTimeProvider(D.AddDays(30))).SkillGroupAsync(w.Tenant, w.Group, Day);
+        var f = report.Figures;
+        Assert.Equal(20, report.ServiceLevelSeconds);
+        Assert.Equal(5, f.Offered);
+        Assert.Equal(2, f.Answered);
+        Assert.Equal(2, f.Abandoned);
+        Assert.Equal(1, f.NotAnswered);
+        Assert.Equal(1, f.Rona);
+        Assert.Equal(1, f.AnsweredWithinServiceLevel);
+        Assert.Equal(25.0, f.ServiceLevelPercent);        // 1 within 20 s ÷ (5 offered − 1 abandoned within 20 s)
+        Assert.Equal(28.8, f.AverageWaitSeconds);         // (10 + 30 + 15 + 60) ÷ 4 = 28.75
+        Assert.Equal(60, f.LongestWaitSeconds);
+        Assert.Equal(150.0, f.AverageTalkSeconds);
+        Assert.Equal(10.0, f.AverageHoldSeconds);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Agent_and_team_figures_match_the_hand_computed_ones(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        await using var db = database.NewContext();
+        var service = new ReportService(db, new ManualTimeProvider(D.AddDays(30)));
+
+        var a = (await service.AgentAsync(w.Tenant, w.A, Day)).Figures;
+        Assert.Equal(2, a.Offered);
+        Assert.Equal(2, a.Answered);
+        Assert.Equal(0, a.NotAnswered);
+        Assert.Equal(100.0, a.AnsweredPercent);
+        Assert.Equal(160.0, a.AverageTalkSeconds);      // legs of 120 s and 200 s
+        Assert.Equal(10.0, a.AverageHoldSeconds);       // 20 s and 0 s on the calls A answered first
+        Assert.Equal(2, a.WrapUps);
+        Assert.Equal(45.0, a.AverageWrapUpSeconds);     // 30 s and 60 s
+        Assert.Equal(43_200, a.LoginSeconds);           // 00:00–12:00
+        Assert.Equal(11_270, a.ReadySeconds);           // 3600 + 470 + 7200
+        Assert.Equal(420, a.BusySeconds);               // ringing 10 + talk 120 + 200 + wrap-up 30 + 60
+        Assert.Equal(3.6, a.OccupancyPercent);          // 420 ÷ (420 + 11270)
+        Assert.Equal([new PauseTime("Meeting", 28_800), new PauseTime("Lunch", 2_710)], a.PauseByReason);
+
+        var b = (await service.AgentAsync(w.Tenant, w.B, Day)).Figures;
+        Assert.Equal(1, b.Offered);
+        Assert.Equal(0, b.Answered);
+        Assert.Equal(1, b.NotAnswered);
+        Assert.Equal(0.0, b.AnsweredPercent);
+        Assert.Null(b.AverageTalkSeconds);
+        Assert.Null(b.OccupancyPercent);
+        Assert.Equal(0, b.LoginSeconds);
+
+        var team = await service.TeamAsync(w.Tenant, w.Team, Day);
+        Assert.Equal(["Anna", "Bert"], team.Agents.Select(x => x.Name).ToArray());
+        Assert.Equal(3, team.Total.Offered);
+        Assert.Equal(2, team.Total.Answered);
+        Assert.Equal(1, team.Total.NotAnswered);
+        Assert.Equal(66.7, team.Total.AnsweredPercent);
+        Assert.Equal(3.6, team.Total.OccupancyPercent);
+
+        var timeline = await service.TimelineAsync(w.Tenant, w.A, DateOnly.FromDateTime(D.UtcDateTime));
+        Assert.Equal(10, timeline.Intervals.Count);
+        Assert.Equal((AgentStatus.NotReady, "Meeting", D, At(8, 0)),
+            (timeline.Intervals[0].Status, timeline.Intervals[0].Reason, timeline.Intervals[0].From, timeline.Intervals[0].To));
+        Assert.Equal((AgentStatus.Ready, At(10, 0), At(12, 0)), (timeline.Intervals[^1].Status, timeline.Intervals[^1].From, timeline.Intervals[^1].To));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task The_record_search_finds_substrings_pages_by_keyset_and_shows_agents_only_their_calls(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        var clock = new ManualTimeProvider(D.AddDays(30));
+        var range = new CallRecordFilter { From = D.AddDays(-1), To = D.AddDays(1) };
+
+        await using var db = database.NewContext();
+        var search = new CallRecordSearch(db, clock);
+        var admin = await search.ViewerAsync(w.Tenant, null, UserRoles.None);
+        async Task<List<Guid>> Find(RecordViewer viewer, CallRecordFilter filter) =>
+            (await search.SearchAsync(viewer, filter, CallRecordSort.NewestFirst, null, 50)).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([w.Calls[6], w.Calls[4], w.Calls[3], w.Calls[2], w.Calls[1], w.Calls[0], w.Calls[5]], await Find(admin, range));
+        Assert.Equal([w.Calls[0]], await Find(admin, range with { Search = "MUSTER" }));
+        Assert.Equal([w.Calls[1]], await Find(admin, range with { Search = "0999" }));
+        Assert.Equal([w.Calls[3], w.Calls[2]], await Find(admin, range with { Outcome = CallOutcome.Abandoned }));
+
+        var anna = await search.ViewerAsync(w.Tenant, w.A, UserRoles.Agent);
+        Assert.Equal([w.Calls[1], w.Calls[0], w.Calls[5]], await Find(anna, range));
+        var bert = await search.ViewerAsync(w.Tenant, w.B, UserRoles.Agent);
+        Assert.Equal([w.Calls[1]], await Find(bert, range));   // the call that rang him
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await search.SearchAsync(admin, range, CallRecordSort.OldestFirst, cursor, 2);
+            seen.AddRange(page.Items.Select(r => r.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        Assert.Equal([w.Calls[5], w.Calls[0], w.Calls[1], w.Calls[2], w.Calls[3], w.Calls[4], w.Calls[6]], seen);
+    }
+}
