@@ -327,7 +327,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
     private async Task RunOnLane(Session session, Func<Task> step)
     {
         try { await session.Lane.RunAsync(step).ConfigureAwait(false); }
-        catch (CtiException ex) when (ex.Code is ErrorCodes.TakeOverNotPossible or ErrorCodes.NotAParty or ErrorCodes.CallNotFound)
+        catch (CtiException ex) when (ex.Code is ErrorCodes.TakeOverNotPossible or ErrorCodes.CallNotFound)
         {
             throw new CtiException(ErrorCodes.TakeOverNotPossible, ex.Message);
         }
