@@ -48,6 +48,14 @@ public sealed partial class RealAsterisk
          same => n,Wait(600)
         """;
 
+    /// <summary>Modules only the test dialplan needs ([itest-tones]: PlayTones, Record).</summary>
+    private const string TestModules = """
+
+        ; added by the integration tests (RealAsterisk) — not part of the product configuration
+        load => app_playtones.so
+        load => app_record.so
+        """;
+
     /// <summary>Desk phones played by a sipp UAS on <paramref name="phonePort"/> (static contacts, no registration).</summary>
     private static string TestPjsip(int phonePort) => $"""
         ; written by the integration tests (RealAsterisk) — not part of the product configuration

@@ -62,6 +62,8 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         Rewrite("pjsip.conf", @"127\.0\.0\.1:5070", $"127.0.0.1:{TrunkPort}");
         File.WriteAllText(Path.Combine(Etc, "pjsip_local.conf"), TestPjsip(PhonePort));
         File.WriteAllText(Path.Combine(Etc, "extensions_local.conf"), TestDialplan);
+        // The test dialplan's tone parties use applications the product's modules.conf does not load.
+        File.AppendAllText(Path.Combine(Etc, "modules.conf"), TestModules);
         File.WriteAllText(ConfFile, $"""
             [directories]
             astetcdir => {Etc}
