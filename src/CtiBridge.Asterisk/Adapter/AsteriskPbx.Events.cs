@@ -490,6 +490,13 @@ public sealed partial class AsteriskPbx
             _deviceEventAt[endpoint] = ++_deviceEventCount; // a list read before this refusal must not undo it
             ReportDevice(endpoint, "UNAVAILABLE");
         }
+        _ = RecheckRefusedDeviceAsync(endpoint["PJSIP/".Length..]);
+    }
+
+    private async Task RecheckRefusedDeviceAsync(string endpointName)
+    {
+        await Task.Delay(_options.RefusedDeviceRecheck, _time).ConfigureAwait(false);
+        await RefreshDeviceAsync(endpointName).ConfigureAwait(false);
     }
 
     private ValueTask OnAmiEventAsync(AmiMessage m, CancellationToken ct)

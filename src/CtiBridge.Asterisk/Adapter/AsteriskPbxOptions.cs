@@ -42,6 +42,13 @@ public sealed class AsteriskPbxOptions
     /// </summary>
     public TimeSpan EndCauseGrace { get; set; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// After Asterisk refused to create a channel to a device ("Allocation failed"), how long until the adapter reads the
+    /// device's state again: Asterisk publishes no new state when, as far as it knows, nothing changed, so a phone it can
+    /// ring again is reported available after this delay rather than at its next registration.
+    /// </summary>
+    public TimeSpan RefusedDeviceRecheck { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long StopRecording waits for Asterisk's RecordingFinished (the file complete) before returning anyway.</summary>
     public TimeSpan RecordingFinishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
