@@ -237,6 +237,57 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
     }
 
+    /// <summary>
+    /// The figure of docs/benchmarks.md ("Supervision: monitor request → the monitored tone at the supervisor"), measured
+    /// only when asked for (<c>CTI_MEASURE_MONITORING=1</c>, tries in <c>CTI_MEASURE_MONITORING_TRIES</c>, default 20): one
+    /// call, the supervisor starts and stops silent monitoring again and again; each try is the time from the request to the
+    /// first 20 ms of the supervisor's recording carrying the agent's tone, placed on the wall clock from the recording's end
+    /// (the supervisor's hang-up). It prints the figures and asserts no time.
+    /// </summary>
+    [AsteriskInstalledFact]
+    public async Task Measure_monitor_request_to_the_agents_tone_at_the_supervisor()
+    {
+        if (Environment.GetEnvironmentVariable("CTI_MEASURE_MONITORING") != "1")
+        {
+            output.WriteLine("Not measured: set CTI_MEASURE_MONITORING=1 to measure (docs/benchmarks.md).");
+            return;
+        }
+        var tries = int.TryParse(Environment.GetEnvironmentVariable("CTI_MEASURE_MONITORING_TRIES"), out var n) ? n : 20;
+        var (customer, _, _) = await AnnTalksAsync();
+        await Task.Delay(500);
+        var latencies = new List<double>();
+        var upper = new List<double>();
+        for (var i = 0; i < tries; i++)
+        {
+            var before = Directory.GetFiles(_dir, "t1300-*.wav").ToHashSet();
+            var requested = DateTime.UtcNow;
+            _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+            await Task.Delay(1500);
+            var stopped = DateTime.UtcNow;
+            _monitoring.Stop(Tenant, Sue);
+            await Eventually(async () => !(await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)),
+                "the supervisor's phone to hang up");
+            var gone = DateTime.UtcNow;
+            var file = Directory.GetFiles(_dir, "t1300-*.wav").Single(f => !before.Contains(f));
+            var heard = HeardAudio.Read(file);
+            var first = heard.Windows(AgentTone, TimeSpan.FromMilliseconds(20)).First(w => w.Amplitude > 1000).At;
+            // The recording ended between the stop request and the moment its channel was seen gone: the figure is taken
+            // from the stop (a lower bound), the bound from the moment it was seen gone is kept too.
+            latencies.Add((stopped - (heard.Length - first) - requested).TotalMilliseconds);
+            upper.Add((gone - (heard.Length - first) - requested).TotalMilliseconds);
+            await Task.Delay(200);
+        }
+        await asterisk.HangupAsync(customer);
+        latencies.Sort();
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        output.WriteLine($"monitor request → agent's tone at the supervisor, {tries} tries (ms): " +
+                         string.Join(", ", latencies.Select(l => l.ToString("0"))));
+        output.WriteLine($"p50 {P(0.5):0} ms, p95 {P(0.95):0} ms, max {latencies[^1]:0} ms");
+        upper.Sort();
+        output.WriteLine($"upper bounds (from the channel seen gone): p50 {upper[upper.Count / 2]:0} ms, p95 {upper[Math.Min(upper.Count - 1, (int)Math.Ceiling(0.95 * upper.Count) - 1)]:0} ms");
+        Assert.Equal(tries, _audit.Sessions.Count);
+    }
+
     private static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
