@@ -7,6 +7,7 @@ using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Supervision;
 using CtiBridge.Domain.Tenants;
 using CtiBridge.Integration.Tests.Asterisk;
+using CtiBridge.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -236,6 +237,159 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         var audited = Assert.Single(_audit.Sessions);
         Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
     }
+
+    /// <summary>
+    /// The customer is a SIP caller played by sipp on the demo trunk, sending a 500 Hz tone as PCMU RTP (<c>rtp_stream</c> of a
+    /// generated μ-law WAV): the supervisor hears the customer's RTP through the snoop on the agent's leg, and the agent too.
+    /// (What sipp receives is not captured: sipp keeps no received audio.)
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task A_sip_customers_rtp_reaches_the_supervisor_through_the_snoop()
+    {
+        var wav = Path.Combine(_dir, "customer-500hz-ulaw.wav");
+        File.WriteAllBytes(wav, UlawTone(CustomerTone, seconds: 1));
+        var scenario = Path.Combine(_dir, "sip-customer.xml");
+        File.WriteAllText(scenario, SipCustomerScenario(wav));
+        _center.Login(Ann, ready: true);
+        await using var sipp = Sipp.Start($"-sf \"{scenario}\" -s 5551001 -i 127.0.0.1 -p {asterisk.TrunkPort} -mp {LoopbackPorts.Reserve()} " +
+                                          $"-m 1 -aa 127.0.0.1:{asterisk.SipPort}");
+        await Eventually(() => _center.MonitorableCallOf(Ann) is not null, "Ann talking to the SIP customer");
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Barge);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        await Task.Delay(2500);
+        _center.Hangup(Ann, _center.MonitorableCallOf(Ann)!.CallId);
+        var exit = await sipp.ExitAsync(20);
+        Assert.True(exit == 0, "sipp: " + sipp.Messages[Math.Max(0, sipp.Messages.Length - 4000)..]);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var span = TimeSpan.FromSeconds(1.5);
+        var skip = TimeSpan.FromSeconds(0.3);
+        var atSupervisor = HeardBy(SupervisorTone);
+        var atAgent = HeardBy(AgentTone);
+        Log("supervisor hears", atSupervisor, span, skip);
+        Log("agent hears", atAgent, span, skip);
+        Assert.True(atSupervisor.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the supervisor hears the SIP customer's RTP");
+        Assert.True(atSupervisor.AmplitudeAtEnd(AgentTone, span, skip) > Heard, "the supervisor hears the agent");
+        Assert.True(atAgent.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the agent hears the SIP customer");
+        Assert.True(atAgent.AmplitudeAtEnd(SupervisorTone, span, skip) > Heard, "the agent hears the barging supervisor");
+    }
+
+    /// <summary>A μ-law (G.711, WAV format 7) 8 kHz mono tone, what sipp's rtp_stream sends as PCMU.</summary>
+    private static byte[] UlawTone(double hertz, double seconds)
+    {
+        var n = (int)(HeardAudio.SampleRate * seconds);
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write("RIFF"u8); w.Write(50 + n); w.Write("WAVE"u8);
+        w.Write("fmt "u8); w.Write(18); w.Write((short)7); w.Write((short)1); w.Write(HeardAudio.SampleRate); w.Write(HeardAudio.SampleRate);
+        w.Write((short)1); w.Write((short)8); w.Write((short)0);
+        w.Write("fact"u8); w.Write(4); w.Write(n);
+        w.Write("data"u8); w.Write(n);
+        for (var i = 0; i < n; i++) w.Write(LinearToUlaw((short)(8000 * Math.Sin(2 * Math.PI * hertz * i / HeardAudio.SampleRate))));
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    private static byte LinearToUlaw(short sample)
+    {
+        const int bias = 0x84, clip = 32635;
+        var sign = (sample >> 8) & 0x80;
+        int s = sample;
+        if (sign != 0) s = -s;
+        if (s > clip) s = clip;
+        s += bias;
+        var exponent = 7;
+        for (var mask = 0x4000; (s & mask) == 0 && exponent > 0; mask >>= 1) exponent--;
+        var mantissa = (s >> (exponent + 3)) & 0x0F;
+        return (byte)~(sign | (exponent << 4) | mantissa);
+    }
+
+    private static string SipCustomerScenario(string wav) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="a SIP customer says a tone until hung up">
+          <send retrans="500"><![CDATA[
+
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:5550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 INVITE
+              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+              s=-
+              c=IN IP[media_ip_type] [media_ip]
+              t=0 0
+              m=audio [media_port] RTP/AVP 0
+              a=rtpmap:0 PCMU/8000
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="180" optional="true" />
+          <recv response="183" optional="true" />
+          <recv response="200" rrs="true" />
+          <send><![CDATA[
+
+              ACK [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:5550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 1 ACK
+              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <nop><action><exec rtp_stream="{{wav}},-1,0" /></action></nop>
+          <label id="talk" />
+          <recv request="INVITE" optional="true" next="reinvite" />
+          <recv request="BYE" timeout="60000" />
+          <send next="end"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+          <label id="reinvite" />
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=user1 53655765 2353687638 IN IP[local_ip_type] [local_ip]
+              s=-
+              c=IN IP[media_ip_type] [media_ip]
+              t=0 0
+              m=audio [media_port] RTP/AVP 0
+              a=rtpmap:0 PCMU/8000
+
+            ]]></send>
+          <recv request="ACK" next="talk" />
+          <label id="end" />
+        </scenario>
+        """;
 
     /// <summary>
     /// The figure of docs/benchmarks.md ("Supervision: monitor request → the monitored tone at the supervisor"), measured
