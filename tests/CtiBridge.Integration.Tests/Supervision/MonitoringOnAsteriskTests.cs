@@ -41,6 +41,8 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
     public async Task InitializeAsync()
     {
         if (!asterisk.Available) return;
+        // What the previous test of the shared Asterisk hung up may still be going away: start on a clean PBX.
+        await asterisk.AssertNothingLeftAsync();
         _h = await AdapterHarness.StartAsync(asterisk);
         var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
         _center = service.Configure(new TenantConfiguration(Tenant, "demo",
@@ -76,7 +78,15 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         var leg = "itest-cust-" + Guid.NewGuid().ToString("N")[..12];
         await asterisk.OriginateAsync("Local/t500@itest-tones/n", "from-trunk-demo", "5551001", "\"Customer\" <5550100>", leg, leg + "-phone");
         MonitorableCall? call = null;
-        await Eventually(() => (call = _center.MonitorableCallOf(Ann)) is not null, "Ann talking to the customer");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while ((call = _center.MonitorableCallOf(Ann)) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Ann is not talking to the customer after 20 s: Ann {_center.GetAgent(Ann).Status}, calls [" +
+                            string.Join(", ", _center.ListCalls().Select(c => c.State)) + "], channels [" +
+                            string.Join(", ", (await asterisk.ChannelsAsync()).Select(c => c.Name + " " + c.State)) + "]");
+            await Task.Delay(25);
+        }
         return (leg, call!.CallId, call.AgentLegId);
     }
 
