@@ -7,6 +7,7 @@ using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Supervision;
 using CtiBridge.Domain.Tenants;
 using CtiBridge.Integration.Tests.Asterisk;
+using CtiBridge.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
@@ -40,6 +41,8 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
     public async Task InitializeAsync()
     {
         if (!asterisk.Available) return;
+        // What the previous test of the shared Asterisk hung up may still be going away: start on a clean PBX.
+        await asterisk.AssertNothingLeftAsync();
         _h = await AdapterHarness.StartAsync(asterisk);
         var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
         _center = service.Configure(new TenantConfiguration(Tenant, "demo",
@@ -75,7 +78,15 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         var leg = "itest-cust-" + Guid.NewGuid().ToString("N")[..12];
         await asterisk.OriginateAsync("Local/t500@itest-tones/n", "from-trunk-demo", "5551001", "\"Customer\" <5550100>", leg, leg + "-phone");
         MonitorableCall? call = null;
-        await Eventually(() => (call = _center.MonitorableCallOf(Ann)) is not null, "Ann talking to the customer");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while ((call = _center.MonitorableCallOf(Ann)) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Ann is not talking to the customer after 20 s: Ann {_center.GetAgent(Ann).Status}, calls [" +
+                            string.Join(", ", _center.ListCalls().Select(c => c.State)) + "], channels [" +
+                            string.Join(", ", (await asterisk.ChannelsAsync()).Select(c => c.Name + " " + c.State)) + "]");
+            await Task.Delay(25);
+        }
         return (leg, call!.CallId, call.AgentLegId);
     }
 
@@ -235,6 +246,210 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         }
         var audited = Assert.Single(_audit.Sessions);
         Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
+    }
+
+    /// <summary>
+    /// The customer is a SIP caller played by sipp on the demo trunk, sending a 500 Hz tone as PCMU RTP (<c>rtp_stream</c> of a
+    /// generated μ-law WAV): the supervisor hears the customer's RTP through the snoop on the agent's leg, and the agent too.
+    /// (What sipp receives is not captured: sipp keeps no received audio.)
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task A_sip_customers_rtp_reaches_the_supervisor_through_the_snoop()
+    {
+        var wav = Path.Combine(_dir, "customer-500hz-ulaw.wav");
+        File.WriteAllBytes(wav, UlawTone(CustomerTone, seconds: 1));
+        var scenario = Path.Combine(_dir, "sip-customer.xml");
+        File.WriteAllText(scenario, SipCustomerScenario(wav));
+        _center.Login(Ann, ready: true);
+        await using var sipp = Sipp.Start($"-sf \"{scenario}\" -s 5551001 -i 127.0.0.1 -p {asterisk.TrunkPort} -mp {LoopbackPorts.Reserve()} " +
+                                          $"-m 1 -aa 127.0.0.1:{asterisk.SipPort}");
+        await Eventually(() => _center.MonitorableCallOf(Ann) is not null, "Ann talking to the SIP customer");
+        _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Barge);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        await Task.Delay(2500);
+        _center.Hangup(Ann, _center.MonitorableCallOf(Ann)!.CallId);
+        var exit = await sipp.ExitAsync(20);
+        Assert.True(exit == 0, "sipp: " + sipp.Messages[Math.Max(0, sipp.Messages.Length - 4000)..]);
+        await Eventually(() => _monitoring.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var span = TimeSpan.FromSeconds(1.5);
+        var skip = TimeSpan.FromSeconds(0.3);
+        var atSupervisor = HeardBy(SupervisorTone);
+        var atAgent = HeardBy(AgentTone);
+        Log("supervisor hears", atSupervisor, span, skip);
+        Log("agent hears", atAgent, span, skip);
+        Assert.True(atSupervisor.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the supervisor hears the SIP customer's RTP");
+        Assert.True(atSupervisor.AmplitudeAtEnd(AgentTone, span, skip) > Heard, "the supervisor hears the agent");
+        Assert.True(atAgent.AmplitudeAtEnd(CustomerTone, span, skip) > Heard, "the agent hears the SIP customer");
+        Assert.True(atAgent.AmplitudeAtEnd(SupervisorTone, span, skip) > Heard, "the agent hears the barging supervisor");
+    }
+
+    /// <summary>A μ-law (G.711, WAV format 7) 8 kHz mono tone, what sipp's rtp_stream sends as PCMU.</summary>
+    private static byte[] UlawTone(double hertz, double seconds)
+    {
+        var n = (int)(HeardAudio.SampleRate * seconds);
+        using var ms = new MemoryStream();
+        using var w = new BinaryWriter(ms);
+        w.Write("RIFF"u8); w.Write(50 + n); w.Write("WAVE"u8);
+        w.Write("fmt "u8); w.Write(18); w.Write((short)7); w.Write((short)1); w.Write(HeardAudio.SampleRate); w.Write(HeardAudio.SampleRate);
+        w.Write((short)1); w.Write((short)8); w.Write((short)0);
+        w.Write("fact"u8); w.Write(4); w.Write(n);
+        w.Write("data"u8); w.Write(n);
+        for (var i = 0; i < n; i++) w.Write(LinearToUlaw((short)(8000 * Math.Sin(2 * Math.PI * hertz * i / HeardAudio.SampleRate))));
+        w.Flush();
+        return ms.ToArray();
+    }
+
+    private static byte LinearToUlaw(short sample)
+    {
+        const int bias = 0x84, clip = 32635;
+        var sign = (sample >> 8) & 0x80;
+        int s = sample;
+        if (sign != 0) s = -s;
+        if (s > clip) s = clip;
+        s += bias;
+        var exponent = 7;
+        for (var mask = 0x4000; (s & mask) == 0 && exponent > 0; mask >>= 1) exponent--;
+        var mantissa = (s >> (exponent + 3)) & 0x0F;
+        return (byte)~(sign | (exponent << 4) | mantissa);
+    }
+
+    private static string SipCustomerScenario(string wav) => $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="a SIP customer says a tone until hung up">
+          <send retrans="500"><![CDATA[
+
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:5550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 INVITE
+              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+              s=-
+              c=IN IP[media_ip_type] [media_ip]
+              t=0 0
+              m=audio [media_port] RTP/AVP 0
+              a=rtpmap:0 PCMU/8000
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="180" optional="true" />
+          <recv response="183" optional="true" />
+          <recv response="200" rrs="true" />
+          <send><![CDATA[
+
+              ACK [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:5550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              [last_To:]
+              Call-ID: [call_id]
+              CSeq: 1 ACK
+              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <nop><action><exec rtp_stream="{{wav}},-1,0" /></action></nop>
+          <label id="talk" />
+          <recv request="INVITE" optional="true" next="reinvite" />
+          <recv request="BYE" timeout="60000" />
+          <send next="end"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]></send>
+          <label id="reinvite" />
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+              v=0
+              o=user1 53655765 2353687638 IN IP[local_ip_type] [local_ip]
+              s=-
+              c=IN IP[media_ip_type] [media_ip]
+              t=0 0
+              m=audio [media_port] RTP/AVP 0
+              a=rtpmap:0 PCMU/8000
+
+            ]]></send>
+          <recv request="ACK" next="talk" />
+          <label id="end" />
+        </scenario>
+        """;
+
+    /// <summary>
+    /// The figure of docs/benchmarks.md ("Supervision: monitor request → the monitored tone at the supervisor"), measured
+    /// only when asked for (<c>CTI_MEASURE_MONITORING=1</c>, tries in <c>CTI_MEASURE_MONITORING_TRIES</c>, default 20): one
+    /// call, the supervisor starts and stops silent monitoring again and again; each try is the time from the request to the
+    /// first 20 ms of the supervisor's recording carrying the agent's tone, placed on the wall clock from the recording's end
+    /// (the supervisor's hang-up). It prints the figures and asserts no time.
+    /// </summary>
+    [AsteriskInstalledFact]
+    public async Task Measure_monitor_request_to_the_agents_tone_at_the_supervisor()
+    {
+        if (Environment.GetEnvironmentVariable("CTI_MEASURE_MONITORING") != "1")
+        {
+            output.WriteLine("Not measured: set CTI_MEASURE_MONITORING=1 to measure (docs/benchmarks.md).");
+            return;
+        }
+        var tries = int.TryParse(Environment.GetEnvironmentVariable("CTI_MEASURE_MONITORING_TRIES"), out var n) ? n : 20;
+        var (customer, _, _) = await AnnTalksAsync();
+        await Task.Delay(500);
+        var latencies = new List<double>();
+        var upper = new List<double>();
+        for (var i = 0; i < tries; i++)
+        {
+            var before = Directory.GetFiles(_dir, "t1300-*.wav").ToHashSet();
+            var requested = DateTime.UtcNow;
+            _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+            await Task.Delay(1500);
+            var stopped = DateTime.UtcNow;
+            _monitoring.Stop(Tenant, Sue);
+            await Eventually(async () => !(await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)),
+                "the supervisor's phone to hang up");
+            var gone = DateTime.UtcNow;
+            var file = Directory.GetFiles(_dir, "t1300-*.wav").Single(f => !before.Contains(f));
+            var heard = HeardAudio.Read(file);
+            var first = heard.Windows(AgentTone, TimeSpan.FromMilliseconds(20)).First(w => w.Amplitude > 1000).At;
+            // The recording ended between the stop request and the moment its channel was seen gone: the figure is taken
+            // from the stop (a lower bound), the bound from the moment it was seen gone is kept too.
+            latencies.Add((stopped - (heard.Length - first) - requested).TotalMilliseconds);
+            upper.Add((gone - (heard.Length - first) - requested).TotalMilliseconds);
+            await Task.Delay(200);
+        }
+        await asterisk.HangupAsync(customer);
+        latencies.Sort();
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        output.WriteLine($"monitor request → agent's tone at the supervisor, {tries} tries (ms): " +
+                         string.Join(", ", latencies.Select(l => l.ToString("0"))));
+        output.WriteLine($"p50 {P(0.5):0} ms, p95 {P(0.95):0} ms, max {latencies[^1]:0} ms");
+        upper.Sort();
+        output.WriteLine($"upper bounds (from the channel seen gone): p50 {upper[upper.Count / 2]:0} ms, p95 {upper[Math.Min(upper.Count - 1, (int)Math.Ceiling(0.95 * upper.Count) - 1)]:0} ms");
+        Assert.Equal(tries, _audit.Sessions.Count);
     }
 
     private static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
