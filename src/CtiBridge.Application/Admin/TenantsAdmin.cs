@@ -31,6 +31,8 @@ public sealed record TenantSettingsModel
     public bool RequirePasswordCharacterClasses { get; init; }
     /// <summary>Agents may switch auto-answer themselves (<c>PUT /agent/auto-answer</c>); admins set it in the agent's profile anyway.</summary>
     public bool AgentsMayChooseAutoAnswer { get; init; }
+    /// <summary>Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.</summary>
+    public int RecordingRetentionDays { get; init; }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
@@ -39,6 +41,7 @@ public sealed record TenantSettingsModel
         OutboundRequiresNotReady = s.OutboundRequiresNotReady, DeviceUnavailableAutoReturn = s.DeviceUnavailableAutoReturn, NoAgentRule = s.NoAgentRule, WrapUpDefaultSeconds = s.WrapUpDefaultSeconds,
         RequirePasswordCharacterClasses = s.RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
+        RecordingRetentionDays = s.RecordingRetentionDays,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -48,6 +51,7 @@ public sealed record TenantSettingsModel
         DirectCallsRequireReady = DirectCallsRequireReady, OutboundRequiresNotReady = OutboundRequiresNotReady, DeviceUnavailableAutoReturn = DeviceUnavailableAutoReturn, NoAgentRule = NoAgentRule,
         WrapUpDefaultSeconds = WrapUpDefaultSeconds, RequirePasswordCharacterClasses = RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
+        RecordingRetentionDays = RecordingRetentionDays,
     };
 }
 
@@ -92,6 +96,7 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleFor(x => x.RecordingPolicy).IsInEnum();
         RuleFor(x => x.NoAgentRule).IsInEnum();
         RuleFor(x => x.WrapUpDefaultSeconds).InclusiveBetween(0, 3600);
+        RuleFor(x => x.RecordingRetentionDays).InclusiveBetween(0, 36500);
     }
 }
 
