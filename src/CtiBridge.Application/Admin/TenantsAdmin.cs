@@ -36,6 +36,8 @@ public sealed record TenantSettingsModel
     /// agent receives the monitoring events. Off by default (silent monitoring stays silent).
     /// </summary>
     public bool TellMonitoredParties { get; init; }
+    /// <summary>Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.</summary>
+    public int RecordingRetentionDays { get; init; }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
@@ -45,6 +47,7 @@ public sealed record TenantSettingsModel
         RequirePasswordCharacterClasses = s.RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
         TellMonitoredParties = s.TellMonitoredParties,
+        RecordingRetentionDays = s.RecordingRetentionDays,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -55,6 +58,7 @@ public sealed record TenantSettingsModel
         WrapUpDefaultSeconds = WrapUpDefaultSeconds, RequirePasswordCharacterClasses = RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
         TellMonitoredParties = TellMonitoredParties,
+        RecordingRetentionDays = RecordingRetentionDays,
     };
 }
 
@@ -99,6 +103,7 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleFor(x => x.RecordingPolicy).IsInEnum();
         RuleFor(x => x.NoAgentRule).IsInEnum();
         RuleFor(x => x.WrapUpDefaultSeconds).InclusiveBetween(0, 3600);
+        RuleFor(x => x.RecordingRetentionDays).InclusiveBetween(0, 36500);
     }
 }
 

@@ -116,6 +116,10 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
     internal static IQueryable<CallRecord> Visible(CtiDbContext db, RecordViewer viewer, IQueryable<CallRecord> records)
     {
         db.ScopeToTenant(viewer.TenantId);
+        // The tenant filter of the model reads "system scope OR this tenant", which the planners cannot match to an
+        // index; the same condition as a plain equality lets (TenantId, OfferedAt, Id) serve the sort and the range.
+        var tenantId = viewer.TenantId;
+        records = records.Where(c => c.TenantId == tenantId);
         if (viewer.Scope == RecordScope.Tenant) return records;
         var agents = viewer.Agents.ToList();
         return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value)));
@@ -236,7 +240,8 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         r.AnsweredByUserId, r.AnsweredByUserId is { } u ? names.Users.GetValueOrDefault(u) : null,
         r.DispositionId, r.DispositionId is { } d ? names.Dispositions.GetValueOrDefault(d) : null, r.HasRecording);
 
-    private static string EncodeCursor(DateTimeOffset at, Guid id) =>
+    /// <summary>The cursor that continues after the row (<paramref name="at"/>, <paramref name="id"/>).</summary>
+    public static string EncodeCursor(DateTimeOffset at, Guid id) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{id:N}"))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
