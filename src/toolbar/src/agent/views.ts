@@ -1,15 +1,15 @@
 // The views: login, agent login, and the toolbar's regions. Each region is rebuilt only when its
 // data changed (patch with a key); running clocks are updated in place by main.tick().
 import { h, patch } from './dom';
-import type { Actions, Ui } from './main';
+import type { Actions, Ui } from './ui';
 import {
   activeParties, displayNumber, elapsedSeconds, formatDuration, partyLabel, pendingLabel, primaryCall, remainingSeconds,
   stateClass, stateLabel, truncateValue,
 } from './format';
-import { ApiError } from './errors';
+import { ApiError } from '../api/errors';
 import { ringsMe } from './model';
 import { notificationsWanted, setNotificationsWanted } from './alerts';
-import type { AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, TransferTargetGroup, WaitingCallView } from './types';
+import type { AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, TransferTargetGroup, WaitingCallView } from '../api/types';
 
 export const fmtSince = (iso: string, now: number, skew: number) => formatDuration(elapsedSeconds(iso, now, skew));
 export const leftSeconds = (iso: string, now: number, skew: number) => remainingSeconds(iso, now, skew);
