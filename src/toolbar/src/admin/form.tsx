@@ -84,7 +84,9 @@ export function valuesOf(fields: FieldSpec[], item: unknown): Values {
 /** Splits a refusal into messages per field (ValidationProblemDetails `errors`, or a code a field owns) and the rest. */
 export function problemMessages(e: unknown, fields: FieldSpec[], codeFields: Record<string, string> = {}): { fields: Errors; form?: string } {
   if (!(e instanceof ApiError)) return { fields: {}, form: e instanceof Error ? e.message : String(e) };
-  const pd = (e.problem && typeof e.problem === 'object' ? e.problem : {}) as { errors?: Record<string, string[]>; detail?: string };
+  const pd = (e.problem && typeof e.problem === 'object' ? e.problem : {}) as { errors?: Record<string, string[]>; detail?: string; title?: string };
+  // The server's own words for a refusal that is not a list of field errors ("Endpoint demo-2101 exists.").
+  const serverText = e.code === 'validation_failed' ? undefined : pd.detail ?? pd.title;
   const out: Errors = {};
   const rest: string[] = [];
   for (const [key, msgs] of Object.entries(pd.errors ?? {})) {
@@ -95,8 +97,8 @@ export function problemMessages(e: unknown, fields: FieldSpec[], codeFields: Rec
     else rest.push(`${key}: ${msgs.join(' ')}`);
   }
   const owner = codeFields[e.code];
-  if (owner && fields.some((f) => f.name === owner)) out[owner] = pd.detail ?? e.message;
-  const sentence = pd.detail && e.code !== 'validation_failed' ? pd.detail : e.message;
+  if (owner && fields.some((f) => f.name === owner)) out[owner] = serverText ?? e.message;
+  const sentence = serverText ?? e.message;
   const form = Object.keys(out).length && !rest.length ? (owner ? undefined : 'Check the fields marked below.') : [sentence, ...rest].join(' ');
   return { fields: out, form };
 }
@@ -121,7 +123,7 @@ function Field({ f, id, value, error, onChange }: { f: FieldSpec; id: string; va
     const list = (value as string[]) ?? [];
     return (
       <fieldset class="field" aria-describedby={described} aria-invalid={error ? true : undefined}>
-        <legend>{f.label}{f.required ? ' *' : ''}</legend>
+        <legend>{f.label}{f.required && <span aria-hidden="true"> *</span>}</legend>
         <div class="choices">
           {(f.options ?? []).map((o) => (
             <label class="check" key={o.value}>
@@ -161,7 +163,7 @@ function Field({ f, id, value, error, onChange }: { f: FieldSpec; id: string; va
   }
   return (
     <div class="field">
-      <label for={id}>{f.label}{f.required ? ' *' : ''}</label>
+      <label for={id}>{f.label}{f.required && <span aria-hidden="true"> *</span>}</label>
       {input}{hint}{err}
     </div>
   );

@@ -84,6 +84,7 @@ export function ResourcePage<T>({ spec }: { spec: ResourceSpec<T> }) {
       {spec.intro}
       <Notice text={notice} />
       {shown}
+      {panel}
       {mode.kind === 'create' && spec.createFields && (
         <Form id="create" title={`New ${spec.singular}`} fields={spec.createFields} submitLabel={`Create ${spec.singular}`}
           initial={{ ...valuesOf(spec.createFields, {}), ...spec.defaults }} codeFields={spec.codeFields}
@@ -135,7 +136,6 @@ export function ResourcePage<T>({ spec }: { spec: ResourceSpec<T> }) {
           </tbody>
         </table>
       )}
-      {panel}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 // Users: create (with an agent profile), edit, disable, reset password, unlock, and agents imported from a CSV file.
+import { useState } from 'preact/hooks';
 import { api } from '../api/session';
 import { Form, bodyOf, type FieldSpec, type Values } from './form';
+import { CsvImport } from './csvimport';
 import { ResourcePage, yesNo, type ResourceSpec, type RowContext } from './resource';
 
 export interface User {
@@ -72,4 +74,12 @@ const spec: ResourceSpec<User> = {
   ),
 };
 
-export function UsersPage() { return <ResourcePage spec={spec} />; }
+export function UsersPage() {
+  const [imports, setImports] = useState(0);
+  return (
+    <>
+      <ResourcePage key={imports} spec={spec} />
+      <CsvImport onImported={() => setImports((n) => n + 1)} />
+    </>
+  );
+}

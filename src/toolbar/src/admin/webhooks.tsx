@@ -48,7 +48,7 @@ const spec: ResourceSpec<Webhook> = {
     { label: 'Events', cell: (w) => w.eventTypes.join(', ') || 'All' },
     { label: 'Enabled', cell: (w) => yesNo(w.enabled) },
   ],
-  createFields: fields, editFields: fields, defaults: { enabled: true },
+  createFields: fields, editFields: fields, defaults: { enabled: true }, codeFields: { webhook_target_not_allowed: 'url' },
   afterCreate: (created) => <SecretOnce label="signing secret" secret={(created as { secret: string }).secret} />,
   rowActions: (w, ctx) => <button type="button" aria-label={`Deliveries to ${w.url}`} onClick={() => ctx.show(<Deliveries key={w.id} hook={w} ctx={ctx} />)}>Deliveries</button>,
 };
