@@ -50,7 +50,7 @@ public class AgentImportTests
         const string csv = """
             username,displayName,extension,password
             good.one,Good One,2101,Granite-Meadow-4417
-            bad name,Bad Name,2102,Granite-Meadow-4417
+            bad name,Bad Name,2102,password
             weak,Weak Password,2103,password
             agent1,Taken Username,2104,Granite-Meadow-4417
             dup.ext,Duplicate Extension,2101,Granite-Meadow-4417
@@ -62,6 +62,7 @@ public class AgentImportTests
         var errors = (await Problem.ReadAsync(await ImportAsync(admin, csv))).GetProperty("errors");
         var keys = errors.EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Contains("rows[3].username", keys);
+        Assert.Contains("rows[3].password", keys); // every problem of a row, not only the first
         Assert.Contains("rows[4].password", keys);
         Assert.Contains("rows[5]", keys);
         Assert.Contains("rows[6].extension", keys);

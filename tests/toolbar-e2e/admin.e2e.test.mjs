@@ -130,9 +130,9 @@ test('tenant settings: saved; refused in the page and by the server next to the 
   await keys.fill('orderId, customerTier');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await notice().filter({ hasText: 'Settings saved.' }).waitFor();
-  const t = await admin.call('GET', '/admin/tenant');
-  assert.equal(t.settings.wrapUpDefaultSeconds, 45);
-  assert.deepEqual(t.settings.attachedDataKeys, ['orderId', 'customerTier']);
+  const saved = await admin.call('GET', '/admin/tenant');
+  assert.equal(saved.settings.wrapUpDefaultSeconds, 45);
+  assert.deepEqual(saved.settings.attachedDataKeys, ['orderId', 'customerTier']);
 });
 
 test('users: create an agent, refuse a weak password and a taken username, edit, disable, reset password, unlock', async () => {
@@ -216,7 +216,8 @@ test('users: agents imported from a CSV file, all or none, with the problems per
   await auditPage('admin-users-import-refused');
   await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nlea.e2e,Lea Import,2302,Copper-Lantern-9021\n');
   await form.getByRole('button', { name: 'Import agents' }).click();
-  await page.getByRole('cell', { name: 'Lea Import' }).or(page.getByRole('rowheader', { name: 'Lea Import' })).waitFor();
+  await page.getByRole('rowheader', { name: 'Lea Import', exact: true }).waitFor();
+  assert.match(await form.getByRole('status').innerText(), /2 agents imported/);
   const imported = (await admin.call('GET', '/admin/users')).filter((u) => ['kai.e2e', 'lea.e2e'].includes(u.username));
   assert.deepEqual(imported.map((u) => u.agentProfile?.extension).sort(), ['2301', '2302']);
 });
@@ -432,6 +433,18 @@ test('a user with several roles lands on her toolbar, switches to the admin cons
   if (await page.getByRole('button', { name: /Start working/ }).count()) await page.getByRole('button', { name: /Start working/ }).click();
   await page.locator('#agent-state').waitFor();
   await auditPage('agent-toolbar');
+  // Keyboard shortcuts: listed with their keys in Settings; Alt+R makes her Ready again.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+  assert.deepEqual(await help.getByRole('listitem').allInnerTexts().then((l) => l.map((x) => x.replace(/\s+/g, ' ').trim())),
+    ['Answer Alt +', 'Hang up Alt +', 'Hold / Resume Alt +', 'Mute / Unmute Alt +', 'Ready Alt +']);
+  assert.deepEqual(await help.getByRole('textbox').evaluateAll((els) => els.map((e) => e.value)), ['A', 'H', 'O', 'M', 'R']);
+  await auditPage('agent-shortcuts');
+  const miaApi = await session('mia.e2e');
+  await miaApi.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' });
+  await until(async () => /Not Ready/.test(await page.locator('#agent-state').innerText()), 'Not Ready shown');
+  await page.keyboard.press('Alt+KeyR');
+  await until(async () => (await miaApi.call('GET', '/agent/state')).status === 'Ready', 'Ready after Alt+R');
   await switcher.getByRole('link', { name: 'Admin console' }).click();
   await page.getByRole('heading', { level: 1, name: 'Tenant settings' }).waitFor();
   await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Agent toolbar' }).click();

@@ -69,36 +69,42 @@ public sealed partial class UsersAdmin
         var now = clock.GetUtcNow();
         foreach (var (line, row) in rows)
         {
+            // Every problem of the row is reported, not only the first kind found.
             var before = errors.Count;
             try { await validator.ValidateAsync(row, ct); }
             catch (InputValidationException e)
             {
                 foreach (var (field, messages) in e.Errors)
                     foreach (var m in messages) Fail(line, field.Replace("agentProfile.", "", StringComparison.Ordinal), m);
-                continue;
             }
-            var username = row.Username!.Trim().ToLowerInvariant();
+            var username = row.Username?.Trim().ToLowerInvariant();
             var email = Normalize(row.Email)?.ToLowerInvariant();
             var agentNumber = Normalize(row.AgentNumber);
-            var extension = row.AgentProfile!.Extension!.Trim();
-            try { PasswordPolicy.Enforce(row.Password, PasswordContext.For(tenant, username)); }
-            catch (CtiException e) { Fail(line, "password", e.Message); }
+            var extension = Normalize(row.AgentProfile?.Extension);
+            if (row.Password is not null)
+            {
+                try { PasswordPolicy.Enforce(row.Password, PasswordContext.For(tenant, username ?? "")); }
+                catch (CtiException e) { Fail(line, "password", e.Message); }
+            }
             Once(line, "username", username);
             Once(line, "email", email);
             Once(line, "agentNumber", agentNumber);
             Once(line, "extension", extension);
             try { await EnsureUniqueAsync(users, null, username, email, agentNumber, ct); }
             catch (CtiException e) { Fail(line, "", e.Message); }
-            try { await EnsureExtensionFreeAsync(actor, extension, Guid.Empty, ct); }
-            catch (CtiException e) { Fail(line, "extension", e.Message); }
+            if (extension is not null)
+            {
+                try { await EnsureExtensionFreeAsync(actor, extension, Guid.Empty, ct); }
+                catch (CtiException e) { Fail(line, "extension", e.Message); }
+            }
             if (errors.Count != before) continue;
 
             var user = new User
             {
-                TenantId = actor.TenantId, Username = username, Email = email, AgentNumber = agentNumber, DisplayName = row.DisplayName!.Trim(),
+                TenantId = actor.TenantId, Username = username!, Email = email, AgentNumber = agentNumber, DisplayName = row.DisplayName!.Trim(),
                 Roles = UserRoles.Agent, PasswordHash = hasher.Hash(row.Password!), PasswordChangedAt = now, Enabled = true, CreatedAt = now,
             };
-            user.AgentProfile = Apply(new AgentProfile { UserId = user.Id, TenantId = actor.TenantId }, row.AgentProfile);
+            user.AgentProfile = Apply(new AgentProfile { UserId = user.Id, TenantId = actor.TenantId }, row.AgentProfile!);
             pending.Add(user);
         }
         if (errors.Count > 0)

@@ -13,6 +13,7 @@ import { beep, enableSound, notifyIncoming, soundAllowed } from './alerts';
 import { renderDeviceCheck } from './devicecheck';
 import { h, patch } from './dom';
 import * as V from './views';
+import { changeShortcut, loadShortcuts, saveShortcuts, shortcutFor, type ShortcutAction } from './shortcuts';
 import type { AgentView, CallView, HubEnvelope, Me, PauseReason, ResumeResult, SkillGroupMessage, TransferTargetGroup } from '../api/types';
 import type { Actions, NoteDraft, Ui } from './ui';
 
@@ -43,12 +44,17 @@ const ui: Ui = {
   soundBlocked: false,
   nonAgent: false,
   dormant: false,
+  shortcuts: loadShortcuts(safeLocalStorage()),
 };
 
 let hub: AgentHub | null = null;
 
 const noteDrafts = new Map<string, NoteDraft>();
 let toastTimer: number | undefined;
+
+function safeLocalStorage(): Storage | null {
+  try { return localStorage; } catch { return null; }
+}
 
 function safeSessionStorage() {
   try { sessionStorage.setItem('cti.probe', '1'); sessionStorage.removeItem('cti.probe'); return sessionStorage; } catch { return memoryStore(); }
@@ -268,6 +274,14 @@ const actions: Actions = {
     const r = await act(() => api.agentLogin(ready, reason, phone));
     if (r) { await startLive(); }
   },
+  setShortcut(action: ShortcutAction, key: string) {
+    const next = changeShortcut(ui.shortcuts, action, key);
+    if (typeof next === 'string') { showToast(next, 'error'); return false; }
+    ui.shortcuts = next;
+    saveShortcuts(safeLocalStorage(), next);
+    showToast(`Shortcut saved: Alt+${next[action].toUpperCase()}.`);
+    return true;
+  },
   async takeOver() {
     await tabs.takeOver();
     ui.tabConflict = null;
@@ -467,6 +481,23 @@ function tick(): void {
   });
 }
 
+/** A shortcut presses the button the agent would press (the first call's), or says why there is nothing to do. */
+function runShortcut(action: ShortcutAction): void {
+  const press = (selector: string): boolean => {
+    const b = root.querySelector<HTMLButtonElement>(selector);
+    if (!b || b.disabled) return false;
+    b.click();
+    return true;
+  };
+  switch (action) {
+    case 'answer': if (!press('#incoming button[data-fid^="answer-"]')) showToast('No call to answer.'); break;
+    case 'hangup': if (!press('#call-panel #hangup')) showToast('No call to hang up.'); break;
+    case 'hold': if (!press('#call-panel #hold') && !press('#call-panel #resume')) showToast('No call to hold.'); break;
+    case 'mute': if (!press('#call-panel #mute')) showToast('No call to mute.'); break;
+    case 'ready': if (ui.model.agent?.status !== 'Ready') void act(() => api.setState('Ready')); break;
+  }
+}
+
 /** What the app shell is told, and decides: whether the signed-in user works here as an agent now. */
 export interface ShellHooks {
   /** Signed in (or the session resumed): true when this page should run the toolbar for her. */
@@ -496,6 +527,11 @@ export function mountAgentToolbar(container: HTMLElement, shell: ShellHooks): Ag
   }
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && (ui.menuOpen || ui.picker)) { ui.menuOpen = false; ui.picker = null; render(); }
+    // Shortcuts only while the toolbar is shown to a working agent (not in another workspace, not at sign-in).
+    const agent = ui.model.agent;
+    if (ui.dormant || !agent || agent.status === 'LoggedOut' || !root.querySelector('#toolbar') || root.closest('[hidden]')) return;
+    const action = shortcutFor(e, ui.shortcuts);
+    if (action) { e.preventDefault(); runShortcut(action); }
   });
   // Helpers for tests and diagnostics (no secrets: just timings and link state).
   (window as unknown as { __cti: unknown }).__cti = { ui, events: recentEvents, perf: () => performance.getEntriesByType('mark').map((m) => ({ name: m.name, t: m.startTime })) };

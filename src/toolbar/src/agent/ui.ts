@@ -5,6 +5,7 @@ import type { CallView, PauseReason, TransferTargetGroup } from '../api/types';
 import type { LinkState } from '../hub/hub';
 import type { RegistrationState, Softphone } from '../softphone/softphone';
 import type { Model } from './model';
+import type { ShortcutAction, ShortcutKeys } from './shortcuts';
 
 export interface Ui {
   model: Model;
@@ -34,6 +35,8 @@ export interface Ui {
   nonAgent: boolean;
   /** Signed in, but the shell shows another workspace (or she is not an agent): the toolbar stays idle. */
   dormant: boolean;
+  /** Alt + letter per action (Settings → Keyboard shortcuts). */
+  shortcuts: ShortcutKeys;
 }
 
 /** Notes typed for a call and not saved yet; `open` keeps the form open across re-renders. */
@@ -63,4 +66,6 @@ export interface Actions {
   signOut(): Promise<void>;
   agentLogin(ready: boolean, reason: string | undefined, phone: string | undefined): Promise<void>;
   takeOver(): Promise<void>;
+  /** Changes one shortcut's letter; false (and a message) when refused. */
+  setShortcut(action: ShortcutAction, key: string): boolean;
 }
