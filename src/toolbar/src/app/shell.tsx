@@ -25,7 +25,8 @@ class AgentHost extends Component {
       signedIn(me: Me) {
         currentUser.set(me);
         const target = landingPath(me, location.pathname);
-        if (target !== location.pathname) { navigate(target, true); return false; }
+        if (target !== location.pathname) navigate(target, true);
+        // Sent to the toolbar (e.g. from a page her roles do not open): it starts now, not on a later render.
         return target === '/' && hasRole(me, 'agent');
       },
       signedOut() {
