@@ -44,12 +44,13 @@ async function signOut() {
 
 /**
  * At 1366 px and 390 px: axe-core finds no serious or critical violation, 390 px has no horizontal scroll, and a
- * screenshot is taken. Leaves the page at 1366 px.
+ * screenshot is taken (with `show` scrolled into view). Leaves the page at 1366 px.
  */
-async function auditPage(name) {
+async function auditPage(name, show) {
   for (const [width, height] of WIDTHS) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(150);
+    if (show) await show.scrollIntoViewIfNeeded();
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -213,7 +214,7 @@ test('users: agents imported from a CSV file, all or none, with the problems per
   assert.match(text, /Line 3, password/);
   assert.match(await form.getByRole('alert').innerText(), /Nothing was imported/);
   assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'kai.e2e'), false);
-  await auditPage('admin-users-import-refused');
+  await auditPage('admin-users-import-refused', form);
   await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nlea.e2e,Lea Import,2302,Copper-Lantern-9021\n');
   await form.getByRole('button', { name: 'Import agents' }).click();
   await page.getByRole('rowheader', { name: 'Lea Import', exact: true }).waitFor();
@@ -283,7 +284,7 @@ test('skill groups: create, refuse in the page and by the server, edit, members 
   await panel.getByRole('button', { name: 'Save members' }).click();
   await until(async () => /between 1 and 100/.test(await panel.getByRole('alert').innerText()), 'priority refused');
   await panel.getByLabel('Priority of Agent 1').fill('3');
-  await auditPage('admin-skill-group-members');
+  await auditPage('admin-skill-group-members', panel);
   await panel.getByRole('button', { name: 'Save members' }).click();
   await notice().filter({ hasText: 'Members of Billing saved.' }).waitFor();
   const g = (await admin.call('GET', '/admin/skill-groups')).find((x) => x.name === 'Billing');
@@ -439,7 +440,7 @@ test('a user with several roles lands on her toolbar, switches to the admin cons
   assert.deepEqual(await help.getByRole('listitem').allInnerTexts().then((l) => l.map((x) => x.replace(/\s+/g, ' ').trim())),
     ['Answer Alt +', 'Hang up Alt +', 'Hold / Resume Alt +', 'Mute / Unmute Alt +', 'Ready Alt +']);
   assert.deepEqual(await help.getByRole('textbox').evaluateAll((els) => els.map((e) => e.value)), ['A', 'H', 'O', 'M', 'R']);
-  await auditPage('agent-shortcuts');
+  await auditPage('agent-shortcuts', help);
   const miaApi = await session('mia.e2e');
   await miaApi.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' });
   await until(async () => /Not Ready/.test(await page.locator('#agent-state').innerText()), 'Not Ready shown');
