@@ -61,7 +61,7 @@ async function answerAs(colleague) {
   return calls.callId;
 }
 
-test('the toolbar JavaScript stays under 300 KB gzipped', () => {
+test('the web app JavaScript stays under 300 KB gzipped, and what an agent loads at start under 45 KB', () => {
   const dir = join(repo, 'src/CtiBridge.Api/wwwroot/app');
   const files = readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
   const sizes = Object.fromEntries(files.map((f) => [f, gzipSync(readFileSync(join(dir, f))).length]));
@@ -72,6 +72,9 @@ test('the toolbar JavaScript stays under 300 KB gzipped', () => {
   perf.jsGzipBytesInitial = initial;
   perf.files = sizes;
   assert.ok(js < 300 * 1024, `JS ${js} bytes gzipped`);
+  assert.ok(initial > 0 && initial <= 45 * 1024, `JS loaded at start ${initial} bytes gzipped`);
+  // The other workspaces are chunks of their own, not loaded at start.
+  assert.ok(!/console-|desk-/.test(html), 'admin console or supervisor desk preloaded at start');
 });
 
 test('sign in, start working Ready', async () => {
@@ -242,6 +245,10 @@ test('page load to a usable logged-in toolbar', async () => {
   perf.loadToUsableMsMedian = Math.round(samples[2]);
   perf.loadToUsableMsMax = Math.round(samples[4]);
   assert.ok(samples[2] < 1000, `median ${samples[2]} ms`);
+  // What the agent's page fetched: the toolbar's scripts only, none of the other workspaces.
+  const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('.js')));
+  perf.scriptsLoadedByAgent = scripts.map((n) => n.replace(/^.*\/app\//, ''));
+  assert.ok(scripts.length > 0 && !scripts.some((n) => /\/app\/(console|desk)-/.test(n)), scripts.join(', '));
 });
 
 test('a second tab does not take the session silently', async () => {

@@ -41,6 +41,23 @@ public sealed class UsersController(UsersAdmin users) : ControllerBase
         return Created($"/api/v1/admin/users/{created.Id}", created);
     }
 
+    /// <summary>
+    /// Creates agents from a CSV file (header row; columns username, displayName, password, extension, and optionally
+    /// email, agentNumber, extensionKind), all of them or none.
+    /// </summary>
+    /// <response code="201">Every row was created.</response>
+    /// <response code="400">Nothing was created: the file cannot be read (<c>errors.csv</c>), or rows have problems
+    /// (<c>validation_failed</c>, one entry per problem under <c>rows[N].field</c>, N being the line of the file, or
+    /// <c>rows[N]</c> for a taken username, email or agent number).</response>
+    [HttpPost("import")]
+    [ProducesResponseType<ImportAgentsResponse>(201)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    public async Task<ActionResult<ImportAgentsResponse>> Import([FromBody] ImportAgentsRequest request, CancellationToken ct)
+    {
+        var result = await users.ImportAgentsAsync(User.ToActor(), request, ct);
+        return Created("/api/v1/admin/users", result);
+    }
+
     /// <summary>Edits a user's email, agent number, display name, roles and enabled flag.</summary>
     /// <response code="200">The updated user.</response>
     /// <response code="400">Invalid input.</response>

@@ -157,7 +157,7 @@ internal sealed class SetPasswordRequestValidator : AbstractValidator<SetPasswor
 /// User administration inside the actor's tenant. An agent profile's web or SIP extension is provisioned on the PBX
 /// (<see cref="IEndpointProvisioner"/>) after each successful save.
 /// </summary>
-public sealed class UsersAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock,
+public sealed partial class UsersAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock,
     TenantEndpoints endpoints, IEndpointProvisioner? provisioner = null)
 {
     private IQueryable<User> Users(Actor actor) => db.ScopeToTenant(actor.TenantId).Users.Include(u => u.AgentProfile);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Api, LEGACY_SESSION_KEY } from '../src/api';
+import { Api, LEGACY_SESSION_KEY } from '../src/api/client';
 
 /** A Storage that records every key written. */
 function recordingStorage(initial: Record<string, string> = {}): Storage & { written: string[]; data: Map<string, string> } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_SENTENCES, errorSentence, problemToError } from '../src/errors';
+import { ERROR_SENTENCES, errorSentence, problemToError } from '../src/api/errors';
 
 // Every code the Domain can send (src/CtiBridge.Domain/Errors/CtiException.cs) has a sentence.
 const DOMAIN_CODES = [

@@ -1,10 +1,10 @@
-import { partyLabel } from '../src/format';
+import { partyLabel } from '../src/agent/format';
 import { describe, expect, it } from 'vitest';
 import {
   activeParties, countdownFraction, displayNumber, elapsedSeconds, formatDuration, offerDeadlineMs, pendingLabel,
   primaryCall, remainingSeconds, stateLabel, truncateValue,
-} from '../src/format';
-import type { CallView, PartyView } from '../src/types';
+} from '../src/agent/format';
+import type { CallView, PartyView } from '../src/api/types';
 
 describe('state formatting', () => {
   it('names states the way agents say them', () => {
@@ -96,7 +96,7 @@ describe('calls', () => {
 });
 
 describe('partyLabel', () => {
-  const p = (x: Record<string, unknown>) => ({ legId: 'l', role: 'Customer', name: 'Customer', number: '+4930123', state: 'Connected', held: false, muted: false, ...x }) as import('../src/types').PartyView;
+  const p = (x: Record<string, unknown>) => ({ legId: 'l', role: 'Customer', name: 'Customer', number: '+4930123', state: 'Connected', held: false, muted: false, ...x }) as import('../src/api/types').PartyView;
   it('names the customer by name or number, never "Customer" twice', () => {
     expect(partyLabel(p({}), { customerNumber: '+4930123' }, 'me')).toEqual({ name: '+4930123', role: 'Customer' });
     expect(partyLabel(p({}), { customerNumber: '+4930123', customerName: 'Zorg' }, 'me')).toEqual({ name: 'Zorg', role: 'Customer' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, newerAgent, RECENT_MAX, ringsMe, type Model } from '../src/model';
-import type { AgentView, CallView, PartyView } from '../src/types';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, newerAgent, RECENT_MAX, ringsMe, type Model } from '../src/agent/model';
+import type { AgentView, CallView, PartyView } from '../src/api/types';
 
 const agent: AgentView = {
   agentId: 'me', displayName: 'Agent 1', extension: '1001', extensionKind: 'Web', status: 'Ready', pending: 'None',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ResumeCursor, memoryStore } from '../src/resume';
-import type { HubEnvelope } from '../src/types';
+import { ResumeCursor, memoryStore } from '../src/hub/resume';
+import type { HubEnvelope } from '../src/api/types';
 
 const env = (epoch: string, seq: number): HubEnvelope => ({ epoch, seq, name: 'agentStateChanged', data: {} });
 

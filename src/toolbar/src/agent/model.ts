@@ -3,7 +3,7 @@ import type {
   AgentView, CallView, SkillGroupStats, HubEnvelope, AgentStateChangedData, CallOfferedData,
   CallStateChangedData, ParticipantsChangedData, CallEndedData, SkillGroupStatsChangedData,
   PbxConnectionChangedData, PhoneRegistrationChangedData,
-} from './types';
+} from '../api/types';
 
 export interface Offer { callId: string; countdownSeconds: number; receivedAtMs: number }
 

@@ -1,7 +1,7 @@
 // The SignalR connection to /hubs/agent: automatic reconnect, then Resume(epoch, lastSeq).
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { ResumeCursor } from './resume';
-import type { HubEnvelope, ResumeResult, SkillGroupMessage, SkillGroupStats } from './types';
+import type { HubEnvelope, ResumeResult, SkillGroupMessage, SkillGroupStats } from '../api/types';
 
 export const EVENT_NAMES = [
   'agentStateChanged', 'callOffered', 'callStateChanged', 'participantsChanged', 'callEnded',

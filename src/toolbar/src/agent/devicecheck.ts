@@ -1,6 +1,6 @@
 // #/device-check: microphone, speaker, browser support, WebSocket reachability.
 import { h } from './dom';
-import type { Api } from './api';
+import type { Api } from '../api/client';
 
 type Result = 'ok' | 'warn' | 'fail' | 'running';
 

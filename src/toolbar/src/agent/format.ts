@@ -1,5 +1,5 @@
 // Pure display helpers: state names, durations, numbers, attached data.
-import type { AgentView, AgentStatus, CallView, PartyView } from './types';
+import type { AgentView, AgentStatus, CallView, PartyView } from '../api/types';
 
 export const STATUS_LABEL: Readonly<Record<AgentStatus, string>> = {
   LoggedOut: 'Logged out',

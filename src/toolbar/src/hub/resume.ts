@@ -1,6 +1,6 @@
 // Resume bookkeeping: the last (epoch, seq) seen on the hub, kept in sessionStorage so a reload
 // resumes where the page left off, and the rule for which incoming envelopes to apply.
-import type { HubEnvelope, ResumeResult } from './types';
+import type { HubEnvelope, ResumeResult } from '../api/types';
 
 export interface KeyValueStore { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void }
 

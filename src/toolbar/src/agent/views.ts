@@ -1,15 +1,16 @@
 // The views: login, agent login, and the toolbar's regions. Each region is rebuilt only when its
 // data changed (patch with a key); running clocks are updated in place by main.tick().
 import { h, patch } from './dom';
-import type { Actions, Ui } from './main';
+import type { Actions, Ui } from './ui';
 import {
   activeParties, displayNumber, elapsedSeconds, formatDuration, partyLabel, pendingLabel, primaryCall, remainingSeconds,
   stateClass, stateLabel, truncateValue,
 } from './format';
-import { ApiError } from './errors';
+import { ApiError } from '../api/errors';
 import { ringsMe } from './model';
 import { notificationsWanted, setNotificationsWanted } from './alerts';
-import type { AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, TransferTargetGroup, WaitingCallView } from './types';
+import { SHORTCUT_ACTIONS } from './shortcuts';
+import type { AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, TransferTargetGroup, WaitingCallView } from '../api/types';
 
 export const fmtSince = (iso: string, now: number, skew: number) => formatDuration(elapsedSeconds(iso, now, skew));
 export const leftSeconds = (iso: string, now: number, skew: number) => remainingSeconds(iso, now, skew);
@@ -592,6 +593,22 @@ function settingsPanel(ui: Ui, a: Actions): HTMLElement {
         type: 'radio', name: 'wm', value: m, checked: agent.workingMode === m,
         onchange: () => void a.act(() => a.api.request('PUT', '/agent/working-mode', { mode: m })),
       }), ` ${m}`))) : h('p', { class: 'muted' }, `Working mode: ${agent.workingMode}`),
+    shortcutsHelp(ui, a),
     h('p', {}, h('a', { href: '#/device-check' }, 'Device check')),
     h('p', {}, h('button', { type: 'button', onclick: () => void a.logout() }, 'Log out')));
+}
+
+/** The help panel of the keyboard shortcuts: each action with its key, changeable. */
+function shortcutsHelp(ui: Ui, a: Actions): HTMLElement {
+  return h('section', { class: 'shortcuts', 'aria-labelledby': 'shortcuts-title' },
+    h('h3', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
+    h('p', { class: 'muted small', id: 'shortcuts-note' }, 'Press Alt and the key. Type another letter to change one; it is kept in this browser.'),
+    h('ul', { class: 'shortcut-list' }, SHORTCUT_ACTIONS.map(({ action, label }) => {
+      const input = h('input', {
+        id: `shortcut-${action}`, class: 'shortcut-key', value: ui.shortcuts[action].toUpperCase(), maxlength: 1, autocomplete: 'off',
+        'aria-describedby': 'shortcuts-note', 'data-fid': `shortcut-${action}`,
+      });
+      input.addEventListener('change', () => { if (!a.setShortcut(action, input.value)) input.value = ui.shortcuts[action].toUpperCase(); else input.value = input.value.toUpperCase(); });
+      return h('li', { class: 'row' }, h('label', { for: `shortcut-${action}`, class: 'shortcut-label' }, label), h('span', { 'aria-hidden': 'true' }, 'Alt +'), input);
+    })));
 }

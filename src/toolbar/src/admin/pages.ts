@@ -1,0 +1,23 @@
+// The admin console's pages, in menu order. Feature areas add theirs here (dispositions, caller IDs, flows, …).
+import type { ComponentType } from 'preact';
+import { TenantPage } from './tenant';
+import { UsersPage } from './users';
+import { TeamsPage, PhonesPage, PauseReasonsPage, BlocklistPage, ApiKeysPage } from './lists';
+import { SkillGroupsPage } from './skillgroups';
+import { WebhooksPage } from './webhooks';
+import { AuditPage } from './audit';
+
+export interface AdminPage { slug: string; title: string; component: ComponentType }
+
+export const ADMIN_PAGES: readonly AdminPage[] = [
+  { slug: 'tenant', title: 'Tenant settings', component: TenantPage },
+  { slug: 'users', title: 'Users', component: UsersPage },
+  { slug: 'teams', title: 'Teams', component: TeamsPage },
+  { slug: 'skill-groups', title: 'Skill groups', component: SkillGroupsPage },
+  { slug: 'phones', title: 'Phones', component: PhonesPage },
+  { slug: 'pause-reasons', title: 'Pause reasons', component: PauseReasonsPage },
+  { slug: 'api-keys', title: 'API keys', component: ApiKeysPage },
+  { slug: 'webhooks', title: 'Webhooks', component: WebhooksPage },
+  { slug: 'blocklist', title: 'Blocklist', component: BlocklistPage },
+  { slug: 'audit', title: 'Audit log', component: AuditPage },
+];

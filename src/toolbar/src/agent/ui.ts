@@ -1,0 +1,71 @@
+// The agent toolbar's page state and the actions its views call: shared by toolbar.ts (which owns them) and
+// views.ts (which draws them), so neither imports the other.
+import type { Api } from '../api/client';
+import type { CallView, PauseReason, TransferTargetGroup } from '../api/types';
+import type { LinkState } from '../hub/hub';
+import type { RegistrationState, Softphone } from '../softphone/softphone';
+import type { Model } from './model';
+import type { ShortcutAction, ShortcutKeys } from './shortcuts';
+
+export interface Ui {
+  model: Model;
+  link: LinkState;
+  linkDetail?: string;
+  sandbox: boolean | null;
+  pauseReasons: PauseReason[];
+  softphone: Softphone;
+  registration: RegistrationState;
+  softphoneNotice?: string;
+  toast?: { text: string; kind: 'error' | 'info' };
+  panel: 'dial' | 'directory' | 'recent' | 'waiting' | 'settings';
+  picker: null | { mode: 'transfer' | 'consult' | 'add'; callId: string };
+  keypadFor: string | null;
+  menuOpen: boolean;
+  /** The last call I worked, for disposition during wrap-up. */
+  lastCallId: string | null;
+  lastCall: CallView | null;
+  tabConflict: string | null;
+  takenOver: boolean;
+  autoAnswered: Set<string>;
+  notifiedOffers: Set<string>;
+  usableMarked: boolean;
+  /** The browser blocks sound until the agent clicks (autoplay rule, e.g. after a reload). */
+  soundBlocked: boolean;
+  /** Signed in as a user who is not an agent (supervisor, admin). */
+  nonAgent: boolean;
+  /** Signed in, but the shell shows another workspace (or she is not an agent): the toolbar stays idle. */
+  dormant: boolean;
+  /** Alt + letter per action (Settings → Keyboard shortcuts). */
+  shortcuts: ShortcutKeys;
+}
+
+/** Notes typed for a call and not saved yet; `open` keeps the form open across re-renders. */
+export interface NoteDraft { disposition?: string; remarks?: string; open?: boolean }
+
+export type CallAction = Parameters<Api['callAction']>[1];
+
+export interface Actions {
+  api: Api;
+  act<T>(fn: () => Promise<T>, after?: (r: T) => void): Promise<T | undefined>;
+  clearToast(): void;
+  transferGroups(): Promise<TransferTargetGroup[]>;
+  noteDraft(callId: string): NoteDraft;
+  saveNotes(callId: string): Promise<void>;
+  enableSound(): Promise<void>;
+  answer(id: string): Promise<void>;
+  callAction(id: string, action: CallAction): Promise<void>;
+  showToast(text: string, kind?: 'error' | 'info'): void;
+  render(): void;
+  setPanel(p: Ui['panel']): void;
+  openPicker(mode: 'transfer' | 'consult' | 'add', callId: string): void;
+  closePicker(): void;
+  toggleKeypad(callId: string): void;
+  toggleMenu(open?: boolean): void;
+  sendDtmf(callId: string, d: string): void;
+  logout(): Promise<void>;
+  signOut(): Promise<void>;
+  agentLogin(ready: boolean, reason: string | undefined, phone: string | undefined): Promise<void>;
+  takeOver(): Promise<void>;
+  /** Changes one shortcut's letter; false (and a message) when refused. */
+  setShortcut(action: ShortcutAction, key: string): boolean;
+}

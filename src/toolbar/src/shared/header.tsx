@@ -1,0 +1,35 @@
+// The header of every workspace page but the agent toolbar (which has its own): product, workspace switch, who, Sign out.
+import type { ComponentChildren } from 'preact';
+import { currentUser, signOut } from '../api/session';
+import { useStore } from './store';
+import { workspacesOf, type Role } from './roles';
+
+export function WorkspaceSwitch({ current }: { current: Role }) {
+  const me = useStore(currentUser);
+  const mine = me ? workspacesOf(me) : [];
+  if (mine.length < 2) return null;
+  return (
+    <nav class="workspaces" aria-label="Workspaces">
+      <ul>
+        {mine.map((w) => (
+          <li key={w.role}><a href={w.path} aria-current={w.role === current ? 'page' : undefined}>{w.label}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function AppHeader({ title, current, children }: { title: string; current: Role; children?: ComponentChildren }) {
+  const me = useStore(currentUser);
+  return (
+    <header class="app-header">
+      <span class="app-title">{title}</span>
+      <WorkspaceSwitch current={current} />
+      {children}
+      <span class="app-user">
+        {me && <span class="muted">{me.displayName} · {me.tenantDomain}</span>}
+        <button type="button" onClick={() => void signOut()}>Sign out</button>
+      </span>
+    </header>
+  );
+}

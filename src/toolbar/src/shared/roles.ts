@@ -1,0 +1,33 @@
+// Which workspaces a user's roles open, and where she lands after signing in.
+import type { Me } from '../api/types';
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+export interface Workspace { role: Role; path: string; label: string }
+
+/** In landing order: an agent lands on her toolbar, a supervisor on the desk, an admin on the console. */
+export const WORKSPACES: readonly Workspace[] = [
+  { role: 'agent', path: '/', label: 'Agent toolbar' },
+  { role: 'supervisor', path: '/supervisor', label: 'Supervisor desk' },
+  { role: 'admin', path: '/admin', label: 'Admin console' },
+];
+
+export function hasRole(me: Pick<Me, 'roles'>, role: Role): boolean {
+  return me.roles.some((r) => r.toLowerCase() === role);
+}
+
+export function workspacesOf(me: Pick<Me, 'roles'>): Workspace[] {
+  return WORKSPACES.filter((w) => hasRole(me, w.role));
+}
+
+/** The workspace a path belongs to. */
+export function workspaceOfPath(path: string): Workspace | undefined {
+  return [...WORKSPACES].reverse().find((w) => w.path === '/' ? path === '/' : path === w.path || path.startsWith(`${w.path}/`));
+}
+
+/** Where she goes: the path she asked for when her roles open it, else her first workspace. */
+export function landingPath(me: Pick<Me, 'roles'>, requested: string): string {
+  const mine = workspacesOf(me);
+  const asked = workspaceOfPath(requested);
+  if (asked && mine.some((w) => w.role === asked.role)) return requested;
+  return mine[0]?.path ?? '/';
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { landingPath, workspaceOfPath, workspacesOf } from '../src/shared/roles';
+
+describe('role landing', () => {
+  it('sends an agent to the toolbar, a supervisor to the desk, an admin to the console', () => {
+    expect(landingPath({ roles: ['agent'] }, '/')).toBe('/');
+    expect(landingPath({ roles: ['supervisor'] }, '/')).toBe('/supervisor');
+    expect(landingPath({ roles: ['admin'] }, '/')).toBe('/admin');
+    expect(landingPath({ roles: ['Admin'] }, '/')).toBe('/admin');
+  });
+  it('keeps the page asked for when her roles open it, else her first workspace', () => {
+    expect(landingPath({ roles: ['agent', 'admin'] }, '/admin/users')).toBe('/admin/users');
+    expect(landingPath({ roles: ['agent'] }, '/admin/users')).toBe('/');
+    expect(landingPath({ roles: ['supervisor', 'admin'] }, '/')).toBe('/supervisor');
+    expect(landingPath({ roles: [] }, '/admin')).toBe('/');
+  });
+  it('lists the workspaces of several roles in order and finds a path\'s workspace', () => {
+    expect(workspacesOf({ roles: ['admin', 'agent'] }).map((w) => w.role)).toEqual(['agent', 'admin']);
+    expect(workspaceOfPath('/admin/teams')?.role).toBe('admin');
+    expect(workspaceOfPath('/administrator')).toBeUndefined();
+    expect(workspaceOfPath('/')?.role).toBe('agent');
+  });
+});

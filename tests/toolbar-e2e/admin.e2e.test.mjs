@@ -1,0 +1,468 @@
+// The web app's workspaces in Chromium: role landing (agent, supervisor, admin, several roles), the admin console's
+// pages (create / edit / refuse on each), the accessibility audit (axe-core) and the 390 px layout on every page,
+// and a screenshot of each page at 1366 px and 390 px (docs/screenshots/ with CTI_E2E_UPDATE_DOCS=1).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BASE, DOMAIN, PASSWORD, launch, repo, session, shots, until } from './lib.mjs';
+
+const require = createRequire(join(repo, 'src/toolbar/package.json'));
+// Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self') blocks script tags.
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [[1366, 900], [390, 844]];
+
+let browser;
+let page;
+let admin;
+const audited = [];
+
+before(async () => {
+  admin = await session('admin');
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('dialog', (d) => void d.accept());
+});
+after(async () => {
+  console.log(`[e2e] pages audited at 1366 and 390 px: ${audited.join(', ')}`);
+  await browser?.close();
+});
+
+async function signIn(login, password = PASSWORD) {
+  await page.goto('/');
+  await page.getByLabel('Company domain').fill(DOMAIN);
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+/**
+ * At 1366 px and 390 px: axe-core finds no serious or critical violation, 390 px has no horizontal scroll, and a
+ * screenshot is taken (with `show` scrolled into view). Leaves the page at 1366 px.
+ */
+async function auditPage(name, show) {
+  for (const [width, height] of WIDTHS) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(150);
+    if (show) await show.scrollIntoViewIfNeeded();
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], `${name} at ${width} px`);
+    if (width === 390) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 390 px`);
+    }
+    const file = join(shots, `${name}-${width}.png`);
+    await page.screenshot({ path: file });
+    if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
+      mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
+      copyFileSync(file, join(repo, 'docs/screenshots', `${name}-${width}.png`));
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+  audited.push(name);
+}
+
+/** The message shown next to a field (its aria-describedby … -error element). */
+async function fieldError(control) {
+  return until(async () => {
+    const ids = (await control.getAttribute('aria-describedby')) ?? '';
+    const id = ids.split(' ').find((x) => x.endsWith('-error'));
+    const text = id ? (await page.locator(`[id="${id}"]`).innerText()).trim() : '';
+    return text || null;
+  }, 'a message next to the field');
+}
+
+async function openAdminPage(title) {
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+const notice = () => page.getByRole('status').filter({ hasNotText: 'Loading' });
+
+test('the sign-in page passes the audit at both widths', async () => {
+  await page.goto('/');
+  await page.getByLabel('Company domain').waitFor();
+  await auditPage('app-sign-in');
+});
+
+test('an admin lands on the admin console; every page passes the audit', async () => {
+  await signIn('admin');
+  await page.getByRole('heading', { level: 1, name: 'Tenant settings' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/admin');
+  for (const title of ['Tenant settings', 'Users', 'Teams', 'Skill groups', 'Phones', 'Pause reasons', 'API keys', 'Webhooks', 'Blocklist', 'Audit log']) {
+    await openAdminPage(title);
+    await page.waitForFunction(() => !document.querySelector('main .loading'));
+    assert.equal(new URL(page.url()).pathname.startsWith('/admin/'), true);
+    await auditPage(`admin-${title.toLowerCase().replace(/ /g, '-')}`);
+  }
+  // A reload keeps the page (the Api serves the app for /admin/…; the refresh cookie resumes the session).
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+});
+
+test('tenant settings: saved; refused in the page and by the server next to the field', async (t) => {
+  // The other browser tests rely on the demo tenant's settings: put them back afterwards.
+  const original = await admin.call('GET', '/admin/tenant');
+  t.after(() => admin.call('PUT', '/admin/tenant', { name: original.name, settings: original.settings }));
+  await page.goto('/admin/tenant');
+  const form = page.getByRole('form', { name: 'Settings' });
+  const wrap = form.getByLabel('Wrap-up time (seconds)');
+  await wrap.fill('5000');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  assert.equal(await fieldError(wrap), 'Between 0 and 3600.');
+  assert.equal(await wrap.evaluate((el) => el === document.activeElement), true, 'focus on the first wrong field');
+  // Eleven attached-data keys: the page does not count them, the server refuses (at most 10) next to the field.
+  await wrap.fill('45');
+  const keys = form.getByLabel('Attached-data keys shown to agents');
+  await keys.fill('a,b,c,d,e,f,g,h,i,j,k');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  assert.match(await fieldError(keys), /At most 10 keys/);
+  await keys.fill('orderId, customerTier');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await notice().filter({ hasText: 'Settings saved.' }).waitFor();
+  const saved = await admin.call('GET', '/admin/tenant');
+  assert.equal(saved.settings.wrapUpDefaultSeconds, 45);
+  assert.deepEqual(saved.settings.attachedDataKeys, ['orderId', 'customerTier']);
+});
+
+test('users: create an agent, refuse a weak password and a taken username, edit, disable, reset password, unlock', async () => {
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: 'New user' }).click();
+  let form = page.getByRole('form', { name: 'New user' });
+  await form.getByRole('button', { name: 'Create user' }).click();
+  assert.equal(await fieldError(form.getByLabel('Username')), 'Required.');
+  assert.equal(await fieldError(form.getByLabel('Display name')), 'Required.');
+  await form.getByLabel('Username').fill('zoe.e2e');
+  await form.getByLabel('Display name').fill('Zoe Example');
+  await form.getByLabel('Email').fill('zoe@demo.example');
+  await form.getByLabel('Password').fill('password');
+  await form.getByLabel('Extension (agents)').fill('1077');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  assert.match(await fieldError(form.getByLabel('Password')), /.+/);
+  assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'zoe.e2e'), false);
+  await form.getByLabel('Password').fill('Granite-Meadow-4417');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await notice().filter({ hasText: 'User created.' }).waitFor();
+  const zoe = (await admin.call('GET', '/admin/users')).find((u) => u.username === 'zoe.e2e');
+  assert.ok(zoe, 'created');
+  assert.deepEqual(zoe.roles.map((r) => r.toLowerCase()), ['agent']);
+  assert.equal(zoe.agentProfile?.extension, '1077');
+
+  // The same username again: the server's conflict is shown on the form, nothing created.
+  await page.getByRole('button', { name: 'New user' }).click();
+  form = page.getByRole('form', { name: 'New user' });
+  await form.getByLabel('Username').fill('zoe.e2e');
+  await form.getByLabel('Display name').fill('Zoe Again');
+  await form.getByLabel('Password').fill('Granite-Meadow-4417');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await until(async () => (await form.getByRole('alert').first().innerText()).trim().length > 0, 'conflict shown');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('button', { name: 'Edit Zoe Example' }).click();
+  form = page.getByRole('form', { name: 'Edit user "Zoe Example"' });
+  await form.getByLabel('Display name').fill('Zoe Edited');
+  await form.getByLabel('Enabled (may sign in)').uncheck();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  let after = await admin.call('GET', `/admin/users/${zoe.id}`);
+  assert.equal(after.displayName, 'Zoe Edited');
+  assert.equal(after.enabled, false);
+
+  await page.getByRole('button', { name: 'Reset password of Zoe Edited' }).click();
+  form = page.getByRole('form', { name: 'Reset the password of Zoe Edited' });
+  await form.getByLabel('New password').fill('password');
+  await form.getByRole('button', { name: 'Set password' }).click();
+  assert.match(await fieldError(form.getByLabel('New password')), /.+/);
+  await form.getByLabel('New password').fill('Copper-Lantern-9021');
+  await form.getByRole('button', { name: 'Set password' }).click();
+  await notice().filter({ hasText: 'Password of Zoe Edited set' }).waitFor();
+
+  // Locked by wrong passwords (re-enabled first), then unlocked from the list.
+  await admin.call('PUT', `/admin/users/${zoe.id}`, { displayName: 'Zoe Edited', email: 'zoe@demo.example', roles: ['agent'], enabled: true });
+  for (let i = 0; i < 12; i++) {
+    const r = await fetch(`${BASE}/api/v1/session/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ domain: DOMAIN, login: 'zoe.e2e', password: 'wrong-password' }) });
+    if ((await r.json()).code === 'account_locked') break;
+  }
+  after = await admin.call('GET', `/admin/users/${zoe.id}`);
+  assert.ok(after.lockedUntil, 'locked after wrong passwords');
+  await page.reload();
+  await page.getByRole('button', { name: 'Unlock Zoe Edited' }).click();
+  await notice().filter({ hasText: 'Zoe Edited unlocked.' }).waitFor();
+  assert.equal((await admin.call('GET', `/admin/users/${zoe.id}`)).lockedUntil ?? null, null);
+});
+
+test('users: agents imported from a CSV file, all or none, with the problems per line', async () => {
+  await page.goto('/admin/users');
+  const form = page.getByRole('form', { name: 'Import agents from a CSV file' });
+  await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nbad name,Bad,2302,password\n');
+  await form.getByRole('button', { name: 'Import agents' }).click();
+  const problems = form.getByRole('list', { name: 'Problems in the file' });
+  await problems.waitFor();
+  const text = await problems.innerText();
+  assert.match(text, /Line 3, username/);
+  assert.match(text, /Line 3, password/);
+  assert.match(await form.getByRole('alert').innerText(), /Nothing was imported/);
+  assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'kai.e2e'), false);
+  await auditPage('admin-users-import-refused', form);
+  await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nlea.e2e,Lea Import,2302,Copper-Lantern-9021\n');
+  await form.getByRole('button', { name: 'Import agents' }).click();
+  await page.getByRole('rowheader', { name: 'Lea Import', exact: true }).waitFor();
+  assert.match(await form.getByRole('status').innerText(), /2 agents imported/);
+  const imported = (await admin.call('GET', '/admin/users')).filter((u) => ['kai.e2e', 'lea.e2e'].includes(u.username));
+  assert.deepEqual(imported.map((u) => u.agentProfile?.extension).sort(), ['2301', '2302']);
+});
+
+test('teams: create with a supervisor and agents, edit, refuse an empty name', async () => {
+  await page.goto('/admin/teams');
+  await page.getByRole('button', { name: 'New team' }).click();
+  let form = page.getByRole('form', { name: 'New team' });
+  await form.getByRole('button', { name: 'Create team' }).click();
+  assert.equal(await fieldError(form.getByLabel('Name')), 'Required.');
+  await form.getByLabel('Name').fill('Night shift');
+  await form.getByRole('group', { name: 'Supervisors' }).getByLabel('Sam Supervisor').check();
+  await form.getByRole('group', { name: 'Agents' }).getByLabel('Agent 1').check();
+  await form.getByRole('group', { name: 'Agents' }).getByLabel('Agent 2').check();
+  await form.getByRole('button', { name: 'Create team' }).click();
+  await notice().filter({ hasText: 'Team created.' }).waitFor();
+  await page.getByRole('button', { name: 'Edit Night shift' }).click();
+  form = page.getByRole('form', { name: 'Edit team "Night shift"' });
+  await form.getByLabel('Name').fill('Late shift');
+  await form.getByRole('group', { name: 'Agents' }).getByLabel('Agent 2').uncheck();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  const team = (await admin.call('GET', '/admin/teams')).find((t) => t.name === 'Late shift');
+  assert.equal(team.memberIds.length, 1);
+  assert.equal(team.supervisorIds.length, 1);
+});
+
+test('skill groups: create, refuse in the page and by the server, edit, members with priorities', async (t) => {
+  // Removed afterwards: the agents' transfer picker in the other browser tests lists every skill group.
+  t.after(async () => {
+    const g = (await admin.call('GET', '/admin/skill-groups')).find((x) => x.name === 'Billing');
+    if (g) await admin.call('DELETE', `/admin/skill-groups/${g.id}`);
+  });
+  await page.goto('/admin/skill-groups');
+  await page.getByRole('button', { name: 'New skill group' }).click();
+  let form = page.getByRole('form', { name: 'New skill group' });
+  await form.getByLabel('Name').fill('Billing');
+  await form.getByLabel('Ring an agent for (seconds)').fill('2');
+  await form.getByRole('button', { name: 'Create skill group' }).click();
+  assert.equal(await fieldError(form.getByLabel('Ring an agent for (seconds)')), 'Between 5 and 300.');
+  await form.getByLabel('Ring an agent for (seconds)').fill('25');
+  // Fallback chosen without a destination: the page lets it through, the server names the field.
+  await form.getByLabel('When no agent is logged in').selectOption('FallbackDestination');
+  await form.getByRole('button', { name: 'Create skill group' }).click();
+  assert.match(await fieldError(form.getByLabel('Fallback destination')), /.+/);
+  await form.getByLabel('Fallback destination').fill('2000');
+  await form.getByRole('button', { name: 'Create skill group' }).click();
+  await notice().filter({ hasText: 'Skill group created.' }).waitFor();
+
+  await page.getByRole('button', { name: 'Edit Billing' }).click();
+  form = page.getByRole('form', { name: 'Edit skill group "Billing"' });
+  await form.getByLabel('Number callers dial').fill('+4930555');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+
+  await page.getByRole('button', { name: 'Members of Billing' }).click();
+  const panel = page.getByRole('region', { name: 'Members of Billing' });
+  await panel.getByLabel('Add agent').selectOption({ label: 'Agent 3' });
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  await panel.getByLabel('Add agent').selectOption({ label: 'Agent 1' });
+  await panel.getByRole('button', { name: 'Add', exact: true }).click();
+  await panel.getByLabel('Priority of Agent 1').fill('0');
+  await panel.getByRole('button', { name: 'Save members' }).click();
+  await until(async () => /between 1 and 100/.test(await panel.getByRole('alert').innerText()), 'priority refused');
+  await panel.getByLabel('Priority of Agent 1').fill('3');
+  await auditPage('admin-skill-group-members', panel);
+  await panel.getByRole('button', { name: 'Save members' }).click();
+  await notice().filter({ hasText: 'Members of Billing saved.' }).waitFor();
+  const g = (await admin.call('GET', '/admin/skill-groups')).find((x) => x.name === 'Billing');
+  assert.equal(g.number, '+4930555');
+  assert.deepEqual(g.members.map((m) => m.priority).sort(), [1, 3]);
+});
+
+test('phones: create, edit, a taken extension refused', async () => {
+  await page.goto('/admin/phones');
+  await page.getByRole('button', { name: 'New phone' }).click();
+  let form = page.getByRole('form', { name: 'New phone' });
+  await form.getByLabel('Extension').fill('7');
+  await form.getByRole('button', { name: 'Create phone' }).click();
+  assert.equal(await fieldError(form.getByLabel('Extension')), '2–20 digits.');
+  await form.getByLabel('Extension').fill('2101');
+  await form.getByLabel('Description').fill('Front desk');
+  await form.getByRole('button', { name: 'Create phone' }).click();
+  await notice().filter({ hasText: 'Phone created.' }).waitFor();
+  await page.getByRole('button', { name: 'Edit 2101' }).click();
+  form = page.getByRole('form', { name: 'Edit phone "2101"' });
+  await form.getByLabel('Description').fill('Reception');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  await page.getByRole('button', { name: 'New phone' }).click();
+  form = page.getByRole('form', { name: 'New phone' });
+  await form.getByLabel('Extension').fill('2101');
+  await form.getByRole('button', { name: 'Create phone' }).click();
+  assert.match(await fieldError(form.getByLabel('Extension')), /exists/);
+  assert.equal((await admin.call('GET', '/admin/phones')).filter((p) => p.extension === '2101').length, 1);
+  assert.equal((await admin.call('GET', '/admin/phones')).find((p) => p.extension === '2101').description, 'Reception');
+});
+
+test('pause reasons: create, edit, refuse a code out of range', async () => {
+  await page.goto('/admin/pause-reasons');
+  await page.getByRole('button', { name: 'New pause reason' }).click();
+  let form = page.getByRole('form', { name: 'New pause reason' });
+  await form.getByLabel('Code (1–9, for phones)').fill('12');
+  await form.getByLabel('Name').fill('Coaching session');
+  await form.getByRole('button', { name: 'Create pause reason' }).click();
+  assert.equal(await fieldError(form.getByLabel('Code (1–9, for phones)')), 'Between 1 and 9.');
+  await form.getByLabel('Code (1–9, for phones)').fill('7');
+  await form.getByRole('button', { name: 'Create pause reason' }).click();
+  await notice().filter({ hasText: 'Pause reason created.' }).waitFor();
+  await page.getByRole('button', { name: 'Edit Coaching session' }).click();
+  form = page.getByRole('form', { name: 'Edit pause reason "Coaching session"' });
+  await form.getByLabel('Name').fill('Mentoring');
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  assert.ok((await admin.call('GET', '/admin/pause-reasons')).some((r) => r.name === 'Mentoring' && r.code === 7));
+});
+
+test('API keys: the secret is shown once; refused without a scope; revoked', async () => {
+  await page.goto('/admin/api-keys');
+  await page.getByRole('button', { name: 'New API key' }).click();
+  const form = page.getByRole('form', { name: 'New API key' });
+  await form.getByLabel('Name').fill('CRM link');
+  await form.getByRole('group', { name: 'Scopes' }).getByLabel(/^read/).uncheck();
+  await form.getByRole('button', { name: 'Create API key' }).click();
+  assert.equal(await fieldError(form.getByRole('group', { name: 'Scopes' })), 'Choose at least one.');
+  await form.getByRole('group', { name: 'Scopes' }).getByLabel(/^call-control/).check();
+  await form.getByRole('button', { name: 'Create API key' }).click();
+  const secret = await page.getByLabel('API key', { exact: true }).innerText();
+  assert.ok(secret.length > 20, 'secret shown');
+  await auditPage('admin-api-key-created');
+  // The key works once, as shown.
+  const r = await fetch(`${BASE}/api/v1/agents`, { headers: { 'X-Api-Key': secret } });
+  assert.notEqual(r.status, 401);
+  await page.reload();
+  assert.equal(await page.getByText(secret).count(), 0, 'not shown again');
+  await page.getByRole('button', { name: 'Revoke CRM link' }).click();
+  await notice().filter({ hasText: 'revoked' }).waitFor();
+  assert.ok((await admin.call('GET', '/admin/api-keys')).find((k) => k.name === 'CRM link').revokedAt);
+});
+
+test('webhooks: create (secret once), edit, refuse a bad URL, deliveries', async (t) => {
+  // Removed afterwards: the server would keep trying to deliver the later tests' call events to it.
+  t.after(async () => {
+    for (const w of await admin.call('GET', '/admin/webhooks')) if (w.url === 'https://93.184.215.14/cti') await admin.call('DELETE', `/admin/webhooks/${w.id}`);
+  });
+  await page.goto('/admin/webhooks');
+  await page.getByRole('button', { name: 'New webhook' }).click();
+  let form = page.getByRole('form', { name: 'New webhook' });
+  await form.getByLabel('URL').fill('ftp://example.invalid');
+  await form.getByRole('button', { name: 'Create webhook' }).click();
+  assert.match(await fieldError(form.getByLabel('URL')), /https/);
+  // An internal address: the page lets it through, the server refuses it next to the field.
+  await form.getByLabel('URL').fill('https://127.0.0.1/cti');
+  await form.getByRole('button', { name: 'Create webhook' }).click();
+  assert.match(await fieldError(form.getByLabel('URL')), /public internet address/);
+  await form.getByLabel('URL').fill('https://93.184.215.14/cti');
+  await form.getByRole('group', { name: 'Events' }).getByLabel('callEnded').check();
+  await form.getByRole('button', { name: 'Create webhook' }).click();
+  assert.ok((await page.getByLabel('signing secret', { exact: true }).innerText()).length > 10);
+  await page.getByRole('button', { name: 'Edit https://93.184.215.14/cti' }).click();
+  form = page.getByRole('form', { name: 'Edit webhook "https://93.184.215.14/cti"' });
+  await form.getByRole('group', { name: 'Events' }).getByLabel('callOffered').check();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  assert.deepEqual((await admin.call('GET', '/admin/webhooks')).find((w) => w.url === 'https://93.184.215.14/cti').eventTypes.sort(), ['callEnded', 'callOffered']);
+  await page.getByRole('button', { name: 'Deliveries to https://93.184.215.14/cti' }).click();
+  await page.getByRole('region', { name: 'Deliveries to https://93.184.215.14/cti' }).waitFor();
+});
+
+test('blocklist: add, refuse a number that is not one, remove', async () => {
+  await page.goto('/admin/blocklist');
+  await page.getByRole('button', { name: 'New blocked number' }).click();
+  const form = page.getByRole('form', { name: 'New blocked number' });
+  await form.getByLabel('Number').fill('call me');
+  await form.getByRole('button', { name: 'Create blocked number' }).click();
+  assert.equal(await fieldError(form.getByLabel('Number')), 'Digits with an optional leading +.');
+  await form.getByLabel('Number').fill('+4930999888');
+  await form.getByLabel('Note').fill('Nuisance caller');
+  await form.getByRole('button', { name: 'Create blocked number' }).click();
+  await notice().filter({ hasText: 'Blocked number created.' }).waitFor();
+  await page.getByRole('button', { name: 'Remove +4930999888' }).click();
+  await notice().filter({ hasText: 'deleted' }).waitFor();
+  assert.equal((await admin.call('GET', '/admin/blocklist')).some((b) => b.number === '+4930999888'), false);
+});
+
+test('audit log: the changes made above, filtered by action', async () => {
+  await page.goto('/admin/audit');
+  await page.getByLabel('Action').fill('user.created');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  // Only user.created rows once the filter applies (the users created above: Zoe, then none other by the page).
+  const actions = () => page.locator('td[data-label="Action"]').allInnerTexts();
+  await until(async () => { const a = await actions(); return a.length > 0 && a.every((x) => x === 'user.created'); }, 'only user.created entries');
+  assert.match(await page.getByRole('navigation', { name: 'Pages' }).innerText(), /Page 1 of 1/);
+  await signOut();
+});
+
+test('a supervisor lands on the supervisor desk', async () => {
+  await signIn('super');
+  await page.getByRole('heading', { level: 1, name: 'Supervisor desk' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/supervisor');
+  await auditPage('supervisor-desk');
+  await signOut();
+});
+
+test('a user with several roles lands on her toolbar, switches to the admin console and back, and signs out there', async (t) => {
+  // Logged out as an agent afterwards: the other browser tests count the working colleagues.
+  t.after(async () => { const mia = await session('mia.e2e'); await mia.call('POST', '/agent/logout').catch(() => {}); });
+  if (!(await admin.call('GET', '/admin/users')).some((u) => u.username === 'mia.e2e')) await admin.call('POST', '/admin/users', {
+    username: 'mia.e2e', displayName: 'Mia Multi', roles: ['agent', 'admin'], password: PASSWORD, enabled: true,
+    agentProfile: { extension: '1088', extensionKind: 'Web' },
+  });
+  await signIn('mia.e2e');
+  await page.locator('#agent-state, button:has-text("Start working")').first().waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  const switcher = page.getByRole('navigation', { name: 'Workspaces' });
+  assert.deepEqual(await switcher.getByRole('link').allInnerTexts(), ['Agent toolbar', 'Admin console']);
+  if (await page.getByRole('button', { name: /Start working/ }).count()) await page.getByRole('button', { name: /Start working/ }).click();
+  await page.locator('#agent-state').waitFor();
+  await auditPage('agent-toolbar');
+  // Keyboard shortcuts: listed with their keys in Settings; Alt+R makes her Ready again.
+  await page.getByRole('tab', { name: 'Settings' }).click();
+  const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+  assert.deepEqual(await help.getByRole('listitem').allInnerTexts().then((l) => l.map((x) => x.replace(/\s+/g, ' ').trim())),
+    ['Answer Alt +', 'Hang up Alt +', 'Hold / Resume Alt +', 'Mute / Unmute Alt +', 'Ready Alt +']);
+  assert.deepEqual(await help.getByRole('textbox').evaluateAll((els) => els.map((e) => e.value)), ['A', 'H', 'O', 'M', 'R']);
+  await auditPage('agent-shortcuts', help);
+  const miaApi = await session('mia.e2e');
+  await miaApi.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' });
+  await until(async () => /Not Ready/.test(await page.locator('#agent-state').innerText()), 'Not Ready shown');
+  await page.keyboard.press('Alt+KeyR');
+  await until(async () => (await miaApi.call('GET', '/agent/state')).status === 'Ready', 'Ready after Alt+R');
+  await switcher.getByRole('link', { name: 'Admin console' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tenant settings' }).waitFor();
+  await page.getByRole('navigation', { name: 'Workspaces' }).getByRole('link', { name: 'Agent toolbar' }).click();
+  await page.locator('#agent-state').waitFor();
+  // Asking for a page her roles do not open lands her on her first workspace.
+  await page.goto('/supervisor');
+  await until(() => new URL(page.url()).pathname === '/', 'back on the toolbar');
+  await page.locator('#agent-state').waitFor().catch(async (e) => { await page.screenshot({ path: '/tmp/i18-fail.png' }); console.log(await page.locator('#app').innerHTML()); throw e; });
+  await page.goto('/admin/users');
+  await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+  await signOut();
+  assert.equal(new URL(page.url()).pathname, '/');
+  // Signed out everywhere: the admin pages ask for the sign-in again.
+  await page.goto('/admin/users');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+});
