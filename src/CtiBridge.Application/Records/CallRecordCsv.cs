@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace CtiBridge.Application.Records;
 
@@ -20,16 +23,18 @@ public sealed class CallRecordCsv(CallRecordSearch search)
     /// <summary>Writes the header and every matching record; returns the number of records written.</summary>
     public async Task<long> WriteAsync(Stream destination, RecordViewer viewer, CallRecordFilter filter, CallRecordSort sort, CancellationToken ct = default)
     {
-        var options = new CsvWriterOptions { Injection = CsvInjection.Escape };
-        await using var csv = CsvWriter.Create(destination, options, true);
-        csv.WriteHeader(Header);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape, NewLine = "\r\n" };
+        await using var text = new StreamWriter(destination, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        await using var csv = new CsvWriter(text, config);
+        foreach (var column in Header) csv.WriteField(column);
+        await csv.NextRecordAsync().ConfigureAwait(false);
         long rows = 0;
         await foreach (var r in search.StreamAsync(viewer, filter, sort, ct).ConfigureAwait(false))
         {
-            csv.WriteField(r.Id, default);
-            csv.WriteField(r.OfferedAt, default);
-            csv.WriteField(r.AnsweredAt, default);
-            csv.WriteField(r.EndedAt, default);
+            csv.WriteField(r.Id);
+            csv.WriteField(Iso(r.OfferedAt));
+            csv.WriteField(Iso(r.AnsweredAt));
+            csv.WriteField(Iso(r.EndedAt));
             csv.WriteField(r.Direction.ToString());
             csv.WriteField(r.Kind?.ToString());
             csv.WriteField(r.SkillGroupName);
@@ -38,20 +43,23 @@ public sealed class CallRecordCsv(CallRecordSearch search)
             csv.WriteField(r.DialedNumber);
             csv.WriteField(r.Outcome.ToString());
             csv.WriteField(r.EndReason?.ToString());
-            csv.WriteField(r.WaitSeconds, default);
-            csv.WriteField(r.RingSeconds, default);
-            csv.WriteField(r.TalkSeconds, default);
-            csv.WriteField(r.HoldSeconds, default);
-            csv.WriteField(r.HoldCount, default);
-            csv.WriteField(r.OfferCount, default);
-            csv.WriteField(r.RonaCount, default);
+            csv.WriteField(r.WaitSeconds);
+            csv.WriteField(r.RingSeconds);
+            csv.WriteField(r.TalkSeconds);
+            csv.WriteField(r.HoldSeconds);
+            csv.WriteField(r.HoldCount);
+            csv.WriteField(r.OfferCount);
+            csv.WriteField(r.RonaCount);
             csv.WriteField(r.AnsweredByName);
             csv.WriteField(r.DispositionName);
             csv.WriteField(r.HasRecording);
-            await csv.EndRecordAsync(ct).ConfigureAwait(false);
+            await csv.NextRecordAsync().ConfigureAwait(false);
             rows++;
         }
-        await csv.FlushAsync(ct).ConfigureAwait(false);
+        await csv.FlushAsync().ConfigureAwait(false);
         return rows;
     }
+
+    /// <summary>Times as ISO 8601 in UTC (what spreadsheets and scripts read without a locale).</summary>
+    private static string? Iso(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
