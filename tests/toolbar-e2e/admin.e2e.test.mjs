@@ -315,6 +315,12 @@ test('phones: create, edit, a taken extension refused', async () => {
   assert.match(await fieldError(form.getByLabel('Extension')), /exists/);
   assert.equal((await admin.call('GET', '/admin/phones')).filter((p) => p.extension === '2101').length, 1);
   assert.equal((await admin.call('GET', '/admin/phones')).find((p) => p.extension === '2101').description, 'Reception');
+  // SIP credentials are issued by the server that provisions Asterisk endpoints; the sandbox refuses, in words.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'New SIP password for 2101' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'does not provision SIP endpoints' });
+  await refusal.waitFor();
+  assert.equal(await page.getByLabel('SIP password', { exact: true }).count(), 0);
 });
 
 test('pause reasons: create, edit, refuse a code out of range', async () => {

@@ -4,7 +4,7 @@
 // runner in headless Debian Chromium (playwright-core, no browser download).
 //   npm --prefix src/toolbar run e2e
 // Env: CTI_CHROMIUM (default /usr/bin/chromium), CTI_E2E_BASE_URL (use a running service instead),
-//      CTI_E2E_UPDATE_DOCS=1 (copy the screenshots into docs/screenshots/).
+//      CTI_E2E_UPDATE_DOCS=1 (copy the screenshots into docs/screenshots/), CTI_E2E_ONLY=admin (only those files).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, readdirSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -91,7 +91,8 @@ try {
     log('service ready');
   }
 
-  const files = readdirSync(here).filter((f) => f.endsWith('.e2e.test.mjs')).sort().map((f) => join(here, f));
+  const only = process.env.CTI_E2E_ONLY; // e.g. "admin": only the files whose name contains it
+  const files = readdirSync(here).filter((f) => f.endsWith('.e2e.test.mjs') && (!only || f.includes(only))).sort().map((f) => join(here, f));
   const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: repo, stdio: 'inherit', env: { ...process.env, CTI_E2E_BASE_URL: baseUrl, CTI_CHROMIUM: chromium },
   });

@@ -1,6 +1,7 @@
 // The admin console's simpler lists: teams, phones, pause reasons, blocklist, API keys.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/session';
+import { ApiError } from '../api/errors';
 import type { FieldSpec } from './form';
 import { ResourcePage, when, yesNo, type ResourceSpec } from './resource';
 import type { User } from './users';
@@ -45,7 +46,7 @@ const phoneFields: FieldSpec[] = [
 ];
 const phonesSpec: ResourceSpec<Phone> = {
   title: 'Phones', singular: 'phone', path: '/admin/phones', key: (p) => p.id, name: (p) => p.extension,
-  intro: <p class="muted">Desk phones agents choose at login. Live registration (contact, user agent, last seen) is not offered by the API yet.</p>,
+  intro: <p class="muted">Desk phones agents choose at login. A phone's SIP password is shown once: after it is created, or when a new one is issued. Live registration (contact, user agent, last seen) is not offered by the API yet.</p>,
   columns: [
     { label: 'Extension', cell: (p) => p.extension },
     { label: 'Endpoint', cell: (p) => p.endpointName },
@@ -53,7 +54,38 @@ const phonesSpec: ResourceSpec<Phone> = {
     { label: 'Hot desk', cell: (p) => yesNo(p.hotDesk) },
   ],
   createFields: phoneFields, editFields: phoneFields, codeFields: { conflict: 'extension' },
+  // The SIP credentials a desk phone registers with: in the answer to its creation, or issued anew (a new password).
+  afterCreate: (created) => {
+    const c = (created as { sipCredentials?: SipCredentials | null }).sipCredentials;
+    return c ? <SipCredentialsOnce credentials={c} /> : null;
+  },
+  rowActions: (p, ctx) => (
+    <button type="button" aria-label={`New SIP password for ${p.extension}`} onClick={async () => {
+      if (!confirm(`Issue a new SIP password for phone ${p.extension}? The phone must then be configured with it.`)) return;
+      try {
+        const c = await api.request<SipCredentials>('POST', `/admin/phones/${p.id}/sip-credentials`);
+        ctx.show(<SipCredentialsOnce credentials={c} />);
+        ctx.notify(`New SIP password issued for phone ${p.extension}.`);
+      } catch (e) {
+        ctx.show(<p class="form-error" role="alert">{e instanceof ApiError ? e.message : String(e)}</p>);
+      }
+    }}>New SIP password</button>
+  ),
 };
+
+interface SipCredentials { endpoint: string; username: string; password: string }
+
+/** A phone's SIP credentials, shown once (the password cannot be read again, only replaced). */
+function SipCredentialsOnce({ credentials }: { credentials: SipCredentials }) {
+  return (
+    <section class="card secret" aria-labelledby="sip-title">
+      <h2 id="sip-title">SIP credentials of {credentials.endpoint}</h2>
+      <p>Configure the phone with these now: the password is shown only once.</p>
+      <p>User name and authentication name: <code aria-label="SIP user name">{credentials.username}</code></p>
+      <p>Password: <code class="secret-value" aria-label="SIP password">{credentials.password}</code></p>
+    </section>
+  );
+}
 export function PhonesPage() { return <ResourcePage spec={phonesSpec} />; }
 
 interface PauseReason { id: string; code: number; name: string; isSystem: boolean; enabled: boolean }
