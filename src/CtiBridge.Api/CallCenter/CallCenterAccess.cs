@@ -14,8 +14,6 @@ public static class CallCenterErrors
     public const string AgentIdRequired = "agent_id_required";
     /// <summary>The API key lacks the scope (read, call-control, admin) this operation needs (403).</summary>
     public const string InsufficientScope = "insufficient_scope";
-    /// <summary>A supervisor acted on an agent outside their teams, or an agent on another agent (403).</summary>
-    public const string NotYourAgent = "not_your_agent";
     /// <summary>The signed-in user is not an agent of the call center (403).</summary>
     public const string NotAnAgent = "not_an_agent";
     /// <summary>The hot-desk phone is unknown, not a hot-desk phone or taken (409).</summary>
@@ -92,7 +90,7 @@ public sealed class CallCenterAccess(CallCenterService service, CallCenterDirect
         }
         if (!center.HasAgent(target)) throw NoSuchAgent();
         if (!caller.IsSupervisor || !directory.Supervision(caller.TenantId).MaySupervise(self, target))
-            throw new CtiException(CallCenterErrors.NotYourAgent,
+            throw new CtiException(ErrorCodes.NotYourAgent,
                 caller.IsSupervisor ? "This agent is not in one of your teams." : "You may only act as yourself.", ErrorKind.Forbidden);
         return (center, target, caller);
     }

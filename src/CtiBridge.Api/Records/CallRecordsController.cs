@@ -153,7 +153,7 @@ public sealed class RecentCallsController(RecordReaders readers, CallRecordSearc
             ?? throw new CtiException(CallCenterErrors.AgentIdRequired, "An API key names the agent: use /api/v1/agents/{agentId}/calls/recent.",
                 ErrorKind.Validation);
         if (!viewer.SeesAgent(agent))
-            throw new CtiException(CallCenterErrors.NotYourAgent, caller.IsSupervisor ? "This agent is not in one of your teams." : "You may only read your own calls.",
+            throw new CtiException(ErrorCodes.NotYourAgent, caller.IsSupervisor ? "This agent is not in one of your teams." : "You may only read your own calls.",
                 ErrorKind.Forbidden);
         return await search.SearchAsync(viewer, filter with { AgentId = agent }, query.Sort, cursor, pageSize, ct);
     }

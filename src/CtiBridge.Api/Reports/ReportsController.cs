@@ -126,7 +126,7 @@ public sealed class ReportsController(RecordReaders readers, ReportService repor
     {
         var viewer = await readers.ViewerAsync(ct);
         if (!viewer.SeesAgent(agentId))
-            throw new CtiException(CallCenterErrors.NotYourAgent,
+            throw new CtiException(ErrorCodes.NotYourAgent,
                 viewer.IsSupervisor ? "This agent is not in one of your teams." : "You may only read your own reports.", ErrorKind.Forbidden);
     }
 }

@@ -72,7 +72,7 @@ public static class ErrorCodes
     public const string CallNotConnected = "call_not_connected";
     /// <summary>Supervision: the agent has no connected call to monitor.</summary>
     public const string AgentNotOnCall = "agent_not_on_call";
-    /// <summary>Supervision: the agent is not in one of the supervisor's teams.</summary>
+    /// <summary>A supervisor acted on an agent outside their teams, or an agent on another agent (403).</summary>
     public const string NotYourAgent = "not_your_agent";
     /// <summary>Supervision: the supervisor's teams do not allow this monitoring mode for this agent.</summary>
     public const string MonitoringModeNotAllowed = "monitoring_mode_not_allowed";
