@@ -120,8 +120,16 @@ public sealed class OperatorPathTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"test: step '{step.Mark}':\n{Indent(step.Script)}");
         var (code, text) = await RunProcessAsync("bash", ["-c", Wrap(step.Script, saveState: true)], TimeSpan.FromMinutes(6));
         output.WriteLine(Indent(text.TrimEnd(), "  | "));
-        Assert.True(code == 0, $"step '{step.Mark}' failed (exit {code}):\n{text}\n{BackgroundOutput()}");
+        Assert.True(code == 0, $"step '{step.Mark}' failed (exit {code}):\n{text}\n{BackgroundOutput()}\n{AsteriskLogTail()}");
         File.Move(StateFile + ".next", StateFile, overwrite: true);
+    }
+
+    /// <summary>The end of Asterisk's own log, for a failed step's message (why it did not start, say).</summary>
+    private string AsteriskLogTail()
+    {
+        var log = Path.Combine(_root, "asterisk", "log", "messages.log");
+        if (!File.Exists(log)) log = Path.Combine(_root, "asterisk", "log", "messages");
+        return File.Exists(log) ? "Asterisk's log ends:\n" + string.Join("\n", File.ReadLines(log).TakeLast(25)) : "(no Asterisk log)";
     }
 
     private async Task StartBackgroundAsync(OperatorDocument.Step step)
