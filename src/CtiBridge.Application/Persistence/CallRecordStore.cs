@@ -15,13 +15,11 @@ public sealed class CallRecordStore(CtiDbContext db, DatabaseJournal journal)
     public async Task SetDispositionAsync(Guid tenantId, Guid agentId, Guid callId, string? disposition, string? remarks, CancellationToken ct = default)
     {
         db.ScopeToTenant(tenantId);
-        var record = await db.CallRecords.FirstOrDefaultAsync(c => c.Id == callId, ct);
-        if (record is null)
-        {
-            await journal.FlushAsync(ct);
-            record = await db.CallRecords.FirstOrDefaultAsync(c => c.Id == callId, ct)
-                ?? throw new CtiException(ErrorCodes.CallNotFound, "No such call.", ErrorKind.NotFound);
-        }
+        // The journal first, always: a record can exist before the call's end is written (a recording's provisional
+        // record), and the end, written after this, would put the live call's remarks back over the agent's.
+        await journal.FlushAsync(ct);
+        var record = await db.CallRecords.FirstOrDefaultAsync(c => c.Id == callId, ct)
+            ?? throw new CtiException(ErrorCodes.CallNotFound, "No such call.", ErrorKind.NotFound);
         if (!await db.CallLegs.AnyAsync(l => l.CallId == callId && l.UserId == agentId, ct))
             throw new CtiException(ErrorCodes.CallNotFound, "No such call.", ErrorKind.NotFound);
         var index = await DatabaseJournal.DispositionIndexAsync(db, ct);

@@ -103,7 +103,8 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
             call = _center.CallsOf(agent).FirstOrDefault(c => c.State == CallState.Connected
                 && c.Parties.Any(p => p.AgentId == agent && p.State == PartyState.Connected));
             return call is not null;
-        }, $"a connected call for agent {agent}");
+        }, $"a connected call for agent {agent}", diagnostics: () =>
+            $"the agent: {_center.GetAgent(agent)}; her calls: {string.Join("; ", _center.CallsOf(agent).Select(c => $"{c.State} {string.Join(",", c.Parties.Select(p => $"{p.Role}:{p.State}"))}"))}");
         return call!;
     }
 
@@ -420,12 +421,12 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         await EndAndCheckCleanAsync(call.CallId, Ann);
     }
 
-    private static async Task Eventually(Func<bool> condition, string what, int seconds = 20)
+    private static async Task Eventually(Func<bool> condition, string what, int seconds = 20, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting for " + what);
+            if (DateTime.UtcNow > deadline) Assert.Fail("Timed out waiting for " + what + (diagnostics is null ? "" : "; " + diagnostics()));
             await Task.Delay(25);
         }
     }
