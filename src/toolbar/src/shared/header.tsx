@@ -2,24 +2,26 @@
 import type { ComponentChildren } from 'preact';
 import { currentUser, signOut } from '../api/session';
 import { useStore } from './store';
-import { workspacesOf, type Role } from './roles';
+import { RECORDS_PATH, workspacesOf, type Role } from './roles';
 
-export function WorkspaceSwitch({ current }: { current: Role }) {
+/** The workspaces her roles open, and the call records page (shown where the switch is shown, and on that page). */
+export function WorkspaceSwitch({ current }: { current: Role | 'records' }) {
   const me = useStore(currentUser);
   const mine = me ? workspacesOf(me) : [];
-  if (mine.length < 2) return null;
+  if (mine.length < 2 && current !== 'records') return null;
   return (
     <nav class="workspaces" aria-label="Workspaces">
       <ul>
         {mine.map((w) => (
           <li key={w.role}><a href={w.path} aria-current={w.role === current ? 'page' : undefined}>{w.label}</a></li>
         ))}
+        <li><a href={RECORDS_PATH} aria-current={current === 'records' ? 'page' : undefined}>Call records</a></li>
       </ul>
     </nav>
   );
 }
 
-export function AppHeader({ title, current, children }: { title: string; current: Role; children?: ComponentChildren }) {
+export function AppHeader({ title, current, children }: { title: string; current: Role | 'records'; children?: ComponentChildren }) {
   const me = useStore(currentUser);
   return (
     <header class="app-header">
