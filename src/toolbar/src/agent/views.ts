@@ -540,7 +540,7 @@ function recentPanel(ui: Ui, a: Actions): HTMLElement {
   if (!r.length) return h('div', {}, h('p', { class: 'muted' }, 'No recent calls.'), all);
   return h('div', {}, h('ul', { class: 'dir', id: 'recent' }, r.map((c) => {
     const d = displayNumber(c.number);
-    return h('li', {},
+    return h('li', { 'data-call': c.callId },
       h('span', {}, c.name ? `${c.name} · ` : '', h('span', { 'aria-label': d.label }, d.text)),
       h('span', { class: 'muted small' }, `${c.direction}${c.skillGroupName ? ` · ${c.skillGroupName}` : ''} · ${new Date(c.at).toLocaleTimeString()}`),
       h('button', { type: 'button', disabled: d.masked, title: d.masked ? 'The number is hidden' : null, 'aria-label': `Call back ${d.label}`, onclick: () => void a.act(() => a.api.dial(c.number)) }, 'Call back'));

@@ -4,7 +4,7 @@ import { currentUser, signOut } from '../api/session';
 import { useStore } from './store';
 import { RECORDS_PATH, workspacesOf, type Role } from './roles';
 
-/** The workspaces her roles open, and the call records page (shown where the switch is shown, and on that page). */
+/** The workspaces her roles open: for several roles, and on the call records page (the way back to her workspace). */
 export function WorkspaceSwitch({ current }: { current: Role | 'records' }) {
   const me = useStore(currentUser);
   const mine = me ? workspacesOf(me) : [];
@@ -15,7 +15,6 @@ export function WorkspaceSwitch({ current }: { current: Role | 'records' }) {
         {mine.map((w) => (
           <li key={w.role}><a href={w.path} aria-current={w.role === current ? 'page' : undefined}>{w.label}</a></li>
         ))}
-        <li><a href={RECORDS_PATH} aria-current={current === 'records' ? 'page' : undefined}>Call records</a></li>
       </ul>
     </nav>
   );
@@ -27,6 +26,7 @@ export function AppHeader({ title, current, children }: { title: string; current
     <header class="app-header">
       <span class="app-title">{title}</span>
       <WorkspaceSwitch current={current} />
+      <a class="header-link" href={RECORDS_PATH} aria-current={current === 'records' ? 'page' : undefined}>Call records</a>
       {children}
       <span class="app-user">
         {me && <span class="muted">{me.displayName} · {me.tenantDomain}</span>}
