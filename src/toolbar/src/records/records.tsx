@@ -85,47 +85,40 @@ export default function CallRecordsPage() {
           </fieldset>
           {filters.range === 'custom' && (
             <div class="filter-row">
-              <label>From<input type="datetime-local" id="filter-from" value={filters.from} onInput={(e) => set('from', e.currentTarget.value)} /></label>
-              <label>To<input type="datetime-local" id="filter-to" value={filters.to} onInput={(e) => set('to', e.currentTarget.value)} /></label>
+              <div class="filter"><label for="filter-from">From</label><input type="datetime-local" id="filter-from" value={filters.from} onInput={(e) => set('from', e.currentTarget.value)} /></div>
+              <div class="filter"><label for="filter-to">To</label><input type="datetime-local" id="filter-to" value={filters.to} onInput={(e) => set('to', e.currentTarget.value)} /></div>
             </div>
           )}
           <div class="filter-row">
-            <label>Direction
-              <select id="filter-direction" value={filters.direction} onChange={(e) => set('direction', e.currentTarget.value as RecordFilters['direction'])}>
+            <div class="filter"><label for="filter-direction">Direction</label><select id="filter-direction" value={filters.direction} onChange={(e) => set('direction', e.currentTarget.value as RecordFilters['direction'])}>
                 <option value="">Any</option>
                 {DIRECTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
               </select>
-            </label>
-            <label>Outcome
-              <select id="filter-outcome" value={filters.outcome} onChange={(e) => set('outcome', e.currentTarget.value as RecordFilters['outcome'])}>
+            </div>
+            <div class="filter"><label for="filter-outcome">Outcome</label><select id="filter-outcome" value={filters.outcome} onChange={(e) => set('outcome', e.currentTarget.value as RecordFilters['outcome'])}>
                 <option value="">Any</option>
                 {OUTCOMES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
               </select>
-            </label>
-            <label>Skill group
-              <select id="filter-group" value={filters.skillGroupId} onChange={(e) => set('skillGroupId', e.currentTarget.value)}>
+            </div>
+            <div class="filter"><label for="filter-group">Skill group</label><select id="filter-group" value={filters.skillGroupId} onChange={(e) => set('skillGroupId', e.currentTarget.value)}>
                 <option value="">Any</option>
                 {groups.map((g) => <option key={g.skillGroupId} value={g.skillGroupId}>{g.name}</option>)}
               </select>
-            </label>
+            </div>
             {mayChooseAgent && (
-              <label>Agent
-                <select id="filter-agent" value={filters.agentId} onChange={(e) => set('agentId', e.currentTarget.value)}>
+              <div class="filter"><label for="filter-agent">Agent</label><select id="filter-agent" value={filters.agentId} onChange={(e) => set('agentId', e.currentTarget.value)}>
                   <option value="">Any</option>
                   {agents.map((a) => <option key={a.agentId} value={a.agentId}>{a.displayName}{a.extension ? ` (${a.extension})` : ''}</option>)}
                 </select>
-              </label>
+              </div>
             )}
-            <label>Number or name
-              <input type="search" id="filter-search" value={filters.search} maxLength={100} onInput={(e) => set('search', e.currentTarget.value)} />
-            </label>
-            <label>Recording
-              <select id="filter-recording" value={filters.hasRecording} onChange={(e) => set('hasRecording', e.currentTarget.value as RecordFilters['hasRecording'])}>
+            <div class="filter"><label for="filter-search">Number or name</label><input type="search" id="filter-search" value={filters.search} maxLength={100} onInput={(e) => set('search', e.currentTarget.value)} /></div>
+            <div class="filter"><label for="filter-recording">Recording</label><select id="filter-recording" value={filters.hasRecording} onChange={(e) => set('hasRecording', e.currentTarget.value as RecordFilters['hasRecording'])}>
                 <option value="">Any</option>
                 <option value="true">With a recording</option>
                 <option value="false">Without a recording</option>
               </select>
-            </label>
+            </div>
           </div>
           <div class="row">
             <button type="submit" class="primary" id="records-search" disabled={busy}>Search</button>
