@@ -69,3 +69,32 @@ describe('session tokens', () => {
     expect(storage.data.get('cti.domain')).toBe('demo');
   });
 });
+
+describe('files behind the bearer token', () => {
+  it('fetches a recording with the Authorization header, never with the token in the URL', async () => {
+    const fetchMock = vi.fn(async (url: string) => url.endsWith('/session/login')
+      ? json(200, session('access-1'))
+      : new Response(new Uint8Array([82, 73, 70, 70]), { status: 200, headers: { 'Content-Type': 'audio/wav' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const api = new Api('/api/v1', recordingStorage());
+    await api.login('demo', 'agent1', 'nine quiet herons');
+
+    const blob = await api.blob('/recordings/r1/audio');
+
+    const [url, init] = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/recordings/r1/audio');
+    expect(url).not.toContain('access');
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer access-1');
+    expect(blob.size).toBe(4);
+  });
+
+  it('turns a refusal into the server’s problem', async () => {
+    const fetchMock = vi.fn(async (url: string) => url.endsWith('/session/login')
+      ? json(200, session('access-1'))
+      : json(403, { status: 403, code: 'forbidden', title: 'Not your call.' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const api = new Api('/api/v1', recordingStorage());
+    await api.login('demo', 'agent1', 'nine quiet herons');
+    await expect(api.blob('/recordings/r1/audio')).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, newerAgent, RECENT_MAX, ringsMe, type Model } from '../src/agent/model';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, mergeRecent, newerAgent, RECENT_MAX, recentFromRecords, ringsMe, type Model } from '../src/agent/model';
+import type { CallRecordSummary } from '../src/api/types';
 import type { AgentView, CallView, PartyView } from '../src/api/types';
 
 const agent: AgentView = {
@@ -117,5 +118,38 @@ describe('model', () => {
     expect(ringsMe(call({ state: 'Connected', parties: [party({ agentId: 'other' }), party({ agentId: 'me', state: 'Ringing' })] }), 'me')).toBe(true);
     expect(ringsMe(call({ state: 'Connected', parties: [party({ agentId: 'me' })] }), 'me')).toBe(false);
     expect(ringsMe(call({ state: 'Ringing', parties: [] }), 'me')).toBe(true);
+  });
+});
+
+describe('recent calls from the server', () => {
+  const record = (id: string, offeredAt: string, extra: Partial<CallRecordSummary> = {}): CallRecordSummary => ({
+    id, direction: 'Inbound', kind: 'Queue', skillGroupName: 'Sales', customerNumber: '+4930222', customerName: 'Ada',
+    offeredAt, answeredAt: null, endedAt: offeredAt, inProgress: false, outcome: 'Answered', endReason: 'Normal',
+    waitSeconds: 1, ringSeconds: 2, talkSeconds: 3, holdSeconds: 0, holdCount: 0, offerCount: 1, ronaCount: 0, hasRecording: false, ...extra,
+  });
+
+  it('maps a record to what the tab shows: number, name, direction, skill group, time', () => {
+    const [r] = recentFromRecords([record('c1', '2026-12-05T10:00:00Z', { answeredAt: '2026-12-05T10:00:05Z' })]);
+    expect(r).toEqual({ callId: 'c1', number: '+4930222', name: 'Ada', direction: 'Inbound', skillGroupName: 'Sales', at: '2026-12-05T10:00:05Z', reason: 'Normal' });
+  });
+
+  it('an outbound record without a customer number shows the dialled number', () => {
+    const [r] = recentFromRecords([record('c1', '2026-12-05T10:00:00Z', { direction: 'Outbound', customerNumber: null, dialedNumber: '+4930333' })]);
+    expect(r!.number).toBe('+4930333');
+  });
+
+  it('keeps a call that ended here after the server’s newest record, and drops local entries the server does not list', () => {
+    const server = recentFromRecords([record('c2', '2026-12-05T10:00:00Z'), record('c1', '2026-12-05T09:00:00Z')]);
+    const local = [
+      { callId: 'c3', number: '+1', direction: 'Inbound', at: '2026-12-05T10:05:00Z' }, // not written yet
+      { callId: 'c2', number: '+1', direction: 'Inbound', at: '2026-12-05T10:00:00Z' }, // the server has it
+      { callId: 'old', number: '+1', direction: 'Inbound', at: '2026-12-04T08:00:00Z' }, // another day, not in the server's list
+    ];
+    expect(mergeRecent(server, local).map((r) => r.callId)).toEqual(['c3', 'c2', 'c1']);
+  });
+
+  it('never shows more than the tab holds', () => {
+    const server = recentFromRecords(Array.from({ length: RECENT_MAX + 5 }, (_, i) => record(`c${i}`, '2026-12-05T10:00:00Z')));
+    expect(mergeRecent(server, [])).toHaveLength(RECENT_MAX);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landingPath, workspaceOfPath, workspacesOf } from '../src/shared/roles';
+import { isRecordsPath, landingPath, workspaceOfPath, workspacesOf } from '../src/shared/roles';
 
 describe('role landing', () => {
   it('sends an agent to the toolbar, a supervisor to the desk, an admin to the console', () => {
@@ -19,5 +19,14 @@ describe('role landing', () => {
     expect(workspaceOfPath('/admin/teams')?.role).toBe('admin');
     expect(workspaceOfPath('/administrator')).toBeUndefined();
     expect(workspaceOfPath('/')?.role).toBe('agent');
+  });
+  it('opens the call records page to agents, supervisors and admins alike, and to nobody else', () => {
+    expect(landingPath({ roles: ['agent'] }, '/records')).toBe('/records');
+    expect(landingPath({ roles: ['supervisor'] }, '/records')).toBe('/records');
+    expect(landingPath({ roles: ['admin'] }, '/records/abc')).toBe('/records/abc');
+    expect(landingPath({ roles: [] }, '/records')).toBe('/');
+    expect(isRecordsPath('/records')).toBe(true);
+    expect(isRecordsPath('/recordsx')).toBe(false);
+    expect(workspaceOfPath('/records')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import type {
   AgentView, CallView, SkillGroupStats, HubEnvelope, AgentStateChangedData, CallOfferedData,
   CallStateChangedData, ParticipantsChangedData, CallEndedData, SkillGroupStatsChangedData,
-  PbxConnectionChangedData, PhoneRegistrationChangedData,
+  PbxConnectionChangedData, PhoneRegistrationChangedData, CallRecordSummary,
 } from '../api/types';
 
 export interface Offer { callId: string; countdownSeconds: number; receivedAtMs: number }
@@ -74,6 +74,30 @@ export function addRecent(recent: RecentCall[], before: CallView, after: CallVie
     reason,
   };
   return [entry, ...recent.filter((r) => r.callId !== entry.callId)].slice(0, RECENT_MAX);
+}
+
+/** The server's call records (`/agent/calls/recent`) as the Recent tab's entries. */
+export function recentFromRecords(items: readonly CallRecordSummary[]): RecentCall[] {
+  return items.map((r) => ({
+    callId: r.id,
+    number: r.customerNumber ?? r.dialedNumber ?? '',
+    name: r.customerName,
+    direction: r.direction,
+    skillGroupName: r.skillGroupName,
+    at: r.answeredAt ?? r.offeredAt,
+    reason: r.endReason ?? undefined,
+  }));
+}
+
+/**
+ * The Recent tab after the server answered: its records, plus the calls that ended here since the server's newest one
+ * (records are written by a background writer, so a call that just ended may not be there yet).
+ */
+export function mergeRecent(server: readonly RecentCall[], local: readonly RecentCall[]): RecentCall[] {
+  const known = new Set(server.map((r) => r.callId));
+  const newest = server.reduce((t, r) => Math.max(t, Date.parse(r.at)), Number.NEGATIVE_INFINITY);
+  const pending = local.filter((r) => !known.has(r.callId) && Date.parse(r.at) >= newest);
+  return [...pending, ...server].slice(0, RECENT_MAX);
 }
 
 /**

@@ -6,7 +6,7 @@ import { api } from '../api/session';
 import { ApiError } from '../api/errors';
 import { AgentHub } from '../hub/hub';
 import { ResumeCursor, memoryStore } from '../hub/resume';
-import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, newerAgent, type Model, type RecentCall } from './model';
+import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, mergeRecent, newerAgent, recentFromRecords, type Model } from './model';
 import { NoSoftphone, SipJsSoftphone, type Softphone, type SoftphoneSettings } from '../softphone/softphone';
 import { TabGuard } from './tabs';
 import { beep, enableSound, notifyIncoming, soundAllowed } from './alerts';
@@ -60,9 +60,28 @@ function safeSessionStorage() {
   try { sessionStorage.setItem('cti.probe', '1'); sessionStorage.removeItem('cti.probe'); return sessionStorage; } catch { return memoryStore(); }
 }
 
-function recentKey(): string { return `cti.recent.${api.session?.user.userId ?? ''}`; }
-function loadRecent(): RecentCall[] {
-  try { return JSON.parse(localStorage.getItem(recentKey()) ?? '[]') as RecentCall[]; } catch { return []; }
+/** Where earlier versions kept the Recent tab in this browser only: removed, the server's call records replace it. */
+function forgetLocalRecent(): void {
+  const s = safeLocalStorage();
+  if (!s) return;
+  try {
+    for (let i = s.length - 1; i >= 0; i--) { const k = s.key(i); if (k?.startsWith('cti.recent.')) s.removeItem(k); }
+  } catch { /* storage unavailable */ }
+}
+
+/** The Recent tab from my call records on the server (any browser, any device); the tab keeps what it had on failure. */
+let recentLoading: Promise<void> | null = null;
+function refreshRecent(): Promise<void> {
+  recentLoading ??= (async () => {
+    const user = api.session?.user.userId;
+    try {
+      const page = await api.recentCalls();
+      if (!user || api.session?.user.userId !== user) return; // signed out (or someone else signed in) meanwhile
+      const next = mergeRecent(recentFromRecords(page.items ?? []), ui.model.recent);
+      setModel({ ...ui.model, recent: next });
+    } catch { /* offline or signed out: the tab keeps its entries */ } finally { recentLoading = null; }
+  })();
+  return recentLoading;
 }
 
 // ---------------------------------------------------------------- model updates
@@ -70,7 +89,6 @@ function loadRecent(): RecentCall[] {
 function setModel(next: Model): void {
   const prev = ui.model;
   ui.model = next;
-  if (next.recent !== prev.recent) localStorage.setItem(recentKey(), JSON.stringify(next.recent));
   // Remember the call I last worked (disposition stays editable in wrap-up).
   for (const c of Object.values(next.calls)) {
     if (c.state === 'Connected' && c.parties.some((p) => p.agentId === next.agent?.agentId && p.state !== 'Left')) { ui.lastCallId = c.callId; ui.lastCall = c; }
@@ -94,6 +112,8 @@ function onHubEvent(env: HubEnvelope | SkillGroupMessage): void {
   }
   setModel(applyEvent(ui.model, env, now));
   if (env.name === 'callOffered') afterOffer();
+  // The call's record is written in the background: read it back once it is there (the tab shows the call already).
+  if (env.name === 'callEnded') window.setTimeout(() => void refreshRecent(), 2000);
   // Not on a call any more but still showing one (e.g. a blind transfer took it away without a
   // call event for me): ask the server which calls are still mine.
   if (env.name === 'agentStateChanged') {
@@ -257,7 +277,7 @@ const actions: Actions = {
   callAction,
   showToast,
   render: () => render(),
-  setPanel(p: Ui['panel']) { ui.panel = p; render(); },
+  setPanel(p: Ui['panel']) { ui.panel = p; render(); if (p === 'recent') void refreshRecent(); },
   openPicker(mode: 'transfer' | 'consult' | 'add', callId: string) { ui.picker = { mode, callId }; render(); },
   closePicker() { ui.picker = null; render(); },
   toggleKeypad(callId: string) { ui.keypadFor = ui.keypadFor === callId ? null : callId; render(); },
@@ -319,8 +339,10 @@ async function loadAgentContext(show = true): Promise<void> {
   ]);
   ui.pauseReasons = reasons;
   ui.sandbox = sandbox;
-  ui.model = applySnapshot({ ...ui.model, recent: loadRecent() }, agent, calls, undefined, Date.now());
+  ui.model = applySnapshot(ui.model, agent, calls, undefined, Date.now());
   if (show) render();
+  forgetLocalRecent();
+  void refreshRecent();
 }
 
 /** Hub + softphone + group stats: everything a logged-in agent needs live. */

@@ -535,14 +535,16 @@ function directoryPanel(ui: Ui, a: Actions): HTMLElement {
 
 function recentPanel(ui: Ui, a: Actions): HTMLElement {
   const r = ui.model.recent;
-  if (!r.length) return h('p', { class: 'muted' }, 'No recent calls.');
-  return h('ul', { class: 'dir', id: 'recent' }, r.map((c) => {
+  // The call records page (its own chunk, loaded when opened): every call she took part in, with filters.
+  const all = h('p', {}, h('a', { href: '/records', id: 'all-calls' }, 'All my calls (call records)'));
+  if (!r.length) return h('div', {}, h('p', { class: 'muted' }, 'No recent calls.'), all);
+  return h('div', {}, h('ul', { class: 'dir', id: 'recent' }, r.map((c) => {
     const d = displayNumber(c.number);
-    return h('li', {},
+    return h('li', { 'data-call': c.callId },
       h('span', {}, c.name ? `${c.name} · ` : '', h('span', { 'aria-label': d.label }, d.text)),
       h('span', { class: 'muted small' }, `${c.direction}${c.skillGroupName ? ` · ${c.skillGroupName}` : ''} · ${new Date(c.at).toLocaleTimeString()}`),
       h('button', { type: 'button', disabled: d.masked, title: d.masked ? 'The number is hidden' : null, 'aria-label': `Call back ${d.label}`, onclick: () => void a.act(() => a.api.dial(c.number)) }, 'Call back'));
-  }));
+  })), all);
 }
 
 function waitingPanel(ui: Ui, a: Actions): HTMLElement {

@@ -3,7 +3,7 @@
 // POST /session/refresh (login with refreshTokenAsCookie), so no script — ours or an injected one — can read it.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
-  AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
+  AgentView, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
 } from './types';
 
 export interface Session { accessToken: string; accessTokenExpiresAt: string; user: Me }
@@ -106,6 +106,31 @@ export class Api {
   endWrapUp(): Promise<AgentView> { return this.request('POST', '/agent/wrap-up/end'); }
   extendWrapUp(seconds: number): Promise<AgentView> { return this.request('POST', '/agent/wrap-up/extend', { seconds }); }
   myCalls(): Promise<CallView[]> { return this.request('GET', '/agent/calls'); }
+  /** My call records, newest first (the server's default range: today), from any browser. */
+  recentCalls(pageSize = 20): Promise<CallRecordPage> { return this.request('GET', `/agent/calls/recent?pageSize=${pageSize}`); }
+
+  // Call records and recordings (query: the filters as URL parameters)
+  callRecords(query: string): Promise<CallRecordPage> { return this.request('GET', `/call-records${query ? `?${query}` : ''}`); }
+  callRecord(callId: string): Promise<CallRecordDetail> { return this.request('GET', `/call-records/${encodeURIComponent(callId)}`); }
+
+  /**
+   * A file the API serves behind the bearer token (a recording, a CSV export), as a blob: an <audio> or <a download>
+   * cannot send the Authorization header, and the token is never put in a URL.
+   */
+  async blob(path: string, retried = false): Promise<Blob> {
+    const headers: Record<string, string> = {};
+    if (this.session) headers.Authorization = `Bearer ${this.session.accessToken}`;
+    let res: Response;
+    try { res = await fetch(this.base + path, { headers }); } catch { throw new ApiError(0, 'network_error', errorSentence('network_error')); }
+    if (res.status === 401 && this.session && !retried && await this.refresh()) return this.blob(path, true);
+    if (!res.ok) {
+      const text = await res.text();
+      let json: unknown = text;
+      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      throw problemToError(res.status, json);
+    }
+    return res.blob();
+  }
   pauseReasons(): Promise<PauseReason[]> { return this.request('GET', '/agent/pause-reasons'); }
 
   // Calls

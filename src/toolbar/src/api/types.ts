@@ -162,3 +162,49 @@ export interface CallEndedData { call: CallView; reason: string }
 export interface SkillGroupStatsChangedData { stats: SkillGroupStats }
 export interface PhoneRegistrationChangedData { endpoint: string; registered: boolean; inUse: boolean; agentId?: string | null }
 export interface PbxConnectionChangedData { connected: boolean; description: string }
+
+/** Call records (docs/reports.md): one call in a list, its journey, and a page with the next keyset cursor. */
+export type CallOutcome = 'NotAnswered' | 'Answered' | 'Abandoned' | 'Busy' | 'Failed';
+export interface CallRecordSummary {
+  id: string;
+  direction: 'Inbound' | 'Outbound' | 'Internal';
+  kind?: 'Queue' | 'Direct' | 'Outbound' | 'Internal' | null;
+  skillGroupId?: string | null;
+  skillGroupName?: string | null;
+  customerNumber?: string | null;
+  customerName?: string | null;
+  dialedNumber?: string | null;
+  offeredAt: string;
+  answeredAt?: string | null;
+  endedAt?: string | null;
+  inProgress: boolean;
+  outcome: CallOutcome;
+  endReason?: string | null;
+  waitSeconds: number;
+  ringSeconds: number;
+  talkSeconds: number;
+  holdSeconds: number;
+  holdCount: number;
+  offerCount: number;
+  ronaCount: number;
+  answeredById?: string | null;
+  answeredByName?: string | null;
+  dispositionId?: string | null;
+  dispositionName?: string | null;
+  hasRecording: boolean;
+}
+export interface CallRecordPage { items: CallRecordSummary[]; nextCursor?: string | null }
+export interface CallJourneyLeg {
+  role: 'Customer' | 'Agent' | 'Consult' | 'Conference' | 'Supervisor';
+  agentId?: string | null; agentName?: string | null; number?: string | null;
+  startedAt: string; answeredAt?: string | null; endedAt?: string | null; endReason?: string | null; rona: boolean;
+}
+export interface CallRecordingRef { recordingId: string; agentId?: string | null; startedAt: string; endedAt?: string | null; durationSeconds: number; inProgress: boolean; legalHold: boolean }
+export interface CallRecordDetail {
+  summary: CallRecordSummary;
+  remarks?: string | null;
+  legs?: CallJourneyLeg[] | null;
+  wrapUps?: { agentId: string; agentName?: string | null; startedAt: string; seconds: number }[] | null;
+  attachedData?: Record<string, string> | null;
+  recordings?: CallRecordingRef[] | null;
+}

@@ -24,9 +24,14 @@ export function workspaceOfPath(path: string): Workspace | undefined {
   return [...WORKSPACES].reverse().find((w) => w.path === '/' ? path === '/' : path === w.path || path.startsWith(`${w.path}/`));
 }
 
+/** Pages every signed-in user of one of the roles opens (each shows what her roles allow): the call records. */
+export const RECORDS_PATH = '/records';
+export function isRecordsPath(path: string): boolean { return path === RECORDS_PATH || path.startsWith(`${RECORDS_PATH}/`); }
+
 /** Where she goes: the path she asked for when her roles open it, else her first workspace. */
 export function landingPath(me: Pick<Me, 'roles'>, requested: string): string {
   const mine = workspacesOf(me);
+  if (isRecordsPath(requested) && mine.length > 0) return requested;
   const asked = workspaceOfPath(requested);
   if (asked && mine.some((w) => w.role === asked.role)) return requested;
   return mine[0]?.path ?? '/';
