@@ -6,6 +6,7 @@ using CtiBridge.Application.Supervision.Team;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace CtiBridge.Api.Tests.Supervision;
 
@@ -122,5 +123,57 @@ public class TeamViewApiTests
         // A call offered to a team agent reaches the supervisor's stream too.
         await agent1.PlaceCallAsync("Sales");
         await hub.WaitForAsync(e => e.GetProperty("name").GetString() == "callOffered", "callOffered");
+    }
+
+    [Fact]
+    public async Task A_supervisor_changes_a_team_agents_state_with_a_message_the_agent_hears_who_and_why_and_the_history_keeps_it()
+    {
+        using var host = new CtiApiFactory();
+        var agent4Id = await AddAgentOutsideTeamsAsync(host);
+        var agentSession = await host.LoginAsync("demo", "agent1");
+        await using var agentHub = await TestHub.ConnectAsync(host.Server, agentSession.AccessToken);
+        var agent1 = await host.ClientForAsync("demo", "agent1");
+        await agent1.LoginReadyAsync();
+        var agent1Id = await host.UserIdAsync("agent1");
+        var superId = await host.UserIdAsync("super");
+        var super = await host.ClientForAsync("demo", "super");
+
+        var changed = await (await super.PutAsJsonAsync($"/api/v1/agents/{agent1Id}/state",
+            new { state = "NotReady", reason = "Meeting", message = "  Team meeting in room 2, now please. " })).ReadAsync<JsonElement>();
+        Assert.Equal("NotReady", changed.GetProperty("status").GetString());
+
+        var heard = await agentHub.WaitForStateAsync("NotReady");
+        var by = heard.GetProperty("data").GetProperty("changedBy");
+        Assert.Equal(superId, by.GetProperty("userId").GetGuid());
+        Assert.Equal("Sam Supervisor", by.GetProperty("name").GetString());
+        Assert.Equal("Team meeting in room 2, now please.", by.GetProperty("message").GetString());
+        // The agent's own change names nobody.
+        Assert.Equal(JsonValueKind.Null, agentHub.Events.First(e => e.GetProperty("name").GetString() == "agentStateChanged")
+            .GetProperty("data").GetProperty("changedBy").ValueKind);
+
+        // Logged out by the supervisor, without a message.
+        await super.PutAsJsonAsync($"/api/v1/agents/{agent1Id}/state", new { state = "LoggedOut" }).OkAsync(HttpStatusCode.OK);
+        var out1 = await agentHub.WaitForStateAsync("LoggedOut");
+        Assert.Equal(JsonValueKind.Null, out1.GetProperty("data").GetProperty("changedBy").GetProperty("message").ValueKind);
+
+        // The state history keeps who and why.
+        List<(Guid? By, string? Message)> rows = [];
+        for (var i = 0; i < 100 && rows.Count < 2; i++)
+        {
+            rows = (await host.DbAsync(db => db.AgentStateChanges.Where(c => c.UserId == agent1Id && c.ChangedByUserId != null)
+                .OrderBy(c => c.Id).Select(c => new { c.ChangedByUserId, c.Message }).ToListAsync()))
+                .Select(r => (r.ChangedByUserId, r.Message)).ToList();
+            if (rows.Count < 2) await Task.Delay(20);
+        }
+        Assert.Equal([(superId, "Team meeting in room 2, now please."), (superId, null)], rows);
+
+        // Refusals: an agent outside the supervisor's teams, an agent not logged in, a message too long.
+        await (await host.ClientForAsync("demo", "agent4")).LoginReadyAsync();
+        await Problem.AssertAsync(await super.PutAsJsonAsync($"/api/v1/agents/{agent4Id}/state", new { state = "Ready", message = "x" }), 403, "not_your_agent");
+        await Problem.AssertAsync(await super.PutAsJsonAsync($"/api/v1/agents/{agent1Id}/state", new { state = "Ready", message = "back" }), 409, "agent_not_logged_in");
+        await agent1.LoginReadyAsync();
+        await Problem.AssertAsync(await super.PutAsJsonAsync($"/api/v1/agents/{agent1Id}/state",
+            new { state = "NotReady", reason = "Meeting", message = new string('m', 201) }), 400, "validation_failed");
+        Assert.Equal(AgentStatus.Ready, (await agent1.StateAsync()).Status);
     }
 }
