@@ -132,21 +132,23 @@ export default function SupervisorDesk() {
     <div class="workspace">
       <AppHeader title="CtiBridge supervisor" current="supervisor" />
       <main id="main" class="page desk" aria-labelledby="supervisor-title">
-        <h1 id="supervisor-title">My team</h1>
+        <h1 id="supervisor-title">Supervisor desk</h1>
         {(link === 'reconnecting' || link === 'disconnected') && <p class="banner banner-error" role="alert">Connection to the server lost – reconnecting…</p>}
         <div class="filters" role="search">
-          <label>State
-            <select value={state} onChange={(e) => setState((e.target as HTMLSelectElement).value as AgentStatus | '')}>
+          <div class="field">
+            <label for="desk-state">State</label>
+            <select id="desk-state" value={state} onChange={(e) => setState((e.target as HTMLSelectElement).value as AgentStatus | '')}>
               <option value="">All states</option>
               {FILTER_STATES.map((s) => <option key={s} value={s}>{STATE_LABELS[s]}</option>)}
             </select>
-          </label>
-          <label>Search by name
-            <input type="search" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
-          </label>
+          </div>
+          <div class="field">
+            <label for="desk-search">Search by name</label>
+            <input id="desk-search" type="search" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
+          </div>
         </div>
         <p role="status" class="notice">{notice}</p>
-        {!team ? <p class="loading" role="status">Loading…</p> : (
+        {!team ? <p class="loading" role="status">Loading the team…</p> : (
           <>
             <table class="list team">
               <caption>{rows.length} of {Object.keys(team).length} agents</caption>
@@ -161,8 +163,9 @@ export default function SupervisorDesk() {
                     <td data-label="Skill groups">{r.skillGroups.map((g) => g.paused ? `${g.name} (paused)` : g.name).join(', ') || '—'}</td>
                     <td data-label="Device">{r.agent.status === 'LoggedOut' ? '—' : r.agent.deviceAvailable ? 'available' : 'unavailable'}</td>
                     <td>
-                      <button type="button" onClick={() => { setNotice(''); setChanging(r.agent.agentId); }}
-                        aria-label={`Change the state of ${r.agent.displayName}`}>Change state…</button>
+                      <button type="button" onClick={() => { setNotice(''); setChanging(r.agent.agentId); }}>
+                        Change state<span class="visually-hidden"> of {r.agent.displayName}</span>
+                      </button>
                     </td>
                   </tr>
                 ))}
