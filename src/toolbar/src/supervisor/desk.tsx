@@ -158,7 +158,7 @@ export default function SupervisorDesk() {
                   <tr key={r.agent.agentId} data-agent={r.agent.agentId}>
                     <th scope="row">{r.agent.displayName} <span class="muted">{r.agent.extensionKind === 'Remote' ? 'remote' : r.agent.extension}</span></th>
                     <td data-label="State"><span class={`state state-${r.agent.status}`}>{stateText(r.agent)}</span></td>
-                    <td data-label="Time in state" class="tick">{r.agent.status === 'LoggedOut' ? '' : elapsed(r.agent.stateSince, now)}</td>
+                    <td data-label="Time in state" class="tick">{r.agent.status === 'LoggedOut' ? '—' : elapsed(r.agent.stateSince, now)}</td>
                     <td data-label="Call"><CallCell row={r} now={now} /></td>
                     <td data-label="Skill groups">{r.skillGroups.map((g) => g.paused ? `${g.name} (paused)` : g.name).join(', ') || '—'}</td>
                     <td data-label="Device">{r.agent.status === 'LoggedOut' ? '—' : r.agent.deviceAvailable ? 'available' : 'unavailable'}</td>
