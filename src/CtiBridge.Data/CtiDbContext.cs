@@ -282,6 +282,7 @@ public class CtiDbContext : DbContext
         m.Entity<AgentStateChange>(e =>
         {
             e.Property(x => x.Reason).HasMaxLength(100);
+            e.Property(x => x.Message).HasMaxLength(200);
             e.HasIndex(x => new { x.TenantId, x.UserId, x.At });
             e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -1,7 +1,10 @@
+using System.Security.Claims;
+using CtiBridge.Api.Auth;
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Common;
 using CtiBridge.Application.Events;
 using CtiBridge.Application.Persistence;
+using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Tenants;
 using Microsoft.AspNetCore.Authorization;
@@ -101,7 +104,9 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
 
     /// <summary>Ready, Not Ready with a reason (pending during a call or wrap-up), or LoggedOut.</summary>
     /// <remarks>
-    /// As <c>PUT /api/v1/agents/{agentId}/state</c> this is the supervisor's "change an agent's state" (agents of their teams only).
+    /// As <c>PUT /api/v1/agents/{agentId}/state</c> this is the supervisor's "change an agent's state" (agents of their teams only),
+    /// with an optional <c>message</c>: the agent's <c>agentStateChanged</c> event carries <c>changedBy</c> (the supervisor's
+    /// id and name, and the message) and the state history keeps both.
     /// </remarks>
     /// <response code="200">The agent.</response>
     /// <response code="400">Invalid body, or a reason the tenant does not have (<c>unknown_pause_reason</c>).</response>
@@ -114,12 +119,17 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
     public async Task<AgentView> SetState([FromBody] SetAgentStateRequest request, CancellationToken ct)
     {
         await validator.ValidateAsync(request, ct);
-        var (center, agentId, _) = access.Agent(AccessKind.Control);
+        var (center, agentId, caller) = access.Agent(AccessKind.Control);
+        // A person acting for another agent is named to that agent; the agent herself and integrators' keys are not.
+        var by = caller.UserId is { } self && self != agentId
+            ? new StateChangedBy(self, User.FindFirstValue(CtiClaims.DisplayName) ?? User.FindFirstValue(CtiClaims.Username) ?? "",
+                string.IsNullOrWhiteSpace(request.Message) ? null : request.Message.Trim())
+            : null;
         return request.State!.ToLowerInvariant() switch
         {
-            "ready" => center.SetReady(agentId),
-            "notready" => center.SetNotReady(agentId, request.Reason!),
-            _ => center.Logout(agentId),
+            "ready" => center.SetReady(agentId, by),
+            "notready" => center.SetNotReady(agentId, request.Reason!, by),
+            _ => center.Logout(agentId, by),
         };
     }
 

@@ -16,9 +16,14 @@ public sealed record AgentLoginRequest
 }
 
 /// <summary>Ready or Not Ready (with a reason); supervisors may also log an agent out.</summary>
-/// <example>{ "state": "NotReady", "reason": "Lunch" }</example>
+/// <example>{ "state": "NotReady", "reason": "Meeting", "message": "Team meeting in room 2, now please." }</example>
 public sealed record SetAgentStateRequest
 {
+    /// <summary>
+    /// A supervisor's note to the agent (up to 200 characters), shown on the agent's toolbar with the supervisor's name and
+    /// kept in the state history. Only when a supervisor or admin changes another agent's state; ignored otherwise.
+    /// </summary>
+    public string? Message { get; init; }
     /// <summary><c>Ready</c>, <c>NotReady</c>, or (supervisors, and agents themselves) <c>LoggedOut</c>.</summary>
     public string? State { get; init; }
     /// <summary>Required for NotReady: one of the tenant's reasons (GET /api/v1/agent/pause-reasons).</summary>
@@ -146,6 +151,7 @@ internal sealed class SetAgentStateRequestValidator : AbstractValidator<SetAgent
         RuleFor(x => x.State).Required(20)
             .Must(s => s is null || States.Contains(s, StringComparer.OrdinalIgnoreCase)).WithMessage("One of Ready, NotReady, LoggedOut.");
         RuleFor(x => x.Reason).MaximumLength(50);
+        RuleFor(x => x.Message).MaximumLength(200);
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Required for NotReady.")
             .When(x => string.Equals(x.State, "NotReady", StringComparison.OrdinalIgnoreCase));
     }

@@ -4,6 +4,7 @@ using CtiBridge.Api.CallCenter;
 using CtiBridge.Api.Events;
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Events;
+using CtiBridge.Application.Supervision.Team;
 using CtiBridge.Domain.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -21,8 +22,12 @@ namespace CtiBridge.Api.Hubs;
 public sealed record ResumeResult(string Epoch, long Seq, IReadOnlyList<EventEnvelope>? Events, StateSnapshot? Snapshot,
     IReadOnlyList<SkillGroupStats> SkillGroups);
 
-/// <summary>Everything a toolbar shows: the agent (null for a supervisor who is not an agent), live calls, skill-group stats.</summary>
-public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Calls, IReadOnlyList<SkillGroupStats> SkillGroups);
+/// <summary>
+/// Everything a toolbar shows: the agent (null for a supervisor who is not an agent), live calls, skill-group stats, and for
+/// a supervisor or admin the live team view (<see cref="Team"/>, null for everyone else: <c>GET /api/v1/supervision/team</c>).
+/// </summary>
+public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Calls, IReadOnlyList<SkillGroupStats> SkillGroups,
+    IReadOnlyList<TeamAgentView>? Team = null);
 
 /// <summary>
 /// The agent/supervisor event hub at <c>/hubs/agent</c> (JWT in the <c>access_token</c> query string, or an integrator's
@@ -105,7 +110,8 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
                     calls[c.CallId] = c;
         var visible = directory.SkillGroupsVisibleTo(tenant, user);
         var stats = center.ListGroupStats().Where(s => visible.Contains(s.SkillGroupId)).ToList();
-        return new StateSnapshot(agent, calls.Values.OrderBy(c => c.CreatedAt).ToList(), stats);
+        var team = watches ? TeamView.Of(center, supervision, user) : null;
+        return new StateSnapshot(agent, calls.Values.OrderBy(c => c.CreatedAt).ToList(), stats, team);
     }
 
     private bool IsApiKey => Context.User?.HasClaim(c => c.Type == ApiKeys.KeyIdClaim) == true;

@@ -31,12 +31,13 @@ public sealed partial class TenantCallCenter
         return view;
     }
 
-    public AgentView SetReady(Guid agentId) => Change(agentId, a => a.Agent.RequestReady(Now));
+    /// <summary>Ready now, or (during a call or wrap-up) no pending change. <paramref name="by"/>: a supervisor acting for the agent.</summary>
+    public AgentView SetReady(Guid agentId, StateChangedBy? by = null) => Change(agentId, a => a.Agent.RequestReady(Now), by: by);
 
-    public AgentView SetNotReady(Guid agentId, string reason) =>
-        Change(agentId, a => a.Agent.RequestNotReady(Now, ValidReason(reason, allowLoggedIn: false)));
+    public AgentView SetNotReady(Guid agentId, string reason, StateChangedBy? by = null) =>
+        Change(agentId, a => a.Agent.RequestNotReady(Now, ValidReason(reason, allowLoggedIn: false)), by: by);
 
-    public AgentView Logout(Guid agentId) => Change(agentId, a => a.Agent.RequestLogout(Now), afterLogout: true);
+    public AgentView Logout(Guid agentId, StateChangedBy? by = null) => Change(agentId, a => a.Agent.RequestLogout(Now), afterLogout: true, by: by);
 
     public AgentView EndWrapUp(Guid agentId) => Change(agentId, a => a.Agent.EndWrapUp(Now));
 
@@ -162,7 +163,7 @@ public sealed partial class TenantCallCenter
         lock (_gate) return _agents.Values.FirstOrDefault(a => a.Definition.AgentNumber == agentNumber)?.Agent.Id;
     }
 
-    private AgentView Change(Guid agentId, Func<AgentRuntime, AgentStateChange?> change, bool afterLogout = false)
+    private AgentView Change(Guid agentId, Func<AgentRuntime, AgentStateChange?> change, bool afterLogout = false, StateChangedBy? by = null)
     {
         AgentView view = null!;
         RunWork(w =>
@@ -170,7 +171,8 @@ public sealed partial class TenantCallCenter
             lock (_gate)
             {
                 var a = AgentOf(agentId);
-                Publish(a, change(a));
+                var made = change(a);
+                Publish(a, by is null || made is null ? made : made with { ChangedBy = by });
                 if (afterLogout && a.Agent.Status == AgentStatus.LoggedOut) ApplyNoAgentRules(w);
                 Dispatch(w);
                 view = ViewOf(a);

@@ -80,6 +80,27 @@ public sealed partial class TenantCallCenter
         }
     }
 
+    /// <summary>
+    /// Supervision's floor view of the given agents (unknown ids skipped), read under one lock so an agent, their skill
+    /// groups and their current call agree: the agent, the groups they belong to, and the call they are on or offered.
+    /// </summary>
+    public IReadOnlyList<AgentOnTheFloor> FloorViewOf(IEnumerable<Guid> agentIds)
+    {
+        lock (_gate)
+        {
+            var found = new List<AgentOnTheFloor>();
+            foreach (var id in agentIds)
+            {
+                if (!_agents.TryGetValue(id, out var a)) continue;
+                var call = a.Agent.CallId is { } callId && _calls.TryGetValue(callId, out var on) ? on
+                    : _calls.Values.FirstOrDefault(c => c.OfferAgentId == id);
+                found.Add(new AgentOnTheFloor(ViewOf(a), a.Groups.Select(g => new SkillGroupRef(g.Definition.Id, g.Definition.Name)).ToList(),
+                    call is null ? null : ViewOf(call)));
+            }
+            return found;
+        }
+    }
+
     /// <summary>The skill groups the agent belongs to.</summary>
     public IReadOnlyList<Guid> GroupsOf(Guid agentId)
     {
@@ -173,3 +194,10 @@ public static class NumberMask
 
 /// <summary>An agent's connected call as supervision sees it: the agent's leg (snooped on) and the customer's, if present.</summary>
 public sealed record MonitorableCall(Guid CallId, string AgentLegId, string? CustomerLegId, bool CustomerHeld);
+
+/// <summary>A skill group by id and name.</summary>
+public sealed record SkillGroupRef(Guid SkillGroupId, string Name);
+
+/// <summary>One agent as supervision sees them: the agent, their skill groups, and the call they are on or offered (null: none).</summary>
+public sealed record AgentOnTheFloor(AgentView Agent, IReadOnlyList<SkillGroupRef> SkillGroups, CallView? Call);
+

@@ -279,7 +279,7 @@ public sealed partial class TenantCallCenter
         if (a.Agent.Status == AgentStatus.LoggedOut) { a.HotDeskEndpoint = null; a.ReachNumber = null; }
         _journal.AgentStateChanged(change);
         SaveSession(a, change.At);
-        PublishAgentView(a, change.Trigger);
+        PublishAgentView(a, change.Trigger, change.ChangedBy);
         ArmWrapUpTimer(a);
         foreach (var g in a.Groups) PublishStats(g);
     }
@@ -288,10 +288,10 @@ public sealed partial class TenantCallCenter
     /// Tells the agent's listeners her view changed, under a new revision: a client that gets views both from REST
     /// answers and from events keeps the one with the highest revision, whatever order they arrive in.
     /// </summary>
-    private void PublishAgentView(AgentRuntime a, AgentTrigger trigger)
+    private void PublishAgentView(AgentRuntime a, AgentTrigger trigger, StateChangedBy? by = null)
     {
         a.Revision = ++_agentRevision;
-        _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), trigger));
+        _events.Publish(new AgentStateChangedEvent(TenantId, ViewOf(a), trigger, by));
     }
 
     private void PublishCall(CallRuntime call, string change)

@@ -95,7 +95,12 @@ public abstract record CallCenterEvent(Guid TenantId)
     public abstract string Name { get; }
 }
 
-public sealed record AgentStateChangedEvent(Guid TenantId, AgentView Agent, AgentTrigger Trigger) : CallCenterEvent(TenantId)
+/// <summary>
+/// The agent's view changed. <see cref="ChangedBy"/>: a supervisor or admin changed the state on the agent's behalf, with
+/// their optional message (null when the agent or the system did).
+/// </summary>
+public sealed record AgentStateChangedEvent(Guid TenantId, AgentView Agent, AgentTrigger Trigger, StateChangedBy? ChangedBy = null)
+    : CallCenterEvent(TenantId)
 {
     public override IReadOnlyList<Guid> Agents => [Agent.AgentId];
     public override string Name => "agentStateChanged";

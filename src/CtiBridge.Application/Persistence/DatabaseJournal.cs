@@ -245,6 +245,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
                         Reason = Cut(c.Reason ?? c.Pending.Reason, 100),
                         PauseReasonId = (c.Reason ?? c.Pending.Reason) is { } why && reasons.TryGetValue(why, out var rid) ? rid : null,
                         Pending = c.Pending.IsSet, CallId = c.CallId,
+                        ChangedByUserId = c.ChangedBy?.UserId, Message = Cut(c.ChangedBy?.Message, 200),
                     });
                     break;
                 case CallRecordReady r:

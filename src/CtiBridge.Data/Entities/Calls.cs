@@ -18,6 +18,10 @@ public class AgentStateChange : ITenantOwned
     /// <summary>A Not Ready requested during a call or wrap-up, applied when it ends.</summary>
     public bool Pending { get; set; }
     public Guid? CallId { get; set; }
+    /// <summary>The supervisor or admin who changed the agent's state on their behalf (null: the agent or the system).</summary>
+    public Guid? ChangedByUserId { get; set; }
+    /// <summary>Their message to the agent.</summary>
+    public string? Message { get; set; }
 }
 
 /// <summary>The call detail record of one customer call; agents are found through its legs.</summary>

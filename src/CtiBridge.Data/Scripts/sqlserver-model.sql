@@ -238,6 +238,8 @@ CREATE TABLE [AgentStateChanges] (
     [PauseReasonId] uniqueidentifier NULL,
     [Pending] bit NOT NULL,
     [CallId] uniqueidentifier NULL,
+    [ChangedByUserId] uniqueidentifier NULL,
+    [Message] nvarchar(200) NULL,
     CONSTRAINT [PK_AgentStateChanges] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_AgentStateChanges_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
     CONSTRAINT [FK_AgentStateChanges_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id]) ON DELETE CASCADE

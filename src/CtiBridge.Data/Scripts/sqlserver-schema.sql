@@ -1039,5 +1039,14 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612051940_call_record_search', SYSUTCDATETIME());
 GO
 
+-- 202612052116_agent_state_changed_by
+-- SQL Server: who changed an agent's state on their behalf (a supervisor or admin) and their message to the agent.
+
+ALTER TABLE [AgentStateChanges] ADD [ChangedByUserId] uniqueidentifier NULL;
+ALTER TABLE [AgentStateChanges] ADD [Message] nvarchar(200) NULL;
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612052116_agent_state_changed_by', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO

@@ -28,4 +28,14 @@ public sealed record AgentStateChange(
     string? Reason,
     PendingState Pending,
     AgentTrigger Trigger,
-    Guid? CallId);
+    Guid? CallId)
+{
+    /// <summary>Someone else (a supervisor or admin) made the change, with their optional message to the agent; null: the agent or the system.</summary>
+    public StateChangedBy? ChangedBy { get; init; }
+}
+
+/// <summary>
+/// Who changed an agent's state on the agent's behalf (a supervisor or admin: <see cref="UserId"/>, <see cref="Name"/>) and
+/// their optional <see cref="Message"/> to the agent ("changed by Sam: team meeting now").
+/// </summary>
+public sealed record StateChangedBy(Guid UserId, string Name, string? Message);

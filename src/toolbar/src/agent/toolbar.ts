@@ -14,7 +14,7 @@ import { renderDeviceCheck } from './devicecheck';
 import { h, patch } from './dom';
 import * as V from './views';
 import { changeShortcut, loadShortcuts, saveShortcuts, shortcutFor, type ShortcutAction } from './shortcuts';
-import type { AgentView, CallView, HubEnvelope, Me, PauseReason, ResumeResult, SkillGroupMessage, TransferTargetGroup } from '../api/types';
+import type { AgentStateChangedData, AgentView, CallView, HubEnvelope, Me, PauseReason, ResumeResult, SkillGroupMessage, TransferTargetGroup } from '../api/types';
 import type { Actions, NoteDraft, Ui } from './ui';
 
 performance.mark('toolbar-script-start');
@@ -109,6 +109,12 @@ function onHubEvent(env: HubEnvelope | SkillGroupMessage): void {
   if (env.name === 'callOffered') {
     const id = (env.data as { call?: CallView })?.call?.callId;
     if (id) performance.mark(`offer-received:${id}`);
+  }
+  if (env.name === 'agentStateChanged') {
+    const d = env.data as AgentStateChangedData;
+    // A supervisor changed my state: say who and why (my own changes and other agents' name nobody).
+    if (d.changedBy && (!ui.model.agent || d.agent?.agentId === ui.model.agent.agentId))
+      ui.supervisorNote = `Changed by ${d.changedBy.name}${d.changedBy.message ? `: ${d.changedBy.message}` : ''}`;
   }
   setModel(applyEvent(ui.model, env, now));
   if (env.name === 'callOffered') afterOffer();
@@ -273,6 +279,7 @@ const actions: Actions = {
     try { await api.disposition(callId, d || undefined, r || undefined); } catch { /* the transfer matters more */ }
   },
   async enableSound() { await enableSound(); checkSound(); },
+  dismissSupervisorNote() { ui.supervisorNote = undefined; render(); },
   answer,
   callAction,
   showToast,

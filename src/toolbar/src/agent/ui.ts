@@ -16,6 +16,8 @@ export interface Ui {
   softphone: Softphone;
   registration: RegistrationState;
   softphoneNotice?: string;
+  /** The last state change a supervisor made for her: "Changed by Sam: message" (dismissable). */
+  supervisorNote?: string;
   toast?: { text: string; kind: 'error' | 'info' };
   panel: 'dial' | 'directory' | 'recent' | 'waiting' | 'settings';
   picker: null | { mode: 'transfer' | 'consult' | 'add'; callId: string };
@@ -52,6 +54,7 @@ export interface Actions {
   noteDraft(callId: string): NoteDraft;
   saveNotes(callId: string): Promise<void>;
   enableSound(): Promise<void>;
+  dismissSupervisorNote(): void;
   answer(id: string): Promise<void>;
   callAction(id: string, action: CallAction): Promise<void>;
   showToast(text: string, kind?: 'error' | 'info'): void;

@@ -148,7 +148,7 @@ export function renderToolbar(ui: Ui, a: Actions): void {
   const agent = m.agent!;
   const $ = (id: string) => document.getElementById(id)!;
 
-  patch($('banners'), k([ui.link, m.pbx.connected, ui.softphoneNotice, ui.registration, agent.deviceAvailable, agent.extensionKind, ui.soundBlocked]), () => banners(ui, a));
+  patch($('banners'), k([ui.link, m.pbx.connected, ui.softphoneNotice, ui.supervisorNote, ui.registration, agent.deviceAvailable, agent.extensionKind, ui.soundBlocked]), () => banners(ui, a));
   patch($('hdr'), k([agent, ui.menuOpen, ui.pauseReasons, Object.values(m.skillGroups).map((g) => [g.skillGroupId, g.name]), ui.registration, ui.softphone.kind]), () => header(ui, a));
   patch($('wrapup'), k([agent.status, agent.wrapUpEndsAt, agent.pending, agent.pendingReason, ui.pauseReasons.length]), () => wrapUp(ui, a));
   patch($('offers'), k([Object.keys(m.offers), Object.values(m.offers).map((o) => m.calls[o.callId])]), () => offers(ui, a));
@@ -169,6 +169,11 @@ function banners(ui: Ui, a: Actions): HTMLElement[] {
   }
   if (!ui.model.pbx.connected) out.push(h('div', { class: 'banner banner-error', role: 'alert' }, `Phone system unreachable${ui.model.pbx.description ? `: ${ui.model.pbx.description}` : ''} – calls may fail until it is back.`));
   if (ui.softphoneNotice) out.push(h('div', { class: 'banner banner-info', role: 'status', id: 'softphone-notice' }, ui.softphoneNotice));
+  if (ui.supervisorNote) {
+    out.push(h('div', { class: 'banner banner-info', role: 'status', id: 'supervisor-note' },
+      h('span', {}, ui.supervisorNote + ' '),
+      h('button', { type: 'button', 'data-fid': 'dismiss-supervisor-note', onclick: () => a.dismissSupervisorNote() }, 'Dismiss')));
+  }
   const agent = ui.model.agent!;
   if (agent.extensionKind === 'Sip' && !agent.deviceAvailable) out.push(h('div', { class: 'banner banner-warn', role: 'status' }, 'Your IP phone is not registered: calls cannot reach you.'));
   return out;

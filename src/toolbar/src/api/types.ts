@@ -148,13 +148,15 @@ export interface ResumeResult {
   epoch: string | number;
   seq: number;
   events?: HubEnvelope[];
-  snapshot?: { agent: AgentView | null; calls: CallView[]; skillGroups: SkillGroupStats[] };
+  snapshot?: { agent: AgentView | null; calls: CallView[]; skillGroups: SkillGroupStats[]; team?: TeamAgentView[] | null };
   /** The current statistics of the groups this connection receives, in every answer. */
   skillGroups?: SkillGroupStats[];
 }
 
 /** Payloads of the events (see CallCenterEvents.cs). */
-export interface AgentStateChangedData { agent: AgentView; trigger?: string }
+/** Who changed the agent's state on her behalf (a supervisor or admin) and their message. */
+export interface StateChangedBy { userId: string; name: string; message?: string | null }
+export interface AgentStateChangedData { agent: AgentView; trigger?: string; changedBy?: StateChangedBy | null }
 export interface CallOfferedData { agentId: string; call: CallView; countdownSeconds: number }
 export interface CallStateChangedData { call: CallView; change?: string }
 export interface ParticipantsChangedData { call: CallView; party: PartyView; joined: boolean }
@@ -208,3 +210,10 @@ export interface CallRecordDetail {
   attachedData?: Record<string, string> | null;
   recordings?: CallRecordingRef[] | null;
 }
+/** The supervisor's team view (GET /supervision/team, snapshot.team). */
+export interface TeamSkillGroupView { skillGroupId: string; name: string; paused: boolean }
+export interface TeamCallView {
+  callId: string; direction: CallDirection; state: CallState; customerNumber: string; skillGroupId?: string | null;
+  skillGroupName?: string | null; since: string; held: boolean; muted: boolean; recording: boolean;
+}
+export interface TeamAgentView { agent: AgentView; skillGroups: TeamSkillGroupView[]; call?: TeamCallView | null }

@@ -1,0 +1,4 @@
+-- SQLite: who changed an agent's state on their behalf (a supervisor or admin) and their message to the agent.
+
+ALTER TABLE "AgentStateChanges" ADD COLUMN "ChangedByUserId" TEXT NULL;
+ALTER TABLE "AgentStateChanges" ADD COLUMN "Message" TEXT NULL;

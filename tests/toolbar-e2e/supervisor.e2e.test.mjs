@@ -1,0 +1,139 @@
+// The supervisor desk in Chromium: the live team view (a team agent's state change shown within one second of the
+// event, time in state ticking, filter and search), a supervisor's state change with a message reaching the agent's
+// toolbar, the accessibility audit (axe-core) and the 390 px layout, screenshots (docs/screenshots/ with
+// CTI_E2E_UPDATE_DOCS=1).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DOMAIN, PASSWORD, launch, repo, session, shots, until } from './lib.mjs';
+
+const require = createRequire(join(repo, 'src/toolbar/package.json'));
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [[1366, 900], [390, 844]];
+
+let supBrowser;
+let agentBrowser;
+let desk;   // the supervisor's page
+let tb;     // agent3's toolbar
+let agent3; // agent3's REST session
+
+before(async () => {
+  agent3 = await session('agent3');
+  supBrowser = await launch();
+  agentBrowser = await launch();
+  desk = supBrowser.context.pages()[0] ?? await supBrowser.context.newPage();
+  tb = agentBrowser.context.pages()[0] ?? await agentBrowser.context.newPage();
+  for (const p of [desk, tb]) p.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+});
+after(async () => {
+  // The other browser tests count the working colleagues: agent3 ends logged out.
+  await agent3?.call('POST', '/agent/logout').catch(() => {});
+  await supBrowser?.close();
+  await agentBrowser?.close();
+});
+
+async function signIn(page, login) {
+  await page.goto('/');
+  await page.getByLabel('Company domain').fill(DOMAIN);
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function auditPage(page, name) {
+  for (const [width, height] of WIDTHS) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(150);
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], `${name} at ${width} px`);
+    if (width === 390) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 390 px`);
+    }
+    const file = join(shots, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
+      mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
+      copyFileSync(file, join(repo, 'docs/screenshots', `${name}-${width}.png`));
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+const row = (name) => desk.locator('table.team tbody tr', { hasText: name });
+
+test('the desk lists the team and shows an agent\'s state change within one second of the event', async () => {
+  await signIn(tb, 'agent3');
+  await tb.getByRole('button', { name: 'Start working' }).waitFor();
+  await tb.getByLabel('Start as').selectOption({ label: 'Ready' });
+  await tb.getByRole('button', { name: 'Start working' }).click();
+  await tb.getByRole('button', { name: 'State ▾' }).waitFor();
+
+  await signIn(desk, 'super');
+  await desk.getByRole('heading', { level: 1, name: 'Supervisor desk' }).waitFor();
+  assert.equal(new URL(desk.url()).pathname, '/supervisor');
+  await row('Agent 3').waitFor();
+  assert.deepEqual(await desk.locator('table.team tbody th').allInnerTexts().then((l) => l.map((x) => x.split(/\s/)[0] + ' ' + x.split(/\s/)[1])),
+    ['Agent 1', 'Agent 2', 'Agent 3']);
+  await until(async () => /Ready/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Agent 3 Ready');
+
+  // Time in state ticks.
+  const tick = row('Agent 3').locator('td[data-label="Time in state"]');
+  const before = await tick.innerText();
+  await until(async () => (await tick.innerText()) !== before, 'time in state ticking', 3000);
+
+  // The event reaches the page within one second: the wait starts before the change is made.
+  const shown = desk.waitForFunction(() => {
+    const r = [...document.querySelectorAll('table.team tbody tr')].find((x) => x.textContent.includes('Agent 3'));
+    return r && /Not Ready \(Break\)/.test(r.querySelector('td[data-label="State"]').textContent);
+  }, null, { timeout: 5000, polling: 'raf' });
+  await agent3.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' });
+  const answered = Date.now();
+  await shown;
+  const ms = Date.now() - answered;
+  console.log(`[e2e] desk showed agent3's Not Ready ${ms} ms after the REST answer`);
+  assert.ok(ms < 1000, `shown after ${ms} ms`);
+
+  // Filter by state and search by name.
+  await desk.getByLabel('State', { exact: true }).selectOption({ label: 'Not Ready' });
+  assert.deepEqual(await desk.locator('table.team tbody tr').count(), 1);
+  await desk.getByLabel('State', { exact: true }).selectOption({ label: 'All states' });
+  await desk.getByLabel('Search by name').fill('agent 2');
+  assert.match(await desk.locator('table.team tbody').innerText(), /Agent 2/);
+  assert.equal(await desk.locator('table.team tbody tr').count(), 1);
+  await desk.getByLabel('Search by name').fill('');
+  await auditPage(desk, 'supervisor-desk');
+});
+
+test('the supervisor changes the agent\'s state with a message and the agent\'s toolbar says who and why', async () => {
+  await desk.getByRole('button', { name: 'Change state of Agent 3' }).click();
+  const form = desk.getByRole('form', { name: 'Change the state of Agent 3' });
+  await form.getByLabel('Ready', { exact: true }).check();
+  await form.getByLabel('Message to the agent (optional)').fill('Queue is long, please take calls');
+  await auditPage(desk, 'supervisor-desk-change-state');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await desk.getByRole('status').filter({ hasText: 'Agent 3: Ready sent.' }).waitFor();
+  await until(async () => /^Ready/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Agent 3 Ready on the desk');
+
+  const note = tb.locator('#supervisor-note');
+  await note.waitFor();
+  assert.match(await note.innerText(), /Changed by Sam Supervisor: Queue is long, please take calls/);
+  await until(async () => /Ready/.test(await tb.locator('#agent-state').innerText()), 'Ready on the toolbar');
+  await tb.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await note.count(), 0);
+
+  // Not Ready with a reason, from the desk.
+  await desk.getByRole('button', { name: 'Change state of Agent 3' }).click();
+  await form.getByLabel('Not Ready', { exact: true }).check();
+  await form.getByLabel('Reason').selectOption({ label: 'Meeting' });
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await until(async () => /Not Ready \(Meeting\)/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Meeting on the desk');
+  await until(async () => /Changed by Sam Supervisor/.test(await tb.locator('#supervisor-note').innerText()), 'the note without a message');
+});
