@@ -204,6 +204,7 @@ test('users: create an agent, refuse a weak password and a taken username, edit,
 
 test('users: agents imported from a CSV file, all or none, with the problems per line', async () => {
   await page.goto('/admin/users');
+  await page.getByRole('table', { name: 'Users' }).waitFor(); // the page has loaded its list (it re-renders once then)
   const form = page.getByRole('form', { name: 'Import agents from a CSV file' });
   await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nbad name,Bad,2302,password\n');
   await form.getByRole('button', { name: 'Import agents' }).click();
