@@ -224,6 +224,7 @@ test('"More" pages on with the keyset cursor', async () => {
   await until(async () => (await sup.call('GET', '/call-records?Search=4930888&pageSize=200')).items.length >= need, 'the records written', 20_000);
   await signIn('super');
   await page.getByRole('link', { name: 'Call records' }).waitFor();
+  await page.getByText(/\d+ of \d+ agents/).waitFor(); // her desk has loaded (the session set up) before she leaves it
   // Opened by its address (a bookmark, a reload): the refresh cookie resumes the session on the page.
   await page.goto('/records');
   await page.getByRole('heading', { level: 1, name: 'Call records' }).waitFor();
