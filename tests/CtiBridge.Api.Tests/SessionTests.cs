@@ -137,7 +137,8 @@ public class SessionTests
     [Fact]
     public async Task Refresh_rotates_the_token_and_a_reused_refresh_token_ends_every_session()
     {
-        using var host = new CtiApiFactory();
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
         var first = await host.LoginAsync("demo", "super");
         var client = host.CreateClient();
 
@@ -146,9 +147,59 @@ public class SessionTests
         var second = (await refreshed.Content.ReadFromJsonAsync<SessionResponse>(CtiApiFactory.Json))!;
         Assert.NotEqual(first.RefreshToken, second.RefreshToken);
 
+        clock.Advance(TimeSpan.FromSeconds(31)); // past the grace a lost answer gets
+
         await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken }), 401, "invalid_credentials");
         // The reuse revoked the newer token too.
         await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = second.RefreshToken }), 401, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task A_token_spent_moments_ago_is_exchanged_again_while_its_successor_lives_but_not_after_a_sign_out()
+    {
+        // A page reloaded while its refresh was in flight (or a second tab) sends the old cookie once more.
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var first = await host.LoginAsync("demo", "super");
+        var client = host.CreateClient();
+        var lost = await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, lost.StatusCode);
+        var lostSession = (await lost.Content.ReadFromJsonAsync<SessionResponse>(CtiApiFactory.Json))!;
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var again = await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var resumed = (await again.Content.ReadFromJsonAsync<SessionResponse>(CtiApiFactory.Json))!;
+        Assert.NotEqual(lostSession.RefreshToken, resumed.RefreshToken);
+        var me = host.CreateClient();
+        me.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", resumed.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await me.GetAsync("/api/v1/session/me")).StatusCode);
+        // The answer that was lost may still reach a second tab: its token stays good.
+        var other = await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = lostSession.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+
+        // After a sign-out nothing spent comes back, however recent.
+        Assert.Equal(HttpStatusCode.NoContent, (await me.PostAsync("/api/v1/session/logout", null)).StatusCode);
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken }), 401, "invalid_credentials");
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = resumed.RefreshToken }), 401, "invalid_credentials");
+    }
+
+    [Fact]
+    public async Task A_token_whose_successor_was_exchanged_too_is_a_stolen_copy_within_the_grace()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var first = await host.LoginAsync("demo", "agent1");
+        var client = host.CreateClient();
+        var second = (await (await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken }))
+            .Content.ReadFromJsonAsync<SessionResponse>(CtiApiFactory.Json))!;
+        var third = (await (await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = second.RefreshToken }))
+            .Content.ReadFromJsonAsync<SessionResponse>(CtiApiFactory.Json))!;
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        // The first token's successor is spent: whoever sends it now is not the browser that lost one answer.
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = first.RefreshToken }), 401, "invalid_credentials");
+        await Problem.AssertAsync(await client.PostAsJsonAsync("/api/v1/session/refresh", new { refreshToken = third.RefreshToken }), 401, "invalid_credentials");
     }
 
     [Fact]

@@ -19,4 +19,11 @@ public sealed class AuthOptions
 
     /// <summary>Refresh token lifetime.</summary>
     public int RefreshTokenDays { get; set; } = 7;
+
+    /// <summary>
+    /// How long a refresh token just exchanged may be exchanged again without being taken for a stolen copy: a page
+    /// reloaded while its refresh was in flight, or two tabs refreshing at once, send the old token once more (the
+    /// browser never stored the answer's cookie). Only while its successor is still live; 0 turns it off.
+    /// </summary>
+    public int RefreshReuseGraceSeconds { get; set; } = 30;
 }

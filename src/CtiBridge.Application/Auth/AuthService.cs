@@ -98,7 +98,7 @@ public sealed class AuthService(
         db.ScopeToSystem(); // the token names its tenant
         var token = await db.RefreshTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, ct)
             ?? throw InvalidRefresh();
-        if (token.RevokedAt is not null)
+        if (token.RevokedAt is not null && !await SpentWithinGraceAsync(token, now, ct))
         {
             // A spent token used again: someone copied it. End every session of that user.
             await RevokeAllAsync(token.UserId, now, ct);
@@ -111,9 +111,27 @@ public sealed class AuthService(
         if (!tenant.Enabled || !user.Enabled) throw InvalidRefresh();
         if (user.LockedUntil is { } until && until > now) throw Locked(until);
 
-        token.RevokedAt = now;
-        var session = await OpenSessionAsync(tenant, user, now, ct, replaced: token);
-        return session;
+        // A token spent within the grace keeps pointing at its first successor, which stays live: the answer that carried
+        // it may yet reach the browser (two tabs), and revoking it then would sign that tab out.
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = now;
+            return await OpenSessionAsync(tenant, user, now, ct, replaced: token);
+        }
+        log.LogInformation("Refresh token of user {User} exchanged again {Seconds:0.0} s after it was spent (reload or second tab)",
+            token.UserId, (now - token.RevokedAt.Value).TotalSeconds);
+        return await OpenSessionAsync(tenant, user, now, ct);
+    }
+
+    /// <summary>
+    /// A token exchanged (not revoked by a sign-out or a password change) less than the grace ago, whose successor is
+    /// still live: the client lost the answer, not its secret.
+    /// </summary>
+    private async Task<bool> SpentWithinGraceAsync(RefreshToken token, DateTimeOffset now, CancellationToken ct)
+    {
+        if (token.ReplacedById is not { } successorId || token.RevokedAt is not { } spentAt) return false;
+        if (now - spentAt > TimeSpan.FromSeconds(Math.Max(0, Options.RefreshReuseGraceSeconds))) return false;
+        return await db.RefreshTokens.AnyAsync(t => t.Id == successorId && t.RevokedAt == null && t.ExpiresAt > now, ct);
     }
 
     /// <summary>Ends every session (refresh token) of the user. Access tokens expire on their own.</summary>
