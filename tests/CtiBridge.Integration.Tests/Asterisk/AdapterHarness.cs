@@ -23,6 +23,8 @@ public sealed class AdapterHarness : IAsyncDisposable
     public static async Task<AdapterHarness> StartAsync(RealAsterisk asterisk, Application.Pbx.IPbxEventHandler? handler = null,
         AsteriskPbxOptions? options = null, Action<AsteriskPbx>? beforeStart = null)
     {
+        // A wait that times out says what Asterisk itself was doing meanwhile.
+        if (handler is RecordingPbxHandler recording) recording.Diagnostics ??= () => asterisk.ConsoleTail(40);
         var ariOptions = new AriOptions
         {
             BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = "ctibridge",

@@ -161,6 +161,13 @@ public sealed partial class RealAsterisk : IAsyncLifetime
 
     public string ConsoleText { get { lock (_console) return _console.ToString(); } }
 
+    /// <summary>The last <paramref name="lines"/> lines Asterisk wrote to its console.</summary>
+    public string ConsoleTail(int lines)
+    {
+        var all = ConsoleText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+    }
+
     /// <summary>Runs an Asterisk CLI command on this instance (<c>asterisk -C … -rx</c>).</summary>
     public Task<string> CliAsync(string command) => RunAsync(Binary, $"-C \"{ConfFile}\" -rx \"{command}\"");
 

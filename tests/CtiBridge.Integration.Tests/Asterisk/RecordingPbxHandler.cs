@@ -24,6 +24,9 @@ public sealed class RecordingPbxHandler : IPbxEventHandler
     public void OnDeviceChanged(DeviceStatus status) => Add(status);
     public void OnConnectionChanged(bool connected, string description) => Add(new Connection(connected, description));
 
+    /// <summary>Appended to a timed-out wait's message (e.g. the tail of Asterisk's console).</summary>
+    public Func<string>? Diagnostics { get; set; }
+
     public IReadOnlyList<object> Events { get { lock (_gate) return _events.ToList(); } }
 
     public IReadOnlyList<T> Of<T>() { lock (_gate) return _events.OfType<T>().ToList(); }
@@ -53,7 +56,8 @@ public sealed class RecordingPbxHandler : IPbxEventHandler
         try { return (T)await tcs.Task.WaitAsync(TimeSpan.FromSeconds(seconds)); }
         catch (TimeoutException)
         {
-            throw new Xunit.Sdk.XunitException($"No {what ?? typeof(T).Name} within {seconds} s. Events: " + string.Join("; ", Events));
+            var more = Diagnostics?.Invoke() is { Length: > 0 } d ? "\nAsterisk console (last lines):\n" + d : "";
+            throw new Xunit.Sdk.XunitException($"No {what ?? typeof(T).Name} within {seconds} s. Events: " + string.Join("; ", Events) + more);
         }
     }
 
