@@ -63,8 +63,11 @@ public sealed class Sipp : IAsyncDisposable
             m.Contains("message received", StringComparison.Ordinal) && m.Contains("SIP/2.0 200 OK", StringComparison.Ordinal)
             && System.Text.RegularExpressions.Regex.IsMatch(m, @"CSeq: \d+ REGISTER"));
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (!_process.HasExited) { _process.Kill(); await _process.WaitForExitAsync(); }
         await Task.WhenAll(_stdout, _stderr);
         _process.Dispose();

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using CtiBridge.Integration.Tests.Asterisk;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CtiBridge.Integration.Tests.Product;
 
@@ -63,10 +64,14 @@ public sealed class ProductHost : WebApplicationFactory<Program>
     /// <summary>Set before disposing a host that a next host takes over (a restart): its database is left for the next one.</summary>
     public bool KeepDataOnDispose { get; set; }
 
+    /// <summary>CtiBridge's own log lines (Information and above), with their time, for a failure's message.</summary>
+    public LogLines Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureLogging(l => l.AddProvider(Log));
     }
 
     protected override void Dispose(bool disposing)
@@ -142,4 +147,34 @@ public static class Api
         c.SendAsync(HttpMethod.Put, path, body, expect);
 
     public static string Str(this JsonElement e, string name) => e.GetProperty(name).ToString();
+}
+
+/// <summary>Keeps the last few thousand log lines of the host's CtiBridge categories in memory.</summary>
+public sealed class LogLines : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(DateTimeOffset At, string Line)> _lines = new();
+
+    /// <summary>The lines written since <paramref name="since"/>, oldest first.</summary>
+    public string Since(DateTimeOffset since) =>
+        string.Join("\n", _lines.Where(l => l.At >= since).Select(l => $"{l.At:HH:mm:ss.fff} {l.Line}"));
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+    public void Dispose() { }
+
+    private void Add(string line)
+    {
+        _lines.Enqueue((DateTimeOffset.UtcNow, line));
+        while (_lines.Count > 5000) _lines.TryDequeue(out _);
+    }
+
+    private sealed class Logger(LogLines sink, string category) : ILogger
+    {
+        private readonly string _short = category[(category.LastIndexOf('.') + 1)..];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel level) => level >= LogLevel.Information && category.StartsWith("CtiBridge", StringComparison.Ordinal);
+        public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(level)) sink.Add($"{level.ToString()[..4]} {_short}: {formatter(state, exception)}" + (exception is null ? "" : " " + exception.GetType().Name + ": " + exception.Message));
+        }
+    }
 }

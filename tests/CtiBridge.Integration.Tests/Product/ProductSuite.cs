@@ -18,7 +18,7 @@ public abstract class ProductSuite(RealAsterisk asterisk) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!AsteriskServer.Available || Sipp.Find() is null) return;
-        Host = new ProductHost(AsteriskServer);
+        Host = new ProductHost(AsteriskServer, HostSettings());
         await Host.WaitReadyAsync();
         Tenant = await ProductTenant.CreateAsync(Host);
     }
@@ -34,6 +34,9 @@ public abstract class ProductSuite(RealAsterisk asterisk) : IAsyncLifetime
         foreach (var b in await AsteriskServer.BridgesAsync()) using (await AsteriskServer.Http.DeleteAsync("bridges/" + b.Id)) { }
         await ProductHost.WaitAppUnregisteredAsync(AsteriskServer);
     }
+
+    /// <summary>Settings a test class adds to the host's (e.g. Asterisk reached through a proxy).</summary>
+    protected virtual Dictionary<string, string?>? HostSettings() => null;
 
     /// <summary>The sipp parties' message traces, for a failure's message.</summary>
     protected string Diagnostics() => string.Join("\n---- sipp\n", _sipps.Select(s => s.Messages));

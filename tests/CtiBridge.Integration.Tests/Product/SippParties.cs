@@ -36,6 +36,14 @@ public static class SippParties
                    $"-m 1 -aa 127.0.0.1:{asterisk.SipPort}");
 
     /// <summary>
+    /// Customers calling <paramref name="did"/> from the trunk's address, <paramref name="concurrent"/> at a time: each
+    /// stays until Asterisk hangs up, and sipp places the next as soon as one ends (at most <paramref name="total"/>).
+    /// </summary>
+    public static Sipp Customers(RealAsterisk asterisk, int concurrent, int total, string did = "5551001", string from = "5550111") =>
+        Sipp.Start($"-sf \"{Write("customer.xml", CustomerCalls)}\" -s {did} -set caller {from} -i 127.0.0.1 -p {asterisk.TrunkPort} " +
+                   $"-m {total} -l {concurrent} -r {concurrent} -aa 127.0.0.1:{asterisk.SipPort}");
+
+    /// <summary>
     /// The agent's desk phone <paramref name="username"/> dials <paramref name="number"/> (authenticating with its
     /// provisioned credentials, as a real phone answers Asterisk's 401) and stays on the line until Asterisk hangs up.
     /// </summary>

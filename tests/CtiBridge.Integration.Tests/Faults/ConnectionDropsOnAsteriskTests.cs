@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using CtiBridge.Integration.Tests.Asterisk;
+using CtiBridge.Integration.Tests.Product;
+using Xunit.Abstractions;
+
+namespace CtiBridge.Integration.Tests.Faults;
+
+/// <summary>
+/// Faults under live traffic on a real Asterisk: CtiBridge reaches ARI and AMI through <see cref="CuttableTcpProxy"/>s,
+/// and the connections are cut at random moments while customers (sipp, three at a time) talk to two SIP agents or wait
+/// for them, an agent's call is put on hold and taken back, and customers hang up during the outage. After each fault
+/// the public API must agree with Asterisk again — every customer on Asterisk is a call in the API, every party the
+/// API shows is a channel on Asterisk, no agent On call without a call — within the target, and no customer who was
+/// talking lost the call. The short form runs in CI; <c>CTI_FAULT_DROPS=100</c> is the full run (docs/benchmarks.md,
+/// "Faults"). <c>CTI_FAULT_SEED</c> repeats a run's random moments.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class ConnectionDropsOnAsteriskTests(RealAsterisk asterisk, ITestOutputHelper output) : ProductSuite(asterisk)
+{
+    private enum Fault { Ari, Ami, Both }
+
+    private sealed record Outcome(Fault Kind, int Talking, int Waiting, bool CustomerHungUp, double NoticedSeconds, double ConsistentSeconds, int Lost);
+
+    private CuttableTcpProxy? _ari;
+    private CuttableTcpProxy? _ami;
+
+    protected override Dictionary<string, string?>? HostSettings()
+    {
+        _ari = new CuttableTcpProxy(AsteriskServer.HttpPort);
+        _ami = new CuttableTcpProxy(AsteriskServer.AmiPort);
+        return new()
+        {
+            ["Asterisk:Ari:BaseUrl"] = $"http://127.0.0.1:{_ari.Port}",
+            ["Asterisk:Ami:Port"] = _ami.Port.ToString(),
+        };
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var v) && v > 0 ? v : fallback;
+
+    [AsteriskAndSippFact]
+    public async Task Ari_and_ami_connections_cut_at_random_moments_under_traffic_lose_no_call_and_the_api_agrees_with_asterisk_again()
+    {
+        try { await RunAsync(); }
+        finally
+        {
+            if (_ari is not null) await _ari.DisposeAsync();
+            if (_ami is not null) await _ami.DisposeAsync();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var perKind = Setting("CTI_FAULT_DROPS", 3);
+        var seed = Setting("CTI_FAULT_SEED", Environment.TickCount & 0x7FFF);
+        var random = new Random(seed);
+        output.WriteLine($"seed {seed}; {perKind} cuts of each kind (ARI, AMI, both)");
+
+        var ann = await AgentOnlineAsync("ann", "1101", ready: true);
+        var bob = await AgentOnlineAsync("bob", "1102", ready: true);
+        (string Name, HttpClient Client)[] agents = [("ann", ann.Client), ("bob", bob.Client)];
+        var customers = Track(SippParties.Customers(AsteriskServer, concurrent: 3, total: 10_000));
+        string? last = null;
+        await Wait.UntilAsync(async () => (last = await InconsistencyAsync(agents)) is null && (await TalkingAsync()).Count == 2,
+            "two customers talking to Ann and Bob, a third waiting", 40, () => last + "\n" + Diagnostics());
+
+        using var traffic = new CancellationTokenSource();
+        var commands = new CommandTally();
+        var holds = ToggleHoldAsync(ann.Client, commands, new Random(seed + 1), traffic.Token);
+
+        var faults = Enumerable.Repeat(Fault.Ari, perKind).Concat(Enumerable.Repeat(Fault.Ami, perKind))
+            .Concat(Enumerable.Repeat(Fault.Both, perKind)).OrderBy(_ => random.Next()).ToList();
+        var outcomes = new List<Outcome>();
+        foreach (var fault in faults)
+        {
+            await Task.Delay(random.Next(200, 1500));
+            var talking = await TalkingAsync();
+            var waiting = (await AsteriskServer.ChannelsAsync()).Count(c => c.Name.StartsWith("PJSIP/demo-trunk-")) - talking.Count;
+            var cutAt = DateTimeOffset.UtcNow;
+            var clock = Stopwatch.StartNew();
+            if (fault is Fault.Ari or Fault.Both) _ari!.Cut();
+            if (fault is Fault.Ami or Fault.Both) _ami!.Cut();
+            // Half the time a talking customer hangs up while CtiBridge is not listening: the end must still be seen.
+            string? hungUp = null;
+            if (talking.Count > 0 && random.Next(2) == 0)
+            {
+                hungUp = talking[random.Next(talking.Count)];
+                await AsteriskServer.HangupAsync(hungUp);
+            }
+            var noticed = await NoticedAsync(TimeSpan.FromSeconds(3));
+            var noticedAt = clock.Elapsed.TotalSeconds;
+            var seen = new List<string>();
+            await Wait.UntilAsync(async () =>
+            {
+                var ready = await ReadyAsync();
+                last = ready ? await InconsistencyAsync(agents) : "not ready";
+                var line = $"{clock.Elapsed.TotalSeconds:0.00} s: {last ?? "consistent"}";
+                if (seen.Count == 0 || !seen[^1].EndsWith(last ?? "consistent", StringComparison.Ordinal)) seen.Add(line);
+                return last is null;
+            }, $"the API consistent with Asterisk after a {fault} cut", 30, () => string.Join("\n", seen) + "\n" + Diagnostics());
+            var consistentAt = clock.Elapsed.TotalSeconds;
+            var now = (await AsteriskServer.ChannelsAsync()).Select(c => c.Id).ToHashSet();
+            var lost = talking.Count(id => id != hungUp && !now.Contains(id));
+            outcomes.Add(new Outcome(fault, talking.Count, waiting, hungUp is not null, noticed ? noticedAt : double.NaN, consistentAt, lost));
+            output.WriteLine($"{fault,-4} talking {talking.Count} waiting {waiting} hung up {(hungUp is null ? "-" : "yes")}: " +
+                             $"noticed {(noticed ? $"{noticedAt:0.00} s" : "no")}, consistent after {consistentAt:0.00} s, lost {lost}");
+            if (consistentAt >= 5)
+                output.WriteLine("  what was seen:\n  " + string.Join("\n  ", seen) + "\n  CtiBridge's log since the cut:\n" + Host.Log.Since(cutAt));
+        }
+        traffic.Cancel();
+        await holds;
+
+        // The traffic stops: every customer hangs up; nothing stays on a call, ringing or waiting.
+        await customers.DisposeAsync();
+        foreach (var c in await AsteriskServer.ChannelsAsync()) await AsteriskServer.HangupAsync(c.Id);
+        await Wait.UntilAsync(async () =>
+        {
+            foreach (var (_, client) in agents)
+            {
+                var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
+                if (status == "WrapUp") await EndWrapUpAsync(client);
+                if (status is "OnCall" or "Ringing" or "WrapUp" || (await client.GetJsonAsync("/api/v1/agent/calls")).GetArrayLength() > 0) return false;
+            }
+            return (await Tenant.Admin.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 0;
+        }, "no call left in the API and both agents free once the customers hung up", 30);
+
+        var times = outcomes.Select(o => o.ConsistentSeconds).Order().ToList();
+        output.WriteLine($"{outcomes.Count} cuts; consistent again p50 {times[times.Count / 2]:0.00} s, max {times[^1]:0.00} s; " +
+                         $"lost {outcomes.Sum(o => o.Lost)}; hold/resume commands {commands}");
+        foreach (var kind in Enum.GetValues<Fault>())
+        {
+            var of = outcomes.Where(o => o.Kind == kind).Select(o => o.ConsistentSeconds).Order().ToList();
+            output.WriteLine($"  {kind}: {of.Count} cuts, consistent p50 {of[of.Count / 2]:0.00} s, max {of[^1]:0.00} s");
+        }
+        Assert.Equal(0, outcomes.Sum(o => o.Lost));
+        Assert.Equal(0, commands.ServerErrors);
+        Assert.All(outcomes, o => Assert.True(o.ConsistentSeconds < 5, $"a {o.Kind} cut: consistent after {o.ConsistentSeconds:0.00} s (target 5 s)"));
+    }
+
+    /// <summary>The customers (trunk channels) that are talking to an agent: in a bridge with an agent's phone.</summary>
+    private async Task<List<string>> TalkingAsync()
+    {
+        var channels = (await AsteriskServer.ChannelsAsync()).ToDictionary(c => c.Id, c => c.Name);
+        return (await AsteriskServer.BridgesAsync())
+            .Where(b => b.Channels.Any(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-11") == true))
+            .SelectMany(b => b.Channels.Where(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-trunk-") == true))
+            .ToList();
+    }
+
+    private async Task<bool> ReadyAsync()
+    {
+        using var r = await Host.CreateClient().GetAsync("/health/ready");
+        return r.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>Whether readiness went down (CtiBridge saw the connection go) within <paramref name="within"/>.</summary>
+    private async Task<bool> NoticedAsync(TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!await ReadyAsync()) return true;
+            await Task.Delay(20);
+        }
+        return false;
+    }
+
+    private static async Task EndWrapUpAsync(HttpClient agent)
+    {
+        // The agent's wrap-up may end by itself meanwhile: 409 then is fine.
+        using var r = await agent.PostAsync("/api/v1/agent/wrap-up/end", JsonContent());
+        Assert.True(r.IsSuccessStatusCode || r.StatusCode == HttpStatusCode.Conflict, $"wrap-up/end: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+    }
+
+    private static StringContent JsonContent() => new("{}", System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>
+    /// What the API says against what Asterisk has, or null when they agree. Agents in wrap-up are made Ready again on the
+    /// way (so waiting customers keep being answered).
+    /// </summary>
+    private async Task<string?> InconsistencyAsync((string Name, HttpClient Client)[] agents)
+    {
+        var channels = await AsteriskServer.ChannelsAsync();
+        var onAsterisk = channels.Select(c => c.Id).ToHashSet();
+        var problems = new List<string>();
+        var customersInApi = new HashSet<string>();
+        var agentLegsInApi = new HashSet<string>();
+        foreach (var (name, client) in agents)
+        {
+            var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
+            var calls = (await client.GetJsonAsync("/api/v1/agent/calls")).EnumerateArray().ToList();
+            if (status == "WrapUp") { await EndWrapUpAsync(client); problems.Add($"{name} in wrap-up (ended)"); }
+            if (status == "Ringing") problems.Add($"{name} ringing");
+            var connected = calls.Where(c => c.Str("state") == "Connected").ToList();
+            if (status == "OnCall" && connected.Count == 0) problems.Add($"{name} On call without a connected call");
+            if (connected.Count > 0 && status != "OnCall") problems.Add($"{name} has a connected call but is {status}");
+            foreach (var call in calls)
+                foreach (var p in call.GetProperty("parties").EnumerateArray().Where(p => p.Str("state") is "Connected" or "Ringing" or "Consulting"))
+                {
+                    var leg = p.Str("legId");
+                    (p.Str("role") == "Customer" ? customersInApi : agentLegsInApi).Add(leg);
+                    if (!onAsterisk.Contains(leg)) problems.Add($"{name}'s call {call.Str("callId")}: {p.Str("role")} leg {leg} not on Asterisk");
+                }
+        }
+        var waiting = (await Tenant.Admin.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength();
+        var trunk = channels.Where(c => c.Name.StartsWith("PJSIP/demo-trunk-")).Select(c => c.Id).ToList();
+        if (trunk.Count != customersInApi.Count + waiting)
+            problems.Add($"{trunk.Count} customers on Asterisk, {customersInApi.Count} talking + {waiting} waiting in the API");
+        foreach (var phone in channels.Where(c => c.Name.StartsWith("PJSIP/demo-11")))
+            if (!agentLegsInApi.Contains(phone.Id)) problems.Add($"agent phone channel {phone.Name} in no call of the API");
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>Counts what the hold/resume commands sent during the faults got back.</summary>
+    private sealed class CommandTally
+    {
+        public int Ok, Refused, ServerErrors;
+        public readonly List<string> Errors = [];
+        public override string ToString() => $"{Ok} done, {Refused} refused (4xx/503), {ServerErrors} server errors" +
+                                             (Errors.Count > 0 ? ": " + string.Join(" | ", Errors.Take(3)) : "");
+    }
+
+    /// <summary>
+    /// Ann's agent puts her call on hold and takes it back every few hundred milliseconds, whatever the connections do:
+    /// a command may be refused while Asterisk is unreachable (503 or 409, with a problem document), never a 500.
+    /// </summary>
+    private static async Task ToggleHoldAsync(HttpClient ann, CommandTally tally, Random random, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try { await Task.Delay(random.Next(300, 900), stop); } catch (OperationCanceledException) { return; }
+            var calls = (await ann.GetJsonAsync("/api/v1/agent/calls")).EnumerateArray().Where(c => c.Str("state") == "Connected").ToList();
+            if (calls.Count == 0) continue;
+            var call = calls[0];
+            var action = call.GetProperty("held").GetBoolean() ? "resume" : "hold";
+            using var r = await ann.PostAsync($"/api/v1/calls/{call.Str("callId")}/{action}", JsonContent());
+            if (r.IsSuccessStatusCode) tally.Ok++;
+            else if ((int)r.StatusCode >= 500 && r.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                tally.ServerErrors++;
+                tally.Errors.Add($"{action}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+            }
+            else tally.Refused++;
+        }
+    }
+}
