@@ -30,7 +30,10 @@ public static class OpenApi
             c.AddSecurityRequirement(doc => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
             c.OperationFilter<ProblemResponsesOperationFilter>();
             c.SchemaFilter<NullableReferencePropertiesSchemaFilter>();
-            c.CustomSchemaIds(t => t.FullName!.Replace("CtiBridge.", "", StringComparison.Ordinal).Replace('+', '.'));
+            // Properties not declared nullable (string Name, IReadOnlyList<Guid> Ids) are written without `nullable`.
+            c.SupportNonNullableReferenceTypes();
+            c.DocumentFilter<HubContractDocumentFilter>();
+            c.CustomSchemaIds(HubContractDocumentFilter.SchemaId);
         });
         return services;
     }

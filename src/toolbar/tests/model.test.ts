@@ -134,7 +134,7 @@ describe('recent calls from the server', () => {
   });
 
   it('an outbound record without a customer number shows the dialled number', () => {
-    const [r] = recentFromRecords([record('c1', '2026-12-05T10:00:00Z', { direction: 'Outbound', customerNumber: null, dialedNumber: '+4930333' })]);
+    const [r] = recentFromRecords([record('c1', '2026-12-05T10:00:00Z', { direction: 'Outbound', customerNumber: '', dialedNumber: '+4930333' })]);
     expect(r!.number).toBe('+4930333');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ResumeCursor, memoryStore } from '../src/hub/resume';
 import type { HubEnvelope } from '../src/api/types';
 
-const env = (epoch: string, seq: number): HubEnvelope => ({ epoch, seq, name: 'agentStateChanged', data: {} });
+const env = (epoch: string, seq: number): HubEnvelope => ({ epoch, seq, name: 'agentStateChanged', at: '2026-12-05T10:00:00Z', data: {} });
 
 describe('resume bookkeeping', () => {
   it('starts empty and remembers the last envelope across instances (page reload)', () => {
@@ -31,7 +31,7 @@ describe('resume bookkeeping', () => {
   it('applies missed events from Resume in order, without the ones already seen', () => {
     const c = new ResumeCursor(memoryStore());
     c.accept(env('e1', 2));
-    const r = c.absorb({ epoch: 'e1', seq: 5, events: [env('e1', 5), env('e1', 2), env('e1', 3), env('e1', 4)] });
+    const r = c.absorb({ epoch: 'e1', seq: 5, skillGroups: [], events: [env('e1', 5), env('e1', 2), env('e1', 3), env('e1', 4)] });
     expect(r.events.map((e) => e.seq)).toEqual([3, 4, 5]);
     expect(r.snapshot).toBeNull();
     expect(c.current).toEqual({ epoch: 'e1', seq: 5 });
@@ -40,7 +40,7 @@ describe('resume bookkeeping', () => {
     const c = new ResumeCursor(memoryStore());
     c.accept(env('e1', 2));
     const snap = { agent: null, calls: [], skillGroups: [] };
-    const r = c.absorb({ epoch: 'e9', seq: 17, snapshot: snap });
+    const r = c.absorb({ epoch: 'e9', seq: 17, skillGroups: [], snapshot: snap });
     expect(r.snapshot).toBe(snap);
     expect(c.current).toEqual({ epoch: 'e9', seq: 17 });
   });

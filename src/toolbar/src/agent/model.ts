@@ -80,7 +80,7 @@ export function addRecent(recent: RecentCall[], before: CallView, after: CallVie
 export function recentFromRecords(items: readonly CallRecordSummary[]): RecentCall[] {
   return items.map((r) => ({
     callId: r.id,
-    number: r.customerNumber ?? r.dialedNumber ?? '',
+    number: r.customerNumber || r.dialedNumber || '', // an outbound call with no customer number has ''
     name: r.customerName,
     direction: r.direction,
     skillGroupName: r.skillGroupName,

@@ -1,219 +1,90 @@
-// Shapes of the public API (src/CtiBridge.Application/Events/CallCenterEvents.cs), camelCase, enums as strings.
+// Shapes of the public API, derived from the types generated from docs/openapi.json (./schema.d.ts, `npm run api-types`):
+// a property the server renames, drops or makes nullable breaks the type check here or where it is used.
+// The hub's events are in the same document (components named by `x-hub-events`, see ./events.ts).
+import type { components } from './schema';
 
-export type AgentStatus = 'LoggedOut' | 'Ready' | 'NotReady' | 'Ringing' | 'OnCall' | 'WrapUp';
-export type PendingKind = 'None' | 'NotReady' | 'Logout';
-export type ExtensionKind = 'Web' | 'Sip' | 'Remote';
-export type WorkingMode = 'Inbound' | 'Outbound' | 'Both' | 'SelfSelect';
-export type CallKind = 'Queue' | 'Direct' | 'Outbound' | 'Internal';
-export type CallDirection = 'Inbound' | 'Outbound' | 'Internal';
-export type CallState = 'Waiting' | 'Ringing' | 'Connected' | 'Ended';
-export type PartyRole = 'Customer' | 'Agent' | 'External';
-export type PartyState = 'Ringing' | 'Connected' | 'Consulting' | 'Left';
+type Schemas = components['schemas'];
 
-export interface AgentView {
-  agentId: string;
-  displayName: string;
-  agentNumber?: string | null;
-  extension: string;
-  extensionKind: ExtensionKind;
-  status: AgentStatus;
-  reason?: string | null;
-  stateSince?: string | null;
-  pending: PendingKind;
-  pendingReason?: string | null;
-  callId?: string | null;
-  wrapUpEndsAt?: string | null;
-  pausedSkillGroupIds: string[];
-  workingMode: WorkingMode;
-  deviceAvailable: boolean;
-  /** Offered calls are answered without a click (the agent's setting). */
-  autoAnswer?: boolean;
-  /** The tenant lets the agent switch auto-answer herself (PUT /agent/auto-answer). */
-  autoAnswerChangeable?: boolean;
-  /** Optional profile flag; read when the backend sends it. */
+/**
+ * A response as it arrives. The document marks no property required (the same schemas describe request bodies, where
+ * many may be left out), but the server's JSON writes every property of a response: one that cannot be null is always
+ * there; one that can be null is typed optional as well (`x?: T | null`), so a test's or an older cache's object may
+ * leave it out.
+ */
+export type Wire<T> = T extends readonly (infer U)[] ? Wire<U>[]
+  : T extends object ? Flat<
+    { -readonly [K in keyof T as null extends T[K] ? never : K]-?: Wire<Exclude<T[K], undefined>> } &
+    { -readonly [K in keyof T as null extends T[K] ? K : never]+?: Wire<T[K]> }>
+  : T;
+type Flat<T> = { [K in keyof T]: T[K] };
+type Optional<T, K extends keyof T> = Flat<Omit<T, K> & Partial<Pick<T, K>>>;
+
+/** The schema named `name` as it arrives (see Wire). */
+export type Schema<N extends keyof Schemas> = Wire<Schemas[N]>;
+
+export type AgentStatus = Schemas['Domain.Agents.AgentStatus'];
+export type PendingKind = Schemas['Domain.Agents.PendingKind'];
+export type ExtensionKind = Schemas['Domain.Tenants.ExtensionKind'];
+export type WorkingMode = Schemas['Domain.Tenants.WorkingMode'];
+export type CallKind = Schemas['Domain.Calls.CallKind'];
+export type CallDirection = Schemas['Domain.Calls.CallDirection'];
+export type CallState = Schemas['Domain.Calls.CallState'];
+export type PartyRole = Schemas['Domain.Calls.PartyRole'];
+export type PartyState = Schemas['Domain.Calls.PartyState'];
+
+/** autoAnswer, autoAnswerChangeable and revision were added later: a view without them reads as false / 0. */
+export type AgentView = Optional<Schema<'Application.Events.AgentView'>, 'autoAnswer' | 'autoAnswerChangeable' | 'revision'> & {
+  /** Not part of the server's AgentView today (the tenant's switch is not sent to agents): undefined, read as "on". */
   notificationsEnabled?: boolean;
-  /** Rises with every change of this view; of two views of the agent, the higher revision is the newer. */
-  revision?: number;
-}
-
-export interface PartyView {
-  legId: string;
-  role: PartyRole;
-  agentId?: string | null;
-  name: string;
-  number: string;
-  state: PartyState;
-  held: boolean;
-  muted: boolean;
-}
-
-export interface AttachedDataItem { key: string; value: string }
-
-export interface CallView {
-  callId: string;
-  kind: CallKind;
-  direction: CallDirection;
-  state: CallState;
-  skillGroupId?: string | null;
-  skillGroupName?: string | null;
-  customerNumber: string;
-  customerName?: string | null;
-  attachedData: AttachedDataItem[];
-  parties: PartyView[];
-  ownerAgentId?: string | null;
-  held: boolean;
-  recording: boolean;
-  createdAt: string;
-  answeredAt?: string | null;
-  ringingUntil?: string | null;
-  consultLegOwner?: string | null;
-  disposition?: string | null;
-  remarks?: string | null;
-  /** The agent who last transferred the call to whoever has it now (her notes are disposition and remarks). */
-  transferredBy?: string | null;
-  transferredByName?: string | null;
-}
-
+};
+export type PartyView = Schema<'Application.Events.PartyView'>;
+export type AttachedDataItem = Schema<'Application.Events.AttachedDataItem'>;
+export type CallView = Schema<'Application.Events.CallView'>;
 /** A skill group as a transfer target (GET /skill-groups/transfer-targets). */
-export interface TransferTargetGroup { skillGroupId: string; name: string; agentsFree: number }
-
-export interface SkillGroupStats {
-  skillGroupId: string;
-  name: string;
-  waiting: number;
-  longestWaitSeconds: number;
-  agentsLoggedIn: number;
-  agentsReady: number;
-  agentsFree: number;
-}
-
-export interface WaitingCallView {
-  callId: string;
-  position: number;
-  customerNumber: string;
-  enqueuedAt: string;
-  waitSeconds: number;
-  attachedData: AttachedDataItem[];
-}
-
-export interface DirectoryEntry {
-  agentId: string;
-  displayName: string;
-  extension?: string | null;
-  email?: string | null;
-  /** null for users who are not agents (supervisors, admins). */
-  status: AgentStatus | null;
-  role?: string;
-  reason?: string | null;
-  skillGroupIds: string[];
-}
-
-export interface PauseReason { code: string | number; name: string }
-
-export interface FreePhone { endpoint: string; extension: string; description?: string | null; registered: boolean }
-
-export interface Me {
-  userId: string;
-  tenantId: string;
-  tenantDomain: string;
-  username: string;
-  displayName: string;
-  email?: string | null;
-  agentNumber?: string | null;
-  roles: string[];
-  isPlatformAdmin: boolean;
-  extension?: string | null;
-}
-
-export interface SessionResponse {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  /** Null for the web app: the refresh token is an HttpOnly cookie. */
-  refreshToken: string | null;
-  refreshTokenExpiresAt: string;
-  user: Me;
-  tokenType?: string;
-}
+export type TransferTargetGroup = Schema<'Api.CallCenter.TransferTargetGroup'>;
+export type SkillGroupStats = Schema<'Application.Events.SkillGroupStats'>;
+export type WaitingCallView = Schema<'Application.Events.WaitingCallView'>;
+/** The server sends the state as text (null for users who are not agents); it is one of AgentStatus. */
+export type DirectoryEntry = Omit<Schema<'Api.CallCenter.DirectoryEntry'>, 'status'> & { status: AgentStatus | null };
+export type PauseReason = Schema<'Api.CallCenter.PauseReasonView'>;
+export type FreePhone = Schema<'Api.CallCenter.FreePhone'>;
+export type Me = Schema<'Application.Auth.MeResponse'>;
+export type SessionResponse = Schema<'Application.Auth.SessionResponse'>;
 
 /** One message of the user's resumable stream: every event but a skill group's statistics carries this envelope. */
-export interface HubEnvelope<T = unknown> { epoch: string | number; seq: number; name: string; data: T }
+export type HubEnvelope<T = unknown> = Omit<Schema<'Api.Events.EventEnvelope'>, 'data'> & { data: T };
 
 /**
  * A skill group's statistics, sent to the group's subscribers beside the stream: no epoch or seq, full current figures
  * (the newest replaces what was there; a missed one is repaired by the next or by the next Resume answer).
  */
-export interface SkillGroupMessage { name: 'skillGroupStatsChanged'; at: string; data: SkillGroupStatsChangedData }
+export type SkillGroupMessage = Omit<Schema<'Api.Events.SkillGroupMessage'>, 'name' | 'data'> & { name: 'skillGroupStatsChanged'; data: SkillGroupStatsChangedData };
 
-export interface ResumeResult {
-  epoch: string | number;
-  seq: number;
-  events?: HubEnvelope[];
-  snapshot?: { agent: AgentView | null; calls: CallView[]; skillGroups: SkillGroupStats[]; team?: TeamAgentView[] | null };
-  /** The current statistics of the groups this connection receives, in every answer. */
-  skillGroups?: SkillGroupStats[];
-}
+export type ResumeResult = Omit<Schema<'Api.Hubs.ResumeResult'>, 'events' | 'snapshot'> & {
+  events?: HubEnvelope[] | null;
+  snapshot?: Flat<Omit<Schema<'Api.Hubs.StateSnapshot'>, 'agent' | 'team'> & { agent: AgentView | null; team?: TeamAgentView[] | null }> | null;
+};
 
-/** Payloads of the events (see CallCenterEvents.cs). */
+/** Payloads of the events (the hub's `data`, as the document's x-hub-events names them). */
 /** Who changed the agent's state on her behalf (a supervisor or admin) and their message. */
-export interface StateChangedBy { userId: string; name: string; message?: string | null }
-export interface AgentStateChangedData { agent: AgentView; trigger?: string; changedBy?: StateChangedBy | null }
-export interface CallOfferedData { agentId: string; call: CallView; countdownSeconds: number }
-export interface CallStateChangedData { call: CallView; change?: string }
-export interface ParticipantsChangedData { call: CallView; party: PartyView; joined: boolean }
-export interface CallEndedData { call: CallView; reason: string }
-export interface SkillGroupStatsChangedData { stats: SkillGroupStats }
-export interface PhoneRegistrationChangedData { endpoint: string; registered: boolean; inUse: boolean; agentId?: string | null }
-export interface PbxConnectionChangedData { connected: boolean; description: string }
+export type StateChangedBy = Schema<'Domain.Agents.StateChangedBy'>;
+export type AgentStateChangedData = Schema<'Application.Events.AgentStateChangedEvent'>;
+export type CallOfferedData = Schema<'Application.Events.CallOfferedEvent'>;
+export type CallStateChangedData = Schema<'Application.Events.CallStateChangedEvent'>;
+export type ParticipantsChangedData = Schema<'Application.Events.ParticipantsChangedEvent'>;
+export type CallEndedData = Schema<'Application.Events.CallEndedEvent'>;
+export type SkillGroupStatsChangedData = Schema<'Application.Events.SkillGroupStatsChangedEvent'>;
+export type PhoneRegistrationChangedData = Schema<'Application.Events.DeviceChangedEvent'>;
+export type PbxConnectionChangedData = Schema<'Application.Events.PbxConnectionChangedEvent'>;
 
 /** Call records (docs/reports.md): one call in a list, its journey, and a page with the next keyset cursor. */
-export type CallOutcome = 'NotAnswered' | 'Answered' | 'Abandoned' | 'Busy' | 'Failed';
-export interface CallRecordSummary {
-  id: string;
-  direction: 'Inbound' | 'Outbound' | 'Internal';
-  kind?: 'Queue' | 'Direct' | 'Outbound' | 'Internal' | null;
-  skillGroupId?: string | null;
-  skillGroupName?: string | null;
-  customerNumber?: string | null;
-  customerName?: string | null;
-  dialedNumber?: string | null;
-  offeredAt: string;
-  answeredAt?: string | null;
-  endedAt?: string | null;
-  inProgress: boolean;
-  outcome: CallOutcome;
-  endReason?: string | null;
-  waitSeconds: number;
-  ringSeconds: number;
-  talkSeconds: number;
-  holdSeconds: number;
-  holdCount: number;
-  offerCount: number;
-  ronaCount: number;
-  answeredById?: string | null;
-  answeredByName?: string | null;
-  dispositionId?: string | null;
-  dispositionName?: string | null;
-  hasRecording: boolean;
-}
-export interface CallRecordPage { items: CallRecordSummary[]; nextCursor?: string | null }
-export interface CallJourneyLeg {
-  role: 'Customer' | 'Agent' | 'Consult' | 'Conference' | 'Supervisor';
-  agentId?: string | null; agentName?: string | null; number?: string | null;
-  startedAt: string; answeredAt?: string | null; endedAt?: string | null; endReason?: string | null; rona: boolean;
-}
-export interface CallRecordingRef { recordingId: string; agentId?: string | null; startedAt: string; endedAt?: string | null; durationSeconds: number; inProgress: boolean; legalHold: boolean }
-export interface CallRecordDetail {
-  summary: CallRecordSummary;
-  remarks?: string | null;
-  legs?: CallJourneyLeg[] | null;
-  wrapUps?: { agentId: string; agentName?: string | null; startedAt: string; seconds: number }[] | null;
-  attachedData?: Record<string, string> | null;
-  recordings?: CallRecordingRef[] | null;
-}
+export type CallOutcome = Schemas['Data.Entities.CallOutcome'];
+export type CallRecordSummary = Schema<'Application.Records.CallRecordSummary'>;
+export type CallRecordPage = Schema<'Application.Records.CallRecordPage'>;
+export type CallJourneyLeg = Schema<'Application.Records.CallJourneyLeg'>;
+export type CallRecordingRef = Schema<'Application.Records.CallRecordingRef'>;
+export type CallRecordDetail = Schema<'Application.Records.CallRecordDetail'>;
 /** The supervisor's team view (GET /supervision/team, snapshot.team). */
-export interface TeamSkillGroupView { skillGroupId: string; name: string; paused: boolean }
-export interface TeamCallView {
-  callId: string; direction: CallDirection; state: CallState; customerNumber: string; skillGroupId?: string | null;
-  skillGroupName?: string | null; since: string; held: boolean; muted: boolean; recording: boolean;
-}
-export interface TeamAgentView { agent: AgentView; skillGroups: TeamSkillGroupView[]; call?: TeamCallView | null }
+export type TeamSkillGroupView = Schema<'Application.Supervision.Team.TeamSkillGroupView'>;
+export type TeamCallView = Schema<'Application.Supervision.Team.TeamCallView'>;
+export type TeamAgentView = Flat<Omit<Schema<'Application.Supervision.Team.TeamAgentView'>, 'agent'> & { agent: AgentView }>;

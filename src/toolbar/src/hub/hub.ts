@@ -2,11 +2,12 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import { ResumeCursor } from './resume';
 import type { HubEnvelope, ResumeResult, SkillGroupMessage, SkillGroupStats } from '../api/types';
+import type { HubEventName } from '../api/events';
 
 export const EVENT_NAMES = [
   'agentStateChanged', 'callOffered', 'callStateChanged', 'participantsChanged', 'callEnded',
   'skillGroupStatsChanged', 'phoneRegistrationChanged', 'pbxConnectionChanged',
-] as const;
+] as const satisfies readonly HubEventName[];
 
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
