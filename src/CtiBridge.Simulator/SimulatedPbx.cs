@@ -59,6 +59,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     private readonly Dictionary<string, byte[]> _recordings = new();
     private readonly HashSet<string> _activeRecordings = new();
     private readonly Dictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DateTimeOffset> _deviceChangedAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly SimulatorOptions _options = options ?? new SimulatorOptions();
     private IPbxEventHandler? _handler;
     private long _counter;
@@ -115,7 +116,11 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     public void SetDevice(string endpoint, bool registered, bool inUse = false)
     {
         var status = new DeviceStatus(endpoint, registered, inUse);
-        lock (_gate) _devices[endpoint] = status;
+        lock (_gate)
+        {
+            _devices[endpoint] = status;
+            _deviceChangedAt[endpoint] = time.GetUtcNow();
+        }
         Handler.OnDeviceChanged(status);
     }
 
@@ -189,6 +194,12 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             return _legs.Values.Where(l => l.Dialled && !l.Answered && string.Equals(l.Endpoint, endpoint, StringComparison.OrdinalIgnoreCase))
                 .OrderByDescending(l => l.CreatedAt).FirstOrDefault();
     }
+
+    /// <summary>When <see cref="SetDevice"/> last changed the endpoint (null: never).</summary>
+    public DateTimeOffset? DeviceChangedAt(string endpoint) { lock (_gate) return _deviceChangedAt.TryGetValue(endpoint, out var at) ? at : null; }
+
+    /// <summary>When the simulator was made: its phones, registered unless told otherwise, have been since then.</summary>
+    public DateTimeOffset CreatedAt { get; } = time.GetUtcNow();
 
     public IReadOnlyDictionary<string, DeviceStatus> Devices { get { lock (_gate) return new Dictionary<string, DeviceStatus>(_devices); } }
 

@@ -43,6 +43,7 @@ public static class CallCenterComposition
                 ExternalAnswerDelay = configuration.GetValue<double?>("Sandbox:ExternalAnswerSeconds") is { } s and > 0 ? TimeSpan.FromSeconds(s) : null,
             }));
             services.AddSingleton<IPbx>(sp => sp.GetRequiredService<SimulatedPbx>());
+            services.AddSingleton<CtiBridge.Application.PhoneRegistrations.IPhoneRegistrationSource>(sp => new SimulatedPhoneRegistrations(sp.GetRequiredService<SimulatedPbx>()));
         }
         else
         {
@@ -80,6 +81,7 @@ public static class CallCenterComposition
         services.AddScoped<TenantConfigurationLoader>();
         services.AddScoped<CallRecordStore>();
         services.AddScoped<CallCenterData>();
+        services.AddScoped<CtiBridge.Application.PhoneRegistrations.PhoneRegistrationsQuery>();
         services.AddScoped<CtiBridge.Application.AutoAnswer.AgentAutoAnswer>();
         services.AddScoped<CallCenterAccess>();
         services.AddScoped<AdminChangeReloadFilter>();
@@ -103,6 +105,8 @@ public static class CallCenterComposition
         app.MapHub<AgentHub>("/hubs/agent");
         // Resolve eagerly so the phone registry observes events from the first one on.
         app.Services.GetRequiredService<PhoneRegistry>();
+        // …and the registrations source the ContactStatus events (when the phones were last heard from).
+        app.Services.GetRequiredService<CtiBridge.Application.PhoneRegistrations.IPhoneRegistrationSource>();
         return app;
     }
 }

@@ -1,7 +1,9 @@
 using CtiBridge.Application.Pbx;
+using CtiBridge.Application.PhoneRegistrations;
 using CtiBridge.Asterisk.Ami;
 using CtiBridge.Asterisk.Ari;
 using CtiBridge.Asterisk.Connection;
+using CtiBridge.Asterisk.PhoneRegistrations;
 using CtiBridge.Asterisk.Provisioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +56,13 @@ public static class AsteriskPbxServiceCollectionExtensions
                 sp.GetService<TimeProvider>());
         });
         services.AddSingleton<IPbx>(sp => sp.GetRequiredService<AsteriskPbx>());
+        // Registrations (contact, User-Agent, last heard from) for the admin's phone list; needs AMI like the device states.
+        services.AddSingleton<IPhoneRegistrationSource>(sp =>
+        {
+            var amiOptions = sp.GetRequiredService<IOptions<AmiOptions>>().Value;
+            var useAmi = sp.GetRequiredService<IOptions<AsteriskPbxOptions>>().Value.UseAmi && !string.IsNullOrEmpty(amiOptions.Username);
+            return new AsteriskPhoneRegistrations(useAmi ? sp.GetRequiredService<AmiClient>() : null, sp.GetService<TimeProvider>());
+        });
         services.AddHostedService<AsteriskPbxHostedService>();
         services.AddAsteriskEndpointProvisioning(configuration); // PJSIP endpoints of agents and phones (Asterisk:Provisioning)
         return services;
