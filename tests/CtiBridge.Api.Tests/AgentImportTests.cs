@@ -42,6 +42,53 @@ public class AgentImportTests
     }
 
     [Fact]
+    public async Task Remote_agents_come_with_their_mobile_number_and_pin()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        const string csv = """
+            username,displayName,agentNumber,extension,extensionKind,mobile,ivrPin,password
+            rita,Rita Remote,2051,2051,Remote,+491701234567,4711,Granite-Meadow-4417
+            rolf,Rolf Remote,2052,2052,remote,,,Copper-Lantern-9021
+            """;
+        var response = await ImportAsync(admin, csv);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var users = await UsersAsync(admin);
+        var rita = users.Single(u => u.Username == "rita").AgentProfile!;
+        Assert.Equal("Remote", rita.ExtensionKind.ToString());
+        Assert.Equal("+491701234567", rita.MobileNumber);
+        Assert.True(rita.HasIvrPin);
+        // Without a mobile number a remote agent is reached at the number she logs in from (*64).
+        var rolf = users.Single(u => u.Username == "rolf").AgentProfile!;
+        Assert.Null(rolf.MobileNumber);
+        Assert.False(rolf.HasIvrPin);
+    }
+
+    [Fact]
+    public async Task A_bad_mobile_number_or_one_on_an_agent_who_is_not_remote_is_refused_per_row_and_nothing_is_imported()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var before = (await UsersAsync(admin)).Count;
+        const string csv = """
+            username;displayName;extension;extensionKind;mobileNumber;ivrPin;password
+            good.remote;Good Remote;2061;Remote;+4917000001;1234;Granite-Meadow-4417
+            bad.mobile;Bad Mobile;2062;Remote;call me maybe;1234;Granite-Meadow-4417
+            bad.pin;Bad Pin;2063;Remote;+4917000003;12;Granite-Meadow-4417
+            web.mobile;Web With Mobile;2064;Web;+4917000004;;Granite-Meadow-4417
+            sip.pin;Sip With Pin;2065;Sip;;9876;Granite-Meadow-4417
+            """;
+        var response = await ImportAsync(admin, csv);
+        await Problem.AssertAsync(response, 400, "validation_failed");
+        var errors = (await Problem.ReadAsync(await ImportAsync(admin, csv))).GetProperty("errors");
+        Assert.Equal(["rows[3].mobileNumber", "rows[4].ivrPin", "rows[5].mobileNumber", "rows[6].ivrPin"],
+            errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("Only for a remote agent (extensionKind Remote).", errors.GetProperty("rows[5].mobileNumber")[0].GetString());
+        Assert.Equal(before, (await UsersAsync(admin)).Count);
+        Assert.DoesNotContain(await UsersAsync(admin), u => u.Username == "good.remote");
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_creates_nothing_and_names_each_row_and_field()
     {
         using var host = new CtiApiFactory();

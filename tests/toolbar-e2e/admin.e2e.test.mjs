@@ -206,22 +206,26 @@ test('users: agents imported from a CSV file, all or none, with the problems per
   await page.goto('/admin/users');
   await page.getByRole('table', { name: 'Users' }).waitFor(); // the page has loaded its list (it re-renders once then)
   const form = page.getByRole('form', { name: 'Import agents from a CSV file' });
-  await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nbad name,Bad,2302,password\n');
+  await form.getByLabel('Or paste the text').fill('username,displayName,extension,extensionKind,mobile,password\nkai.e2e,Kai Import,2301,,,Granite-Meadow-4417\n'
+    + 'bad name,Bad,2302,,,password\nrex.e2e,Rex Remote,2303,Remote,call me,Granite-Meadow-4417\n');
   await form.getByRole('button', { name: 'Import agents' }).click();
   const problems = form.getByRole('list', { name: 'Problems in the file' });
   await problems.waitFor();
   const text = await problems.innerText();
   assert.match(text, /Line 3, username/);
   assert.match(text, /Line 3, password/);
+  assert.match(text, /Line 4, mobileNumber/);
   assert.match(await form.getByRole('alert').innerText(), /Nothing was imported/);
   assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'kai.e2e'), false);
   await auditPage('admin-users-import-refused', form);
-  await form.getByLabel('Or paste the text').fill('username,displayName,extension,password\nkai.e2e,Kai Import,2301,Granite-Meadow-4417\nlea.e2e,Lea Import,2302,Copper-Lantern-9021\n');
+  await form.getByLabel('Or paste the text').fill('username,displayName,extension,extensionKind,mobile,password\nkai.e2e,Kai Import,2301,,,Granite-Meadow-4417\n'
+    + 'lea.e2e,Lea Import,2302,,,Copper-Lantern-9021\nrex.e2e,Rex Remote,2303,Remote,+4917055501,Amber-Quarry-5120\n');
   await form.getByRole('button', { name: 'Import agents' }).click();
   await page.getByRole('rowheader', { name: 'Lea Import', exact: true }).waitFor();
-  assert.match(await form.getByRole('status').innerText(), /2 agents imported/);
-  const imported = (await admin.call('GET', '/admin/users')).filter((u) => ['kai.e2e', 'lea.e2e'].includes(u.username));
-  assert.deepEqual(imported.map((u) => u.agentProfile?.extension).sort(), ['2301', '2302']);
+  assert.match(await form.getByRole('status').innerText(), /3 agents imported/);
+  const imported = (await admin.call('GET', '/admin/users')).filter((u) => ['kai.e2e', 'lea.e2e', 'rex.e2e'].includes(u.username));
+  assert.deepEqual(imported.map((u) => u.agentProfile?.extension).sort(), ['2301', '2302', '2303']);
+  assert.equal(imported.find((u) => u.username === 'rex.e2e').agentProfile.mobileNumber, '+4917055501');
 });
 
 test('teams: create with a supervisor and agents, edit, refuse an empty name', async () => {
@@ -322,6 +326,14 @@ test('phones: create, edit, a taken extension refused', async () => {
   const refusal = page.getByRole('alert').filter({ hasText: 'does not provision SIP endpoints' });
   await refusal.waitFor();
   assert.equal(await page.getByLabel('SIP password', { exact: true }).count(), 0);
+  // Live registration, read from the PBX (GET /admin/phones/registrations; the sandbox's simulated phones are registered).
+  const registration = page.getByRole('row').filter({ hasText: 'Reception' }).locator('.registration');
+  await registration.filter({ hasText: 'Registered' }).waitFor();
+  const shown = await registration.innerText();
+  assert.match(shown, /sip:demo-2101@simulator\.invalid/);
+  assert.match(shown, /CtiBridge Simulator/);
+  assert.match(shown, /Last seen: \d/);
+  await auditPage('admin-phones-registration', registration);
 });
 
 test('pause reasons: create, edit, refuse a code out of range', async () => {
@@ -393,6 +405,39 @@ test('webhooks: create (secret once), edit, refuse a bad URL, deliveries', async
   assert.deepEqual((await admin.call('GET', '/admin/webhooks')).find((w) => w.url === 'https://93.184.215.14/cti').eventTypes.sort(), ['callEnded', 'callOffered']);
   await page.getByRole('button', { name: 'Deliveries to https://93.184.215.14/cti' }).click();
   await page.getByRole('region', { name: 'Deliveries to https://93.184.215.14/cti' }).waitFor();
+});
+
+test('webhooks: a failed delivery retried from the log; the server\'s refusal shown in its words', async (t) => {
+  const hook = (await admin.call('POST', '/admin/webhooks', { url: 'https://93.184.215.14/retry', eventTypes: ['callEnded'], enabled: true })).endpoint;
+  t.after(() => admin.call('DELETE', `/admin/webhooks/${hook.id}`));
+  // A delivery the server gave up on takes 8 attempts over minutes: the log is answered here (a failed and a delivered
+  // delivery); the retry goes to the server, which does not know delivery 900001 (404, shown), then is accepted.
+  const at = new Date().toISOString();
+  const failed = { id: 900001, eventType: 'callEnded', status: 'Failed', attempts: 8, createdAt: at, nextAttemptAt: null, deliveredAt: null, lastError: 'HTTP 503' };
+  const delivered = { id: 900002, eventType: 'callEnded', status: 'Delivered', attempts: 1, createdAt: at, nextAttemptAt: null, deliveredAt: at, lastError: null };
+  let log = [failed, delivered];
+  const deliveries = `**/api/v1/admin/webhooks/${hook.id}/deliveries`;
+  await page.route(deliveries, (route) => route.fulfill({ json: log }));
+  t.after(() => page.unroute(deliveries));
+  await page.goto('/admin/webhooks');
+  await page.getByRole('button', { name: 'Deliveries to https://93.184.215.14/retry' }).click();
+  const region = page.getByRole('region', { name: 'Deliveries to https://93.184.215.14/retry' });
+  await region.getByRole('button', { name: 'Retry delivery 900001 (callEnded)' }).waitFor();
+  assert.equal(await region.getByRole('button', { name: /Retry delivery 900002/ }).count(), 0, 'no retry for a delivered one');
+  await auditPage('admin-webhooks-deliveries', region);
+
+  await region.getByRole('button', { name: 'Retry delivery 900001 (callEnded)' }).click();
+  await region.getByRole('alert').filter({ hasText: 'No such delivery of this webhook endpoint.' }).waitFor();
+
+  const retry = `**/api/v1/admin/webhooks/${hook.id}/deliveries/900001/retry`;
+  await page.route(retry, (route) => {
+    log = [{ ...failed, status: 'Delivered', attempts: 9, deliveredAt: new Date().toISOString() }, delivered];
+    return route.fulfill({ status: 202, json: { ...failed, status: 'Pending', nextAttemptAt: at } });
+  });
+  t.after(() => page.unroute(retry));
+  await region.getByRole('button', { name: 'Retry delivery 900001 (callEnded)' }).click();
+  await region.getByRole('status').filter({ hasText: 'Delivery 900001 (callEnded) is being sent again.' }).waitFor();
+  await until(async () => (await region.getByRole('button', { name: /Retry delivery/ }).count()) === 0 || null, 'the delivered retry without its button');
 });
 
 test('blocklist: add, refuse a number that is not one, remove', async () => {

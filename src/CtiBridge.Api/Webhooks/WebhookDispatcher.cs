@@ -60,6 +60,9 @@ public sealed class WebhookDispatcher(IServiceScopeFactory scopes, IHttpClientFa
         return $"t={timestamp},v1={Convert.ToHexString(mac).ToLowerInvariant()}";
     }
 
+    /// <summary>Looks for due deliveries now (a delivery an admin put back in the outbox).</summary>
+    public void Wake() => _wake.Release();
+
     /// <summary>Forget the cached endpoint list (after an admin change).</summary>
     public void EndpointsChanged()
     {

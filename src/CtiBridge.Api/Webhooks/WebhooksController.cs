@@ -119,6 +119,27 @@ public sealed class WebhooksController(CallCenterAccess access, WebhookStore sto
         return await store.DeliveriesAsync(Admin().TenantId, id, take, ct) ?? throw NoSuchEndpoint();
     }
 
+    /// <summary>
+    /// Tries a failed delivery once more, now: it becomes pending and the worker sends it (same payload, signed anew).
+    /// Its attempts are kept, so a failure fails it again; the delivery log shows the outcome.
+    /// </summary>
+    /// <param name="id">The endpoint.</param>
+    /// <param name="deliveryId">The delivery (from the delivery log).</param>
+    /// <response code="202">Pending again, due now.</response>
+    /// <response code="404">No such endpoint, or no such delivery of it.</response>
+    /// <response code="409"><c>webhook_delivery_not_failed</c> (pending or delivered), <c>webhook_endpoint_disabled</c>.</response>
+    [HttpPost("{id:guid}/deliveries/{deliveryId:long}/retry")]
+    [ProducesResponseType<WebhookDeliveryInfo>(202)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public async Task<ActionResult<WebhookDeliveryInfo>> Retry(Guid id, long deliveryId, CancellationToken ct)
+    {
+        var retried = await store.RetryAsync(Admin().TenantId, id, deliveryId, clock.GetUtcNow(), ct)
+                      ?? throw new CtiException(ErrorCodes.NotFound, "No such delivery of this webhook endpoint.", ErrorKind.NotFound);
+        dispatcher.Wake();
+        return Accepted(retried);
+    }
+
     private Caller Admin()
     {
         var caller = access.Caller;

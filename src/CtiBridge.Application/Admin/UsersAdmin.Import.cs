@@ -16,7 +16,10 @@ public sealed record ImportAgentsRequest
     /// <summary>
     /// The CSV text: a header row, then one agent per row. Columns by header name (any order, any case):
     /// <c>username</c>, <c>displayName</c>, <c>password</c>, <c>extension</c> (required), <c>email</c>, <c>agentNumber</c>,
-    /// <c>extensionKind</c> (<c>Web</c>, <c>Sip</c> or <c>Remote</c>; <c>Web</c> when empty). Comma or semicolon separated.
+    /// <c>extensionKind</c> (<c>Web</c>, <c>Sip</c> or <c>Remote</c>; <c>Web</c> when empty), and for remote agents
+    /// <c>mobileNumber</c> (also headed <c>mobile</c> or <c>phone</c>: the number their calls are put through to; empty: the
+    /// number they log in from with <c>*64</c>) and <c>ivrPin</c> (4–8 digits, for <c>*64</c>). A mobile number or PIN on a
+    /// row that is not a remote agent is refused. Comma or semicolon separated.
     /// </summary>
     public string? Csv { get; init; }
 }
@@ -81,6 +84,12 @@ public sealed partial class UsersAdmin
             var email = Normalize(row.Email)?.ToLowerInvariant();
             var agentNumber = Normalize(row.AgentNumber);
             var extension = Normalize(row.AgentProfile?.Extension);
+            if (row.AgentProfile is { ExtensionKind: not ExtensionKind.Remote } profile)
+            {
+                // A remote agent's columns on another kind of agent: most likely a column mix-up; it would be stored unused.
+                if (profile.MobileNumber is not null) Fail(line, "mobileNumber", "Only for a remote agent (extensionKind Remote).");
+                if (profile.IvrPin is not null) Fail(line, "ivrPin", "Only for a remote agent (extensionKind Remote).");
+            }
             if (row.Password is not null)
             {
                 try { PasswordPolicy.Enforce(row.Password, PasswordContext.For(tenant, username ?? "")); }
@@ -152,7 +161,11 @@ public sealed partial class UsersAdmin
                 {
                     Username = Field("username"), DisplayName = Field("displayname"), Password = Field("password"), Email = Field("email"),
                     AgentNumber = Field("agentnumber"), Roles = [RoleNames.Agent], Enabled = true,
-                    AgentProfile = new AgentProfileModel { Extension = Field("extension"), ExtensionKind = kind },
+                    AgentProfile = new AgentProfileModel
+                    {
+                        Extension = Field("extension"), ExtensionKind = kind,
+                        MobileNumber = Field("mobilenumber") ?? Field("mobile") ?? Field("phone"), IvrPin = Field("ivrpin"),
+                    },
                 }));
             }
         }

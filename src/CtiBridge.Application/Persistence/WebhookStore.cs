@@ -1,6 +1,7 @@
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
 using CtiBridge.Application.Common;
+using CtiBridge.Domain.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CtiBridge.Application.Persistence;
@@ -81,6 +82,27 @@ public sealed class WebhookStore(CtiDbContext db, ISecretProtector secrets) : IW
         if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == endpointId, ct)) return null;
         return (await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId).OrderByDescending(d => d.Id).Take(take).ToListAsync(ct))
             .Select(d => new WebhookDeliveryInfo(d.Id, d.EventType, d.Status.ToString(), d.Attempts, d.CreatedAt, d.NextAttemptAt, d.DeliveredAt, d.LastError)).ToList();
+    }
+
+    /// <summary>
+    /// Puts a failed delivery back in the outbox, due at <paramref name="now"/>: the worker tries it once more (its attempts
+    /// are kept, so one more failure fails it again). Null when the endpoint or the delivery is not the tenant's; refused
+    /// (409) when the delivery has not failed or the endpoint is disabled.
+    /// </summary>
+    public async Task<WebhookDeliveryInfo?> RetryAsync(Guid tenantId, Guid endpointId, long deliveryId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId, ct);
+        var d = endpoint is null ? null : await db.WebhookDeliveries.FirstOrDefaultAsync(x => x.Id == deliveryId && x.EndpointId == endpointId, ct);
+        if (endpoint is null || d is null) return null;
+        if (d.Status != WebhookDeliveryStatus.Failed)
+            throw new CtiException(ErrorCodes.WebhookDeliveryNotFailed, $"Delivery {d.Id} is {d.Status.ToString().ToLowerInvariant()}: only a failed delivery can be retried.");
+        if (!endpoint.Enabled)
+            throw new CtiException(ErrorCodes.WebhookEndpointDisabled, "The endpoint is disabled: enable it before retrying its deliveries.");
+        d.Status = WebhookDeliveryStatus.Pending;
+        d.NextAttemptAt = now;
+        await db.SaveChangesAsync(ct);
+        return new WebhookDeliveryInfo(d.Id, d.EventType, d.Status.ToString(), d.Attempts, d.CreatedAt, d.NextAttemptAt, d.DeliveredAt, d.LastError);
     }
 
     /// <summary>Enabled endpoints of every tenant with their subscribed types (the worker's routing table).</summary>

@@ -94,6 +94,11 @@ public static class ErrorCodes
     public const string SelfServiceInProgress = "self_service_in_progress";
     public const string SoftphoneNotAvailable = "softphone_not_available";
 
+    /// <summary>Only a failed webhook delivery can be retried by hand; a pending one is still being tried, a delivered one arrived (409).</summary>
+    public const string WebhookDeliveryNotFailed = "webhook_delivery_not_failed";
+    /// <summary>The webhook endpoint is disabled: enable it before retrying its deliveries (409).</summary>
+    public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
+
     public const string PbxUnavailable = "pbx_unavailable";
     public const string SandboxOnly = "sandbox_only";
 

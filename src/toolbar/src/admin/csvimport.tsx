@@ -44,7 +44,8 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
     <form class="card admin-form" aria-labelledby="import-title" onSubmit={submit} noValidate>
       <h2 id="import-title">Import agents from a CSV file</h2>
       <p class="muted small">Header row, then one agent per line. Columns: username, displayName, password, extension; optional email,
-        agentNumber, extensionKind (Web, Sip, Remote). Either every line is imported or none.</p>
+        agentNumber, extensionKind (Web, Sip, Remote); for remote agents mobileNumber (the number calls are put through to;
+        empty: the number they log in from) and ivrPin (4–8 digits, for logging in by phone). Either every line is imported or none.</p>
       <p class="notice" role="status">{notice}</p>
       <p class="form-error" role="alert">{error}</p>
       {problems.length > 0 && (

@@ -1,4 +1,4 @@
-// The admin console's simpler lists: teams, phones, pause reasons, blocklist, API keys.
+// The admin console's simpler lists: teams, phones (its page: phones.tsx), pause reasons, blocklist, API keys.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
@@ -44,9 +44,10 @@ const phoneFields: FieldSpec[] = [
   { name: 'description', label: 'Description', maxLength: 200 },
   { name: 'hotDesk', label: 'Hot desk (any agent may log in on it)', kind: 'checkbox' },
 ];
-const phonesSpec: ResourceSpec<Phone> = {
+/** The phone list; phones.tsx adds the live registration column. */
+export const phonesSpec: ResourceSpec<Phone> = {
   title: 'Phones', singular: 'phone', path: '/admin/phones', key: (p) => p.id, name: (p) => p.extension,
-  intro: <p class="muted">Desk phones agents choose at login. A phone's SIP password is shown once: after it is created, or when a new one is issued. Live registration (contact, user agent, last seen) is not offered by the API yet.</p>,
+  intro: <p class="muted">Desk phones agents choose at login. A phone's SIP password is shown once: after it is created, or when a new one is issued.</p>,
   columns: [
     { label: 'Extension', cell: (p) => p.extension },
     { label: 'Endpoint', cell: (p) => p.endpointName },
@@ -86,7 +87,6 @@ function SipCredentialsOnce({ credentials }: { credentials: SipCredentials }) {
     </section>
   );
 }
-export function PhonesPage() { return <ResourcePage spec={phonesSpec} />; }
 
 interface PauseReason { id: string; code: number; name: string; isSystem: boolean; enabled: boolean }
 const reasonFields: FieldSpec[] = [

@@ -2,7 +2,8 @@
 import type { ComponentType } from 'preact';
 import { TenantPage } from './tenant';
 import { UsersPage } from './users';
-import { TeamsPage, PhonesPage, PauseReasonsPage, BlocklistPage, ApiKeysPage } from './lists';
+import { TeamsPage, PauseReasonsPage, BlocklistPage, ApiKeysPage } from './lists';
+import { PhonesPage } from './phones';
 import { SkillGroupsPage } from './skillgroups';
 import { WebhooksPage } from './webhooks';
 import { AuditPage } from './audit';

@@ -8292,6 +8292,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/phones/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each phone of the tenant with its live registration as the PBX knows it now: registered or not, its contacts
+         *     (contact URI, User-Agent, status, when the registration expires) and when the PBX last heard from it (since
+         *     CtiBridge started). Read from Asterisk over AMI at each request.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The phones, by extension. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.PhoneRegistrations.PhoneRegistrationResponse"][];
+                        "application/json": components["schemas"]["Application.PhoneRegistrations.PhoneRegistrationResponse"][];
+                        "text/json": components["schemas"]["Application.PhoneRegistrations.PhoneRegistrationResponse"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `pbx_unavailable`: the PBX could not be asked (AMI not configured or not connected). */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/phones": {
         parameters: {
             query?: never;
@@ -12963,6 +13041,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tries a failed delivery once more, now: it becomes pending and the worker sends it (same payload, signed anew).
+         *     Its attempts are kept, so a failure fails it again; the delivery log shows the outcome.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The endpoint. */
+                    id: string;
+                    /** @description The delivery (from the delivery log). */
+                    deliveryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Pending again, due now. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Persistence.WebhookDeliveryInfo"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description No such endpoint, or no such delivery of it. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `webhook_delivery_not_failed` (pending or delivered), `webhook_endpoint_disabled`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13350,7 +13517,10 @@ export interface components {
             /**
              * @description The CSV text: a header row, then one agent per row. Columns by header name (any order, any case):
              *     `username`, `displayName`, `password`, `extension` (required), `email`, `agentNumber`,
-             *     `extensionKind` (`Web`, `Sip` or `Remote`; `Web` when empty). Comma or semicolon separated.
+             *     `extensionKind` (`Web`, `Sip` or `Remote`; `Web` when empty), and for remote agents
+             *     `mobileNumber` (also headed `mobile` or `phone`: the number their calls are put through to; empty: the
+             *     number they log in from with `*64`) and `ivrPin` (4–8 digits, for `*64`). A mobile number or PIN on a
+             *     row that is not a remote agent is refused. Comma or semicolon separated.
              */
             csv?: string | null;
         };
@@ -13899,6 +14069,41 @@ export interface components {
             enabled?: boolean;
             /** Format: date-time */
             createdAt?: string;
+        };
+        /** @description A registered contact of a phone. */
+        "Application.PhoneRegistrations.PhoneContactResponse": {
+            /** @description The phone's contact address (SIP URI). */
+            uri?: string;
+            /** @description The phone's User-Agent, when it sent one. */
+            userAgent?: string | null;
+            /** @description The PBX's status of the contact (`Reachable`, `Unreachable`, `Unknown` when not qualified, …). */
+            status?: string;
+            /**
+             * Format: date-time
+             * @description When the registration runs out unless the phone refreshes it (null when the PBX does not say).
+             */
+            expiresAt?: string | null;
+        };
+        /** @description A phone and its live registration. */
+        "Application.PhoneRegistrations.PhoneRegistrationResponse": {
+            /**
+             * Format: uuid
+             * @description The phone (`/api/v1/admin/phones/{id}`).
+             */
+            phoneId?: string;
+            /** @description Its extension. */
+            extension?: string;
+            /** @description Its PJSIP endpoint. */
+            endpointName?: string;
+            /** @description It has a contact the PBX does not consider unreachable. */
+            registered?: boolean;
+            /** @description Its registered contacts (a phone may register from several places). */
+            contacts?: components["schemas"]["Application.PhoneRegistrations.PhoneContactResponse"][];
+            /**
+             * Format: date-time
+             * @description When the PBX last heard from it (registration, refresh, removal or qualify answer) since CtiBridge started; null when not since then.
+             */
+            lastSeen?: string | null;
         };
         /** @description What a desk phone registers with: server-side user name (= endpoint name) and password. */
         "Application.Provisioning.PhoneSipCredentials": {
