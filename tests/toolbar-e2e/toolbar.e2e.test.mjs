@@ -213,6 +213,34 @@ test('refresh mid-call keeps the call; hang up; wrap-up countdown; pending Not R
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `horizontal overflow ${overflow}px at 360 px`);
   await shot(page, 'in-call-360px');
+
+  // At 390 px (a phone) during the call: the dial pad and the in-call keypad stay clear of the call card's other parts
+  // (bounding boxes do not overlap), and every primary control can be clicked (Playwright's trial click scrolls to it
+  // and checks that the button itself, not the sticky header or a panel, receives the click).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click('#tab-dial');
+  const dialPad = page.getByRole('form', { name: 'Dial pad' });
+  await dialPad.waitFor();
+  const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const card = await page.locator('#call-panel').boundingBox();
+  const pad = await dialPad.boundingBox();
+  assert.ok(card && pad && !overlap(card, pad), `the dial pad ${JSON.stringify(pad)} covers the call card ${JSON.stringify(card)}`);
+  await page.click('#keypad-btn');
+  const keys = page.getByRole('group', { name: 'In-call keypad' });
+  await keys.waitFor();
+  const controls = await page.getByRole('toolbar', { name: 'Call controls' }).boundingBox();
+  const keysBox = await keys.boundingBox();
+  const padAgain = await dialPad.boundingBox();
+  assert.ok(!overlap(controls, keysBox) && !overlap(keysBox, padAgain), 'the in-call keypad covers neither the call controls nor the dial pad');
+  for (const name of ['Hold', 'Mute', 'Keypad', 'Transfer', 'Consult', 'Add party', 'Record', 'Hang up']) {
+    await page.getByRole('toolbar', { name: 'Call controls' }).getByRole('button', { name, exact: true }).click({ trial: true, timeout: 3000 });
+  }
+  for (const name of ['Digit 1', 'Digit #']) await keys.getByRole('button', { name }).click({ trial: true, timeout: 3000 });
+  await dialPad.getByRole('button', { name: 'Call', exact: true }).click({ trial: true, timeout: 3000 });
+  // The tool tabs scroll sideways in their own bar at this width: each one can still be reached and clicked.
+  for (const name of ['Dial', 'Directory', 'Recent', 'Waiting', 'Settings']) await page.getByRole('tab', { name, exact: true }).click({ trial: true, timeout: 3000 });
+  await shot(page, 'in-call-390px');
+  await page.click('#keypad-btn');
   await page.setViewportSize({ width: 1100, height: 760 });
 
   await page.click('#hangup');

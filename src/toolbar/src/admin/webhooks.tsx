@@ -22,7 +22,7 @@ function Deliveries({ hook, ctx }: { hook: Webhook; ctx: RowContext<Webhook> }) 
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const load = useCallback(() => api.request<Delivery[]>('GET', `/admin/webhooks/${hook.id}/deliveries`).then(
-    (r) => { setRows(r); setError(undefined); }, (e) => setError(e instanceof ApiError ? e.message : String(e))), [hook.id]);
+    setRows, (e) => setError(e instanceof ApiError ? e.message : String(e))), [hook.id]);
   useEffect(() => { void load(); }, [load]);
   // While a retried delivery is pending, follow it until the worker has tried it.
   const pending = rows?.some((d) => d.status === 'Pending') ?? false;
@@ -33,10 +33,10 @@ function Deliveries({ hook, ctx }: { hook: Webhook; ctx: RowContext<Webhook> }) 
   }, [pending, load]);
   const retry = async (d: Delivery) => {
     setDone(undefined);
+    setError(undefined);
     try {
       await api.request<Delivery>('POST', `/admin/webhooks/${hook.id}/deliveries/${d.id}/retry`);
       setDone(`Delivery ${d.id} (${d.eventType}) is being sent again.`);
-      setError(undefined);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }
