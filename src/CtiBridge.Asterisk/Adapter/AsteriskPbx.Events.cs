@@ -232,6 +232,11 @@ public sealed partial class AsteriskPbx
             var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
             await TakeBackQueueCallersAsync(channels, ct).ConfigureAwait(false);
+            try { await HangUpOrphanedLegsAsync(channels, ct).ConfigureAwait(false); }
+            catch (Exception ex) when (ex is AriException or HttpRequestException or TaskCanceledException)
+            {
+                _log.LogWarning("Clearing legs and bridges left by ended calls failed: {Message}", ex.Message); // the rest of the resync goes on
+            }
             if (_legs.IsEmpty && _bridges.IsEmpty) return;
             var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var leg in _legs.Values.ToList())
@@ -331,6 +336,45 @@ public sealed partial class AsteriskPbx
                 Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs), connected)));
         }
     }
+
+    /// <summary>
+    /// Dialled legs of ours (an agent's phone, a consultation, a monitor) that nobody tracks and that are alone — in no
+    /// bridge, or the last channel of theirs: their call ended while no CtiBridge was listening (the customer hung up
+    /// during a restart or an ARI outage) and no take-back claimed them. Left alone they would keep an agent's phone
+    /// off-hook in a dead call; they are hung up, and their call's bridge destroyed. A leg still bridged with someone is
+    /// left as it is.
+    /// </summary>
+    private async Task HangUpOrphanedLegsAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
+    {
+        var dialled = _ari.Options.Application + "," + _options.DialledAppArg + ",";
+        var untracked = channels.Where(c => !_legs.ContainsKey(c.Id) && c.Dialplan is { AppName: "Stasis", AppData: { } data }
+                                            && data.StartsWith(dialled, StringComparison.Ordinal)).ToList();
+        var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
+        var hungUp = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var channel in untracked)
+        {
+            if (_legs.ContainsKey(channel.Id)) continue; // claimed meanwhile
+            if (bridges.FirstOrDefault(b => b.Channels.Contains(channel.Id)) is { } bridge && bridge.Channels.Count > 1) continue;
+            _log.LogInformation("Leg {LegId} ({Name}) was left alone by a call that ended while no CtiBridge listened; hanging it up",
+                channel.Id, channel.Name);
+            await HangupQuietlyAsync(channel.Id).ConfigureAwait(false);
+            hungUp.Add(channel.Id);
+        }
+        // A call's bridge that outlived its call the same way (empty now, or only the legs just hung up): Asterisk keeps
+        // it, and the application with it, until it is destroyed.
+        var tracked = _bridges.Keys.Select(BridgeIdOf).ToHashSet(StringComparer.Ordinal);
+        foreach (var bridge in bridges.Where(b => IsCallBridge(b.Id) && !tracked.Contains(b.Id)
+                                                  && b.Channels.All(hungUp.Contains)))
+        {
+            _log.LogInformation("Bridge {BridgeId} of a call that ended while no CtiBridge listened is empty; destroying it", bridge.Id);
+            try { await _ari.Bridges.DestroyAsync(bridge.Id, ct).ConfigureAwait(false); }
+            catch (AriException ex) { _log.LogDebug("Destroying bridge {BridgeId} failed: {Message}", bridge.Id, ex.Message); }
+        }
+    }
+
+    /// <summary>A call's own bridge (<see cref="BridgeIdOf"/>), not a holding, monitoring or other bridge.</summary>
+    private static bool IsCallBridge(string bridgeId) =>
+        bridgeId.Length == 36 && bridgeId.StartsWith("cti-", StringComparison.Ordinal) && Guid.TryParseExact(bridgeId[4..], "N", out _);
 
     /// <summary>
     /// Whether a caller who is not in its call's bridge was held there by the agent when the previous process stopped: its

@@ -120,7 +120,7 @@ public sealed class ConnectionDropsOnAsteriskTests(RealAsterisk asterisk, ITestO
             foreach (var (_, client) in agents)
             {
                 var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
-                if (status == "WrapUp") await EndWrapUpAsync(client);
+                if (status == "WrapUp") await ApiAgainstAsterisk.EndWrapUpAsync(client);
                 if (status is "OnCall" or "Ringing" or "WrapUp" || (await client.GetJsonAsync("/api/v1/agent/calls")).GetArrayLength() > 0) return false;
             }
             return (await Tenant.Admin.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 0;
@@ -139,15 +139,10 @@ public sealed class ConnectionDropsOnAsteriskTests(RealAsterisk asterisk, ITestO
         Assert.All(outcomes, o => Assert.True(o.ConsistentSeconds < 5, $"a {o.Kind} cut: consistent after {o.ConsistentSeconds:0.00} s (target 5 s)"));
     }
 
-    /// <summary>The customers (trunk channels) that are talking to an agent: in a bridge with an agent's phone.</summary>
-    private async Task<List<string>> TalkingAsync()
-    {
-        var channels = (await AsteriskServer.ChannelsAsync()).ToDictionary(c => c.Id, c => c.Name);
-        return (await AsteriskServer.BridgesAsync())
-            .Where(b => b.Channels.Any(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-11") == true))
-            .SelectMany(b => b.Channels.Where(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-trunk-") == true))
-            .ToList();
-    }
+    private Task<List<string>> TalkingAsync() => ApiAgainstAsterisk.TalkingAsync(AsteriskServer);
+
+    private Task<string?> InconsistencyAsync((string Name, HttpClient Client)[] agents) =>
+        ApiAgainstAsterisk.InconsistencyAsync(AsteriskServer, agents, Tenant.Admin, Tenant.SalesId);
 
     private async Task<bool> ReadyAsync()
     {
@@ -165,52 +160,6 @@ public sealed class ConnectionDropsOnAsteriskTests(RealAsterisk asterisk, ITestO
             await Task.Delay(20);
         }
         return false;
-    }
-
-    private static async Task EndWrapUpAsync(HttpClient agent)
-    {
-        // The agent's wrap-up may end by itself meanwhile: 409 then is fine.
-        using var r = await agent.PostAsync("/api/v1/agent/wrap-up/end", JsonContent());
-        Assert.True(r.IsSuccessStatusCode || r.StatusCode == HttpStatusCode.Conflict, $"wrap-up/end: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
-    }
-
-    private static StringContent JsonContent() => new("{}", System.Text.Encoding.UTF8, "application/json");
-
-    /// <summary>
-    /// What the API says against what Asterisk has, or null when they agree. Agents in wrap-up are made Ready again on the
-    /// way (so waiting customers keep being answered).
-    /// </summary>
-    private async Task<string?> InconsistencyAsync((string Name, HttpClient Client)[] agents)
-    {
-        var channels = await AsteriskServer.ChannelsAsync();
-        var onAsterisk = channels.Select(c => c.Id).ToHashSet();
-        var problems = new List<string>();
-        var customersInApi = new HashSet<string>();
-        var agentLegsInApi = new HashSet<string>();
-        foreach (var (name, client) in agents)
-        {
-            var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
-            var calls = (await client.GetJsonAsync("/api/v1/agent/calls")).EnumerateArray().ToList();
-            if (status == "WrapUp") { await EndWrapUpAsync(client); problems.Add($"{name} in wrap-up (ended)"); }
-            if (status == "Ringing") problems.Add($"{name} ringing");
-            var connected = calls.Where(c => c.Str("state") == "Connected").ToList();
-            if (status == "OnCall" && connected.Count == 0) problems.Add($"{name} On call without a connected call");
-            if (connected.Count > 0 && status != "OnCall") problems.Add($"{name} has a connected call but is {status}");
-            foreach (var call in calls)
-                foreach (var p in call.GetProperty("parties").EnumerateArray().Where(p => p.Str("state") is "Connected" or "Ringing" or "Consulting"))
-                {
-                    var leg = p.Str("legId");
-                    (p.Str("role") == "Customer" ? customersInApi : agentLegsInApi).Add(leg);
-                    if (!onAsterisk.Contains(leg)) problems.Add($"{name}'s call {call.Str("callId")}: {p.Str("role")} leg {leg} not on Asterisk");
-                }
-        }
-        var waiting = (await Tenant.Admin.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength();
-        var trunk = channels.Where(c => c.Name.StartsWith("PJSIP/demo-trunk-")).Select(c => c.Id).ToList();
-        if (trunk.Count != customersInApi.Count + waiting)
-            problems.Add($"{trunk.Count} customers on Asterisk, {customersInApi.Count} talking + {waiting} waiting in the API");
-        foreach (var phone in channels.Where(c => c.Name.StartsWith("PJSIP/demo-11")))
-            if (!agentLegsInApi.Contains(phone.Id)) problems.Add($"agent phone channel {phone.Name} in no call of the API");
-        return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
     /// <summary>Counts what the hold/resume commands sent during the faults got back.</summary>
@@ -235,7 +184,7 @@ public sealed class ConnectionDropsOnAsteriskTests(RealAsterisk asterisk, ITestO
             if (calls.Count == 0) continue;
             var call = calls[0];
             var action = call.GetProperty("held").GetBoolean() ? "resume" : "hold";
-            using var r = await ann.PostAsync($"/api/v1/calls/{call.Str("callId")}/{action}", JsonContent());
+            using var r = await ann.PostAsync($"/api/v1/calls/{call.Str("callId")}/{action}", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
             if (r.IsSuccessStatusCode) tally.Ok++;
             else if ((int)r.StatusCode >= 500 && r.StatusCode != HttpStatusCode.ServiceUnavailable)
             {

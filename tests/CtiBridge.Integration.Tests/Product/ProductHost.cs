@@ -58,6 +58,9 @@ public sealed class ProductHost : WebApplicationFactory<Program>
 
     public RealAsterisk Asterisk { get; }
 
+    /// <summary>The configuration the host runs with (keys as in appsettings: <c>Database:Provider</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     /// <summary>Where the database lives (deleted when the host is disposed, unless <see cref="KeepDataOnDispose"/>).</summary>
     public string DataDirectory => _dir;
 

@@ -1,0 +1,72 @@
+using System.Net;
+using CtiBridge.Integration.Tests.Asterisk;
+using CtiBridge.Integration.Tests.Product;
+
+namespace CtiBridge.Integration.Tests.Faults;
+
+/// <summary>
+/// What the public API says against what Asterisk has, for the fault tests' traffic (customers on the demo trunk calling
+/// Sales, agents with SIP desk phones demo-11xx): every customer channel is a talking or waiting call of the API, every
+/// party the API shows is a channel, every agent phone channel is in a call, no agent On call without a call or Ringing.
+/// </summary>
+public static class ApiAgainstAsterisk
+{
+    /// <summary>The disagreements, or null when there is none. Agents in wrap-up are made Ready on the way.</summary>
+    public static async Task<string?> InconsistencyAsync(RealAsterisk asterisk, IEnumerable<(string Name, HttpClient Client)> agents,
+        HttpClient admin, string salesId)
+    {
+        var channels = await asterisk.ChannelsAsync();
+        var onAsterisk = channels.Select(c => c.Id).ToHashSet();
+        var problems = new List<string>();
+        var customersInApi = new HashSet<string>();
+        var agentLegsInApi = new HashSet<string>();
+        foreach (var (name, client) in agents)
+        {
+            var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
+            var calls = (await client.GetJsonAsync("/api/v1/agent/calls")).EnumerateArray().ToList();
+            if (status == "WrapUp") { await EndWrapUpAsync(client); problems.Add($"{name} in wrap-up (ended)"); }
+            if (status == "Ringing") problems.Add($"{name} ringing");
+            var connected = calls.Where(c => c.Str("state") == "Connected").ToList();
+            if (status == "OnCall" && connected.Count == 0) problems.Add($"{name} On call without a connected call");
+            if (connected.Count > 0 && status != "OnCall") problems.Add($"{name} has a connected call but is {status}");
+            foreach (var call in calls)
+                foreach (var p in call.GetProperty("parties").EnumerateArray().Where(p => p.Str("state") is "Connected" or "Ringing" or "Consulting"))
+                {
+                    var leg = p.Str("legId");
+                    (p.Str("role") == "Customer" ? customersInApi : agentLegsInApi).Add(leg);
+                    if (!onAsterisk.Contains(leg)) problems.Add($"{name}'s call {call.Str("callId")}: {p.Str("role")} leg {leg} not on Asterisk");
+                }
+        }
+        var waiting = (await admin.GetJsonAsync($"/api/v1/skill-groups/{salesId}/waiting")).GetArrayLength();
+        var trunk = channels.Count(c => c.Name.StartsWith("PJSIP/demo-trunk-", StringComparison.Ordinal));
+        if (trunk != customersInApi.Count + waiting)
+            problems.Add($"{trunk} customers on Asterisk, {customersInApi.Count} talking + {waiting} waiting in the API");
+        foreach (var phone in channels.Where(c => c.Name.StartsWith("PJSIP/demo-11", StringComparison.Ordinal)))
+            if (!agentLegsInApi.Contains(phone.Id)) problems.Add($"agent phone channel {phone.Name} in no call of the API");
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>The customers (trunk channels) talking to an agent: in a bridge with an agent's phone.</summary>
+    public static async Task<List<string>> TalkingAsync(RealAsterisk asterisk)
+    {
+        var channels = (await asterisk.ChannelsAsync()).ToDictionary(c => c.Id, c => c.Name);
+        return (await asterisk.BridgesAsync())
+            .Where(b => b.Channels.Any(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-11", StringComparison.Ordinal) == true))
+            .SelectMany(b => b.Channels.Where(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-trunk-", StringComparison.Ordinal) == true))
+            .ToList();
+    }
+
+    public static async Task EndWrapUpAsync(HttpClient agent)
+    {
+        // The agent's wrap-up may end by itself meanwhile: 409 then is fine.
+        using var r = await agent.PostAsync("/api/v1/agent/wrap-up/end", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(r.IsSuccessStatusCode || r.StatusCode == HttpStatusCode.Conflict, $"wrap-up/end: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The p50 and the maximum of a list of seconds, for the figures.</summary>
+    public static (double P50, double Max) Summary(IEnumerable<double> seconds)
+    {
+        var s = seconds.Order().ToList();
+        return s.Count == 0 ? (double.NaN, double.NaN) : (s[s.Count / 2], s[^1]);
+    }
+}
