@@ -144,6 +144,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
                 AnnounceEverySeconds = g.AnnouncePosition ? Math.Max(10, g.AnnounceIntervalSeconds) : null,
                 Hours = Hours(g.BusinessHours),
                 ClosedDestination = g.ClosedDestination,
+                ServiceLevelSeconds = g.ServiceLevelSeconds,
             }).ToList();
 
         var config = new TenantConfiguration(tenant.Id, tenant.Domain, settings, agents, groupDefs,
