@@ -137,3 +137,56 @@ test('the supervisor changes the agent\'s state with a message and the agent\'s 
   await until(async () => /Not Ready \(Meeting\)/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Meeting on the desk');
   await until(async () => /Changed by Sam Supervisor/.test(await tb.locator('#supervisor-note').innerText()), 'the note without a message');
 });
+
+const card = (name) => desk.locator('article.group', { has: desk.getByRole('heading', { level: 3, name, exact: true }) });
+const callerRows = (group) => card(group).locator('table.callers tbody tr');
+
+test('the skill-group dashboard shows a new waiting call within one second; the supervisor moves it and hands it to a Ready agent', async () => {
+  const sup = await session('super');
+  await card('Sales').waitFor();
+  assert.equal(await callerRows('Sales').count(), 0);
+
+  // The wait starts before the call is placed: the caller's row appears within one second of the REST answer.
+  const shown = desk.waitForFunction(() => [...document.querySelectorAll('article.group table.callers tbody th')]
+    .some((th) => th.textContent.includes('+4930555111')), null, { timeout: 5000, polling: 'raf' });
+  const first = await sup.call('POST', '/sandbox/calls', { skillGroup: 'Sales', callerNumber: '+4930555111' });
+  const answered = Date.now();
+  await shown;
+  const ms = Date.now() - answered;
+  console.log(`[e2e] desk showed the new waiting call ${ms} ms after the REST answer`);
+  assert.ok(ms < 1000, `shown after ${ms} ms`);
+  assert.equal(await card('Sales').locator('dd.waiting').innerText(), '1');
+
+  const second = await sup.call('POST', '/sandbox/calls', { skillGroup: 'Sales', callerNumber: '+4930555112' });
+  await until(async () => (await callerRows('Sales').count()) === 2, 'two callers');
+  // Longest wait ticks.
+  const longest = card('Sales').locator('dd.tick');
+  const was = await longest.innerText();
+  await until(async () => (await longest.innerText()) !== was, 'longest wait ticking', 3000);
+
+  // Down: the second caller is next.
+  await desk.getByRole('button', { name: 'Down +4930555111' }).click();
+  await until(async () => /\+4930555112/.test(await callerRows('Sales').first().innerText()), '112 first');
+  await auditPage(desk, 'supervisor-desk-groups');
+
+  // Hand the Sales caller to agent3 (Support only, but of the team and Ready): her toolbar rings.
+  await agent3.call('PUT', '/agent/state', { state: 'Ready' });
+  await until(async () => (await card('Sales').getByLabel('Ready agent for +4930555112').innerText()).includes('Agent 3'), 'Agent 3 offered');
+  await card('Sales').getByLabel('Ready agent for +4930555112').selectOption({ label: 'Agent 3' });
+  await desk.getByRole('button', { name: 'Hand over +4930555112 to the agent' }).click();
+  await until(async () => /Ringing|On a call/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Agent 3 rung');
+  assert.match(await row('Agent 3').locator('td[data-label="Call"]').innerText(), /\+4930555112/);
+  await until(async () => (await callerRows('Sales').count()) === 1, 'one left in Sales');
+
+  // To Support (agent3 is busy with the handed call): it leaves Sales and waits there.
+  await card('Sales').getByLabel('Group for +4930555111').selectOption({ label: 'Support' });
+  await desk.getByRole('button', { name: 'Move +4930555111 to the group' }).click();
+  await until(async () => (await callerRows('Support').count()) === 1 && (await callerRows('Sales').count()) === 0, 'moved to Support');
+
+  // The callers hang up: the desk empties and today's figures count them.
+  await sup.call('POST', `/sandbox/legs/${second.legId}/hangup`);
+  await sup.call('POST', `/sandbox/legs/${first.legId}/hangup`);
+  await until(async () => (await callerRows('Support').count()) === 0, 'Support empty');
+  await until(async () => Number(await card('Sales').locator('.today .offered').innerText()) >= 1, 'today counts the Sales call');
+  await agent3.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' }).catch(() => {});
+});

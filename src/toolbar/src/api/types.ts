@@ -85,7 +85,26 @@ export interface SkillGroupStats {
   agentsLoggedIn: number;
   agentsReady: number;
   agentsFree: number;
+  /** Members ringing or on a call, Not Ready, in wrap-up (the supervisor desk's dashboard). */
+  agentsBusy?: number;
+  agentsNotReady?: number;
+  agentsWrapUp?: number;
+  serviceLevelSeconds?: number;
+  /** Each waiting caller in offer order (number masked by the tenant's rule). */
+  callers?: WaitingCaller[] | null;
+  /** The day's figures so far, as the skill-group report computes them (null until first computed). */
+  today?: GroupToday | null;
 }
+
+export interface WaitingCaller { callId: string; position: number; customerNumber: string; enqueuedAt: string }
+
+export interface GroupFigures {
+  offered: number; answered: number; abandoned: number; notAnswered: number; rona: number; answeredWithinServiceLevel: number;
+  serviceLevelPercent: number | null; averageWaitSeconds: number | null; longestWaitSeconds: number;
+  averageTalkSeconds: number | null; averageHoldSeconds: number | null;
+}
+
+export interface GroupToday { day: string; serviceLevelSeconds: number; figures: GroupFigures }
 
 export interface WaitingCallView {
   callId: string;

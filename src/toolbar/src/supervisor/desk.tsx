@@ -6,23 +6,37 @@ import { api } from '../api/session';
 import { ApiError } from '../api/errors';
 import { AgentHub, type LinkState } from '../hub/hub';
 import { ResumeCursor, memoryStore } from '../hub/resume';
-import type { AgentStatus, AgentView, PauseReason, TeamAgentView } from '../api/types';
+import type { AgentStatus, AgentView, PauseReason, SkillGroupMessage, SkillGroupStats, TeamAgentView } from '../api/types';
 import { STATE_LABELS, applyTeamEvent, elapsed, teamOf, visibleAgents, type Team } from './team';
+import { applyGroupMessage, groupsOf, sortedGroups, type Groups } from './groups';
+import { GroupDashboard } from './queues';
 import './desk.css';
 
 const FILTER_STATES: AgentStatus[] = ['Ready', 'NotReady', 'Ringing', 'OnCall', 'WrapUp', 'LoggedOut'];
 
-function useTeam(): { team: Team | null; link: LinkState } {
+function useTeam(): { team: Team | null; groups: Groups; link: LinkState } {
   const [team, setTeam] = useState<Team | null>(null);
+  const [groups, setGroups] = useState<Groups>({});
   const [link, setLink] = useState<LinkState>('connecting');
   useEffect(() => {
     let current: Team | null = null;
+    let currentGroups: Groups = {};
     const set = (t: Team) => { current = t; setTeam(t); };
-    const resync = async () => { try { set(teamOf(await api.request<TeamAgentView[]>('GET', '/supervision/team'))); } catch { /* the next reconnect tries again */ } };
+    const setG = (g: Groups) => { currentGroups = g; setGroups(g); };
+    const resync = async () => {
+      try {
+        set(teamOf(await api.request<TeamAgentView[]>('GET', '/supervision/team')));
+        setG(groupsOf(await api.request<SkillGroupStats[]>('GET', '/supervision/skill-groups')));
+      } catch { /* the next reconnect tries again */ }
+    };
     // A cursor of this page alone, from nothing: the first Resume answers with a snapshot that has the team.
     const hub = new AgentHub(() => api.accessToken(), new ResumeCursor(memoryStore()), {
-      event(env) { if (current) set(applyTeamEvent(current, env)); },
-      skillGroups() { /* the queue dashboard's */ },
+      event(env) {
+        if (env.name === 'skillGroupStatsChanged') setG(applyGroupMessage(currentGroups, env as SkillGroupMessage));
+        else if (current) set(applyTeamEvent(current, env));
+      },
+      // Every Resume answer carries the current figures of the supervisor's groups (group messages are not replayed).
+      skillGroups(stats) { setG(groupsOf(stats)); },
       snapshot(s) { if (s.team) set(teamOf(s.team)); else void resync(); },
       link(state) { setLink(state); },
       resync() { void resync(); },
@@ -30,7 +44,7 @@ function useTeam(): { team: Team | null; link: LinkState } {
     void hub.start();
     return () => { void hub.stop(); };
   }, []);
-  return { team, link };
+  return { team, groups, link };
 }
 
 /** Re-renders every second (time in state, call duration). */
@@ -113,7 +127,8 @@ function ChangeStateForm({ row, reasons, onDone }: { row: TeamAgentView; reasons
 }
 
 export default function SupervisorDesk() {
-  const { team, link } = useTeam();
+  const { team, groups, link } = useTeam();
+  const groupList = useMemo(() => sortedGroups(groups), [groups]);
   const now = useNow();
   const [state, setState] = useState<AgentStatus | ''>('');
   const [search, setSearch] = useState('');
@@ -172,6 +187,7 @@ export default function SupervisorDesk() {
               </tbody>
             </table>
             {target && <ChangeStateForm key={target.agent.agentId} row={target} reasons={reasons} onDone={(text) => { setChanging(null); setNotice(text); }} />}
+            <GroupDashboard groups={groupList} team={team} now={now} />
           </>
         )}
       </main>
