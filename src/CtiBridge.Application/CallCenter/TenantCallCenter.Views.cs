@@ -95,7 +95,7 @@ public sealed partial class TenantCallCenter
                 var call = a.Agent.CallId is { } callId && _calls.TryGetValue(callId, out var on) ? on
                     : _calls.Values.FirstOrDefault(c => c.OfferAgentId == id);
                 found.Add(new AgentOnTheFloor(ViewOf(a), a.Groups.Select(g => new SkillGroupRef(g.Definition.Id, g.Definition.Name)).ToList(),
-                    call is null ? null : ViewOf(call)));
+                    call is null ? null : ViewOf(call), EndpointOf(a), a.Definition.TeamIds ?? []));
             }
             return found;
         }
@@ -224,5 +224,5 @@ public sealed record MonitorableCall(Guid CallId, string AgentLegId, string? Cus
 public sealed record SkillGroupRef(Guid SkillGroupId, string Name);
 
 /// <summary>One agent as supervision sees them: the agent, their skill groups, and the call they are on or offered (null: none).</summary>
-public sealed record AgentOnTheFloor(AgentView Agent, IReadOnlyList<SkillGroupRef> SkillGroups, CallView? Call);
+public sealed record AgentOnTheFloor(AgentView Agent, IReadOnlyList<SkillGroupRef> SkillGroups, CallView? Call, string Endpoint, IReadOnlyList<Guid> TeamIds);
 
