@@ -234,5 +234,11 @@ export interface TeamSkillGroupView { skillGroupId: string; name: string; paused
 export interface TeamCallView {
   callId: string; direction: CallDirection; state: CallState; customerNumber: string; skillGroupId?: string | null;
   skillGroupName?: string | null; since: string; held: boolean; muted: boolean; recording: boolean;
+  consultation?: boolean; conference?: boolean;
 }
-export interface TeamAgentView { agent: AgentView; skillGroups: TeamSkillGroupView[]; call?: TeamCallView | null }
+export interface TeamRef { teamId: string; name: string }
+/** The agent's phone: the endpoint calls ring, registered (null: a remote agent's outside number). */
+export interface TeamPhoneView { endpoint: string; registered?: boolean | null }
+export interface TeamAgentView {
+  agent: AgentView; skillGroups: TeamSkillGroupView[]; call?: TeamCallView | null; teams?: TeamRef[] | null; phone?: TeamPhoneView | null;
+}
