@@ -109,6 +109,17 @@ test('the desk lists the team and shows an agent\'s state change within one seco
   assert.match(await desk.locator('table.team tbody').innerText(), /Agent 2/);
   assert.equal(await desk.locator('table.team tbody tr').count(), 1);
   await desk.getByLabel('Search by name').fill('');
+
+  // Filter by skill group and team, sort by state; the phone's registration.
+  await desk.getByLabel('Skill group', { exact: true }).selectOption({ label: 'Support' });
+  assert.deepEqual(await desk.locator('table.team tbody th').allInnerTexts().then((l) => l.map((x) => x.split(/\s/).slice(0, 2).join(' '))), ['Agent 2', 'Agent 3']);
+  await desk.getByLabel('Skill group', { exact: true }).selectOption({ label: 'All groups' });
+  await desk.getByLabel('Team', { exact: true }).selectOption({ label: 'Team A' });
+  assert.equal(await desk.locator('table.team tbody tr').count(), 3);
+  await desk.getByLabel('Sort by').selectOption({ label: 'State' });
+  assert.match(await desk.locator('table.team tbody th').first().innerText(), /Agent 3/); // Not Ready before the logged out
+  await desk.getByLabel('Sort by').selectOption({ label: 'Name' });
+  assert.match(await row('Agent 3').locator('td[data-label="Phone"]').innerText(), /registered · available/);
   await auditPage(desk, 'supervisor-desk');
 });
 

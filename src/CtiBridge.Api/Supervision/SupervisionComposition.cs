@@ -13,6 +13,16 @@ public static class SupervisionComposition
         services.AddSingleton<MonitoringService>();
         services.AddSingleton<GroupDayFigures>();
         services.AddHostedService<GroupDayFiguresHostedService>();
+        services.AddScoped<Application.Supervision.Wallboards.WallboardKeys>();
+        services.AddSingleton<Wallboards.WallboardConnections>();
         return services;
+    }
+
+    /// <summary>The wall screens' hub at <c>/hubs/wallboard</c> (a wallboard key, no sign-in) and its statistics relay.</summary>
+    public static WebApplication MapCtiWallboard(this WebApplication app)
+    {
+        app.MapHub<Wallboards.WallboardHub>("/hubs/wallboard").AllowAnonymous();
+        app.Services.GetRequiredService<Events.AgentEventStreams>().AddObserver(app.Services.GetRequiredService<Wallboards.WallboardConnections>());
+        return app;
     }
 }
