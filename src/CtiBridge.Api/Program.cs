@@ -31,6 +31,7 @@ app.UseCtiObservability(); // tenant in log scope, Prometheus endpoint when enab
 // Capabilities map their endpoints and hubs here, one line each, e.g.
 // app.MapCallCenterEndpoints();
 app.MapCallCenterEndpoints();
+app.MapCtiWallboard();
 
 app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
 await app.InitializeCtiAsync();

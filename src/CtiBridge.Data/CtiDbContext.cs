@@ -95,6 +95,7 @@ public class CtiDbContext : DbContext
     public DbSet<DialTask> DialTasks => Set<DialTask>();
     public DbSet<DialTaskItem> DialTaskItems => Set<DialTaskItem>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<WallboardKey> WallboardKeys => Set<WallboardKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
@@ -393,6 +394,14 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Prefix).HasMaxLength(16);
             e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.HasIndex(x => x.Prefix).IsUnique();
+        });
+        m.Entity<WallboardKey>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.Property(x => x.SkillGroupIds).HasMaxLength(4000);
             e.HasIndex(x => x.Prefix).IsUnique();
         });
         m.Entity<WebhookEndpoint>(e =>

@@ -100,7 +100,7 @@ test('an admin lands on the admin console; every page passes the audit', async (
   await signIn('admin');
   await page.getByRole('heading', { level: 1, name: 'Tenant settings' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/admin');
-  for (const title of ['Tenant settings', 'Users', 'Teams', 'Skill groups', 'Phones', 'Pause reasons', 'API keys', 'Webhooks', 'Blocklist', 'Audit log']) {
+  for (const title of ['Tenant settings', 'Users', 'Teams', 'Skill groups', 'Phones', 'Pause reasons', 'API keys', 'Webhooks', 'Wallboards', 'Blocklist', 'Audit log']) {
     await openAdminPage(title);
     await page.waitForFunction(() => !document.querySelector('main .loading'));
     assert.equal(new URL(page.url()).pathname.startsWith('/admin/'), true);

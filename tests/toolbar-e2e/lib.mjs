@@ -4,6 +4,8 @@ import { mkdtempSync, mkdirSync, rmSync, copyFileSync, writeFileSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BASE = process.env.CTI_E2E_BASE_URL ?? 'http://127.0.0.1:5000';
@@ -82,4 +84,37 @@ export async function until(fn, what, timeoutMs = 10_000) {
     await sleep(100);
   }
   throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+
+const WIDTHS = [[1366, 900], [390, 844]];
+let axeSource;
+
+/**
+ * axe-core at 1366 and 390 px (no serious or critical violation; no sideways scroll at 390 px) with a full-page
+ * screenshot at each width (copied into docs/screenshots/ with CTI_E2E_UPDATE_DOCS=1).
+ */
+export async function auditPage(page, name) {
+  axeSource ??= readFileSync(createRequire(join(repo, 'src/toolbar/package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const [width, height] of WIDTHS) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(150);
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    assert.deepEqual(violations, [], `${name} at ${width} px`);
+    if (width === 390) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 390 px`);
+    }
+    const file = join(shots, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
+      mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
+      copyFileSync(file, join(repo, 'docs/screenshots', `${name}-${width}.png`));
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 }

@@ -4,14 +4,7 @@
 // CTI_E2E_UPDATE_DOCS=1).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { DOMAIN, PASSWORD, launch, repo, session, shots, until } from './lib.mjs';
-
-const require = createRequire(join(repo, 'src/toolbar/package.json'));
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WIDTHS = [[1366, 900], [390, 844]];
+import { DOMAIN, PASSWORD, auditPage, launch, session, until } from './lib.mjs';
 
 let supBrowser;
 let agentBrowser;
@@ -40,31 +33,6 @@ async function signIn(page, login) {
   await page.getByLabel('Username').fill(login);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function auditPage(page, name) {
-  for (const [width, height] of WIDTHS) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(150);
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
-    assert.deepEqual(violations, [], `${name} at ${width} px`);
-    if (width === 390) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 390 px`);
-    }
-    const file = join(shots, `${name}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
-      mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
-      copyFileSync(file, join(repo, 'docs/screenshots', `${name}-${width}.png`));
-    }
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
 }
 
 const row = (name) => desk.locator('table.team tbody tr', { hasText: name });
@@ -109,6 +77,17 @@ test('the desk lists the team and shows an agent\'s state change within one seco
   assert.match(await desk.locator('table.team tbody').innerText(), /Agent 2/);
   assert.equal(await desk.locator('table.team tbody tr').count(), 1);
   await desk.getByLabel('Search by name').fill('');
+
+  // Filter by skill group and team, sort by state; the phone's registration.
+  await desk.getByLabel('Skill group', { exact: true }).selectOption({ label: 'Support' });
+  assert.deepEqual(await desk.locator('table.team tbody th').allInnerTexts().then((l) => l.map((x) => x.split(/\s/).slice(0, 2).join(' '))), ['Agent 2', 'Agent 3']);
+  await desk.getByLabel('Skill group', { exact: true }).selectOption({ label: 'All groups' });
+  await desk.getByLabel('Team', { exact: true }).selectOption({ label: 'Team A' });
+  assert.equal(await desk.locator('table.team tbody tr').count(), 3);
+  await desk.getByLabel('Sort by').selectOption({ label: 'State' });
+  assert.match(await desk.locator('table.team tbody th').first().innerText(), /Agent 3/); // Not Ready before the logged out
+  await desk.getByLabel('Sort by').selectOption({ label: 'Name' });
+  assert.match(await row('Agent 3').locator('td[data-label="Phone"]').innerText(), /registered · available/);
   await auditPage(desk, 'supervisor-desk');
 });
 
@@ -136,4 +115,58 @@ test('the supervisor changes the agent\'s state with a message and the agent\'s 
   await form.getByRole('button', { name: 'Apply' }).click();
   await until(async () => /Not Ready \(Meeting\)/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Meeting on the desk');
   await until(async () => /Changed by Sam Supervisor/.test(await tb.locator('#supervisor-note').innerText()), 'the note without a message');
+});
+
+const card = (name) => desk.locator('article.group', { has: desk.getByRole('heading', { level: 3, name, exact: true }) });
+const callerRows = (group) => card(group).locator('table.callers tbody tr');
+
+test('the skill-group dashboard shows a new waiting call within one second; the supervisor moves it and hands it to a Ready agent', async () => {
+  const sup = await session('super');
+  await card('Sales').waitFor();
+  assert.equal(await callerRows('Sales').count(), 0);
+
+  // The wait starts before the call is placed: the caller's row appears within one second of the REST answer.
+  const shown = desk.waitForFunction(() => [...document.querySelectorAll('article.group table.callers tbody th')]
+    .some((th) => th.textContent.includes('+4930555111')), null, { timeout: 5000, polling: 'raf' });
+  const first = await sup.call('POST', '/sandbox/calls', { skillGroup: 'Sales', callerNumber: '+4930555111' });
+  const answered = Date.now();
+  await shown;
+  const ms = Date.now() - answered;
+  console.log(`[e2e] desk showed the new waiting call ${ms} ms after the REST answer`);
+  assert.ok(ms < 1000, `shown after ${ms} ms`);
+  assert.equal(await card('Sales').locator('dd.waiting').innerText(), '1');
+
+  const second = await sup.call('POST', '/sandbox/calls', { skillGroup: 'Sales', callerNumber: '+4930555112' });
+  await until(async () => (await callerRows('Sales').count()) === 2, 'two callers');
+  // Longest wait ticks.
+  const longest = card('Sales').locator('dd.tick');
+  const was = await longest.innerText();
+  await until(async () => (await longest.innerText()) !== was, 'longest wait ticking', 3000);
+
+  // Down: the second caller is next.
+  await desk.getByRole('button', { name: 'Down +4930555111' }).click();
+  await until(async () => /\+4930555112/.test(await callerRows('Sales').first().innerText()), '112 first');
+  await auditPage(desk, 'supervisor-desk-groups');
+
+  // Hand the Sales caller to agent3 (Support only, but of the team and Ready): her toolbar rings.
+  await agent3.call('PUT', '/agent/state', { state: 'Ready' });
+  await until(async () => (await card('Sales').getByLabel('Ready agent for +4930555112').innerText()).includes('Agent 3'), 'Agent 3 offered');
+  await card('Sales').getByLabel('Ready agent for +4930555112').selectOption({ label: 'Agent 3' });
+  await desk.getByRole('button', { name: 'Hand over +4930555112 to the agent' }).click();
+  await until(async () => /Ringing|On a call/.test(await row('Agent 3').locator('td[data-label="State"]').innerText()), 'Agent 3 rung');
+  // The call follows its offer event (the agent's Ringing may arrive a moment before it).
+  await until(async () => /\+4930555112/.test(await row('Agent 3').locator('td[data-label="Call"]').innerText()), 'the handed call on Agent 3');
+  await until(async () => (await callerRows('Sales').count()) === 1, 'one left in Sales');
+
+  // To Support (agent3 is busy with the handed call): it leaves Sales and waits there.
+  await card('Sales').getByLabel('Group for +4930555111').selectOption({ label: 'Support' });
+  await desk.getByRole('button', { name: 'Move +4930555111 to the group' }).click();
+  await until(async () => (await callerRows('Support').count()) === 1 && (await callerRows('Sales').count()) === 0, 'moved to Support');
+
+  // The callers hang up: the desk empties and today's figures count them.
+  await sup.call('POST', `/sandbox/legs/${second.legId}/hangup`);
+  await sup.call('POST', `/sandbox/legs/${first.legId}/hangup`);
+  await until(async () => (await callerRows('Support').count()) === 0, 'Support empty');
+  await until(async () => Number(await card('Sales').locator('.today .offered').innerText()) >= 1, 'today counts the Sales call');
+  await agent3.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' }).catch(() => {});
 });

@@ -81,6 +81,17 @@ public sealed class ApiServerHarness : ILoadHarness
                         Console.WriteLine(FormattableString.Invariant(
                             $"STATS dispatched={dispatch.Count} salesStats={Interlocked.Read(ref salesStats)} p50={dispatch.Percentile(50):F2} p99={dispatch.Percentile(99):F2} max={dispatch.Max:F2} gcPauseMs={(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} gc0={GC.CollectionCount(0) - g0} gc1={GC.CollectionCount(1) - g1} gc2={GC.CollectionCount(2) - g2} serverGc={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / 1048576}"));
                         break;
+                    case var _ when line.StartsWith("supervisors ", StringComparison.Ordinal):
+                        try
+                        {
+                            var created = await CreateSupervisorsAsync(factory.Services, int.Parse(line["supervisors ".Length..].Trim()));
+                            var text = new System.Text.StringBuilder();
+                            foreach (var (id, token) in created) text.Append("USER ").Append(id.ToString("D")).Append(' ').Append(token).Append('\n');
+                            Console.Write(text.ToString());
+                            Console.WriteLine("OK");
+                        }
+                        catch (Exception e) { Console.WriteLine("ERROR " + e.ToString().ReplaceLineEndings(" | ")); }
+                        break;
                     case var _ when line.StartsWith("users ", StringComparison.Ordinal):
                         try
                         {
@@ -101,6 +112,40 @@ public sealed class ApiServerHarness : ILoadHarness
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// <c>load fanout --users --supervisors=N</c>: N supervisors <c>fansup001</c>… of the demo tenant, each leading
+    /// "Team A" (agent1..3 and the created agents), written straight to the database, the tenant reloaded once, a token
+    /// minted for each. Returns (userId, token) in creation order.
+    /// </summary>
+    private static async Task<List<(Guid Id, string Token)>> CreateSupervisorsAsync(IServiceProvider services, int count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<CtiDbContext>();
+        db.ScopeToSystem();
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Domain == "demo");
+        db.ScopeToTenant(tenant.Id);
+        var team = await db.Teams.AsNoTracking().SingleAsync(t => t.Name == "Team A");
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var hash = sp.GetRequiredService<PasswordHasher>().Hash(BenchApi.Password);
+        var users = new List<User>(count);
+        for (var i = 1; i <= count; i++)
+        {
+            var u = new User
+            {
+                TenantId = tenant.Id, Username = $"fansup{i:D3}", DisplayName = $"Fan-out Supervisor {i}", Roles = UserRoles.Supervisor,
+                PasswordHash = hash, PasswordChangedAt = now, CreatedAt = now,
+            };
+            users.Add(u);
+            db.TeamSupervisors.Add(new TeamSupervisor { TenantId = tenant.Id, TeamId = team.Id, UserId = u.Id });
+        }
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        await sp.GetRequiredService<TenantReloader>().ReloadAsync(tenant.Id);
+        var issuer = sp.GetRequiredService<IAccessTokenIssuer>();
+        return users.Select(u => (u.Id, issuer.Issue(new SessionPrincipal(tenant.Id, tenant.Domain, u.Id, u.Username, u.DisplayName, u.Roles, false)).Token)).ToList();
     }
 
     /// <summary>

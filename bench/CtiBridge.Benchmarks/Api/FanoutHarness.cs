@@ -15,7 +15,7 @@ namespace CtiBridge.Benchmarks.Api;
 /// change, just before the event is published) = raise → receive; for every event also receive − envelope
 /// <c>at</c> (dispatcher dequeue → receive). Server-side: the <c>Dispatched</c> hook (publish → last group
 /// send returned). Both processes read the same clock. CPU of server, clients and machine from /proc.
-/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users] [--raw]</c>
+/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users] [--supervisors=N] [--raw]</c>
 /// (clients: SignalR's .NET client, <see cref="SignalRClient"/>; <c>--raw</c>: the minimal WebSocket client <see cref="HubSocket"/>.)
 /// (active &lt; clients: the other connections are a second tenant's admin: connected, receiving nothing.)
 /// (5,000 clients need <c>ulimit -n</c> ≥ 12000: both ends of each socket live on this machine.)
@@ -37,6 +37,9 @@ public sealed class FanoutHarness : ILoadHarness
     public async Task RunAsync(string[] args)
     {
         var perUser = args.Contains("--users");
+        // --supervisors=N (with --users): N more supervisors of super's team, each with one more connection; their
+        // agentStateChanged latency is reported apart (the supervisor desk's event → supervisor figure).
+        var supervisorCount = args.Where(a => a.StartsWith("--supervisors=", StringComparison.Ordinal)).Select(a => int.Parse(a["--supervisors=".Length..])).FirstOrDefault();
         var raw = args.Contains("--raw");
         args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
@@ -80,6 +83,13 @@ public sealed class FanoutHarness : ILoadHarness
             tokens.AddRange(extra);
             Console.WriteLine($"{extra.Count} agents created with tokens in {createdIn:F1} s, CTI-logged in (Not Ready) in {setup.Elapsed.TotalSeconds - createdIn:F1} s");
         }
+        var supervisorTokens = new List<string>();
+        if (supervisorCount > 0)
+        {
+            var created = await server.CommandLinesAsync($"supervisors {supervisorCount}", "USER ", runTimeout.Token);
+            supervisorTokens.AddRange(created.Select(l => l[(l.LastIndexOf(' ') + 1)..]));
+            Console.WriteLine($"{supervisorTokens.Count} supervisors of the team created");
+        }
         string? idleToken = null;
         if (active < clients)
         {
@@ -111,7 +121,20 @@ public sealed class FanoutHarness : ILoadHarness
                 finally { gate.Release(); }
             }));
         }
-        Console.WriteLine($"{clients} connected in {connectClock.Elapsed.TotalSeconds:F1} s");
+        // The supervisors: their own recorder, so the event → supervisor latency is measured apart.
+        var supervisorRecorder = new FanoutRecorder();
+        var supervisorSockets = new IFanoutClient[supervisorTokens.Count];
+        var supervisorLoops = new Task[supervisorTokens.Count];
+        for (var i = 0; i < supervisorTokens.Count; i++)
+        {
+            supervisorSockets[i] = raw ? await HubSocket.ConnectAsync(hubUri, supervisorTokens[i], runTimeout.Token)
+                : await SignalRClient.ConnectAsync(hubUri, supervisorTokens[i], runTimeout.Token);
+            var s = supervisorSockets[i];
+            supervisorLoops[i] = Task.Run(() => s.ReceiveLoopAsync(supervisorRecorder, stop.Token));
+        }
+        sockets = sockets.Concat(supervisorSockets).ToArray();
+        loops = loops.Concat(supervisorLoops).ToArray();
+        Console.WriteLine($"{clients + supervisorTokens.Count} connected in {connectClock.Elapsed.TotalSeconds:F1} s");
 
         // SignalR's server drops a client silent for 30 s: ping every 10 s.
         var pinger = Task.Run(async () =>
@@ -151,11 +174,13 @@ public sealed class FanoutHarness : ILoadHarness
         await Task.Delay(500);
         await server.CommandAsync("reset");
         recorder.Recording = true;
+        supervisorRecorder.Recording = true;
         var cpu = new CpuWindow(server.Pid);
         var window = Stopwatch.StartNew();
         await RaiseAsync(seconds, record: true);
         await Task.Delay(1000); // let the last deliveries land
         recorder.Recording = false;
+        supervisorRecorder.Recording = false;
         var elapsed = window.Elapsed.TotalSeconds;
         var cpuSummary = cpu.Summary();
         var serverStats = await server.CommandAsync("stats");
@@ -180,6 +205,9 @@ public sealed class FanoutHarness : ILoadHarness
                 // More than dispatched: a message dispatched just before the measured window and received inside it.
                 + (perMember.All(n => n >= salesStats) ? " (none missing)" : " (MISSING)"));
         }
+        if (supervisorTokens.Count > 0)
+            Console.WriteLine($"event → supervisor ({supervisorTokens.Count} supervisors, agentStateChanged stateSince → client): {supervisorRecorder.RaiseToReceive.Summary()}; "
+                + $"received {supervisorRecorder.ByKind[0]}, expected {raised * supervisorTokens.Count}");
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);
         Console.WriteLine($"connections closed during run: {Interlocked.Read(ref recorder.Closed)}; load average {ApiServerProcess.LoadAverage()}");

@@ -14,7 +14,8 @@ namespace CtiBridge.Api.CallCenter;
 /// (<see cref="AgentSessionRestorer"/>); at start-up that is before the PBX connects.
 /// </summary>
 public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterService service, CallCenterDirectory directory,
-    AgentSessionRestorer sessions, ToolbarPresence toolbars, SkillGroupSubscriptions subscriptions, ILogger<TenantReloader> log)
+    AgentSessionRestorer sessions, ToolbarPresence toolbars, SkillGroupSubscriptions subscriptions,
+    Application.Supervision.Dashboard.GroupDayFigures dayFigures, ILogger<TenantReloader> log)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -48,6 +49,7 @@ public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterServic
             var configured = service.Configure(loaded.Configuration);
             directory.Update(loaded);
             await subscriptions.RefreshAsync(tenantId, ct); // membership or teams may have changed: who receives which statistics
+            dayFigures.TenantLoaded(tenantId); // new groups or thresholds: their figures of the day
             if (first) await RestoreSessionsAsync(configured, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

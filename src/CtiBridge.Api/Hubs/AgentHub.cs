@@ -38,7 +38,7 @@ public sealed record StateSnapshot(AgentView? Agent, IReadOnlyList<CallView> Cal
 /// </summary>
 [Authorize(AuthenticationSchemes = ApiKeys.CallerScheme)]
 public sealed class AgentHub(AgentEventStreams streams, CallCenterService service, CallCenterDirectory directory, ToolbarPresence presence,
-    HubConnections connections, SkillGroupSubscriptions subscriptions)
+    HubConnections connections, SkillGroupSubscriptions subscriptions, Events.PhoneRegistry phones)
     : Hub<IAgentClient>
 {
     public override async Task OnConnectedAsync()
@@ -82,7 +82,7 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
     {
         var (tenant, user) = Who();
         var seq = streams.CurrentSeq(tenant, user); // read before the state: later events re-apply, none is lost
-        var snapshot = BuildSnapshot(service, directory, tenant, user);
+        var snapshot = BuildSnapshot(service, directory, tenant, user, phones.IsRegistered);
         return new ResumeResult(streams.Epoch, seq, null, snapshot, snapshot.SkillGroups);
     }
 
@@ -94,7 +94,8 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
         return center.ListGroupStats().Where(s => visible.Contains(s.SkillGroupId)).ToList();
     }
 
-    internal static StateSnapshot BuildSnapshot(CallCenterService service, CallCenterDirectory directory, Guid tenant, Guid user)
+    internal static StateSnapshot BuildSnapshot(CallCenterService service, CallCenterDirectory directory, Guid tenant, Guid user,
+        Func<string, bool>? isRegistered = null)
     {
         var center = service.FindTenant(tenant);
         if (center is null) return new StateSnapshot(null, [], []);
@@ -110,7 +111,7 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
                     calls[c.CallId] = c;
         var visible = directory.SkillGroupsVisibleTo(tenant, user);
         var stats = center.ListGroupStats().Where(s => visible.Contains(s.SkillGroupId)).ToList();
-        var team = watches ? TeamView.Of(center, supervision, user) : null;
+        var team = watches ? TeamView.Of(center, supervision, user, isRegistered) : null;
         return new StateSnapshot(agent, calls.Values.OrderBy(c => c.CreatedAt).ToList(), stats, team);
     }
 

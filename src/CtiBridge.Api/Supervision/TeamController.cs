@@ -19,7 +19,7 @@ namespace CtiBridge.Api.Supervision;
 [Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(401)]
 [ProducesResponseType<ProblemDetails>(403)]
-public sealed class TeamController(CallCenterAccess access, CallCenterDirectory directory) : ControllerBase
+public sealed class TeamController(CallCenterAccess access, CallCenterDirectory directory, Events.PhoneRegistry phones) : ControllerBase
 {
     /// <summary>The agents of your teams, by name.</summary>
     /// <response code="200">The team's agents (the customer's number masked by the tenant's rule).</response>
@@ -31,6 +31,6 @@ public sealed class TeamController(CallCenterAccess access, CallCenterDirectory 
         var caller = access.Caller;
         if (!caller.IsSupervisor)
             throw new CtiException(ErrorCodes.Forbidden, "Only supervisors and admins see a team view.", ErrorKind.Forbidden);
-        return TeamView.Of(access.Center(caller), directory.Supervision(caller.TenantId), caller.UserId!.Value);
+        return TeamView.Of(access.Center(caller), directory.Supervision(caller.TenantId), caller.UserId!.Value, phones.IsRegistered);
     }
 }

@@ -32,6 +32,8 @@ internal sealed class GroupRuntime(SkillGroupDefinition definition)
     public Dictionary<Guid, int> Priority { get; } = new();
     /// <summary>Recent waits of answered calls, for the estimated-wait announcement.</summary>
     public Queue<double> RecentWaits { get; } = new();
+    /// <summary>The day's report figures, computed from the stored call records outside the engine (supervision's dashboard).</summary>
+    public Events.GroupToday? Today { get; set; }
 }
 
 /// <summary>What a leg we dialled is for.</summary>

@@ -333,6 +333,64 @@ public sealed partial class TenantCallCenter
     }
 
     /// <summary>
+    /// Moves a waiting call to another skill group (supervisors). It keeps its wait: it takes its place in the new group's
+    /// list by the time it was first queued, and may be offered there at once.
+    /// </summary>
+    public void MoveWaitingCallToGroup(Guid groupId, Guid callId, Guid targetGroupId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var from = GroupOf(groupId);
+                var to = GroupOf(targetGroupId);
+                var call = WaitingCallIn(from, callId);
+                if (from == to)
+                    throw new CtiException(ErrorCodes.ValidationFailed, "The call is waiting in this skill group already.", ErrorKind.Validation);
+                from.Waiting.Remove(call);
+                Enqueue(w, call, to, atHead: false, inPlace: true);
+                PublishStats(from);
+                Dispatch(w);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Offers a waiting call to one chosen agent now (supervisors), ahead of the group's order. The agent must be Ready
+    /// with her device available; if she does not answer, the call goes back to the head of its group as after any
+    /// unanswered offer.
+    /// </summary>
+    public void HandWaitingCallTo(Guid groupId, Guid callId, Guid agentId)
+    {
+        RunWork(w =>
+        {
+            lock (_gate)
+            {
+                var g = GroupOf(groupId);
+                var call = WaitingCallIn(g, callId);
+                var agent = AgentOf(agentId);
+                if (agent.Agent.Status == AgentStatus.LoggedOut)
+                    throw new CtiException(ErrorCodes.AgentNotLoggedIn, "The agent is not logged in.");
+                if (agent.Agent.Status != AgentStatus.Ready || !agent.Agent.DeviceAvailable)
+                    throw new CtiException(ErrorCodes.AgentNotReady, "A waiting call goes only to a Ready agent whose device is available.");
+                g.Waiting.Remove(call);
+                call.WaitingIn = null;
+                Offer(w, call, agent, fromQueue: true);
+                PublishStats(g);
+            }
+        });
+    }
+
+    /// <summary>The call waiting in <paramref name="g"/>: 404 for a call the tenant does not have, 409 for one not waiting there.</summary>
+    private CallRuntime WaitingCallIn(GroupRuntime g, Guid callId)
+    {
+        if (g.Waiting.FirstOrDefault(c => c.Call.Id == callId) is { } waiting) return waiting;
+        if (!_calls.ContainsKey(callId))
+            throw new CtiException(ErrorCodes.CallNotFound, "No such call in this tenant.", ErrorKind.NotFound);
+        throw new CtiException(ErrorCodes.CallNotWaiting, "The call is no longer waiting in this skill group.");
+    }
+
+    /// <summary>
     /// Offers waiting calls to free agents until no pair fits: the oldest head-of-list call first,
     /// to the best member (lowest priority number, then longest idle) who is free for that group.
     /// </summary>

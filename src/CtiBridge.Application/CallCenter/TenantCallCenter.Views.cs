@@ -95,7 +95,7 @@ public sealed partial class TenantCallCenter
                 var call = a.Agent.CallId is { } callId && _calls.TryGetValue(callId, out var on) ? on
                     : _calls.Values.FirstOrDefault(c => c.OfferAgentId == id);
                 found.Add(new AgentOnTheFloor(ViewOf(a), a.Groups.Select(g => new SkillGroupRef(g.Definition.Id, g.Definition.Name)).ToList(),
-                    call is null ? null : ViewOf(call)));
+                    call is null ? null : ViewOf(call), EndpointOf(a), a.Definition.TeamIds ?? []));
             }
             return found;
         }
@@ -155,19 +155,44 @@ public sealed partial class TenantCallCenter
     private SkillGroupStats StatsOf(GroupRuntime g)
     {
         var now = Now;
-        int loggedIn = 0, ready = 0, free = 0;
+        int loggedIn = 0, ready = 0, free = 0, busy = 0, notReady = 0, wrapUp = 0;
         var groupId = g.Definition.Id;
         foreach (var id in g.Priority.Keys)
         {
             if (!_agents.TryGetValue(id, out var a) || a.Agent.Status == AgentStatus.LoggedOut) continue;
             loggedIn++;
+            switch (a.Agent.Status)
+            {
+                case AgentStatus.Ringing or AgentStatus.OnCall: busy++; break;
+                case AgentStatus.NotReady: notReady++; break;
+                case AgentStatus.WrapUp: wrapUp++; break;
+            }
             if (a.Agent.Status != AgentStatus.Ready) continue;
             ready++;
             if (a.Agent.IsAvailableForQueue(groupId)) free++;
         }
         var longest = g.Waiting.Count == 0 ? 0 : g.Waiting.Max(c => (now - (c.Call.EnqueuedAt ?? now)).TotalSeconds);
-        return new SkillGroupStats(groupId, g.Definition.Name, g.Waiting.Count, longest, loggedIn, ready, free);
+        var callers = g.Waiting.Select((c, i) => new WaitingCaller(c.Call.Id, i + 1, Mask(c.Call.CustomerNumber), c.Call.EnqueuedAt ?? c.Call.CreatedAt)).ToList();
+        return new SkillGroupStats(groupId, g.Definition.Name, g.Waiting.Count, Math.Max(0, longest), loggedIn, ready, free,
+            busy, notReady, wrapUp, g.Definition.ServiceLevelSeconds, callers, g.Today);
     }
+
+    /// <summary>
+    /// Sets a group's figures of the day (computed by supervision from the stored call records) and publishes its
+    /// statistics with them. Unknown groups are ignored (deleted meanwhile).
+    /// </summary>
+    public void SetGroupToday(Guid groupId, GroupToday today)
+    {
+        lock (_gate)
+        {
+            if (!_groups.TryGetValue(groupId, out var g)) return;
+            g.Today = today;
+            PublishStats(g);
+        }
+    }
+
+    /// <summary>The ids of the tenant's skill groups.</summary>
+    public IReadOnlyList<Guid> GroupIds() { lock (_gate) return _groups.Keys.ToList(); }
 
     /// <summary>Applies the tenant's number-masking rule to a number shown to agents.</summary>
     internal string Mask(string number) => NumberMask.Apply(_config.Settings.NumberMaskingRule, number);
@@ -199,5 +224,5 @@ public sealed record MonitorableCall(Guid CallId, string AgentLegId, string? Cus
 public sealed record SkillGroupRef(Guid SkillGroupId, string Name);
 
 /// <summary>One agent as supervision sees them: the agent, their skill groups, and the call they are on or offered (null: none).</summary>
-public sealed record AgentOnTheFloor(AgentView Agent, IReadOnlyList<SkillGroupRef> SkillGroups, CallView? Call);
+public sealed record AgentOnTheFloor(AgentView Agent, IReadOnlyList<SkillGroupRef> SkillGroups, CallView? Call, string Endpoint, IReadOnlyList<Guid> TeamIds);
 

@@ -88,6 +88,8 @@ public sealed record SkillGroupDefinition(Guid Id, string Name, IReadOnlyList<Sk
     /// <summary>Opening hours; null means always open.</summary>
     public BusinessHours? Hours { get; init; }
     public string? ClosedDestination { get; init; }
+    /// <summary>The service-level threshold: a call answered within this many seconds of waiting counts as in service level.</summary>
+    public int ServiceLevelSeconds { get; init; } = 20;
 }
 
 /// <summary>Weekly opening hours in a time zone, with holidays (closed all day).</summary>

@@ -74,6 +74,37 @@ public sealed record CallView(
 
 public sealed record WaitingCallView(Guid CallId, int Position, string CustomerNumber, DateTimeOffset EnqueuedAt, double WaitSeconds, IReadOnlyList<AttachedDataItem> AttachedData);
 
+/// <summary>A caller waiting in a skill group as its statistics list them, in offer order (number masked by the tenant's rule).</summary>
+/// <param name="CallId">The call.</param>
+/// <param name="Position">1 = offered next.</param>
+/// <param name="CustomerNumber">The caller's number, masked by the tenant's rule.</param>
+/// <param name="EnqueuedAt">When the call entered the queue (its wait counts from here; a client ticks it).</param>
+public sealed record WaitingCaller(Guid CallId, int Position, string CustomerNumber, DateTimeOffset EnqueuedAt);
+
+/// <summary>A skill group's report figures of one UTC day so far (docs/reports.md defines each; calls ended that day).</summary>
+/// <param name="Day">The UTC day.</param>
+/// <param name="ServiceLevelSeconds">The threshold the service level was computed with.</param>
+/// <param name="Figures">Offered, answered, abandoned, service level, average wait and talk … (<c>ReportFormulas.ForGroup</c>).</param>
+public sealed record GroupToday(DateOnly Day, int ServiceLevelSeconds, CtiBridge.Application.Reports.GroupFigures Figures);
+
+/// <summary>
+/// A skill group's live figures (the <c>skillGroupStatsChanged</c> message and every <c>Resume</c> answer).
+/// Agents by state count logged-in members: <see cref="AgentsReady"/>, <see cref="AgentsBusy"/> (ringing or on a call),
+/// <see cref="AgentsNotReady"/>, <see cref="AgentsWrapUp"/>.
+/// </summary>
+/// <param name="SkillGroupId">The group.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Waiting">Calls waiting now.</param>
+/// <param name="LongestWaitSeconds">The longest current wait.</param>
+/// <param name="AgentsLoggedIn">Members logged in.</param>
+/// <param name="AgentsReady">Members Ready.</param>
+/// <param name="AgentsFree">Members Ready, not paused in this group, device available.</param>
+/// <param name="AgentsBusy">Members ringing or on a call.</param>
+/// <param name="AgentsNotReady">Members Not Ready.</param>
+/// <param name="AgentsWrapUp">Members in wrap-up.</param>
+/// <param name="ServiceLevelSeconds">The group's service-level threshold.</param>
+/// <param name="Callers">Each waiting caller, in offer order.</param>
+/// <param name="Today">The day's figures so far, from the stored call records (null until first computed).</param>
 public sealed record SkillGroupStats(
     Guid SkillGroupId,
     string Name,
@@ -81,7 +112,13 @@ public sealed record SkillGroupStats(
     double LongestWaitSeconds,
     int AgentsLoggedIn,
     int AgentsReady,
-    int AgentsFree);
+    int AgentsFree,
+    int AgentsBusy = 0,
+    int AgentsNotReady = 0,
+    int AgentsWrapUp = 0,
+    int ServiceLevelSeconds = 20,
+    IReadOnlyList<WaitingCaller>? Callers = null,
+    GroupToday? Today = null);
 
 /// <summary>
 /// Everything the call center tells the world. Each event names its tenant and audience; the

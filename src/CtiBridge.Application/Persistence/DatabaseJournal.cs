@@ -51,6 +51,12 @@ public sealed class DatabaseJournal : ICallCenterJournal
         _log = log;
     }
 
+    /// <summary>
+    /// Raised (on the writer's thread; keep it short) after finished calls were stored: the tenant and the skill groups
+    /// of those calls. Supervision recomputes the groups' figures of the day from the stored records.
+    /// </summary>
+    public event Action<Guid, IReadOnlyCollection<Guid>>? CallRecordsStored;
+
     /// <summary>Items waiting to be written.</summary>
     public int Backlog
     {
@@ -143,6 +149,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
             {
                 await WriteTenantAsync(tenantItems.Key, tenantItems.ToList(), ct).ConfigureAwait(false);
                 Interlocked.Add(ref _written, tenantItems.Count());
+                TellStored(tenantItems.Key, tenantItems);
             }
             catch (Exception ex)
             {
@@ -154,6 +161,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
                     {
                         await WriteTenantAsync(tenantItems.Key, [item], ct).ConfigureAwait(false);
                         Interlocked.Increment(ref _written);
+                        TellStored(tenantItems.Key, [item]);
                     }
                     catch (Exception inner)
                     {
@@ -165,6 +173,15 @@ public sealed class DatabaseJournal : ICallCenterJournal
         }
         await WriteSessionsAsync(ct).ConfigureAwait(false);
         foreach (var m in markers) m.Done.TrySetResult();
+    }
+
+    private void TellStored(Guid tenantId, IEnumerable<object> items)
+    {
+        if (CallRecordsStored is not { } listeners) return;
+        var groups = items.OfType<CallRecordReady>().Select(r => r.Call.SkillGroupId).OfType<Guid>().Distinct().ToList();
+        if (groups.Count == 0) return;
+        try { listeners(tenantId, groups); }
+        catch (Exception ex) { _log.LogWarning(ex, "A listener of stored call records failed"); }
     }
 
     private bool SessionsWaiting

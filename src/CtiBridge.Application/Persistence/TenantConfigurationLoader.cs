@@ -29,6 +29,9 @@ public sealed record TenantSupervision(
     public bool MaySupervise(Guid userId, Guid agentId) =>
         Admins.Contains(userId) || (AgentsBySupervisor.TryGetValue(userId, out var agents) && agents.Contains(agentId));
 
+    /// <summary>The tenant's teams by id (their names), for the team view's team column and filter.</summary>
+    public IReadOnlyDictionary<Guid, string> TeamNames { get; init; } = new Dictionary<Guid, string>();
+
     /// <summary>Supervisors (and admins) who watch <paramref name="agentId"/>.</summary>
     public IEnumerable<Guid> WatchersOf(Guid agentId) =>
         AgentsBySupervisor.Where(kv => kv.Value.Contains(agentId)).Select(kv => kv.Key).Concat(Admins).Distinct();
@@ -144,6 +147,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
                 AnnounceEverySeconds = g.AnnouncePosition ? Math.Max(10, g.AnnounceIntervalSeconds) : null,
                 Hours = Hours(g.BusinessHours),
                 ClosedDestination = g.ClosedDestination,
+                ServiceLevelSeconds = g.ServiceLevelSeconds,
             }).ToList();
 
         var config = new TenantConfiguration(tenant.Id, tenant.Domain, settings, agents, groupDefs,
@@ -154,7 +158,8 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
         var supervisorIds = users.Where(u => (u.Roles & UserRoles.Supervisor) != 0).Select(u => u.Id).ToHashSet();
         var bySupervisor = new Dictionary<Guid, IReadOnlySet<Guid>>();
         var modesBySupervisor = new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>>();
-        var teamModes = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (MonitoringModes)t.MonitoringModes, ct);
+        var teamRows = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Name, t.MonitoringModes }).ToListAsync(ct);
+        var teamModes = teamRows.ToDictionary(t => t.Id, t => (MonitoringModes)t.MonitoringModes);
         foreach (var sup in supervisorIds)
         {
             var set = new HashSet<Guid>();
@@ -178,6 +183,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
         return new LoadedTenant(config, new TenantSupervision(tenant.Id, bySupervisor, admins, people)
         {
             Monitoring = new MonitoringPolicy(modesBySupervisor, supervisorExtensions),
+            TeamNames = teamRows.ToDictionary(t => t.Id, t => t.Name),
         });
     }
 

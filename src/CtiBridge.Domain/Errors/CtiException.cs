@@ -69,6 +69,12 @@ public static class ErrorCodes
     public const string ConferenceFull = "conference_full";
     public const string AnswerOnDevice = "answer_on_device";
     public const string CallNotRinging = "call_not_ringing";
+    /// <summary>The call exists but is not waiting in that skill group any more (offered, answered, moved or ended).</summary>
+    public const string CallNotWaiting = "call_not_waiting";
+    /// <summary>A supervisor acted on a skill group none of their teams' agents belongs to.</summary>
+    public const string NotYourSkillGroup = "not_your_skill_group";
+    /// <summary>The wallboard was opened without a valid key (missing, unknown or revoked).</summary>
+    public const string InvalidWallboardKey = "invalid_wallboard_key";
     public const string CallNotConnected = "call_not_connected";
     /// <summary>Supervision: the agent has no connected call to monitor.</summary>
     public const string AgentNotOnCall = "agent_not_on_call";

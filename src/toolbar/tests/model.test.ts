@@ -95,7 +95,8 @@ describe('model', () => {
   });
 
   it('skill-group statistics: the newest figures of each group replace its old ones, other groups stay', () => {
-    const sales = { skillGroupId: 'g', name: 'Sales', waiting: 2, longestWaitSeconds: 9, agentsLoggedIn: 2, agentsReady: 1, agentsFree: 1 };
+    const sales = { skillGroupId: 'g', name: 'Sales', waiting: 2, longestWaitSeconds: 9, agentsLoggedIn: 2, agentsReady: 1, agentsFree: 1,
+      agentsBusy: 1, agentsNotReady: 0, agentsWrapUp: 0, serviceLevelSeconds: 20 };
     const support = { ...sales, skillGroupId: 'h', name: 'Support', waiting: 0 };
     let m = applySkillGroupStats(base, [sales, support]);
     // A group message (no epoch, no seq) goes through the same reducer as stream events.

@@ -7,6 +7,7 @@ import { PhonesPage } from './phones';
 import { SkillGroupsPage } from './skillgroups';
 import { WebhooksPage } from './webhooks';
 import { AuditPage } from './audit';
+import { WallboardsPage } from './wallboards';
 
 export interface AdminPage { slug: string; title: string; component: ComponentType }
 
@@ -19,6 +20,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { slug: 'pause-reasons', title: 'Pause reasons', component: PauseReasonsPage },
   { slug: 'api-keys', title: 'API keys', component: ApiKeysPage },
   { slug: 'webhooks', title: 'Webhooks', component: WebhooksPage },
+  { slug: 'wallboards', title: 'Wallboards', component: WallboardsPage },
   { slug: 'blocklist', title: 'Blocklist', component: BlocklistPage },
   { slug: 'audit', title: 'Audit log', component: AuditPage },
 ];

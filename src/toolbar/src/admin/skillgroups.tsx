@@ -10,7 +10,7 @@ import type { User } from './users';
 interface Member { userId: string; priority: number }
 interface SkillGroup {
   id: string; name: string; number?: string | null; maxWaitSeconds: number; ringTimeoutSeconds: number; announcePosition: boolean;
-  announceIntervalSeconds: number; noAgentRule: string; fallbackDestination?: string | null; musicOnHoldClass?: string | null; members: Member[];
+  announceIntervalSeconds: number; serviceLevelSeconds: number; noAgentRule: string; fallbackDestination?: string | null; musicOnHoldClass?: string | null; members: Member[];
 }
 
 const fields: FieldSpec[] = [
@@ -18,6 +18,7 @@ const fields: FieldSpec[] = [
   { name: 'number', label: 'Number callers dial', maxLength: 32, pattern: /^\+?[0-9]{2,31}$/, patternHint: 'Digits with an optional leading +.' },
   { name: 'ringTimeoutSeconds', label: 'Ring an agent for (seconds)', kind: 'number', required: true, min: 5, max: 300 },
   { name: 'maxWaitSeconds', label: 'Longest wait (seconds)', kind: 'number', required: true, min: 1, max: 86400 },
+  { name: 'serviceLevelSeconds', label: 'Service level: answered within (seconds)', kind: 'number', required: true, min: 1, max: 3600 },
   { name: 'announcePosition', label: 'Tell callers their position', kind: 'checkbox' },
   { name: 'announceIntervalSeconds', label: 'Announce every (seconds)', kind: 'number', required: true, min: 10, max: 3600 },
   { name: 'noAgentRule', label: 'When no agent is logged in', kind: 'select', options: [
@@ -86,9 +87,10 @@ export function SkillGroupsPage() {
       { label: 'Number', cell: (g) => g.number || '—' },
       { label: 'Members', cell: (g) => g.members.length },
       { label: 'Ring timeout', cell: (g) => `${g.ringTimeoutSeconds} s` },
+      { label: 'Service level', cell: (g) => `${g.serviceLevelSeconds} s` },
     ],
     createFields: fields, editFields: fields,
-    defaults: { ringTimeoutSeconds: '20', maxWaitSeconds: '600', announceIntervalSeconds: '60', noAgentRule: 'KeepWaiting' },
+    defaults: { ringTimeoutSeconds: '20', maxWaitSeconds: '600', announceIntervalSeconds: '60', serviceLevelSeconds: '20', noAgentRule: 'KeepWaiting' },
     createBody: (v) => ({ ...bodyWithMembers(v), members: undefined }),
     editBody: (v) => bodyWithMembers(v),
     rowActions: (g, ctx) => (

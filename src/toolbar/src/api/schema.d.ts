@@ -11176,6 +11176,364 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/skill-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your skill groups' live figures, by name.
+         * @description Example (one group):
+         *
+         *         [{ "skillGroupId": "0d6c2f8e-…", "name": "Sales", "waiting": 2, "longestWaitSeconds": 41.5,
+         *            "agentsLoggedIn": 5, "agentsReady": 1, "agentsFree": 1, "agentsBusy": 2, "agentsNotReady": 1, "agentsWrapUp": 1,
+         *            "serviceLevelSeconds": 20,
+         *            "callers": [{ "callId": "…", "position": 1, "customerNumber": "+49301234xxxx", "enqueuedAt": "2026-12-05T22:40:01Z" },
+         *                        { "callId": "…", "position": 2, "customerNumber": "+49309876xxxx", "enqueuedAt": "2026-12-05T22:40:30Z" }],
+         *            "today": { "day": "2026-12-05", "serviceLevelSeconds": 20,
+         *                       "figures": { "offered": 120, "answered": 110, "abandoned": 8, "notAnswered": 2, "rona": 3,
+         *                                    "answeredWithinServiceLevel": 96, "serviceLevelPercent": 85.7, "averageWaitSeconds": 14.2,
+         *                                    "longestWaitSeconds": 95, "averageTalkSeconds": 183.4, "averageHoldSeconds": 12.1 } } }]
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One entry per group; `today` is null for a moment after a restart. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Events.SkillGroupStats"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`: not a supervisor of a team nor a tenant admin. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/skill-groups/{groupId}/waiting/{callId}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Moves a waiting call up or down its group's list (1 = offered next). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Api.CallCenter.WaitingPositionRequest"];
+                    "text/json": components["schemas"]["Api.CallCenter.WaitingPositionRequest"];
+                    "application/*+json": components["schemas"]["Api.CallCenter.WaitingPositionRequest"];
+                };
+            };
+            responses: {
+                /** @description Moved. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `validation_failed`: no position or out of range. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`, `not_your_skill_group`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `skill_group_not_found`, `call_not_found` (not waiting there). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/skill-groups/{groupId}/waiting/{callId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves a waiting call to another of your skill groups; it keeps its wait and takes its place there by it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Api.Supervision.MoveWaitingCallRequest"];
+                    "text/json": components["schemas"]["Api.Supervision.MoveWaitingCallRequest"];
+                    "application/*+json": components["schemas"]["Api.Supervision.MoveWaitingCallRequest"];
+                };
+            };
+            responses: {
+                /** @description Moved (it may be offered at once in the new group). */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `validation_failed`: no group, or the group it waits in. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`, `not_your_skill_group` (either group). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `skill_group_not_found`, `call_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `call_not_waiting`: answered, offered, moved or ended meanwhile. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/skill-groups/{groupId}/waiting/{callId}/hand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offers a waiting call now to a Ready agent of your teams, ahead of the group's order. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    groupId: string;
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Api.Supervision.HandWaitingCallRequest"];
+                    "text/json": components["schemas"]["Api.Supervision.HandWaitingCallRequest"];
+                    "application/*+json": components["schemas"]["Api.Supervision.HandWaitingCallRequest"];
+                };
+            };
+            responses: {
+                /** @description The agent's phone rings (`callOffered`); unanswered, the call goes back to the head of its group. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `validation_failed`: no agent. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`, `not_your_skill_group`, `not_your_agent`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `skill_group_not_found`, `call_not_found`, `agent_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `call_not_waiting`, `agent_not_logged_in`, `agent_not_ready` (not Ready or device unavailable). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/team": {
         parameters: {
             query?: never;
@@ -12690,6 +13048,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key's skill groups and their current figures (read-only).
+         * @description Example:
+         *
+         *         { "name": "Floor 2 screen", "skillGroups": [{ "skillGroupId": "…", "name": "Sales", "waiting": 3, "longestWaitSeconds": 74.2,
+         *           "agentsLoggedIn": 8, "agentsReady": 1, "agentsFree": 1, "agentsBusy": 5, "agentsNotReady": 1, "agentsWrapUp": 1,
+         *           "serviceLevelSeconds": 20, "callers": null,
+         *           "today": { "day": "2026-12-05", "serviceLevelSeconds": 20, "figures": { "offered": 120, "answered": 110, "abandoned": 8, "serviceLevelPercent": 85.7, … } } }] }
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The wallboard key (or send it in the `X-Wallboard-Key` header). */
+                    key?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The board. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Api.Wallboards.WallboardView"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description `invalid_wallboard_key`: missing, unknown or revoked. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`: the key's tenant is disabled. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wallboard-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the tenant's wallboard keys (never the keys themselves). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The keys. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Supervision.Wallboards.WallboardKeyInfo"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a key for chosen skill groups; the response holds the key, shown this once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Api.Wallboards.CreateWallboardKeyRequest"];
+                    "text/json": components["schemas"]["Api.Wallboards.CreateWallboardKeyRequest"];
+                    "application/*+json": components["schemas"]["Api.Wallboards.CreateWallboardKeyRequest"];
+                };
+            };
+            responses: {
+                /** @description The key. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Supervision.Wallboards.CreatedWallboardKey"];
+                    };
+                };
+                /** @description `validation_failed`: no name, no groups, or a group not of this tenant. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/wallboard-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revokes a key: it stops working at once and its open wall screens are disconnected. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/webhooks": {
         parameters: {
             query?: never;
@@ -13410,10 +14039,26 @@ export interface components {
         "Api.Sandbox.SandboxCallResponse": {
             legId?: string;
         };
+        /** @description Hands a waiting call to an agent. */
+        "Api.Supervision.HandWaitingCallRequest": {
+            /**
+             * Format: uuid
+             * @description A Ready agent of your teams.
+             */
+            agentId?: string | null;
+        };
         /** @description Switch the running session to another mode (same device leg, no new call). */
         "Api.Supervision.MonitoringModeRequest": {
             /** @description `Monitor`, `Whisper`, `Barge` or `TakeOver`. */
             mode?: string | null;
+        };
+        /** @description Moves a waiting call to another skill group. */
+        "Api.Supervision.MoveWaitingCallRequest": {
+            /**
+             * Format: uuid
+             * @description The group the call goes to (one of your groups, not the one it waits in).
+             */
+            skillGroupId?: string | null;
         };
         /** @description Start monitoring an agent's call. */
         "Api.Supervision.StartMonitoringRequest": {
@@ -13424,6 +14069,23 @@ export interface components {
             agentId?: string | null;
             /** @description `Monitor` (silent), `Whisper` (only the agent hears you), `Barge` (both hear you) or `TakeOver` (you keep the customer). */
             mode?: string | null;
+        };
+        /** @description A new wallboard key. */
+        "Api.Wallboards.CreateWallboardKeyRequest": {
+            /** @description Where the screen hangs or what it is for (1–100 characters). */
+            name?: string | null;
+            /** @description The skill groups it shows (one or more of the tenant's). */
+            skillGroupIds?: string[] | null;
+        };
+        /**
+         * @description What a wall screen shows: the key's name and its skill groups' live figures, by name. Waiting callers' numbers are left
+         *     out (`callers` is null): a wall screen is seen by everyone in the room.
+         */
+        "Api.Wallboards.WallboardView": {
+            /** @description The key's name. */
+            name?: string;
+            /** @description The chosen groups' figures (waiting, longest wait, agents by state, today's figures and service level). */
+            skillGroups?: components["schemas"]["Application.Events.SkillGroupStats"][];
         };
         /** @description A created endpoint with its signing secret, shown this once. */
         "Api.Webhooks.CreatedWebhook": {
@@ -13965,6 +14627,20 @@ export interface components {
             readonly agents?: string[];
             readonly name?: string;
         };
+        /** @description A skill group's report figures of one UTC day so far (docs/reports.md defines each; calls ended that day). */
+        "Application.Events.GroupToday": {
+            /**
+             * Format: date
+             * @description The UTC day.
+             */
+            day?: string;
+            /**
+             * Format: int32
+             * @description The threshold the service level was computed with.
+             */
+            serviceLevelSeconds?: number;
+            figures?: components["schemas"]["Application.Reports.GroupFigures"];
+        };
         "Application.Events.ParticipantsChangedEvent": {
             /** Format: uuid */
             tenantId?: string;
@@ -13994,20 +14670,67 @@ export interface components {
             readonly agents?: string[];
             readonly name?: string;
         };
+        /**
+         * @description A skill group's live figures (the `skillGroupStatsChanged` message and every `Resume` answer).
+         *     Agents by state count logged-in members: CtiBridge.Application.Events.SkillGroupStats.AgentsReady, CtiBridge.Application.Events.SkillGroupStats.AgentsBusy (ringing or on a call),
+         *     CtiBridge.Application.Events.SkillGroupStats.AgentsNotReady, CtiBridge.Application.Events.SkillGroupStats.AgentsWrapUp.
+         */
         "Application.Events.SkillGroupStats": {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The group.
+             */
             skillGroupId?: string;
+            /** @description Its name. */
             name?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Calls waiting now.
+             */
             waiting?: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The longest current wait.
+             */
             longestWaitSeconds?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Members logged in.
+             */
             agentsLoggedIn?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Members Ready.
+             */
             agentsReady?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Members Ready, not paused in this group, device available.
+             */
             agentsFree?: number;
+            /**
+             * Format: int32
+             * @description Members ringing or on a call.
+             */
+            agentsBusy?: number;
+            /**
+             * Format: int32
+             * @description Members Not Ready.
+             */
+            agentsNotReady?: number;
+            /**
+             * Format: int32
+             * @description Members in wrap-up.
+             */
+            agentsWrapUp?: number;
+            /**
+             * Format: int32
+             * @description The group's service-level threshold.
+             */
+            serviceLevelSeconds?: number;
+            /** @description Each waiting caller, in offer order. */
+            callers?: components["schemas"]["Application.Events.WaitingCaller"][] | null;
+            today?: components["schemas"]["Application.Events.GroupToday"] | null;
         };
         "Application.Events.SkillGroupStatsChangedEvent": {
             /** Format: uuid */
@@ -14027,6 +14750,26 @@ export interface components {
             /** Format: double */
             waitSeconds?: number;
             attachedData?: components["schemas"]["Application.Events.AttachedDataItem"][];
+        };
+        /** @description A caller waiting in a skill group as its statistics list them, in offer order (number masked by the tenant's rule). */
+        "Application.Events.WaitingCaller": {
+            /**
+             * Format: uuid
+             * @description The call.
+             */
+            callId?: string;
+            /**
+             * Format: int32
+             * @description 1 = offered next.
+             */
+            position?: number;
+            /** @description The caller's number, masked by the tenant's rule. */
+            customerNumber?: string;
+            /**
+             * Format: date-time
+             * @description When the call entered the queue (its wait counts from here; a client ticks it).
+             */
+            enqueuedAt?: string;
         };
         /** @description An API key as admins see it (never the key itself, except once at creation). */
         "Application.Persistence.ApiKeyInfo": {
@@ -14414,12 +15157,15 @@ export interface components {
         };
         /**
          * @description One agent of the supervisor's teams: CtiBridge.Application.Supervision.Team.TeamAgentView.Agent is the same view `agentStateChanged` carries (replace it
-         *     with each event's when that event's revision is higher), plus the agent's skill groups and current call.
+         *     with each event's when that event's revision is higher), plus the agent's skill groups, current call (with
+         *     consultation and conference markers), teams and phone registration (`phoneRegistrationChanged` keeps it current).
          */
         "Application.Supervision.Team.TeamAgentView": {
             agent?: components["schemas"]["Application.Events.AgentView"];
             skillGroups?: components["schemas"]["Application.Supervision.Team.TeamSkillGroupView"][];
             call?: components["schemas"]["Application.Supervision.Team.TeamCallView"] | null;
+            teams?: components["schemas"]["Application.Supervision.Team.TeamRef"][] | null;
+            phone?: components["schemas"]["Application.Supervision.Team.TeamPhoneView"] | null;
         };
         /**
          * @description The call a team agent is on or being offered, as the supervisor's desk shows it: the customer's number masked by the
@@ -14440,6 +15186,22 @@ export interface components {
             held?: boolean;
             muted?: boolean;
             recording?: boolean;
+            consultation?: boolean;
+            conference?: boolean;
+        };
+        /**
+         * @description The agent's phone as the PBX knows it: the endpoint calls ring (a hot-desk phone when she signed in on one) and whether
+         *     it is registered (null for a remote agent reached on an outside number: nothing registers).
+         */
+        "Application.Supervision.Team.TeamPhoneView": {
+            endpoint?: string;
+            registered?: boolean | null;
+        };
+        /** @description A team of a team agent. */
+        "Application.Supervision.Team.TeamRef": {
+            /** Format: uuid */
+            teamId?: string;
+            name?: string;
         };
         /** @description A skill group of a team agent, and whether the agent paused it. */
         "Application.Supervision.Team.TeamSkillGroupView": {
@@ -14447,6 +15209,36 @@ export interface components {
             skillGroupId?: string;
             name?: string;
             paused?: boolean;
+        };
+        /** @description A created wallboard key: CtiBridge.Application.Supervision.Wallboards.CreatedWallboardKey.Key is shown this once (the server keeps its hash). */
+        "Application.Supervision.Wallboards.CreatedWallboardKey": {
+            info?: components["schemas"]["Application.Supervision.Wallboards.WallboardKeyInfo"];
+            /** @description The key: open `/wallboard?key=<Key>` on the wall screen. */
+            key?: string;
+        };
+        /** @description A wallboard key as admins see it (never the key itself). */
+        "Application.Supervision.Wallboards.WallboardKeyInfo": {
+            /**
+             * Format: uuid
+             * @description The key's id.
+             */
+            id?: string;
+            /** @description Where the screen hangs or what it is for. */
+            name?: string;
+            /** @description The key's first characters. */
+            prefix?: string;
+            /** @description The skill groups the wallboard shows. */
+            skillGroupIds?: string[];
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When it was revoked (null: it works).
+             */
+            revokedAt?: string | null;
         };
         /**
          * @description Who made an audited change.

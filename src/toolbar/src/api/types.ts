@@ -44,6 +44,9 @@ export type CallView = Schema<'Application.Events.CallView'>;
 export type TransferTargetGroup = Schema<'Api.CallCenter.TransferTargetGroup'>;
 export type SkillGroupStats = Schema<'Application.Events.SkillGroupStats'>;
 export type WaitingCallView = Schema<'Application.Events.WaitingCallView'>;
+export type WaitingCaller = Schema<'Application.Events.WaitingCaller'>;
+export type GroupToday = Schema<'Application.Events.GroupToday'>;
+export type GroupFigures = Schema<'Application.Reports.GroupFigures'>;
 /** The server sends the state as text (null for users who are not agents); it is one of AgentStatus. */
 export type DirectoryEntry = Omit<Schema<'Api.CallCenter.DirectoryEntry'>, 'status'> & { status: AgentStatus | null };
 export type PauseReason = Schema<'Api.CallCenter.PauseReasonView'>;
@@ -87,4 +90,6 @@ export type CallRecordDetail = Schema<'Application.Records.CallRecordDetail'>;
 /** The supervisor's team view (GET /supervision/team, snapshot.team). */
 export type TeamSkillGroupView = Schema<'Application.Supervision.Team.TeamSkillGroupView'>;
 export type TeamCallView = Schema<'Application.Supervision.Team.TeamCallView'>;
+export type TeamRef = Schema<'Application.Supervision.Team.TeamRef'>;
+export type TeamPhoneView = Schema<'Application.Supervision.Team.TeamPhoneView'>;
 export type TeamAgentView = Flat<Omit<Schema<'Application.Supervision.Team.TeamAgentView'>, 'agent'> & { agent: AgentView }>;

@@ -6,23 +6,37 @@ import { api } from '../api/session';
 import { ApiError } from '../api/errors';
 import { AgentHub, type LinkState } from '../hub/hub';
 import { ResumeCursor, memoryStore } from '../hub/resume';
-import type { AgentStatus, AgentView, PauseReason, TeamAgentView } from '../api/types';
-import { STATE_LABELS, applyTeamEvent, elapsed, teamOf, visibleAgents, type Team } from './team';
+import type { AgentStatus, AgentView, PauseReason, SkillGroupMessage, SkillGroupStats, TeamAgentView } from '../api/types';
+import { STATE_LABELS, applyTeamEvent, choicesOf, elapsed, teamOf, visibleAgents, type SortKey, type Team } from './team';
+import { applyGroupMessage, groupsOf, sortedGroups, type Groups } from './groups';
+import { GroupDashboard } from './queues';
 import './desk.css';
 
 const FILTER_STATES: AgentStatus[] = ['Ready', 'NotReady', 'Ringing', 'OnCall', 'WrapUp', 'LoggedOut'];
 
-function useTeam(): { team: Team | null; link: LinkState } {
+function useTeam(): { team: Team | null; groups: Groups; link: LinkState } {
   const [team, setTeam] = useState<Team | null>(null);
+  const [groups, setGroups] = useState<Groups>({});
   const [link, setLink] = useState<LinkState>('connecting');
   useEffect(() => {
     let current: Team | null = null;
+    let currentGroups: Groups = {};
     const set = (t: Team) => { current = t; setTeam(t); };
-    const resync = async () => { try { set(teamOf(await api.request<TeamAgentView[]>('GET', '/supervision/team'))); } catch { /* the next reconnect tries again */ } };
+    const setG = (g: Groups) => { currentGroups = g; setGroups(g); };
+    const resync = async () => {
+      try {
+        set(teamOf(await api.request<TeamAgentView[]>('GET', '/supervision/team')));
+        setG(groupsOf(await api.request<SkillGroupStats[]>('GET', '/supervision/skill-groups')));
+      } catch { /* the next reconnect tries again */ }
+    };
     // A cursor of this page alone, from nothing: the first Resume answers with a snapshot that has the team.
     const hub = new AgentHub(() => api.accessToken(), new ResumeCursor(memoryStore()), {
-      event(env) { if (current) set(applyTeamEvent(current, env)); },
-      skillGroups() { /* the queue dashboard's */ },
+      event(env) {
+        if (env.name === 'skillGroupStatsChanged') setG(applyGroupMessage(currentGroups, env as SkillGroupMessage));
+        else if (current) set(applyTeamEvent(current, env));
+      },
+      // Every Resume answer carries the current figures of the supervisor's groups (group messages are not replayed).
+      skillGroups(stats) { setG(groupsOf(stats)); },
       snapshot(s) { if (s.team) set(teamOf(s.team)); else void resync(); },
       link(state) { setLink(state); },
       resync() { void resync(); },
@@ -30,7 +44,7 @@ function useTeam(): { team: Team | null; link: LinkState } {
     void hub.start();
     return () => { void hub.stop(); };
   }, []);
-  return { team, link };
+  return { team, groups, link };
 }
 
 /** Re-renders every second (time in state, call duration). */
@@ -51,7 +65,8 @@ function stateText(a: AgentView): string {
 function CallCell({ row, now }: { row: TeamAgentView; now: number }) {
   const c = row.call;
   if (!c) return <span class="muted">—</span>;
-  const flags = [c.held && 'held', c.muted && 'muted', c.recording && 'recording'].filter(Boolean).join(', ');
+  const flags = [c.consultation && 'consultation', c.conference && 'conference', c.held && 'held', c.muted && 'muted', c.recording && 'recording']
+    .filter(Boolean).join(', ');
   return (
     <span>
       {c.direction} {c.customerNumber}{c.skillGroupName ? ` · ${c.skillGroupName}` : ''}
@@ -59,6 +74,14 @@ function CallCell({ row, now }: { row: TeamAgentView; now: number }) {
       {flags && <span class="muted"> ({flags})</span>}
     </span>
   );
+}
+
+/** The phone: registered or not (a remote agent's outside number registers nothing), and whether calls can reach it now. */
+function PhoneCell({ row }: { row: TeamAgentView }) {
+  const reg = row.phone?.registered;
+  const registration = reg === true ? 'registered' : reg === false ? 'not registered' : row.agent.extensionKind === 'Remote' ? 'outside number' : '';
+  const device = row.agent.status === 'LoggedOut' ? '' : row.agent.deviceAvailable ? 'available' : 'unavailable';
+  return <span class={reg === false ? 'warn' : undefined}>{[registration, device].filter(Boolean).join(' · ') || '—'}</span>;
 }
 
 function ChangeStateForm({ row, reasons, onDone }: { row: TeamAgentView; reasons: PauseReason[]; onDone: (text: string) => void }) {
@@ -113,14 +136,19 @@ function ChangeStateForm({ row, reasons, onDone }: { row: TeamAgentView; reasons
 }
 
 export default function SupervisorDesk() {
-  const { team, link } = useTeam();
+  const { team, groups, link } = useTeam();
+  const groupList = useMemo(() => sortedGroups(groups), [groups]);
   const now = useNow();
   const [state, setState] = useState<AgentStatus | ''>('');
+  const [teamId, setTeamId] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const [sort, setSort] = useState<SortKey>('name');
   const [search, setSearch] = useState('');
   const [changing, setChanging] = useState<string | null>(null);
   const [reasons, setReasons] = useState<PauseReason[]>([]);
   const [notice, setNotice] = useState('');
-  const rows = useMemo(() => (team ? visibleAgents(team, state, search) : []), [team, state, search]);
+  const rows = useMemo(() => (team ? visibleAgents(team, { state, teamId, groupId, search, sort }) : []), [team, state, teamId, groupId, search, sort]);
+  const choices = useMemo(() => (team ? choicesOf(team) : { teams: [], groups: [] }), [team]);
   const firstId = team ? Object.keys(team)[0] : undefined;
   useEffect(() => {
     // The tenant's reasons, read through an agent of the team (a supervisor may read their agents' resources).
@@ -143,6 +171,28 @@ export default function SupervisorDesk() {
             </select>
           </div>
           <div class="field">
+            <label for="desk-team">Team</label>
+            <select id="desk-team" value={teamId} onChange={(e) => setTeamId((e.target as HTMLSelectElement).value)}>
+              <option value="">All teams</option>
+              {choices.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="desk-group">Skill group</label>
+            <select id="desk-group" value={groupId} onChange={(e) => setGroupId((e.target as HTMLSelectElement).value)}>
+              <option value="">All groups</option>
+              {choices.groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            </select>
+          </div>
+          <div class="field">
+            <label for="desk-sort">Sort by</label>
+            <select id="desk-sort" value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as SortKey)}>
+              <option value="name">Name</option>
+              <option value="state">State</option>
+              <option value="time">Time in state</option>
+            </select>
+          </div>
+          <div class="field">
             <label for="desk-search">Search by name</label>
             <input id="desk-search" type="search" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
           </div>
@@ -152,7 +202,7 @@ export default function SupervisorDesk() {
           <>
             <table class="list team">
               <caption>{rows.length} of {Object.keys(team).length} agents</caption>
-              <thead><tr><th scope="col">Agent</th><th scope="col">State</th><th scope="col">Time in state</th><th scope="col">Call</th><th scope="col">Skill groups</th><th scope="col">Device</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+              <thead><tr><th scope="col">Agent</th><th scope="col">State</th><th scope="col">Time in state</th><th scope="col">Call</th><th scope="col">Skill groups</th><th scope="col">Teams</th><th scope="col">Phone</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.agent.agentId} data-agent={r.agent.agentId}>
@@ -161,7 +211,8 @@ export default function SupervisorDesk() {
                     <td data-label="Time in state" class="tick">{r.agent.status === 'LoggedOut' ? '—' : elapsed(r.agent.stateSince, now)}</td>
                     <td data-label="Call"><CallCell row={r} now={now} /></td>
                     <td data-label="Skill groups">{r.skillGroups.map((g) => g.paused ? `${g.name} (paused)` : g.name).join(', ') || '—'}</td>
-                    <td data-label="Device">{r.agent.status === 'LoggedOut' ? '—' : r.agent.deviceAvailable ? 'available' : 'unavailable'}</td>
+                    <td data-label="Teams">{(r.teams ?? []).map((t) => t.name).join(', ') || '—'}</td>
+                    <td data-label="Phone"><PhoneCell row={r} /></td>
                     <td>
                       <button type="button" onClick={() => { setNotice(''); setChanging(r.agent.agentId); }}>
                         Change state<span class="visually-hidden"> of {r.agent.displayName}</span>
@@ -172,6 +223,7 @@ export default function SupervisorDesk() {
               </tbody>
             </table>
             {target && <ChangeStateForm key={target.agent.agentId} row={target} reasons={reasons} onDone={(text) => { setChanging(null); setNotice(text); }} />}
+            <GroupDashboard groups={groupList} team={team} now={now} />
           </>
         )}
       </main>

@@ -1,7 +1,8 @@
 // The supervisor's team view as state: the snapshot's (or GET /supervision/team's) agents, kept current by the events of
 // the supervisor's own stream (agentStateChanged, callOffered, callStateChanged, participantsChanged, callEnded).
 import type {
-  AgentStateChangedData, AgentStatus, CallEndedData, CallOfferedData, CallStateChangedData, CallView, HubEnvelope, TeamAgentView, TeamCallView,
+  AgentStateChangedData, AgentStatus, CallEndedData, CallOfferedData, CallStateChangedData, CallView, HubEnvelope, PhoneRegistrationChangedData,
+  TeamAgentView, TeamCallView,
 } from '../api/types';
 
 export type Team = Readonly<Record<string, TeamAgentView>>;
@@ -13,7 +14,9 @@ export function teamOf(list: TeamAgentView[]): Team {
 /** The desk's view of a call for one agent of it (the agent's own leg says held and muted). */
 export function teamCallOf(call: CallView, agentId: string): TeamCallView {
   const own = call.parties.find((p) => p.agentId === agentId && p.state !== 'Left');
+  const consultation = !!call.consultLegOwner || call.parties.some((p) => p.state === 'Consulting');
   return {
+    consultation, conference: !consultation && call.parties.filter((p) => p.state === 'Connected').length > 2,
     callId: call.callId, direction: call.direction, state: call.state, customerNumber: call.customerNumber,
     skillGroupId: call.skillGroupId, skillGroupName: call.skillGroupName, since: call.answeredAt ?? call.createdAt,
     held: call.held || (own?.held ?? false), muted: own?.muted ?? false, recording: call.recording,
@@ -54,6 +57,12 @@ export function applyTeamEvent(team: Team, env: Pick<HubEnvelope, 'name' | 'data
       }
       return next;
     }
+    case 'phoneRegistrationChanged': {
+      const d = env.data as PhoneRegistrationChangedData;
+      const a = d.agentId ? team[d.agentId] : undefined;
+      if (!a || (a.phone && a.phone.endpoint !== d.endpoint)) return team;
+      return { ...team, [a.agent.agentId]: { ...a, phone: { endpoint: d.endpoint, registered: d.registered } } };
+    }
     case 'callEnded': {
       const callId = (env.data as CallEndedData).call.callId;
       let next = team;
@@ -78,11 +87,36 @@ export function elapsed(since: string | null | undefined, nowMs: number): string
   return h > 0 ? `${h}:${two(m)}:${two(r)}` : `${m}:${two(r)}`;
 }
 
-/** The team sorted by name, filtered by state (empty: all) and a name or extension search. */
-export function visibleAgents(team: Team, state: AgentStatus | '', search: string): TeamAgentView[] {
-  const q = search.trim().toLowerCase();
+export type SortKey = 'name' | 'state' | 'time';
+
+/** What the desk filters the team by: state, team, skill group (empty: all) and a name or extension search. */
+export interface TeamFilter { state: AgentStatus | ''; teamId?: string; groupId?: string; search: string; sort?: SortKey }
+
+const STATE_ORDER: readonly AgentStatus[] = ['Ringing', 'OnCall', 'WrapUp', 'Ready', 'NotReady', 'LoggedOut'];
+
+/** The team filtered and sorted: by name (default), by state (busy first, then by name), or by time in state (longest first). */
+export function visibleAgents(team: Team, f: TeamFilter): TeamAgentView[] {
+  const q = f.search.trim().toLowerCase();
+  const byName = (x: TeamAgentView, y: TeamAgentView) => x.agent.displayName.localeCompare(y.agent.displayName) || x.agent.agentId.localeCompare(y.agent.agentId);
+  const since = (a: TeamAgentView) => (a.agent.stateSince && a.agent.status !== 'LoggedOut' ? Date.parse(a.agent.stateSince) : Number.MAX_SAFE_INTEGER);
+  const order = f.sort === 'state' ? (x: TeamAgentView, y: TeamAgentView) => STATE_ORDER.indexOf(x.agent.status) - STATE_ORDER.indexOf(y.agent.status) || byName(x, y)
+    : f.sort === 'time' ? (x: TeamAgentView, y: TeamAgentView) => since(x) - since(y) || byName(x, y)
+    : byName;
   return Object.values(team)
-    .filter((a) => !state || a.agent.status === state)
+    .filter((a) => !f.state || a.agent.status === f.state)
+    .filter((a) => !f.teamId || (a.teams ?? []).some((t) => t.teamId === f.teamId))
+    .filter((a) => !f.groupId || a.skillGroups.some((g) => g.skillGroupId === f.groupId))
     .filter((a) => !q || a.agent.displayName.toLowerCase().includes(q) || a.agent.extension.includes(q))
-    .sort((x, y) => x.agent.displayName.localeCompare(y.agent.displayName) || x.agent.agentId.localeCompare(y.agent.agentId));
+    .sort(order);
+}
+
+/** The teams and skill groups the team's agents are in, by name (the filters' choices). */
+export function choicesOf(team: Team): { teams: { id: string; name: string }[]; groups: { id: string; name: string }[] } {
+  const teams = new Map<string, string>(), groups = new Map<string, string>();
+  for (const a of Object.values(team)) {
+    for (const t of a.teams ?? []) teams.set(t.teamId, t.name);
+    for (const g of a.skillGroups) groups.set(g.skillGroupId, g.name);
+  }
+  const list = (m: Map<string, string>) => [...m].map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name));
+  return { teams: list(teams), groups: list(groups) };
 }
