@@ -370,7 +370,10 @@ public class CtiDbContext : DbContext
         {
             e.Property(x => x.Number).HasMaxLength(32);
             e.Property(x => x.Label).HasMaxLength(32);
-            e.Property(x => x.NormalizedNumber).HasMaxLength(32);
+            // Added by migration 202612052245_contacts (existing numbers: their text, until saved again).
+            e.Property(x => x.NormalizedNumber).HasMaxLength(32).HasDefaultValue("");
+            e.Property(x => x.Unparsable).HasDefaultValue(false);
+            e.Property(x => x.Position).HasDefaultValue(0);
             e.HasIndex(x => new { x.TenantId, x.Number });
             // Screen pop: the contact of a caller's number, at offer time (docs/contacts.md, benchmark in docs/benchmarks.md).
             e.HasIndex(x => new { x.TenantId, x.NormalizedNumber });

@@ -38,6 +38,11 @@ public sealed record TenantSettingsModel
     public bool TellMonitoredParties { get; init; }
     /// <summary>Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.</summary>
     public int RecordingRetentionDays { get; init; }
+    /// <summary>
+    /// ISO 3166 alpha-2 country (e.g. <c>DE</c>) used to read contacts' and callers' numbers written without a country
+    /// code into E.164 (docs/contacts.md); empty = only numbers with <c>+</c> and a country code are understood.
+    /// </summary>
+    public string? Country { get; init; } = "";
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
@@ -48,6 +53,7 @@ public sealed record TenantSettingsModel
         AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
         TellMonitoredParties = s.TellMonitoredParties,
         RecordingRetentionDays = s.RecordingRetentionDays,
+        Country = s.Country,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -59,6 +65,7 @@ public sealed record TenantSettingsModel
         AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
         TellMonitoredParties = TellMonitoredParties,
         RecordingRetentionDays = RecordingRetentionDays,
+        Country = (Country ?? "").Trim().ToUpperInvariant(),
     };
 }
 
@@ -104,6 +111,8 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleFor(x => x.NoAgentRule).IsInEnum();
         RuleFor(x => x.WrapUpDefaultSeconds).InclusiveBetween(0, 3600);
         RuleFor(x => x.RecordingRetentionDays).InclusiveBetween(0, 36500);
+        RuleFor(x => x.Country).Must(c => string.IsNullOrWhiteSpace(c) || Contacts.ContactNumberNormalizer.IsKnownCountry(c.Trim()))
+            .WithMessage("An ISO 3166 alpha-2 country code (e.g. DE, US), or empty.");
     }
 }
 

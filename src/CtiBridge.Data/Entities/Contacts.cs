@@ -29,10 +29,15 @@ public class ContactNumber : ITenantOwned
     /// <summary>The number as given.</summary>
     public string Number { get; set; } = "";
     /// <summary>
-    /// The number in E.164 (<c>+4930123456</c>), parsed with the tenant's country; null when it cannot be parsed (the
-    /// number is then kept as given and flagged). Screen pop looks contacts up by it (index TenantId, NormalizedNumber).
+    /// The number in E.164 (<c>+4930123456</c>), parsed with the tenant's country; when it cannot be parsed
+    /// (<see cref="Unparsable"/>), its digits (and a leading <c>+</c>) as given. Screen pop looks contacts up by it
+    /// (index TenantId, NormalizedNumber), so a caller's number is normalised the same way.
     /// </summary>
-    public string? NormalizedNumber { get; set; }
+    public string NormalizedNumber { get; set; } = "";
+    /// <summary>The number could not be read as a phone number: kept as given and flagged.</summary>
+    public bool Unparsable { get; set; }
+    /// <summary>The number's place in the contact's list (0 first).</summary>
+    public int Position { get; set; }
     /// <summary>e.g. "mobile", "work".</summary>
     public string? Label { get; set; }
 }

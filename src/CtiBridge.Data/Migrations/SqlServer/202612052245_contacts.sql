@@ -7,8 +7,11 @@ GO
 ALTER TABLE [Contacts] ADD CONSTRAINT [FK_Contacts_Teams_TeamId] FOREIGN KEY ([TeamId]) REFERENCES [Teams] ([Id]);
 CREATE INDEX [IX_Contacts_TeamId] ON [Contacts] ([TeamId]);
 CREATE INDEX [IX_Contacts_TenantId_TeamId] ON [Contacts] ([TenantId], [TeamId]);
-ALTER TABLE [ContactNumbers] ADD [NormalizedNumber] nvarchar(32) NULL;
+ALTER TABLE [ContactNumbers] ADD [NormalizedNumber] nvarchar(32) NOT NULL DEFAULT N'';
+ALTER TABLE [ContactNumbers] ADD [Unparsable] bit NOT NULL DEFAULT CAST(0 AS bit);
+ALTER TABLE [ContactNumbers] ADD [Position] int NOT NULL DEFAULT 0;
 GO
+UPDATE [ContactNumbers] SET [NormalizedNumber] = [Number];
 CREATE INDEX [IX_ContactNumbers_TenantId_NormalizedNumber] ON [ContactNumbers] ([TenantId], [NormalizedNumber]);
 
 ALTER TABLE [Tenants] ADD [Settings_Country] nvarchar(2) NOT NULL DEFAULT N'';
