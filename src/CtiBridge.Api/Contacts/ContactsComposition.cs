@@ -8,6 +8,7 @@ public static class ContactsComposition
     public static IServiceCollection AddCtiContacts(this IServiceCollection services)
     {
         services.AddCtiContactsModel();
+        services.AddSingleton<ScreenPopEnricher>();
         return services;
     }
 }

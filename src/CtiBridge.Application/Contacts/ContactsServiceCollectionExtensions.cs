@@ -9,6 +9,7 @@ public static class ContactsServiceCollectionExtensions
     {
         services.AddScoped<ContactBook>();
         services.AddScoped<ContactCsv>();
+        services.AddScoped<ScreenPopLookup>();
         return services;
     }
 }
