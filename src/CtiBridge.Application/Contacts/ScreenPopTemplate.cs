@@ -43,6 +43,8 @@ public static partial class ScreenPopTemplate
             if (!KnownVariable().IsMatch(m.Groups[1].Value))
                 throw Refuse($"Unknown variable {m.Value}: use {{number}}, {{callId}}, {{agent}} or {{data.KEY}}.");
         }
+        if (Variable().Replace(template, "").IndexOfAny(['{', '}']) >= 0)
+            throw Refuse("Unbalanced { or } in the screen pop URL: variables are written {number}, {callId}, {agent} or {data.KEY}.");
         var sample = Render(template, new ScreenPopCallInfo(Guid.Empty, "agent", "+15550100", new Dictionary<string, string>()));
         if (sample is null || template.Replace("{", "").Replace("}", "").Any(char.IsWhiteSpace))
             throw Refuse("The screen pop URL is not a valid http(s) URL.");

@@ -157,7 +157,16 @@ export interface ResumeResult {
 /** Who changed the agent's state on her behalf (a supervisor or admin) and their message. */
 export interface StateChangedBy { userId: string; name: string; message?: string | null }
 export interface AgentStateChangedData { agent: AgentView; trigger?: string; changedBy?: StateChangedBy | null }
-export interface CallOfferedData { agentId: string; call: CallView; countdownSeconds: number }
+export interface CallOfferedData { agentId: string; call: CallView; countdownSeconds: number; screenPop?: ScreenPop | null }
+/** The caller's contacts and last calls, and the tenant's third-party page, sent with the offer (docs/contacts.md). */
+export interface ScreenPop {
+  number: string | null;
+  contacts: { contactId: string; name: string; company: string | null; numberLabel: string | null }[];
+  recentCalls: { callId: string; offeredAt: string; direction: string; outcome: string; talkSeconds: number; agentName: string | null }[];
+  thirdPartyUrl: string | null;
+  thirdPartyTrigger: 'Offered' | 'Answered';
+  thirdPartyTarget: 'NewTab' | 'Panel';
+}
 export interface CallStateChangedData { call: CallView; change?: string }
 export interface ParticipantsChangedData { call: CallView; party: PartyView; joined: boolean }
 export interface CallEndedData { call: CallView; reason: string }
