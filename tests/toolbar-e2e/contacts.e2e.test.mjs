@@ -85,3 +85,56 @@ test('an unknown caller is offered as a new contact, saved from the banner as th
   assert.equal(found.items[0].ownerName, 'Agent 3');
   await endOffer();
 });
+
+test('the contacts page: an agent lists, searches, creates and edits her own contacts and deletes none', async () => {
+  await page.getByRole('tab', { name: 'Recent' }).click();
+  await page.locator('#contacts-link').click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/contacts');
+  const list = page.locator('#contacts-list');
+  await until(async () => /Erika Pop/.test(await list.innerText()) && /New From Call/.test(await list.innerText()), 'her contacts');
+  assert.equal(await page.getByRole('button', { name: /^Delete / }).count(), 0, 'an agent deletes nothing');
+
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(`Page Made ${stamp}`);
+  await page.getByLabel('Company').fill('Web GmbH');
+  await page.getByLabel(/^Numbers/).fill(`work: +49 30 7${stamp}\nold: 12-x`);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await until(async () => /Saved Page Made/.test(await page.locator('#contacts-status').innerText()), 'saved');
+  await page.getByLabel('Name or number').fill(`307${stamp}`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await until(async () => (await list.locator('> li').count()) === 1 && /Page Made/.test(await list.innerText()), 'found by number');
+  assert.match(await list.innerText(), new RegExp(`work: \\+49307${stamp}`));
+  assert.match(await list.innerText(), /old: 12-x unparsable/);
+  await page.getByRole('button', { name: `Edit Page Made ${stamp}` }).click();
+  await page.getByLabel('Company').fill('Web AG');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await until(async () => /Web AG/.test(await list.innerText()), 'edited');
+  const problems = await auditPage(page, 'contacts-agent', list);
+  assert.deepEqual(problems, []);
+});
+
+test('a supervisor sees her team\'s contacts, deletes one, and a CSV with a bad row imports nothing', async () => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await signIn(page, 'super');
+  await page.locator('.app-header').waitFor();
+  await page.getByRole('link', { name: 'Contacts' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  const list = page.locator('#contacts-list');
+  await page.getByLabel('Name or number').fill(`Page Made ${stamp}`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await until(async () => /Agent 3/.test(await list.innerText()), 'agent3\'s contact');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: `Delete Page Made ${stamp}` }).click();
+  await until(async () => /Deleted Page Made/.test(await page.locator('#contacts-status').innerText()), 'deleted');
+
+  const before = (await sup.call('GET', '/contacts?pageSize=200')).items.length;
+  await page.locator('#contacts-import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`name,numbers\nGood ${stamp},+4930111\n,+4930222\n`) });
+  await until(async () => /Nothing was imported/.test(await page.getByRole('alert').first().innerText()), 'the refusal');
+  assert.match(await page.getByRole('alert').first().innerText(), /rows\[3\]\.name/);
+  assert.equal((await sup.call('GET', '/contacts?pageSize=200')).items.length, before);
+  const problems = await auditPage(page, 'contacts-supervisor', page.locator('#main'));
+  assert.deepEqual(problems, []);
+});

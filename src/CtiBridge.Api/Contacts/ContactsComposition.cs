@@ -9,6 +9,7 @@ public static class ContactsComposition
     {
         services.AddCtiContactsModel();
         services.AddSingleton<ScreenPopEnricher>();
+        services.AddHostedService<ScreenPopWarmUp>();
         return services;
     }
 }

@@ -155,7 +155,8 @@ public sealed class ContactBook(CtiDbContext db, IInputValidator validator, Time
         return await db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Settings.Country).FirstOrDefaultAsync(ct) ?? "";
     }
 
-    internal static void Apply(Contact contact, ContactRequest request, string country)
+    /// <summary>Fills a contact from a request (validated before), its numbers normalised with <paramref name="country"/>.</summary>
+    public static void Apply(Contact contact, ContactRequest request, string country)
     {
         contact.Name = request.Name!.Trim();
         contact.Company = NullIfEmpty(request.Company);
