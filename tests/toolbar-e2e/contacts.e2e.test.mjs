@@ -3,7 +3,7 @@
 // the tenant's third-party screen pop link carries the call's values URL-encoded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, session, signIn, until, auditPage } from './lib.mjs';
+import { launch, session, signIn, signOut, until, auditPage } from './lib.mjs';
 
 let browser;
 let page;
@@ -34,18 +34,18 @@ after(async () => {
   await browser?.close();
 });
 
+let callerLeg;
 async function offerFrom(number) {
-  await sup.call('POST', '/sandbox/calls', { skillGroup: 'Support', callerNumber: number, attachedData: { orderId: `A&B ${stamp}` } });
+  callerLeg = (await sup.call('POST', '/sandbox/calls', { skillGroup: 'Support', callerNumber: number, attachedData: { orderId: `A&B ${stamp}` } })).legId;
   await page.waitForSelector('#incoming', { timeout: 10_000 });
   return page.locator('#incoming');
 }
 
+/** The caller hangs up while it rings (a declined call would come back to her, the only Ready agent). */
 async function endOffer() {
   const id = await page.locator('#incoming').getAttribute('data-call');
-  await page.click('#decline');
+  await sup.call('POST', `/sandbox/legs/${encodeURIComponent(callerLeg)}/hangup`);
   await until(async () => (await page.locator(`#incoming[data-call="${id}"]`).count()) === 0, 'the offer to go');
-  // Declining leaves her Not Ready: back to Ready for the next call.
-  await agent3.call('PUT', '/agent/state', { state: 'Ready' });
   await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready again');
 }
 
@@ -115,9 +115,7 @@ test('the contacts page: an agent lists, searches, creates and edits her own con
 });
 
 test('a supervisor sees her team\'s contacts, deletes one, and a CSV with a bad row imports nothing', async () => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Sign out' }).first().click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await signOut(page);
   await signIn(page, 'super');
   await page.locator('.app-header').waitFor();
   await page.getByRole('link', { name: 'Contacts' }).first().click();
