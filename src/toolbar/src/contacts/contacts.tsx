@@ -13,7 +13,9 @@ const PAGE_SIZE = 50;
 const message = (e: unknown) => {
   if (!(e instanceof ApiError)) return 'Something went wrong.';
   const errors = (e.problem as { errors?: Record<string, string[]> } | undefined)?.errors;
-  return errors ? `${e.message} ${Object.entries(errors).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ')}` : e.message;
+  // The message names the first problem already; a CSV refusal lists every row's.
+  const rest = errors ? Object.entries(errors).slice(1) : [];
+  return rest.length ? `${e.message}; ${rest.map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ')}` : e.message;
 };
 
 interface Draft { id: string | null; name: string; company: string; notes: string; numbers: string }
