@@ -138,7 +138,7 @@ export default function ContactsPage() {
                 <ul class="numbers">
                   {c.numbers.map((n, i) => (
                     <li key={i}>{n.label && <span class="muted">{n.label}: </span>}{n.e164 ?? n.number}
-                      {n.unparsable && <>{' '}<span class="badge warn" title="Kept as written: not a number the tenant's country reads">unparsable</span></>}</li>
+                      {n.unparsable && <>{' '}<span class="unparsable-mark" title="Kept as written: not a number the tenant's country reads">unparsable</span></>}</li>
                   ))}
                 </ul>
                 {c.notes && <p class="notes">{c.notes}</p>}
