@@ -6,6 +6,7 @@ using CtiBridge.Api.Observability;
 using CtiBridge.Api.Setup;
 using CtiBridge.Api.Supervision;
 using CtiBridge.Api.Records;
+using CtiBridge.Api.Contacts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working directory, or Data:Directory / --data <dir>
@@ -20,6 +21,7 @@ builder.Services.AddCtiSupervision();
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
 builder.Services.AddCtiAudit();
 builder.Services.AddCtiRecords(); // call records, recordings, retention
+builder.Services.AddCtiContacts(); // address book, CSV, screen pop
 
 var app = builder.Build();
 // `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).

@@ -128,6 +128,8 @@ public class CtiDbContext : DbContext
         EnumAsString<DialTaskItemStatus>(b);
         EnumAsString<WebhookDeliveryStatus>(b);
         EnumAsString<Audit.AuditActorType>(b);
+        EnumAsString<ScreenPopTrigger>(b);
+        EnumAsString<ScreenPopTarget>(b);
     }
 
     private static void EnumAsString<TEnum>(ModelConfigurationBuilder b) where TEnum : struct, Enum
@@ -162,6 +164,11 @@ public class CtiDbContext : DbContext
                 s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);
                 // Added by migration 202612051940_call_record_search: existing tenants keep everything (0 = forever).
                 s.Property(x => x.RecordingRetentionDays).HasDefaultValue(0);
+                // Added by migration 202612052245_contacts (empty country, screen pop off).
+                s.Property(x => x.Country).HasMaxLength(2).HasDefaultValue("");
+                s.Property(x => x.ScreenPopUrlTemplate).HasMaxLength(2000).HasDefaultValue("");
+                s.Property(x => x.ScreenPopTrigger).HasDefaultValue(ScreenPopTrigger.Offered);
+                s.Property(x => x.ScreenPopTarget).HasDefaultValue(ScreenPopTarget.NewTab);
             });
         });
 
@@ -355,14 +362,22 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.Notes).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.OwnerUserId });
+            e.HasIndex(x => new { x.TenantId, x.TeamId });
             e.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Numbers).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
         });
         m.Entity<ContactNumber>(e =>
         {
             e.Property(x => x.Number).HasMaxLength(32);
             e.Property(x => x.Label).HasMaxLength(32);
+            // Added by migration 202612052245_contacts (existing numbers: their text, until saved again).
+            e.Property(x => x.NormalizedNumber).HasMaxLength(32).HasDefaultValue("");
+            e.Property(x => x.Unparsable).HasDefaultValue(false);
+            e.Property(x => x.Position).HasDefaultValue(0);
             e.HasIndex(x => new { x.TenantId, x.Number });
+            // Screen pop: the contact of a caller's number, at offer time (docs/contacts.md, benchmark in docs/benchmarks.md).
+            e.HasIndex(x => new { x.TenantId, x.NormalizedNumber });
         });
         m.Entity<Callback>(e =>
         {

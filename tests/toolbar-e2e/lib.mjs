@@ -86,28 +86,46 @@ export async function until(fn, what, timeoutMs = 10_000) {
   throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
 
+/** Signs in through the app's sign-in form. */
+export async function signIn(page, login) {
+  await page.goto('/');
+  await page.getByLabel('Company domain').fill(DOMAIN);
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs out with the first "Sign out" button and waits for the sign-in form. */
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
 const WIDTHS = [[1366, 900], [390, 844]];
 let axeSource;
 
 /**
- * axe-core at 1366 and 390 px (no serious or critical violation; no sideways scroll at 390 px) with a full-page
- * screenshot at each width (copied into docs/screenshots/ with CTI_E2E_UPDATE_DOCS=1).
+ * axe-core at 1366 and 390 px: no serious or critical violation, no sideways scroll at 390 px (asserted); a full-page
+ * screenshot at each width (`<name>-<width>.png`, copied to docs/screenshots/ with CTI_E2E_UPDATE_DOCS=1). `show` is
+ * scrolled into view first. Returns the problems found (none, or it has thrown).
  */
-export async function auditPage(page, name) {
+export async function auditPage(page, name, show) {
   axeSource ??= readFileSync(createRequire(join(repo, 'src/toolbar/package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+  const problems = [];
   for (const [width, height] of WIDTHS) {
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(150);
+    if (show) await show.scrollIntoViewIfNeeded();
     if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
     });
-    assert.deepEqual(violations, [], `${name} at ${width} px`);
+    problems.push(...violations.map((v) => `${name} at ${width} px: ${v}`));
     if (width === 390) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 390 px`);
+      if (overflow > 0) problems.push(`${name} scrolls sideways by ${overflow} px at 390 px`);
     }
     const file = join(shots, `${name}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -117,4 +135,6 @@ export async function auditPage(page, name) {
     }
   }
   await page.setViewportSize({ width: 1366, height: 900 });
+  assert.deepEqual(problems, [], `${name}: accessibility and layout`);
+  return problems;
 }

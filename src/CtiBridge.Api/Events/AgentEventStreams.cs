@@ -52,14 +52,16 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     private readonly CallCenterDirectory _directory;
     private readonly TimeProvider _time;
     private readonly ILogger<AgentEventStreams> _log;
+    private readonly Contacts.ScreenPopEnricher? _screenPops;
     private readonly List<ICallCenterEventObserver> _observers = new();
     private readonly Dictionary<Guid, HashSet<Guid>> _callAgents = new(); // dispatcher thread only
 
     private readonly Histogram<double> _fanoutDuration;
 
     public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log,
-        IMeterFactory meters)
+        IMeterFactory meters, Contacts.ScreenPopEnricher? screenPops = null)
     {
+        _screenPops = screenPops;
         _hub = hub;
         _directory = directory;
         _time = time;
@@ -153,6 +155,9 @@ public sealed class AgentEventStreams : ICallCenterEventSink
             try { o.OnEvent(e); }
             catch (Exception ex) { _log.LogWarning(ex, "Event observer {Observer} failed", o.GetType().Name); }
         }
+
+        // The screen pop travels in the offer (after the observers: webhooks do not carry the agent's contacts).
+        if (e is CallOfferedEvent offered && _screenPops is not null) e = await _screenPops.EnrichAsync(offered).ConfigureAwait(false);
 
         if (e is SkillGroupStatsChangedEvent stats)
         {

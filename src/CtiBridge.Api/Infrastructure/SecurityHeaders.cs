@@ -4,7 +4,8 @@ namespace CtiBridge.Api.Infrastructure;
 
 /// <summary>
 /// Browser hardening headers on every response (API, toolbar, errors): a Content-Security-Policy that allows the
-/// app's own origin and the configured softphone WebSocket (<c>Softphone:WebSocketUrl</c>) and no framing,
+/// app's own origin and the configured softphone WebSocket (<c>Softphone:WebSocketUrl</c>), https pages in frames (the
+/// third-party screen pop panel, docs/contacts.md) and no framing of the app itself,
 /// <c>X-Content-Type-Options: nosniff</c>, <c>Referrer-Policy: no-referrer</c>, <c>X-Frame-Options: DENY</c> for
 /// older browsers, and HSTS on HTTPS requests (not for loopback hosts, where development runs).
 /// Added when the response starts, so error responses (whose handler clears earlier headers) carry them too.
@@ -21,7 +22,7 @@ public static class SecurityHeaders
         if (Uri.TryCreate(softphoneWebSocketUrl, UriKind.Absolute, out var ws) && (ws.Scheme == "wss" || ws.Scheme == "ws"))
             connect += " " + ws.GetLeftPart(UriPartial.Authority);
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-               $"connect-src {connect}; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+               $"connect-src {connect}; media-src 'self' blob:; frame-src https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 
     // Swagger UI's page needs inline script and style; it carries no session of the web app.

@@ -38,6 +38,32 @@ public sealed record TenantSettingsModel
     public bool TellMonitoredParties { get; init; }
     /// <summary>Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.</summary>
     public int RecordingRetentionDays { get; init; }
+    /// <summary>
+    /// ISO 3166 alpha-2 country (e.g. <c>DE</c>) used to read contacts' and callers' numbers written without a country
+    /// code into E.164 (docs/contacts.md); empty = only numbers with <c>+</c> and a country code are understood.
+    /// </summary>
+    public string? Country { get; init; } = "";
+    /// <summary>
+    /// Third-party screen pop: an http(s) URL with a fixed host and the variables <c>{number}</c>, <c>{callId}</c>,
+    /// <c>{agent}</c>, <c>{data.KEY}</c> (values URL-encoded), opened for the agent when a call is offered or answered;
+    /// empty = off. Refused with <c>screen_pop_url_invalid</c> (e.g. <c>javascript:</c>). docs/contacts.md.
+    /// </summary>
+    /// <example>https://crm.example.com/pop?number={number}&amp;order={data.orderId}</example>
+    public string? ScreenPopUrlTemplate { get; init; } = "";
+    /// <summary>When the third-party page opens: <c>Offered</c> (before answering) or <c>Answered</c>.</summary>
+    public ScreenPopTrigger ScreenPopTrigger { get; init; } = ScreenPopTrigger.Offered;
+    /// <summary>Where it opens: <c>NewTab</c> or <c>Panel</c> (embedded in the agent's page; needs an https URL the third party lets be framed).</summary>
+    public ScreenPopTarget ScreenPopTarget { get; init; } = ScreenPopTarget.NewTab;
+
+    /// <summary>Throws <c>screen_pop_url_invalid</c> (400) for a template that is not a safe http(s) URL template.</summary>
+    internal void CheckScreenPop()
+    {
+        Contacts.ScreenPopTemplate.Validate(ScreenPopUrlTemplate);
+        if (ScreenPopTarget == ScreenPopTarget.Panel && !string.IsNullOrWhiteSpace(ScreenPopUrlTemplate)
+            && !ScreenPopUrlTemplate.TrimStart().StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            throw new Domain.Errors.CtiException(Contacts.ScreenPopErrors.InvalidUrlTemplate,
+                "A screen pop shown in a panel must be an https URL (the page is served over https).", Domain.Errors.ErrorKind.Validation);
+    }
 
     internal static TenantSettingsModel From(TenantSettings s) => new()
     {
@@ -48,6 +74,8 @@ public sealed record TenantSettingsModel
         AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
         TellMonitoredParties = s.TellMonitoredParties,
         RecordingRetentionDays = s.RecordingRetentionDays,
+        Country = s.Country,
+        ScreenPopUrlTemplate = s.ScreenPopUrlTemplate, ScreenPopTrigger = s.ScreenPopTrigger, ScreenPopTarget = s.ScreenPopTarget,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -59,6 +87,8 @@ public sealed record TenantSettingsModel
         AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
         TellMonitoredParties = TellMonitoredParties,
         RecordingRetentionDays = RecordingRetentionDays,
+        Country = (Country ?? "").Trim().ToUpperInvariant(),
+        ScreenPopUrlTemplate = (ScreenPopUrlTemplate ?? "").Trim(), ScreenPopTrigger = ScreenPopTrigger, ScreenPopTarget = ScreenPopTarget,
     };
 }
 
@@ -104,6 +134,10 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleFor(x => x.NoAgentRule).IsInEnum();
         RuleFor(x => x.WrapUpDefaultSeconds).InclusiveBetween(0, 3600);
         RuleFor(x => x.RecordingRetentionDays).InclusiveBetween(0, 36500);
+        RuleFor(x => x.ScreenPopTrigger).IsInEnum();
+        RuleFor(x => x.ScreenPopTarget).IsInEnum();
+        RuleFor(x => x.Country).Must(c => string.IsNullOrWhiteSpace(c) || Contacts.ContactNumberNormalizer.IsKnownCountry(c.Trim()))
+            .WithMessage("An ISO 3166 alpha-2 country code (e.g. DE, US), or empty.");
     }
 }
 
@@ -146,6 +180,7 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
     public async Task<TenantResponse> UpdateOwnAsync(Actor actor, UpdateTenantRequest request, CancellationToken ct = default)
     {
         await validator.ValidateAsync(request, ct);
+        request.Settings?.CheckScreenPop();
         db.ScopeToTenant(actor.TenantId);
         var t = await db.Tenants.FirstOrDefaultAsync(ct) ?? throw AdminErrors.NotFound("Tenant");
         t.Name = request.Name!.Trim();
@@ -166,6 +201,7 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
     public async Task<TenantResponse> CreateAsync(CreateTenantRequest request, CancellationToken ct = default)
     {
         await validator.ValidateAsync(request, ct);
+        request.Settings?.CheckScreenPop();
         var domain = request.Domain!.Trim().ToLowerInvariant();
         var settings = (request.Settings ?? new TenantSettingsModel()).ToEntity();
         PasswordPolicy.Enforce(request.AdminPassword, new PasswordContext(domain, request.AdminUsername!.Trim(), settings.RequirePasswordCharacterClasses));
@@ -188,6 +224,7 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
     public async Task<TenantResponse> UpdateAsync(Guid tenantId, UpdateTenantRequest request, CancellationToken ct = default)
     {
         await validator.ValidateAsync(request, ct);
+        request.Settings?.CheckScreenPop();
         db.ScopeToSystem();
         var t = await db.Tenants.FirstOrDefaultAsync(x => x.Id == tenantId, ct) ?? throw AdminErrors.NotFound("Tenant");
         t.Name = request.Name!.Trim();

@@ -453,7 +453,7 @@ public sealed partial class TenantCallCenter
         var callId = call.Call.Id;
         call.RingTimer?.Dispose();
         call.RingTimer = _time.CreateTimer(_ => OnRingTimeout(callId, legId), null, ringFor, Timeout.InfiniteTimeSpan);
-        _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds));
+        _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds) { CallerNumber = ScreenPopNumberOf(call) });
         PublishParty(call, party, joined: true);
         // An internal call shows the calling colleague on the phone (her extension and name), not the number dialled.
         var caller = call.Call.Kind == CallKind.Internal && call.Call.OwnerAgentId is { } ownerId && _agents.TryGetValue(ownerId, out var owner)

@@ -121,6 +121,9 @@ public sealed partial class TenantCallCenter
             x.Settings.AutoAnswer, _config.Settings.AgentsMayChooseAutoAnswer, a.Revision);
     }
 
+    /// <summary>The unmasked customer number the screen pop looks up (none for calls between colleagues).</summary>
+    private static string? ScreenPopNumberOf(CallRuntime c) => c.Call.Kind == CallKind.Internal ? null : c.Call.CustomerNumber;
+
     private CallView ViewOf(CallRuntime c)
     {
         var call = c.Call;

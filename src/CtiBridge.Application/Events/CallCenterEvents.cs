@@ -143,8 +143,18 @@ public sealed record AgentStateChangedEvent(Guid TenantId, AgentView Agent, Agen
     public override string Name => "agentStateChanged";
 }
 
+/// <summary>
+/// A call rings for an agent. <see cref="ScreenPop"/>: the caller's contact and last calls, added by the event fan-out
+/// before the event leaves (docs/contacts.md); null when the lookup was not made or did not answer in time.
+/// </summary>
 public sealed record CallOfferedEvent(Guid TenantId, Guid AgentId, CallView Call, int CountdownSeconds) : CallCenterEvent(TenantId)
 {
+    /// <summary>The customer's unmasked number, for the screen pop lookup only (never sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? CallerNumber { get; init; }
+    /// <summary>The caller's contact(s) and last calls, and the third-party page to open.</summary>
+    public Contacts.ScreenPop? ScreenPop { get; init; }
+
     public override IReadOnlyList<Guid> Agents => [AgentId];
     public override string Name => "callOffered";
 }

@@ -1,11 +1,16 @@
 namespace CtiBridge.Data.Entities;
 
-/// <summary>An address-book entry; private to its owner unless <see cref="Shared"/>.</summary>
+/// <summary>
+/// An address-book entry: its owner (an agent) and team decide who sees it (docs/contacts.md).
+/// <see cref="Shared"/> is kept from the first schema and not used by the rules.
+/// </summary>
 public class Contact : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
     public Guid? OwnerUserId { get; set; }
+    /// <summary>The team whose supervisors see and edit the contact.</summary>
+    public Guid? TeamId { get; set; }
     public bool Shared { get; set; }
     public string Name { get; set; } = "";
     public string? Company { get; set; }
@@ -21,7 +26,18 @@ public class ContactNumber : ITenantOwned
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
     public Guid ContactId { get; set; }
+    /// <summary>The number as given.</summary>
     public string Number { get; set; } = "";
+    /// <summary>
+    /// The number in E.164 (<c>+4930123456</c>), parsed with the tenant's country; when it cannot be parsed
+    /// (<see cref="Unparsable"/>), its digits (and a leading <c>+</c>) as given. Screen pop looks contacts up by it
+    /// (index TenantId, NormalizedNumber), so a caller's number is normalised the same way.
+    /// </summary>
+    public string NormalizedNumber { get; set; } = "";
+    /// <summary>The number could not be read as a phone number: kept as given and flagged.</summary>
+    public bool Unparsable { get; set; }
+    /// <summary>The number's place in the contact's list (0 first).</summary>
+    public int Position { get; set; }
     /// <summary>e.g. "mobile", "work".</summary>
     public string? Label { get; set; }
 }

@@ -60,9 +60,42 @@ public class TenantSettings
     /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
     public int WrapUpDefaultSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// ISO 3166 alpha-2 country (e.g. <c>DE</c>) used to read numbers written without a country code into E.164
+    /// (contacts, screen pop); empty = only numbers written with <c>+</c> and a country code are understood.
+    /// </summary>
+    public string Country { get; set; } = "";
+
+    /// <summary>Third-party screen pop: an http(s) URL template with <c>{number}</c>, <c>{callId}</c>, <c>{agent}</c>, <c>{data.KEY}</c> (docs/contacts.md); empty = off.</summary>
+    public string ScreenPopUrlTemplate { get; set; } = "";
+
+    /// <summary>When the third-party page opens.</summary>
+    public ScreenPopTrigger ScreenPopTrigger { get; set; } = ScreenPopTrigger.Offered;
+
+    /// <summary>Where the third-party page opens.</summary>
+    public ScreenPopTarget ScreenPopTarget { get; set; } = ScreenPopTarget.NewTab;
+
     /// <summary>Recordings and call records older than this many days are purged daily (0 = kept forever); legal holds are kept.</summary>
     public int RecordingRetentionDays { get; set; }
 
     /// <summary>Passwords must also contain a letter, a digit and a symbol (the rule of older call-center manuals).</summary>
     public bool RequirePasswordCharacterClasses { get; set; }
+}
+
+/// <summary>When a third-party screen pop opens.</summary>
+public enum ScreenPopTrigger
+{
+    /// <summary>When the call is offered, before answering.</summary>
+    Offered,
+    /// <summary>When the agent answers.</summary>
+    Answered,
+}
+
+/// <summary>Where a third-party screen pop opens.</summary>
+public enum ScreenPopTarget
+{
+    /// <summary>A new browser tab.</summary>
+    NewTab,
+    /// <summary>A panel embedded in the agent's page (the third party must allow framing).</summary>
+    Panel,
 }

@@ -6,6 +6,7 @@ CREATE TABLE [Tenants] (
     [CreatedAt] datetime2 NOT NULL,
     [Settings_AgentsMayChooseAutoAnswer] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_AttachedDataKeys] nvarchar(1000) NOT NULL,
+    [Settings_Country] nvarchar(2) NOT NULL DEFAULT N'',
     [Settings_DefaultMusicOnHoldClass] nvarchar(80) NOT NULL,
     [Settings_DeviceUnavailableAutoReturn] bit NOT NULL,
     [Settings_DirectCallsRequireReady] bit NOT NULL,
@@ -16,6 +17,9 @@ CREATE TABLE [Tenants] (
     [Settings_RecordingPolicy] nvarchar(32) NOT NULL,
     [Settings_RecordingRetentionDays] int NOT NULL DEFAULT 0,
     [Settings_RequirePasswordCharacterClasses] bit NOT NULL DEFAULT CAST(0 AS bit),
+    [Settings_ScreenPopTarget] nvarchar(32) NOT NULL DEFAULT N'NewTab',
+    [Settings_ScreenPopTrigger] nvarchar(32) NOT NULL DEFAULT N'Offered',
+    [Settings_ScreenPopUrlTemplate] nvarchar(2000) NOT NULL DEFAULT N'',
     [Settings_TellMonitoredParties] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_WrapUpDefaultSeconds] int NOT NULL,
     CONSTRAINT [PK_Tenants] PRIMARY KEY ([Id])
@@ -266,6 +270,7 @@ CREATE TABLE [Contacts] (
     [Id] uniqueidentifier NOT NULL,
     [TenantId] uniqueidentifier NOT NULL,
     [OwnerUserId] uniqueidentifier NULL,
+    [TeamId] uniqueidentifier NULL,
     [Shared] bit NOT NULL,
     [Name] nvarchar(200) NOT NULL,
     [Company] nvarchar(200) NULL,
@@ -273,6 +278,7 @@ CREATE TABLE [Contacts] (
     [Notes] nvarchar(2000) NULL,
     [CreatedAt] datetime2 NOT NULL,
     CONSTRAINT [PK_Contacts] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_Contacts_Teams_TeamId] FOREIGN KEY ([TeamId]) REFERENCES [Teams] ([Id]),
     CONSTRAINT [FK_Contacts_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE,
     CONSTRAINT [FK_Contacts_Users_OwnerUserId] FOREIGN KEY ([OwnerUserId]) REFERENCES [Users] ([Id])
 );
@@ -431,6 +437,9 @@ CREATE TABLE [ContactNumbers] (
     [TenantId] uniqueidentifier NOT NULL,
     [ContactId] uniqueidentifier NOT NULL,
     [Number] nvarchar(32) NOT NULL,
+    [NormalizedNumber] nvarchar(32) NOT NULL DEFAULT N'',
+    [Unparsable] bit NOT NULL DEFAULT CAST(0 AS bit),
+    [Position] int NOT NULL DEFAULT 0,
     [Label] nvarchar(32) NULL,
     CONSTRAINT [PK_ContactNumbers] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_ContactNumbers_Contacts_ContactId] FOREIGN KEY ([ContactId]) REFERENCES [Contacts] ([Id]) ON DELETE CASCADE,
@@ -618,6 +627,10 @@ CREATE INDEX [IX_ContactNumbers_ContactId] ON [ContactNumbers] ([ContactId]);
 GO
 
 
+CREATE INDEX [IX_ContactNumbers_TenantId_NormalizedNumber] ON [ContactNumbers] ([TenantId], [NormalizedNumber]);
+GO
+
+
 CREATE INDEX [IX_ContactNumbers_TenantId_Number] ON [ContactNumbers] ([TenantId], [Number]);
 GO
 
@@ -626,7 +639,15 @@ CREATE INDEX [IX_Contacts_OwnerUserId] ON [Contacts] ([OwnerUserId]);
 GO
 
 
+CREATE INDEX [IX_Contacts_TeamId] ON [Contacts] ([TeamId]);
+GO
+
+
 CREATE INDEX [IX_Contacts_TenantId_OwnerUserId] ON [Contacts] ([TenantId], [OwnerUserId]);
+GO
+
+
+CREATE INDEX [IX_Contacts_TenantId_TeamId] ON [Contacts] ([TenantId], [TeamId]);
 GO
 
 

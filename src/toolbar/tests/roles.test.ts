@@ -29,4 +29,11 @@ describe('role landing', () => {
     expect(isRecordsPath('/recordsx')).toBe(false);
     expect(workspaceOfPath('/records')).toBeUndefined();
   });
+
+  it('opens the contacts page to agents, supervisors and admins, and to nobody else', () => {
+    expect(landingPath({ roles: ['agent'] }, '/contacts')).toBe('/contacts');
+    expect(landingPath({ roles: ['supervisor'] }, '/contacts')).toBe('/contacts');
+    expect(landingPath({ roles: ['admin'] }, '/contacts')).toBe('/contacts');
+    expect(landingPath({ roles: [] }, '/contacts')).toBe('/');
+  });
 });

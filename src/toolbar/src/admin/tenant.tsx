@@ -1,4 +1,5 @@
-// Tenant settings: notifications, number masking, attached-data keys, music on hold, recording, wrap-up, state rules.
+// Tenant settings: notifications, number masking, attached-data keys, music on hold, recording, wrap-up, state rules,
+// country and third-party screen pop.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
@@ -23,6 +24,13 @@ const FIELDS: FieldSpec[] = [
   { name: 'settings.deviceUnavailableAutoReturn', label: 'Return agents to Ready when their phone comes back', kind: 'checkbox' },
   { name: 'settings.agentsMayChooseAutoAnswer', label: 'Agents may switch auto-answer themselves', kind: 'checkbox' },
   { name: 'settings.requirePasswordCharacterClasses', label: 'Passwords need several character classes', kind: 'checkbox' },
+  // Contacts and screen pop (docs/contacts.md).
+  { name: 'settings.country', label: 'Country of national numbers', maxLength: 2, pattern: /^([A-Za-z]{2})?$/, patternHint: 'Two letters (ISO 3166), e.g. DE.', hint: 'Contacts\' and callers\' numbers without a country code are read as this country\'s.' },
+  { name: 'settings.screenPopUrlTemplate', label: 'Third-party screen pop URL', maxLength: 2000, hint: 'https://… with {number}, {callId}, {agent}, {data.KEY}; empty: off.' },
+  { name: 'settings.screenPopTrigger', label: 'Open the screen pop', kind: 'select', options: [
+    { value: 'Offered', label: 'When the call is offered' }, { value: 'Answered', label: 'When the agent answers' }] },
+  { name: 'settings.screenPopTarget', label: 'Screen pop opens in', kind: 'select', options: [
+    { value: 'NewTab', label: 'A new tab' }, { value: 'Panel', label: 'A panel of the agent\'s page' }] },
 ];
 
 export function TenantPage() {

@@ -1,11 +1,11 @@
 // The toolbar's state and the pure reducer that applies hub events and REST answers to it.
 import type {
-  AgentView, CallView, SkillGroupStats, HubEnvelope, AgentStateChangedData, CallOfferedData,
+  AgentView, CallView, SkillGroupStats, HubEnvelope, AgentStateChangedData, CallOfferedData, ScreenPop,
   CallStateChangedData, ParticipantsChangedData, CallEndedData, SkillGroupStatsChangedData,
   PbxConnectionChangedData, PhoneRegistrationChangedData, CallRecordSummary,
 } from '../api/types';
 
-export interface Offer { callId: string; countdownSeconds: number; receivedAtMs: number }
+export interface Offer { callId: string; countdownSeconds: number; receivedAtMs: number; screenPop?: ScreenPop | null }
 
 export interface RecentCall {
   callId: string;
@@ -122,7 +122,7 @@ export function applyEvent(m: Model, env: Pick<HubEnvelope, 'name' | 'data'>, no
       const d = env.data as CallOfferedData;
       if (m.agent && d.agentId && d.agentId !== m.agent.agentId) return m;
       const next = { ...m, calls: { ...m.calls, [d.call.callId]: d.call } };
-      next.offers = { ...m.offers, [d.call.callId]: { callId: d.call.callId, countdownSeconds: d.countdownSeconds, receivedAtMs: nowMs } };
+      next.offers = { ...m.offers, [d.call.callId]: { callId: d.call.callId, countdownSeconds: d.countdownSeconds, receivedAtMs: nowMs, screenPop: d.screenPop ?? null } };
       return next;
     }
     case 'callStateChanged':

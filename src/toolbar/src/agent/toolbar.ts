@@ -2,6 +2,7 @@
 // boundary (mountAgentToolbar): the app shell gives it a container and is told when someone signs in or out.
 
 import type { Api } from '../api/client';
+import { popSlot, loadScreenPop } from '../contacts/popslot';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
 import { AgentHub } from '../hub/hub';
@@ -117,6 +118,7 @@ function onHubEvent(env: HubEnvelope | SkillGroupMessage): void {
       ui.supervisorNote = `Changed by ${d.changedBy.name}${d.changedBy.message ? `: ${d.changedBy.message}` : ''}`;
   }
   setModel(applyEvent(ui.model, env, now));
+  popSlot.event?.(env.name, env.data);
   if (env.name === 'callOffered') afterOffer();
   // The call's record is written in the background: read it back once it is there (the tab shows the call already).
   if (env.name === 'callEnded') window.setTimeout(() => void refreshRecent(), 2000);
@@ -547,6 +549,7 @@ let hooks: ShellHooks = { signedIn: () => true, signedOut: () => {} };
 export function mountAgentToolbar(container: HTMLElement, shell: ShellHooks): AgentHandle {
   root = container;
   hooks = shell;
+  loadScreenPop(() => { /* offers drawn from now on carry it */ });
   window.setInterval(tick, 250);
   window.addEventListener('hashchange', () => { root.dataset.key = ''; render(); });
   window.addEventListener('pagehide', () => { /* keep the session: a reload resumes */ });

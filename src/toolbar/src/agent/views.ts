@@ -10,6 +10,7 @@ import { ApiError } from '../api/errors';
 import { ringsMe } from './model';
 import { notificationsWanted, setNotificationsWanted } from './alerts';
 import { SHORTCUT_ACTIONS } from './shortcuts';
+import { popSlot } from '../contacts/popslot';
 import type { AgentView, CallView, DirectoryEntry, FreePhone, Me, PauseReason, TransferTargetGroup, WaitingCallView } from '../api/types';
 
 export const fmtSince = (iso: string, now: number, skew: number) => formatDuration(elapsedSeconds(iso, now, skew));
@@ -294,6 +295,7 @@ function offers(ui: Ui, a: Actions): HTMLElement[] {
       until ? h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', {})) : null,
       attached(call),
       consultFrom ? null : handoverNotes(call),
+      consultFrom ? null : popSlot.view?.(a.api, o.screenPop) ?? null,
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary answer', id: 'answer', 'data-fid': `answer-${call.callId}`, accesskey: 'a', onclick: () => void a.answer(call.callId) }, 'Answer'),
         h('button', { type: 'button', class: 'danger', id: 'decline', 'data-fid': `decline-${call.callId}`, onclick: () => void a.callAction(call.callId, 'decline') }, 'Decline')));
@@ -541,7 +543,7 @@ function directoryPanel(ui: Ui, a: Actions): HTMLElement {
 function recentPanel(ui: Ui, a: Actions): HTMLElement {
   const r = ui.model.recent;
   // The call records page (its own chunk, loaded when opened): every call she took part in, with filters.
-  const all = h('p', {}, h('a', { href: '/records', id: 'all-calls' }, 'All my calls (call records)'));
+  const all = h('p', {}, h('a', { href: '/records', id: 'all-calls' }, 'All my calls (call records)'), ' · ', h('a', { href: '/contacts', id: 'contacts-link' }, 'Contacts'));
   if (!r.length) return h('div', {}, h('p', { class: 'muted' }, 'No recent calls.'), all);
   return h('div', {}, h('ul', { class: 'dir', id: 'recent' }, r.map((c) => {
     const d = displayNumber(c.number);

@@ -7332,6 +7332,496 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts whose name or one of whose numbers contains search, by name, a page at a time. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Substring of the name (case-insensitive) or of a number (as written, or its digits in E.164). */
+                    search?: string;
+                    /** @description 1-based (default 1). */
+                    page?: number;
+                    /** @description 1–200 (default 50). */
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of contacts. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Contacts.ContactPage"];
+                    };
+                };
+                /** @description `validation_failed` (page, page size, search longer than 100). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a contact (owner: the caller unless given; team: the owner's team unless given). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The contact. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Contacts.ContactRequest"];
+                    "text/json": components["schemas"]["Application.Contacts.ContactRequest"];
+                    "application/*+json": components["schemas"]["Application.Contacts.ContactRequest"];
+                };
+            };
+            responses: {
+                /** @description The contact. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Contacts.ContactResponse"];
+                    };
+                };
+                /** @description `validation_failed` with per-field `errors`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_assignment_forbidden`: an owner or team the caller may not assign (agents: only themselves). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The contact. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The contact. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Contacts.ContactResponse"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_not_found`: no such contact, or not one the caller may see. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Edits a contact: every field and the numbers are replaced; owner and team change only when given. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The contact. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The contact. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Contacts.ContactRequest"];
+                    "text/json": components["schemas"]["Application.Contacts.ContactRequest"];
+                    "application/*+json": components["schemas"]["Application.Contacts.ContactRequest"];
+                };
+            };
+            responses: {
+                /** @description The contact. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Contacts.ContactResponse"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_assignment_forbidden`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_not_found`: no such contact, or not one the caller may see (an agent editing another's contact). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deletes a contact (supervisors: their teams' contacts; admins). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The contact. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_delete_forbidden`: agents do not delete contacts. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates the contacts of a CSV file, all or none (the format of the export). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The CSV text. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Contacts.ImportContactsRequest"];
+                    "text/json": components["schemas"]["Application.Contacts.ImportContactsRequest"];
+                    "application/*+json": components["schemas"]["Application.Contacts.ImportContactsRequest"];
+                };
+            };
+            responses: {
+                /** @description Every contact of the file was created. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Contacts.ImportContactsResponse"];
+                    };
+                };
+                /**
+                 * @description Nothing was created: the file cannot be read (`errors.csv`), or rows have problems
+                 *                 (`validation_failed`, one entry per problem under `rows[N].field`, N being the line of the file).
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's contacts (matching search) as CSV: `name, company, notes, numbers, owner, team`. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description As for the search. */
+                    search?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The CSV file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/problem+json": string;
+                        "application/json": string;
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory": {
         parameters: {
             query?: never;
@@ -14386,6 +14876,20 @@ export interface components {
              * @description Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.
              */
             recordingRetentionDays?: number;
+            /**
+             * @description ISO 3166 alpha-2 country (e.g. `DE`) used to read contacts' and callers' numbers written without a country
+             *     code into E.164 (docs/contacts.md); empty = only numbers with `+` and a country code are understood.
+             */
+            country?: string | null;
+            /**
+             * @description Third-party screen pop: an http(s) URL with a fixed host and the variables `{number}`, `{callId}`,
+             *     `{agent}`, `{data.KEY}` (values URL-encoded), opened for the agent when a call is offered or answered;
+             *     empty = off. Refused with `screen_pop_url_invalid` (e.g. `javascript:`). docs/contacts.md.
+             * @example https://crm.example.com/pop?number={number}&order={data.orderId}
+             */
+            screenPopUrlTemplate?: string | null;
+            screenPopTrigger?: components["schemas"]["Data.Entities.ScreenPopTrigger"];
+            screenPopTarget?: components["schemas"]["Data.Entities.ScreenPopTarget"];
         };
         /** @description Edit a tenant's name, settings and (platform admins only) whether it is enabled. */
         "Application.Admin.UpdateTenantRequest": {
@@ -14501,6 +15005,137 @@ export interface components {
             /** @description Always `Bearer`. */
             readonly tokenType?: string;
         };
+        /** @description One number of a contact, as sent. */
+        "Application.Contacts.ContactNumberInput": {
+            /** @description e.g. `mobile`, `work` (optional, up to 32 characters). */
+            label?: string | null;
+            /** @description The number as written (`+49 30 1234567`, `030 1234567` with the tenant's country); up to 32 characters, at least one digit. */
+            number?: string | null;
+        };
+        /** @description One number of a contact. */
+        "Application.Contacts.ContactNumberResponse": {
+            /** @description e.g. `mobile`. */
+            label?: string | null;
+            /** @description As given. */
+            number?: string;
+            /** @description The number in E.164; null when it could not be parsed. */
+            e164?: string | null;
+            /** @description Flag: the number could not be parsed with the tenant's country and is kept as given. */
+            unparsable?: boolean;
+        };
+        /** @description A page of contacts, by name. */
+        "Application.Contacts.ContactPage": {
+            /** @description The contacts of the page. */
+            items?: components["schemas"]["Application.Contacts.ContactResponse"][];
+            /**
+             * Format: int32
+             * @description 1-based page number.
+             */
+            page?: number;
+            /**
+             * Format: int32
+             * @description Contacts per page.
+             */
+            pageSize?: number;
+            /** @description A further page exists. */
+            hasMore?: boolean;
+        };
+        /** @description Create or edit a contact (an edit replaces every field and the numbers). */
+        "Application.Contacts.ContactRequest": {
+            /** @description Required, up to 200 characters. */
+            name?: string | null;
+            /** @description Up to 200 characters. */
+            company?: string | null;
+            /** @description Up to 2000 characters. */
+            notes?: string | null;
+            /** @description Up to 10 labelled numbers. */
+            numbers?: components["schemas"]["Application.Contacts.ContactNumberInput"][] | null;
+            /**
+             * Format: uuid
+             * @description The owning agent; absent: the caller on create, unchanged on edit. Agents may only name themselves; supervisors an agent of their teams.
+             */
+            ownerId?: string | null;
+            /**
+             * Format: uuid
+             * @description The team whose supervisors see the contact; absent: the owner's team on create, unchanged on edit. Supervisors: one of their teams.
+             */
+            teamId?: string | null;
+        };
+        /** @description A contact. */
+        "Application.Contacts.ContactResponse": {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            company?: string | null;
+            notes?: string | null;
+            numbers?: components["schemas"]["Application.Contacts.ContactNumberResponse"][];
+            /** Format: uuid */
+            ownerId?: string | null;
+            ownerName?: string | null;
+            /** Format: uuid */
+            teamId?: string | null;
+            teamName?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+        };
+        /** @description Contacts to create from a CSV file. */
+        "Application.Contacts.ImportContactsRequest": {
+            /**
+             * @description The CSV text: a header row, then one contact per row. Columns by header name (any order, any case): `name`
+             *     (required), `company`, `notes`, `numbers` (`label: number` pairs separated by `;` or
+             *     `|`, e.g. `mobile: +49 151 2345678; work: 030 1234567`), `owner` (username), `team` (team name).
+             *     Comma, semicolon or tab separated — the format the export writes.
+             */
+            csv?: string | null;
+        };
+        /** @description The contacts created, in file order. */
+        "Application.Contacts.ImportContactsResponse": {
+            /** Format: int32 */
+            created?: number;
+            contacts?: components["schemas"]["Application.Contacts.ContactResponse"][];
+        };
+        /**
+         * @description What the agent's offer banner shows before answering: the contacts the agent sees whose number is the caller's, the
+         *     last calls with that number, and the third-party page of the tenant's screen pop template (docs/contacts.md).
+         */
+        "Application.Contacts.ScreenPop": {
+            /** @description The caller's number in E.164 (to save a new contact from the call); null when the tenant masks numbers. */
+            number?: string | null;
+            /** @description Matching contacts (at most 3; empty: the banner offers to save a new contact). */
+            contacts?: components["schemas"]["Application.Contacts.ScreenPopContact"][];
+            /** @description The last calls with the number (at most 5, newest first), as the records show them to the agent. */
+            recentCalls?: components["schemas"]["Application.Contacts.ScreenPopCall"][];
+            /** @description The tenant's screen pop URL filled in with this call (values URL-encoded); null when none is set. */
+            thirdPartyUrl?: string | null;
+            thirdPartyTrigger?: components["schemas"]["Data.Entities.ScreenPopTrigger"];
+            thirdPartyTarget?: components["schemas"]["Data.Entities.ScreenPopTarget"];
+        };
+        /** @description One of the last calls with the caller, from the call records the agent may read. */
+        "Application.Contacts.ScreenPopCall": {
+            /** Format: uuid */
+            callId?: string;
+            /** Format: date-time */
+            offeredAt?: string;
+            direction?: components["schemas"]["Domain.Calls.CallDirection"];
+            outcome?: components["schemas"]["Data.Entities.CallOutcome"];
+            /** Format: int32 */
+            talkSeconds?: number;
+            agentName?: string | null;
+        };
+        /** @description A contact matched by the caller's number. */
+        "Application.Contacts.ScreenPopContact": {
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId?: string;
+            /** @description Its name. */
+            name?: string;
+            /** @description Its company. */
+            company?: string | null;
+            /** @description The label of the number that matched (e.g. `mobile`). */
+            numberLabel?: string | null;
+        };
         /**
          * @description The agent's view changed. CtiBridge.Application.Events.AgentStateChangedEvent.ChangedBy: a supervisor or admin changed the state on the agent's behalf, with
          *     their optional message (null when the agent or the system did).
@@ -14559,6 +15194,10 @@ export interface components {
             readonly agents?: string[];
             readonly name?: string;
         };
+        /**
+         * @description A call rings for an agent. CtiBridge.Application.Events.CallOfferedEvent.ScreenPop: the caller's contact and last calls, added by the event fan-out
+         *     before the event leaves (docs/contacts.md); null when the lookup was not made or did not answer in time.
+         */
         "Application.Events.CallOfferedEvent": {
             /** Format: uuid */
             tenantId?: string;
@@ -14567,6 +15206,7 @@ export interface components {
             call?: components["schemas"]["Application.Events.CallView"];
             /** Format: int32 */
             countdownSeconds?: number;
+            screenPop?: components["schemas"]["Application.Contacts.ScreenPop"] | null;
             readonly agents?: string[];
             readonly name?: string;
         };
@@ -15274,6 +15914,16 @@ export interface components {
          * @enum {string}
          */
         "Data.Entities.CallOutcome": "NotAnswered" | "Answered" | "Abandoned" | "Busy" | "Failed";
+        /**
+         * @description Where a third-party screen pop opens.
+         * @enum {string}
+         */
+        "Data.Entities.ScreenPopTarget": "NewTab" | "Panel";
+        /**
+         * @description When a third-party screen pop opens.
+         * @enum {string}
+         */
+        "Data.Entities.ScreenPopTrigger": "Offered" | "Answered";
         /**
          * @description The one state an agent is in (see docs/agent-states.md).
          * @enum {string}

@@ -73,6 +73,8 @@ export type ResumeResult = Omit<Schema<'Api.Hubs.ResumeResult'>, 'events' | 'sna
 export type StateChangedBy = Schema<'Domain.Agents.StateChangedBy'>;
 export type AgentStateChangedData = Schema<'Application.Events.AgentStateChangedEvent'>;
 export type CallOfferedData = Schema<'Application.Events.CallOfferedEvent'>;
+/** The caller's contacts and last calls, and the tenant's third-party page, sent with the offer (docs/contacts.md). */
+export type ScreenPop = Schema<'Application.Contacts.ScreenPop'>;
 export type CallStateChangedData = Schema<'Application.Events.CallStateChangedEvent'>;
 export type ParticipantsChangedData = Schema<'Application.Events.ParticipantsChangedEvent'>;
 export type CallEndedData = Schema<'Application.Events.CallEndedEvent'>;

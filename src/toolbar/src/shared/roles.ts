@@ -28,10 +28,14 @@ export function workspaceOfPath(path: string): Workspace | undefined {
 export const RECORDS_PATH = '/records';
 export function isRecordsPath(path: string): boolean { return path === RECORDS_PATH || path.startsWith(`${RECORDS_PATH}/`); }
 
+/** The contacts page: agents (their own) and supervisors (their teams'), admins (the tenant's). docs/contacts.md. */
+export const CONTACTS_PATH = '/contacts';
+export function isContactsPath(path: string): boolean { return path === CONTACTS_PATH || path.startsWith(`${CONTACTS_PATH}/`); }
+
 /** Where she goes: the path she asked for when her roles open it, else her first workspace. */
 export function landingPath(me: Pick<Me, 'roles'>, requested: string): string {
   const mine = workspacesOf(me);
-  if (isRecordsPath(requested) && mine.length > 0) return requested;
+  if ((isRecordsPath(requested) || isContactsPath(requested)) && mine.length > 0) return requested;
   const asked = workspaceOfPath(requested);
   if (asked && mine.some((w) => w.role === asked.role)) return requested;
   return mine[0]?.path ?? '/';

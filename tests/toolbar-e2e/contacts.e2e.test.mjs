@@ -1,0 +1,138 @@
+// Contacts and screen pop in Chromium: a sandbox call from a known number shows the caller's contact in the offer
+// banner before answering; a call from an unknown number offers to save it, and the saved contact is the agent's;
+// the tenant's third-party screen pop link carries the call's values URL-encoded.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, session, signIn, signOut, until, auditPage } from './lib.mjs';
+
+let browser;
+let page;
+let sup;
+let admin;
+let agent3;
+const stamp = String(Date.now()).slice(-6);
+// Numbers no other suite uses.
+const knownNumber = `+49308${stamp}`;
+const unknownNumber = `+49408${stamp}`;
+
+before(async () => {
+  sup = await session('super');
+  admin = await session('admin');
+  agent3 = await session('agent3');
+  // Only agent3 is Ready, so the calls are offered to her.
+  for (const login of ['agent1', 'agent2']) { try { await (await session(login)).call('POST', '/agent/logout'); } catch { /* not logged in */ } }
+  browser = await launch();
+  page = browser.context.pages()[0] ?? await browser.context.newPage();
+  page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+});
+after(async () => {
+  try { await agent3.call('POST', '/agent/logout'); } catch { /* not logged in */ }
+  try {
+    const t = await admin.call('GET', '/admin/tenant');
+    await admin.call('PUT', '/admin/tenant', { name: t.name, settings: { ...t.settings, screenPopUrlTemplate: '' } });
+  } catch { /* left as it was */ }
+  await browser?.close();
+});
+
+let callerLeg;
+async function offerFrom(number) {
+  callerLeg = (await sup.call('POST', '/sandbox/calls', { skillGroup: 'Support', callerNumber: number, attachedData: { orderId: `A&B ${stamp}` } })).legId;
+  await page.waitForSelector('#incoming', { timeout: 10_000 });
+  return page.locator('#incoming');
+}
+
+/** The caller hangs up while it rings (a declined call would come back to her, the only Ready agent). */
+async function endOffer() {
+  const id = await page.locator('#incoming').getAttribute('data-call');
+  await sup.call('POST', `/sandbox/legs/${encodeURIComponent(callerLeg)}/hangup`);
+  await until(async () => (await page.locator(`#incoming[data-call="${id}"]`).count()) === 0, 'the offer to go');
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready again');
+}
+
+test('the offer banner shows the caller\'s contact before answering', async () => {
+  const t = await admin.call('GET', '/admin/tenant');
+  await admin.call('PUT', '/admin/tenant', { name: t.name, settings: { ...t.settings, screenPopUrlTemplate: 'https://crm.example.com/pop?n={number}&o={data.orderId}&a={agent}&c={callId}' } });
+  await agent3.call('POST', '/contacts', { name: 'Erika Pop', company: 'Muster GmbH', numbers: [{ label: 'mobile', number: knownNumber }] });
+
+  await signIn(page, 'agent3');
+  await page.getByRole('button', { name: 'Start working' }).click();
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready');
+  await until(() => page.evaluate(() => window.__cti.ui.link === 'connected'), 'hub connected');
+
+  const banner = await offerFrom(knownNumber);
+  const pop = banner.getByRole('region', { name: 'Caller' });
+  await pop.waitFor();
+  assert.match(await pop.innerText(), /Erika Pop · Muster GmbH \(mobile\)/);
+  const callId = await banner.getAttribute('data-call');
+  // The third-party link: every value URL-encoded, the template's own host.
+  const href = await pop.getByRole('link', { name: 'Open caller page' }).getAttribute('href');
+  assert.equal(href, `https://crm.example.com/pop?n=${encodeURIComponent(knownNumber)}&o=${encodeURIComponent(`A&B ${stamp}`)}&a=agent3&c=${callId}`);
+  const problems = await auditPage(page, 'screen-pop-offer', banner);
+  assert.deepEqual(problems, []);
+  await endOffer();
+});
+
+test('an unknown caller is offered as a new contact, saved from the banner as the agent\'s', async () => {
+  const banner = await offerFrom(unknownNumber);
+  const pop = banner.getByRole('region', { name: 'Caller' });
+  await pop.waitFor();
+  assert.match(await pop.innerText(), /Unknown caller/);
+  await pop.getByLabel('Contact name').fill('New From Call');
+  await pop.getByRole('button', { name: 'Save as contact' }).click();
+  await until(async () => /Saved: New From Call/.test(await pop.innerText()), 'the contact saved');
+  const found = await agent3.call('GET', `/contacts?search=${encodeURIComponent(unknownNumber)}`);
+  assert.deepEqual(found.items.map((c) => [c.name, c.numbers[0].e164]), [['New From Call', unknownNumber]]);
+  assert.equal(found.items[0].ownerName, 'Agent 3');
+  await endOffer();
+});
+
+test('the contacts page: an agent lists, searches, creates and edits her own contacts and deletes none', async () => {
+  await page.getByRole('tab', { name: 'Recent' }).click();
+  await page.locator('#contacts-link').click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/contacts');
+  const list = page.locator('#contacts-list');
+  await until(async () => /Erika Pop/.test(await list.innerText()) && /New From Call/.test(await list.innerText()), 'her contacts');
+  assert.equal(await page.getByRole('button', { name: /^Delete / }).count(), 0, 'an agent deletes nothing');
+
+  await page.getByRole('button', { name: 'New contact' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(`Page Made ${stamp}`);
+  await page.getByLabel('Company').fill('Web GmbH');
+  await page.getByLabel(/^Numbers/).fill(`work: +49 30 7${stamp}\nold: 12-x`);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await until(async () => /Saved Page Made/.test(await page.locator('#contacts-status').innerText()), 'saved');
+  await page.getByLabel('Name or number').fill(`307${stamp}`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await until(async () => (await list.locator('> li').count()) === 1 && /Page Made/.test(await list.innerText()), 'found by number');
+  assert.match(await list.innerText(), new RegExp(`work: \\+49307${stamp}`));
+  assert.match(await list.innerText(), /old: 12-x\s*unparsable/);
+  await page.getByRole('button', { name: `Edit Page Made ${stamp}` }).click();
+  await page.getByLabel('Company').fill('Web AG');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await until(async () => /Web AG/.test(await list.innerText()), 'edited');
+  const problems = await auditPage(page, 'contacts-agent', list);
+  assert.deepEqual(problems, []);
+});
+
+test('a supervisor sees her team\'s contacts, deletes one, and a CSV with a bad row imports nothing', async () => {
+  await signOut(page);
+  await signIn(page, 'super');
+  await page.locator('.app-header').waitFor();
+  await page.getByRole('link', { name: 'Contacts' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  const list = page.locator('#contacts-list');
+  await page.getByLabel('Name or number').fill(`Page Made ${stamp}`);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await until(async () => /Agent 3/.test(await list.innerText()), 'agent3\'s contact');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: `Delete Page Made ${stamp}` }).click();
+  await until(async () => /Deleted Page Made/.test(await page.locator('#contacts-status').innerText()), 'deleted');
+
+  const before = (await sup.call('GET', '/contacts?pageSize=200')).items.length;
+  await page.locator('#contacts-import').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`name,numbers\nGood ${stamp},+4930111\n,+4930222\n`) });
+  await until(async () => /Nothing was imported/.test(await page.getByRole('alert').first().innerText()), 'the refusal');
+  assert.match(await page.getByRole('alert').first().innerText(), /rows\[3\]\.name/);
+  assert.equal((await sup.call('GET', '/contacts?pageSize=200')).items.length, before);
+  const problems = await auditPage(page, 'contacts-supervisor', page.locator('#main'));
+  assert.deepEqual(problems, []);
+});
