@@ -83,3 +83,51 @@ export async function until(fn, what, timeoutMs = 10_000) {
   }
   throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
+
+/** Signs in on the web app's sign-in page (the page must be open on this app). */
+export async function signInPage(page, login, password = PASSWORD) {
+  await page.goto('/');
+  await page.getByLabel('Company domain').fill(DOMAIN);
+  await page.getByLabel('Username').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs out with the first "Sign out" button and waits for the sign-in page. */
+export async function signOutPage(page) {
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+/**
+ * axe-core at 1366 and 390 px: no serious or critical violation and, at 390 px, no sideways scroll; a screenshot at
+ * each width (`<name>-<width>.png`, copied into docs/screenshots with CTI_E2E_UPDATE_DOCS=1). `show`: a locator to
+ * scroll into view first.
+ */
+export async function axeAudit(page, name, show) {
+  const { createRequire } = await import('node:module');
+  const axeSource = readFileSync(createRequire(join(repo, 'src/toolbar/package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const [width, height] of [[1366, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(150);
+    if (show) await show.scrollIntoViewIfNeeded();
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    if (violations.length) throw new Error(`${name} at ${width} px: ${violations.join('; ')}`);
+    if (width === 390) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) throw new Error(`${name} scrolls sideways by ${overflow} px at 390 px`);
+    }
+    const file = join(shots, `${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: width === 390 });
+    if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
+      mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
+      copyFileSync(file, join(repo, 'docs/screenshots', `${name}-${width}.png`));
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}

@@ -59,7 +59,19 @@ public class ReportsApiTests
         var adminKey = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);
         await Problem.AssertAsync(await adminKey.GetAsync($"/api/v1/reports/teams/{teamId}"), 403, "insufficient_scope");
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/v1/reports/agent-dashboard")).StatusCode);
+        var superSubjects = await (await super.GetAsync("/api/v1/reports/subjects")).ReadAsync<ReportSubjects>();
+        var superTeam = Assert.Single(superSubjects.Teams);
+        Assert.Equal((teamId, "Team A"), (superTeam.Id, superTeam.Name));
+        Assert.Equal(3, superTeam.Agents.Count);
+        Assert.Contains(superTeam.Agents, a => a.Id == agent1);
+        Assert.Equal(["Sales", "Support"], superSubjects.SkillGroups.Select(g => g.Name));
+        var agentSubjects = await (await agent.GetAsync("/api/v1/reports/subjects")).ReadAsync<ReportSubjects>();
+        Assert.Empty(agentSubjects.Teams);
+        Assert.Empty(agentSubjects.SkillGroups);
+        Assert.Equal(teamId, Assert.Single((await (await reader.GetAsync("/api/v1/reports/subjects")).ReadAsync<ReportSubjects>()).Teams).Id);
+        await Problem.AssertAsync(await adminKey.GetAsync("/api/v1/reports/subjects"), 403, "insufficient_scope");
         var other = await host.CreateTenantAsync("other");
+        Assert.Empty((await (await other.GetAsync("/api/v1/reports/subjects")).ReadAsync<ReportSubjects>()).Teams);
         await Problem.AssertAsync(await other.GetAsync($"/api/v1/reports/skill-groups/{salesId}"), 404, "skill_group_not_found");
     }
 }

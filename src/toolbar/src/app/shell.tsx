@@ -7,13 +7,14 @@ import { api, currentUser, setSignOut } from '../api/session';
 import type { Me } from '../api/types';
 import { mountAgentToolbar, type AgentHandle } from '../agent/toolbar';
 import { WorkspaceSwitch } from '../shared/header';
-import { hasRole, isRecordsPath, landingPath, workspaceOfPath } from '../shared/roles';
+import { hasRole, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
 import { followLinksInPlace, navigate, useLazy, usePath } from '../shared/router';
 import { useStore } from '../shared/store';
 
 const loadSupervisorDesk = () => import('../supervisor/desk');
 const loadAdminConsole = () => import('../admin/console');
 const loadCallRecords = () => import('../records/records');
+const loadReports = () => import('../reports/reports');
 
 let agent: AgentHandle | null = null;
 
@@ -44,10 +45,10 @@ function NotFound() {
 }
 
 function Workspace({ path }: { path: string }) {
-  const records = isRecordsPath(path);
+  const records = isRecordsPath(path), reports = isReportsPath(path);
   const role = workspaceOfPath(path)?.role;
-  const Loaded = useLazy(records ? loadCallRecords : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
-  const Page = records || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
+  const Loaded = useLazy(records ? loadCallRecords : reports ? loadReports : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
+  const Page = records || reports || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
   return Page ? <Page /> : <p class="loading" role="status">Loading…</p>;
 }
 
@@ -66,7 +67,7 @@ function Shell() {
     <>
       {me && agentPage && <WorkspaceSwitch current="agent" />}
       <div class="agent-area" hidden={!agentPage}><AgentHost /></div>
-      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
+      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isReportsPath(path) ? 'reports' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
     </>
   );
 }
@@ -77,7 +78,7 @@ export function startShell(root: HTMLElement): void {
     currentUser.set(null);
     navigate('/');
   });
-  followLinksInPlace(/^\/(admin|supervisor|records)?(\/|$)/);
+  followLinksInPlace(/^\/(admin|supervisor|records|reports)?(\/|$)/);
   root.replaceChildren();
   render(<Shell />, root);
 }

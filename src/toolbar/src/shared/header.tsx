@@ -2,13 +2,13 @@
 import type { ComponentChildren } from 'preact';
 import { currentUser, signOut } from '../api/session';
 import { useStore } from './store';
-import { RECORDS_PATH, workspacesOf, type Role } from './roles';
+import { RECORDS_PATH, REPORTS_PATH, workspacesOf, type Role } from './roles';
 
 /** The workspaces her roles open: for several roles, and on the call records page (the way back to her workspace). */
-export function WorkspaceSwitch({ current }: { current: Role | 'records' }) {
+export function WorkspaceSwitch({ current }: { current: Role | 'records' | 'reports' }) {
   const me = useStore(currentUser);
   const mine = me ? workspacesOf(me) : [];
-  if (mine.length < 2 && current !== 'records') return null;
+  if (mine.length < 2 && current !== 'records' && current !== 'reports') return null;
   return (
     <nav class="workspaces" aria-label="Workspaces">
       <ul>
@@ -20,13 +20,14 @@ export function WorkspaceSwitch({ current }: { current: Role | 'records' }) {
   );
 }
 
-export function AppHeader({ title, current, children }: { title: string; current: Role | 'records'; children?: ComponentChildren }) {
+export function AppHeader({ title, current, children }: { title: string; current: Role | 'records' | 'reports'; children?: ComponentChildren }) {
   const me = useStore(currentUser);
   return (
     <header class="app-header">
       <span class="app-title">{title}</span>
       <WorkspaceSwitch current={current} />
       <a class="header-link" href={RECORDS_PATH} aria-current={current === 'records' ? 'page' : undefined}>Call records</a>
+      <a class="header-link" href={REPORTS_PATH} aria-current={current === 'reports' ? 'page' : undefined}>Reports</a>
       {children}
       <span class="app-user">
         {me && <span class="muted">{me.displayName} · {me.tenantDomain}</span>}
