@@ -5,6 +5,7 @@ using CtiBridge.Application.Persistence;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -110,6 +111,15 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings);
     }
 
+    /// <summary>The tenant's dispositions, by name (for the records' disposition filter).</summary>
+    public async Task<IReadOnlyList<DispositionChoice>> DispositionsAsync(RecordViewer viewer, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(viewer.TenantId);
+        var tenantId = viewer.TenantId;
+        return await db.Dispositions.AsNoTracking().Where(d => d.TenantId == tenantId).OrderBy(d => d.Name)
+            .Select(d => new DispositionChoice(d.Id, d.Code, d.Name, d.Enabled)).ToListAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>The records the viewer may see (tenant-scoped; for agents and supervisors, calls one of their agents took part in).</summary>
     internal IQueryable<CallRecord> Visible(RecordViewer viewer) => Visible(db, viewer, db.CallRecords);
 
@@ -144,6 +154,17 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         if (f.To is { } to) q = q.Where(c => c.OfferedAt < to);
         if (f.Direction is { } direction) q = q.Where(c => c.Direction == direction);
         if (f.Kind is { } kind) q = q.Where(c => c.Kind == kind);
+        q = f.Type switch
+        {
+            CallRecordType.InboundQueue => q.Where(c => c.Kind == CallKind.Queue),
+            CallRecordType.DirectInbound => q.Where(c => c.Kind == CallKind.Direct),
+            CallRecordType.ManualOutbound => q.Where(c => c.Kind == CallKind.Outbound),
+            CallRecordType.Internal => q.Where(c => c.Kind == CallKind.Internal),
+            CallRecordType.Transferred => q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id
+                && (l.Role == CallLegRole.Agent || l.Role == CallLegRole.Consult) && l.EndReason == CallEndReason.AgentTransfer)),
+            CallRecordType.Consulted => q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.Role == CallLegRole.Consult)),
+            _ => q,
+        };
         if (f.SkillGroupId is { } group) q = q.Where(c => c.SkillGroupId == group);
         if (f.AgentId is { } agent) q = q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId == agent));
         if (f.Outcome is { } outcome) q = q.Where(c => c.Outcome == outcome);
