@@ -15,10 +15,15 @@ public enum RecordScope
 /// <summary>
 /// Who reads call records and recordings: the tenant, the agents whose calls they see (a call is seen when one of them
 /// had a leg in it: answered, offered, consulted, conferenced, on a hot-desk phone or as a remote agent) and whether
-/// customer numbers are masked by the tenant rule (agents) or shown (supervisors, admins, API keys).
+/// customer numbers are masked by the tenant rule (agents) or shown (supervisors, admins, API keys). A supervisor also
+/// sees the calls no agent answered in the skill groups her teams' agents serve (<see cref="UnansweredOfGroups"/>):
+/// a caller who hung up while nobody was logged in had no agent leg, yet it is her team's call.
 /// </summary>
 public sealed record RecordViewer(Guid TenantId, Guid? UserId, RecordScope Scope, IReadOnlyCollection<Guid> Agents, bool MaskNumbers, bool IsSupervisor)
 {
+    /// <summary>Skill groups whose unanswered calls this viewer sees besides her agents' calls (supervisors: the groups her teams' agents serve).</summary>
+    public IReadOnlyCollection<Guid> UnansweredOfGroups { get; init; } = [];
+
     public bool SeesAgent(Guid agentId) => Scope == RecordScope.Tenant || Agents.Contains(agentId);
 }
 

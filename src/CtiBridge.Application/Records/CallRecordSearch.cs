@@ -41,12 +41,16 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             return new RecordViewer(tenantId, userId, RecordScope.Tenant, [], MaskNumbers: false, IsSupervisor: true);
         var agents = new HashSet<Guid> { self };
         var supervisor = (roles & UserRoles.Supervisor) != 0;
+        List<Guid> groups = [];
         if (supervisor)
         {
             var teams = db.TeamSupervisors.Where(s => s.UserId == self).Select(s => s.TeamId);
             agents.UnionWith(await db.TeamMembers.Where(m => teams.Contains(m.TeamId)).Select(m => m.UserId).ToListAsync(ct).ConfigureAwait(false));
+            var members = agents.ToList();
+            groups = await db.SkillGroupMemberships.Where(m => members.Contains(m.UserId)).Select(m => m.SkillGroupId).Distinct()
+                .ToListAsync(ct).ConfigureAwait(false);
         }
-        return new RecordViewer(tenantId, self, RecordScope.Agents, agents, MaskNumbers: !supervisor, IsSupervisor: supervisor);
+        return new RecordViewer(tenantId, self, RecordScope.Agents, agents, MaskNumbers: !supervisor, IsSupervisor: supervisor) { UnansweredOfGroups = groups };
     }
 
     /// <summary>The start of today (UTC), the default lower bound of a search.</summary>
@@ -132,7 +136,11 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         records = records.Where(c => c.TenantId == tenantId);
         if (viewer.Scope == RecordScope.Tenant) return records;
         var agents = viewer.Agents.ToList();
-        return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value)));
+        if (viewer.UnansweredOfGroups.Count == 0)
+            return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value)));
+        var groups = viewer.UnansweredOfGroups.ToList();
+        return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value))
+            || (c.SkillGroupId != null && groups.Contains(c.SkillGroupId.Value) && c.EndedAt != null && c.Outcome != CallOutcome.Answered));
     }
 
     private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f)

@@ -106,6 +106,48 @@ public class CallRecordsTests
     }
 
     [Fact]
+    public async Task A_call_to_a_group_with_no_agent_logged_in_that_the_caller_hangs_up_is_recorded_abandoned_and_its_groups_supervisor_sees_it()
+    {
+        using var host = new CtiApiFactory();
+        var super = await host.ClientForAsync("demo", "super");
+        // Nobody is logged in: the caller waits in Sales and hangs up.
+        var legId = await super.PlaceCallAsync("Sales", "+4930444000");
+        await super.PostAsync($"/api/v1/sandbox/legs/{legId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+
+        // The supervisor of the team whose agents serve Sales finds it, abandoned while waiting.
+        var row = Assert.Single((await (await super.GetAsync("/api/v1/call-records?search=4930444000")).ReadAsync<CallRecordPage>()).Items);
+        Assert.Equal(CallOutcome.Abandoned, row.Outcome);
+        Assert.Equal(CallEndReason.AbandonedWhileWaiting, row.EndReason);
+        Assert.Equal("Sales", row.SkillGroupName);
+        Assert.Equal(0, row.OfferCount);
+        Assert.Equal(row.Id, (await (await super.GetAsync($"/api/v1/call-records/{row.Id}")).ReadAsync<CallRecordDetail>()).Summary.Id);
+        var admin = await host.ClientForAsync("demo", "admin");
+        Assert.Single((await (await admin.GetAsync("/api/v1/call-records?outcome=Abandoned")).ReadAsync<CallRecordPage>()).Items);
+
+        // No agent had a leg in it: the agents of the group do not see it; a supervisor whose team serves no group does not either.
+        var agent = await host.ClientForAsync("demo", "agent1");
+        Assert.Empty((await (await agent.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items);
+        await host.DbAsync(async db =>
+        {
+            var s = await db.Users.SingleAsync(u => u.Username == "super");
+            var other = new User
+            {
+                TenantId = s.TenantId, Username = "super2", DisplayName = "Other Supervisor", Roles = UserRoles.Supervisor,
+                PasswordHash = s.PasswordHash, CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var team = new Team { TenantId = s.TenantId, Name = "Team B" };
+            team.Supervisors.Add(new TeamSupervisor { TenantId = s.TenantId, TeamId = team.Id, UserId = other.Id });
+            db.Users.Add(other);
+            db.Teams.Add(team);
+            return await db.SaveChangesAsync();
+        });
+        var super2 = await host.ClientForAsync("demo", "super2");
+        Assert.Empty((await (await super2.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items);
+        await Problem.AssertAsync(await super2.GetAsync($"/api/v1/call-records/{row.Id}"), 404, "call_record_not_found");
+    }
+
+    [Fact]
     public async Task Agents_see_customer_numbers_masked_by_the_tenant_rule_and_search_names_only_supervisors_see_them_whole()
     {
         using var host = new CtiApiFactory();
