@@ -77,6 +77,8 @@ public sealed class RecordsHarness : ILoadHarness
             ("today (default range)", new CallRecordFilter { From = now.Date.ToUniversalTime() }),
             ("group+outcome+minTalk", year with { SkillGroupId = world.Groups[3], Outcome = CallOutcome.Answered, MinTalkSeconds = 120 }),
             ("agent+hasRecording+direction", year with { AgentId = world.AgentIds[42], HasRecording = true, Direction = CallDirection.Inbound }),
+            ("type=Transferred (none: worst case)", year with { Type = CallRecordType.Transferred }),
+            ("type=ManualOutbound+minTalk", year with { Type = CallRecordType.ManualOutbound, MinTalkSeconds = 300 }),
             ("month+search number+outcome", new CallRecordFilter { From = now.AddMonths(-1), To = now, Search = "5550", Outcome = CallOutcome.Answered }),
         };
         Console.WriteLine("| filter | matches | first page p50 | p95 | page 500 p50 | p95 |");
@@ -216,6 +218,10 @@ public sealed class RecordsHarness : ILoadHarness
             for (var g = 0; g < 10; g++) groups.Add(new SkillGroup { TenantId = tenant.Id, Name = $"Group {g}" });
             for (var d = 0; d < 8; d++) dispositions.Add(new Disposition { TenantId = tenant.Id, Code = $"D{d}", Name = $"Outcome {d}" });
             db.SkillGroups.AddRange(groups);
+            // Each agent serves two groups, so a supervisor also sees her groups' unanswered calls (RecordViewer.UnansweredOfGroups).
+            for (var i = 0; i < Agents; i++)
+                foreach (var g in new[] { i % 10, i / 10 % 10 }.Distinct())
+                    db.SkillGroupMemberships.Add(new SkillGroupMembership { TenantId = tenant.Id, SkillGroupId = groups[g].Id, UserId = agents[i].Id });
             db.Dispositions.AddRange(dispositions);
             await db.SaveChangesAsync();
             supervisorId = super.Id;
