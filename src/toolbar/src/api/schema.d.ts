@@ -14370,8 +14370,8 @@ export interface components {
         "Application.Records.DispositionChoice": {
             /** Format: uuid */
             id?: string;
-            code?: string | null;
-            name?: string | null;
+            code?: string;
+            name?: string;
             enabled?: boolean;
         };
         /** @description A recording as listed: its call, who recorded it, its own length, whether it is still running or held. */
@@ -14489,19 +14489,19 @@ export interface components {
         "Application.Reports.ReportSubject": {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
+            name?: string;
         };
         /** @description What a reader may report on: the teams (with their agents) and the skill groups; an agent only herself. */
         "Application.Reports.ReportSubjects": {
-            teams?: components["schemas"]["Application.Reports.ReportTeam"][] | null;
-            skillGroups?: components["schemas"]["Application.Reports.ReportSubject"][] | null;
+            teams?: components["schemas"]["Application.Reports.ReportTeam"][];
+            skillGroups?: components["schemas"]["Application.Reports.ReportSubject"][];
         };
         /** @description A team a reader may report on, with its agents. */
         "Application.Reports.ReportTeam": {
             /** Format: uuid */
             id?: string;
-            name?: string | null;
-            agents?: components["schemas"]["Application.Reports.ReportSubject"][] | null;
+            name?: string;
+            agents?: components["schemas"]["Application.Reports.ReportSubject"][];
         };
         /** @description A skill group's figures over a range, with its service-level threshold. */
         "Application.Reports.SkillGroupReport": {
