@@ -87,11 +87,11 @@ export async function until(fn, what, timeoutMs = 10_000) {
 }
 
 /** Signs in through the app's sign-in form. */
-export async function signIn(page, login) {
+export async function signIn(page, login, password = PASSWORD) {
   await page.goto('/');
   await page.getByLabel('Company domain').fill(DOMAIN);
   await page.getByLabel('Username').fill(login);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

@@ -202,6 +202,23 @@ test('a supervisor sees the call, filters by agent, outcome and recording, and o
   await searchDone();
   assert.equal(await rowOf(callId).count(), 0, 'not abandoned');
   await page.getByLabel('Outcome').selectOption('');
+  // Type, end reason, talk time: a queue call, hung up after a short talk.
+  const found = async () => { await page.getByRole('button', { name: 'Search' }).click(); await searchDone(); return rowOf(callId).count(); };
+  await page.getByLabel('Type').selectOption('InboundQueue');
+  assert.equal(await found(), 1, 'a queue call');
+  await page.getByLabel('Type').selectOption('ManualOutbound');
+  assert.equal(await found(), 0, 'not dialled by an agent');
+  await page.getByLabel('Type').selectOption('');
+  await page.getByLabel('End reason').selectOption('NoAnswer');
+  assert.equal(await found(), 0, 'not a ring-no-answer');
+  await page.getByLabel('End reason').selectOption('');
+  await page.getByLabel('Talked at least (minutes)').fill('10');
+  assert.equal(await found(), 0, 'shorter than 10 minutes');
+  await page.getByLabel('Talked at least (minutes)').fill('ten');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByText('The minimum talk time is a number of minutes.').waitFor();
+  await page.getByLabel('Talked at least (minutes)').fill('');
+  assert.ok(await page.getByLabel('Disposition').locator('option').count() >= 1);
   await page.getByRole('button', { name: 'Search' }).click();
   await searchDone();
   await rowOf(callId).getByRole('button', { name: /Details/ }).click();

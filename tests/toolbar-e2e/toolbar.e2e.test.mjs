@@ -74,7 +74,7 @@ test('the web app JavaScript stays under 300 KB gzipped, and what an agent loads
   assert.ok(js < 300 * 1024, `JS ${js} bytes gzipped`);
   assert.ok(initial > 0 && initial <= 45 * 1024, `JS loaded at start ${initial} bytes gzipped`);
   // The other workspaces are chunks of their own, not loaded at start.
-  assert.ok(!/console-|desk-|records-/.test(html), 'admin console, supervisor desk or call records preloaded at start');
+  assert.ok(!/console-|desk-|records-|reports-|charts-/.test(html), 'admin console, supervisor desk, call records, reports or charts preloaded at start');
 });
 
 test('sign in, start working Ready', async () => {

@@ -29,6 +29,9 @@ public sealed class RecordsHarness : ILoadHarness
     {
         var provider = args.Length > 0 && args[0].StartsWith("p", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
         var count = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
+        // CTI_BENCH_RECORDS_SEED=N: generate N records through EF Core, then copy them in SQL (new ids, same times and
+        // contents) until there are `count` — generating a million through EF Core takes hours on a loaded machine.
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CTI_BENCH_RECORDS_SEED"), out var n) && n > 0 && n < count ? n : count;
         var options = new DatabaseOptions
         {
             Provider = provider,
@@ -46,8 +49,14 @@ public sealed class RecordsHarness : ILoadHarness
 
         var now = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
-        var world = await GenerateAsync(NewContext, count, now);
-        Console.WriteLine($"{provider}: generated {count:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
+        var world = await GenerateAsync(NewContext, seed, now);
+        Console.WriteLine($"{provider}: generated {seed:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
+        if (seed < count)
+        {
+            sw.Restart();
+            var total = await ReplicateAsync(NewContext, provider, count);
+            Console.WriteLine($"{provider}: copied up to {total:N0} records in {sw.Elapsed.TotalSeconds:F0} s");
+        }
         if (provider == DatabaseProvider.PostgreSql)
         {
             await using var db = NewContext();
@@ -77,6 +86,8 @@ public sealed class RecordsHarness : ILoadHarness
             ("today (default range)", new CallRecordFilter { From = now.Date.ToUniversalTime() }),
             ("group+outcome+minTalk", year with { SkillGroupId = world.Groups[3], Outcome = CallOutcome.Answered, MinTalkSeconds = 120 }),
             ("agent+hasRecording+direction", year with { AgentId = world.AgentIds[42], HasRecording = true, Direction = CallDirection.Inbound }),
+            ("type=Transferred (none: worst case)", year with { Type = CallRecordType.Transferred }),
+            ("type=ManualOutbound+minTalk", year with { Type = CallRecordType.ManualOutbound, MinTalkSeconds = 300 }),
             ("month+search number+outcome", new CallRecordFilter { From = now.AddMonths(-1), To = now, Search = "5550", Outcome = CallOutcome.Answered }),
         };
         Console.WriteLine("| filter | matches | first page p50 | p95 | page 500 p50 | p95 |");
@@ -133,6 +144,56 @@ public sealed class RecordsHarness : ILoadHarness
             var groupReport = await TimeAsync(() => new ReportService(db2, time).SkillGroupAsync(world.Tenant, world.Groups[3], range), reps: 5);
             Console.WriteLine($"team report, one month (10 agents): p50 {team.P50:F0} ms, p95 {team.P95:F0} ms; skill group report, one month: p50 {groupReport.P50:F0} ms, p95 {groupReport.P95:F0} ms");
         }
+    }
+
+    /// <summary>
+    /// Copies the call records (with their legs and recordings) under new ids until there are <paramref name="target"/>:
+    /// same times, numbers and names, so every filter keeps its share. The FTS trigger indexes the copies on SQLite.
+    /// </summary>
+    private static async Task<long> ReplicateAsync(Func<CtiDbContext> newContext, DatabaseProvider provider, int target)
+    {
+        await using var db = newContext();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        async Task<List<string>> ColumnsAsync(string table)
+        {
+            var sql = sqlite ? $"SELECT name FROM pragma_table_info('{table}')"
+                : $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position";
+            return await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
+        }
+        string NewId(string hex) => sqlite
+            ? $"substr({hex},1,8)||'-'||substr({hex},9,4)||'-'||substr({hex},13,4)||'-'||substr({hex},17,4)||'-'||substr({hex},21,12)"
+            : "gen_random_uuid()";
+        var random = sqlite ? "hex(randomblob(16))" : "NULL";
+        string Copy(string table, List<string> columns, Func<string, string> value) =>
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(value))} " +
+            $"FROM (SELECT t.*, m.\"New\" AS \"NewCallId\", {random} AS \"Hex\" FROM \"{table}\" t JOIN copy_map m ON t.\"{(table == "CallRecords" ? "Id" : "CallId")}\" = m.\"Old\") x";
+        var records = await ColumnsAsync("CallRecords");
+        var legs = await ColumnsAsync("CallLegs");
+        var recs = await ColumnsAsync("Recordings");
+        long have = await db.CallRecords.IgnoreQueryFilters().LongCountAsync();
+        for (var round = 1; have < target; round++)
+        {
+            var take = Math.Min(have, target - have);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS copy_map");
+            await db.Database.ExecuteSqlRawAsync(sqlite
+                ? $"CREATE TEMP TABLE copy_map AS SELECT \"Id\" AS \"Old\", {NewId("h")} AS \"New\" FROM (SELECT \"Id\", hex(randomblob(16)) AS h FROM \"CallRecords\" LIMIT {take})"
+                : $"CREATE TEMP TABLE copy_map AS SELECT \"Id\" AS \"Old\", gen_random_uuid() AS \"New\" FROM \"CallRecords\" LIMIT {take}");
+            await db.Database.ExecuteSqlRawAsync(Copy("CallRecords", records, c => c == "Id" ? "x.\"NewCallId\"" : $"x.\"{c}\""));
+            await db.Database.ExecuteSqlRawAsync(Copy("CallLegs", legs, c => c switch
+            {
+                "Id" => NewId("x.\"Hex\""), "CallId" => "x.\"NewCallId\"", _ => $"x.\"{c}\"",
+            }));
+            await db.Database.ExecuteSqlRawAsync(Copy("Recordings", recs, c => c switch
+            {
+                "Id" => NewId("x.\"Hex\""), "CallId" => "x.\"NewCallId\"", "Name" => $"x.\"Name\" || '-{round}'", _ => $"x.\"{c}\"",
+            }));
+            await tx.CommitAsync();
+            have += take;
+            Console.WriteLine($"  copy round {round}: {have:N0} records");
+        }
+        return have;
     }
 
     private static async Task<int> CountAsync(Func<CtiDbContext> newContext, CallRecordSearch search, RecordViewer viewer, CallRecordFilter filter)
@@ -216,6 +277,10 @@ public sealed class RecordsHarness : ILoadHarness
             for (var g = 0; g < 10; g++) groups.Add(new SkillGroup { TenantId = tenant.Id, Name = $"Group {g}" });
             for (var d = 0; d < 8; d++) dispositions.Add(new Disposition { TenantId = tenant.Id, Code = $"D{d}", Name = $"Outcome {d}" });
             db.SkillGroups.AddRange(groups);
+            // Each agent serves two groups, so a supervisor also sees her groups' unanswered calls (RecordViewer.UnansweredOfGroups).
+            for (var i = 0; i < Agents; i++)
+                foreach (var g in new[] { i % 10, i / 10 % 10 }.Distinct())
+                    db.SkillGroupMemberships.Add(new SkillGroupMembership { TenantId = tenant.Id, SkillGroupId = groups[g].Id, UserId = agents[i].Id });
             db.Dispositions.AddRange(dispositions);
             await db.SaveChangesAsync();
             supervisorId = super.Id;

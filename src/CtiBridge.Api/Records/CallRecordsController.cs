@@ -19,6 +19,8 @@ public sealed class CallRecordQuery
     public CallDirection? Direction { get; init; }
     /// <summary>Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal.</summary>
     public CallKind? Kind { get; init; }
+    /// <summary>InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer).</summary>
+    public CallRecordType? Type { get; init; }
     /// <summary>The skill group.</summary>
     public Guid? SkillGroupId { get; init; }
     /// <summary>Calls this agent took part in (answered, offered, consulted, conferenced).</summary>
@@ -46,7 +48,7 @@ public sealed class CallRecordQuery
             throw new CtiException(ErrorCodes.ValidationFailed, "minTalkSeconds is 0 or more.", ErrorKind.Validation);
         return new CallRecordFilter
         {
-            From = From, To = To, Direction = Direction, Kind = Kind, SkillGroupId = SkillGroupId, AgentId = AgentId, Search = Search,
+            From = From, To = To, Direction = Direction, Kind = Kind, Type = Type, SkillGroupId = SkillGroupId, AgentId = AgentId, Search = Search,
             Outcome = Outcome, EndReason = EndReason, MinTalkSeconds = MinTalkSeconds, DispositionId = DispositionId, HasRecording = HasRecording,
         };
     }
@@ -97,6 +99,18 @@ public sealed class CallRecordsController(RecordReaders readers, CallRecordSearc
     {
         var viewer = await readers.ViewerAsync(ct);
         return await search.DetailAsync(viewer, callId, ct);
+    }
+
+    /// <summary>The tenant's dispositions (for the disposition filter), by name.</summary>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">Every disposition, enabled or not (older calls may carry a disabled one).</response>
+    [HttpGet("dispositions")]
+    [Produces("application/json")]
+    [ProducesResponseType<IReadOnlyList<DispositionChoice>>(200)]
+    public async Task<IReadOnlyList<DispositionChoice>> Dispositions(CancellationToken ct)
+    {
+        var viewer = await readers.ViewerAsync(ct);
+        return await search.DispositionsAsync(viewer, ct);
     }
 
     /// <summary>The search as CSV (UTF-8, RFC 4180, header row), streamed: rows are written as they are read.</summary>

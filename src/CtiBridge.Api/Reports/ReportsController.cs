@@ -71,7 +71,24 @@ public sealed class ReportsController(RecordReaders readers, ReportService repor
     {
         await RequireAgentAsync(agentId, ct);
         var caller = readers.Caller;
-        return await reports.TimelineAsync(caller.TenantId, agentId, day ?? DateOnly.FromDateTime(DateTime.UtcNow), ct);
+        return await reports.TimelineAsync(caller.TenantId, agentId, day, ct);
+    }
+
+    /// <summary>
+    /// What the caller may report on (for choosing a report): admins and API keys every team of the tenant, supervisors
+    /// the teams they supervise, each with its agents, and the skill groups; an agent no team and no skill group (she
+    /// reads her own dashboard).
+    /// </summary>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The teams with their agents, and the skill groups, by name.</response>
+    /// <response code="403"><c>insufficient_scope</c>.</response>
+    [HttpGet("subjects")]
+    [ProducesResponseType<ReportSubjects>(200)]
+    public async Task<ReportSubjects> Subjects(CancellationToken ct)
+    {
+        var viewer = await readers.ViewerAsync(ct);
+        if (!viewer.IsSupervisor) return new ReportSubjects([], []);
+        return await reports.SubjectsAsync(viewer.TenantId, viewer.Scope == Application.Records.RecordScope.Tenant ? null : viewer.UserId, withSkillGroups: true, ct);
     }
 
     /// <summary>A team's figures over a range: each member and the members together.</summary>

@@ -15,10 +15,15 @@ public enum RecordScope
 /// <summary>
 /// Who reads call records and recordings: the tenant, the agents whose calls they see (a call is seen when one of them
 /// had a leg in it: answered, offered, consulted, conferenced, on a hot-desk phone or as a remote agent) and whether
-/// customer numbers are masked by the tenant rule (agents) or shown (supervisors, admins, API keys).
+/// customer numbers are masked by the tenant rule (agents) or shown (supervisors, admins, API keys). A supervisor also
+/// sees the calls no agent answered in the skill groups her teams' agents serve (<see cref="UnansweredOfGroups"/>):
+/// a caller who hung up while nobody was logged in had no agent leg, yet it is her team's call.
 /// </summary>
 public sealed record RecordViewer(Guid TenantId, Guid? UserId, RecordScope Scope, IReadOnlyCollection<Guid> Agents, bool MaskNumbers, bool IsSupervisor)
 {
+    /// <summary>Skill groups whose unanswered calls this viewer sees besides her agents' calls (supervisors: the groups her teams' agents serve).</summary>
+    public IReadOnlyCollection<Guid> UnansweredOfGroups { get; init; } = [];
+
     public bool SeesAgent(Guid agentId) => Scope == RecordScope.Tenant || Agents.Contains(agentId);
 }
 
@@ -32,6 +37,8 @@ public sealed record CallRecordFilter
     public CallDirection? Direction { get; init; }
     /// <summary>queue, direct, outbound or internal.</summary>
     public CallKind? Kind { get; init; }
+    /// <summary>The call's type (<see cref="CallRecordType"/>).</summary>
+    public CallRecordType? Type { get; init; }
     public Guid? SkillGroupId { get; init; }
     /// <summary>Calls this agent took part in (any leg).</summary>
     public Guid? AgentId { get; init; }
@@ -44,6 +51,30 @@ public sealed record CallRecordFilter
     public Guid? DispositionId { get; init; }
     public bool? HasRecording { get; init; }
 }
+
+/// <summary>
+/// The type of a call for the records' type filter: how it came (inbound through a skill group, inbound to one agent,
+/// dialled by an agent, agent to agent), or what happened in it (transferred from one agent to another, another agent
+/// consulted or conferenced in). docs/reports.md.
+/// </summary>
+public enum CallRecordType
+{
+    /// <summary>Inbound through a skill group (kind Queue).</summary>
+    InboundQueue,
+    /// <summary>Inbound to one agent's extension (kind Direct).</summary>
+    DirectInbound,
+    /// <summary>Dialled by an agent (kind Outbound; every outbound call is dialled by hand today: there is no task dialler).</summary>
+    ManualOutbound,
+    /// <summary>Agent to agent (kind Internal).</summary>
+    Internal,
+    /// <summary>An agent's leg ended by transferring the call.</summary>
+    Transferred,
+    /// <summary>An agent other than the first joined the call (consulted, conferenced in, or handed the call by a transfer).</summary>
+    Consulted,
+}
+
+/// <summary>A disposition to filter call records by.</summary>
+public sealed record DispositionChoice(Guid Id, string Code, string Name, bool Enabled);
 
 /// <summary>Sort orders; both are keyset-paged on (offered at, id).</summary>
 public enum CallRecordSort

@@ -5,6 +5,7 @@ using CtiBridge.Application.Persistence;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,16 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             return new RecordViewer(tenantId, userId, RecordScope.Tenant, [], MaskNumbers: false, IsSupervisor: true);
         var agents = new HashSet<Guid> { self };
         var supervisor = (roles & UserRoles.Supervisor) != 0;
+        List<Guid> groups = [];
         if (supervisor)
         {
             var teams = db.TeamSupervisors.Where(s => s.UserId == self).Select(s => s.TeamId);
             agents.UnionWith(await db.TeamMembers.Where(m => teams.Contains(m.TeamId)).Select(m => m.UserId).ToListAsync(ct).ConfigureAwait(false));
+            var members = agents.ToList();
+            groups = await db.SkillGroupMemberships.Where(m => members.Contains(m.UserId)).Select(m => m.SkillGroupId).Distinct()
+                .ToListAsync(ct).ConfigureAwait(false);
         }
-        return new RecordViewer(tenantId, self, RecordScope.Agents, agents, MaskNumbers: !supervisor, IsSupervisor: supervisor);
+        return new RecordViewer(tenantId, self, RecordScope.Agents, agents, MaskNumbers: !supervisor, IsSupervisor: supervisor) { UnansweredOfGroups = groups };
     }
 
     /// <summary>The start of today (UTC), the default lower bound of a search.</summary>
@@ -110,6 +115,15 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings);
     }
 
+    /// <summary>The tenant's dispositions, by name (for the records' disposition filter).</summary>
+    public async Task<IReadOnlyList<DispositionChoice>> DispositionsAsync(RecordViewer viewer, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(viewer.TenantId);
+        var tenantId = viewer.TenantId;
+        return await db.Dispositions.AsNoTracking().Where(d => d.TenantId == tenantId).OrderBy(d => d.Name)
+            .Select(d => new DispositionChoice(d.Id, d.Code, d.Name, d.Enabled)).ToListAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>The records the viewer may see (tenant-scoped; for agents and supervisors, calls one of their agents took part in).</summary>
     internal IQueryable<CallRecord> Visible(RecordViewer viewer) => Visible(db, viewer, db.CallRecords);
 
@@ -122,7 +136,11 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         records = records.Where(c => c.TenantId == tenantId);
         if (viewer.Scope == RecordScope.Tenant) return records;
         var agents = viewer.Agents.ToList();
-        return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value)));
+        if (viewer.UnansweredOfGroups.Count == 0)
+            return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value)));
+        var groups = viewer.UnansweredOfGroups.ToList();
+        return records.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId != null && agents.Contains(l.UserId.Value))
+            || (c.SkillGroupId != null && groups.Contains(c.SkillGroupId.Value) && c.EndedAt != null && c.Outcome != CallOutcome.Answered));
     }
 
     private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f)
@@ -144,6 +162,17 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         if (f.To is { } to) q = q.Where(c => c.OfferedAt < to);
         if (f.Direction is { } direction) q = q.Where(c => c.Direction == direction);
         if (f.Kind is { } kind) q = q.Where(c => c.Kind == kind);
+        q = f.Type switch
+        {
+            CallRecordType.InboundQueue => q.Where(c => c.Kind == CallKind.Queue),
+            CallRecordType.DirectInbound => q.Where(c => c.Kind == CallKind.Direct),
+            CallRecordType.ManualOutbound => q.Where(c => c.Kind == CallKind.Outbound),
+            CallRecordType.Internal => q.Where(c => c.Kind == CallKind.Internal),
+            CallRecordType.Transferred => q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id
+                && (l.Role == CallLegRole.Agent || l.Role == CallLegRole.Consult) && l.EndReason == CallEndReason.AgentTransfer)),
+            CallRecordType.Consulted => q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.Role == CallLegRole.Consult)),
+            _ => q,
+        };
         if (f.SkillGroupId is { } group) q = q.Where(c => c.SkillGroupId == group);
         if (f.AgentId is { } agent) q = q.Where(c => db.CallLegs.Any(l => l.CallId == c.Id && l.UserId == agent));
         if (f.Outcome is { } outcome) q = q.Where(c => c.Outcome == outcome);

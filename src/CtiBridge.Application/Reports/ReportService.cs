@@ -21,6 +21,15 @@ public sealed record SkillGroupReport(Guid SkillGroupId, string Name, int Servic
 /// <summary>An agent's figures for today, yesterday and this month (UTC days).</summary>
 public sealed record AgentDashboard(Guid AgentId, AgentReport Today, AgentReport Yesterday, AgentReport ThisMonth);
 
+/// <summary>Someone a report names: an agent, a team or a skill group.</summary>
+public sealed record ReportSubject(Guid Id, string Name);
+
+/// <summary>A team a reader may report on, with its agents.</summary>
+public sealed record ReportTeam(Guid Id, string Name, IReadOnlyList<ReportSubject> Agents);
+
+/// <summary>What a reader may report on: the teams (with their agents) and the skill groups; an agent only herself.</summary>
+public sealed record ReportSubjects(IReadOnlyList<ReportTeam> Teams, IReadOnlyList<ReportSubject> SkillGroups);
+
 /// <summary>An agent's states through one day, in order.</summary>
 public sealed record AgentTimeline(Guid AgentId, DateOnly Day, IReadOnlyList<StateInterval> Intervals);
 
@@ -102,14 +111,42 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
         return new SkillGroupReport(groupId, group.Name, group.ServiceLevelSeconds, range, ReportFormulas.ForGroup(calls, group.ServiceLevelSeconds));
     }
 
-    public async Task<AgentTimeline> TimelineAsync(Guid tenantId, Guid agentId, DateOnly day, CancellationToken ct = default)
+    /// <summary>
+    /// The teams and skill groups a reader may report on: every team of the tenant (<paramref name="supervisedBy"/> null:
+    /// admins, API keys) or those she supervises, with their agents; the skill groups for supervisors, none for agents.
+    /// </summary>
+    public async Task<ReportSubjects> SubjectsAsync(Guid tenantId, Guid? supervisedBy, bool withSkillGroups, CancellationToken ct = default)
     {
         db.ScopeToTenant(tenantId);
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = from.AddDays(1);
+        var teams = db.Teams.AsNoTracking().Where(t => t.TenantId == tenantId);
+        if (supervisedBy is { } self) teams = teams.Where(t => db.TeamSupervisors.Any(s => s.TeamId == t.Id && s.UserId == self));
+        var teamRows = await teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct).ConfigureAwait(false);
+        var teamIds = teamRows.Select(t => t.Id).ToList();
+        var members = await (from m in db.TeamMembers.AsNoTracking()
+                             join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                             where teamIds.Contains(m.TeamId)
+                             select new { m.TeamId, u.Id, u.DisplayName, u.Username }).ToListAsync(ct).ConfigureAwait(false);
+        var groups = withSkillGroups
+            ? await db.SkillGroups.AsNoTracking().Where(g => g.TenantId == tenantId).OrderBy(g => g.Name)
+                .Select(g => new ReportSubject(g.Id, g.Name)).ToListAsync(ct).ConfigureAwait(false)
+            : [];
+        return new ReportSubjects(
+            teamRows.Select(t => new ReportTeam(t.Id, t.Name, members.Where(m => m.TeamId == t.Id)
+                .Select(m => new ReportSubject(m.Id, string.IsNullOrEmpty(m.DisplayName) ? m.Username : m.DisplayName))
+                .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList())).ToList(),
+            groups);
+    }
+
+    /// <summary>An agent's states through a day (UTC; default today by the service's clock), up to now for today.</summary>
+    public async Task<AgentTimeline> TimelineAsync(Guid tenantId, Guid agentId, DateOnly? day, CancellationToken ct = default)
+    {
+        db.ScopeToTenant(tenantId);
         var now = time.GetUtcNow();
+        var date = day ?? DateOnly.FromDateTime(now.UtcDateTime);
+        var from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var to = from.AddDays(1);
         if (to > now) to = now > from ? now : from;
-        return new AgentTimeline(agentId, day, await IntervalsAsync(agentId, new ReportRange(from, to), ct).ConfigureAwait(false));
+        return new AgentTimeline(agentId, date, await IntervalsAsync(agentId, new ReportRange(from, to), ct).ConfigureAwait(false));
     }
 
     /// <summary>The agents' offers (agent and consulted legs) started in the range; talk is the leg's answer to its end.</summary>

@@ -42,3 +42,17 @@ describe('call records search', () => {
     expect(words(null)).toBe('—');
   });
 });
+
+describe('call records search: type, end reason, talk time, disposition', () => {
+  it('sends them by the API’s names; minutes become seconds; a bad number is refused in words', () => {
+    const f = { ...defaultFilters(), type: 'Transferred' as const, endReason: 'NoAnswer', minTalkMinutes: '1,5', dispositionId: 'd-1' };
+    const q = recordQuery(f, now, false);
+    expect(q.get('Type')).toBe('Transferred');
+    expect(q.get('EndReason')).toBe('NoAnswer');
+    expect(q.get('MinTalkSeconds')).toBe('90');
+    expect(q.get('DispositionId')).toBe('d-1');
+    expect(rangeProblem(f)).toBeNull();
+    expect(rangeProblem({ ...f, minTalkMinutes: 'ten' })).toBe('The minimum talk time is a number of minutes.');
+    expect(recordQuery({ ...f, minTalkMinutes: '0' }, now, false).has('MinTalkSeconds')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRecordsPath, landingPath, workspaceOfPath, workspacesOf } from '../src/shared/roles';
+import { isRecordsPath, isReportsPath, landingPath, workspaceOfPath, workspacesOf } from '../src/shared/roles';
 
 describe('role landing', () => {
   it('sends an agent to the toolbar, a supervisor to the desk, an admin to the console', () => {
@@ -27,6 +27,11 @@ describe('role landing', () => {
     expect(landingPath({ roles: [] }, '/records')).toBe('/');
     expect(isRecordsPath('/records')).toBe(true);
     expect(isRecordsPath('/recordsx')).toBe(false);
+    expect(landingPath({ roles: ['agent'] }, '/reports')).toBe('/reports');
+    expect(landingPath({ roles: ['supervisor'] }, '/reports')).toBe('/reports');
+    expect(landingPath({ roles: [] }, '/reports')).toBe('/');
+    expect(isReportsPath('/reports')).toBe(true);
+    expect(isReportsPath('/reportsx')).toBe(false);
     expect(workspaceOfPath('/records')).toBeUndefined();
   });
 

@@ -106,6 +106,48 @@ public class CallRecordsTests
     }
 
     [Fact]
+    public async Task A_call_to_a_group_with_no_agent_logged_in_that_the_caller_hangs_up_is_recorded_abandoned_and_its_groups_supervisor_sees_it()
+    {
+        using var host = new CtiApiFactory();
+        var super = await host.ClientForAsync("demo", "super");
+        // Nobody is logged in: the caller waits in Sales and hangs up.
+        var legId = await super.PlaceCallAsync("Sales", "+4930444000");
+        await super.PostAsync($"/api/v1/sandbox/legs/{legId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+
+        // The supervisor of the team whose agents serve Sales finds it, abandoned while waiting.
+        var row = Assert.Single((await (await super.GetAsync("/api/v1/call-records?search=4930444000")).ReadAsync<CallRecordPage>()).Items);
+        Assert.Equal(CallOutcome.Abandoned, row.Outcome);
+        Assert.Equal(CallEndReason.AbandonedWhileWaiting, row.EndReason);
+        Assert.Equal("Sales", row.SkillGroupName);
+        Assert.Equal(0, row.OfferCount);
+        Assert.Equal(row.Id, (await (await super.GetAsync($"/api/v1/call-records/{row.Id}")).ReadAsync<CallRecordDetail>()).Summary.Id);
+        var admin = await host.ClientForAsync("demo", "admin");
+        Assert.Single((await (await admin.GetAsync("/api/v1/call-records?outcome=Abandoned")).ReadAsync<CallRecordPage>()).Items);
+
+        // No agent had a leg in it: the agents of the group do not see it; a supervisor whose team serves no group does not either.
+        var agent = await host.ClientForAsync("demo", "agent1");
+        Assert.Empty((await (await agent.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items);
+        await host.DbAsync(async db =>
+        {
+            var s = await db.Users.SingleAsync(u => u.Username == "super");
+            var other = new User
+            {
+                TenantId = s.TenantId, Username = "super2", DisplayName = "Other Supervisor", Roles = UserRoles.Supervisor,
+                PasswordHash = s.PasswordHash, CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var team = new Team { TenantId = s.TenantId, Name = "Team B" };
+            team.Supervisors.Add(new TeamSupervisor { TenantId = s.TenantId, TeamId = team.Id, UserId = other.Id });
+            db.Users.Add(other);
+            db.Teams.Add(team);
+            return await db.SaveChangesAsync();
+        });
+        var super2 = await host.ClientForAsync("demo", "super2");
+        Assert.Empty((await (await super2.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items);
+        await Problem.AssertAsync(await super2.GetAsync($"/api/v1/call-records/{row.Id}"), 404, "call_record_not_found");
+    }
+
+    [Fact]
     public async Task Agents_see_customer_numbers_masked_by_the_tenant_rule_and_search_names_only_supervisors_see_them_whole()
     {
         using var host = new CtiApiFactory();
@@ -226,6 +268,66 @@ public class CallRecordsTests
         Assert.Empty(await Find("search=nobody-by-that-name"));
         // Without a range: today only (these are in the past).
         Assert.Empty((await (await admin.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>()).Items);
+    }
+
+    [Fact]
+    public async Task The_type_filter_finds_each_way_a_call_came_and_transfers_and_consultations_the_disposition_filter_its_calls()
+    {
+        using var host = new CtiApiFactory();
+        var wonId = await host.DbAsync(async db =>
+        {
+            var tenant = await db.Tenants.SingleAsync(t => t.Domain == "demo");
+            var won = new Disposition { TenantId = tenant.Id, Code = "WON", Name = "Sale won" };
+            db.Dispositions.Add(won);
+            await db.SaveChangesAsync();
+            return won.Id;
+        });
+        var ids = await SeedAsync(host,
+            i => Rec(i, 0, i.Agent1, i.Sales, CallOutcome.Answered, talk: 60),
+            i => Rec(i, 10, i.Agent1, null, CallOutcome.Answered, kind: CallKind.Direct, talk: 5),
+            i => Rec(i, 20, i.Agent1, null, CallOutcome.Answered, direction: CallDirection.Outbound, kind: CallKind.Outbound, talk: 9),
+            i => Rec(i, 30, i.Agent2, null, CallOutcome.Answered, direction: CallDirection.Internal, kind: CallKind.Internal, talk: 3),
+            i =>
+            {   // Agent 1 answered, then transferred the call to agent 2.
+                var r = Rec(i, 40, i.Agent1, i.Sales, CallOutcome.Answered, talk: 40);
+                r.Legs.Single(l => l.Role == CallLegRole.Agent).EndReason = CallEndReason.AgentTransfer;
+                r.Legs.Add(new CallLeg { Role = CallLegRole.Consult, UserId = i.Agent2, StartedAt = r.OfferedAt.AddSeconds(20), AnsweredAt = r.OfferedAt.AddSeconds(22) });
+                return r;
+            },
+            i =>
+            {   // Agent 2 consulted agent 1 and kept the call; a disposition was set.
+                var r = Rec(i, 50, i.Agent2, i.Support, CallOutcome.Answered, talk: 100);
+                r.Legs.Add(new CallLeg { Role = CallLegRole.Consult, UserId = i.Agent1, StartedAt = r.OfferedAt.AddSeconds(30), AnsweredAt = r.OfferedAt.AddSeconds(31),
+                    EndReason = CallEndReason.Normal });
+                r.DispositionId = wonId;
+                return r;
+            });
+        var admin = await host.ClientForAsync("demo", "admin");
+        var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        async Task<List<Guid>> Find(string query) =>
+            (await (await admin.GetAsync($"/api/v1/call-records?{range}&{query}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([ids[5], ids[4], ids[0]], await Find("type=InboundQueue"));
+        Assert.Equal([ids[1]], await Find("type=DirectInbound"));
+        Assert.Equal([ids[2]], await Find("type=ManualOutbound"));
+        Assert.Equal([ids[3]], await Find("type=Internal"));
+        Assert.Equal([ids[4]], await Find("type=Transferred"));
+        Assert.Equal([ids[5], ids[4]], await Find("type=Consulted"));
+        Assert.Equal([ids[5]], await Find($"dispositionId={wonId}"));
+        Assert.Equal([ids[5], ids[4], ids[0]], await Find("minTalkSeconds=40"));
+        Assert.Equal([ids[4]], await Find("type=Transferred&minTalkSeconds=40&skillGroupId=" +
+            (await host.DbAsync(db => db.SkillGroups.SingleAsync(g => g.Name == "Sales"))).Id));
+        Assert.Empty(await Find($"type=Consulted&dispositionId={Guid.NewGuid()}"));
+        await Problem.AssertAsync(await admin.GetAsync("/api/v1/call-records?type=TaskDialled"), 400, "validation_failed");
+
+        // The dispositions to choose from: the tenant's, for everyone who reads records; another tenant's admin sees none of them.
+        var agent = await host.ClientForAsync("demo", "agent1");
+        var choices = await (await agent.GetAsync("/api/v1/call-records/dispositions")).ReadAsync<List<DispositionChoice>>();
+        Assert.Contains(choices, d => d.Id == wonId && d.Code == "WON" && d.Name == "Sale won");
+        var other = await host.CreateTenantAsync("other");
+        Assert.DoesNotContain((await (await other.GetAsync("/api/v1/call-records/dispositions")).ReadAsync<List<DispositionChoice>>()), d => d.Id == wonId);
+        var adminKey = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);
+        await Problem.AssertAsync(await adminKey.GetAsync("/api/v1/call-records/dispositions"), 403, "insufficient_scope");
     }
 
     [Fact]

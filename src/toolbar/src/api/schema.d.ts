@@ -2969,6 +2969,8 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
+                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
@@ -3119,6 +3121,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/call-records/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's dispositions (for the disposition filter), by name. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every disposition, enabled or not (older calls may carry a disabled one). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Records.DispositionChoice"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/call-records/export": {
         parameters: {
             query?: never;
@@ -3138,6 +3203,8 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
+                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
@@ -9173,6 +9240,8 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
+                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
@@ -9267,6 +9336,8 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
+                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
@@ -9364,6 +9435,8 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
+                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
@@ -9835,6 +9908,73 @@ export interface paths {
                     };
                 };
                 /** @description `not_your_agent`, `insufficient_scope`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the caller may report on (for choosing a report): admins and API keys every team of the tenant, supervisors
+         *     the teams they supervise, each with its agents, and the skill groups; an agent no team and no skill group (she
+         *     reads her own dashboard).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The teams with their agents, and the skill groups, by name. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Reports.ReportSubjects"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `insufficient_scope`. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15577,6 +15717,13 @@ export interface components {
             dispositionName?: string | null;
             hasRecording?: boolean;
         };
+        /**
+         * @description The type of a call for the records' type filter: how it came (inbound through a skill group, inbound to one agent,
+         *     dialled by an agent, agent to agent), or what happened in it (transferred from one agent to another, another agent
+         *     consulted or conferenced in). docs/reports.md.
+         * @enum {string}
+         */
+        "Application.Records.CallRecordType": "InboundQueue" | "DirectInbound" | "ManualOutbound" | "Internal" | "Transferred" | "Consulted";
         /** @description A recording of the call. */
         "Application.Records.CallRecordingRef": {
             /** Format: uuid */
@@ -15601,6 +15748,14 @@ export interface components {
             startedAt?: string;
             /** Format: int32 */
             seconds?: number;
+        };
+        /** @description A disposition to filter call records by. */
+        "Application.Records.DispositionChoice": {
+            /** Format: uuid */
+            id?: string;
+            code?: string;
+            name?: string;
+            enabled?: boolean;
         };
         /** @description A recording as listed: its call, who recorded it, its own length, whether it is still running or held. */
         "Application.Records.RecordingView": {
@@ -15712,6 +15867,24 @@ export interface components {
             from?: string;
             /** Format: date-time */
             to?: string;
+        };
+        /** @description Someone a report names: an agent, a team or a skill group. */
+        "Application.Reports.ReportSubject": {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+        };
+        /** @description What a reader may report on: the teams (with their agents) and the skill groups; an agent only herself. */
+        "Application.Reports.ReportSubjects": {
+            teams?: components["schemas"]["Application.Reports.ReportTeam"][];
+            skillGroups?: components["schemas"]["Application.Reports.ReportSubject"][];
+        };
+        /** @description A team a reader may report on, with its agents. */
+        "Application.Reports.ReportTeam": {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            agents?: components["schemas"]["Application.Reports.ReportSubject"][];
         };
         /** @description A skill group's figures over a range, with its service-level threshold. */
         "Application.Reports.SkillGroupReport": {

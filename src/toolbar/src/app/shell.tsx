@@ -7,7 +7,7 @@ import { api, currentUser, setSignOut } from '../api/session';
 import type { Me } from '../api/types';
 import { mountAgentToolbar, type AgentHandle } from '../agent/toolbar';
 import { WorkspaceSwitch } from '../shared/header';
-import { hasRole, isContactsPath, isRecordsPath, landingPath, workspaceOfPath } from '../shared/roles';
+import { hasRole, isContactsPath, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
 import { followLinksInPlace, navigate, useLazy, usePath } from '../shared/router';
 import { useStore } from '../shared/store';
 
@@ -15,6 +15,7 @@ const loadSupervisorDesk = () => import('../supervisor/desk');
 const loadAdminConsole = () => import('../admin/console');
 const loadCallRecords = () => import('../records/records');
 const loadContacts = () => import('../contacts/contacts');
+const loadReports = () => import('../reports/reports');
 
 let agent: AgentHandle | null = null;
 
@@ -45,11 +46,10 @@ function NotFound() {
 }
 
 function Workspace({ path }: { path: string }) {
-  const records = isRecordsPath(path);
-  const contacts = isContactsPath(path);
+  const records = isRecordsPath(path), contacts = isContactsPath(path), reports = isReportsPath(path);
   const role = workspaceOfPath(path)?.role;
-  const Loaded = useLazy(records ? loadCallRecords : contacts ? loadContacts : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
-  const Page = records || contacts || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
+  const Loaded = useLazy(records ? loadCallRecords : contacts ? loadContacts : reports ? loadReports : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
+  const Page = records || contacts || reports || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
   return Page ? <Page /> : <p class="loading" role="status">Loading…</p>;
 }
 
@@ -68,7 +68,7 @@ function Shell() {
     <>
       {me && agentPage && <WorkspaceSwitch current="agent" />}
       <div class="agent-area" hidden={!agentPage}><AgentHost /></div>
-      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
+      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : isReportsPath(path) ? 'reports' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
     </>
   );
 }
@@ -79,7 +79,7 @@ export function startShell(root: HTMLElement): void {
     currentUser.set(null);
     navigate('/');
   });
-  followLinksInPlace(/^\/(admin|supervisor|records|contacts)?(\/|$)/);
+  followLinksInPlace(/^\/(admin|supervisor|records|contacts|reports)?(\/|$)/);
   root.replaceChildren();
   render(<Shell />, root);
 }

@@ -9,19 +9,39 @@ export interface RecordFilters {
   from: string;
   to: string;
   direction: '' | 'Inbound' | 'Outbound' | 'Internal';
+  /** How the call came or what happened in it (the API's `Type`). */
+  type: '' | CallType;
   outcome: '' | CallOutcome;
+  /** The detailed end reason (the API's `EndReason`). */
+  endReason: string;
+  /** Talked at least this many minutes (a whole or decimal number; empty: any). */
+  minTalkMinutes: string;
+  dispositionId: string;
   skillGroupId: string;
   agentId: string;
   search: string;
   hasRecording: '' | 'true' | 'false';
 }
 
+export type CallType = 'InboundQueue' | 'DirectInbound' | 'ManualOutbound' | 'Internal' | 'Transferred' | 'Consulted';
+export const TYPES: readonly [CallType, string][] = [
+  ['InboundQueue', 'Inbound through a skill group'], ['DirectInbound', 'Inbound to an agent'], ['ManualOutbound', 'Dialled by an agent'],
+  ['Internal', 'Internal'], ['Transferred', 'Transferred'], ['Consulted', 'With a consultation or conference'],
+];
+/** The end reasons a search can name, in words (who hung up, RONA, transfer, timeout, blocked, …). */
+export const END_REASONS: readonly [string, string][] = [
+  ['Normal', 'Hung up after the conversation'], ['AgentTransfer', 'Transferred by the agent'], ['AbandonedWhileWaiting', 'Caller hung up while waiting'],
+  ['AbandonedWhileRinging', 'Caller hung up while an agent\'s phone rang'], ['CallerCancelled', 'Caller cancelled'], ['AgentCancelled', 'Agent cancelled'],
+  ['NoAnswer', 'Not answered in time (RONA)'], ['Rejected', 'Declined by the agent'], ['Missed', 'Missed'], ['NoAgentOnline', 'No agent logged in'],
+  ['Overflow', 'Overflowed (waited too long)'], ['Closed', 'Closed (outside opening hours)'], ['Blocklisted', 'Blocked number'], ['Busy', 'Busy'],
+  ['Unreachable', 'Unreachable'], ['Failed', 'Failed'], ['TakenOver', 'Taken over by a supervisor'],
+];
 export const QUICK_RANGES: readonly [QuickRange, string][] = [['today', 'Today'], ['yesterday', 'Yesterday'], ['last7', 'Last 7 days'], ['custom', 'Custom']];
 export const DIRECTIONS = [['Inbound', 'Inbound'], ['Outbound', 'Outbound'], ['Internal', 'Internal']] as const;
 export const OUTCOMES: readonly [CallOutcome, string][] = [['Answered', 'Answered'], ['NotAnswered', 'Not answered'], ['Abandoned', 'Abandoned'], ['Busy', 'Busy'], ['Failed', 'Failed']];
 
 export function defaultFilters(): RecordFilters {
-  return { range: 'today', from: '', to: '', direction: '', outcome: '', skillGroupId: '', agentId: '', search: '', hasRecording: '' };
+  return { range: 'today', from: '', to: '', direction: '', type: '', outcome: '', endReason: '', minTalkMinutes: '', dispositionId: '', skillGroupId: '', agentId: '', search: '', hasRecording: '' };
 }
 
 function startOfDay(d: Date): Date { return new Date(d.getFullYear(), d.getMonth(), d.getDate()); }
@@ -48,7 +68,12 @@ export function recordQuery(f: RecordFilters, now: Date, mayChooseAgent: boolean
   if (from) q.set('From', from.toISOString());
   if (to) q.set('To', to.toISOString());
   if (f.direction) q.set('Direction', f.direction);
+  if (f.type) q.set('Type', f.type);
   if (f.outcome) q.set('Outcome', f.outcome);
+  if (f.endReason) q.set('EndReason', f.endReason);
+  const minTalk = minTalkSeconds(f.minTalkMinutes);
+  if (minTalk !== null && minTalk > 0) q.set('MinTalkSeconds', String(minTalk));
+  if (f.dispositionId) q.set('DispositionId', f.dispositionId);
   if (f.skillGroupId) q.set('SkillGroupId', f.skillGroupId);
   if (mayChooseAgent && f.agentId) q.set('AgentId', f.agentId);
   if (f.search.trim()) q.set('Search', f.search.trim());
@@ -56,8 +81,16 @@ export function recordQuery(f: RecordFilters, now: Date, mayChooseAgent: boolean
   return q;
 }
 
-/** A custom range that ends before it starts, in words; null when the range is fine. */
+/** Minutes typed by the user as whole seconds; null when empty or not a number of minutes ≥ 0. */
+export function minTalkSeconds(minutes: string): number | null {
+  const t = minutes.trim().replace(',', '.');
+  if (!t || !/^\d+(\.\d+)?$/.test(t)) return null;
+  return Math.round(Number(t) * 60);
+}
+
+/** A custom range that ends before it starts, or a minimum talk time that is not a number, in words; null when fine. */
 export function rangeProblem(f: RecordFilters): string | null {
+  if (f.minTalkMinutes.trim() && minTalkSeconds(f.minTalkMinutes) === null) return 'The minimum talk time is a number of minutes.';
   if (f.range !== 'custom' || !f.from || !f.to) return null;
   return new Date(f.to) <= new Date(f.from) ? 'The end must be after the start.' : null;
 }

@@ -8,8 +8,10 @@ import { ApiError } from '../api/errors';
 import type { CallRecordDetail, CallRecordSummary, DirectoryEntry, SkillGroupStats } from '../api/types';
 import { AppHeader } from '../shared/header';
 import { hasRole } from '../shared/roles';
+import { navigate } from '../shared/router';
+import { displayNumber } from '../agent/format';
 import { useStore } from '../shared/store';
-import { DIRECTIONS, OUTCOMES, QUICK_RANGES, defaultFilters, duration, rangeProblem, recordQuery, words, type RecordFilters } from './query';
+import { DIRECTIONS, END_REASONS, OUTCOMES, QUICK_RANGES, TYPES, defaultFilters, duration, rangeProblem, recordQuery, words, type RecordFilters } from './query';
 import './records.css';
 
 const PAGE_SIZE = 50;
@@ -21,9 +23,11 @@ interface Results { items: CallRecordSummary[]; next: string | null; query: stri
 export default function CallRecordsPage() {
   const me = useStore(currentUser);
   const mayChooseAgent = !!me && (hasRole(me, 'supervisor') || hasRole(me, 'admin'));
+  const mayCall = !!me && hasRole(me, 'agent');
   const [filters, setFilters] = useState<RecordFilters>(defaultFilters);
   const [groups, setGroups] = useState<SkillGroupStats[]>([]);
   const [agents, setAgents] = useState<DirectoryEntry[]>([]);
+  const [dispositions, setDispositions] = useState<{ id: string; name: string }[]>([]);
   const [results, setResults] = useState<Results | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -31,6 +35,7 @@ export default function CallRecordsPage() {
 
   useEffect(() => {
     api.skillGroups().then(setGroups, () => setGroups([]));
+    api.request<{ id: string; name: string }[]>('GET', '/call-records/dispositions').then(setDispositions, () => setDispositions([]));
     if (mayChooseAgent) api.directory('').then((d) => setAgents(d.filter((e) => e.status !== null)), () => setAgents([]));
   }, [mayChooseAgent]);
 
@@ -64,6 +69,21 @@ export default function CallRecordsPage() {
     } catch (e) { setError(message(e)); }
   };
 
+  /**
+   * Calls the customer back through the agent's dial API: the server applies the state rules (logged in, not on another
+   * call, …) and refuses with a reason shown here. The toolbar stays mounted behind this page, so the call runs there:
+   * she is taken back to it.
+   */
+  const callBack = async (r: CallRecordSummary) => {
+    const number = r.customerNumber ?? r.dialedNumber;
+    if (!number) return;
+    setError('');
+    try {
+      await api.dial(number);
+      navigate('/');
+    } catch (e) { setError(`Could not call back: ${message(e)}`); }
+  };
+
   const set = <K extends keyof RecordFilters>(k: K, v: RecordFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
   return (
@@ -95,9 +115,26 @@ export default function CallRecordsPage() {
                 {DIRECTIONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
               </select>
             </div>
+            <div class="filter"><label for="filter-type">Type</label><select id="filter-type" value={filters.type} onChange={(e) => set('type', e.currentTarget.value as RecordFilters['type'])}>
+                <option value="">Any</option>
+                {TYPES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              </select>
+            </div>
             <div class="filter"><label for="filter-outcome">Outcome</label><select id="filter-outcome" value={filters.outcome} onChange={(e) => set('outcome', e.currentTarget.value as RecordFilters['outcome'])}>
                 <option value="">Any</option>
                 {OUTCOMES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              </select>
+            </div>
+            <div class="filter"><label for="filter-end-reason">End reason</label><select id="filter-end-reason" value={filters.endReason} onChange={(e) => set('endReason', e.currentTarget.value)}>
+                <option value="">Any</option>
+                {END_REASONS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+              </select>
+            </div>
+            <div class="filter"><label for="filter-min-talk">Talked at least (minutes)</label><input type="text" inputMode="decimal" id="filter-min-talk" value={filters.minTalkMinutes}
+              maxLength={6} onInput={(e) => set('minTalkMinutes', e.currentTarget.value)} /></div>
+            <div class="filter"><label for="filter-disposition">Disposition</label><select id="filter-disposition" value={filters.dispositionId} onChange={(e) => set('dispositionId', e.currentTarget.value)}>
+                <option value="">Any</option>
+                {dispositions.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
               </select>
             </div>
             <div class="filter"><label for="filter-group">Skill group</label><select id="filter-group" value={filters.skillGroupId} onChange={(e) => set('skillGroupId', e.currentTarget.value)}>
@@ -145,7 +182,9 @@ export default function CallRecordsPage() {
                   <td data-label="Outcome">{words(r.outcome)}</td>
                   <td data-label="Talk">{duration(r.talkSeconds)}</td>
                   <td data-label="Recording">{r.hasRecording ? 'Yes' : 'No'}</td>
-                  <td class="actions"><button type="button" aria-expanded={openId === r.id} aria-controls="journey"
+                  <td class="actions">
+                    {mayCall && <CallBack record={r} onCall={() => void callBack(r)} />}
+                    <button type="button" aria-expanded={openId === r.id} aria-controls="journey"
                     aria-label={`Details of the call at ${when(r.offeredAt)}`} onClick={() => setOpenId(openId === r.id ? null : r.id)}>Details</button></td>
                 </tr>
               ))}
@@ -156,6 +195,16 @@ export default function CallRecordsPage() {
         {openId && <Journey key={openId} callId={openId} onClose={() => setOpenId(null)} />}
       </main>
     </div>
+  );
+}
+
+/** Call back from a row: not for a number masked for her, nor a call without a number. */
+function CallBack({ record, onCall }: { record: CallRecordSummary; onCall: () => void }) {
+  const shown = displayNumber(record.customerNumber ?? record.dialedNumber);
+  const none = !(record.customerNumber ?? record.dialedNumber);
+  return (
+    <button type="button" class="call-back" disabled={shown.masked || none} title={shown.masked ? 'The number is hidden' : undefined}
+      aria-label={`Call back ${shown.label}`} onClick={onCall}>Call back</button>
   );
 }
 

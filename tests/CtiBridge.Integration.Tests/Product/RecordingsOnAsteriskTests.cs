@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using CtiBridge.Application.Records;
+using CtiBridge.Data;
+using CtiBridge.Integration.Tests.Asterisk;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CtiBridge.Integration.Tests.Product;
+
+/// <summary>
+/// Recordings on a real Asterisk: a recording stopped early stores its own length, not the call's; the retention purge
+/// deletes the file on Asterisk (ARI <c>DELETE /recordings/stored/{name}</c>), not only the row.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class RecordingsOnAsteriskTests(RealAsterisk asterisk) : ProductSuite(asterisk)
+{
+    [AsteriskAndSippFact]
+    public async Task A_recording_stopped_after_two_seconds_of_a_longer_call_stores_its_own_length_and_the_purge_deletes_its_file_on_Asterisk()
+    {
+        var (ann, _, _) = await AgentOnlineAsync("ann", "1101", ready: true);
+        Track(SippParties.Customer(AsteriskServer, "5551001", "5550601"));
+        var call = await Wait.CallAsync(ann, c => c.Str("state") == "Connected", "the call connected", diagnostics: Diagnostics);
+        var callId = call.Str("callId");
+
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/start", expect: HttpStatusCode.NoContent);
+        await Wait.UntilAsync(async () => (await ann.GetJsonAsync($"/api/v1/calls/{callId}")).GetProperty("recording").GetBoolean(),
+            "the call shown as recording");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/stop", expect: HttpStatusCode.NoContent);
+        await Wait.UntilAsync(async () => !(await ann.GetJsonAsync($"/api/v1/calls/{callId}")).GetProperty("recording").GetBoolean(),
+            "the call no longer recording");
+        await Task.Delay(TimeSpan.FromSeconds(5)); // the call goes on, unrecorded
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
+        await Wait.AgentStatusAsync(ann, "WrapUp");
+
+        var recording = await Wait.ForAsync<JsonElement>(async () =>
+        {
+            var list = await ann.GetJsonAsync($"/api/v1/recordings?callId={callId}");
+            return list.GetArrayLength() == 1 && list[0].GetProperty("inProgress").GetBoolean() is false ? list[0] : null;
+        }, "the recording listed, finished");
+        var record = await ann.GetJsonAsync($"/api/v1/call-records/{callId}");
+        var talk = record.GetProperty("summary").GetProperty("talkSeconds").GetInt32();
+        var own = recording.GetProperty("durationSeconds").GetInt32();
+        Assert.True(talk >= 7, $"the call talked {talk} s");
+        Assert.InRange(own, 1, 4); // about 2 s (the API's requests take their time on a busy machine), never the call's 7+
+        // Retention: the purge (as the nightly job runs it) deletes the file on Asterisk, then the row.
+        string name, file;
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
+            var tenantId = (await db.ScopeToSystem().Tenants.SingleAsync(t => t.Domain == ProductTenant.Domain)).Id;
+            var recordingId = Guid.Parse(recording.Str("recordingId"));
+            name = (await db.ScopeToTenant(tenantId).Recordings.SingleAsync(r => r.Id == recordingId)).Name;
+            file = Path.Combine(AsteriskServer.Root, "spool", "recording", name + "." + recording.Str("format"));
+            Assert.True(File.Exists(file), $"the recording's file on Asterisk: {file}");
+            var job = scope.ServiceProvider.GetRequiredService<RecordingRetentionJob>();
+            var result = await job.PurgeTenantAsync(tenantId, DateTimeOffset.UtcNow.AddMinutes(1));
+            Assert.Equal(1, result.RecordingsDeleted);
+            Assert.Equal(1, result.FilesDeleted);
+            Assert.Equal(0, result.FilesFailed);
+        }
+        Assert.False(File.Exists(file), "the file is gone from Asterisk's recording spool");
+        using (var stored = await AsteriskServer.Http.GetAsync("recordings/stored/" + Uri.EscapeDataString(name)))
+            Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
+        Assert.Equal(0, (await ann.GetJsonAsync($"/api/v1/recordings?callId={callId}")).GetArrayLength());
+        await AsteriskServer.AssertNothingLeftAsync();
+    }
+}
