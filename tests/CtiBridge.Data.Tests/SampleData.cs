@@ -88,12 +88,13 @@ public static class SampleData
         var apiKey = new ApiKey { TenantId = t, Name = "CRM", Prefix = "ck_" + domain[..Math.Min(8, domain.Length)], KeyHash = "abc", Scopes = ApiKeyScopes.Read | ApiKeyScopes.CallControl, CreatedAt = T0, ExpiresAt = T0.AddYears(1), RevokedAt = T0.AddDays(2), LastUsedAt = T0.AddDays(1) };
         var hook = new WebhookEndpoint { TenantId = t, Url = "https://crm.example/hook", Secret = "s3cret", EventTypes = "call.ended", Enabled = false, CreatedAt = T0 };
         var delivery = new WebhookDelivery { TenantId = t, EndpointId = hook.Id, EventType = "call.ended", Payload = "{\"a\":1}", Status = WebhookDeliveryStatus.Failed, Attempts = 4, CreatedAt = T0, NextAttemptAt = T0.AddMinutes(5), DeliveredAt = T0.AddMinutes(6), LastError = "timeout" };
+        var wallboard = new WallboardKey { TenantId = t, Name = "Floor 2", Prefix = "wb_" + domain[..Math.Min(8, domain.Length)], KeyHash = "def", SkillGroupIds = group.Id.ToString(), CreatedAt = T0, RevokedAt = T0.AddDays(3) };
         var audit = new Audit.AuditEntry { TenantId = t, At = T0.AddMinutes(7), ActorType = Audit.AuditActorType.ApiKey, ActorId = apiKey.Id, ActorName = "CRM", Action = "user.updated", TargetType = "user", TargetId = user.Id.ToString(), IpAddress = "2001:db8::7", Before = "{\"displayName\":\"Ann\"}", After = "{\"displayName\":\"Ann B\"}" };
 
         return
         [
             tenant, user, profile, session, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
-            disposition, call, leg, data, recording, state, contact, contactNumber, callback, task, item, apiKey, hook, delivery, audit,
+            disposition, call, leg, data, recording, state, contact, contactNumber, callback, task, item, apiKey, hook, delivery, audit, wallboard,
         ];
     }
 }

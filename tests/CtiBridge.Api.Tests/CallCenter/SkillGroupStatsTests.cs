@@ -122,6 +122,9 @@ public class SkillGroupStatsTests
         var otherAdmin = await host.CreateTenantAsync("other");
         var otherGroup = await (await otherAdmin.PostAsJsonAsync("/api/v1/admin/skill-groups", new { name = "Sales", number = "800" })).ReadAsync<JsonElement>();
         var otherGroupId = otherGroup.GetProperty("id").GetGuid();
+        // The other tenant's admin may get its own group's figures (they are refreshed on their own), never the demo's.
+        void NothingButItsOwnTenant(TestHub hub) =>
+            Assert.All(hub.Received, e => Assert.Equal(otherGroupId, StatsIn(e).GetProperty("skillGroupId").GetGuid()));
         var admin = await host.ClientForAsync("demo", "admin");
         var groups = await GroupsAsync(admin);
         Guid sales = groups["Sales"].GetProperty("skillGroupId").GetGuid(), support = groups["Support"].GetProperty("skillGroupId").GetGuid();
@@ -153,7 +156,7 @@ public class SkillGroupStatsTests
             await hubs["super"].WaitForStatsAsync("Sales to the supervisor", e => StatsIn(e).GetProperty("skillGroupId").GetGuid() == sales);
             await Task.Delay(400);
             Assert.Empty(hubs["agent3"].StatsOf("Sales"));
-            Assert.Empty(hubs["boss"].Received);
+            NothingButItsOwnTenant(hubs["boss"]);
 
             // Membership changes move connections at once: agent3 joins Sales and receives its statistics from then on.
             var agent3Id = sessions["agent3"].User.UserId;
@@ -163,7 +166,7 @@ public class SkillGroupStatsTests
             await hubs["agent3"].WaitForStatsAsync("Sales after joining it", e => StatsIn(e).GetProperty("skillGroupId").GetGuid() == sales);
             await admin.DeleteAsync($"/api/v1/admin/skill-groups/{sales}/members/{agent3Id}").OkAsync();
             Assert.Equal(new HashSet<Guid> { support }, GroupsOf("agent3"));
-            Assert.Empty(hubs["boss"].Received);
+            NothingButItsOwnTenant(hubs["boss"]);
         }
         finally
         {
