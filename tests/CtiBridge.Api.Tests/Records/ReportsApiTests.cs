@@ -120,9 +120,17 @@ public class ReportsApiTests
         Assert.Equal((1, 1, 0), (r.Offered, r.Answered, r.NotAnswered));
         Assert.True(r.LoginSeconds >= 0 && r.BusySeconds >= 0);
         Assert.Equal(2, team.Total.Answered);
-        var remoteDay = await (await super.GetAsync($"/api/v1/reports/agents/{agent3}/timeline")).ReadAsync<AgentTimeline>();
-        var webDay = await (await super.GetAsync($"/api/v1/reports/agents/{agent1}/timeline")).ReadAsync<AgentTimeline>();
-        foreach (var status in new[] { Domain.Agents.AgentStatus.Ready, Domain.Agents.AgentStatus.Ringing, Domain.Agents.AgentStatus.OnCall })
+        // The state history is written behind the events (its journal): read until the last change is in, within a guard.
+        var statuses = new[] { Domain.Agents.AgentStatus.Ready, Domain.Agents.AgentStatus.Ringing, Domain.Agents.AgentStatus.OnCall };
+        AgentTimeline remoteDay = null!, webDay = null!;
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); ; await Task.Delay(100))
+        {
+            await host.FlushJournalAsync();
+            remoteDay = await (await super.GetAsync($"/api/v1/reports/agents/{agent3}/timeline")).ReadAsync<AgentTimeline>();
+            webDay = await (await super.GetAsync($"/api/v1/reports/agents/{agent1}/timeline")).ReadAsync<AgentTimeline>();
+            if (statuses.All(s => remoteDay.Intervals.Any(i => i.Status == s) && webDay.Intervals.Any(i => i.Status == s)) || DateTime.UtcNow > deadline) break;
+        }
+        foreach (var status in statuses)
         {
             Assert.Contains(remoteDay.Intervals, i => i.Status == status);
             Assert.Contains(webDay.Intervals, i => i.Status == status);
