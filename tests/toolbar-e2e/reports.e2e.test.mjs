@@ -119,10 +119,13 @@ test('a supervisor reads her team, a skill group and an agent over a range, and 
   await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
   assert.equal(await page.locator('#dashboard').count(), 0, 'no own dashboard for a supervisor who is not an agent');
 
-  // Team A today, shown on arrival.
+  // Team A today (the admin tests may have given her another team, shown first: choose it).
   await page.locator('#team-figures').waitFor();
   const subjects = await sup.call('GET', '/reports/subjects');
   const teamA = subjects.teams.find((t) => t.name === 'Team A');
+  await page.locator('#report-subject').selectOption(teamA.id);
+  await page.locator('#report-show').click();
+  await page.locator('#team-figures tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Team A (all)', exact: true }) }).waitFor();
   const today = new Date().toISOString().slice(0, 10);
   const from = `${today}T00:00:00.000Z`, to = new Date(Date.parse(from) + 86_400_000).toISOString();
   const team = await sup.call('GET', `/reports/teams/${teamA.id}?from=${from}&to=${to}`);
