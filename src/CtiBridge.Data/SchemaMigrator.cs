@@ -140,6 +140,19 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator>? logger = nul
         return Read(asm, $"Quartz.Impl.AdoJobStore.Schema.create_{dialect}.sql");
     }
 
+    /// <summary>
+    /// Switches a SQLite file to write-ahead logging (a lasting property of the file; memory databases stay as they
+    /// are). In the default rollback journal a reader blocks every writer and a waiting writer blocks every new reader,
+    /// so one slow read (a CSV export streaming to a slow client, a large report) stalled session refreshes and the
+    /// journal for up to the 30 s busy timeout. With the log, readers never wait and never hold up the one writer.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(DbConnection conn, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL";
+        await cmd.ExecuteScalarAsync(ct);
+    }
+
     private static bool IsOnlyComments(string sql) =>
         sql.Split('\n').All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith("--", StringComparison.Ordinal));
 
@@ -156,6 +169,7 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator>? logger = nul
         if (opened) await conn.OpenAsync(ct);
         try
         {
+            if (provider == DatabaseProvider.Sqlite) await UseWriteAheadLogAsync(conn, ct);
             await using var tx = await conn.BeginTransactionAsync(ct);
             switch (provider)
             {

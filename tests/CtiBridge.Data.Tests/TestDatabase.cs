@@ -45,7 +45,8 @@ public sealed class TestDatabase : IDisposable
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { File.Delete(_sqliteFile); } catch (IOException) { }
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+                try { File.Delete(f); } catch (IOException) { }
         }
     }
 }
