@@ -3,14 +3,9 @@
 // a supervisor sees it and filters; a colleague does not see it; the accessibility audit at 1366 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { DOMAIN, PASSWORD, launch, repo, session, shots, until } from './lib.mjs';
-
-const require = createRequire(join(repo, 'src/toolbar/package.json'));
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WIDTHS = [[1366, 900], [390, 844]];
+import { readFileSync } from 'node:fs';
+import { launch, session, until } from './lib.mjs';
+import * as lib from './lib.mjs';
 
 let browser;
 let page;
@@ -34,45 +29,9 @@ after(async () => {
   await browser?.close();
 });
 
-async function signIn(login) {
-  await page.goto('/');
-  await page.getByLabel('Company domain').fill(DOMAIN);
-  await page.getByLabel('Username').fill(login);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Sign out' }).first().click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
-}
-
-/** axe-core: no serious or critical violation; no horizontal scroll at 390 px; a screenshot at each width. */
-async function auditPage(name, show) {
-  for (const [width, height] of WIDTHS) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(150);
-    if (show) await show.scrollIntoViewIfNeeded();
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    });
-    assert.deepEqual(violations, [], `${name} at ${width} px`);
-    if (width === 390) {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at 390 px`);
-    }
-    const file = join(shots, `${name}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: width === 390 });
-    if (process.env.CTI_E2E_UPDATE_DOCS === '1') {
-      mkdirSync(join(repo, 'docs/screenshots'), { recursive: true });
-      copyFileSync(file, join(repo, 'docs/screenshots', `${name}-${width}.png`));
-    }
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
+const signIn = (login) => lib.signIn(page, login);
+const signOut = () => lib.signOut(page);
+const auditPage = (name, show) => lib.auditPage(page, name, show);
 
 const rowOf = (id) => page.locator(`#records-table tr[data-call-id="${id}"]`);
 const countText = () => page.locator('#records-count').innerText();

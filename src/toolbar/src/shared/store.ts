@@ -14,7 +14,14 @@ export function store<T>(initial: T): Store<T> {
 }
 
 export function useStore<T>(s: Store<T>): T {
+  const value = s.value;
   const [, bump] = useState(0);
-  useEffect(() => s.subscribe(() => bump((n) => n + 1)), [s]);
-  return s.value;
+  useEffect(() => {
+    const unsubscribe = s.subscribe(() => bump((n) => n + 1));
+    // Effects run after the browser paints (later still in a background tab): a value set between this render and
+    // now (a session resumed by a quick refresh) sent no notice to anyone, and the page would keep the old value.
+    if (s.value !== value) bump((n) => n + 1);
+    return unsubscribe;
+  }, [s]);
+  return value;
 }
