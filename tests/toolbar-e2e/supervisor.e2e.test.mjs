@@ -170,3 +170,45 @@ test('the skill-group dashboard shows a new waiting call within one second; the 
   await until(async () => Number(await card('Sales').locator('.today .offered').innerText()) >= 1, 'today counts the Sales call');
   await agent3.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' }).catch(() => {});
 });
+
+test('the supervisor listens to an agent\'s call from the desk, switches to whisper and stops; the agent is not told', async (t) => {
+  const admin = await session('admin');
+  const sup = await session('super');
+  // A desk phone as her listening device (the sandbox's phones answer by themselves); the desk reads it when it opens.
+  await admin.call('PUT', `/admin/users/${sup.user.userId}/supervisor-device`, { extension: '1990', extensionKind: 'Sip' });
+  t.after(() => admin.call('DELETE', `/admin/users/${sup.user.userId}/supervisor-device`).catch(() => {}));
+  await desk.reload();
+  await desk.getByText('Listening device: your phone rings when you listen').waitFor();
+
+  // Agent 3 on a Support call.
+  for (const c of await agent3.call('GET', '/agent/calls')) await agent3.call('POST', `/calls/${c.callId}/hangup`).catch(() => {});
+  if ((await agent3.call('GET', '/agent/state')).status === 'WrapUp') await agent3.call('POST', '/agent/wrap-up/end');
+  await agent3.call('PUT', '/agent/state', { state: 'Ready' });
+  const caller = await sup.call('POST', '/sandbox/calls', { skillGroup: 'Support', callerNumber: '+4930555177' });
+  t.after(() => sup.call('POST', `/sandbox/legs/${caller.legId}/hangup`).catch(() => {}));
+  const offer = await until(async () => (await agent3.call('GET', '/agent/calls')).find((c) => c.state === 'Ringing'), 'the offer to Agent 3');
+  await agent3.call('POST', `/calls/${offer.callId}/answer`);
+
+  await row('Agent 3').getByRole('button', { name: 'Listen to Agent 3' }).click();
+  await desk.getByText("Listen: Agent 3's call.").waitFor();
+  await row('Agent 3').getByText('Listening').waitFor();
+  assert.equal(await desk.getByRole('button', { name: /^Listen to / }).count(), 0, 'one call at a time: no other Listen button');
+  await auditPage(desk, 'supervisor-desk-listening');
+
+  await desk.getByRole('radio', { name: /^Whisper/ }).click();
+  await desk.getByText("Whisper: Agent 3's call.").waitFor();
+  const now = await sup.call('GET', '/supervision/monitoring');
+  assert.equal(now.mode, 'Whisper');
+  assert.deepEqual(now.periods.map((p) => p.mode), ['Monitor', 'Whisper']);
+
+  await desk.getByRole('button', { name: 'Stop listening' }).click();
+  await desk.getByText('Listening ended: you stopped listening.').waitFor();
+  await until(async () => (await sup.call('GET', '/supervision/monitoring').then(() => 'running', (e) => e.body?.code)) === 'not_monitoring', 'the session ended');
+  // The tenant does not tell the monitored parties: the agent's toolbar session saw no monitoring event.
+  const events = await tb.evaluate(() => (window.__cti?.events ?? []).map((e) => e.name));
+  assert.ok(!events.some((n) => n.startsWith('monitoring')), `agent saw ${events.join(', ')}`);
+
+  await agent3.call('POST', `/calls/${offer.callId}/hangup`);
+  if ((await agent3.call('GET', '/agent/state')).status === 'WrapUp') await agent3.call('POST', '/agent/wrap-up/end');
+  await agent3.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Break' }).catch(() => {});
+});

@@ -259,23 +259,11 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
     [HttpGet("softphone")]
     [ProducesResponseType<SoftphoneSettingsView>(200)]
     [ProducesResponseType<ProblemDetails>(404)]
-    public async Task<SoftphoneSettingsView> Softphone(
-        [FromServices] CtiBridge.Application.Provisioning.IEndpointProvisioner provisioner,
-        [FromServices] IConfiguration configuration, CancellationToken ct)
+    public Task<SoftphoneSettingsView> Softphone([FromServices] Softphone.SoftphoneSettings softphones, CancellationToken ct)
     {
         var (center, agentId, _) = access.Agent(AccessKind.Read);
         var agent = center.GetAgent(agentId);
-        var wsUri = configuration["Softphone:WebSocketUrl"];
-        if (agent.ExtensionKind != ExtensionKind.Web || string.IsNullOrEmpty(wsUri) || !provisioner.IsActive)
-            throw new CtiException(ErrorCodes.SoftphoneNotAvailable,
-                "No browser softphone here: it needs a web extension, a configured Softphone:WebSocketUrl and a provisioned endpoint.", ErrorKind.NotFound);
-        var endpoint = CtiBridge.Application.Provisioning.TenantEndpoints.ForAgent(center.Domain, agent.Extension);
-        var credentials = await provisioner.GetCredentialsAsync(center.Domain, endpoint, ct)
-            ?? throw new CtiException(ErrorCodes.SoftphoneNotAvailable, "The agent's endpoint is not provisioned on the PBX.", ErrorKind.NotFound);
-        var sipDomain = configuration["Softphone:SipDomain"] ?? new Uri(wsUri).Host;
-        var ice = configuration.GetSection("Softphone:IceServers").Get<string[]>() ?? [];
-        return new SoftphoneSettingsView(wsUri, $"sip:{credentials.Username}@{sipDomain}", credentials.Username,
-            credentials.Password, agent.DisplayName, ice);
+        return softphones.ForAsync(center.Domain, agent.Extension, agent.ExtensionKind, agent.DisplayName, ct);
     }
 
     /// <summary>The Not Ready reasons of the agent's tenant.</summary>

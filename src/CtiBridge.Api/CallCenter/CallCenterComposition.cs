@@ -35,6 +35,7 @@ public static class CallCenterComposition
         // ARI event (a new caller of a tenant not loaded yet would be refused; a caller left waiting by a previous
         // process, found when ARI connects, could not be taken back).
         services.AddHostedService<CallCenterHostedService>();
+        services.AddScoped<Softphone.SoftphoneSettings>();
         if (sandbox)
         {
             services.AddSingleton(sp => new SimulatedPbx(sp.GetRequiredService<TimeProvider>(), new SimulatorOptions

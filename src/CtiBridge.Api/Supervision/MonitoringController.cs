@@ -1,3 +1,4 @@
+using CtiBridge.Api.Softphone;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Application.Common;
 using CtiBridge.Application.Supervision.Monitoring;
@@ -125,6 +126,25 @@ public sealed class MonitoringController(CallCenterAccess access, CallCenterDire
         var caller = Supervisor();
         return await monitoring.SwitchAsync(caller.TenantId, directory.Supervision(caller.TenantId), caller.UserId!.Value,
             MonitoringModeNames.Parse(request.Mode!));
+    }
+
+    /// <summary>The browser softphone you listen on: the registration settings of your web device (the supervisor desk registers it).</summary>
+    /// <remarks>
+    /// Your device is your supervisor extension (<c>PUT /api/v1/admin/users/{id}/supervisor-device</c>), else your agent
+    /// extension. A registered phone (<c>Sip</c>) needs no settings from here: it rings by itself.
+    /// </remarks>
+    /// <response code="200">The settings (they hold the endpoint's SIP password: given only to you).</response>
+    /// <response code="404"><c>softphone_not_available</c>: no device, a device that is not a web extension, sandbox mode, or the endpoint is not provisioned.</response>
+    [HttpGet("softphone")]
+    [ProducesResponseType<SoftphoneSettingsView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public async Task<SoftphoneSettingsView> Softphone([FromServices] SupervisorDevices devices, [FromServices] SoftphoneSettings softphones, CancellationToken ct)
+    {
+        var caller = Supervisor();
+        var center = access.Center(caller);
+        var device = await devices.OfAsync(caller.TenantId, caller.UserId!.Value, ct)
+            ?? throw new CtiException(ErrorCodes.SoftphoneNotAvailable, "You have no device to listen on: an admin gives you a supervisor extension.", ErrorKind.NotFound);
+        return await softphones.ForAsync(center.Domain, device.Extension, device.Kind, User.FindFirst(Auth.CtiClaims.DisplayName)?.Value ?? "Supervisor", ct);
     }
 
     /// <summary>Stops your session: your device leg is hung up (after a take over, the customer's too).</summary>

@@ -11,6 +11,7 @@ public static class SupervisionComposition
     {
         services.AddSingleton<IMonitoringAuditLog, DatabaseMonitoringAuditLog>();
         services.AddSingleton<MonitoringService>();
+        services.AddScoped<SupervisorDevices>();
         services.AddSingleton<GroupDayFigures>();
         services.AddHostedService<GroupDayFiguresHostedService>();
         services.AddScoped<Application.Supervision.Wallboards.WallboardKeys>();

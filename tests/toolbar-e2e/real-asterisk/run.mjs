@@ -94,10 +94,12 @@ const root = mkdtempSync(join(tmpdir(), 'cti-rast-'));
 const etc = join(root, 'etc');
 const children = [];
 let browser = null;
+let supervisorBrowser = null;
 let asterisk = null;
 let conf = null;
 async function cleanup() {
   try { await browser?.close(); } catch { /* gone */ }
+  try { await supervisorBrowser?.close(); } catch { /* gone */ }
   for (const c of children.reverse()) {
     if (c.exitCode === null && c.signalCode === null) { try { process.kill(c.detachedGroup ? -c.pid : c.pid, 'SIGTERM'); } catch { /* gone */ } }
   }
@@ -308,7 +310,11 @@ verbose = 2
   const ann = await rest('POST', '/admin/users', { username: 'ann', displayName: 'Ann Web', agentNumber: '1201', roles: ['agent'],
     password: 'Copper-Kettle-2026', agentProfile: { extension: '1201', extensionKind: 'Web', wrapUpSeconds: 60 } }, asBoss);
   await rest('PUT', `/admin/skill-groups/${sales.id}/members/${ann.id}`, { priority: 1 }, asBoss);
-  log('tenant demo: Sales, web agent ann (1201, endpoint demo-1201 provisioned)');
+  // A supervisor who listens from the desk on a browser softphone of her own (endpoint demo-1290), leading ann's team.
+  const sue = await rest('POST', '/admin/users', { username: 'sue', displayName: 'Sue Lead', roles: ['supervisor'], password: 'Copper-Kettle-2026' }, asBoss);
+  await rest('PUT', `/admin/users/${sue.id}/supervisor-device`, { extension: '1290', extensionKind: 'Web' }, asBoss);
+  await rest('POST', '/admin/teams', { name: 'Floor', supervisorIds: [sue.id], memberIds: [ann.id] }, asBoss);
+  log('tenant demo: Sales, web agent ann (1201, endpoint demo-1201 provisioned), supervisor sue (web device 1290) leading her team');
 
   // ---------------------------------------------------------------- the agent in Chromium
   const profile = join(root, 'chromium');
@@ -428,6 +434,64 @@ verbose = 2
     if (process.env.CTI_RELOAD_RESULTS) writeFileSync(process.env.CTI_RELOAD_RESULTS, JSON.stringify({ gaps, median, max: sorted[sorted.length - 1] }));
   }
 
+  // ---------------------------------------------------------------- the supervisor listens from the desk
+  // Sue opens the desk in her own browser; its softphone registers her device; "Listen" rings it with auto-answer and
+  // the desk answers by itself. Proof of audio, not of API state: the WebRTC statistics of her leg count audio
+  // energy arriving (the agent's fake microphone beeps), and Asterisk holds a snoop on ann's leg bridged with her.
+  supervisorBrowser = await chromium.launch({
+    executablePath: chromiumBin, headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
+      '--ignore-certificate-errors', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+  });
+  const desk = await (await supervisorBrowser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, baseURL: base })).newPage();
+  desk.on('pageerror', (e) => log(`[desk page error] ${e.message}`));
+  await desk.goto('/');
+  await desk.fill('#domain', 'demo');
+  await desk.fill('#username', 'sue');
+  await desk.fill('#password', 'Copper-Kettle-2026');
+  await desk.click('button[type=submit]');
+  await desk.getByText('Listening device: this browser, ready.').waitFor({ timeout: 20_000 });
+  await until(async () => (await ari('endpoints/PJSIP/demo-1290')).state === 'online', 'demo-1290 online on Asterisk');
+  log('supervisor desk open: its softphone registered demo-1290 over WSS');
+  const inbound = () => desk.evaluate(async () => {
+    const pc = window.__ctiDesk?.peerConnection();
+    if (!pc) return null;
+    let audio = null;
+    (await pc.getStats()).forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'audio') audio = { energy: r.totalAudioEnergy ?? 0, packets: r.packetsReceived ?? 0 }; });
+    return audio;
+  });
+  const listenAt = Date.now();
+  await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
+  await desk.getByText("Listen: Ann Web's call.").waitFor({ timeout: 20_000 });
+  // First the leg's first RTP packet, then sound in it (the fake microphone beeps with silence between).
+  await until(async () => { const a = await inbound(); return a && a.packets > 0 ? a : null; }, 'RTP arriving at the supervisor\'s browser', 15_000, 20);
+  const firstPacketMs = Date.now() - listenAt;
+  const heard = await until(async () => { const a = await inbound(); return a && a.energy > 0 ? a : null; },
+    'audio energy arriving at the supervisor\'s browser', 15_000, 50);
+  const firstAudioMs = Date.now() - listenAt;
+  const listening = await until(async () => {
+    const channels = await ari('channels');
+    const sup = channels.find((c) => c.name.startsWith('PJSIP/demo-1290-') && c.state === 'Up');
+    const snoop = channels.find((c) => c.name.startsWith('Snoop/'));
+    if (!sup || !snoop) return null;
+    return (await ari('bridges')).find((b) => b.channels.includes(sup.id) && b.channels.includes(snoop.id)) ? { sup, snoop } : null;
+  }, 'a snoop on ann\'s leg bridged with the supervisor\'s browser');
+  log(`monitor: the supervisor's browser receives RTP ${firstPacketMs} ms and sound ${firstAudioMs} ms after "Listen" (energy ${heard.energy.toPrecision(2)}, ${heard.packets} packets; Asterisk: ${listening.snoop.name} bridged with ${listening.sup.name})`);
+  const before = (await inbound()).energy;
+  await until(async () => (await inbound()).energy > before, 'audio energy still growing at the supervisor', 10_000, 100);
+  await desk.getByRole('radio', { name: /^Whisper/ }).click(); // the mode shown is the server's: it changes with the answer
+  await desk.getByText("Whisper: Ann Web's call.").waitFor({ timeout: 10_000 });
+  const whisper = await rest('GET', '/supervision/monitoring', undefined, { Authorization: `Bearer ${(await rest('POST', '/session/login', { domain: 'demo', login: 'sue', password: 'Copper-Kettle-2026' })).accessToken}` });
+  if (whisper.mode !== 'Whisper' || whisper.state !== 'Active') throw new Error(`after switching: ${JSON.stringify(whisper)}`);
+  log('switched to whisper from the desk, same device leg');
+  await desk.getByRole('button', { name: 'Stop listening' }).click();
+  await desk.getByText('Listening ended: you stopped listening.').waitFor({ timeout: 10_000 });
+  await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('PJSIP/demo-1290-') || c.name.startsWith('Snoop/')), 'the supervisor\'s leg and the snoop gone');
+  if (customer.exitCode !== null) throw new Error('the customer\'s call ended while the supervisor listened');
+  await until(async () => /Connected/.test(await page.locator('#call-state').innerText()), 'ann still connected after the supervisor left');
+  log('stopped from the desk: the supervisor\'s leg and the snoop are gone, ann and the customer still talk');
+
   await page.click('#hangup');
   await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after hang-up');
   const sippExit = await Promise.race([customerDone, sleep(15_000).then(() => 'timeout')]);
@@ -465,7 +529,7 @@ verbose = 2
   if (sipp2Exit !== 0) throw new Error(`the second customer's sipp did not end cleanly (exit ${sipp2Exit})`);
   await until(async () => (await ari('channels')).length === 0, 'no channel left on Asterisk');
   await page.click('#end-wrapup');
-  log(`passed: web agent took a real queue call in the browser softphone, and one auto-answered (Asterisk ${info.system.version}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`passed: web agent took a real queue call in the browser softphone, a supervisor listened to it from the desk, and one call auto-answered (Asterisk ${info.system.version}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   code = 0;
 } catch (e) {
   console.error(`[real-asterisk] FAILED: ${e.stack ?? e.message}`);

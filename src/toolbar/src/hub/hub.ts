@@ -7,6 +7,7 @@ import type { HubEventName } from '../api/events';
 export const EVENT_NAMES = [
   'agentStateChanged', 'callOffered', 'callStateChanged', 'participantsChanged', 'callEnded',
   'skillGroupStatsChanged', 'phoneRegistrationChanged', 'pbxConnectionChanged',
+  'monitoringStarted', 'monitoringModeChanged', 'monitoringEnded',
 ] as const satisfies readonly HubEventName[];
 
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

@@ -135,6 +135,12 @@ export class SipJsSoftphone implements Softphone {
 
   hasSession(): boolean { return this.session !== null; }
 
+  /** The running call's WebRTC connection (for its statistics), or null. */
+  peerConnection(): RTCPeerConnection | null {
+    const sdh = this.session?.sessionDescriptionHandler as unknown as { peerConnection?: RTCPeerConnection } | undefined;
+    return sdh?.peerConnection ?? null;
+  }
+
   expectCallBack(): void { this.callBackUntil = Date.now() + 15_000; }
 
   incomingAsksAutoAnswer(): boolean {

@@ -10,11 +10,12 @@ import type { AgentStatus, AgentView, PauseReason, SkillGroupMessage, SkillGroup
 import { STATE_LABELS, applyTeamEvent, choicesOf, elapsed, teamOf, visibleAgents, type SortKey, type Team } from './team';
 import { applyGroupMessage, groupsOf, sortedGroups, type Groups } from './groups';
 import { GroupDashboard } from './queues';
+import { MonitoringPanel, startListening, useListeningDevice, useMonitoring } from './monitor';
 import './desk.css';
 
 const FILTER_STATES: AgentStatus[] = ['Ready', 'NotReady', 'Ringing', 'OnCall', 'WrapUp', 'LoggedOut'];
 
-function useTeam(): { team: Team | null; groups: Groups; link: LinkState } {
+function useTeam(onMonitoring: (name: string, data: unknown) => void): { team: Team | null; groups: Groups; link: LinkState } {
   const [team, setTeam] = useState<Team | null>(null);
   const [groups, setGroups] = useState<Groups>({});
   const [link, setLink] = useState<LinkState>('connecting');
@@ -33,6 +34,7 @@ function useTeam(): { team: Team | null; groups: Groups; link: LinkState } {
     const hub = new AgentHub(() => api.accessToken(), new ResumeCursor(memoryStore()), {
       event(env) {
         if (env.name === 'skillGroupStatsChanged') setG(applyGroupMessage(currentGroups, env as SkillGroupMessage));
+        else if (env.name.startsWith('monitoring')) onMonitoring(env.name, (env as { data: unknown }).data);
         else if (current) set(applyTeamEvent(current, env));
       },
       // Every Resume answer carries the current figures of the supervisor's groups (group messages are not replayed).
@@ -136,7 +138,9 @@ function ChangeStateForm({ row, reasons, onDone }: { row: TeamAgentView; reasons
 }
 
 export default function SupervisorDesk() {
-  const { team, groups, link } = useTeam();
+  const monitoring = useMonitoring();
+  const device = useListeningDevice();
+  const { team, groups, link } = useTeam(monitoring.onEvent);
   const groupList = useMemo(() => sortedGroups(groups), [groups]);
   const now = useNow();
   const [state, setState] = useState<AgentStatus | ''>('');
@@ -156,6 +160,11 @@ export default function SupervisorDesk() {
     api.request<PauseReason[]>('GET', `/agents/${firstId}/pause-reasons`).then(setReasons, () => {});
   }, [firstId]);
   const target = changing && team ? team[changing] : null;
+  const listened = monitoring.session && team ? team[monitoring.session.agentId] : null;
+  async function listen(row: TeamAgentView) {
+    setNotice('');
+    try { monitoring.set(await startListening(row.agent.agentId)); } catch (x) { setNotice(x instanceof ApiError ? x.message : String(x)); }
+  }
   return (
     <div class="workspace">
       <AppHeader title="CtiBridge supervisor" current="supervisor" />
@@ -198,6 +207,8 @@ export default function SupervisorDesk() {
           </div>
         </div>
         <p role="status" class="notice">{notice}</p>
+        <MonitoringPanel session={monitoring.session} agentName={listened?.agent.displayName ?? 'the agent'} device={device}
+          ended={monitoring.ended} onChange={monitoring.set} />
         {!team ? <p class="loading" role="status">Loading the team…</p> : (
           <>
             <table class="list team">
@@ -213,10 +224,16 @@ export default function SupervisorDesk() {
                     <td data-label="Skill groups">{r.skillGroups.map((g) => g.paused ? `${g.name} (paused)` : g.name).join(', ') || '—'}</td>
                     <td data-label="Teams">{(r.teams ?? []).map((t) => t.name).join(', ') || '—'}</td>
                     <td data-label="Phone"><PhoneCell row={r} /></td>
-                    <td>
+                    <td class="row-actions">
                       <button type="button" onClick={() => { setNotice(''); setChanging(r.agent.agentId); }}>
                         Change state<span class="visually-hidden"> of {r.agent.displayName}</span>
                       </button>
+                      {monitoring.session?.agentId === r.agent.agentId ? <span class="listening">Listening</span>
+                        : r.call?.state === 'Connected' && !monitoring.session && (
+                          <button type="button" onClick={() => void listen(r)}>
+                            Listen<span class="visually-hidden"> to {r.agent.displayName}</span>
+                          </button>
+                        )}
                     </td>
                   </tr>
                 ))}
