@@ -2,6 +2,7 @@ using CtiBridge.Api.Events;
 using CtiBridge.Application.Common;
 using CtiBridge.Application.Events;
 using CtiBridge.Application.Persistence;
+using CtiBridge.Application.Supervision.Queues;
 using CtiBridge.Domain.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace CtiBridge.Api.CallCenter;
 [Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(401)]
 [ProducesResponseType<ProblemDetails>(403)]
-public sealed class SkillGroupQueuesController(CallCenterAccess access, IInputValidator validator) : ControllerBase
+public sealed class SkillGroupQueuesController(CallCenterAccess access, CallCenterDirectory directory, IInputValidator validator) : ControllerBase
 {
     /// <summary>Statistics of the caller's skill groups (agents: their own; supervisors, admins and API keys: all of the tenant).</summary>
     /// <response code="200">One entry per group.</response>
@@ -60,10 +61,14 @@ public sealed class SkillGroupQueuesController(CallCenterAccess access, IInputVa
         return waiting;
     }
 
-    /// <summary>Moves a waiting call to a new position (supervisors, admins, API keys with call-control).</summary>
+    /// <summary>
+    /// Moves a waiting call to a new position: a supervisor in the skill groups of the teams they lead, a tenant admin or
+    /// an API key with call-control in any group of the tenant (the supervisor desk uses
+    /// <c>PUT /api/v1/supervision/skill-groups/{groupId}/waiting/{callId}/position</c>, which has the same rules).
+    /// </summary>
     /// <response code="204">Moved.</response>
     /// <response code="400">Invalid body or position out of range.</response>
-    /// <response code="403"><c>forbidden</c> (not a supervisor), <c>insufficient_scope</c>.</response>
+    /// <response code="403"><c>forbidden</c> (not a supervisor), <c>not_your_skill_group</c>, <c>insufficient_scope</c>.</response>
     /// <response code="404"><c>skill_group_not_found</c>, <c>call_not_found</c> (not waiting there).</response>
     [HttpPut("{groupId:guid}/waiting/{callId:guid}/position")]
     [ProducesResponseType(204)]
@@ -72,8 +77,9 @@ public sealed class SkillGroupQueuesController(CallCenterAccess access, IInputVa
     public async Task<IActionResult> Move(Guid groupId, Guid callId, [FromBody] WaitingPositionRequest request, CancellationToken ct)
     {
         await validator.ValidateAsync(request, ct);
-        var (center, _) = access.Tenant(AccessKind.Control, supervisorOnly: true);
-        center.MoveWaitingCall(groupId, callId, request.Position!.Value);
+        var (center, caller) = access.Tenant(AccessKind.Control, supervisorOnly: true);
+        if (caller.IsApiKey) center.MoveWaitingCall(groupId, callId, request.Position!.Value);
+        else WaitingCallActions.Move(center, directory.Supervision(caller.TenantId), caller.UserId!.Value, groupId, callId, request.Position!.Value);
         return NoContent();
     }
 }

@@ -160,6 +160,30 @@ public class SkillGroupDeskApiTests
     }
 
     [Fact]
+    public async Task The_older_position_route_keeps_a_supervisor_to_the_groups_of_their_teams_and_lets_api_keys_move_any()
+    {
+        using var host = new CtiApiFactory();
+        var billing = await AddGroupOutsideTeamsAsync(host);
+        var admin = await host.ClientForAsync("demo", "admin");
+        await admin.PlaceCallAsync("Billing", from: "+4930555811");
+        await admin.PlaceCallAsync("Billing", from: "+4930555812");
+        var waiting = await WaitForGroupAsync(admin, "Billing", g => g.Waiting == 2, "two waiting in Billing");
+        var second = waiting.Callers![1].CallId;
+        var route = $"/api/v1/skill-groups/{billing}/waiting/{second}/position";
+
+        var super = await host.ClientForAsync("demo", "super");
+        await Problem.AssertAsync(await super.PutAsJsonAsync(route, new { position = 1 }), 403, "not_your_skill_group");
+        Assert.Equal(["+4930555811", "+4930555812"], (await WaitForGroupAsync(admin, "Billing", _ => true, "unchanged")).Callers!.Select(c => c.CustomerNumber));
+
+        var key = await host.ApiKeyClientAsync("demo", CtiBridge.Data.Entities.ApiKeyScopes.CallControl);
+        await key.PutAsJsonAsync(route, new { position = 1 }).OkAsync();
+        var moved = await WaitForGroupAsync(admin, "Billing", g => g.Callers![0].CallId == second, "moved by the API key");
+        Assert.Equal(["+4930555812", "+4930555811"], moved.Callers!.Select(c => c.CustomerNumber));
+        await admin.PutAsJsonAsync(route, new { position = 2 }).OkAsync(); // a tenant admin: any group
+        await WaitForGroupAsync(admin, "Billing", g => g.Callers![1].CallId == second, "moved back by the admin");
+    }
+
+    [Fact]
     public async Task A_supervisor_moves_a_waiting_call_up_and_to_another_group_of_theirs_and_not_into_or_out_of_groups_not_theirs()
     {
         using var host = new CtiApiFactory();

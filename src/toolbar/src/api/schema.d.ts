@@ -11022,7 +11022,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Moves a waiting call to a new position (supervisors, admins, API keys with call-control). */
+        /**
+         * Moves a waiting call to a new position: a supervisor in the skill groups of the teams they lead, a tenant admin or
+         *     an API key with call-control in any group of the tenant (the supervisor desk uses
+         *     `PUT /api/v1/supervision/skill-groups/{groupId}/waiting/{callId}/position`, which has the same rules).
+         */
         put: {
             parameters: {
                 query?: never;
@@ -11066,7 +11070,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                     };
                 };
-                /** @description `forbidden` (not a supervisor), `insufficient_scope`. */
+                /** @description `forbidden` (not a supervisor), `not_your_skill_group`, `insufficient_scope`. */
                 403: {
                     headers: {
                         [name: string]: unknown;
