@@ -327,6 +327,9 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Endpoint).HasMaxLength(100);
             e.Property(x => x.ChannelId).HasMaxLength(100);
             e.HasIndex(x => new { x.TenantId, x.UserId, x.StartedAt });
+            // The records' type filters: transferred (by end reason) and consulted (by role) calls in a date range.
+            e.HasIndex(x => new { x.TenantId, x.EndReason, x.StartedAt });
+            e.HasIndex(x => new { x.TenantId, x.Role, x.StartedAt });
             // Visibility and the agent filter: "calls this user took part in".
             e.HasIndex(x => new { x.UserId, x.CallId });
             e.HasIndex(x => x.ChannelId);

@@ -571,6 +571,14 @@ CREATE INDEX [IX_CallLegs_ChannelId] ON [CallLegs] ([ChannelId]);
 GO
 
 
+CREATE INDEX [IX_CallLegs_TenantId_EndReason_StartedAt] ON [CallLegs] ([TenantId], [EndReason], [StartedAt]);
+GO
+
+
+CREATE INDEX [IX_CallLegs_TenantId_Role_StartedAt] ON [CallLegs] ([TenantId], [Role], [StartedAt]);
+GO
+
+
 CREATE INDEX [IX_CallLegs_TenantId_UserId_StartedAt] ON [CallLegs] ([TenantId], [UserId], [StartedAt]);
 GO
 

@@ -1096,5 +1096,14 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612052325_wallboard_keys', SYSUTCDATETIME());
 GO
 
+-- 202612060245_call_leg_type_filters
+-- The call records' type filters start from the legs: transferred calls (the agent or consulted leg that ended in a
+-- transfer) and consulted calls, found in the date range without probing every call of it.
+CREATE INDEX [IX_CallLegs_TenantId_EndReason_StartedAt] ON [CallLegs] ([TenantId], [EndReason], [StartedAt]);
+CREATE INDEX [IX_CallLegs_TenantId_Role_StartedAt] ON [CallLegs] ([TenantId], [Role], [StartedAt]);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060245_call_leg_type_filters', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO
