@@ -491,6 +491,25 @@ verbose = 2
   if (customer.exitCode !== null) throw new Error('the customer\'s call ended while the supervisor listened');
   await until(async () => /Connected/.test(await page.locator('#call-state').innerText()), 'ann still connected after the supervisor left');
   log('stopped from the desk: the supervisor\'s leg and the snoop are gone, ann and the customer still talk');
+  // CTI_MONITOR_TRIES=N: N more starts from the desk, each timed from the click to the first RTP packet and to the first
+  // sound at the supervisor's browser (docs/benchmarks.md), each stopped before the next.
+  const tries = Number(process.env.CTI_MONITOR_TRIES ?? '0');
+  if (tries > 0) {
+    const packetMs = [], soundMs = [];
+    for (let i = 0; i < tries; i++) {
+      await desk.getByRole('button', { name: 'Listen to Ann Web' }).waitFor({ timeout: 10_000 });
+      const at = Date.now();
+      await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
+      await until(async () => { const a = await inbound(); return a && a.packets > 0 ? a : null; }, `RTP at the supervisor, try ${i + 1}`, 15_000, 10);
+      packetMs.push(Date.now() - at);
+      await until(async () => { const a = await inbound(); return a && a.energy > 0 ? a : null; }, `sound at the supervisor, try ${i + 1}`, 15_000, 20);
+      soundMs.push(Date.now() - at);
+      await desk.getByRole('button', { name: 'Stop listening' }).click();
+      await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('PJSIP/demo-1290-') || c.name.startsWith('Snoop/')), `the supervisor's leg gone, try ${i + 1}`);
+    }
+    const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
+    log(`monitor from the desk, ${tries} tries: first RTP p50 ${pct(packetMs, 0.5)} ms, p95 ${pct(packetMs, 0.95)} ms; first sound p50 ${pct(soundMs, 0.5)} ms, p95 ${pct(soundMs, 0.95)} ms (RTP: ${packetMs.join(', ')})`);
+  }
 
   await page.click('#hangup');
   await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after hang-up');
