@@ -39,7 +39,7 @@ export function reminders(api: Api): (name: string, data: unknown) => void {
         await dialCallback(api, c.id);
         items.delete(c.id);
       }, it));
-      actions.append(button('Snooze 10 minutes', 'Snooze 10 min', '', async () => {
+      actions.append(button('', 'Snooze 10 min', '', async () => {
         await snoozeCallback(api, c.id, 10);
         items.delete(c.id);
       }, it));
@@ -64,7 +64,7 @@ export function reminders(api: Api): (name: string, data: unknown) => void {
     const b = document.createElement('button');
     b.type = 'button';
     b.textContent = text;
-    b.setAttribute('aria-label', label);
+    if (label) b.setAttribute('aria-label', label);
     if (cls) b.className = cls;
     b.addEventListener('click', () => {
       b.disabled = true;
