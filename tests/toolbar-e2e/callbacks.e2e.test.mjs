@@ -1,9 +1,10 @@
 // Callbacks in Chromium: a callback falls due while the agent works in the toolbar; the reminder appears (pushed by the
 // reminder job over the hub) and one click on Dial places the outbound call through the dial use case: the call shows
-// in the toolbar and the callback is in progress. Then the callbacks page lists her callbacks in the tenant's time.
+// in the toolbar and the callback is in progress. Then the callbacks page lists her callbacks in the tenant's time, and
+// a supervisor's desk shows a callback escalated to her because its agent is offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, session, signIn, until, auditPage } from './lib.mjs';
+import { launch, session, signIn, signOut, until, auditPage } from './lib.mjs';
 
 let browser;
 let page;
@@ -13,6 +14,7 @@ const number = `+49309${stamp}`; // a number no other suite uses
 const later = `+49409${stamp}`;
 let callbackId;
 let laterId;
+let escalatedId;
 
 before(async () => {
   agent1 = await session('agent1');
@@ -23,7 +25,7 @@ before(async () => {
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
 });
 after(async () => {
-  for (const id of [callbackId, laterId]) { try { if (id) await agent1.call('POST', `/callbacks/${id}/cancel`, {}); } catch { /* closed already */ } }
+  for (const id of [callbackId, laterId, escalatedId]) { try { if (id) await agent1.call('POST', `/callbacks/${id}/cancel`, {}); } catch { /* closed already */ } }
   try { await agent1.call('POST', '/agent/logout'); } catch { /* not logged in */ }
   await browser?.close();
 });
@@ -80,4 +82,18 @@ test('the callbacks page lists her open callbacks in the tenant\'s time', async 
   await row.getByRole('button', { name: 'Cancel callback' }).click();
   await until(async () => (await page.locator(`#callbacks-list [data-callback-id="${laterId}"]`).count()) === 0, 'the cancelled callback to leave the list');
   laterId = undefined;
+});
+
+test('a supervisor sees a callback escalated because its agent is offline', async () => {
+  await signOut(page);
+  const sup = await session('super');
+  const agent3 = (await session('agent3')).user.userId; // logged out (see before)
+  const cb = await sup.call('POST', '/callbacks', { number: later, dueAt: new Date(Date.now() + 2000).toISOString(), agentId: agent3 });
+  escalatedId = cb.id;
+  await signIn(page, 'super');
+  await page.waitForURL(/\/supervisor/);
+  const line = page.locator(`.callback-reminder.escalated[data-callback-id="${escalatedId}"]`);
+  await line.waitFor({ timeout: 20_000 });
+  assert.match(await line.innerText(), /Callback not taken/);
+  assert.ok((await line.innerText()).includes('Agent 3'));
 });

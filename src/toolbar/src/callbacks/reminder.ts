@@ -8,7 +8,7 @@ import './reminder.css';
 
 interface Item { callback: Callback; escalated: boolean; error?: string }
 
-export function reminders(api: Api): (name: string, data: unknown) => void {
+export function reminders(api: Api, supervisor: boolean): (name: string, data: unknown) => void {
   const items = new Map<string, Item>();
   const box = document.createElement('aside');
   box.className = 'callback-reminders';
@@ -80,6 +80,11 @@ export function reminders(api: Api): (name: string, data: unknown) => void {
 
   void listCallbacks(api, 'Mine').then((list) => {
     for (const c of list) if (stillDue(c) && !c.escalatedAt && (c.agentId === me() || !c.agentId)) items.set(c.id, { callback: c, escalated: false });
+    render();
+  }).catch(() => { /* the events still come */ });
+  // A supervisor's escalated callbacks nobody has taken yet.
+  if (supervisor) void listCallbacks(api, 'Team').then((list) => {
+    for (const c of list) if (c.status === 'Scheduled' && c.escalatedAt && !items.has(c.id)) items.set(c.id, { callback: c, escalated: true });
     render();
   }).catch(() => { /* the events still come */ });
 

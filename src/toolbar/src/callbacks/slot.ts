@@ -6,12 +6,12 @@ let handler: ((name: string, data: unknown) => void) | undefined;
 let loading = false;
 const early: [string, unknown][] = [];
 
-/** Loads the reminder chunk and shows the callbacks already due (after a reload, too). */
-export function startCallbackReminders(api: Api): void {
+/** Loads the reminder chunk and shows the callbacks already due (after a reload, too); a supervisor's desk also the escalated ones. */
+export function startCallbackReminders(api: Api, supervisor = false): void {
   if (loading) return;
   loading = true;
   void import('./reminder').then((m) => {
-    handler = m.reminders(api);
+    handler = m.reminders(api, supervisor);
     for (const [n, d] of early.splice(0)) handler(n, d);
   });
 }
