@@ -7,6 +7,7 @@ using CtiBridge.Api.Setup;
 using CtiBridge.Api.Supervision;
 using CtiBridge.Api.Records;
 using CtiBridge.Api.Contacts;
+using CtiBridge.Api.Callbacks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working directory, or Data:Directory / --data <dir>
@@ -22,6 +23,7 @@ builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the produ
 builder.Services.AddCtiAudit();
 builder.Services.AddCtiRecords(); // call records, recordings, retention
 builder.Services.AddCtiContacts(); // address book, CSV, screen pop
+builder.Services.AddCtiCallbacks(); // callbacks: reminders (Quartz), escalation, one-click dial
 
 var app = builder.Build();
 // `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).

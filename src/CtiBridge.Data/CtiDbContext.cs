@@ -130,6 +130,7 @@ public class CtiDbContext : DbContext
         EnumAsString<Audit.AuditActorType>(b);
         EnumAsString<ScreenPopTrigger>(b);
         EnumAsString<ScreenPopTarget>(b);
+        EnumAsString<CallbackEscalation>(b);
     }
 
     private static void EnumAsString<TEnum>(ModelConfigurationBuilder b) where TEnum : struct, Enum
@@ -169,6 +170,10 @@ public class CtiDbContext : DbContext
                 s.Property(x => x.ScreenPopUrlTemplate).HasMaxLength(2000).HasDefaultValue("");
                 s.Property(x => x.ScreenPopTrigger).HasDefaultValue(ScreenPopTrigger.Offered);
                 s.Property(x => x.ScreenPopTarget).HasDefaultValue(ScreenPopTarget.NewTab);
+                // Added by migration 202612060145_callbacks (UTC, 5 minutes, notify the supervisor).
+                s.Property(x => x.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
+                s.Property(x => x.CallbackReminderTimeoutSeconds).HasDefaultValue(300);
+                s.Property(x => x.CallbackEscalation).HasDefaultValue(CallbackEscalation.NotifySupervisor);
             });
         });
 
@@ -387,6 +392,11 @@ public class CtiDbContext : DbContext
             e.Property(x => x.CustomerNumber).HasMaxLength(32);
             e.Property(x => x.Notes).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.Status, x.DueAt });
+            // Added by migration 202612060145_callbacks. TeamId has no foreign key: a deleted team leaves its callbacks
+            // to the admins (who see every callback) instead of a third cascade path to the table on SQL Server.
+            e.Property(x => x.Result).HasMaxLength(200);
+            e.HasIndex(x => new { x.TenantId, x.TeamId });
+            e.HasIndex(x => new { x.Status, x.DueAt }); // the reminder job's scan over every tenant
             e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<User>().WithMany().HasForeignKey(x => x.AssignedUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);

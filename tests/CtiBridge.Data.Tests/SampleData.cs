@@ -22,6 +22,7 @@ public static class SampleData
                 NotificationsEnabled = false, NumberMaskingRule = "keep-last:4", AttachedDataKeys = ["orderId", "language"],
                 DefaultMusicOnHoldClass = "jazz", RecordingPolicy = RecordingPolicy.Always, DirectCallsRequireReady = true,
                 DeviceUnavailableAutoReturn = false, NoAgentRule = NoAgentRule.FallbackDestination, WrapUpDefaultSeconds = 45,
+                TimeZone = "Europe/Berlin", CallbackReminderTimeoutSeconds = 120, CallbackEscalation = CallbackEscalation.OfferToGroup,
             },
         };
         var t = tenant.Id;
@@ -82,6 +83,7 @@ public static class SampleData
         {
             TenantId = t, CustomerNumber = "+15550002", ContactId = contact.Id, AssignedUserId = user.Id, SkillGroupId = group.Id, DueAt = T0.AddHours(2),
             Status = CallbackStatus.Completed, Notes = "call after lunch", CreatedByUserId = user.Id, CreatedAt = T0, CompletedAt = T0.AddHours(3), CallId = call.Id,
+            TeamId = Guid.NewGuid(), Result = "reached", ReminderSentAt = T0.AddHours(2).AddSeconds(1), EscalatedAt = T0.AddHours(2).AddMinutes(5),
         };
         var task = new DialTask { TenantId = t, Name = "Campaign", OwnerUserId = user.Id, SkillGroupId = group.Id, Status = DialTaskStatus.Paused, MaxAttempts = 5, CreatedAt = T0, StartAt = T0, EndAt = T0.AddDays(1) };
         var item = new DialTaskItem { TenantId = t, DialTaskId = task.Id, Number = "+15550003", ContactId = contact.Id, Status = DialTaskItemStatus.Answered, Attempts = 2, LastAttemptAt = T0, CallId = call.Id, Result = "ok" };

@@ -49,6 +49,19 @@ const cleanup = () => {
   if (child && child.exitCode === null) { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 };
+/**
+ * Stops the service and only then removes its data: a database deleted under a stopping service leaves its scheduler
+ * unable to write its last state, and its shutdown waits for that forever. Killed after 30 s.
+ */
+async function stopService() {
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+    if (!stopped) { log('service did not stop within 30 s: killed'); try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }
+  }
+  cleanup();
+}
 process.on('SIGINT', () => { cleanup(); process.exit(130); });
 process.on('SIGTERM', () => { cleanup(); process.exit(143); });
 
@@ -103,6 +116,6 @@ try {
   console.error(`[e2e] ${e.message}`);
   code = 1;
 } finally {
-  cleanup();
+  await stopService();
 }
 process.exit(code);

@@ -60,6 +60,8 @@ public sealed class CallCenterDirectory
         // Monitoring is the supervisor's business: the agent hears of it only when the tenant tells monitored parties (the
         // event says whom), and the agent's other supervisors not at all.
         if (e is CtiBridge.Application.Supervision.Monitoring.MonitoringEvent) return e.Agents;
+        // Callback events name everyone they are for (the escalation names the supervisors).
+        if (e is CtiBridge.Application.Callbacks.CallbackEvent) return e.Agents;
         if (!_tenants.TryGetValue(e.TenantId, out var t)) return e.Agents;
         var sup = t.Supervision;
         var set = new HashSet<Guid>();

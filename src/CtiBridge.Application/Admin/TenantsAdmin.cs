@@ -54,6 +54,13 @@ public sealed record TenantSettingsModel
     public ScreenPopTrigger ScreenPopTrigger { get; init; } = ScreenPopTrigger.Offered;
     /// <summary>Where it opens: <c>NewTab</c> or <c>Panel</c> (embedded in the agent's page; needs an https URL the third party lets be framed).</summary>
     public ScreenPopTarget ScreenPopTarget { get; init; } = ScreenPopTarget.NewTab;
+    /// <summary>The tenant's IANA time zone (e.g. <c>Europe/Berlin</c>; default <c>UTC</c>): times are stored in UTC and shown, or entered without an offset, in this zone (docs/callbacks.md).</summary>
+    /// <example>Europe/Berlin</example>
+    public string? TimeZone { get; init; } = "UTC";
+    /// <summary>Callbacks: how long a due reminder waits for the agent to act before it is escalated (30–86400 seconds, default 300).</summary>
+    public int CallbackReminderTimeoutSeconds { get; init; } = 300;
+    /// <summary>Callbacks: when the agent is offline at the due time or does not act in time, <c>NotifySupervisor</c> (the team's supervisors) or <c>OfferToGroup</c> (the callback's skill group; the supervisors when it has none or nobody is logged in).</summary>
+    public CallbackEscalation CallbackEscalation { get; init; } = CallbackEscalation.NotifySupervisor;
 
     /// <summary>Throws <c>screen_pop_url_invalid</c> (400) for a template that is not a safe http(s) URL template.</summary>
     internal void CheckScreenPop()
@@ -76,6 +83,7 @@ public sealed record TenantSettingsModel
         RecordingRetentionDays = s.RecordingRetentionDays,
         Country = s.Country,
         ScreenPopUrlTemplate = s.ScreenPopUrlTemplate, ScreenPopTrigger = s.ScreenPopTrigger, ScreenPopTarget = s.ScreenPopTarget,
+        TimeZone = s.TimeZone, CallbackReminderTimeoutSeconds = s.CallbackReminderTimeoutSeconds, CallbackEscalation = s.CallbackEscalation,
     };
 
     internal TenantSettings ToEntity() => new()
@@ -89,6 +97,8 @@ public sealed record TenantSettingsModel
         RecordingRetentionDays = RecordingRetentionDays,
         Country = (Country ?? "").Trim().ToUpperInvariant(),
         ScreenPopUrlTemplate = (ScreenPopUrlTemplate ?? "").Trim(), ScreenPopTrigger = ScreenPopTrigger, ScreenPopTarget = ScreenPopTarget,
+        TimeZone = string.IsNullOrWhiteSpace(TimeZone) ? Callbacks.TenantTimeZone.Default : TimeZone.Trim(),
+        CallbackReminderTimeoutSeconds = CallbackReminderTimeoutSeconds, CallbackEscalation = CallbackEscalation,
     };
 }
 
@@ -138,6 +148,10 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleFor(x => x.ScreenPopTarget).IsInEnum();
         RuleFor(x => x.Country).Must(c => string.IsNullOrWhiteSpace(c) || Contacts.ContactNumberNormalizer.IsKnownCountry(c.Trim()))
             .WithMessage("An ISO 3166 alpha-2 country code (e.g. DE, US), or empty.");
+        RuleFor(x => x.TimeZone).Must(z => string.IsNullOrWhiteSpace(z) || Callbacks.TenantTimeZone.IsValid(z))
+            .WithMessage("An IANA time zone (e.g. Europe/Berlin, America/New_York, UTC), or empty for UTC.");
+        RuleFor(x => x.CallbackReminderTimeoutSeconds).InclusiveBetween(30, 86400);
+        RuleFor(x => x.CallbackEscalation).IsInEnum();
     }
 }
 

@@ -68,8 +68,16 @@ public class Callback : ITenantOwned
     public Guid? CreatedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
-    /// <summary>The call that fulfilled it.</summary>
+    /// <summary>The call that fulfilled it (the latest one dialled for it).</summary>
     public Guid? CallId { get; set; }
+    /// <summary>The team whose supervisors see and reassign it (the assigned agent's team, else the creator's).</summary>
+    public Guid? TeamId { get; set; }
+    /// <summary>The outcome given when it was completed (e.g. <c>reached, order placed</c>).</summary>
+    public string? Result { get; set; }
+    /// <summary>When the due reminder went out for the current <see cref="DueAt"/>; null = not yet (a snooze or reschedule clears it).</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+    /// <summary>When nobody acting on the reminder in time (or the agent being offline) escalated it; null = not escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
 }
 
 /// <summary>Where a dial task is in its life.</summary>

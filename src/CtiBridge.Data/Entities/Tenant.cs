@@ -80,6 +80,24 @@ public class TenantSettings
 
     /// <summary>Passwords must also contain a letter, a digit and a symbol (the rule of older call-center manuals).</summary>
     public bool RequirePasswordCharacterClasses { get; set; }
+
+    /// <summary>The tenant's IANA time zone (e.g. <c>Europe/Berlin</c>): times are stored in UTC and shown in this zone.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>How long a due callback's reminder waits for the agent to act before it is escalated (seconds).</summary>
+    public int CallbackReminderTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>What happens to a callback whose agent is offline or did not act on the reminder in time.</summary>
+    public CallbackEscalation CallbackEscalation { get; set; } = CallbackEscalation.NotifySupervisor;
+}
+
+/// <summary>Where a callback goes when its agent is offline at the due time or does not act on the reminder in time.</summary>
+public enum CallbackEscalation
+{
+    /// <summary>The supervisors of the callback's team are told (they may reassign it).</summary>
+    NotifySupervisor,
+    /// <summary>It is offered to the logged-in agents of its skill group (the supervisors are told when it has none, or nobody is there).</summary>
+    OfferToGroup,
 }
 
 /// <summary>When a third-party screen pop opens.</summary>

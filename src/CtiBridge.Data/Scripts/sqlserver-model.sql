@@ -6,6 +6,8 @@ CREATE TABLE [Tenants] (
     [CreatedAt] datetime2 NOT NULL,
     [Settings_AgentsMayChooseAutoAnswer] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_AttachedDataKeys] nvarchar(1000) NOT NULL,
+    [Settings_CallbackEscalation] nvarchar(32) NOT NULL DEFAULT N'NotifySupervisor',
+    [Settings_CallbackReminderTimeoutSeconds] int NOT NULL DEFAULT 300,
     [Settings_Country] nvarchar(2) NOT NULL DEFAULT N'',
     [Settings_DefaultMusicOnHoldClass] nvarchar(80) NOT NULL,
     [Settings_DeviceUnavailableAutoReturn] bit NOT NULL,
@@ -21,6 +23,7 @@ CREATE TABLE [Tenants] (
     [Settings_ScreenPopTrigger] nvarchar(32) NOT NULL DEFAULT N'Offered',
     [Settings_ScreenPopUrlTemplate] nvarchar(2000) NOT NULL DEFAULT N'',
     [Settings_TellMonitoredParties] bit NOT NULL DEFAULT CAST(0 AS bit),
+    [Settings_TimeZone] nvarchar(64) NOT NULL DEFAULT N'UTC',
     [Settings_WrapUpDefaultSeconds] int NOT NULL,
     CONSTRAINT [PK_Tenants] PRIMARY KEY ([Id])
 );
@@ -423,6 +426,10 @@ CREATE TABLE [Callbacks] (
     [CreatedAt] datetime2 NOT NULL,
     [CompletedAt] datetime2 NULL,
     [CallId] uniqueidentifier NULL,
+    [TeamId] uniqueidentifier NULL,
+    [Result] nvarchar(200) NULL,
+    [ReminderSentAt] datetime2 NULL,
+    [EscalatedAt] datetime2 NULL,
     CONSTRAINT [PK_Callbacks] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_Callbacks_Contacts_ContactId] FOREIGN KEY ([ContactId]) REFERENCES [Contacts] ([Id]),
     CONSTRAINT [FK_Callbacks_SkillGroups_SkillGroupId] FOREIGN KEY ([SkillGroupId]) REFERENCES [SkillGroups] ([Id]),
@@ -627,7 +634,15 @@ CREATE INDEX [IX_Callbacks_SkillGroupId] ON [Callbacks] ([SkillGroupId]);
 GO
 
 
+CREATE INDEX [IX_Callbacks_Status_DueAt] ON [Callbacks] ([Status], [DueAt]);
+GO
+
+
 CREATE INDEX [IX_Callbacks_TenantId_Status_DueAt] ON [Callbacks] ([TenantId], [Status], [DueAt]);
+GO
+
+
+CREATE INDEX [IX_Callbacks_TenantId_TeamId] ON [Callbacks] ([TenantId], [TeamId]);
 GO
 
 

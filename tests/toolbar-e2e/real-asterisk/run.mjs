@@ -103,6 +103,12 @@ async function cleanup() {
   for (const c of children.reverse()) {
     if (c.exitCode === null && c.signalCode === null) { try { process.kill(c.detachedGroup ? -c.pid : c.pid, 'SIGTERM'); } catch { /* gone */ } }
   }
+  // The services stop before their database goes (deleted under a stopping service, its scheduler's shutdown waits forever).
+  const stopBy = Date.now() + 30_000;
+  while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < stopBy) await sleep(100);
+  for (const c of children) {
+    if (c.exitCode === null && c.signalCode === null) { try { process.kill(c.detachedGroup ? -c.pid : c.pid, 'SIGKILL'); } catch { /* gone */ } }
+  }
   if (asterisk && asterisk.exitCode === null) {
     spawnSync(asteriskBin, ['-C', conf, '-rx', 'core stop now'], { timeout: 10_000 });
     const end = Date.now() + 10_000;

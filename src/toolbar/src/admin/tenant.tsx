@@ -1,5 +1,5 @@
 // Tenant settings: notifications, number masking, attached-data keys, music on hold, recording, wrap-up, state rules,
-// country and third-party screen pop.
+// country and third-party screen pop, time zone and callbacks.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
@@ -31,6 +31,11 @@ const FIELDS: FieldSpec[] = [
     { value: 'Offered', label: 'When the call is offered' }, { value: 'Answered', label: 'When the agent answers' }] },
   { name: 'settings.screenPopTarget', label: 'Screen pop opens in', kind: 'select', options: [
     { value: 'NewTab', label: 'A new tab' }, { value: 'Panel', label: 'A panel of the agent\'s page' }] },
+  // Time zone and callbacks (docs/callbacks.md).
+  { name: 'settings.timeZone', label: 'Time zone', maxLength: 64, hint: 'An IANA zone, e.g. Europe/Berlin; times are shown, and entered, in it.' },
+  { name: 'settings.callbackReminderTimeoutSeconds', label: 'Callback reminder: time to act (seconds)', kind: 'number', required: true, min: 30, max: 86400 },
+  { name: 'settings.callbackEscalation', label: 'A callback nobody acts on', kind: 'select', options: [
+    { value: 'NotifySupervisor', label: 'Notify the team\'s supervisors' }, { value: 'OfferToGroup', label: 'Offer it to its skill group' }] },
 ];
 
 export function TenantPage() {

@@ -3,6 +3,7 @@
 
 import type { Api } from '../api/client';
 import { popSlot, loadScreenPop } from '../contacts/popslot';
+import { callbackEvent, startCallbackReminders } from '../callbacks/slot';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
 import { AgentHub } from '../hub/hub';
@@ -119,6 +120,7 @@ function onHubEvent(env: HubEnvelope | SkillGroupMessage): void {
   }
   setModel(applyEvent(ui.model, env, now));
   popSlot.event?.(env.name, env.data);
+  callbackEvent(env.name, env.data);
   if (env.name === 'callOffered') afterOffer();
   // The call's record is written in the background: read it back once it is there (the tab shows the call already).
   if (env.name === 'callEnded') window.setTimeout(() => void refreshRecent(), 2000);
@@ -368,6 +370,7 @@ async function startLive(): Promise<void> {
   }
   void api.skillGroups().then((gs) => setModel(applySkillGroupStats(ui.model, gs))).catch(() => {});
   void startSoftphone();
+  startCallbackReminders(api);
   checkSound();
   afterOffer();
 }

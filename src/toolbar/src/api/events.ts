@@ -6,6 +6,9 @@ import type { Schema } from './types';
 
 export const HUB_EVENT_SCHEMAS = {
   agentStateChanged: 'Application.Events.AgentStateChangedEvent',
+  callbackDue: 'Application.Callbacks.CallbackDueEvent',
+  callbackEscalated: 'Application.Callbacks.CallbackEscalatedEvent',
+  callbackUpdated: 'Application.Callbacks.CallbackUpdatedEvent',
   callEnded: 'Application.Events.CallEndedEvent',
   callOffered: 'Application.Events.CallOfferedEvent',
   callStateChanged: 'Application.Events.CallStateChangedEvent',

@@ -3277,6 +3277,811 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Callbacks by due time: `mine` (the caller's own and their skill groups' unassigned ones) or `team` (supervisors: their teams'; admins and API keys: the tenant's). */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `Mine` (default) or `Team`. */
+                    scope?: components["schemas"]["Application.Callbacks.CallbackScope"];
+                    /** @description Also completed and cancelled ones (default: open ones only). */
+                    includeClosed?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description At most 500 callbacks, the earliest due first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Schedules a callback for a contact and/or number at a time, with a note; for the caller, a teammate or a skill group. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The callback. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Callbacks.ScheduleCallbackRequest"];
+                    "text/json": components["schemas"]["Application.Callbacks.ScheduleCallbackRequest"];
+                    "application/*+json": components["schemas"]["Application.Callbacks.ScheduleCallbackRequest"];
+                };
+            };
+            responses: {
+                /** @description Scheduled. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /**
+                 * @description `validation_failed`; `callback_due_in_past`; `callback_due_time_invalid` (not a time, or one the
+                 *                 tenant's zone skips); `callback_number_invalid` (letters, fewer than 3 or more than 20 digits, or a contact without a number).
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_assignee_forbidden`: an agent of another team, or a user who is not an agent. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_not_found` (also a contact of another tenant); `callback_skill_group_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One callback. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The callback. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`: no such callback, or not one the caller may see. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snoozes a callback: due again in the given minutes, its reminder fires again then. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Minutes. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Callbacks.SnoozeCallbackRequest"];
+                    "text/json": components["schemas"]["Application.Callbacks.SnoozeCallbackRequest"];
+                    "application/*+json": components["schemas"]["Application.Callbacks.SnoozeCallbackRequest"];
+                };
+            };
+            responses: {
+                /** @description The callback. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /** @description `validation_failed` (1–1440 minutes). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_closed`: completed or cancelled. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves a callback to another (future) time, optionally with a new note. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The new time. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Callbacks.RescheduleCallbackRequest"];
+                    "text/json": components["schemas"]["Application.Callbacks.RescheduleCallbackRequest"];
+                    "application/*+json": components["schemas"]["Application.Callbacks.RescheduleCallbackRequest"];
+                };
+            };
+            responses: {
+                /** @description The callback. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /** @description `validation_failed`, `callback_due_in_past`, `callback_due_time_invalid`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_closed`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Completes a callback with its result. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The result. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Callbacks.CompleteCallbackRequest"];
+                    "text/json": components["schemas"]["Application.Callbacks.CompleteCallbackRequest"];
+                    "application/*+json": components["schemas"]["Application.Callbacks.CompleteCallbackRequest"];
+                };
+            };
+            responses: {
+                /** @description The callback. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /** @description `validation_failed` (result required, up to 200 characters). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_closed`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a callback (optionally with a reason). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The reason. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Callbacks.CancelCallbackRequest"];
+                    "text/json": components["schemas"]["Application.Callbacks.CancelCallbackRequest"];
+                    "application/*+json": components["schemas"]["Application.Callbacks.CancelCallbackRequest"];
+                };
+            };
+            responses: {
+                /** @description The callback. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_closed`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives a callback to another agent (supervisors: of their teams) or to a skill group; a due one reminds its new agent at once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The agent or the skill group. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Callbacks.ReassignCallbackRequest"];
+                    "text/json": components["schemas"]["Application.Callbacks.ReassignCallbackRequest"];
+                    "application/*+json": components["schemas"]["Application.Callbacks.ReassignCallbackRequest"];
+                };
+            };
+            responses: {
+                /** @description The callback. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_reassign_forbidden` (agents); `callback_assignee_forbidden` (an agent of another team). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`; `callback_skill_group_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_closed`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks/{id}/dial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click dial (the toolbar's reminder): the signed-in agent's phone rings, then the callback's number is dialled as
+         *     by `POST /api/v1/calls/dial`. The callback becomes the agent's and `InProgress`; complete it with a result afterwards.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The callback. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dialling; the call's id and the callback. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Callbacks.CallbackDialResponse"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_dial_forbidden`: an API key, or a user who is not an agent. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `callback_closed`; the dial's refusals: `agent_not_logged_in`, `agent_busy`, `number_blocked`, `working_mode_forbids_call`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{callId}": {
         parameters: {
             query?: never;
@@ -15110,6 +15915,17 @@ export interface components {
             screenPopUrlTemplate?: string | null;
             screenPopTrigger?: components["schemas"]["Data.Entities.ScreenPopTrigger"];
             screenPopTarget?: components["schemas"]["Data.Entities.ScreenPopTarget"];
+            /**
+             * @description The tenant's IANA time zone (e.g. `Europe/Berlin`; default `UTC`): times are stored in UTC and shown, or entered without an offset, in this zone (docs/callbacks.md).
+             * @example Europe/Berlin
+             */
+            timeZone?: string | null;
+            /**
+             * Format: int32
+             * @description Callbacks: how long a due reminder waits for the agent to act before it is escalated (30–86400 seconds, default 300).
+             */
+            callbackReminderTimeoutSeconds?: number;
+            callbackEscalation?: components["schemas"]["Data.Entities.CallbackEscalation"];
         };
         /** @description Edit a tenant's name, settings and (platform admins only) whether it is enabled. */
         "Application.Admin.UpdateTenantRequest": {
@@ -15224,6 +16040,206 @@ export interface components {
             user?: components["schemas"]["Application.Auth.MeResponse"];
             /** @description Always `Bearer`. */
             readonly tokenType?: string;
+        };
+        /** @description The id of the call dialled for a callback. */
+        "Application.Callbacks.CallbackDialResponse": {
+            /** Format: uuid */
+            callId?: string;
+            callback?: components["schemas"]["Application.Callbacks.CallbackView"];
+        };
+        /**
+         * @description A callback is due: the toolbar shows a reminder with one click to dial. To its agent, or (for a skill group's callback,
+         *     or one offered to the group on escalation, CtiBridge.Application.Callbacks.CallbackDueEvent.OfferedToGroup) to the group's logged-in agents.
+         */
+        "Application.Callbacks.CallbackDueEvent": {
+            /** Format: uuid */
+            tenantId?: string;
+            callback?: components["schemas"]["Application.Callbacks.CallbackView"];
+            readonly agents?: string[];
+            offeredToGroup?: boolean;
+            readonly name?: string;
+        };
+        /** @description A due callback was not taken in time (or its agent is offline): to the supervisors of its team, who may reassign it. */
+        "Application.Callbacks.CallbackEscalatedEvent": {
+            /** Format: uuid */
+            tenantId?: string;
+            callback?: components["schemas"]["Application.Callbacks.CallbackView"];
+            readonly agents?: string[];
+            reason?: components["schemas"]["Application.Callbacks.CallbackEscalationReason"];
+            readonly name?: string;
+        };
+        /**
+         * @description Why a callback was escalated.
+         * @enum {string}
+         */
+        "Application.Callbacks.CallbackEscalationReason": "AgentOffline" | "NoAction" | "NobodyInGroup";
+        /**
+         * @description Which callbacks a list shows.
+         * @enum {string}
+         */
+        "Application.Callbacks.CallbackScope": "Mine" | "Team";
+        /** @description A callback changed (scheduled, snoozed, rescheduled, dialled, completed, cancelled, reassigned): to whoever has it, so a reminder for it goes away. */
+        "Application.Callbacks.CallbackUpdatedEvent": {
+            /** Format: uuid */
+            tenantId?: string;
+            callback?: components["schemas"]["Application.Callbacks.CallbackView"];
+            readonly agents?: string[];
+            readonly name?: string;
+        };
+        /**
+         * @description A callback. Times are UTC (`dueAt`, …) and, for display, in the tenant's time zone (`dueAtLocal`,
+         *     ISO 8601 with the zone's offset at that instant).
+         */
+        "Application.Callbacks.CallbackView": {
+            /**
+             * Format: uuid
+             * @description The callback.
+             */
+            id?: string;
+            status?: components["schemas"]["Data.Entities.CallbackStatus"];
+            /** @description The number to dial (E.164 when it could be read with the tenant's country). */
+            number?: string;
+            /**
+             * Format: uuid
+             * @description The contact, if any.
+             */
+            contactId?: string | null;
+            /** @description The contact's name. */
+            contactName?: string | null;
+            /**
+             * Format: date-time
+             * @description When it is due (UTC).
+             */
+            dueAt?: string;
+            /** @description The same instant in the tenant's time zone. */
+            dueAtLocal?: string;
+            /** @description The tenant's IANA time zone. */
+            timeZone?: string;
+            /** @description The note. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The agent who calls back; null: any agent of the skill group.
+             */
+            agentId?: string | null;
+            /** @description That agent's name. */
+            agentName?: string | null;
+            /**
+             * Format: uuid
+             * @description The skill group.
+             */
+            skillGroupId?: string | null;
+            /** @description Its name. */
+            skillGroupName?: string | null;
+            /**
+             * Format: uuid
+             * @description The team whose supervisors see it.
+             */
+            teamId?: string | null;
+            /**
+             * Format: uuid
+             * @description Who scheduled it (null: an API key).
+             */
+            createdById?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was scheduled (UTC).
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When its reminder went out for this due time (UTC; null: not yet).
+             */
+            reminderSentAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was escalated (UTC; null: not).
+             */
+            escalatedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was completed or cancelled (UTC).
+             */
+            completedAt?: string | null;
+            /** @description The result (or the reason it was cancelled). */
+            result?: string | null;
+            /**
+             * Format: uuid
+             * @description The last call dialled for it.
+             */
+            callId?: string | null;
+        };
+        /** @description Cancel a callback. */
+        "Application.Callbacks.CancelCallbackRequest": {
+            /** @description Optional, up to 200 characters (kept as the result). */
+            reason?: string | null;
+        };
+        /** @description Complete a callback with its result. */
+        "Application.Callbacks.CompleteCallbackRequest": {
+            /** @description Required, up to 200 characters. */
+            result?: string | null;
+        };
+        /** @description Give a callback to another agent of the supervisor's teams, or to a skill group (exactly one). */
+        "Application.Callbacks.ReassignCallbackRequest": {
+            /**
+             * Format: uuid
+             * @description The agent who calls back now.
+             */
+            agentId?: string | null;
+            /**
+             * Format: uuid
+             * @description The skill group whose agents are reminded now (the callback has no agent any more).
+             */
+            skillGroupId?: string | null;
+        };
+        /** @description Move a callback to another time (and optionally change its note). */
+        "Application.Callbacks.RescheduleCallbackRequest": {
+            /**
+             * Format: date-time
+             * @description The new due time with an offset.
+             */
+            dueAt?: string | null;
+            /** @description The new due time in the tenant's time zone. */
+            dueAtLocal?: string | null;
+            /** @description A new note (absent: unchanged). */
+            note?: string | null;
+        };
+        /** @description Schedule a callback. Give the due time as `dueAt` (with an offset) or `dueAtLocal` (the tenant's time zone). */
+        "Application.Callbacks.ScheduleCallbackRequest": {
+            /**
+             * Format: uuid
+             * @description The contact to call back (one of this tenant's); its first number is used when `number` is absent.
+             */
+            contactId?: string | null;
+            /** @description The number to dial: digits with optional `+`, spaces, `-`, `/`, `.`, brackets; 3–20 digits. Read with the tenant's country. */
+            number?: string | null;
+            /**
+             * Format: date-time
+             * @description When it is due, with an offset (e.g. `2026-12-07T09:30:00Z`); stored in UTC.
+             */
+            dueAt?: string | null;
+            /** @description When it is due, in the tenant's time zone, without an offset (e.g. `2026-12-07T10:30`). */
+            dueAtLocal?: string | null;
+            /** @description Up to 2000 characters. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description The agent who calls back: the caller when absent (agents); another agent of the caller's team (agents and supervisors); any agent (admins, API keys).
+             */
+            agentId?: string | null;
+            /**
+             * Format: uuid
+             * @description A skill group: with no agent, any logged-in agent of the group is reminded; with an agent, the group it is offered to on escalation.
+             */
+            skillGroupId?: string | null;
+        };
+        /** @description Snooze a due callback: it is due again in `minutes` and its reminder fires again. */
+        "Application.Callbacks.SnoozeCallbackRequest": {
+            /**
+             * Format: int32
+             * @description 1–1440 minutes.
+             */
+            minutes?: number | null;
         };
         /** @description One number of a contact, as sent. */
         "Application.Contacts.ContactNumberInput": {
@@ -16167,6 +17183,16 @@ export interface components {
          * @enum {string}
          */
         "Data.Entities.CallOutcome": "NotAnswered" | "Answered" | "Abandoned" | "Busy" | "Failed";
+        /**
+         * @description Where a callback goes when its agent is offline at the due time or does not act on the reminder in time.
+         * @enum {string}
+         */
+        "Data.Entities.CallbackEscalation": "NotifySupervisor" | "OfferToGroup";
+        /**
+         * @description Where a callback is in its life.
+         * @enum {string}
+         */
+        "Data.Entities.CallbackStatus": "Scheduled" | "InProgress" | "Completed" | "Failed" | "Cancelled";
         /**
          * @description Where a third-party screen pop opens.
          * @enum {string}

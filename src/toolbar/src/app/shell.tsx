@@ -7,7 +7,7 @@ import { api, currentUser, setSignOut } from '../api/session';
 import type { Me } from '../api/types';
 import { mountAgentToolbar, type AgentHandle } from '../agent/toolbar';
 import { WorkspaceSwitch } from '../shared/header';
-import { hasRole, isContactsPath, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
+import { hasRole, isCallbacksPath, isContactsPath, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
 import { followLinksInPlace, navigate, useLazy, usePath } from '../shared/router';
 import { useStore } from '../shared/store';
 
@@ -16,6 +16,7 @@ const loadAdminConsole = () => import('../admin/console');
 const loadCallRecords = () => import('../records/records');
 const loadContacts = () => import('../contacts/contacts');
 const loadReports = () => import('../reports/reports');
+const loadCallbacks = () => import('../callbacks/callbacks');
 
 let agent: AgentHandle | null = null;
 
@@ -46,10 +47,11 @@ function NotFound() {
 }
 
 function Workspace({ path }: { path: string }) {
-  const records = isRecordsPath(path), contacts = isContactsPath(path), reports = isReportsPath(path);
+  const records = isRecordsPath(path), contacts = isContactsPath(path), reports = isReportsPath(path), callbacks = isCallbacksPath(path);
   const role = workspaceOfPath(path)?.role;
-  const Loaded = useLazy(records ? loadCallRecords : contacts ? loadContacts : reports ? loadReports : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
-  const Page = records || contacts || reports || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
+  const Loaded = useLazy(records ? loadCallRecords : contacts ? loadContacts : reports ? loadReports : callbacks ? loadCallbacks
+    : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
+  const Page = records || contacts || reports || callbacks || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
   return Page ? <Page /> : <p class="loading" role="status">Loading…</p>;
 }
 
@@ -68,7 +70,7 @@ function Shell() {
     <>
       {me && agentPage && <WorkspaceSwitch current="agent" />}
       <div class="agent-area" hidden={!agentPage}><AgentHost /></div>
-      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : isReportsPath(path) ? 'reports' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
+      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : isReportsPath(path) ? 'reports' : isCallbacksPath(path) ? 'callbacks' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
     </>
   );
 }
@@ -79,7 +81,7 @@ export function startShell(root: HTMLElement): void {
     currentUser.set(null);
     navigate('/');
   });
-  followLinksInPlace(/^\/(admin|supervisor|records|contacts|reports)?(\/|$)/);
+  followLinksInPlace(/^\/(admin|supervisor|records|contacts|reports|callbacks)?(\/|$)/);
   root.replaceChildren();
   render(<Shell />, root);
 }

@@ -8,6 +8,7 @@ export const EVENT_NAMES = [
   'agentStateChanged', 'callOffered', 'callStateChanged', 'participantsChanged', 'callEnded',
   'skillGroupStatsChanged', 'phoneRegistrationChanged', 'pbxConnectionChanged',
   'monitoringStarted', 'monitoringModeChanged', 'monitoringEnded',
+  'callbackDue', 'callbackEscalated', 'callbackUpdated',
 ] as const satisfies readonly HubEventName[];
 
 export type LinkState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';

@@ -2,13 +2,13 @@
 import type { ComponentChildren } from 'preact';
 import { currentUser, signOut } from '../api/session';
 import { useStore } from './store';
-import { CONTACTS_PATH, RECORDS_PATH, REPORTS_PATH, workspacesOf, type Role } from './roles';
+import { CALLBACKS_PATH, CONTACTS_PATH, RECORDS_PATH, REPORTS_PATH, workspacesOf, type Role } from './roles';
 
 /** The workspaces her roles open: for several roles, and on the records, contacts and reports pages (the way back to her workspace). */
-export function WorkspaceSwitch({ current }: { current: Role | 'records' | 'contacts' | 'reports' }) {
+export function WorkspaceSwitch({ current }: { current: Role | 'records' | 'contacts' | 'reports' | 'callbacks' }) {
   const me = useStore(currentUser);
   const mine = me ? workspacesOf(me) : [];
-  if (mine.length < 2 && current !== 'records' && current !== 'contacts' && current !== 'reports') return null;
+  if (mine.length < 2 && current !== 'records' && current !== 'contacts' && current !== 'reports' && current !== 'callbacks') return null;
   return (
     <nav class="workspaces" aria-label="Workspaces">
       <ul>
@@ -20,7 +20,7 @@ export function WorkspaceSwitch({ current }: { current: Role | 'records' | 'cont
   );
 }
 
-export function AppHeader({ title, current, children }: { title: string; current: Role | 'records' | 'contacts' | 'reports'; children?: ComponentChildren }) {
+export function AppHeader({ title, current, children }: { title: string; current: Role | 'records' | 'contacts' | 'reports' | 'callbacks'; children?: ComponentChildren }) {
   const me = useStore(currentUser);
   return (
     <header class="app-header">
@@ -28,6 +28,7 @@ export function AppHeader({ title, current, children }: { title: string; current
       <WorkspaceSwitch current={current} />
       <a class="header-link" href={RECORDS_PATH} aria-current={current === 'records' ? 'page' : undefined}>Call records</a>
       <a class="header-link" href={CONTACTS_PATH} aria-current={current === 'contacts' ? 'page' : undefined}>Contacts</a>
+      <a class="header-link" href={CALLBACKS_PATH} aria-current={current === 'callbacks' ? 'page' : undefined}>Callbacks</a>
       <a class="header-link" href={REPORTS_PATH} aria-current={current === 'reports' ? 'page' : undefined}>Reports</a>
       {children}
       <span class="app-user">

@@ -31,6 +31,9 @@ export function isRecordsPath(path: string): boolean { return path === RECORDS_P
 /** The contacts page: agents (their own) and supervisors (their teams'), admins (the tenant's). docs/contacts.md. */
 export const CONTACTS_PATH = '/contacts';
 export function isContactsPath(path: string): boolean { return path === CONTACTS_PATH || path.startsWith(`${CONTACTS_PATH}/`); }
+/** The callbacks page: an agent's own (and her skill groups'), a supervisor's teams', an admin's tenant's. docs/callbacks.md. */
+export const CALLBACKS_PATH = '/callbacks';
+export function isCallbacksPath(path: string): boolean { return path === CALLBACKS_PATH || path.startsWith(`${CALLBACKS_PATH}/`); }
 /** The reports (an agent's own dashboard; a supervisor's and an admin's team, skill group and agent reports). */
 export const REPORTS_PATH = '/reports';
 export function isReportsPath(path: string): boolean { return path === REPORTS_PATH || path.startsWith(`${REPORTS_PATH}/`); }
@@ -38,7 +41,7 @@ export function isReportsPath(path: string): boolean { return path === REPORTS_P
 /** Where she goes: the path she asked for when her roles open it, else her first workspace. */
 export function landingPath(me: Pick<Me, 'roles'>, requested: string): string {
   const mine = workspacesOf(me);
-  if ((isRecordsPath(requested) || isContactsPath(requested) || isReportsPath(requested)) && mine.length > 0) return requested;
+  if ((isRecordsPath(requested) || isContactsPath(requested) || isReportsPath(requested) || isCallbacksPath(requested)) && mine.length > 0) return requested;
   const asked = workspaceOfPath(requested);
   if (asked && mine.some((w) => w.role === asked.role)) return requested;
   return mine[0]?.path ?? '/';

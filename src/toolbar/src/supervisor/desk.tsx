@@ -11,6 +11,7 @@ import { STATE_LABELS, applyTeamEvent, choicesOf, elapsed, teamOf, visibleAgents
 import { applyGroupMessage, groupsOf, sortedGroups, type Groups } from './groups';
 import { GroupDashboard } from './queues';
 import { MonitoringPanel, startListening, useListeningDevice, useMonitoring } from './monitor';
+import { callbackEvent, startCallbackReminders } from '../callbacks/slot';
 import './desk.css';
 
 const FILTER_STATES: AgentStatus[] = ['Ready', 'NotReady', 'Ringing', 'OnCall', 'WrapUp', 'LoggedOut'];
@@ -33,6 +34,7 @@ function useTeam(onMonitoring: (name: string, data: unknown) => void): { team: T
     // A cursor of this page alone, from nothing: the first Resume answers with a snapshot that has the team.
     const hub = new AgentHub(() => api.accessToken(), new ResumeCursor(memoryStore()), {
       event(env) {
+        callbackEvent(env.name, env.data); // escalated callbacks of her teams (docs/callbacks.md)
         if (env.name === 'skillGroupStatsChanged') setG(applyGroupMessage(currentGroups, env as SkillGroupMessage));
         else if (env.name.startsWith('monitoring')) onMonitoring(env.name, (env as { data: unknown }).data);
         else if (current) set(applyTeamEvent(current, env));
@@ -44,6 +46,7 @@ function useTeam(onMonitoring: (name: string, data: unknown) => void): { team: T
       resync() { void resync(); },
     });
     void hub.start();
+    startCallbackReminders(api, true);
     return () => { void hub.stop(); };
   }, []);
   return { team, groups, link };
