@@ -1,3 +1,4 @@
+using CtiBridge.Application.Dispositions;
 using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Data.Scheduling;
@@ -22,6 +23,7 @@ builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the produ
 builder.Services.AddCtiAudit();
 builder.Services.AddCtiRecords(); // call records, recordings, retention
 builder.Services.AddCtiContacts(); // address book, CSV, screen pop
+builder.Services.AddCtiDispositions(); // disposition codes, agents' own notes on calls
 
 var app = builder.Build();
 // `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).

@@ -413,16 +413,33 @@ public sealed partial class TenantCallCenter
         Flush(work);
     }
 
-    /// <summary>Sets the disposition and remarks of a live call (during the call or its wrap-up).</summary>
-    public bool SetDisposition(Guid agentId, Guid callId, string? disposition, string? remarks)
+    /// <summary>
+    /// The agent's own notes on a live call she is (or was) a party of: <c>Live</c> false when the call is not live
+    /// (its record holds them then). Throws <c>call_not_found</c> for a live call she never took part in.
+    /// </summary>
+    public (bool Live, CallNote? Note) NoteOf(Guid agentId, Guid callId)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out var call)) return (false, null);
+            if (!call.Call.AgentIds.Contains(agentId))
+                throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
+            return (true, call.Call.Notes.GetValueOrDefault(agentId));
+        }
+    }
+
+    /// <summary>
+    /// Keeps the agent's own notes on a live call (during the call or its wrap-up); the other parties' notes stay as
+    /// they are. False when the call is no longer live.
+    /// </summary>
+    public bool SetNote(Guid agentId, Guid callId, CallNote note)
     {
         lock (_gate)
         {
             if (!_calls.TryGetValue(callId, out var call)) return false;
             if (!call.Call.AgentIds.Contains(agentId))
                 throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
-            call.Call.Disposition = disposition ?? call.Call.Disposition;
-            call.Call.Remarks = remarks ?? call.Call.Remarks;
+            call.Call.Notes[agentId] = note;
             PublishCall(call, "disposition");
             return true;
         }

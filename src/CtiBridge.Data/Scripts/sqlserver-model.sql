@@ -196,6 +196,8 @@ CREATE TABLE [Dispositions] (
     [TenantId] uniqueidentifier NOT NULL,
     [Code] nvarchar(32) NOT NULL,
     [Name] nvarchar(100) NOT NULL,
+    [Category] nvarchar(50) NULL,
+    [RemarksRequired] bit NOT NULL DEFAULT CAST(0 AS bit),
     [SkillGroupId] uniqueidentifier NULL,
     [Enabled] bit NOT NULL,
     CONSTRAINT [PK_Dispositions] PRIMARY KEY ([Id]),
@@ -467,6 +469,24 @@ CREATE TABLE [DialTaskItems] (
 GO
 
 
+CREATE TABLE [CallAgentDispositions] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [CallId] uniqueidentifier NOT NULL,
+    [UserId] uniqueidentifier NULL,
+    [DispositionId] uniqueidentifier NULL,
+    [Disposition] nvarchar(100) NULL,
+    [Remarks] nvarchar(2000) NULL,
+    [SavedAt] datetime2 NOT NULL,
+    CONSTRAINT [PK_CallAgentDispositions] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
+    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]) ON DELETE NO ACTION,
+    CONSTRAINT [FK_CallAgentDispositions_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id])
+);
+GO
+
+
 CREATE TABLE [CallAttachedData] (
     [CallId] uniqueidentifier NOT NULL,
     [Key] nvarchar(64) NOT NULL,
@@ -556,6 +576,22 @@ GO
 
 
 CREATE UNIQUE INDEX [IX_BlockedNumbers_TenantId_Number] ON [BlockedNumbers] ([TenantId], [Number]);
+GO
+
+
+CREATE UNIQUE INDEX [IX_CallAgentDispositions_CallId_UserId] ON [CallAgentDispositions] ([CallId], [UserId]) WHERE [UserId] IS NOT NULL;
+GO
+
+
+CREATE INDEX [IX_CallAgentDispositions_DispositionId] ON [CallAgentDispositions] ([DispositionId]);
+GO
+
+
+CREATE INDEX [IX_CallAgentDispositions_TenantId] ON [CallAgentDispositions] ([TenantId]);
+GO
+
+
+CREATE INDEX [IX_CallAgentDispositions_UserId] ON [CallAgentDispositions] ([UserId]);
 GO
 
 
