@@ -2457,6 +2457,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's active disposition codes, by category then name (empty: the tenant has none, and free text is accepted). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/api-keys": {
         parameters: {
             query?: never;
@@ -7038,7 +7103,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets disposition and remarks: on the live call, or on its stored record once it ended (e.g. in wrap-up). */
+        /**
+         * Saves the agent's own disposition and remarks: on the live call, or on its stored record once it ended (e.g. in
+         *     wrap-up). Each agent of a call keeps her own notes; no party overwrites another's. A field left out keeps its value.
+         * @description The disposition is one of the tenant's active codes, by `dispositionId` or as `disposition` text (its code
+         *     or name, any case: what older clients send). A tenant without any code still accepts free text (kept with the
+         *     remarks). docs/dispositions.md.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7063,7 +7134,10 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid body. */
+                /**
+                 * @description `validation_failed`; `disposition_unknown` (not a code of the tenant);
+                 *                 `disposition_remarks_required` (the code requires remarks).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7092,6 +7166,15 @@ export interface paths {
                 };
                 /** @description `call_not_found` (also a call the agent was not a party of). */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_inactive`. */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7125,7 +7208,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets disposition and remarks: on the live call, or on its stored record once it ended (e.g. in wrap-up). */
+        /**
+         * Saves the agent's own disposition and remarks: on the live call, or on its stored record once it ended (e.g. in
+         *     wrap-up). Each agent of a call keeps her own notes; no party overwrites another's. A field left out keeps its value.
+         * @description The disposition is one of the tenant's active codes, by `dispositionId` or as `disposition` text (its code
+         *     or name, any case: what older clients send). A tenant without any code still accepts free text (kept with the
+         *     remarks). docs/dispositions.md.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7151,7 +7240,10 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid body. */
+                /**
+                 * @description `validation_failed`; `disposition_unknown` (not a code of the tenant);
+                 *                 `disposition_remarks_required` (the code requires remarks).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7180,6 +7272,15 @@ export interface paths {
                 };
                 /** @description `call_not_found` (also a call the agent was not a party of). */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_inactive`. */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8015,6 +8116,309 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists every disposition code, active or not, by category then name. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a disposition code. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "text/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "application/*+json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description Created. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_code_taken` (codes are unique in the tenant, any case). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dispositions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edits a disposition code (notes already saved keep the name they were saved with). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "text/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "application/*+json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description The code. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's code). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_code_taken`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deletes a disposition code no call carries. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_in_use`: deactivate it instead. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -14538,9 +14942,17 @@ export interface components {
             /** @description `agent` or `supervisor`. */
             role?: string;
         };
-        /** @description Disposition and remarks of a call (live, in wrap-up, or after it ended). */
+        /** @description The agent's own disposition and remarks on a call (live, in wrap-up, or after it ended). A field left out keeps its value; an empty one clears it. */
         "Api.CallCenter.DispositionRequest": {
-            /** @description A disposition code or name of the tenant (other text is kept with the remarks). At most 100 characters. */
+            /**
+             * Format: uuid
+             * @description One of the tenant's active disposition codes (`GET /api/v1/agent/dispositions`); wins over `disposition`.
+             */
+            dispositionId?: string | null;
+            /**
+             * @description A disposition code or name of the tenant, any case (older clients send this). Free text only for a tenant without
+             *     codes (kept with the remarks); otherwise `disposition_unknown`. At most 100 characters.
+             */
             disposition?: string | null;
             /** @description Free text, at most 2000 characters. */
             remarks?: string | null;
@@ -15356,6 +15768,37 @@ export interface components {
             /** @description The label of the number that matched (e.g. `mobile`). */
             numberLabel?: string | null;
         };
+        /** @description Create or edit a disposition code. */
+        "Application.Dispositions.DispositionCodeRequest": {
+            /** @description 1–32 of A-Z a-z 0-9 _ - (unique in the tenant, any case). */
+            code?: string | null;
+            /** @description 1–100 characters. */
+            name?: string | null;
+            /** @description Optional grouping, up to 50 characters. */
+            category?: string | null;
+            /** @description Offered and accepted (default true). */
+            active?: boolean;
+            /** @description Agents must write remarks with this code (default false). */
+            remarksRequired?: boolean;
+        };
+        /** @description A disposition code of the tenant. */
+        "Application.Dispositions.DispositionCodeView": {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id?: string;
+            /** @description Short unique code (what API clients send), e.g. `SALE`. */
+            code?: string;
+            /** @description What agents read, e.g. "Sale". */
+            name?: string;
+            /** @description A grouping of codes (optional), e.g. "Sales". */
+            category?: string | null;
+            /** @description Offered in the wrap-up form and accepted for new notes. */
+            active?: boolean;
+            /** @description Agents must write remarks when they choose it. */
+            remarksRequired?: boolean;
+        };
         /**
          * @description The agent's view changed. CtiBridge.Application.Events.AgentStateChangedEvent.ChangedBy: a supervisor or admin changed the state on the agent's behalf, with
          *     their optional message (null when the agent or the system did).
@@ -15414,6 +15857,30 @@ export interface components {
             readonly agents?: string[];
             readonly name?: string;
         };
+        /** @description One agent's own notes on a call. */
+        "Application.Events.CallNoteView": {
+            /**
+             * Format: uuid
+             * @description The agent.
+             */
+            agentId?: string;
+            /** @description Her display name. */
+            agentName?: string | null;
+            /**
+             * Format: uuid
+             * @description The disposition code she chose (null: none, or free text of a tenant without codes).
+             */
+            dispositionId?: string | null;
+            /** @description The code's name, or the free text. */
+            disposition?: string | null;
+            /** @description Her remarks. */
+            remarks?: string | null;
+            /**
+             * Format: date-time
+             * @description When she last saved them.
+             */
+            savedAt?: string;
+        };
         /**
          * @description A call rings for an agent. CtiBridge.Application.Events.CallOfferedEvent.ScreenPop: the caller's contact and last calls, added by the event fan-out
          *     before the event leaves (docs/contacts.md); null when the lookup was not made or did not answer in time.
@@ -15442,7 +15909,9 @@ export interface components {
         /**
          * @description A call as the toolbar and the API show it (caller number masked by the tenant's rule). CtiBridge.Application.Events.CallView.TransferredBy and
          *     CtiBridge.Application.Events.CallView.TransferredByName name the agent who last transferred it (blind or by completing a consultation); her
-         *     notes travel with the call as CtiBridge.Application.Events.CallView.Remarks and CtiBridge.Application.Events.CallView.Disposition.
+         *     notes travel with the call in CtiBridge.Application.Events.CallView.Notes: each agent's own disposition and remarks (no party overwrites
+         *     another's). CtiBridge.Application.Events.CallView.Disposition and CtiBridge.Application.Events.CallView.Remarks are the notes saved last by any party, kept for older
+         *     clients; read CtiBridge.Application.Events.CallView.Notes.
          */
         "Application.Events.CallView": {
             /** Format: uuid */
@@ -15475,6 +15944,7 @@ export interface components {
             /** Format: uuid */
             transferredBy?: string | null;
             transferredByName?: string | null;
+            notes?: components["schemas"]["Application.Events.CallNoteView"][] | null;
         };
         "Application.Events.DeviceChangedEvent": {
             /** Format: uuid */
@@ -15717,6 +16187,30 @@ export interface components {
             /** @description The SIP password: shown in this answer only. */
             password?: string;
         };
+        /** @description One agent's own disposition and remarks on the call. */
+        "Application.Records.CallAgentNote": {
+            /**
+             * Format: uuid
+             * @description The agent (null: her user was deleted).
+             */
+            agentId?: string | null;
+            /** @description Her display name. */
+            agentName?: string | null;
+            /**
+             * Format: uuid
+             * @description The disposition code she chose (null: none, or free text of a tenant without codes).
+             */
+            dispositionId?: string | null;
+            /** @description The code's name as she saved it, or the free text. */
+            disposition?: string | null;
+            /** @description Her remarks. */
+            remarks?: string | null;
+            /**
+             * Format: date-time
+             * @description When she last saved them.
+             */
+            savedAt?: string;
+        };
         /** @description One party's leg: who, from when to when, how it ended; `Rona`: an agent's offer that rang without an answer (ring-no-answer or declined). */
         "Application.Records.CallJourneyLeg": {
             role?: components["schemas"]["Data.Entities.CallLegRole"];
@@ -15733,7 +16227,10 @@ export interface components {
             endReason?: components["schemas"]["Domain.Calls.CallEndReason"] | null;
             rona?: boolean;
         };
-        /** @description A call's whole journey. */
+        /**
+         * @description A call's whole journey. `Summary.DispositionId` and `Remarks` are the record's own (the answering agent's
+         *     notes, else the notes saved last); `Notes` has each agent's own.
+         */
         "Application.Records.CallRecordDetail": {
             summary?: components["schemas"]["Application.Records.CallRecordSummary"];
             remarks?: string | null;
@@ -15743,6 +16240,7 @@ export interface components {
                 [key: string]: string;
             };
             recordings?: components["schemas"]["Application.Records.CallRecordingRef"][];
+            notes?: components["schemas"]["Application.Records.CallAgentNote"][];
         };
         /** @description A page of records and the cursor of the next one (null: the last page). */
         "Application.Records.CallRecordPage": {

@@ -50,6 +50,7 @@ export type GroupFigures = Schema<'Application.Reports.GroupFigures'>;
 /** The server sends the state as text (null for users who are not agents); it is one of AgentStatus. */
 export type DirectoryEntry = Omit<Schema<'Api.CallCenter.DirectoryEntry'>, 'status'> & { status: AgentStatus | null };
 export type PauseReason = Schema<'Api.CallCenter.PauseReasonView'>;
+export type DispositionCode = Schema<'Application.Dispositions.DispositionCodeView'>;
 export type FreePhone = Schema<'Api.CallCenter.FreePhone'>;
 export type Me = Schema<'Application.Auth.MeResponse'>;
 export type SessionResponse = Schema<'Application.Auth.SessionResponse'>;
