@@ -40,7 +40,7 @@ test('the admin console\'s disposition codes page creates a code and refuses one
   await page.getByRole('heading', { level: 1, name: 'Disposition codes' }).waitFor();
   await page.getByRole('button', { name: 'New disposition code' }).click();
   let form = page.getByRole('form', { name: 'New disposition code' });
-  await form.getByLabel('Code', { exact: true }).fill(`CMP${stamp}`);
+  await form.getByLabel(/^Code/).fill(`CMP${stamp}`);
   await form.getByLabel('Name').fill(`Complaint ${stamp}`);
   await form.getByLabel('Category').fill('Service');
   await form.getByLabel('Remarks required').check();
@@ -53,7 +53,7 @@ test('the admin console\'s disposition codes page creates a code and refuses one
 
   await page.getByRole('button', { name: 'New disposition code' }).click();
   form = page.getByRole('form', { name: 'New disposition code' });
-  await form.getByLabel('Code', { exact: true }).fill(`cmp${stamp}`);
+  await form.getByLabel(/^Code/).fill(`cmp${stamp}`);
   await form.getByLabel('Name').fill('Twice');
   await form.getByRole('button', { name: 'Create disposition code' }).click();
   await until(async () => /used by another disposition/.test(await form.innerText()), 'the refusal next to the code');
