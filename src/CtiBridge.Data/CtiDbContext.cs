@@ -90,6 +90,7 @@ public class CtiDbContext : DbContext
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<CallAgentDisposition> CallAgentDispositions => Set<CallAgentDisposition>();
+    public DbSet<OutboundCallerId> OutboundCallerIds => Set<OutboundCallerId>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactNumber> ContactNumbers => Set<ContactNumber>();
     public DbSet<Callback> Callbacks => Set<Callback>();
@@ -373,6 +374,16 @@ public class CtiDbContext : DbContext
             // A code in use cannot be deleted (DispositionsAdmin refuses); NO ACTION keeps that true in the schema too, checked at
             // the end of the statement so that deleting a tenant (which cascades to both) still works.
             e.HasOne<Disposition>().WithMany().HasForeignKey(x => x.DispositionId).OnDelete(DeleteBehavior.NoAction);
+        });
+
+        // Added by migration 202612060205_outbound_caller_ids.
+        m.Entity<OutboundCallerId>(e =>
+        {
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.Label).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.Number });
+            // A team's numbers go with the team.
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
         });
 
         m.Entity<Contact>(e =>

@@ -1,3 +1,4 @@
+using CtiBridge.Application.CallerIds;
 using CtiBridge.Application.Common;
 using FluentValidation;
 
@@ -113,7 +114,7 @@ public sealed record DialRequest
 {
     /// <summary>A number or a colleague's extension: optional +, then 2–32 of 0-9 * #.</summary>
     public string? Number { get; init; }
-    /// <summary>One of the tenant's outbound caller ID numbers (optional).</summary>
+    /// <summary>A caller ID the agent may present (<c>GET /api/v1/agent/caller-ids</c>); left out: the first of hers, else the trunk's default.</summary>
     public string? CallerId { get; init; }
 }
 
@@ -233,7 +234,7 @@ internal sealed class DialRequestValidator : AbstractValidator<DialRequest>
     public DialRequestValidator()
     {
         RuleFor(x => x.Number).Required(32).Matches(TargetRules.NumberPattern).WithMessage("A number: optional +, then 2–32 of 0-9 * #.");
-        RuleFor(x => x.CallerId).MaximumLength(32).Matches(@"^\+?[0-9]{1,31}$").WithMessage("A number: optional +, then digits.");
+        RuleFor(x => x.CallerId).MaximumLength(32).Matches(CallerIdRules.NumberPattern).WithMessage("A number: optional +, then 2–31 digits.");
     }
 }
 

@@ -69,9 +69,11 @@ public sealed class DispositionsController(DispositionsAdmin dispositions) : Con
 /// <summary>The disposition codes an agent chooses from in the wrap-up form.</summary>
 [ApiController]
 [Route("api/v1/agent/dispositions")]
+[Route("api/v1/agents/{agentId:guid}/dispositions")]
 [Authorize(AuthenticationSchemes = ApiKeys.CallerScheme)]
 [ProducesResponseType<ProblemDetails>(401)]
 [ProducesResponseType<ProblemDetails>(403)]
+[ProducesResponseType<ProblemDetails>(404)]
 public sealed class AgentDispositionsController(CallCenterAccess access, DispositionCodes codes) : ControllerBase
 {
     /// <summary>The tenant's active disposition codes, by category then name (empty: the tenant has none, and free text is accepted).</summary>

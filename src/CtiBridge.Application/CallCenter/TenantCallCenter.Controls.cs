@@ -447,7 +447,8 @@ public sealed partial class TenantCallCenter
 
     /// <summary>
     /// Click-to-dial: the agent's phone is rung first; when they answer, the customer (or the
-    /// colleague at an extension) is dialled. Returns the new call's id.
+    /// colleague at an extension) is dialled, presenting <paramref name="callerId"/> (null: the trunk's default; which
+    /// caller IDs an agent may present is checked before, by <c>CallerIds.CallerIdPolicy</c>). Returns the new call's id.
     /// </summary>
     public Guid Dial(Guid agentId, string number, string? callerId = null)
     {
@@ -460,8 +461,6 @@ public sealed partial class TenantCallCenter
                 var me = AgentOf(agentId);
                 var colleague = _agentsByExtension.TryGetValue(dialled, out var c) ? c : null;
                 if (colleague is not null) CheckDirectTarget(colleague, agentId);
-                if (callerId is not null && _config.Settings.OutboundCallerIds.Count > 0 && !_config.Settings.OutboundCallerIds.Contains(callerId))
-                    throw new CtiException(ErrorCodes.ValidationFailed, "Choose one of the tenant's caller ID numbers.", ErrorKind.Validation);
                 var now = Now;
                 var kind = colleague is null ? CallKind.Outbound : CallKind.Internal;
                 var call = new CallRuntime(new Call(TenantId, Guid.NewGuid(), kind, dialled, now));
@@ -495,8 +494,7 @@ public sealed partial class TenantCallCenter
             Offer(w, call, colleague, fromQueue: false);
             return;
         }
-        var callerId = call.Call.AttachedData.TryGetValue("caller_id", out var chosen) ? chosen
-            : _config.Settings.OutboundCallerIds.FirstOrDefault() ?? "";
+        var callerId = call.Call.AttachedData.TryGetValue("caller_id", out var chosen) ? chosen : "";
         var legId = NewLegId();
         call.Call.AddParty(new CallParty(legId, PartyRole.Customer, null, call.Call.CustomerNumber, now));
         TrackLeg(call, legId, LegPurpose.OutboundCustomer, null);

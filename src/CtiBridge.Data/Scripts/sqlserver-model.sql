@@ -207,6 +207,19 @@ CREATE TABLE [Dispositions] (
 GO
 
 
+CREATE TABLE [OutboundCallerIds] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [Number] nvarchar(32) NOT NULL,
+    [Label] nvarchar(100) NULL,
+    [TeamId] uniqueidentifier NULL,
+    CONSTRAINT [PK_OutboundCallerIds] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_OutboundCallerIds_Teams_TeamId] FOREIGN KEY ([TeamId]) REFERENCES [Teams] ([Id]),
+    CONSTRAINT [FK_OutboundCallerIds_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
+);
+GO
+
+
 CREATE TABLE [AgentProfiles] (
     [UserId] uniqueidentifier NOT NULL,
     [TenantId] uniqueidentifier NOT NULL,
@@ -480,7 +493,7 @@ CREATE TABLE [CallAgentDispositions] (
     [SavedAt] datetime2 NOT NULL,
     CONSTRAINT [PK_CallAgentDispositions] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_CallAgentDispositions_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
-    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]) ON DELETE NO ACTION,
+    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]),
     CONSTRAINT [FK_CallAgentDispositions_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
     CONSTRAINT [FK_CallAgentDispositions_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id])
 );
@@ -724,6 +737,14 @@ GO
 
 
 CREATE UNIQUE INDEX [IX_Dispositions_TenantId_Code] ON [Dispositions] ([TenantId], [Code]);
+GO
+
+
+CREATE INDEX [IX_OutboundCallerIds_TeamId] ON [OutboundCallerIds] ([TeamId]);
+GO
+
+
+CREATE INDEX [IX_OutboundCallerIds_TenantId_Number] ON [OutboundCallerIds] ([TenantId], [Number]);
 GO
 
 

@@ -16,7 +16,7 @@ CREATE TABLE [CallAgentDispositions] (
     [SavedAt] datetime2 NOT NULL,
     CONSTRAINT [PK_CallAgentDispositions] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_CallAgentDispositions_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
-    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]) ON DELETE NO ACTION,
+    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]),
     CONSTRAINT [FK_CallAgentDispositions_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
     CONSTRAINT [FK_CallAgentDispositions_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id])
 );

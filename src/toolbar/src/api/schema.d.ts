@@ -2013,152 +2013,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/agent/caller-ids": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller ID numbers the agent may choose for outbound calls (the first is the automatic one). */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The numbers (empty: the trunk's default caller ID). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string[];
-                    };
-                };
-                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agents/{agentId}/caller-ids": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller ID numbers the agent may choose for outbound calls (the first is the automatic one). */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The numbers (empty: the trunk's default caller ID). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string[];
-                    };
-                };
-                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/agent/softphone": {
         parameters: {
             query?: never;
@@ -2457,6 +2311,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agent/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbers the agent may present: her teams' first, then the tenant's; the first is used when she chooses none. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The numbers (empty: the trunk's default caller ID only). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string[];
+                        "application/json": string[];
+                        "text/json": string[];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{agentId}/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbers the agent may present: her teams' first, then the tenant's; the first is used when she chooses none. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The numbers (empty: the trunk's default caller ID only). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string[];
+                        "application/json": string[];
+                        "text/json": string[];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/caller-ids/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same caller IDs with their labels and teams (what the dial pad shows). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "application/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "text/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{agentId}/caller-ids/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same caller IDs with their labels and teams (what the dial pad shows). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "application/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "text/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agent/dispositions": {
         parameters: {
             query?: never;
@@ -2505,6 +2659,91 @@ export interface paths {
                 };
                 /** @description Forbidden */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{agentId}/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's active disposition codes, by category then name (empty: the tenant has none, and free text is accepted). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3337,6 +3576,300 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the caller IDs: the tenant's first, then by team. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                        "text/json": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adds a caller ID, for the whole tenant or one team. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "text/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "application/*+json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                };
+            };
+            responses: {
+                /** @description Added. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "text/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                    };
+                };
+                /** @description `validation_failed` (number format, label length, a team not of the tenant). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `caller_id_taken`: the number is listed for the same team (or the tenant) already. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/caller-ids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edits a caller ID. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "text/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "application/*+json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                };
+            };
+            responses: {
+                /** @description The caller ID. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "text/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `caller_id_taken`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Removes a caller ID (calls already placed keep theirs). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -7315,7 +7848,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension). */
+        /**
+         * Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension).
+         * @description The caller ID presented is `callerId`, which must be one the agent may present (the tenant's or one of her
+         *     teams', `GET /api/v1/agent/caller-ids`); left out, the first of those, or the trunk's default when there are
+         *     none. docs/dispositions.md, "Caller IDs".
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7340,7 +7878,7 @@ export interface paths {
                         "application/json": components["schemas"]["Api.CallCenter.DialResponse"];
                     };
                 };
-                /** @description Invalid body or caller ID. */
+                /** @description `validation_failed`: invalid body or caller ID format. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7358,7 +7896,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                     };
                 };
-                /** @description Forbidden */
+                /** @description `caller_id_not_allowed`: a caller ID the agent may not present. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7411,7 +7949,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension). */
+        /**
+         * Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension).
+         * @description The caller ID presented is `callerId`, which must be one the agent may present (the tenant's or one of her
+         *     teams', `GET /api/v1/agent/caller-ids`); left out, the first of those, or the trunk's default when there are
+         *     none. docs/dispositions.md, "Caller IDs".
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7438,7 +7981,7 @@ export interface paths {
                         "application/json": components["schemas"]["Api.CallCenter.DialResponse"];
                     };
                 };
-                /** @description Invalid body or caller ID. */
+                /** @description `validation_failed`: invalid body or caller ID format. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7456,7 +7999,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                     };
                 };
-                /** @description Forbidden */
+                /** @description `caller_id_not_allowed`: a caller ID the agent may not present. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14912,7 +15455,7 @@ export interface components {
         "Api.CallCenter.DialRequest": {
             /** @description A number or a colleague's extension: optional +, then 2–32 of 0-9 * #. */
             number?: string | null;
-            /** @description One of the tenant's outbound caller ID numbers (optional). */
+            /** @description A caller ID the agent may present (`GET /api/v1/agent/caller-ids`); left out: the first of hers, else the trunk's default. */
             callerId?: string | null;
         };
         /** @description The id of a call created by click-to-dial. */
@@ -15636,6 +16179,46 @@ export interface components {
             user?: components["schemas"]["Application.Auth.MeResponse"];
             /** @description Always `Bearer`. */
             readonly tokenType?: string;
+        };
+        /** @description A caller ID an agent may present, as the dial pad offers it. */
+        "Application.CallerIds.AllowedCallerId": {
+            /** @description The number. */
+            number?: string;
+            /** @description Its label (optional). */
+            label?: string | null;
+            /** @description The team it belongs to; null: the whole tenant's. */
+            teamName?: string | null;
+        };
+        /** @description Create or edit a caller ID. */
+        "Application.CallerIds.CallerIdRequest": {
+            /** @description Optional +, then 2–31 digits. */
+            number?: string | null;
+            /** @description Up to 100 characters. */
+            label?: string | null;
+            /**
+             * Format: uuid
+             * @description A team of the tenant; null or left out: the whole tenant.
+             */
+            teamId?: string | null;
+        };
+        /** @description A caller ID number agents may present on outbound calls. */
+        "Application.CallerIds.CallerIdView": {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id?: string;
+            /** @description The number presented (optional +, then digits). */
+            number?: string;
+            /** @description What agents read in the dial pad (optional). */
+            label?: string | null;
+            /**
+             * Format: uuid
+             * @description Only this team's agents may present it; null: every agent of the tenant.
+             */
+            teamId?: string | null;
+            /** @description The team's name. */
+            teamName?: string | null;
         };
         /** @description One number of a contact, as sent. */
         "Application.Contacts.ContactNumberInput": {
