@@ -1,6 +1,7 @@
-// Disposition codes in Chromium: the admin console's page creates codes (a code taken twice is refused next to its
-// field); the agent's wrap-up form offers the active codes only, marks the remarks required when the chosen code
-// says so, and saves her own disposition. Both pages pass the accessibility audit.
+// The lists a tenant manages, in Chromium. Disposition codes: the admin console's page creates codes (a code taken
+// twice is refused next to its field); the agent's wrap-up form offers the active codes only, marks the remarks
+// required when the chosen code says so, and saves her own disposition. Caller IDs: the admin page adds a team's
+// number, and the agent's dial pad offers it. Every page passes the accessibility audit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, session, signIn, signOut, until, auditPage } from './lib.mjs';
@@ -12,6 +13,7 @@ let admin;
 let agent3;
 const stamp = String(Date.now()).slice(-6);
 const created = [];
+const callerIds = [];
 
 before(async () => {
   sup = await session('super');
@@ -26,6 +28,7 @@ before(async () => {
 after(async () => {
   try { await agent3.call('POST', '/agent/logout'); } catch { /* not logged in */ }
   // Codes this file made: deleted when no call carries them, else made inactive (other files' agents see none of them).
+  for (const c of callerIds) { try { await admin.call('DELETE', `/admin/caller-ids/${c.id}`); } catch { /* left */ } }
   for (const c of created) {
     try { await admin.call('DELETE', `/admin/dispositions/${c.id}`); } catch {
       try { await admin.call('PUT', `/admin/dispositions/${c.id}`, { code: c.code, name: c.name, active: false }); } catch { /* left */ }
@@ -104,4 +107,29 @@ test('the wrap-up form offers the active codes, requires remarks for a code that
   assert.deepEqual(detail.notes.map((n) => [n.agentName, n.dispositionId, n.remarks]), [['Agent 3', complaint.id, 'Parcel arrived broken.']]);
   await page.click('#end-wrapup');
   await until(async () => !/Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up to end');
+});
+
+test('the caller IDs page adds a number for a team, and the agent\'s dial pad offers it', async () => {
+  await signOut(page);
+  await signIn(page, 'admin');
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Caller IDs', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Caller IDs' }).waitFor();
+  await page.getByRole('button', { name: 'New caller ID' }).click();
+  const form = page.getByRole('form', { name: 'New caller ID' });
+  await form.getByLabel(/^Number/).fill(`+4930${stamp}`);
+  await form.getByLabel('Label').fill('E2E line');
+  await form.getByLabel('Who may present it').selectOption({ label: 'Team Team A' });
+  await form.getByRole('button', { name: 'Create caller ID' }).click();
+  await page.getByRole('status').filter({ hasText: 'created' }).waitFor();
+  const listed = (await admin.call('GET', '/admin/caller-ids')).find((c) => c.number === `+4930${stamp}`);
+  assert.deepEqual([listed?.label, listed?.teamName], ['E2E line', 'Team A']);
+  callerIds.push(listed);
+  const problems = await auditPage(page, 'admin-caller-ids', page.locator('#main'));
+  assert.deepEqual(problems, []);
+
+  await signOut(page);
+  await signIn(page, 'agent3');   // in Team A
+  await page.getByRole('tab', { name: 'Dial' }).click();
+  const options = await page.locator('#caller-id option').allInnerTexts();
+  assert.deepEqual(options, [`E2E line (+4930${stamp})`]);
 });

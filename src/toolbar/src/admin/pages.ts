@@ -9,6 +9,7 @@ import { WebhooksPage } from './webhooks';
 import { AuditPage } from './audit';
 import { WallboardsPage } from './wallboards';
 import { DispositionsPage } from './dispositions';
+import { CallerIdsPage } from './callerids';
 
 export interface AdminPage { slug: string; title: string; component: ComponentType }
 
@@ -20,6 +21,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { slug: 'phones', title: 'Phones', component: PhonesPage },
   { slug: 'pause-reasons', title: 'Pause reasons', component: PauseReasonsPage },
   { slug: 'dispositions', title: 'Disposition codes', component: DispositionsPage },
+  { slug: 'caller-ids', title: 'Caller IDs', component: CallerIdsPage },
   { slug: 'api-keys', title: 'API keys', component: ApiKeysPage },
   { slug: 'webhooks', title: 'Webhooks', component: WebhooksPage },
   { slug: 'wallboards', title: 'Wallboards', component: WallboardsPage },

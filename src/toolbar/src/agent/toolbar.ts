@@ -30,6 +30,7 @@ const ui: Ui = {
   sandbox: null,
   pauseReasons: [],
   dispositions: [],
+  callerIds: [],
   softphone: new NoSoftphone(),
   registration: 'none',
   panel: 'dial',
@@ -343,13 +344,15 @@ async function endSession(): Promise<void> {
 // ---------------------------------------------------------------- start-up
 
 async function loadAgentContext(show = true): Promise<void> {
-  const [agent, calls, reasons, sandbox, dispositions] = await Promise.all([
+  const [agent, calls, reasons, sandbox, dispositions, callerIds] = await Promise.all([
     api.agentState(),
     api.myCalls().catch(() => [] as CallView[]),
     api.pauseReasons().catch(() => [] as PauseReason[]),
     ui.sandbox === null ? api.isSandbox() : Promise.resolve(ui.sandbox),
     api.dispositions().catch(() => ui.dispositions),
+    api.callerIds().catch(() => ui.callerIds),
   ]);
+  ui.callerIds = callerIds;
   ui.pauseReasons = reasons;
   ui.dispositions = dispositions;
   ui.sandbox = sandbox;

@@ -1,7 +1,7 @@
 // The agent toolbar's page state and the actions its views call: shared by toolbar.ts (which owns them) and
 // views.ts (which draws them), so neither imports the other.
 import type { Api } from '../api/client';
-import type { CallView, DispositionCode, PauseReason, TransferTargetGroup } from '../api/types';
+import type { AllowedCallerId, CallView, DispositionCode, PauseReason, TransferTargetGroup } from '../api/types';
 import type { LinkState } from '../hub/hub';
 import type { RegistrationState, Softphone } from '../softphone/softphone';
 import type { Model } from './model';
@@ -15,6 +15,8 @@ export interface Ui {
   pauseReasons: PauseReason[];
   /** The tenant's active disposition codes (empty: free text). */
   dispositions: DispositionCode[];
+  /** The caller IDs I may present on outbound calls (empty: the trunk's default only). */
+  callerIds: AllowedCallerId[];
   softphone: Softphone;
   registration: RegistrationState;
   softphoneNotice?: string;

@@ -505,21 +505,18 @@ function panel(ui: Ui, a: Actions): void {
   const key = ui.panel === 'recent' ? `recent:${k(ui.model.recent)}`
     : ui.panel === 'waiting' ? `waiting:${k(Object.values(ui.model.skillGroups))}`
     : ui.panel === 'settings' ? `settings:${k([ui.model.agent?.workingMode, ui.model.agent?.autoAnswer, ui.model.agent?.autoAnswerChangeable])}`
-    : ui.panel === 'dial' ? `dial:${k(Object.keys(ui.model.skillGroups))}`
+    : ui.panel === 'dial' ? `dial:${k(Object.keys(ui.model.skillGroups))}:${k(ui.callerIds.map((c) => c.number))}`
     : ui.panel;
   patch(el, key, () => ui.panel === 'dial' ? dialPanel(ui, a) : ui.panel === 'directory' ? directoryPanel(ui, a)
     : ui.panel === 'recent' ? recentPanel(ui, a) : ui.panel === 'waiting' ? waitingPanel(ui, a) : settingsPanel(ui, a));
 }
 
 function dialPanel(ui: Ui, a: Actions): HTMLElement {
-  const agent = ui.model.agent!;
   const num = h('input', { id: 'dial-number', inputmode: 'tel', autocomplete: 'off', 'data-fid': 'dial-number', placeholder: 'Number or extension' });
-  const cid = h('select', { id: 'caller-id', 'data-fid': 'caller-id' },
-    h('option', { value: '' }, 'Default caller ID'),
-    /^\+?\d+$/.test(agent.extension) ? h('option', { value: agent.extension }, `My extension (${agent.extension})`) : null,
-    h('option', { value: 'other' }, 'Other number…'));
-  const cidOther = h('input', { id: 'caller-id-other', inputmode: 'tel', 'aria-label': 'Caller ID number', hidden: true, placeholder: '+4930…' });
-  cid.addEventListener('change', () => { cidOther.hidden = cid.value !== 'other'; if (!cidOther.hidden) cidOther.focus(); });
+  // The caller IDs I may present (the server refuses any other); the first is the one used when I choose none.
+  const cid = h('select', { id: 'caller-id', 'data-fid': 'caller-id' }, ui.callerIds.length
+    ? ui.callerIds.map((c) => h('option', { value: c.number }, c.label ? `${c.label} (${c.number})` : c.number))
+    : h('option', { value: '' }, 'Default caller ID'));
   const btn = h('button', { type: 'submit', class: 'primary', id: 'dial-btn' }, 'Call');
   return h('form', {
     class: 'dialpad', 'aria-label': 'Dial pad',
@@ -527,13 +524,13 @@ function dialPanel(ui: Ui, a: Actions): HTMLElement {
       e.preventDefault();
       const n = num.value.trim();
       if (!n) { num.focus(); return; }
-      const callerId = cid.value === 'other' ? cidOther.value.trim() || undefined : cid.value || undefined;
+      const callerId = cid.value || undefined;
       void a.act(() => a.api.dial(n, callerId), () => { num.value = ''; });
     },
   },
   h('label', { for: 'dial-number' }, 'Number'), num,
   keypad((d) => { num.value += d; num.focus(); }, 'Dial pad keys'),
-  h('label', { for: 'caller-id' }, 'Caller ID'), cid, cidOther,
+  h('label', { for: 'caller-id' }, 'Caller ID'), cid,
   btn);
 }
 

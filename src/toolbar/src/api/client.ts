@@ -3,7 +3,7 @@
 // POST /session/refresh (login with refreshTokenAsCookie), so no script — ours or an injected one — can read it.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
-  AgentView, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, DispositionCode, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
+  AgentView, AllowedCallerId, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, DispositionCode, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
 } from './types';
 
 export interface Session { accessToken: string; accessTokenExpiresAt: string; user: Me }
@@ -150,6 +150,8 @@ export class Api {
     return this.request('PUT', `/calls/${id}/disposition`, notes);
   }
   dispositions(): Promise<DispositionCode[]> { return this.request('GET', '/agent/dispositions'); }
+  /** The caller IDs I may present on outbound calls (the first is used when I choose none). */
+  callerIds(): Promise<AllowedCallerId[]> { return this.request('GET', '/agent/caller-ids/details'); }
   dial(number: string, callerId?: string): Promise<{ callId: string }> { return this.request('POST', '/calls/dial', { number, callerId }); }
 
   // Groups, directory, phones
