@@ -110,6 +110,8 @@ test('the wrap-up form offers the active codes, requires remarks for a code that
 });
 
 test('the caller IDs page adds a number for a team, and the agent\'s dial pad offers it', async () => {
+  await agent3.call('POST', '/agent/logout');
+  await page.getByRole('button', { name: 'Start working' }).waitFor();
   await signOut(page);
   await signIn(page, 'admin');
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Caller IDs', exact: true }).click();
@@ -129,6 +131,8 @@ test('the caller IDs page adds a number for a team, and the agent\'s dial pad of
 
   await signOut(page);
   await signIn(page, 'agent3');   // in Team A
+  await page.getByRole('button', { name: 'Start working' }).click();
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready');
   await page.getByRole('tab', { name: 'Dial' }).click();
   const options = await page.locator('#caller-id option').allInnerTexts();
   assert.deepEqual(options, [`E2E line (+4930${stamp})`]);
