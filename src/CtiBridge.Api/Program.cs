@@ -1,3 +1,5 @@
+using CtiBridge.Application.CallerIds;
+using CtiBridge.Application.Dispositions;
 using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Data.Scheduling;
@@ -24,6 +26,8 @@ builder.Services.AddCtiAudit();
 builder.Services.AddCtiRecords(); // call records, recordings, retention
 builder.Services.AddCtiContacts(); // address book, CSV, screen pop
 builder.Services.AddCtiCallbacks(); // callbacks: reminders (Quartz), escalation, one-click dial
+builder.Services.AddCtiDispositions(); // disposition codes, agents' own notes on calls
+builder.Services.AddCtiCallerIds(); // outbound caller IDs per tenant and team
 
 var app = builder.Build();
 // `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).

@@ -89,6 +89,8 @@ public class CtiDbContext : DbContext
     public DbSet<CallAttachedData> CallAttachedData => Set<CallAttachedData>();
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<Disposition> Dispositions => Set<Disposition>();
+    public DbSet<CallAgentDisposition> CallAgentDispositions => Set<CallAgentDisposition>();
+    public DbSet<OutboundCallerId> OutboundCallerIds => Set<OutboundCallerId>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactNumber> ContactNumbers => Set<ContactNumber>();
     public DbSet<Callback> Callbacks => Set<Callback>();
@@ -359,8 +361,34 @@ public class CtiDbContext : DbContext
         {
             e.Property(x => x.Code).HasMaxLength(32);
             e.Property(x => x.Name).HasMaxLength(100);
+            // Added by migration 202612060140_disposition_codes.
+            e.Property(x => x.Category).HasMaxLength(50);
+            e.Property(x => x.RemarksRequired).HasDefaultValue(false);
             e.HasIndex(x => new { x.TenantId, x.Code }).IsUnique();
             e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+        m.Entity<CallAgentDisposition>(e =>
+        {
+            e.Property(x => x.Disposition).HasMaxLength(100);
+            e.Property(x => x.Remarks).HasMaxLength(2000);
+            e.HasIndex(x => new { x.CallId, x.UserId }).IsUnique();
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.DispositionId);
+            e.HasOne<CallRecord>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+            // A code in use cannot be deleted (DispositionsAdmin refuses); NO ACTION keeps that true in the schema too, checked at
+            // the end of the statement so that deleting a tenant (which cascades to both) still works.
+            e.HasOne<Disposition>().WithMany().HasForeignKey(x => x.DispositionId).OnDelete(DeleteBehavior.NoAction);
+        });
+
+        // Added by migration 202612060205_outbound_caller_ids.
+        m.Entity<OutboundCallerId>(e =>
+        {
+            e.Property(x => x.Number).HasMaxLength(32);
+            e.Property(x => x.Label).HasMaxLength(100);
+            e.HasIndex(x => new { x.TenantId, x.Number });
+            // A team's numbers go with the team.
+            e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
         });
 
         m.Entity<Contact>(e =>

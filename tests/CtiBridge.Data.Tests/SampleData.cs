@@ -75,6 +75,8 @@ public static class SampleData
             StartedAt = T0.AddSeconds(5), AnsweredAt = T0.AddSeconds(10), EndedAt = T0.AddMinutes(3), EndReason = CallEndReason.Normal,
         };
         var data = new CallAttachedData { TenantId = t, CallId = call.Id, Key = "orderId", Value = "A-42" };
+        var agentNotes = new CallAgentDisposition { TenantId = t, CallId = call.Id, UserId = user.Id, DispositionId = disposition.Id, Disposition = "Sale", Remarks = "wants a quote", SavedAt = T0.AddMinutes(4) };
+        var callerId = new OutboundCallerId { TenantId = t, Number = "+15557000", Label = "Sales line", TeamId = team.Id };
         var recording = new Recording { TenantId = t, CallId = call.Id, UserId = user.Id, Type = RecordingType.AutoDial, Name = "rec-1", Format = "wav", StartedAt = T0, EndedAt = T0.AddMinutes(2), DurationSeconds = 120 };
         var state = new AgentStateChange { TenantId = t, UserId = user.Id, At = T0, From = AgentStatus.Ready, To = AgentStatus.NotReady, Reason = "Break", PauseReasonId = pause.Id, Pending = true, CallId = call.Id };
         var contact = new Contact { TenantId = t, OwnerUserId = user.Id, Shared = true, Name = "Ada", Company = "ACME", Email = "ada@acme.example", Notes = "VIP", CreatedAt = T0 };
@@ -96,7 +98,7 @@ public static class SampleData
         return
         [
             tenant, user, profile, session, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
-            disposition, call, leg, data, recording, state, contact, contactNumber, callback, task, item, apiKey, hook, delivery, audit, wallboard,
+            disposition, call, leg, data, agentNotes, callerId, recording, state, contact, contactNumber, callback, task, item, apiKey, hook, delivery, audit, wallboard,
         ];
     }
 }

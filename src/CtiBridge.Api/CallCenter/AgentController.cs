@@ -240,16 +240,6 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
         return center.SelfServiceFlows.Select(f => new SelfServiceFlowView(f.Name, f.DataKey)).ToList();
     }
 
-    /// <summary>The caller ID numbers the agent may choose for outbound calls (the first is the automatic one).</summary>
-    /// <response code="200">The numbers (empty: the trunk's default caller ID).</response>
-    [HttpGet("caller-ids")]
-    [ProducesResponseType<IReadOnlyList<string>>(200)]
-    public IReadOnlyList<string> CallerIds()
-    {
-        var (center, _, _) = access.Agent(AccessKind.Read);
-        return center.Configuration.Settings.OutboundCallerIds;
-    }
-
     /// <summary>
     /// The browser softphone's registration settings for a web-extension agent: the PBX's WSS URL
     /// (<c>Softphone:WebSocketUrl</c>), the SIP address and the endpoint's provisioned credentials.

@@ -1,5 +1,7 @@
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Common;
+using CtiBridge.Application.CallerIds;
+using CtiBridge.Application.Dispositions;
 using CtiBridge.Application.Events;
 using CtiBridge.Application.Persistence;
 using CtiBridge.Domain.Errors;
@@ -26,7 +28,7 @@ public sealed record DialResponse(Guid CallId);
 [ProducesResponseType<ProblemDetails>(401)]
 [ProducesResponseType<ProblemDetails>(403)]
 [ProducesResponseType<ProblemDetails>(404)]
-public sealed class CallsController(CallCenterAccess access, IInputValidator validator, CallRecordStore records) : ControllerBase
+public sealed class CallsController(CallCenterAccess access, IInputValidator validator, AgentCallNotes notes, CallerIdPolicy callerIds) : ControllerBase
 {
     /// <summary>A live call: parties, hold, recording, attached data (caller number masked by the tenant's rule).</summary>
     /// <remarks>Agents see calls they are a party of; supervisors calls of their teams' agents; API keys (read) every call of the tenant.</remarks>
@@ -356,25 +358,41 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
         return NoContent();
     }
 
-    /// <summary>Sets disposition and remarks: on the live call, or on its stored record once it ended (e.g. in wrap-up).</summary>
+    /// <summary>
+    /// Saves the agent's own disposition and remarks: on the live call, or on its stored record once it ended (e.g. in
+    /// wrap-up). Each agent of a call keeps her own notes; no party overwrites another's. A field left out keeps its value.
+    /// </summary>
+    /// <remarks>
+    /// The disposition is one of the tenant's active codes, by <c>dispositionId</c> or as <c>disposition</c> text (its code
+    /// or name, any case: what older clients send). A tenant without any code still accepts free text (kept with the
+    /// remarks). docs/dispositions.md.
+    /// </remarks>
     /// <response code="204">Saved.</response>
-    /// <response code="400">Invalid body.</response>
+    /// <response code="400"><c>validation_failed</c>; <c>disposition_unknown</c> (not a code of the tenant);
+    /// <c>disposition_remarks_required</c> (the code requires remarks).</response>
     /// <response code="404"><c>call_not_found</c> (also a call the agent was not a party of).</response>
+    /// <response code="409"><c>disposition_inactive</c>.</response>
     [HttpPut("{callId:guid}/disposition")]
     [ProducesResponseType(204)]
     [ProducesResponseType<ValidationProblemDetails>(400)]
+    [ProducesResponseType<ProblemDetails>(409)]
     public async Task<IActionResult> SetDisposition(Guid callId, [FromBody] DispositionRequest request, CancellationToken ct)
     {
         await validator.ValidateAsync(request, ct);
-        var (center, agentId, caller) = access.Agent(AccessKind.Control);
-        if (!center.SetDisposition(agentId, callId, request.Disposition, request.Remarks))
-            await records.SetDispositionAsync(caller.TenantId, agentId, callId, request.Disposition, request.Remarks, ct);
+        var (center, agentId, _) = access.Agent(AccessKind.Control);
+        await notes.SaveAsync(center, agentId, callId, new CallNoteChange(request.DispositionId, request.Disposition, request.Remarks), ct);
         return NoContent();
     }
 
     /// <summary>Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension).</summary>
+    /// <remarks>
+    /// The caller ID presented is <c>callerId</c>, which must be one the agent may present (the tenant's or one of her
+    /// teams', <c>GET /api/v1/agent/caller-ids</c>); left out, the first of those, or the trunk's default when there are
+    /// none. docs/dispositions.md, "Caller IDs".
+    /// </remarks>
     /// <response code="201">Dialling; the call's id (events follow).</response>
-    /// <response code="400">Invalid body or caller ID.</response>
+    /// <response code="400"><c>validation_failed</c>: invalid body or caller ID format.</response>
+    /// <response code="403"><c>caller_id_not_allowed</c>: a caller ID the agent may not present.</response>
     /// <response code="409"><c>agent_busy</c>, <c>agent_not_logged_in</c>, <c>working_mode_forbids_call</c>, <c>number_blocked</c>, <c>target_offline</c>.</response>
     [HttpPost("dial")]
     [ProducesResponseType<DialResponse>(201)]
@@ -384,7 +402,8 @@ public sealed class CallsController(CallCenterAccess access, IInputValidator val
     {
         await validator.ValidateAsync(request, ct);
         var (center, agentId, _) = access.Agent(AccessKind.Control);
-        var callId = center.Dial(agentId, request.Number!, request.CallerId);
+        var callerId = await callerIds.ResolveAsync(center.TenantId, agentId, request.CallerId, ct);
+        var callId = center.Dial(agentId, request.Number!, callerId);
         return Created($"/api/v1/calls/{callId}", new DialResponse(callId));
     }
 }

@@ -1,3 +1,4 @@
+using CtiBridge.Application.CallerIds;
 using CtiBridge.Application.Common;
 using FluentValidation;
 
@@ -92,11 +93,16 @@ public sealed record PartyTargetRequest
     public string? Number { get; init; }
 }
 
-/// <summary>Disposition and remarks of a call (live, in wrap-up, or after it ended).</summary>
-/// <example>{ "disposition": "sale", "remarks": "Customer ordered 3 items." }</example>
+/// <summary>The agent's own disposition and remarks on a call (live, in wrap-up, or after it ended). A field left out keeps its value; an empty one clears it.</summary>
+/// <example>{ "dispositionId": "3f2a9c4e-0b1d-4c55-9a57-2b0e8f6c1d20", "remarks": "Customer ordered 3 items." }</example>
 public sealed record DispositionRequest
 {
-    /// <summary>A disposition code or name of the tenant (other text is kept with the remarks). At most 100 characters.</summary>
+    /// <summary>One of the tenant's active disposition codes (<c>GET /api/v1/agent/dispositions</c>); wins over <c>disposition</c>.</summary>
+    public Guid? DispositionId { get; init; }
+    /// <summary>
+    /// A disposition code or name of the tenant, any case (older clients send this). Free text only for a tenant without
+    /// codes (kept with the remarks); otherwise <c>disposition_unknown</c>. At most 100 characters.
+    /// </summary>
     public string? Disposition { get; init; }
     /// <summary>Free text, at most 2000 characters.</summary>
     public string? Remarks { get; init; }
@@ -108,7 +114,7 @@ public sealed record DialRequest
 {
     /// <summary>A number or a colleague's extension: optional +, then 2–32 of 0-9 * #.</summary>
     public string? Number { get; init; }
-    /// <summary>One of the tenant's outbound caller ID numbers (optional).</summary>
+    /// <summary>A caller ID the agent may present (<c>GET /api/v1/agent/caller-ids</c>); left out: the first of hers, else the trunk's default.</summary>
     public string? CallerId { get; init; }
 }
 
@@ -216,7 +222,7 @@ internal sealed class DispositionRequestValidator : AbstractValidator<Dispositio
 {
     public DispositionRequestValidator()
     {
-        RuleFor(x => x).Must(x => x.Disposition is not null || x.Remarks is not null)
+        RuleFor(x => x).Must(x => x.DispositionId is not null || x.Disposition is not null || x.Remarks is not null)
             .OverridePropertyName("$").WithMessage("Give a disposition, remarks or both.");
         RuleFor(x => x.Disposition).MaximumLength(100);
         RuleFor(x => x.Remarks).MaximumLength(2000);
@@ -228,7 +234,7 @@ internal sealed class DialRequestValidator : AbstractValidator<DialRequest>
     public DialRequestValidator()
     {
         RuleFor(x => x.Number).Required(32).Matches(TargetRules.NumberPattern).WithMessage("A number: optional +, then 2–32 of 0-9 * #.");
-        RuleFor(x => x.CallerId).MaximumLength(32).Matches(@"^\+?[0-9]{1,31}$").WithMessage("A number: optional +, then digits.");
+        RuleFor(x => x.CallerId).MaximumLength(32).Matches(CallerIdRules.NumberPattern).WithMessage("A number: optional +, then 2–31 digits.");
     }
 }
 

@@ -413,16 +413,33 @@ public sealed partial class TenantCallCenter
         Flush(work);
     }
 
-    /// <summary>Sets the disposition and remarks of a live call (during the call or its wrap-up).</summary>
-    public bool SetDisposition(Guid agentId, Guid callId, string? disposition, string? remarks)
+    /// <summary>
+    /// The agent's own notes on a live call she is (or was) a party of: <c>Live</c> false when the call is not live
+    /// (its record holds them then). Throws <c>call_not_found</c> for a live call she never took part in.
+    /// </summary>
+    public (bool Live, CallNote? Note) NoteOf(Guid agentId, Guid callId)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callId, out var call)) return (false, null);
+            if (!call.Call.AgentIds.Contains(agentId))
+                throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
+            return (true, call.Call.Notes.GetValueOrDefault(agentId));
+        }
+    }
+
+    /// <summary>
+    /// Keeps the agent's own notes on a live call (during the call or its wrap-up); the other parties' notes stay as
+    /// they are. False when the call is no longer live.
+    /// </summary>
+    public bool SetNote(Guid agentId, Guid callId, CallNote note)
     {
         lock (_gate)
         {
             if (!_calls.TryGetValue(callId, out var call)) return false;
             if (!call.Call.AgentIds.Contains(agentId))
                 throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
-            call.Call.Disposition = disposition ?? call.Call.Disposition;
-            call.Call.Remarks = remarks ?? call.Call.Remarks;
+            call.Call.Notes[agentId] = note;
             PublishCall(call, "disposition");
             return true;
         }
@@ -430,7 +447,8 @@ public sealed partial class TenantCallCenter
 
     /// <summary>
     /// Click-to-dial: the agent's phone is rung first; when they answer, the customer (or the
-    /// colleague at an extension) is dialled. Returns the new call's id.
+    /// colleague at an extension) is dialled, presenting <paramref name="callerId"/> (null: the trunk's default; which
+    /// caller IDs an agent may present is checked before, by <c>CallerIds.CallerIdPolicy</c>). Returns the new call's id.
     /// </summary>
     public Guid Dial(Guid agentId, string number, string? callerId = null)
     {
@@ -443,8 +461,6 @@ public sealed partial class TenantCallCenter
                 var me = AgentOf(agentId);
                 var colleague = _agentsByExtension.TryGetValue(dialled, out var c) ? c : null;
                 if (colleague is not null) CheckDirectTarget(colleague, agentId);
-                if (callerId is not null && _config.Settings.OutboundCallerIds.Count > 0 && !_config.Settings.OutboundCallerIds.Contains(callerId))
-                    throw new CtiException(ErrorCodes.ValidationFailed, "Choose one of the tenant's caller ID numbers.", ErrorKind.Validation);
                 var now = Now;
                 var kind = colleague is null ? CallKind.Outbound : CallKind.Internal;
                 var call = new CallRuntime(new Call(TenantId, Guid.NewGuid(), kind, dialled, now));
@@ -478,8 +494,7 @@ public sealed partial class TenantCallCenter
             Offer(w, call, colleague, fromQueue: false);
             return;
         }
-        var callerId = call.Call.AttachedData.TryGetValue("caller_id", out var chosen) ? chosen
-            : _config.Settings.OutboundCallerIds.FirstOrDefault() ?? "";
+        var callerId = call.Call.AttachedData.TryGetValue("caller_id", out var chosen) ? chosen : "";
         var legId = NewLegId();
         call.Call.AddParty(new CallParty(legId, PartyRole.Customer, null, call.Call.CustomerNumber, now));
         TrackLeg(call, legId, LegPurpose.OutboundCustomer, null);

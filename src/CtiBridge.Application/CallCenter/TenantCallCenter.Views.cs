@@ -131,9 +131,15 @@ public sealed partial class TenantCallCenter
         return new CallView(call.Id, call.Kind, call.Direction, call.State, call.SkillGroupId, groupName,
             Mask(call.CustomerNumber), call.CustomerName, AttachedOf(call),
             call.Parties.Where(p => p.IsPresent).Select(ViewOf).ToList(), call.OwnerAgentId, call.Held, call.Recording,
-            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, call.Disposition, call.Remarks, c.SelfService?.Name,
-            c.HandedOverBy, c.HandedOverBy is { } by && _agents.TryGetValue(by, out var first) ? first.Agent.DisplayName : null);
+            call.CreatedAt, call.AnsweredAt, c.OfferExpiresAt, c.ConsultBy, Latest(call)?.Disposition, Latest(call)?.Remarks, c.SelfService?.Name,
+            c.HandedOverBy, c.HandedOverBy is { } by && _agents.TryGetValue(by, out var first) ? first.Agent.DisplayName : null,
+            call.Notes.OrderBy(n => n.Value.SavedAt).Select(n => new CallNoteView(n.Key,
+                _agents.TryGetValue(n.Key, out var who) ? who.Agent.DisplayName : null, n.Value.DispositionId, n.Value.Disposition,
+                n.Value.Remarks, n.Value.SavedAt)).ToList());
     }
+
+    /// <summary>The notes saved last by any party (the view's older single disposition/remarks fields).</summary>
+    private static CallNote? Latest(Call call) => call.Notes.Values.MaxBy(n => n.SavedAt);
 
     private PartyView ViewOf(CallParty p)
     {

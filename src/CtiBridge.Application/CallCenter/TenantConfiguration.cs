@@ -36,8 +36,6 @@ public sealed record TenantCallSettings
     public string EndpointPattern { get; init; } = "PJSIP/{tenant}-{extension}";
     /// <summary>How external numbers are dialled (through the trunk).</summary>
     public string TrunkPattern { get; init; } = "PJSIP/{number}@{tenant}-trunk";
-    /// <summary>Caller ID numbers an agent may choose for outbound calls; the first is the automatic one.</summary>
-    public IReadOnlyList<string> OutboundCallerIds { get; init; } = Array.Empty<string>();
     /// <summary>Self-service flows an agent can send a customer through (prompts played, digits collected, back to the agent).</summary>
     public IReadOnlyList<SelfServiceFlow> SelfServiceFlows { get; init; } = [SelfServiceFlow.Pin];
     /// <summary>

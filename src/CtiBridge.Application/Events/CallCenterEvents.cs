@@ -46,7 +46,9 @@ public sealed record AttachedDataItem(string Key, string Value);
 /// <summary>
 /// A call as the toolbar and the API show it (caller number masked by the tenant's rule). <see cref="TransferredBy"/> and
 /// <see cref="TransferredByName"/> name the agent who last transferred it (blind or by completing a consultation); her
-/// notes travel with the call as <see cref="Remarks"/> and <see cref="Disposition"/>.
+/// notes travel with the call in <see cref="Notes"/>: each agent's own disposition and remarks (no party overwrites
+/// another's). <see cref="Disposition"/> and <see cref="Remarks"/> are the notes saved last by any party, kept for older
+/// clients; read <see cref="Notes"/>.
 /// </summary>
 public sealed record CallView(
     Guid CallId,
@@ -70,7 +72,17 @@ public sealed record CallView(
     string? Remarks,
     string? SelfService = null,
     Guid? TransferredBy = null,
-    string? TransferredByName = null);
+    string? TransferredByName = null,
+    IReadOnlyList<CallNoteView>? Notes = null);
+
+/// <summary>One agent's own notes on a call.</summary>
+/// <param name="AgentId">The agent.</param>
+/// <param name="AgentName">Her display name.</param>
+/// <param name="DispositionId">The disposition code she chose (null: none, or free text of a tenant without codes).</param>
+/// <param name="Disposition">The code's name, or the free text.</param>
+/// <param name="Remarks">Her remarks.</param>
+/// <param name="SavedAt">When she last saved them.</param>
+public sealed record CallNoteView(Guid AgentId, string? AgentName, Guid? DispositionId, string? Disposition, string? Remarks, DateTimeOffset SavedAt);
 
 public sealed record WaitingCallView(Guid CallId, int Position, string CustomerNumber, DateTimeOffset EnqueuedAt, double WaitSeconds, IReadOnlyList<AttachedDataItem> AttachedData);
 

@@ -249,7 +249,6 @@ public sealed class DatabaseJournal : ICallCenterJournal
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(tenantId);
         Dictionary<string, Guid>? reasons = null;
-        Dictionary<string, Guid>? dispositions = null;
         foreach (var item in items)
         {
             switch (item)
@@ -266,8 +265,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
                     });
                     break;
                 case CallRecordReady r:
-                    dispositions ??= await DispositionIndexAsync(db, ct).ConfigureAwait(false);
-                    await StoreFinishedCallAsync(db, ToRecord(r, dispositions), r.Call.EndedAt, ct).ConfigureAwait(false);
+                    await StoreFinishedCallAsync(db, ToRecord(r), NotesOf(r.Call), r.Call.EndedAt, ct).ConfigureAwait(false);
                     break;
                 case RecordingStartedEvent rec:
                     await StoreLiveRecordingAsync(db, rec, ct).ConfigureAwait(false);
@@ -316,12 +314,23 @@ public sealed class DatabaseJournal : ICallCenterJournal
     }
 
     /// <summary>Writes a finished call's record, completing a provisional one (a recording started during the call).</summary>
-    private static async Task StoreFinishedCallAsync(CtiDbContext db, CallRecord finished, DateTimeOffset? endedAt, CancellationToken ct)
+    private static async Task StoreFinishedCallAsync(CtiDbContext db, CallRecord finished, IReadOnlyList<CallAgentDisposition> notes,
+        DateTimeOffset? endedAt, CancellationToken ct)
     {
         var existing = db.CallRecords.Local.FirstOrDefault(c => c.Id == finished.Id)
             ?? await db.CallRecords.FirstOrDefaultAsync(c => c.Id == finished.Id, ct).ConfigureAwait(false);
+        // Each agent's notes: the call's replace that agent's stored ones; other agents' stored notes stay.
+        var stored = existing is null ? [] : await db.CallAgentDispositions.Where(n => n.CallId == finished.Id).ToListAsync(ct).ConfigureAwait(false);
+        var all = new List<CallAgentDisposition>(stored);
+        foreach (var note in notes)
+        {
+            var row = stored.FirstOrDefault(n => n.UserId == note.UserId);
+            if (row is null) { db.CallAgentDispositions.Add(note); all.Add(note); }
+            else { row.DispositionId = note.DispositionId; row.Disposition = note.Disposition; row.Remarks = note.Remarks; row.SavedAt = note.SavedAt; }
+        }
         if (existing is null)
         {
+            CallNotesSummary.Apply(finished, all);
             db.CallRecords.Add(finished);
         }
         else
@@ -329,8 +338,9 @@ public sealed class DatabaseJournal : ICallCenterJournal
             await db.Entry(existing).Collection(c => c.Legs).LoadAsync(ct).ConfigureAwait(false);
             await db.Entry(existing).Collection(c => c.AttachedData).LoadAsync(ct).ConfigureAwait(false);
             // A disposition set on the stored record while the call was live stays unless the call brings one.
-            finished.DispositionId ??= existing.DispositionId;
-            finished.Remarks ??= existing.Remarks;
+            finished.DispositionId = existing.DispositionId;
+            finished.Remarks = existing.Remarks;
+            CallNotesSummary.Apply(finished, all);
             db.Entry(existing).CurrentValues.SetValues(finished);
             db.CallLegs.RemoveRange(existing.Legs);
             db.CallAttachedData.RemoveRange(existing.AttachedData);
@@ -348,20 +358,23 @@ public sealed class DatabaseJournal : ICallCenterJournal
         if (recordings.Count > 0) (existing ?? finished).HasRecording = true;
     }
 
-    /// <summary>Disposition rows by code and by name (case-insensitive).</summary>
-    internal static async Task<Dictionary<string, Guid>> DispositionIndexAsync(CtiDbContext db, CancellationToken ct)
+    /// <summary>Each agent's own notes on a finished call, as rows of its record.</summary>
+    public static IReadOnlyList<CallAgentDisposition> NotesOf(Call call)
     {
-        var rows = await db.Dispositions.AsNoTracking().Where(d => d.Enabled).ToListAsync(ct).ConfigureAwait(false);
-        var index = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
-        foreach (var d in rows) { index.TryAdd(d.Code, d.Id); index.TryAdd(d.Name, d.Id); }
-        return index;
+        var rows = new List<CallAgentDisposition>();
+        foreach (var (agentId, note) in call.Notes)
+        {
+            var row = new CallAgentDisposition { TenantId = call.TenantId, CallId = call.Id, UserId = agentId };
+            CallNotesSummary.Fill(row, note);
+            rows.Add(row);
+        }
+        return rows;
     }
 
-    /// <summary>The record of a finished call: timings, end reason, one leg per party, attached data, disposition.</summary>
-    public static CallRecord ToRecord(CallRecordReady ready, IReadOnlyDictionary<string, Guid> dispositions)
+    /// <summary>The record of a finished call: timings, end reason, one leg per party, attached data (the notes: <see cref="NotesOf"/>).</summary>
+    public static CallRecord ToRecord(CallRecordReady ready)
     {
         var call = ready.Call;
-        var (dispositionId, remarks) = MapDisposition(call.Disposition, call.Remarks, dispositions);
         var record = new CallRecord
         {
             Id = call.Id,
@@ -378,8 +391,6 @@ public sealed class DatabaseJournal : ICallCenterJournal
             TalkSeconds = Seconds(call.TalkTime),
             HoldSeconds = Seconds(call.HoldTotal),
             EndReason = call.EndReason,
-            DispositionId = dispositionId,
-            Remarks = remarks,
             Kind = call.Kind,
             CustomerName = Cut(call.CustomerName, 200),
             Outcome = OutcomeOf(call.AnsweredAt is not null, call.EndReason),
@@ -419,18 +430,6 @@ public sealed class DatabaseJournal : ICallCenterJournal
             record.AttachedData.Add(new CallAttachedData { TenantId = call.TenantId, CallId = call.Id, Key = key, Value = Cut(v, 1000) ?? "" });
         }
         return record;
-    }
-
-    /// <summary>
-    /// A disposition that names a Disposition row (by code or name) becomes its id; any other text is
-    /// kept at the start of the remarks (<c>Disposition: …</c>) so nothing the agent typed is lost.
-    /// </summary>
-    public static (Guid? Id, string? Remarks) MapDisposition(string? disposition, string? remarks, IReadOnlyDictionary<string, Guid> dispositions)
-    {
-        if (string.IsNullOrWhiteSpace(disposition)) return (null, Cut(remarks, 2000));
-        if (dispositions.TryGetValue(disposition.Trim(), out var id)) return (id, Cut(remarks, 2000));
-        var text = string.IsNullOrEmpty(remarks) ? $"Disposition: {disposition}" : $"Disposition: {disposition}\n{remarks}";
-        return (null, Cut(text, 2000));
     }
 
     /// <summary>What became of a call (docs/reports.md, "Outcome"): answered, abandoned, busy, failed, else not answered.</summary>

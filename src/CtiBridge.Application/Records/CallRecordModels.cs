@@ -106,6 +106,19 @@ public sealed record CallWrapUp(Guid AgentId, string? AgentName, DateTimeOffset 
 public sealed record CallRecordingRef(Guid RecordingId, Guid? AgentId, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int DurationSeconds,
     bool InProgress, bool LegalHold);
 
-/// <summary>A call's whole journey.</summary>
+/// <summary>One agent's own disposition and remarks on the call.</summary>
+/// <param name="AgentId">The agent (null: her user was deleted).</param>
+/// <param name="AgentName">Her display name.</param>
+/// <param name="DispositionId">The disposition code she chose (null: none, or free text of a tenant without codes).</param>
+/// <param name="Disposition">The code's name as she saved it, or the free text.</param>
+/// <param name="Remarks">Her remarks.</param>
+/// <param name="SavedAt">When she last saved them.</param>
+public sealed record CallAgentNote(Guid? AgentId, string? AgentName, Guid? DispositionId, string? Disposition, string? Remarks, DateTimeOffset SavedAt);
+
+/// <summary>
+/// A call's whole journey. <c>Summary.DispositionId</c> and <c>Remarks</c> are the record's own (the answering agent's
+/// notes, else the notes saved last); <c>Notes</c> has each agent's own.
+/// </summary>
 public sealed record CallRecordDetail(CallRecordSummary Summary, string? Remarks, IReadOnlyList<CallJourneyLeg> Legs,
-    IReadOnlyList<CallWrapUp> WrapUps, IReadOnlyDictionary<string, string> AttachedData, IReadOnlyList<CallRecordingRef> Recordings);
+    IReadOnlyList<CallWrapUp> WrapUps, IReadOnlyDictionary<string, string> AttachedData, IReadOnlyList<CallRecordingRef> Recordings,
+    IReadOnlyList<CallAgentNote> Notes);

@@ -111,8 +111,12 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         var recordings = await db.Recordings.AsNoTracking().Where(r => r.CallId == callId).OrderBy(r => r.StartedAt)
             .Select(r => new CallRecordingRef(r.Id, r.UserId, r.StartedAt, r.EndedAt, r.DurationSeconds, r.EndedAt == null, r.LegalHold))
             .ToListAsync(ct).ConfigureAwait(false);
+        var notes = (await db.CallAgentDispositions.AsNoTracking().Where(n => n.CallId == callId).OrderBy(n => n.SavedAt)
+                .ToListAsync(ct).ConfigureAwait(false))
+            .Select(n => new CallAgentNote(n.UserId, n.UserId is { } u ? names.Users.GetValueOrDefault(u) : null, n.DispositionId,
+                n.Disposition, n.Remarks, n.SavedAt)).ToList();
         return new CallRecordDetail(Summarize(record, names, mask), record.Remarks, legs, wrapUps,
-            record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings);
+            record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings, notes);
     }
 
     /// <summary>The tenant's dispositions, by name (for the records' disposition filter).</summary>
@@ -184,7 +188,9 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         if (f.Outcome is { } outcome) q = q.Where(c => c.Outcome == outcome);
         if (f.EndReason is { } reason) q = q.Where(c => c.EndReason == reason);
         if (f.MinTalkSeconds is { } min) q = q.Where(c => c.TalkSeconds >= min);
-        if (f.DispositionId is { } disposition) q = q.Where(c => c.DispositionId == disposition);
+        // The record's own disposition or any agent's (each agent of a call keeps her own).
+        if (f.DispositionId is { } disposition)
+            q = q.Where(c => c.DispositionId == disposition || db.CallAgentDispositions.Any(n => n.CallId == c.Id && n.DispositionId == disposition));
         if (f.HasRecording is { } has) q = q.Where(c => c.HasRecording == has);
         return q;
     }

@@ -51,6 +51,7 @@ public static class AuditTrail
         [typeof(Phone)] = "phone",
         [typeof(BlockedNumber)] = "blocked_number",
         [typeof(Disposition)] = "disposition",
+        [typeof(OutboundCallerId)] = "outbound_caller_id",
         [typeof(ApiKey)] = "api_key",
         [typeof(WebhookEndpoint)] = "webhook_endpoint",
     };

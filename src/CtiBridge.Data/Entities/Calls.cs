@@ -134,14 +134,37 @@ public class Recording : ITenantOwned
     public bool LegalHold { get; set; }
 }
 
-/// <summary>A wrap-up outcome agents pick for a call.</summary>
+/// <summary>A wrap-up outcome (disposition code) agents pick for a call (docs/dispositions.md).</summary>
 public class Disposition : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid TenantId { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
-    /// <summary>Only offered for calls of this group; null = all.</summary>
+    /// <summary>A grouping for the wrap-up form and reports (e.g. "Sales", "Service"); null = none.</summary>
+    public string? Category { get; set; }
+    /// <summary>Agents must write remarks when they choose this code.</summary>
+    public bool RemarksRequired { get; set; }
+    /// <summary>Only offered for calls of this group; null = all. Not used by the wrap-up form yet.</summary>
     public Guid? SkillGroupId { get; set; }
+    /// <summary>Active: offered in the wrap-up form and accepted; inactive codes stay on older records.</summary>
     public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// One agent's own disposition and remarks on a call (each agent of a call keeps hers). The record's own
+/// <see cref="CallRecord.DispositionId"/>/<see cref="CallRecord.Remarks"/> are the answering agent's (docs/dispositions.md).
+/// </summary>
+public class CallAgentDisposition : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid TenantId { get; set; }
+    public Guid CallId { get; set; }
+    /// <summary>The agent; null after her user is deleted (the notes stay with the call).</summary>
+    public Guid? UserId { get; set; }
+    public Guid? DispositionId { get; set; }
+    /// <summary>The code's name when chosen, or the free text of a tenant without codes.</summary>
+    public string? Disposition { get; set; }
+    public string? Remarks { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
 }

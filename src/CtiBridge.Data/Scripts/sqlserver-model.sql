@@ -199,11 +199,26 @@ CREATE TABLE [Dispositions] (
     [TenantId] uniqueidentifier NOT NULL,
     [Code] nvarchar(32) NOT NULL,
     [Name] nvarchar(100) NOT NULL,
+    [Category] nvarchar(50) NULL,
+    [RemarksRequired] bit NOT NULL DEFAULT CAST(0 AS bit),
     [SkillGroupId] uniqueidentifier NULL,
     [Enabled] bit NOT NULL,
     CONSTRAINT [PK_Dispositions] PRIMARY KEY ([Id]),
     CONSTRAINT [FK_Dispositions_SkillGroups_SkillGroupId] FOREIGN KEY ([SkillGroupId]) REFERENCES [SkillGroups] ([Id]),
     CONSTRAINT [FK_Dispositions_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
+);
+GO
+
+
+CREATE TABLE [OutboundCallerIds] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [Number] nvarchar(32) NOT NULL,
+    [Label] nvarchar(100) NULL,
+    [TeamId] uniqueidentifier NULL,
+    CONSTRAINT [PK_OutboundCallerIds] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_OutboundCallerIds_Teams_TeamId] FOREIGN KEY ([TeamId]) REFERENCES [Teams] ([Id]),
+    CONSTRAINT [FK_OutboundCallerIds_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
 );
 GO
 
@@ -474,6 +489,24 @@ CREATE TABLE [DialTaskItems] (
 GO
 
 
+CREATE TABLE [CallAgentDispositions] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [CallId] uniqueidentifier NOT NULL,
+    [UserId] uniqueidentifier NULL,
+    [DispositionId] uniqueidentifier NULL,
+    [Disposition] nvarchar(100) NULL,
+    [Remarks] nvarchar(2000) NULL,
+    [SavedAt] datetime2 NOT NULL,
+    CONSTRAINT [PK_CallAgentDispositions] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
+    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id])
+);
+GO
+
+
 CREATE TABLE [CallAttachedData] (
     [CallId] uniqueidentifier NOT NULL,
     [Key] nvarchar(64) NOT NULL,
@@ -563,6 +596,22 @@ GO
 
 
 CREATE UNIQUE INDEX [IX_BlockedNumbers_TenantId_Number] ON [BlockedNumbers] ([TenantId], [Number]);
+GO
+
+
+CREATE UNIQUE INDEX [IX_CallAgentDispositions_CallId_UserId] ON [CallAgentDispositions] ([CallId], [UserId]) WHERE [UserId] IS NOT NULL;
+GO
+
+
+CREATE INDEX [IX_CallAgentDispositions_DispositionId] ON [CallAgentDispositions] ([DispositionId]);
+GO
+
+
+CREATE INDEX [IX_CallAgentDispositions_TenantId] ON [CallAgentDispositions] ([TenantId]);
+GO
+
+
+CREATE INDEX [IX_CallAgentDispositions_UserId] ON [CallAgentDispositions] ([UserId]);
 GO
 
 
@@ -703,6 +752,14 @@ GO
 
 
 CREATE UNIQUE INDEX [IX_Dispositions_TenantId_Code] ON [Dispositions] ([TenantId], [Code]);
+GO
+
+
+CREATE INDEX [IX_OutboundCallerIds_TeamId] ON [OutboundCallerIds] ([TeamId]);
+GO
+
+
+CREATE INDEX [IX_OutboundCallerIds_TenantId_Number] ON [OutboundCallerIds] ([TenantId], [Number]);
 GO
 
 

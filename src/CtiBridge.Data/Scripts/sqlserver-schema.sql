@@ -1096,6 +1096,38 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612052325_wallboard_keys', SYSUTCDATETIME());
 GO
 
+-- 202612060140_disposition_codes
+-- SQL Server: disposition codes get a category and a "remarks required" flag; each agent of a call keeps her own
+-- disposition and remarks (see the SQLite/PostgreSQL files). The tenant and user FKs do not cascade (SQL Server's
+-- cascade paths: a tenant's delete reaches the rows through CallRecords).
+
+ALTER TABLE [Dispositions] ADD [Category] nvarchar(50) NULL;
+ALTER TABLE [Dispositions] ADD [RemarksRequired] bit NOT NULL DEFAULT CAST(0 AS bit);
+GO
+CREATE TABLE [CallAgentDispositions] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [CallId] uniqueidentifier NOT NULL,
+    [UserId] uniqueidentifier NULL,
+    [DispositionId] uniqueidentifier NULL,
+    [Disposition] nvarchar(100) NULL,
+    [Remarks] nvarchar(2000) NULL,
+    [SavedAt] datetime2 NOT NULL,
+    CONSTRAINT [PK_CallAgentDispositions] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
+    CONSTRAINT [FK_CallAgentDispositions_Dispositions_DispositionId] FOREIGN KEY ([DispositionId]) REFERENCES [Dispositions] ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]),
+    CONSTRAINT [FK_CallAgentDispositions_Users_UserId] FOREIGN KEY ([UserId]) REFERENCES [Users] ([Id])
+);
+GO
+CREATE UNIQUE INDEX [IX_CallAgentDispositions_CallId_UserId] ON [CallAgentDispositions] ([CallId], [UserId]) WHERE [UserId] IS NOT NULL;
+CREATE INDEX [IX_CallAgentDispositions_DispositionId] ON [CallAgentDispositions] ([DispositionId]);
+CREATE INDEX [IX_CallAgentDispositions_TenantId] ON [CallAgentDispositions] ([TenantId]);
+CREATE INDEX [IX_CallAgentDispositions_UserId] ON [CallAgentDispositions] ([UserId]);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060140_disposition_codes', SYSUTCDATETIME());
+GO
+
 -- 202612060145_callbacks
 -- SQL Server: callbacks get the team whose supervisors see them, a result, and the times their reminder went out and
 -- was escalated; tenants a time zone, the time a reminder waits for the agent and what happens after it (see the
@@ -1114,6 +1146,28 @@ ALTER TABLE [Tenants] ADD [Settings_CallbackReminderTimeoutSeconds] int NOT NULL
 ALTER TABLE [Tenants] ADD [Settings_CallbackEscalation] nvarchar(32) NOT NULL DEFAULT N'NotifySupervisor';
 GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060145_callbacks', SYSUTCDATETIME());
+GO
+
+-- 202612060205_outbound_caller_ids
+-- SQL Server: the caller IDs agents may present on outbound calls (see the SQLite/PostgreSQL files). The team FK does
+-- not cascade (SQL Server's cascade paths: a tenant's delete reaches the rows through Tenants), so deleting a team
+-- first deletes its caller IDs.
+
+CREATE TABLE [OutboundCallerIds] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [Number] nvarchar(32) NOT NULL,
+    [Label] nvarchar(100) NULL,
+    [TeamId] uniqueidentifier NULL,
+    CONSTRAINT [PK_OutboundCallerIds] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_OutboundCallerIds_Teams_TeamId] FOREIGN KEY ([TeamId]) REFERENCES [Teams] ([Id]),
+    CONSTRAINT [FK_OutboundCallerIds_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
+);
+GO
+CREATE INDEX [IX_OutboundCallerIds_TeamId] ON [OutboundCallerIds] ([TeamId]);
+CREATE INDEX [IX_OutboundCallerIds_TenantId_Number] ON [OutboundCallerIds] ([TenantId], [Number]);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060205_outbound_caller_ids', SYSUTCDATETIME());
 GO
 
 -- 202612060245_call_leg_type_filters

@@ -103,8 +103,8 @@ public sealed class Call
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public CallEndReason? EndReason { get; set; }
-    public string? Disposition { get; set; }
-    public string? Remarks { get; set; }
+    /// <summary>Each agent's own wrap-up notes (disposition and remarks), by agent.</summary>
+    public Dictionary<Guid, CallNote> Notes { get; } = new();
     /// <summary>The agent who owns the call: may drop parties, transfer, conference.</summary>
     public Guid? OwnerAgentId { get; set; }
     /// <summary>Agents who took part (for the record and for "recent calls").</summary>

@@ -466,13 +466,15 @@ public class InCallControlTests
     {
         var (h, callId, customer) = AnnOnACall();
         h.Pbx.HangupFromDevice(customer);
-        Assert.False(h.Center.SetDisposition(Ann, callId, "sale", "wants brochure"));   // the call ended: persistence takes it
+        Assert.False(h.Center.SetNote(Ann, callId, Note("sale", "wants brochure")));   // the call ended: persistence takes it
 
         var (h2, call2, customer2) = AnnOnACall();
-        Assert.True(h2.Center.SetDisposition(Ann, call2, "sale", "wants brochure"));
-        Assert.Equal(ErrorCodes.CallNotFound, Refused(() => h2.Center.SetDisposition(Bob, call2, "x", null)).Code);
+        Assert.True(h2.Center.SetNote(Ann, call2, Note("sale", "wants brochure")));
+        Assert.Equal(ErrorCodes.CallNotFound, Refused(() => h2.Center.SetNote(Bob, call2, Note("x", null))).Code);
         h2.Pbx.HangupFromDevice(customer2);
-        Assert.Equal(("sale", "wants brochure"), (h2.Sink.CallRecords.Single().Call.Disposition, h2.Sink.CallRecords.Single().Call.Remarks));
+        var kept = h2.Sink.CallRecords.Single().Call.Notes[Ann];
+        Assert.Equal(("sale", "wants brochure"), (kept.Disposition, kept.Remarks));
+        static CallNote Note(string disposition, string? remarks) => new(null, disposition, remarks, DateTimeOffset.UnixEpoch);
     }
 }
 

@@ -55,6 +55,27 @@ public class TransferAndOfferTests
     }
 
     [Fact]
+    public void A_consulted_agent_keeps_her_own_notes_and_the_first_agents_stay_as_they_were()
+    {
+        var (h, callId, customer) = AnnOnAQueueCall();
+        h.Center.SetNote(Ann, callId, new CallNote(null, "sale", "3 items", DateTimeOffset.UnixEpoch));
+        h.Center.StartConsult(Ann, callId, new(AgentId: Cat));
+        h.Pbx.Answer(h.RingingFor("103").Id);
+
+        h.Center.SetNote(Cat, callId, new CallNote(null, "callback", "Monday", DateTimeOffset.UnixEpoch.AddSeconds(1)));
+        var merged = CallNote.Merge(h.Center.NoteOf(Ann, callId).Note, null, "3 items, card", DateTimeOffset.UnixEpoch.AddSeconds(2));
+        h.Center.SetNote(Ann, callId, merged);
+
+        Assert.Equal(("sale", "3 items, card"), (h.Center.NoteOf(Ann, callId).Note!.Disposition, h.Center.NoteOf(Ann, callId).Note!.Remarks));
+        Assert.Equal(("callback", "Monday"), (h.Center.NoteOf(Cat, callId).Note!.Disposition, h.Center.NoteOf(Cat, callId).Note!.Remarks));
+        h.Center.CompleteConsult(Ann, callId);
+        h.Pbx.HangupFromDevice(customer);
+        var notes = h.Sink.CallRecords.Single().Call.Notes;
+        Assert.Equal(("sale", "callback"), (notes[Ann].Disposition, notes[Cat].Disposition));
+        Assert.False(h.Center.NoteOf(Ann, callId).Live);
+    }
+
+    [Fact]
     public void With_wrap_up_disabled_the_transferring_agent_is_free_at_once()
     {
         var (h, callId, _) = AnnOnAQueueCall(AcwMode.Disabled);
@@ -95,7 +116,7 @@ public class TransferAndOfferTests
     public void The_agent_offered_a_transferred_call_sees_who_transferred_it_and_her_notes_and_keeps_seeing_them_after_answering()
     {
         var (h, callId, _) = AnnOnAQueueCall();
-        h.Center.SetDisposition(Ann, callId, "refund", "Wants the March invoice refunded");
+        h.Center.SetNote(Ann, callId, new CallNote(null, "refund", "Wants the March invoice refunded", DateTimeOffset.UnixEpoch));
 
         h.Center.BlindTransfer(Ann, callId, new(AgentId: Cat));
 
@@ -104,6 +125,7 @@ public class TransferAndOfferTests
         Assert.Equal("Ann", offered.TransferredByName);
         Assert.Equal("Wants the March invoice refunded", offered.Remarks);
         Assert.Equal("refund", offered.Disposition);
+        Assert.Equal((Ann, "refund"), (offered.Notes!.Single().AgentId, offered.Notes!.Single().Disposition));
         h.Pbx.Answer(h.RingingFor("103").Id);
         var connected = h.Center.GetCall(Cat, callId);
         Assert.Equal(CallState.Connected, connected.State);

@@ -51,6 +51,13 @@ public static class SippParties
         Sipp.Start($"-sf \"{Write("phone-dials.xml", PhoneDialsOut)}\" -s {number} -set caller {username} -au {username} -ap {password} " +
                    $"-i 127.0.0.1 -p {LoopbackPorts.Reserve()} -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
 
+    /// <summary>
+    /// The party an outbound call reaches through the demo trunk: sipp listening at the trunk's address, answering the
+    /// INVITE Asterisk sends and staying until Asterisk hangs up (its trace shows the From the call presented).
+    /// </summary>
+    public static Sipp CalledParty(RealAsterisk asterisk) =>
+        Sipp.Start($"-sf \"{Write("phone-answer.xml", PhoneAnswers)}\" -i 127.0.0.1 -p {asterisk.TrunkPort} -m 1");
+
     private static readonly string Dir = Path.Combine(Path.GetTempPath(), "cti-product-sipp-" + Environment.ProcessId);
 
     private static string Write(string name, string xml)

@@ -8,6 +8,8 @@ import { SkillGroupsPage } from './skillgroups';
 import { WebhooksPage } from './webhooks';
 import { AuditPage } from './audit';
 import { WallboardsPage } from './wallboards';
+import { DispositionsPage } from './dispositions';
+import { CallerIdsPage } from './callerids';
 
 export interface AdminPage { slug: string; title: string; component: ComponentType }
 
@@ -18,6 +20,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { slug: 'skill-groups', title: 'Skill groups', component: SkillGroupsPage },
   { slug: 'phones', title: 'Phones', component: PhonesPage },
   { slug: 'pause-reasons', title: 'Pause reasons', component: PauseReasonsPage },
+  { slug: 'dispositions', title: 'Disposition codes', component: DispositionsPage },
+  { slug: 'caller-ids', title: 'Caller IDs', component: CallerIdsPage },
   { slug: 'api-keys', title: 'API keys', component: ApiKeysPage },
   { slug: 'webhooks', title: 'Webhooks', component: WebhooksPage },
   { slug: 'wallboards', title: 'Wallboards', component: WallboardsPage },

@@ -17,7 +17,7 @@ import { h, patch } from './dom';
 import * as V from './views';
 import { changeShortcut, loadShortcuts, saveShortcuts, shortcutFor, type ShortcutAction } from './shortcuts';
 import type { AgentStateChangedData, AgentView, CallView, HubEnvelope, Me, PauseReason, ResumeResult, SkillGroupMessage, TransferTargetGroup } from '../api/types';
-import type { Actions, NoteDraft, Ui } from './ui';
+import { myNote, noteBody, type Actions, type NoteDraft, type Ui } from './ui';
 
 performance.mark('toolbar-script-start');
 
@@ -30,6 +30,8 @@ const ui: Ui = {
   link: 'disconnected',
   sandbox: null,
   pauseReasons: [],
+  dispositions: [],
+  callerIds: [],
   softphone: new NoSoftphone(),
   registration: 'none',
   panel: 'dial',
@@ -278,9 +280,11 @@ const actions: Actions = {
     const call = ui.model.calls[callId];
     const draft = noteDrafts.get(callId);
     if (!call || !draft || (draft.disposition === undefined && draft.remarks === undefined)) return;
-    const d = (draft.disposition ?? call.disposition ?? '').trim(), r = (draft.remarks ?? call.remarks ?? '').trim();
-    if (d === (call.disposition ?? '') && r === (call.remarks ?? '')) return;
-    try { await api.disposition(callId, d || undefined, r || undefined); } catch { /* the transfer matters more */ }
+    const mine = myNote(call, ui.model.agent?.agentId);
+    const codes = ui.dispositions.length > 0;
+    const d = draft.disposition?.trim(), r = draft.remarks?.trim();
+    if ((d === undefined || d === ((codes ? mine?.dispositionId : mine?.disposition) ?? '')) && (r === undefined || r === (mine?.remarks ?? ''))) return;
+    try { await api.disposition(callId, noteBody(codes, d, r)); } catch { /* the transfer matters more */ }
   },
   async enableSound() { await enableSound(); checkSound(); },
   dismissSupervisorNote() { ui.supervisorNote = undefined; render(); },
@@ -342,13 +346,17 @@ async function endSession(): Promise<void> {
 // ---------------------------------------------------------------- start-up
 
 async function loadAgentContext(show = true): Promise<void> {
-  const [agent, calls, reasons, sandbox] = await Promise.all([
+  const [agent, calls, reasons, sandbox, dispositions, callerIds] = await Promise.all([
     api.agentState(),
     api.myCalls().catch(() => [] as CallView[]),
     api.pauseReasons().catch(() => [] as PauseReason[]),
     ui.sandbox === null ? api.isSandbox() : Promise.resolve(ui.sandbox),
+    api.dispositions().catch(() => ui.dispositions),
+    api.callerIds().catch(() => ui.callerIds),
   ]);
+  ui.callerIds = callerIds;
   ui.pauseReasons = reasons;
+  ui.dispositions = dispositions;
   ui.sandbox = sandbox;
   ui.model = applySnapshot(ui.model, agent, calls, undefined, Date.now());
   if (show) render();

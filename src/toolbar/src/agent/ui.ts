@@ -1,7 +1,7 @@
 // The agent toolbar's page state and the actions its views call: shared by toolbar.ts (which owns them) and
 // views.ts (which draws them), so neither imports the other.
 import type { Api } from '../api/client';
-import type { CallView, PauseReason, TransferTargetGroup } from '../api/types';
+import type { AllowedCallerId, CallView, DispositionCode, PauseReason, TransferTargetGroup } from '../api/types';
 import type { LinkState } from '../hub/hub';
 import type { RegistrationState, Softphone } from '../softphone/softphone';
 import type { Model } from './model';
@@ -13,6 +13,10 @@ export interface Ui {
   linkDetail?: string;
   sandbox: boolean | null;
   pauseReasons: PauseReason[];
+  /** The tenant's active disposition codes (empty: free text). */
+  dispositions: DispositionCode[];
+  /** The caller IDs I may present on outbound calls (empty: the trunk's default only). */
+  callerIds: AllowedCallerId[];
   softphone: Softphone;
   registration: RegistrationState;
   softphoneNotice?: string;
@@ -41,8 +45,16 @@ export interface Ui {
   shortcuts: ShortcutKeys;
 }
 
-/** Notes typed for a call and not saved yet; `open` keeps the form open across re-renders. */
+/** Notes typed for a call and not saved yet (`disposition`: a code's id, or free text); `open` keeps the form open across re-renders. */
 export interface NoteDraft { disposition?: string; remarks?: string; open?: boolean }
+
+/** My own notes on a call (each agent of a call keeps hers). */
+export const myNote = (call: CallView, me: string | undefined) => call.notes?.find((n) => n.agentId === me);
+
+/** The request body of my notes: a code by id (or '' to clear it), else free text; undefined keeps a field. */
+export function noteBody(codes: boolean, disposition: string | undefined, remarks: string | undefined) {
+  return codes && disposition ? { dispositionId: disposition, remarks } : { disposition, remarks };
+}
 
 export type CallAction = Parameters<Api['callAction']>[1];
 

@@ -1,7 +1,7 @@
 // The views: login, agent login, and the toolbar's regions. Each region is rebuilt only when its
 // data changed (patch with a key); running clocks are updated in place by main.tick().
 import { h, patch } from './dom';
-import type { Actions, Ui } from './ui';
+import { myNote, noteBody, type Actions, type Ui } from './ui';
 import {
   activeParties, displayNumber, elapsedSeconds, formatDuration, partyLabel, pendingLabel, primaryCall, remainingSeconds,
   stateClass, stateLabel, truncateValue,
@@ -253,7 +253,7 @@ function wrapUp(ui: Ui, a: Actions): HTMLElement | null {
       pendingNr
         ? h('span', { class: 'badge pending' }, pendingLabel(agent))
         : [reason, h('button', { type: 'button', id: 'nr-after-wrapup', 'data-fid': 'nr-after', onclick: () => void a.act(() => a.api.setState('NotReady', reason.value || undefined)) }, 'Not Ready after wrap-up')]),
-    ui.lastCall ? disposition(ui.lastCall, a) : null);
+    ui.lastCall ? disposition(ui.lastCall, ui, a) : null);
 }
 
 function attached(call: CallView): HTMLElement | null {
@@ -305,7 +305,8 @@ function offers(ui: Ui, a: Actions): HTMLElement[] {
 /** Who transferred the call to me and the notes she left (disposition and remarks travel with the call). */
 function handoverNotes(call: CallView): HTMLElement | null {
   if (!call.transferredByName) return null;
-  const notes = [call.disposition, call.remarks].filter((x) => x && x.trim()).join(' — ');
+  const theirs = call.notes?.find((n) => n.agentId === call.transferredBy);
+  const notes = [theirs?.disposition, theirs?.remarks].filter((x) => x && x.trim()).join(' — ');
   return h('div', { class: 'handover', role: 'note', 'aria-label': `Notes from ${call.transferredByName}` },
     h('span', { class: 'muted small' }, `Transferred by ${call.transferredByName}`),
     notes ? h('p', { class: 'notes' }, h('strong', {}, `Notes from ${call.transferredByName}: `), notes) : h('p', { class: 'muted small' }, 'No notes.'));
@@ -374,24 +375,38 @@ function callPanel(call: CallView, ui: Ui, a: Actions): HTMLElement {
         // Only the call's owner may drop parties (the server refuses everyone else).
         owner && p.agentId !== me && parties.length > 2 ? h('button', { type: 'button', class: 'link', 'aria-label': `Drop ${label.name}`, onclick: () => void a.act(() => a.api.dropParty(call.callId, p.legId)) }, 'Drop') : null);
     })),
-    disposition(call, a));
+    disposition(call, ui, a));
 }
 
-function disposition(call: CallView, a: Actions): HTMLElement {
+function disposition(call: CallView, ui: Ui, a: Actions): HTMLElement {
   // What the agent typed survives re-renders (a call event, opening the transfer picker) until it is saved.
   const draft = a.noteDraft(call.callId);
-  const disp = h('input', { id: `disp-${call.callId}`, value: draft.disposition ?? call.disposition ?? '', list: 'dispositions', 'data-fid': `disp-${call.callId}` });
+  const mine = myNote(call, ui.model.agent?.agentId);
+  const codes = ui.dispositions;
+  const fid = { id: `disp-${call.callId}`, 'data-fid': `disp-${call.callId}` };
+  // The tenant's active codes (by category); a tenant without codes keeps free text.
+  const disp = codes.length
+    ? h('select', fid, h('option', { value: '' }, '—'), codes.map((c) => h('option', { value: c.id }, c.category ? `${c.category}: ${c.name}` : c.name)))
+    : h('input', { ...fid, value: draft.disposition ?? mine?.disposition ?? '' });
+  if (codes.length) disp.value = draft.disposition ?? mine?.dispositionId ?? '';
   const rem = h('textarea', { id: `rem-${call.callId}`, rows: 2, 'data-fid': `rem-${call.callId}` });
-  rem.value = draft.remarks ?? call.remarks ?? '';
-  disp.addEventListener('input', () => { draft.disposition = disp.value; });
+  rem.value = draft.remarks ?? mine?.remarks ?? '';
+  const remLabel = h('label', { for: rem.id }, 'Remarks');
+  // A code that requires remarks makes them required here too (the server refuses without them anyway).
+  const mark = () => {
+    rem.required = codes.some((c) => c.id === disp.value && c.remarksRequired);
+    remLabel.textContent = rem.required ? 'Remarks (required)' : 'Remarks';
+  };
+  mark();
+  disp.addEventListener(codes.length ? 'change' : 'input', () => { draft.disposition = disp.value; mark(); });
   rem.addEventListener('input', () => { draft.remarks = rem.value; });
   const box = h('details', { class: 'disposition', open: draft.open === true });
   box.addEventListener('toggle', () => { draft.open = box.open; });
   box.append(
     h('summary', {}, 'Disposition and remarks'),
-    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void a.act(() => a.api.disposition(call.callId, disp.value || undefined, rem.value || undefined), () => { draft.disposition = undefined; draft.remarks = undefined; a.showToast('Saved.'); }); } },
+    h('form', { onsubmit: (e: Event) => { e.preventDefault(); void a.act(() => a.api.disposition(call.callId, noteBody(codes.length > 0, disp.value, rem.value)), () => { draft.disposition = undefined; draft.remarks = undefined; a.showToast('Saved.'); }); } },
       h('label', { for: disp.id }, 'Disposition'), disp,
-      h('label', { for: rem.id }, 'Remarks'), rem,
+      remLabel, rem,
       h('button', { type: 'submit' }, 'Save')));
   return box;
 }
@@ -490,21 +505,18 @@ function panel(ui: Ui, a: Actions): void {
   const key = ui.panel === 'recent' ? `recent:${k(ui.model.recent)}`
     : ui.panel === 'waiting' ? `waiting:${k(Object.values(ui.model.skillGroups))}`
     : ui.panel === 'settings' ? `settings:${k([ui.model.agent?.workingMode, ui.model.agent?.autoAnswer, ui.model.agent?.autoAnswerChangeable])}`
-    : ui.panel === 'dial' ? `dial:${k(Object.keys(ui.model.skillGroups))}`
+    : ui.panel === 'dial' ? `dial:${k(Object.keys(ui.model.skillGroups))}:${k(ui.callerIds.map((c) => c.number))}`
     : ui.panel;
   patch(el, key, () => ui.panel === 'dial' ? dialPanel(ui, a) : ui.panel === 'directory' ? directoryPanel(ui, a)
     : ui.panel === 'recent' ? recentPanel(ui, a) : ui.panel === 'waiting' ? waitingPanel(ui, a) : settingsPanel(ui, a));
 }
 
 function dialPanel(ui: Ui, a: Actions): HTMLElement {
-  const agent = ui.model.agent!;
   const num = h('input', { id: 'dial-number', inputmode: 'tel', autocomplete: 'off', 'data-fid': 'dial-number', placeholder: 'Number or extension' });
-  const cid = h('select', { id: 'caller-id', 'data-fid': 'caller-id' },
-    h('option', { value: '' }, 'Default caller ID'),
-    /^\+?\d+$/.test(agent.extension) ? h('option', { value: agent.extension }, `My extension (${agent.extension})`) : null,
-    h('option', { value: 'other' }, 'Other number…'));
-  const cidOther = h('input', { id: 'caller-id-other', inputmode: 'tel', 'aria-label': 'Caller ID number', hidden: true, placeholder: '+4930…' });
-  cid.addEventListener('change', () => { cidOther.hidden = cid.value !== 'other'; if (!cidOther.hidden) cidOther.focus(); });
+  // The caller IDs I may present (the server refuses any other); the first is the one used when I choose none.
+  const cid = h('select', { id: 'caller-id', 'data-fid': 'caller-id' }, ui.callerIds.length
+    ? ui.callerIds.map((c) => h('option', { value: c.number }, c.label ? `${c.label} (${c.number})` : c.number))
+    : h('option', { value: '' }, 'Default caller ID'));
   const btn = h('button', { type: 'submit', class: 'primary', id: 'dial-btn' }, 'Call');
   return h('form', {
     class: 'dialpad', 'aria-label': 'Dial pad',
@@ -512,13 +524,13 @@ function dialPanel(ui: Ui, a: Actions): HTMLElement {
       e.preventDefault();
       const n = num.value.trim();
       if (!n) { num.focus(); return; }
-      const callerId = cid.value === 'other' ? cidOther.value.trim() || undefined : cid.value || undefined;
+      const callerId = cid.value || undefined;
       void a.act(() => a.api.dial(n, callerId), () => { num.value = ''; });
     },
   },
   h('label', { for: 'dial-number' }, 'Number'), num,
   keypad((d) => { num.value += d; num.focus(); }, 'Dial pad keys'),
-  h('label', { for: 'caller-id' }, 'Caller ID'), cid, cidOther,
+  h('label', { for: 'caller-id' }, 'Caller ID'), cid,
   btn);
 }
 

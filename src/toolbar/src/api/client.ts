@@ -3,7 +3,7 @@
 // POST /session/refresh (login with refreshTokenAsCookie), so no script — ours or an injected one — can read it.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
-  AgentView, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
+  AgentView, AllowedCallerId, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, DispositionCode, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
 } from './types';
 
 export interface Session { accessToken: string; accessTokenExpiresAt: string; user: Me }
@@ -145,9 +145,13 @@ export class Api {
   addParty(id: string, target: Target): Promise<void> { return this.request('POST', `/calls/${id}/parties`, target); }
   dropParty(id: string, legId: string): Promise<void> { return this.request('DELETE', `/calls/${id}/parties/${encodeURIComponent(legId)}`); }
   recording(id: string, start: boolean): Promise<void> { return this.request('POST', `/calls/${id}/recording/${start ? 'start' : 'stop'}`); }
-  disposition(id: string, disposition: string | undefined, remarks: string | undefined): Promise<void> {
-    return this.request('PUT', `/calls/${id}/disposition`, { disposition, remarks });
+  /** The agent's own notes: a code by id, or text (a tenant without codes); undefined keeps, '' clears. */
+  disposition(id: string, notes: { dispositionId?: string; disposition?: string; remarks?: string }): Promise<void> {
+    return this.request('PUT', `/calls/${id}/disposition`, notes);
   }
+  dispositions(): Promise<DispositionCode[]> { return this.request('GET', '/agent/dispositions'); }
+  /** The caller IDs I may present on outbound calls (the first is used when I choose none). */
+  callerIds(): Promise<AllowedCallerId[]> { return this.request('GET', '/agent/caller-ids/details'); }
   dial(number: string, callerId?: string): Promise<{ callId: string }> { return this.request('POST', '/calls/dial', { number, callerId }); }
 
   // Groups, directory, phones

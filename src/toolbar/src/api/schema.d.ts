@@ -2013,152 +2013,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/agent/caller-ids": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller ID numbers the agent may choose for outbound calls (the first is the automatic one). */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The numbers (empty: the trunk's default caller ID). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string[];
-                    };
-                };
-                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agents/{agentId}/caller-ids": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller ID numbers the agent may choose for outbound calls (the first is the automatic one). */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    agentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The numbers (empty: the trunk's default caller ID). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string[];
-                    };
-                };
-                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
-                    };
-                };
-                /** @description Unauthorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/agent/softphone": {
         parameters: {
             query?: never;
@@ -2409,6 +2263,456 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Api.CallCenter.PauseReasonView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbers the agent may present: her teams' first, then the tenant's; the first is used when she chooses none. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The numbers (empty: the trunk's default caller ID only). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string[];
+                        "application/json": string[];
+                        "text/json": string[];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{agentId}/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbers the agent may present: her teams' first, then the tenant's; the first is used when she chooses none. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The numbers (empty: the trunk's default caller ID only). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string[];
+                        "application/json": string[];
+                        "text/json": string[];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/caller-ids/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same caller IDs with their labels and teams (what the dial pad shows). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "application/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "text/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{agentId}/caller-ids/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same caller IDs with their labels and teams (what the dial pad shows). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "application/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                        "text/json": components["schemas"]["Application.CallerIds.AllowedCallerId"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agent/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's active disposition codes, by category then name (empty: the tenant has none, and free text is accepted). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{agentId}/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's active disposition codes, by category then name (empty: the tenant has none, and free text is accepted). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
                     };
                 };
                 /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
@@ -4077,6 +4381,300 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the caller IDs: the tenant's first, then by team. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                        "text/json": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adds a caller ID, for the whole tenant or one team. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "text/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "application/*+json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                };
+            };
+            responses: {
+                /** @description Added. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "text/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                    };
+                };
+                /** @description `validation_failed` (number format, label length, a team not of the tenant). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `caller_id_taken`: the number is listed for the same team (or the tenant) already. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/caller-ids/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edits a caller ID. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "text/json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                    "application/*+json": components["schemas"]["Application.CallerIds.CallerIdRequest"];
+                };
+            };
+            responses: {
+                /** @description The caller ID. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                        "text/json": components["schemas"]["Application.CallerIds.CallerIdView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `caller_id_taken`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Removes a caller ID (calls already placed keep theirs). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -7843,7 +8441,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets disposition and remarks: on the live call, or on its stored record once it ended (e.g. in wrap-up). */
+        /**
+         * Saves the agent's own disposition and remarks: on the live call, or on its stored record once it ended (e.g. in
+         *     wrap-up). Each agent of a call keeps her own notes; no party overwrites another's. A field left out keeps its value.
+         * @description The disposition is one of the tenant's active codes, by `dispositionId` or as `disposition` text (its code
+         *     or name, any case: what older clients send). A tenant without any code still accepts free text (kept with the
+         *     remarks). docs/dispositions.md.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7868,7 +8472,10 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid body. */
+                /**
+                 * @description `validation_failed`; `disposition_unknown` (not a code of the tenant);
+                 *                 `disposition_remarks_required` (the code requires remarks).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7897,6 +8504,15 @@ export interface paths {
                 };
                 /** @description `call_not_found` (also a call the agent was not a party of). */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_inactive`. */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7930,7 +8546,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets disposition and remarks: on the live call, or on its stored record once it ended (e.g. in wrap-up). */
+        /**
+         * Saves the agent's own disposition and remarks: on the live call, or on its stored record once it ended (e.g. in
+         *     wrap-up). Each agent of a call keeps her own notes; no party overwrites another's. A field left out keeps its value.
+         * @description The disposition is one of the tenant's active codes, by `dispositionId` or as `disposition` text (its code
+         *     or name, any case: what older clients send). A tenant without any code still accepts free text (kept with the
+         *     remarks). docs/dispositions.md.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7956,7 +8578,10 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Invalid body. */
+                /**
+                 * @description `validation_failed`; `disposition_unknown` (not a code of the tenant);
+                 *                 `disposition_remarks_required` (the code requires remarks).
+                 */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7985,6 +8610,15 @@ export interface paths {
                 };
                 /** @description `call_not_found` (also a call the agent was not a party of). */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_inactive`. */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -8019,7 +8653,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension). */
+        /**
+         * Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension).
+         * @description The caller ID presented is `callerId`, which must be one the agent may present (the tenant's or one of her
+         *     teams', `GET /api/v1/agent/caller-ids`); left out, the first of those, or the trunk's default when there are
+         *     none. docs/dispositions.md, "Caller IDs".
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8044,7 +8683,7 @@ export interface paths {
                         "application/json": components["schemas"]["Api.CallCenter.DialResponse"];
                     };
                 };
-                /** @description Invalid body or caller ID. */
+                /** @description `validation_failed`: invalid body or caller ID format. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8062,7 +8701,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                     };
                 };
-                /** @description Forbidden */
+                /** @description `caller_id_not_allowed`: a caller ID the agent may not present. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8115,7 +8754,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension). */
+        /**
+         * Click-to-dial: rings the agent's phone, then dials the number (or the colleague's extension).
+         * @description The caller ID presented is `callerId`, which must be one the agent may present (the tenant's or one of her
+         *     teams', `GET /api/v1/agent/caller-ids`); left out, the first of those, or the trunk's default when there are
+         *     none. docs/dispositions.md, "Caller IDs".
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8142,7 +8786,7 @@ export interface paths {
                         "application/json": components["schemas"]["Api.CallCenter.DialResponse"];
                     };
                 };
-                /** @description Invalid body or caller ID. */
+                /** @description `validation_failed`: invalid body or caller ID format. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8160,7 +8804,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                     };
                 };
-                /** @description Forbidden */
+                /** @description `caller_id_not_allowed`: a caller ID the agent may not present. */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8820,6 +9464,309 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists every disposition code, active or not, by category then name. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a disposition code. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "text/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "application/*+json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description Created. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_code_taken` (codes are unique in the tenant, any case). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dispositions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edits a disposition code (notes already saved keep the name they were saved with). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "text/json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                    "application/*+json": components["schemas"]["Application.Dispositions.DispositionCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description The code. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "application/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                        "text/json": components["schemas"]["Application.Dispositions.DispositionCodeView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's code). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_code_taken`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Deletes a disposition code no call carries. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `disposition_in_use`: deactivate it instead. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -15313,7 +16260,7 @@ export interface components {
         "Api.CallCenter.DialRequest": {
             /** @description A number or a colleague's extension: optional +, then 2–32 of 0-9 * #. */
             number?: string | null;
-            /** @description One of the tenant's outbound caller ID numbers (optional). */
+            /** @description A caller ID the agent may present (`GET /api/v1/agent/caller-ids`); left out: the first of hers, else the trunk's default. */
             callerId?: string | null;
         };
         /** @description The id of a call created by click-to-dial. */
@@ -15343,9 +16290,17 @@ export interface components {
             /** @description `agent` or `supervisor`. */
             role?: string;
         };
-        /** @description Disposition and remarks of a call (live, in wrap-up, or after it ended). */
+        /** @description The agent's own disposition and remarks on a call (live, in wrap-up, or after it ended). A field left out keeps its value; an empty one clears it. */
         "Api.CallCenter.DispositionRequest": {
-            /** @description A disposition code or name of the tenant (other text is kept with the remarks). At most 100 characters. */
+            /**
+             * Format: uuid
+             * @description One of the tenant's active disposition codes (`GET /api/v1/agent/dispositions`); wins over `disposition`.
+             */
+            dispositionId?: string | null;
+            /**
+             * @description A disposition code or name of the tenant, any case (older clients send this). Free text only for a tenant without
+             *     codes (kept with the remarks); otherwise `disposition_unknown`. At most 100 characters.
+             */
             disposition?: string | null;
             /** @description Free text, at most 2000 characters. */
             remarks?: string | null;
@@ -16241,6 +17196,46 @@ export interface components {
              */
             minutes?: number | null;
         };
+        /** @description A caller ID an agent may present, as the dial pad offers it. */
+        "Application.CallerIds.AllowedCallerId": {
+            /** @description The number. */
+            number?: string;
+            /** @description Its label (optional). */
+            label?: string | null;
+            /** @description The team it belongs to; null: the whole tenant's. */
+            teamName?: string | null;
+        };
+        /** @description Create or edit a caller ID. */
+        "Application.CallerIds.CallerIdRequest": {
+            /** @description Optional +, then 2–31 digits. */
+            number?: string | null;
+            /** @description Up to 100 characters. */
+            label?: string | null;
+            /**
+             * Format: uuid
+             * @description A team of the tenant; null or left out: the whole tenant.
+             */
+            teamId?: string | null;
+        };
+        /** @description A caller ID number agents may present on outbound calls. */
+        "Application.CallerIds.CallerIdView": {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id?: string;
+            /** @description The number presented (optional +, then digits). */
+            number?: string;
+            /** @description What agents read in the dial pad (optional). */
+            label?: string | null;
+            /**
+             * Format: uuid
+             * @description Only this team's agents may present it; null: every agent of the tenant.
+             */
+            teamId?: string | null;
+            /** @description The team's name. */
+            teamName?: string | null;
+        };
         /** @description One number of a contact, as sent. */
         "Application.Contacts.ContactNumberInput": {
             /** @description e.g. `mobile`, `work` (optional, up to 32 characters). */
@@ -16372,6 +17367,37 @@ export interface components {
             /** @description The label of the number that matched (e.g. `mobile`). */
             numberLabel?: string | null;
         };
+        /** @description Create or edit a disposition code. */
+        "Application.Dispositions.DispositionCodeRequest": {
+            /** @description 1–32 of A-Z a-z 0-9 _ - (unique in the tenant, any case). */
+            code?: string | null;
+            /** @description 1–100 characters. */
+            name?: string | null;
+            /** @description Optional grouping, up to 50 characters. */
+            category?: string | null;
+            /** @description Offered and accepted (default true). */
+            active?: boolean;
+            /** @description Agents must write remarks with this code (default false). */
+            remarksRequired?: boolean;
+        };
+        /** @description A disposition code of the tenant. */
+        "Application.Dispositions.DispositionCodeView": {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id?: string;
+            /** @description Short unique code (what API clients send), e.g. `SALE`. */
+            code?: string;
+            /** @description What agents read, e.g. "Sale". */
+            name?: string;
+            /** @description A grouping of codes (optional), e.g. "Sales". */
+            category?: string | null;
+            /** @description Offered in the wrap-up form and accepted for new notes. */
+            active?: boolean;
+            /** @description Agents must write remarks when they choose it. */
+            remarksRequired?: boolean;
+        };
         /**
          * @description The agent's view changed. CtiBridge.Application.Events.AgentStateChangedEvent.ChangedBy: a supervisor or admin changed the state on the agent's behalf, with
          *     their optional message (null when the agent or the system did).
@@ -16430,6 +17456,30 @@ export interface components {
             readonly agents?: string[];
             readonly name?: string;
         };
+        /** @description One agent's own notes on a call. */
+        "Application.Events.CallNoteView": {
+            /**
+             * Format: uuid
+             * @description The agent.
+             */
+            agentId?: string;
+            /** @description Her display name. */
+            agentName?: string | null;
+            /**
+             * Format: uuid
+             * @description The disposition code she chose (null: none, or free text of a tenant without codes).
+             */
+            dispositionId?: string | null;
+            /** @description The code's name, or the free text. */
+            disposition?: string | null;
+            /** @description Her remarks. */
+            remarks?: string | null;
+            /**
+             * Format: date-time
+             * @description When she last saved them.
+             */
+            savedAt?: string;
+        };
         /**
          * @description A call rings for an agent. CtiBridge.Application.Events.CallOfferedEvent.ScreenPop: the caller's contact and last calls, added by the event fan-out
          *     before the event leaves (docs/contacts.md); null when the lookup was not made or did not answer in time.
@@ -16458,7 +17508,9 @@ export interface components {
         /**
          * @description A call as the toolbar and the API show it (caller number masked by the tenant's rule). CtiBridge.Application.Events.CallView.TransferredBy and
          *     CtiBridge.Application.Events.CallView.TransferredByName name the agent who last transferred it (blind or by completing a consultation); her
-         *     notes travel with the call as CtiBridge.Application.Events.CallView.Remarks and CtiBridge.Application.Events.CallView.Disposition.
+         *     notes travel with the call in CtiBridge.Application.Events.CallView.Notes: each agent's own disposition and remarks (no party overwrites
+         *     another's). CtiBridge.Application.Events.CallView.Disposition and CtiBridge.Application.Events.CallView.Remarks are the notes saved last by any party, kept for older
+         *     clients; read CtiBridge.Application.Events.CallView.Notes.
          */
         "Application.Events.CallView": {
             /** Format: uuid */
@@ -16491,6 +17543,7 @@ export interface components {
             /** Format: uuid */
             transferredBy?: string | null;
             transferredByName?: string | null;
+            notes?: components["schemas"]["Application.Events.CallNoteView"][] | null;
         };
         "Application.Events.DeviceChangedEvent": {
             /** Format: uuid */
@@ -16733,6 +17786,30 @@ export interface components {
             /** @description The SIP password: shown in this answer only. */
             password?: string;
         };
+        /** @description One agent's own disposition and remarks on the call. */
+        "Application.Records.CallAgentNote": {
+            /**
+             * Format: uuid
+             * @description The agent (null: her user was deleted).
+             */
+            agentId?: string | null;
+            /** @description Her display name. */
+            agentName?: string | null;
+            /**
+             * Format: uuid
+             * @description The disposition code she chose (null: none, or free text of a tenant without codes).
+             */
+            dispositionId?: string | null;
+            /** @description The code's name as she saved it, or the free text. */
+            disposition?: string | null;
+            /** @description Her remarks. */
+            remarks?: string | null;
+            /**
+             * Format: date-time
+             * @description When she last saved them.
+             */
+            savedAt?: string;
+        };
         /** @description One party's leg: who, from when to when, how it ended; `Rona`: an agent's offer that rang without an answer (ring-no-answer or declined). */
         "Application.Records.CallJourneyLeg": {
             role?: components["schemas"]["Data.Entities.CallLegRole"];
@@ -16749,7 +17826,10 @@ export interface components {
             endReason?: components["schemas"]["Domain.Calls.CallEndReason"] | null;
             rona?: boolean;
         };
-        /** @description A call's whole journey. */
+        /**
+         * @description A call's whole journey. `Summary.DispositionId` and `Remarks` are the record's own (the answering agent's
+         *     notes, else the notes saved last); `Notes` has each agent's own.
+         */
         "Application.Records.CallRecordDetail": {
             summary?: components["schemas"]["Application.Records.CallRecordSummary"];
             remarks?: string | null;
@@ -16759,6 +17839,7 @@ export interface components {
                 [key: string]: string;
             };
             recordings?: components["schemas"]["Application.Records.CallRecordingRef"][];
+            notes?: components["schemas"]["Application.Records.CallAgentNote"][];
         };
         /** @description A page of records and the cursor of the next one (null: the last page). */
         "Application.Records.CallRecordPage": {

@@ -50,6 +50,8 @@ export type GroupFigures = Schema<'Application.Reports.GroupFigures'>;
 /** The server sends the state as text (null for users who are not agents); it is one of AgentStatus. */
 export type DirectoryEntry = Omit<Schema<'Api.CallCenter.DirectoryEntry'>, 'status'> & { status: AgentStatus | null };
 export type PauseReason = Schema<'Api.CallCenter.PauseReasonView'>;
+export type DispositionCode = Schema<'Application.Dispositions.DispositionCodeView'>;
+export type AllowedCallerId = Schema<'Application.CallerIds.AllowedCallerId'>;
 export type FreePhone = Schema<'Api.CallCenter.FreePhone'>;
 export type Me = Schema<'Application.Auth.MeResponse'>;
 export type SessionResponse = Schema<'Application.Auth.SessionResponse'>;

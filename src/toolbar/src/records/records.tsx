@@ -245,7 +245,7 @@ function Journey({ callId, onClose }: { callId: string; onClose: () => void }) {
             <dt>Answered by</dt><dd>{s.answeredByName ?? '—'}</dd>
             <dt>Talked</dt><dd>{duration(s.talkSeconds)}</dd>
             <dt>Held</dt><dd>{s.holdCount ? `${s.holdCount}× · ${duration(s.holdSeconds)}` : 'No'}</dd>
-            <dt>Disposition</dt><dd>{s.dispositionName ?? '—'}</dd>
+            <dt>Disposition</dt><dd>{s.dispositionName ?? '—'}{(detail.notes ?? []).length > 1 ? ' (the answering agent\'s)' : ''}</dd>
             <dt>Remarks</dt><dd class="break">{detail.remarks || '—'}</dd>
           </dl>
           <h3>Journey</h3>
@@ -260,6 +260,17 @@ function Journey({ callId, onClose }: { callId: string; onClose: () => void }) {
               </li>
             ))}
           </ol>
+          {(detail.notes ?? []).length > 0 && (
+            <>
+              <h3>Each agent's disposition</h3>
+              <ul class="agent-notes" aria-label="Each agent's disposition and remarks">{detail.notes!.map((n) => (
+                <li key={(n.agentId ?? '') + n.savedAt}>
+                  <strong>{n.agentName ?? 'Former user'}</strong>: {n.disposition ?? 'no disposition'}
+                  {n.remarks ? <span class="break"> — {n.remarks}</span> : null}
+                </li>))}
+              </ul>
+            </>
+          )}
           {(detail.wrapUps ?? []).length > 0 && (
             <>
               <h3>Wrap-up</h3>
