@@ -537,6 +537,12 @@ public sealed partial class AsteriskPbx
         _ = RecheckRefusedDeviceAsync(endpoint["PJSIP/".Length..]);
     }
 
+    private async Task RecheckRegisteredDeviceAsync(string endpointName)
+    {
+        await Task.Delay(_options.RegisteredContactRecheck, _time).ConfigureAwait(false);
+        await RefreshDeviceAsync(endpointName).ConfigureAwait(false);
+    }
+
     private async Task RecheckRefusedDeviceAsync(string endpointName)
     {
         await Task.Delay(_options.RefusedDeviceRecheck, _time).ConfigureAwait(false);
@@ -559,6 +565,7 @@ public sealed partial class AsteriskPbx
             // A registration came or went; the endpoint's device state follows, read it now rather than wait (that
             // endpoint only: with a thousand phones re-registering, reading every endpoint each time would not scale).
             _ = RefreshDeviceAsync(endpointName);
+            if (m["ContactStatus"] is "Created" or "Reachable" or "NonQualified") _ = RecheckRegisteredDeviceAsync(endpointName);
         }
         return ValueTask.CompletedTask;
     }

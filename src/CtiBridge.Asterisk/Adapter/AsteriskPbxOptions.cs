@@ -49,6 +49,13 @@ public sealed class AsteriskPbxOptions
     /// </summary>
     public TimeSpan RefusedDeviceRecheck { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// After a contact registers, the endpoint's state is read at once and once more this much later: the first read may
+    /// come before Asterisk's device-state thread has the new state, and no DeviceStateChange follows when the state it had
+    /// cached does not change (an endpoint re-created with the same name while an older contact lingered).
+    /// </summary>
+    public TimeSpan RegisteredContactRecheck { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long StopRecording waits for Asterisk's RecordingFinished (the file complete) before returning anyway.</summary>
     public TimeSpan RecordingFinishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -185,4 +185,28 @@ public sealed class DeviceStateTests(Xunit.Abstractions.ITestOutputHelper output
             Assert.Single(conn.Received, a => a.Name == "PJSIPShowEndpoints"); // the one read at login, not one per registration
         }
     }
+
+    [Fact]
+    public async Task A_registration_read_before_asterisk_updated_the_device_state_is_read_again_and_reported_registered()
+    {
+        var devices = new DeviceRecorder();
+        var reads = 0;
+        await using var amiServer = new FakeAmiServer(FakeAmiServer.Standard((conn, action) => action.Name switch
+        {
+            "PJSIPShowEndpoints" => conn.SendAsync(EndpointList(action.ActionId, ("demo-1201", "Unavailable"))),
+            // The first read comes before the device-state thread has the registration; no DeviceStateChange follows.
+            "PJSIPShowEndpoint" when action["Endpoint"] == "demo-1201" => conn.SendAsync(
+                $"Response: Success\nActionID: {action.ActionId}\nEventList: start\nMessage: Following are Events for each object associated with the Endpoint\n\n"
+                + $"Event: EndpointDetail\nActionID: {action.ActionId}\nObjectType: endpoint\nObjectName: demo-1201\nDeviceState: {(Interlocked.Increment(ref reads) == 1 ? "Unavailable" : "Not in use")}\nActiveChannels: 0\n\n"
+                + $"Event: EndpointDetailComplete\nActionID: {action.ActionId}\nEventList: Complete\nListItems: 1\n\n"),
+            _ => conn.SendAsync($"Response: Error\nActionID: {action.ActionId}\nMessage: Unexpected {action.Name}\n\n"),
+        }));
+        await using var adapter = await Adapter.StartAsync(amiServer, devices, output, new AsteriskPbxOptions { RegisteredContactRecheck = TimeSpan.FromMilliseconds(100) });
+        var conn = await amiServer.Connections.Reader.ReadAsync();
+
+        await conn.SendAsync("Event: ContactStatus\nPrivilege: system,all\nURI: sip:demo-1201@127.0.0.1:5099\nContactStatus: Created\nAOR: demo-1201\nEndpointName: demo-1201\n\n");
+
+        await devices.RegisteredByEvent.Task.WithGuard();
+        Assert.Equal(2, Volatile.Read(ref reads));
+    }
 }

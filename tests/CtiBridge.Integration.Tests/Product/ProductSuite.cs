@@ -69,8 +69,10 @@ public abstract class ProductSuite(RealAsterisk asterisk) : IAsyncLifetime
         await Wait.UntilAsync(() => Task.FromResult(phone.Registered), $"demo-{extension}'s phone registered", diagnostics: Diagnostics);
         await Wait.UntilAsync(async () => (await AsteriskServer.GetJsonAsync($"endpoints/PJSIP/demo-{extension}")).Str("state") == "online",
             $"demo-{extension} registered on Asterisk", diagnostics: Diagnostics);
+        var since = DateTimeOffset.UtcNow;
         await Wait.UntilAsync(async () => (await agent.GetJsonAsync("/api/v1/agent/state")).GetProperty("deviceAvailable").GetBoolean(),
-            $"demo-{extension} available in CtiBridge");
+            $"demo-{extension} available in CtiBridge", diagnostics: () =>
+                $"Asterisk: {AsteriskServer.GetJsonAsync($"endpoints/PJSIP/demo-{extension}").GetAwaiter().GetResult()}\nCtiBridge's log since the registration:\n{Host.Log.Since(since)}");
         return phone;
     }
 }
