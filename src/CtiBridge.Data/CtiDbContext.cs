@@ -162,6 +162,8 @@ public class CtiDbContext : DbContext
                 s.Property(x => x.AgentsMayChooseAutoAnswer).HasDefaultValue(false);
                 // Added by migration 202612051927_supervision_monitoring (off, the setting's default).
                 s.Property(x => x.TellMonitoredParties).HasDefaultValue(false);
+                // Added by migration 202612060315_monitoring_notice_sound (the beep that was played before).
+                s.Property(x => x.MonitoringNoticeSound).HasMaxLength(80).HasDefaultValue("beep");
                 s.Property(x => x.AttachedDataKeys).HasConversion(JsonConverter<List<string>>(), ListComparer()).HasMaxLength(1000);
                 // Added by migration 202612051610_password_rule: existing tenants got the default (off) in the database.
                 s.Property(x => x.RequirePasswordCharacterClasses).HasDefaultValue(false);

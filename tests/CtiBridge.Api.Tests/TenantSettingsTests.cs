@@ -59,4 +59,23 @@ public class TenantSettingsTests
         (await agent.PutAsJsonAsync("/api/v1/agent/state", new { state = "NotReady", reason = "Meeting" })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Created, (await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4930123456" })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_sound_monitored_parties_hear_is_a_sound_name_and_nothing_else()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var before = await (await admin.GetAsync("/api/v1/admin/tenant")).ReadAsync<JsonElement>();
+        Assert.Equal("beep", before.GetProperty("settings").GetProperty("monitoringNoticeSound").GetString());
+
+        foreach (var bad in new[] { "../../etc/passwd", "/var/lib/asterisk/sounds/beep", "beep.wav", "http://evil.example/x", "sound:beep", "beep&hangup", "a b", "custom//x" })
+            await Problem.AssertAsync(await PutSettingsAsync(admin, new { tellMonitoredParties = true, monitoringNoticeSound = bad }), 400, "validation_failed");
+        Assert.Equal("beep", (await (await admin.GetAsync("/api/v1/admin/tenant")).ReadAsync<JsonElement>()).GetProperty("settings").GetProperty("monitoringNoticeSound").GetString());
+
+        var saved = await (await PutSettingsAsync(admin, new { tellMonitoredParties = true, monitoringNoticeSound = "custom/call-monitored" })).ReadAsync<JsonElement>();
+        Assert.Equal("custom/call-monitored", saved.GetProperty("settings").GetProperty("monitoringNoticeSound").GetString());
+        // Left empty: the beep.
+        var cleared = await (await PutSettingsAsync(admin, new { tellMonitoredParties = true, monitoringNoticeSound = "" })).ReadAsync<JsonElement>();
+        Assert.Equal("beep", cleared.GetProperty("settings").GetProperty("monitoringNoticeSound").GetString());
+    }
 }

@@ -23,6 +23,7 @@ public static class SampleData
                 DefaultMusicOnHoldClass = "jazz", RecordingPolicy = RecordingPolicy.Always, DirectCallsRequireReady = true,
                 DeviceUnavailableAutoReturn = false, NoAgentRule = NoAgentRule.FallbackDestination, WrapUpDefaultSeconds = 45,
                 TimeZone = "Europe/Berlin", CallbackReminderTimeoutSeconds = 120, CallbackEscalation = CallbackEscalation.OfferToGroup,
+                TellMonitoredParties = true, MonitoringNoticeSound = "custom/call-monitored",
             },
         };
         var t = tenant.Id;

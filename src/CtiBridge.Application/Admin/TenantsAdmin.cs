@@ -36,6 +36,11 @@ public sealed record TenantSettingsModel
     /// agent receives the monitoring events. Off by default (silent monitoring stays silent).
     /// </summary>
     public bool TellMonitoredParties { get; init; }
+    /// <summary>
+    /// The sound the monitored parties hear when they are told: a sound file name Asterisk has, without extension
+    /// (letters, digits, <c>_</c>, <c>-</c> and <c>/</c> for a folder under Asterisk's sounds; default <c>beep</c>).
+    /// </summary>
+    public string? MonitoringNoticeSound { get; init; } = "beep";
     /// <summary>Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.</summary>
     public int RecordingRetentionDays { get; init; }
     /// <summary>
@@ -80,6 +85,7 @@ public sealed record TenantSettingsModel
         RequirePasswordCharacterClasses = s.RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = s.AgentsMayChooseAutoAnswer,
         TellMonitoredParties = s.TellMonitoredParties,
+        MonitoringNoticeSound = s.MonitoringNoticeSound,
         RecordingRetentionDays = s.RecordingRetentionDays,
         Country = s.Country,
         ScreenPopUrlTemplate = s.ScreenPopUrlTemplate, ScreenPopTrigger = s.ScreenPopTrigger, ScreenPopTarget = s.ScreenPopTarget,
@@ -94,6 +100,7 @@ public sealed record TenantSettingsModel
         WrapUpDefaultSeconds = WrapUpDefaultSeconds, RequirePasswordCharacterClasses = RequirePasswordCharacterClasses,
         AgentsMayChooseAutoAnswer = AgentsMayChooseAutoAnswer,
         TellMonitoredParties = TellMonitoredParties,
+        MonitoringNoticeSound = string.IsNullOrWhiteSpace(MonitoringNoticeSound) ? "beep" : MonitoringNoticeSound.Trim(),
         RecordingRetentionDays = RecordingRetentionDays,
         Country = (Country ?? "").Trim().ToUpperInvariant(),
         ScreenPopUrlTemplate = (ScreenPopUrlTemplate ?? "").Trim(), ScreenPopTrigger = ScreenPopTrigger, ScreenPopTarget = ScreenPopTarget,
@@ -140,6 +147,10 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleForEach(x => x.AttachedDataKeys).NotEmpty().MaximumLength(64).Matches("^[A-Za-z0-9_.-]+$");
         RuleFor(x => x.AttachedDataKeys).Must(k => k is null || k.Distinct(StringComparer.OrdinalIgnoreCase).Count() == k.Count).WithMessage("Keys must be unique.");
         RuleFor(x => x.DefaultMusicOnHoldClass).MaximumLength(80).Matches("^[A-Za-z0-9_-]*$");
+        // A name Asterisk resolves under its sounds folder: no leading slash, no "..", no extension, no URI scheme.
+        RuleFor(x => x.MonitoringNoticeSound).MaximumLength(80)
+            .Matches("^([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+$").When(x => !string.IsNullOrWhiteSpace(x.MonitoringNoticeSound))
+            .WithMessage("A sound file name without extension, e.g. beep or custom/monitored (letters, digits, _, - and / between folders).");
         RuleFor(x => x.RecordingPolicy).IsInEnum();
         RuleFor(x => x.NoAgentRule).IsInEnum();
         RuleFor(x => x.WrapUpDefaultSeconds).InclusiveBetween(0, 3600);

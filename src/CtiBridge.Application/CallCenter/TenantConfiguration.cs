@@ -43,6 +43,9 @@ public sealed record TenantCallSettings
     /// mode; the agent also receives the monitoring events). Off by default: silent monitoring is silent.
     /// </summary>
     public bool TellMonitoredParties { get; init; }
+
+    /// <summary>The sound file (Asterisk's name, without extension) the monitored parties hear when they are told.</summary>
+    public string MonitoringNoticeSound { get; init; } = "beep";
 }
 
 /// <summary>

@@ -118,6 +118,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
             NumberMaskingRule = MaskingRule(s.NumberMaskingRule),
             RecordingPolicy = s.RecordingPolicy,
             TellMonitoredParties = s.TellMonitoredParties,
+            MonitoringNoticeSound = string.IsNullOrWhiteSpace(s.MonitoringNoticeSound) ? "beep" : s.MonitoringNoticeSound,
         };
 
         var agents = users

@@ -57,6 +57,9 @@ public class TenantSettings
     /// <summary>Supervision: the monitored agent and customer are told (a beep) when a supervisor monitors, whispers, barges or takes over.</summary>
     public bool TellMonitoredParties { get; set; }
 
+    /// <summary>The sound they hear then: a sound file name Asterisk has (default <c>beep</c>; an announcement such as a recorded "this call may be monitored" works too).</summary>
+    public string MonitoringNoticeSound { get; set; } = "beep";
+
     /// <summary>Wrap-up length for agents whose profile does not set one.</summary>
     public int WrapUpDefaultSeconds { get; set; } = 30;
 

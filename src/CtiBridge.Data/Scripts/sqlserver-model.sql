@@ -12,6 +12,7 @@ CREATE TABLE [Tenants] (
     [Settings_DefaultMusicOnHoldClass] nvarchar(80) NOT NULL,
     [Settings_DeviceUnavailableAutoReturn] bit NOT NULL,
     [Settings_DirectCallsRequireReady] bit NOT NULL,
+    [Settings_MonitoringNoticeSound] nvarchar(80) NOT NULL DEFAULT N'beep',
     [Settings_NoAgentRule] nvarchar(32) NOT NULL,
     [Settings_NotificationsEnabled] bit NOT NULL,
     [Settings_NumberMaskingRule] nvarchar(64) NOT NULL,

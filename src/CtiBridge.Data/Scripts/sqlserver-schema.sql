@@ -1179,5 +1179,12 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060245_call_leg_type_filters', SYSUTCDATETIME());
 GO
 
+-- 202612060315_monitoring_notice_sound
+-- The sound the monitored parties hear when the tenant tells them (the beep that was played before).
+ALTER TABLE [Tenants] ADD [Settings_MonitoringNoticeSound] nvarchar(80) NOT NULL DEFAULT N'beep';
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060315_monitoring_notice_sound', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO

@@ -38,9 +38,10 @@ public class MonitoringTests
         public RecordingMonitoringAudit Audit { get; } = new();
         public TenantSupervision Supervision { get; set; }
 
-        public Setup(bool tellParties = false, MonitoringModes annModes = MonitoringModes.All, bool sueHasDevice = true, SimulatorOptions? sim = null)
+        public Setup(bool tellParties = false, MonitoringModes annModes = MonitoringModes.All, bool sueHasDevice = true, SimulatorOptions? sim = null,
+            string noticeSound = "beep")
         {
-            H = new Harness(c => c with { Settings = c.Settings with { TellMonitoredParties = tellParties } }, sim);
+            H = new Harness(c => c with { Settings = c.Settings with { TellMonitoredParties = tellParties, MonitoringNoticeSound = noticeSound } }, sim);
             Monitoring = new MonitoringService(H.Service, H.Sink, Audit, H.Clock, NullLogger<MonitoringService>.Instance);
             Supervision = new TenantSupervision(Tenant,
                 new Dictionary<Guid, IReadOnlySet<Guid>> { [Sue] = new HashSet<Guid> { Ann, Bob }, [Ted] = new HashSet<Guid>() },
@@ -385,6 +386,18 @@ public class MonitoringTests
         var started = Assert.Single(s.H.Sink.Of<MonitoringStartedEvent>());
         Assert.Equal([Sue, Ann], started.Agents);
         Assert.True(started.Session.PartiesTold);
+    }
+
+    [Fact]
+    public void A_tenant_that_names_an_announcement_has_it_played_instead_of_the_beep()
+    {
+        var s = new Setup(tellParties: true, noticeSound: "custom/call-monitored");
+        var (customer, ann, _) = s.AnnTalks();
+
+        s.Start(MonitoringMode.Monitor);
+
+        Assert.Equal(["sound:custom/call-monitored"], s.Pbx.Leg(ann)!.Played);
+        Assert.Equal(["sound:custom/call-monitored"], s.Pbx.Leg(customer)!.Played);
     }
 
     // ---------------------------------------------------------------- refusals

@@ -25,7 +25,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
     /// <summary>How long the supervisor's device may ring.</summary>
     public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>The sound played to the monitored parties when the tenant tells them.</summary>
+    /// <summary>The sound played to the monitored parties when the tenant tells them and names none (the tenant's <c>monitoringNoticeSound</c>).</summary>
     public const string NoticeSound = "sound:beep";
 
     private readonly object _gate = new();
@@ -281,7 +281,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
                 : [session.AgentLeg, session.Center.MonitorableCallOf(session.State.AgentId)?.CustomerLegId];
         foreach (var leg in legs.OfType<string>())
         {
-            try { await Pbx.PlayAsync(leg, [NoticeSound]).ConfigureAwait(false); }
+            try { await Pbx.PlayAsync(leg, ["sound:" + session.Center.Configuration.Settings.MonitoringNoticeSound]).ConfigureAwait(false); }
             catch (CtiException ex) { _log.LogDebug("No monitoring notice to leg {LegId}: {Message}", leg, ex.Message); }
         }
     }

@@ -1,5 +1,5 @@
 // Tenant settings: notifications, number masking, attached-data keys, music on hold, recording, wrap-up, state rules,
-// country and third-party screen pop, time zone and callbacks.
+// country and third-party screen pop, telling monitored parties, time zone and callbacks.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
@@ -31,6 +31,10 @@ const FIELDS: FieldSpec[] = [
     { value: 'Offered', label: 'When the call is offered' }, { value: 'Answered', label: 'When the agent answers' }] },
   { name: 'settings.screenPopTarget', label: 'Screen pop opens in', kind: 'select', options: [
     { value: 'NewTab', label: 'A new tab' }, { value: 'Panel', label: 'A panel of the agent\'s page' }] },
+  // Monitoring (docs/supervision.md).
+  { name: 'settings.tellMonitoredParties', label: 'Tell the agent and the customer when a supervisor listens', kind: 'checkbox' },
+  { name: 'settings.monitoringNoticeSound', label: 'Sound they hear then', maxLength: 80, pattern: /^(([A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+)?$/,
+    patternHint: 'A sound file name without extension: letters, digits, "_", "-", "/" between folders.', hint: 'beep, or an announcement Asterisk has, e.g. custom/call-monitored.' },
   // Time zone and callbacks (docs/callbacks.md).
   { name: 'settings.timeZone', label: 'Time zone', maxLength: 64, hint: 'An IANA zone, e.g. Europe/Berlin; times are shown, and entered, in it.' },
   { name: 'settings.callbackReminderTimeoutSeconds', label: 'Callback reminder: time to act (seconds)', kind: 'number', required: true, min: 30, max: 86400 },

@@ -16852,6 +16852,11 @@ export interface components {
              */
             tellMonitoredParties?: boolean;
             /**
+             * @description The sound the monitored parties hear when they are told: a sound file name Asterisk has, without extension
+             *     (letters, digits, `_`, `-` and `/` for a folder under Asterisk's sounds; default `beep`).
+             */
+            monitoringNoticeSound?: string | null;
+            /**
              * Format: int32
              * @description Recordings and call records are deleted after this many days (0 = kept forever; legal holds are kept). docs/reports.md.
              */
