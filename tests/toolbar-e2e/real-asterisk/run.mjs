@@ -33,6 +33,10 @@ const asteriskBin = process.env.CTI_ASTERISK_BIN
   : onPath('asterisk') ?? ['/usr/sbin/asterisk', '/usr/local/sbin/asterisk'].find(existsSync) ?? null;
 const sippBin = process.env.CTI_SIPP_BIN || onPath('sipp');
 const chromiumBin = process.env.CTI_CHROMIUM ?? '/usr/bin/chromium';
+// The agent's and the supervisor's browsers: fake microphone, WebRTC to Asterisk's self-signed WSS on loopback.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required', '--ignore-certificate-errors', '--disable-features=WebRtcHideLocalIpsWithMdns'];
 if (!asteriskBin) skip('Asterisk is not installed (set CTI_ASTERISK_BIN or put asterisk on PATH; see docs/asterisk.md)');
 if (!sippBin) skip("sipp is not installed (Debian package 'sip-tester'; or set CTI_SIPP_BIN)");
 if (!existsSync(chromiumBin)) skip(`${chromiumBin} not found (apt-get install -y chromium, or set CTI_CHROMIUM)`);
@@ -326,9 +330,7 @@ verbose = 2
   const profile = join(root, 'chromium');
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumBin, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
-      '--ignore-certificate-errors', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+    args: CHROMIUM_ARGS,
     ignoreHTTPSErrors: true, viewport: { width: 1100, height: 760 }, baseURL: base,
   });
   const page = browser.pages()[0] ?? await browser.newPage();
@@ -446,9 +448,7 @@ verbose = 2
   // energy arriving (the agent's fake microphone beeps), and Asterisk holds a snoop on ann's leg bridged with her.
   supervisorBrowser = await chromium.launch({
     executablePath: chromiumBin, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--autoplay-policy=no-user-gesture-required',
-      '--ignore-certificate-errors', '--disable-features=WebRtcHideLocalIpsWithMdns'],
+    args: CHROMIUM_ARGS,
   });
   const desk = await (await supervisorBrowser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, baseURL: base })).newPage();
   desk.on('pageerror', (e) => log(`[desk page error] ${e.message}`));
