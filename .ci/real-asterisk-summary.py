@@ -6,6 +6,7 @@ toolbar's browser softphone test on a real Asterisk (its output: a "passed: …"
 "Installed" is found the way the tests find it: CTI_ASTERISK_BIN, else asterisk on PATH, else /usr/sbin or
 /usr/local/sbin.
 usage: real-asterisk-summary.py <integration TestResults dir> <browser test output file>
+It also lists every failed test of every suite (tests/*/TestResults), so the end of the log names them.
 """
 import glob
 import os
@@ -44,6 +45,20 @@ def integration_results(results_dir):
     return files, counts, reasons
 
 
+def failed_tests(results_root):
+    """Every failed test of every suite, with the first lines of its message: the end of the CI log names them."""
+    failures = []
+    for trx in sorted(glob.glob(os.path.join(results_root, "*", "TestResults", "*.trx"))):
+        suite = trx.split(os.sep)[-3]
+        root = ET.parse(trx).getroot()
+        for r in root.iterfind(".//t:Results/t:UnitTestResult", NS):
+            if r.get("outcome") == "Failed":
+                message = r.find("t:Output/t:ErrorInfo/t:Message", NS)
+                text = (message.text or "").strip() if message is not None else ""
+                failures.append((suite, r.get("testName"), "\n      ".join(text.splitlines()[:6])))
+    return failures
+
+
 def browser_result(path):
     try:
         lines = open(path, encoding="utf-8", errors="replace").read().splitlines()
@@ -70,6 +85,11 @@ def main():
     for why, n in reasons.items():
         print(f"    skipped {n}: {why}")
     print(f"  toolbar softphone on real Asterisk: {browser}" + (f" ({browser_why})" if browser_why else ""))
+    failures = failed_tests(os.path.dirname(os.path.dirname(os.path.normpath(results_dir))))
+    if failures:
+        print(f"failed .NET tests: {len(failures)}")
+        for suite, name, message in failures:
+            print(f"  {suite}: {name}\n      {message}")
     installed = asterisk_installed()
     if installed and (skipped > 0 or not files):
         print("real-Asterisk suite: FAILED: Asterisk is installed here, so no real-Asterisk test may be skipped")
