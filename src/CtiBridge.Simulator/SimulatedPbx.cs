@@ -127,6 +127,29 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     public void SetConnected(bool connected) => Handler.OnConnectionChanged(connected, connected ? "simulator" : "simulator offline");
 
     /// <summary>
+    /// The PBX restarts, as the Asterisk adapter finds it when it connects again (Asterisk's start time changed): the
+    /// connection drops, every leg and bridge is gone, and each leg is reported ended with
+    /// <see cref="CallEndReason.PbxRestarted"/>. Registrations and device states stay as they were (Asterisk keeps its
+    /// phones' contacts across a restart). Returns how many legs ended.
+    /// </summary>
+    public int Restart()
+    {
+        Handler.OnConnectionChanged(false, "simulator restarting");
+        List<string> legs;
+        lock (_gate)
+        {
+            legs = _legs.Values.OrderBy(l => l.CreatedAt).Select(l => l.Id).ToList();
+            foreach (var leg in _legs.Values) leg.DialTimer?.Dispose();
+            _legs.Clear();
+            _bridges.Clear();
+            _activeRecordings.Clear();
+        }
+        Handler.OnConnectionChanged(true, "simulator");
+        foreach (var leg in legs) Handler.OnLegEnded(leg, CallEndReason.PbxRestarted);
+        return legs.Count;
+    }
+
+    /// <summary>
     /// What the Asterisk adapter does when a new CtiBridge process connects to a PBX the previous one left calls on
     /// (subscribe the new process first): every queue caller whose leg kept <c>CTI_ROLE</c> "customer", <c>CTI_CALL_ID</c>,
     /// <c>CTI_SKILL_GROUP</c> and <c>CTI_ENQUEUED_AT</c> and is in its call's bridge is reported again with

@@ -120,6 +120,14 @@ public sealed partial class TenantCallCenter
                 }
                 var party = call.Call.FindLeg(legId);
                 if (party is null || !party.IsPresent) return;
+                if (cause == CallEndReason.PbxRestarted)
+                {
+                    // The PBX restarted: every leg of the call is gone with it, whoever's leg is reported first. The call
+                    // ends as the PBX's doing (no caller abandoned, no offer missed, nobody re-queued).
+                    EndCall(w, call, CallEndReason.PbxRestarted);
+                    Dispatch(w);
+                    return;
+                }
                 if (call.OfferLegId == legId)
                 {
                     // The agent's phone refused, was busy, unreachable or gave up ringing. Unreachable (the PBX could not

@@ -22,8 +22,11 @@ public sealed partial class AsteriskPbx
                 OnStasisEnd(s.Channel.Id);
                 break;
             case ChannelHangupRequestEvent h when h.Cause is { } cause && _legs.TryGetValue(h.Channel.Id, out var hl):
-                // A soft hang-up (ARI DELETE, cause 32 "normal unspecified") says nothing about why; the far end's does.
-                if (h.Soft != true || cause != 32) hl.Cause ??= cause;
+                // A soft hang-up's cause is Asterisk's reason flag, not a Q.850 cause: 32 (an explicit hang-up, ARI DELETE)
+                // says nothing about why; 4 is Asterisk shutting down ("core stop now", "core restart now"), which hangs
+                // up every channel before it closes the connection. The far end's hang-up carries its Q.850 cause.
+                if (h.Soft == true && cause == SoftHangupShutdown) hl.RequestedReason ??= CallEndReason.PbxRestarted;
+                else if (h.Soft != true || cause != SoftHangupExplicit) hl.Cause ??= cause;
                 break;
             case DialEvent dial when dial.DialStatus.Length > 0 && _legs.TryGetValue(dial.Peer.Id, out var pl):
                 // The originate's own verdict (BUSY, NOANSWER, CHANUNAVAIL, CONGESTION, …) is clearer than the cause
@@ -134,6 +137,9 @@ public sealed partial class AsteriskPbx
         return dash > "PJSIP/".Length ? channelName[..dash] : channelName;
     }
 
+    /// <summary>Asterisk's soft hang-up flags, as a soft ChannelHangupRequest carries them in its cause (AST_SOFTHANGUP_*).</summary>
+    private const int SoftHangupShutdown = 1 << 2, SoftHangupExplicit = 1 << 5;
+
     private void OnStasisEnd(string channelId)
     {
         if (!_legs.TryGetValue(channelId, out var leg) || leg.IsEnded) return;
@@ -221,12 +227,20 @@ public sealed partial class AsteriskPbx
 
     /// <summary>
     /// Asterisk does not replay events missed while the WebSocket was down: every tracked leg whose channel no longer
-    /// exists is reported ended, and bridges of calls whose bridge vanished are forgotten.
+    /// exists is reported ended, and bridges of calls whose bridge vanished are forgotten. When Asterisk itself restarted
+    /// meanwhile (its start time changed), every call it had is gone: every tracked leg is reported ended with
+    /// <see cref="CallEndReason.PbxRestarted"/>.
     /// </summary>
     public async Task ResyncAsync(CancellationToken ct = default)
     {
         try
         {
+            if (await AsteriskRestartedAsync(ct).ConfigureAwait(false))
+            {
+                _log.LogWarning("Asterisk restarted while the ARI connection was down: its calls are gone; ending {Count} legs", _legs.Count);
+                foreach (var leg in _legs.Values.ToList()) EndLeg(leg, CallEndReason.PbxRestarted);
+                _bridges.Clear();
+            }
             // Only legs whose channel existed before the list was taken can be missing from it: a leg dialled
             // meanwhile is not in the list yet and is not gone.
             var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
@@ -255,6 +269,25 @@ public sealed partial class AsteriskPbx
         {
             _log.LogWarning("ARI resync failed: {Message}", ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Whether the Asterisk this adapter talks to started again since the last look (<c>status.startup_time</c> of
+    /// <c>GET /asterisk/info</c> changed). The first look only notes the time. A failed look is no restart.
+    /// </summary>
+    private async Task<bool> AsteriskRestartedAsync(CancellationToken ct)
+    {
+        DateTimeOffset? startedAt;
+        try { startedAt = (await _ari.Asterisk.GetInfoAsync(ct).ConfigureAwait(false)).Status?.StartupTime; }
+        catch (Exception ex) when (ex is AriException or HttpRequestException or TaskCanceledException)
+        {
+            _log.LogDebug("Reading Asterisk's start time failed: {Message}", ex.Message);
+            return false;
+        }
+        if (startedAt is not { } now || now == default) return false;
+        var before = _asteriskStartedAt;
+        _asteriskStartedAt = now;
+        return before is { } previous && previous != now;
     }
 
     /// <summary>
@@ -464,25 +497,45 @@ public sealed partial class AsteriskPbx
 
     // ------------------------------------------------------------------ AMI: devices and registrations
 
-    private void OnAmiResync(object? sender, ResyncEventArgs e) => _ = RefreshDevicesAsync();
+    private void OnAmiResync(object? sender, ResyncEventArgs e) => _ = RefreshDevicesAsync(qualifyLost: e.Reason == ResyncReason.Reconnected);
 
     /// <summary>
     /// Reads every PJSIP endpoint's state (PJSIPShowEndpoints) and reports the ones that changed — except endpoints a
-    /// DeviceStateChange event reported while the list was on its way (<see cref="ReportListed"/>).
+    /// DeviceStateChange event reported while the list was on its way (<see cref="ReportListed"/>). With
+    /// <paramref name="qualifyLost"/> (the AMI connection came back), an endpoint that was registered before and reads
+    /// unavailable now is qualified at once (PJSIPQualify): after Asterisk restarts, the contacts it kept come back
+    /// unknown until their next qualify (up to <c>qualify_frequency</c>, 30 s in our templates), and meanwhile the
+    /// agents' phones could not be rung although they are there. The answer arrives as ContactStatus, read as usual.
     /// </summary>
-    public async Task RefreshDevicesAsync(CancellationToken ct = default)
+    public async Task RefreshDevicesAsync(CancellationToken ct = default, bool qualifyLost = false)
     {
         if (_ami is null) return;
         var asOf = DeviceEventCount();
+        var before = Devices;
+        List<string> lost = [];
         try
         {
             foreach (var ep in await _ami.PjsipShowEndpointsAsync(ct).ConfigureAwait(false))
-                ReportListed("PJSIP/" + ep.ObjectName, ep.DeviceState, asOf);
+            {
+                var endpoint = "PJSIP/" + ep.ObjectName;
+                ReportListed(endpoint, ep.DeviceState, asOf);
+                if (qualifyLost && before.GetValueOrDefault(endpoint)?.Registered == true && !ToDeviceStatus(endpoint, ep.DeviceState).Registered)
+                    lost.Add(ep.ObjectName);
+            }
         }
         catch (Exception ex)
         {
             _log.LogWarning("Reading PJSIP endpoints over AMI failed: {Message}", ex.Message);
         }
+        foreach (var name in lost)
+        {
+            try { await _ami.SendActionAsync(new AmiAction("PJSIPQualify").Add("Endpoint", name), ct).ConfigureAwait(false); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogDebug("Qualifying PJSIP endpoint {Endpoint} failed: {Message}", name, ex.Message);
+            }
+        }
+        if (lost.Count > 0) _log.LogInformation("Asked Asterisk to qualify {Count} endpoints that were registered before the AMI connection came back", lost.Count);
     }
 
     /// <summary>Reads one PJSIP endpoint's state (PJSIPShowEndpoint) after a registration came or went.</summary>

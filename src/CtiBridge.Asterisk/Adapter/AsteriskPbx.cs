@@ -28,6 +28,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, LegState> _legs = new(StringComparer.Ordinal);
+    /// <summary>Asterisk's start time at the last resync: a different one means it restarted (every call it had is gone).</summary>
+    private DateTimeOffset? _asteriskStartedAt;
     private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _bridges = new();
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);

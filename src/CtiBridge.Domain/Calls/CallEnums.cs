@@ -28,6 +28,8 @@ public enum CallEndReason
     Failed,
     /// <summary>A supervisor took the call over: the agent's leg left and the supervisor kept the customer.</summary>
     TakenOver,
+    /// <summary>The PBX restarted (or crashed and started again): every call it had ended with it.</summary>
+    PbxRestarted,
 }
 
 /// <summary>How a recording came to be, for recording search.</summary>

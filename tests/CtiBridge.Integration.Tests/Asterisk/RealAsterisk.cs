@@ -159,6 +159,18 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         _process = null;
     }
 
+    /// <summary>Kills the Asterisk process (SIGKILL: a crash, no hang-ups sent, nothing said to ARI or AMI clients).</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } p)
+        {
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
     public string ConsoleText { get { lock (_console) return _console.ToString(); } }
 
     /// <summary>The last <paramref name="lines"/> lines Asterisk wrote to its console.</summary>

@@ -86,3 +86,15 @@ public sealed class AsteriskAndSippFactAttribute : FactAttribute
             Skip = "sipp is not installed (Debian package 'sip-tester'): set CTI_SIPP_BIN or put 'sipp' on PATH.";
     }
 }
+
+/// <summary>A theory that needs Asterisk and sipp; skipped with the reason when either is missing.</summary>
+public sealed class AsteriskAndSippTheoryAttribute : TheoryAttribute
+{
+    public AsteriskAndSippTheoryAttribute()
+    {
+        if (AsteriskBinary.Find() is null)
+            Skip = "Asterisk is not installed: set CTI_ASTERISK_BIN or put 'asterisk' on PATH (see docs/asterisk.md).";
+        else if (Sipp.Find() is null)
+            Skip = "sipp is not installed (Debian package 'sip-tester'): set CTI_SIPP_BIN or put 'sipp' on PATH.";
+    }
+}

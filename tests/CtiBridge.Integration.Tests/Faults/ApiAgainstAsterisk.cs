@@ -49,7 +49,8 @@ public static class ApiAgainstAsterisk
     /// <summary>The customers (trunk channels) talking to an agent: in a bridge with an agent's phone.</summary>
     public static async Task<List<string>> TalkingAsync(RealAsterisk asterisk)
     {
-        var channels = (await asterisk.ChannelsAsync()).ToDictionary(c => c.Id, c => c.Name);
+        // Asterisk may list a channel twice while it goes away: one name per id.
+        var channels = (await asterisk.ChannelsAsync()).DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => c.Name);
         return (await asterisk.BridgesAsync())
             .Where(b => b.Channels.Any(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-11", StringComparison.Ordinal) == true))
             .SelectMany(b => b.Channels.Where(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-trunk-", StringComparison.Ordinal) == true))

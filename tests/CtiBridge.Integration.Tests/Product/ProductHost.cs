@@ -108,9 +108,12 @@ public sealed class ProductHost : WebApplicationFactory<Program>
     public static async Task WaitAppUnregisteredAsync(RealAsterisk asterisk, int seconds = 10)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
-        while ((await asterisk.GetJsonAsync("applications")).EnumerateArray().Any(a => a.GetProperty("name").GetString() == "ctibridge"))
+        while ((await asterisk.GetJsonAsync("applications")).EnumerateArray().FirstOrDefault(a => a.GetProperty("name").GetString() == "ctibridge")
+               is { ValueKind: JsonValueKind.Object } app)
         {
-            if (DateTime.UtcNow > deadline) Assert.Fail("Asterisk still lists the ctibridge ARI application after the host stopped");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail("Asterisk still lists the ctibridge ARI application after the host stopped: " + app + "\n"
+                            + await asterisk.CliAsync("ari show app ctibridge") + "\n" + await asterisk.CliAsync("http show status"));
             await Task.Delay(50);
         }
     }
