@@ -481,7 +481,7 @@ public class CtiDbContext : DbContext
             e.Property(x => x.ActorName).HasMaxLength(100);
             e.Property(x => x.Action).HasMaxLength(64);
             e.Property(x => x.TargetType).HasMaxLength(64);
-            e.Property(x => x.TargetId).HasMaxLength(64);
+            e.Property(x => x.TargetId).HasMaxLength(200); // a composite key's parts joined by "/"
             e.Property(x => x.IpAddress).HasMaxLength(64);
             // Before/After: unbounded JSON text.
             e.HasIndex(x => new { x.TenantId, x.At });

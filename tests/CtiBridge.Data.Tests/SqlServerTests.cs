@@ -91,7 +91,7 @@ public class SqlServerTests
 
     /// <summary>
     /// Table/column/index/FK facts from T-SQL DDL as EF writes it (CREATE TABLE with one column or constraint per
-    /// line, CREATE/DROP INDEX, ALTER TABLE ADD/ADD CONSTRAINT/DROP). Enough for the additive migrations this project writes.
+    /// line, CREATE/DROP INDEX, ALTER TABLE ADD/ADD CONSTRAINT/ALTER COLUMN/DROP). Enough for the additive migrations this project writes.
     /// </summary>
     private static HashSet<string> SchemaFacts(string ddl)
     {
@@ -108,6 +108,12 @@ public class SqlServerTests
             if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] ADD CONSTRAINT \[(\w+)\] (.*)$")).Success) { facts.Add($"constraint {mt.Groups[1].Value}.{mt.Groups[2].Value} {mt.Groups[3].Value}"); continue; }
             if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] ADD \[(\w+)\] (.*)$")).Success) { facts.Add($"column {mt.Groups[1].Value}.{mt.Groups[2].Value} {mt.Groups[3].Value}"); continue; }
             if ((mt = Regex.Match(line, @"^DROP INDEX \[(\w+)\] ON \[(\w+)\]$")).Success) { facts.RemoveWhere(f => f.StartsWith($"index {mt.Groups[2].Value}.{mt.Groups[1].Value} ", StringComparison.Ordinal)); continue; }
+            if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] ALTER COLUMN \[(\w+)\] (.*)$")).Success)
+            {
+                facts.RemoveWhere(f => f.StartsWith($"column {mt.Groups[1].Value}.{mt.Groups[2].Value} ", StringComparison.Ordinal));
+                facts.Add($"column {mt.Groups[1].Value}.{mt.Groups[2].Value} {mt.Groups[3].Value}");
+                continue;
+            }
             if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] DROP COLUMN \[(\w+)\]$")).Success) { facts.RemoveWhere(f => f.StartsWith($"column {mt.Groups[1].Value}.{mt.Groups[2].Value} ", StringComparison.Ordinal)); continue; }
             if (table is null) continue;
             if ((mt = Regex.Match(line, @"^CONSTRAINT \[(\w+)\] (.*)$")).Success) facts.Add($"constraint {table}.{mt.Groups[1].Value} {mt.Groups[2].Value}");

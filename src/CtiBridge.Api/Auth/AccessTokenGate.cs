@@ -8,7 +8,9 @@ namespace CtiBridge.Api.Auth;
 /// An access token stays valid until it expires (15 minutes); the user it names may not. Before a request with a token is
 /// served, the gate checks that the user still exists and is enabled and that their tenant is enabled — read from the
 /// database at most once per <see cref="Freshness"/> per user, and afresh after any admin change (<see cref="Forget"/>),
-/// so disabling a user or a tenant locks them out of the API and the hub at once, not at the token's expiry.
+/// so disabling a user or a tenant locks them out of the API and the hub at once, not at the token's expiry. While the
+/// database cannot be read, the last answer stands for up to <see cref="OutageTolerance"/> (a user never read yet gets 503
+/// <c>database_unavailable</c>, as every request the database cannot serve: <c>ErrorHandling</c>).
 /// </summary>
 public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider time)
 {
@@ -17,14 +19,28 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
 
     private readonly ConcurrentDictionary<Guid, (DateTimeOffset ReadAt, bool Allowed)> _users = new();
 
+    /// <summary>
+    /// How long the last answer read from the database is still used while the database cannot be read (an outage or a
+    /// fail-over): agents go on working through a database blip; a user disabled meanwhile is locked out once it answers.
+    /// </summary>
+    public static readonly TimeSpan OutageTolerance = TimeSpan.FromMinutes(10);
+
     public async ValueTask<bool> AllowsAsync(Guid tenantId, Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_users.TryGetValue(userId, out var known) && now - known.ReadAt < Freshness) return known.Allowed;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = ForTenant(scope, tenantId);
-        var allowed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.Enabled, ct)
+        if (_users.TryGetValue(userId, out var known) && now - known.ReadAt < Freshness && known.ReadAt.UtcTicks > Interlocked.Read(ref _forgottenAt)) return known.Allowed;
+        bool allowed;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = ForTenant(scope, tenantId);
+            allowed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.Enabled, ct)
                       && await db.Tenants.AsNoTracking().AnyAsync(t => t.Id == tenantId && t.Enabled, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && known.ReadAt != default && now - known.ReadAt < OutageTolerance)
+        {
+            return known.Allowed; // the database cannot be read now: the last answer stands (the read is tried again next time)
+        }
         _users[userId] = (now, allowed);
         return allowed;
     }
@@ -54,8 +70,13 @@ public sealed class AccessTokenGate(IServiceScopeFactory scopes, TimeProvider ti
     private static CtiDbContext ForTenant(AsyncServiceScope scope, Guid tenantId) =>
         scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToSystem().ScopeToTenant(tenantId);
 
-    /// <summary>Forgets what was read (after an admin change), so the next request of every user reads the database.</summary>
-    public void Forget() => _users.Clear();
+    /// <summary>
+    /// Makes what was read stale (after an admin change), so the next request of every user reads the database. The last
+    /// answers are kept for a database outage (<see cref="OutageTolerance"/>).
+    /// </summary>
+    public void Forget() => Interlocked.Exchange(ref _forgottenAt, time.GetUtcNow().UtcTicks);
+
+    private long _forgottenAt; // UTC ticks of the last Forget: answers read before it are stale
 
     // Access tokens of sessions signed out, by token id, until they expire. Kept in memory: a restart (or another node)
     // forgets them, and such a token then lives to its expiry, as all of them did before.

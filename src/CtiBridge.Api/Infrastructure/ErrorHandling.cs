@@ -99,6 +99,18 @@ public static class ErrorHandling
         return message;
     }
 
+    /// <summary>
+    /// The database did not answer (stopped, unreachable, failing over), as opposed to refusing a change: a transient
+    /// provider error, a socket error or a timeout anywhere in the chain (EF Core wraps them as "likely due to a transient
+    /// failure").
+    /// </summary>
+    internal static bool IsDatabaseUnreachable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException) return true;
+        return false;
+    }
+
     private sealed class CtiExceptionHandler(IProblemDetailsService problems, ILogger<CtiExceptionHandler> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
@@ -124,6 +136,13 @@ public static class ErrorHandling
                 case JsonException:
                     pd = new ProblemDetails { Status = 400, Title = "The request body is not valid JSON for this operation." };
                     pd.Extensions["code"] = ErrorCodes.ValidationFailed;
+                    break;
+                case var _ when IsDatabaseUnreachable(exception):
+                    log.LogWarning("The database cannot be reached for {Method} {Path}: {Message}", http.Request.Method, http.Request.Path,
+                        exception.GetBaseException().Message);
+                    pd = new ProblemDetails { Status = 503, Title = "The database cannot be reached; try again shortly." };
+                    pd.Extensions["code"] = ErrorCodes.DatabaseUnavailable;
+                    http.Response.Headers.RetryAfter = "5";
                     break;
                 case DbUpdateConcurrencyException:
                 case DbUpdateException:

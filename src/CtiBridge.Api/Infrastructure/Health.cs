@@ -13,7 +13,8 @@ namespace CtiBridge.Api.Infrastructure;
 /// <summary>
 /// <c>/health/live</c>: the process answers (no checks; 200). <c>/health/ready</c>: checks tagged "ready", 503 while any
 /// is unhealthy, so a load balancer sends nobody to a node that cannot place a call:
-/// "database" (connects, schema at the expected version); on Asterisk one check per PBX connection the adapter needs,
+/// "database" (connects, schema at the expected version); "journal" (degraded while the journal holds what it could
+/// not write because the database cannot be reached — calls go on, their records follow when it answers); on Asterisk one check per PBX connection the adapter needs,
 /// "asterisk-ari" (the ARI event WebSocket) and "asterisk-ami" (the AMI session, when AMI is configured), each healthy
 /// only while connected — also before the first connection ever succeeded; in sandbox mode "pbx" (the simulator);
 /// "redis" when <c>Redis:ConnectionString</c> is set.
@@ -29,7 +30,8 @@ public static class Health
     public static IServiceCollection AddCtiHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<JournalHealthCheck>("journal", tags: [Ready]);
         // Redis, when the deployment has one (Redis:ConnectionString, StackExchange.Redis syntax): it must answer PING.
         services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((o, configuration) =>
         {
@@ -91,6 +93,16 @@ public static class Health
                 return HealthCheckResult.Unhealthy("Database check failed: " + e.GetType().Name);
             }
         }
+    }
+
+    /// <summary>Degraded while the journal waits for an unreachable database, with how much it holds and since when.</summary>
+    private sealed class JournalHealthCheck(Application.Persistence.DatabaseJournal journal) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(journal.WaitingForDatabaseSince is { } since
+                ? HealthCheckResult.Degraded(string.Create(CultureInfo.InvariantCulture,
+                    $"Waiting for the database since {since:HH:mm:ss} UTC; {journal.Backlog} items held in memory, none lost"))
+                : HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"{journal.Backlog} items waiting to be written")));
     }
 
     /// <summary>Healthy only while the connection is up: never connected yet, reconnecting and stopped are all unhealthy.</summary>

@@ -45,11 +45,17 @@ public sealed class DatabaseJournal : ICallCenterJournal
     private long _failed;
     private long _lastOverflowWarning;
 
-    public DatabaseJournal(IServiceScopeFactory scopes, ILogger<DatabaseJournal> log)
+    public DatabaseJournal(IServiceScopeFactory scopes, ILogger<DatabaseJournal> log) : this(scopes, log, DefaultShutdownWait) { }
+
+    /// <param name="shutdownWait">How long the writer still waits for an unreachable database once it is asked to stop.</param>
+    public DatabaseJournal(IServiceScopeFactory scopes, ILogger<DatabaseJournal> log, TimeSpan shutdownWait)
     {
         _scopes = scopes;
         _log = log;
+        _shutdownWait = shutdownWait;
     }
+
+    private readonly TimeSpan _shutdownWait;
 
     /// <summary>
     /// Raised (on the writer's thread; keep it short) after finished calls were stored: the tenant and the skill groups
@@ -110,16 +116,24 @@ public sealed class DatabaseJournal : ICallCenterJournal
         _channel.Writer.TryWrite(Wake.Instance); // best effort: wake the writer
     }
 
-    /// <summary>The background writer: runs until <paramref name="ct"/> is cancelled, then writes what is left.</summary>
+    /// <summary>How long the writer still waits for an unreachable database once it is asked to stop, by default.</summary>
+    public static readonly TimeSpan DefaultShutdownWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The background writer: runs until <paramref name="ct"/> is cancelled, then writes what is left (waiting at most
+    /// the shutdown wait, 10 s by default, for a database that cannot be reached).
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
         var batch = new List<object>(BatchSize);
+        using var giveUp = new CancellationTokenSource();
+        await using var onStop = ct.Register(() => giveUp.CancelAfter(_shutdownWait));
         try
         {
             while (await _channel.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
             {
                 Drain(batch);
-                await WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+                await WriteAsync(batch, giveUp.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
@@ -127,7 +141,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
         do
         {
             Drain(batch);
-            if (batch.Count > 0 || SessionsWaiting) await WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            if (batch.Count > 0 || SessionsWaiting) await WriteAsync(batch, giveUp.Token).ConfigureAwait(false);
         } while (batch.Count > 0);
     }
 
@@ -139,41 +153,103 @@ public sealed class DatabaseJournal : ICallCenterJournal
         batch.RemoveAll(i => i is Wake);
     }
 
-    private async Task WriteAsync(List<object> batch, CancellationToken ct)
+    private async Task WriteAsync(List<object> batch, CancellationToken giveUp)
     {
         var markers = batch.OfType<FlushMarker>().ToList();
         var items = batch.Where(i => i is not FlushMarker).ToList();
         foreach (var tenantItems in items.GroupBy(TenantOf))
         {
+            var tenantBatch = tenantItems.ToList();
+            if (await TryWriteAsync(tenantItems.Key, tenantBatch, giveUp, "Journal batch of tenant {Tenant} failed ({Message}); retrying item by item").ConfigureAwait(false))
+                continue;
+            // One bad batch: write item by item so one bad row does not lose the others.
+            foreach (var item in tenantBatch)
+                if (!await TryWriteAsync(tenantItems.Key, [item], giveUp, null).ConfigureAwait(false))
+                    Interlocked.Increment(ref _failed); // logged with its error by TryWriteAsync
+        }
+        await WriteSessionsAsync(giveUp).ConfigureAwait(false);
+        foreach (var m in markers) m.Done.TrySetResult();
+    }
+
+    /// <summary>
+    /// Writes items of one tenant; true when stored. While the database cannot be reached at all (stopped, network down,
+    /// failing over) nothing is given up: the items are kept and tried again once it answers (<see cref="WaitForDatabaseAsync"/>),
+    /// so an outage delays the journal but loses nothing. Only a failure with the database up (a row it refuses) is
+    /// reported false — or one during shutdown once <paramref name="giveUp"/> fires.
+    /// </summary>
+    private async Task<bool> TryWriteAsync(Guid tenantId, List<object> items, CancellationToken giveUp, string? batchFailure)
+    {
+        while (true)
+        {
             try
             {
-                await WriteTenantAsync(tenantItems.Key, tenantItems.ToList(), ct).ConfigureAwait(false);
-                Interlocked.Add(ref _written, tenantItems.Count());
-                TellStored(tenantItems.Key, tenantItems);
+                await WriteTenantAsync(tenantId, items, CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Add(ref _written, items.Count);
+                TellStored(tenantId, items);
+                return true;
             }
             catch (Exception ex)
             {
-                // One bad batch: write item by item so one bad row does not lose the others.
-                _log.LogWarning(ex, "Journal batch of tenant {Tenant} failed; retrying item by item", tenantItems.Key);
-                foreach (var item in tenantItems)
+                if (!await DatabaseReachableAsync().ConfigureAwait(false))
                 {
-                    try
-                    {
-                        await WriteTenantAsync(tenantItems.Key, [item], ct).ConfigureAwait(false);
-                        Interlocked.Increment(ref _written);
-                        TellStored(tenantItems.Key, [item]);
-                    }
-                    catch (Exception inner)
-                    {
-                        Interlocked.Increment(ref _failed);
-                        _log.LogError(inner, "Journal could not store {Item}", item.GetType().Name);
-                    }
+                    if (await WaitForDatabaseAsync(ex, giveUp).ConfigureAwait(false)) continue;
+                    _log.LogError("Journal gives up {Count} items of tenant {Tenant} at shutdown: the database stayed unreachable", items.Count, tenantId);
+                    return false;
                 }
+                if (batchFailure is not null) _log.LogWarning(ex, batchFailure, tenantId, ex.Message);
+                else _log.LogError(ex, "Journal could not store {Item}", items[0].GetType().Name);
+                return false;
             }
         }
-        await WriteSessionsAsync(ct).ConfigureAwait(false);
-        foreach (var m in markers) m.Done.TrySetResult();
     }
+
+    private async Task<bool> DatabaseReachableAsync()
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<CtiDbContext>().Database.CanConnectAsync().ConfigureAwait(false);
+        }
+        catch (Exception) { return false; } // a provider that throws instead of answering false: unreachable all the same
+    }
+
+    /// <summary>
+    /// Waits until the database answers again, checking every 0.5 s at first and every 5 s at most; false when
+    /// <paramref name="giveUp"/> fires first (shutdown). Meanwhile <see cref="WaitingForDatabaseSince"/> says so (readiness
+    /// reports the journal degraded) and new items queue in memory, as always without blocking the engine.
+    /// </summary>
+    private async Task<bool> WaitForDatabaseAsync(Exception cause, CancellationToken giveUp)
+    {
+        lock (_sessionsGate) _waitingSince ??= DateTimeOffset.UtcNow;
+        _log.LogWarning("The database cannot be reached ({Message}); the journal keeps {Backlog} items in memory and writes them when it answers",
+            cause.GetBaseException().Message, Backlog);
+        var delay = TimeSpan.FromMilliseconds(500);
+        try
+        {
+            while (true)
+            {
+                try { await Task.Delay(delay, giveUp).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return false; }
+                if (await DatabaseReachableAsync().ConfigureAwait(false))
+                {
+                    _log.LogInformation("The database answers again; the journal writes its {Backlog} waiting items", Backlog);
+                    return true;
+                }
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5_000));
+            }
+        }
+        finally
+        {
+            lock (_sessionsGate) _waitingSince = null;
+        }
+    }
+
+    /// <summary>Since when the journal waits for an unreachable database (null: it does not).</summary>
+    public DateTimeOffset? WaitingForDatabaseSince
+    {
+        get { lock (_sessionsGate) return _waitingSince; }
+    }
+    private DateTimeOffset? _waitingSince;
 
     private void TellStored(Guid tenantId, IEnumerable<object> items)
     {
@@ -203,27 +279,35 @@ public sealed class DatabaseJournal : ICallCenterJournal
         foreach (var tenant in taken.Values.GroupBy(s => s.TenantId))
         {
             var sessions = tenant.ToList();
+            if (await TrySaveSessionsAsync(tenant.Key, sessions, ct, batch: true).ConfigureAwait(false)) continue;
+            foreach (var session in sessions)
+                if (!await TrySaveSessionsAsync(tenant.Key, [session], ct, batch: false).ConfigureAwait(false))
+                    Interlocked.Increment(ref _failed);
+        }
+    }
+
+    /// <summary>Upserts sessions as <see cref="TryWriteAsync"/> writes items: an unreachable database is waited for.</summary>
+    private async Task<bool> TrySaveSessionsAsync(Guid tenantId, List<AgentSessionSnapshot> sessions, CancellationToken giveUp, bool batch)
+    {
+        while (true)
+        {
             try
             {
-                await SaveSessionsAsync(tenant.Key, sessions, ct).ConfigureAwait(false);
+                await SaveSessionsAsync(tenantId, sessions, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Add(ref _written, sessions.Count);
+                return true;
             }
             catch (Exception ex)
             {
-                _log.LogWarning(ex, "Agent sessions of tenant {Tenant} failed; retrying agent by agent", tenant.Key);
-                foreach (var session in sessions)
+                if (!await DatabaseReachableAsync().ConfigureAwait(false))
                 {
-                    try
-                    {
-                        await SaveSessionsAsync(tenant.Key, [session], ct).ConfigureAwait(false);
-                        Interlocked.Increment(ref _written);
-                    }
-                    catch (Exception inner)
-                    {
-                        Interlocked.Increment(ref _failed);
-                        _log.LogError(inner, "Journal could not store the session of agent {AgentId}", session.AgentId);
-                    }
+                    if (await WaitForDatabaseAsync(ex, giveUp).ConfigureAwait(false)) continue;
+                    _log.LogError("Journal gives up {Count} agent sessions of tenant {Tenant} at shutdown: the database stayed unreachable", sessions.Count, tenantId);
+                    return false;
                 }
+                if (batch) _log.LogWarning(ex, "Agent sessions of tenant {Tenant} failed; retrying agent by agent", tenantId);
+                else _log.LogError(ex, "Journal could not store the session of agent {AgentId}", sessions[0].AgentId);
+                return false;
             }
         }
     }

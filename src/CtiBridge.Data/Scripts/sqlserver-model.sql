@@ -57,7 +57,7 @@ CREATE TABLE [AuditEntries] (
     [ActorName] nvarchar(100) NULL,
     [Action] nvarchar(64) NOT NULL,
     [TargetType] nvarchar(64) NOT NULL,
-    [TargetId] nvarchar(64) NULL,
+    [TargetId] nvarchar(200) NULL,
     [IpAddress] nvarchar(64) NULL,
     [Before] nvarchar(max) NULL,
     [After] nvarchar(max) NULL,

@@ -106,6 +106,8 @@ public static class ErrorCodes
     public const string WebhookEndpointDisabled = "webhook_endpoint_disabled";
 
     public const string PbxUnavailable = "pbx_unavailable";
+    /// <summary>The database cannot be reached (503, with Retry-After); what the call center does in memory goes on.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
     public const string SandboxOnly = "sandbox_only";
 
     /// <summary>No or an invalid bearer token (401).</summary>

@@ -93,20 +93,25 @@ public sealed class SessionDatabase : IAsyncDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ctibridge-restart-{Guid.NewGuid():N}.db");
     private readonly ServiceProvider _services;
 
-    private SessionDatabase()
+    private SessionDatabase(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor)
     {
         var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_file};Pooling=False" };
         var services = new ServiceCollection();
         services.AddScoped<ICurrentTenant, NoCurrentTenant>();
-        services.AddDbContext<CtiDbContext>(o => options.Configure(o));
+        services.AddDbContext<CtiDbContext>(o =>
+        {
+            options.Configure(o);
+            if (interceptor is not null) o.AddInterceptors(interceptor);
+        });
         _services = services.BuildServiceProvider();
     }
 
     public IServiceScopeFactory Scopes => _services.GetRequiredService<IServiceScopeFactory>();
 
-    public static async Task<SessionDatabase> CreateAsync()
+    /// <param name="interceptor">Added to every context (e.g. one that makes the database unreachable for a while).</param>
+    public static async Task<SessionDatabase> CreateAsync(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
     {
-        var database = new SessionDatabase();
+        var database = new SessionDatabase(interceptor);
         await database.WithAsync(async db =>
         {
             await new SchemaMigrator().MigrateAsync(db);

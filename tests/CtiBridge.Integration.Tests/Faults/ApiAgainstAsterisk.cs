@@ -57,6 +57,29 @@ public static class ApiAgainstAsterisk
             .ToList();
     }
 
+    /// <summary>
+    /// Ends the traffic while CtiBridge still runs (so it clears its own bridges): the customers' sipp is stopped, every
+    /// channel hung up, and then nothing may stay on a call, ringing, in wrap-up or waiting in the API, nor any bridge on
+    /// Asterisk.
+    /// </summary>
+    public static async Task StopTrafficAsync(RealAsterisk asterisk, Sipp customers, IEnumerable<(string Name, HttpClient Client)> agents,
+        HttpClient admin, string salesId)
+    {
+        await customers.DisposeAsync();
+        foreach (var c in await asterisk.ChannelsAsync()) await asterisk.HangupAsync(c.Id);
+        await Wait.UntilAsync(async () =>
+        {
+            foreach (var (_, client) in agents)
+            {
+                var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
+                if (status == "WrapUp") await EndWrapUpAsync(client);
+                if (status is "OnCall" or "Ringing" or "WrapUp" || (await client.GetJsonAsync("/api/v1/agent/calls")).GetArrayLength() > 0) return false;
+            }
+            return (await admin.GetJsonAsync($"/api/v1/skill-groups/{salesId}/waiting")).GetArrayLength() == 0
+                   && (await asterisk.BridgesAsync()).Count == 0;
+        }, "no call left in the API or on Asterisk once the customers hung up", 30);
+    }
+
     public static async Task EndWrapUpAsync(HttpClient agent)
     {
         // The agent's wrap-up may end by itself meanwhile: 409 then is fine.

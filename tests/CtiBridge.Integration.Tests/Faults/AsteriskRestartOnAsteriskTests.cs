@@ -111,18 +111,6 @@ public sealed class AsteriskRestartOnAsteriskTests(RealAsterisk asterisk, ITestO
         output.WriteLine("  " + string.Join("\n  ", seen));
 
         // The traffic stops while CtiBridge runs (it clears its own bridges): nothing stays on a call, ringing or waiting.
-        await customers.DisposeAsync();
-        foreach (var c in await AsteriskServer.ChannelsAsync()) await AsteriskServer.HangupAsync(c.Id);
-        await Wait.UntilAsync(async () =>
-        {
-            foreach (var (_, client) in agents)
-            {
-                var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
-                if (status == "WrapUp") await ApiAgainstAsterisk.EndWrapUpAsync(client);
-                if (status is "OnCall" or "Ringing" or "WrapUp" || (await client.GetJsonAsync("/api/v1/agent/calls")).GetArrayLength() > 0) return false;
-            }
-            return (await admin.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 0
-                   && (await AsteriskServer.BridgesAsync()).Count == 0;
-        }, "no call left in the API or on Asterisk once the customers hung up", 30);
+        await ApiAgainstAsterisk.StopTrafficAsync(AsteriskServer, customers, agents, admin, Tenant.SalesId);
     }
 }

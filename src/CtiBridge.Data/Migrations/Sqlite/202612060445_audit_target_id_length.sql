@@ -1,0 +1,2 @@
+-- AuditEntries.TargetId grows from 64 to 200 characters: the target of a row with a composite key is its key parts
+-- joined by "/" (a skill-group membership: two GUIDs, 73 characters). SQLite does not enforce the length: nothing to do.
