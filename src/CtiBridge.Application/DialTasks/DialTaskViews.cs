@@ -111,7 +111,8 @@ public sealed class DialTaskViews(CtiDbContext db, TimeProvider clock, ICallCent
         var views = new List<DialTaskView>();
         foreach (var t in tasks)
         {
-            var named = agents.Where(a => a.DialTaskId == t.Id).Select(a => a.UserId).ToList();
+            var named = agents.Where(a => a.DialTaskId == t.Id).Select(a => a.UserId)
+                .OrderBy(a => names.GetValueOrDefault(a), StringComparer.OrdinalIgnoreCase).ThenBy(a => a).ToList();
             views.Add(new DialTaskView(t.Id, t.Name, t.Status, t.TeamId, t.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
                 named, named.Select(a => names.GetValueOrDefault(a) ?? "").ToList(),
                 DialTaskFormats.Format(t.FirstDay), DialTaskFormats.Format(t.LastDay), DialTaskFormats.Format(t.DailyStart), DialTaskFormats.Format(t.DailyEnd),
