@@ -77,7 +77,8 @@ public sealed class DialTaskWindows(CtiDbContext db, TimeProvider clock, DialTas
         var stale = now - ClaimTimeout;
         db.ScopeToSystem();
         var abandoned = await db.DialTaskItems.AsNoTracking()
-            .Where(i => i.Status == DialTaskItemStatus.Claimed && i.CallId == null && i.ClaimedAt < stale).Select(i => new { i.Id, i.DialTaskId }).Take(Batch).ToListAsync(ct);
+            .Where(i => i.Status == DialTaskItemStatus.Claimed && i.CallId == null && i.ClaimedAt < stale).OrderBy(i => i.ClaimedAt)
+            .Select(i => new { i.Id, i.DialTaskId }).Take(Batch).ToListAsync(ct);
         foreach (var a in abandoned)
         {
             db.ScopeToSystem();
