@@ -17,7 +17,7 @@ namespace CtiBridge.Application.DialTasks;
 /// dialled outside the task's window, and a number on the tenant's blocklist never.
 /// </summary>
 public sealed class DialTaskDesk(CtiDbContext db, IInputValidator validator, TimeProvider clock, DialTaskViews views,
-    DialTaskOutcomes outcomes, CallCenterService centers, DispositionCodes codes, ContactBook contacts)
+    DialTaskOutcomes outcomes, CallCenterService centers, DispositionCodes codes, ContactBook contacts, AgentCallNotes notes)
 {
     /// <summary>Candidates tried per round of claiming (another agent may take some first).</summary>
     private const int ClaimBatch = 20;
@@ -122,8 +122,13 @@ public sealed class DialTaskDesk(CtiDbContext db, IInputValidator validator, Tim
         var remark = ContactBook.NullIfEmpty(request.Remark);
         if (remark is null && await codes.RemarksRequiredAsync(actor.TenantId, chosen.Id, ct))
             throw new CtiException(DispositionErrors.RemarksRequired, $"The disposition '{chosen.Text}' requires remarks.", ErrorKind.Validation);
-        if (item.CallId is { } callId && centers.FindTenant(actor.TenantId) is { } center && DialTaskOutcomes.IsLive(center, actor.UserId, callId))
-            throw new CtiException(DialTaskErrors.CallInProgress, "Set the result when the call has ended.", ErrorKind.Conflict);
+        if (item.CallId is { } callId && centers.FindTenant(actor.TenantId) is { } center)
+        {
+            if (DialTaskOutcomes.IsLive(center, actor.UserId, callId))
+                throw new CtiException(DialTaskErrors.CallInProgress, "Set the result when the call has ended.", ErrorKind.Conflict);
+            // The call's record carries the result too (her disposition and remarks, as the wrap-up form saves them).
+            await notes.SaveAsync(center, actor.UserId, callId, new CallNoteChange(chosen.Id, chosen.Id is null ? chosen.Text : null, remark), ct);
+        }
         var result = await outcomes.CompleteAsync(task, item.Id, actor.UserId, chosen, remark, ct);
         return await views.ContactViewAsync(result, ct);
     }

@@ -27,10 +27,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 interface Draft {
   name: string; contactSearch: string; csv: string; firstDay: string; lastDay: string; dailyStart: string; dailyEnd: string;
   busyRetries: string; busyRetryMinutes: string; noAnswerRetries: string; noAnswerRetryMinutes: string; callerId: string;
+  agentIds: string[];
 }
 const emptyDraft = (): Draft => ({
   name: '', contactSearch: '', csv: '', firstDay: today(), lastDay: today(), dailyStart: '09:00', dailyEnd: '17:00',
-  busyRetries: '2', busyRetryMinutes: '15', noAnswerRetries: '1', noAnswerRetryMinutes: '60', callerId: '',
+  busyRetries: '2', busyRetryMinutes: '15', noAnswerRetries: '1', noAnswerRetryMinutes: '60', callerId: '', agentIds: [],
 });
 
 export default function DialTasksPage() {
@@ -42,11 +43,17 @@ export default function DialTasksPage() {
   const [status, setStatus] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [working, setWorking] = useState<string | null>(null);
+  const [agents, setAgents] = useState<{ id: string; name: string }[]>([]);
 
   const load = async () => {
     try { setTasks(await listDialTasks(api)); } catch (e) { setError(message(e)); }
   };
   useEffect(() => { void load(); }, []);
+  useEffect(() => {
+    // Whom a task can name: agents (the server refuses those outside her teams); none named: her team's agents.
+    if (supervisor) void api.directory().then((d) => setAgents(d.filter((x) => x.role.toLowerCase().includes('agent'))
+      .map((x) => ({ id: x.agentId, name: x.displayName })))).catch(() => {});
+  }, [supervisor]);
   // Live progress for supervisors (agents' own hub connection is the toolbar's): its own connection, closed on leaving.
   useEffect(() => {
     if (!supervisor || agent) return;
@@ -74,10 +81,13 @@ export default function DialTasksPage() {
       firstDay: draft.firstDay, lastDay: draft.lastDay, dailyStart: draft.dailyStart, dailyEnd: draft.dailyEnd,
       busyRetries: n(draft.busyRetries), busyRetryMinutes: n(draft.busyRetryMinutes), noAnswerRetries: n(draft.noAnswerRetries),
       noAnswerRetryMinutes: n(draft.noAnswerRetryMinutes), callerId: draft.callerId || undefined,
+      agentIds: draft.agentIds.length ? draft.agentIds : undefined,
     }).then(() => setDraft(null)), 'Task created.');
   };
-  const set = (k: keyof Draft, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d));
-  const field = (k: keyof Draft, label: string, type: 'text' | 'date' | 'time' | 'number' | 'tel' = 'text', extra: Record<string, unknown> = {}) => (
+  const set = (k: Exclude<keyof Draft, 'agentIds'>, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d));
+  const toggleAgent = (id: string, on: boolean) =>
+    setDraft((d) => (d ? { ...d, agentIds: on ? [...d.agentIds, id] : d.agentIds.filter((a) => a !== id) } : d));
+  const field = (k: Exclude<keyof Draft, 'agentIds'>, label: string, type: 'text' | 'date' | 'time' | 'number' | 'tel' = 'text', extra: Record<string, unknown> = {}) => (
     <label>{label}<input {...({ id: `dialtask-${k}`, type, value: draft?.[k], ...extra } as Record<string, unknown>)}
       onInput={(e) => set(k, e.currentTarget.value)} /></label>
   );
@@ -110,6 +120,15 @@ export default function DialTasksPage() {
             {field('noAnswerRetries', 'No answer: retries', 'number', { min: 0, max: 10 })}
             {field('noAnswerRetryMinutes', 'No answer: minutes between', 'number', { min: 1, max: 10080 })}
             {field('callerId', 'Caller ID (one of the tenant\'s)', 'tel', { maxLength: 32 })}
+            {agents.length > 0 && (
+              <fieldset class="wide">
+                <legend>Agents (none ticked: every agent of your team)</legend>
+                {agents.map((a) => (
+                  <label key={a.id} class="inline"><input type="checkbox" checked={draft.agentIds.includes(a.id)}
+                    onChange={(e) => toggleAgent(a.id, e.currentTarget.checked)} /> {a.name}</label>
+                ))}
+              </fieldset>
+            )}
             <div class="row wide">
               <button type="submit" class="primary" id="dialtask-save">Create</button>
               <button type="button" onClick={() => setDraft(null)}>Cancel</button>
