@@ -10,6 +10,7 @@ using CtiBridge.Api.Supervision;
 using CtiBridge.Api.Records;
 using CtiBridge.Api.Contacts;
 using CtiBridge.Api.Callbacks;
+using CtiBridge.Api.DialTasks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working directory, or Data:Directory / --data <dir>
@@ -26,6 +27,7 @@ builder.Services.AddCtiAudit();
 builder.Services.AddCtiRecords(); // call records, recordings, retention
 builder.Services.AddCtiContacts(); // address book, CSV, screen pop
 builder.Services.AddCtiCallbacks(); // callbacks: reminders (Quartz), escalation, one-click dial
+builder.Services.AddCtiDialTasks(); // dial tasks: preview dialling of call lists, windows and retries (Quartz)
 builder.Services.AddCtiDispositions(); // disposition codes, agents' own notes on calls
 builder.Services.AddCtiCallerIds(); // outbound caller IDs per tenant and team
 

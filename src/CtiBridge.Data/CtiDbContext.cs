@@ -96,6 +96,7 @@ public class CtiDbContext : DbContext
     public DbSet<Callback> Callbacks => Set<Callback>();
     public DbSet<DialTask> DialTasks => Set<DialTask>();
     public DbSet<DialTaskItem> DialTaskItems => Set<DialTaskItem>();
+    public DbSet<DialTaskAgent> DialTaskAgents => Set<DialTaskAgent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WallboardKey> WallboardKeys => Set<WallboardKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
@@ -128,6 +129,7 @@ public class CtiDbContext : DbContext
         EnumAsString<CallbackStatus>(b);
         EnumAsString<DialTaskStatus>(b);
         EnumAsString<DialTaskItemStatus>(b);
+        EnumAsString<DialAttemptOutcome>(b);
         EnumAsString<WebhookDeliveryStatus>(b);
         EnumAsString<Audit.AuditActorType>(b);
         EnumAsString<ScreenPopTrigger>(b);
@@ -318,6 +320,8 @@ public class CtiDbContext : DbContext
             e.Property(x => x.HasRecording).HasDefaultValue(false);
             // Keyset pagination: (OfferedAt, Id) is the sort key, newest first.
             e.HasIndex(x => new { x.TenantId, x.OfferedAt, x.Id });
+            // Added by migration 202612060415_dial_tasks: the dial task a call was placed for (no foreign key: records outlive tasks).
+            e.HasIndex(x => new { x.TenantId, x.DialTaskId });
             e.HasIndex(x => new { x.TenantId, x.CustomerNumber });
             e.HasIndex(x => new { x.TenantId, x.SkillGroupId, x.OfferedAt });
             e.HasIndex(x => new { x.TenantId, x.AnsweredByUserId, x.OfferedAt });
@@ -431,19 +435,34 @@ public class CtiDbContext : DbContext
             e.HasOne<User>().WithMany().HasForeignKey(x => x.AssignedUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);
         });
+        // Recreated by migration 202612060415_dial_tasks (the tables of the first schema were never used). TeamId has no
+        // foreign key (as for callbacks: a deleted team leaves its tasks to the admins).
         m.Entity<DialTask>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.CallerId).HasMaxLength(32);
             e.HasIndex(x => new { x.TenantId, x.Status });
+            e.HasIndex(x => x.Status); // the window job's scan over every tenant
             e.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
-            e.HasOne<SkillGroup>().WithMany().HasForeignKey(x => x.SkillGroupId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.DialTaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Agents).WithOne().HasForeignKey(x => x.DialTaskId).OnDelete(DeleteBehavior.Cascade);
         });
+        m.Entity<DialTaskAgent>(e =>
+        {
+            e.HasKey(x => new { x.DialTaskId, x.UserId });
+            e.HasIndex(x => x.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // ClaimedByUserId, CompletedByUserId and DispositionId have no foreign keys: the item keeps who worked it and the
+        // result's name (Result) when the user or the code goes.
         m.Entity<DialTaskItem>(e =>
         {
             e.Property(x => x.Number).HasMaxLength(32);
             e.Property(x => x.Result).HasMaxLength(100);
-            e.HasIndex(x => new { x.DialTaskId, x.Status });
+            e.Property(x => x.Remark).HasMaxLength(2000);
+            e.HasIndex(x => new { x.DialTaskId, x.Status, x.Position });
+            e.HasIndex(x => new { x.TenantId, x.Number, x.Status }); // a number claimed in any task is not offered twice
+            e.HasIndex(x => x.CallId);
             e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.SetNull);
         });
 

@@ -68,7 +68,7 @@ public static class SampleData
         {
             TenantId = t, Direction = CallDirection.Inbound, SkillGroupId = group.Id, CustomerNumber = "+15550001", DialedNumber = "800",
             OfferedAt = T0, AnsweredAt = T0.AddSeconds(10), EndedAt = T0.AddMinutes(3), WaitSeconds = 5, RingSeconds = 5, TalkSeconds = 170,
-            HoldSeconds = 12, EndReason = CallEndReason.AgentTransfer, DispositionId = disposition.Id, Remarks = "wants a quote",
+            HoldSeconds = 12, EndReason = CallEndReason.AgentTransfer, DispositionId = disposition.Id, Remarks = "wants a quote", DialTaskId = Guid.NewGuid(),
         };
         var leg = new CallLeg
         {
@@ -88,8 +88,20 @@ public static class SampleData
             Status = CallbackStatus.Completed, Notes = "call after lunch", CreatedByUserId = user.Id, CreatedAt = T0, CompletedAt = T0.AddHours(3), CallId = call.Id,
             TeamId = Guid.NewGuid(), Result = "reached", ReminderSentAt = T0.AddHours(2).AddSeconds(1), EscalatedAt = T0.AddHours(2).AddMinutes(5),
         };
-        var task = new DialTask { TenantId = t, Name = "Campaign", OwnerUserId = user.Id, SkillGroupId = group.Id, Status = DialTaskStatus.Paused, MaxAttempts = 5, CreatedAt = T0, StartAt = T0, EndAt = T0.AddDays(1) };
-        var item = new DialTaskItem { TenantId = t, DialTaskId = task.Id, Number = "+15550003", ContactId = contact.Id, Status = DialTaskItemStatus.Answered, Attempts = 2, LastAttemptAt = T0, CallId = call.Id, Result = "ok" };
+        var task = new DialTask
+        {
+            TenantId = t, Name = "Campaign", OwnerUserId = user.Id, TeamId = team.Id, Status = DialTaskStatus.Paused, FirstDay = new DateOnly(2026, 1, 5),
+            LastDay = new DateOnly(2026, 1, 9), DailyStart = new TimeOnly(9, 0), DailyEnd = new TimeOnly(17, 30), BusyRetries = 2, BusyRetryMinutes = 10,
+            NoAnswerRetries = 3, NoAnswerRetryMinutes = 60, CallerId = "+15557000", WindowOpen = true, CreatedAt = T0,
+        };
+        var taskAgent = new DialTaskAgent { TenantId = t, DialTaskId = task.Id, UserId = user.Id };
+        var item = new DialTaskItem
+        {
+            TenantId = t, DialTaskId = task.Id, Position = 3, Number = "+15550003", ContactId = contact.Id, Status = DialTaskItemStatus.Done, Attempts = 2,
+            BusyCount = 1, NoAnswerCount = 0, LastOutcome = DialAttemptOutcome.Answered, LastAttemptAt = T0, NextAttemptAt = T0.AddMinutes(10),
+            ClaimedByUserId = user.Id, ClaimedAt = T0, CallId = call.Id, DispositionId = disposition.Id, Result = "Sale", Remark = "wants a visit",
+            CompletedByUserId = user.Id, CompletedAt = T0.AddMinutes(12),
+        };
         var apiKey = new ApiKey { TenantId = t, Name = "CRM", Prefix = "ck_" + domain[..Math.Min(8, domain.Length)], KeyHash = "abc", Scopes = ApiKeyScopes.Read | ApiKeyScopes.CallControl, CreatedAt = T0, ExpiresAt = T0.AddYears(1), RevokedAt = T0.AddDays(2), LastUsedAt = T0.AddDays(1) };
         var hook = new WebhookEndpoint { TenantId = t, Url = "https://crm.example/hook", Secret = "s3cret", EventTypes = "call.ended", Enabled = false, CreatedAt = T0 };
         var delivery = new WebhookDelivery { TenantId = t, EndpointId = hook.Id, EventType = "call.ended", Payload = "{\"a\":1}", Status = WebhookDeliveryStatus.Failed, Attempts = 4, CreatedAt = T0, NextAttemptAt = T0.AddMinutes(5), DeliveredAt = T0.AddMinutes(6), LastError = "timeout" };
@@ -99,7 +111,7 @@ public static class SampleData
         return
         [
             tenant, user, profile, session, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
-            disposition, call, leg, data, agentNotes, callerId, recording, state, contact, contactNumber, callback, task, item, apiKey, hook, delivery, audit, wallboard,
+            disposition, call, leg, data, agentNotes, callerId, recording, state, contact, contactNumber, callback, task, taskAgent, item, apiKey, hook, delivery, audit, wallboard,
         ];
     }
 }

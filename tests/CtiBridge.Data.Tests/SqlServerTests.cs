@@ -91,7 +91,7 @@ public class SqlServerTests
 
     /// <summary>
     /// Table/column/index/FK facts from T-SQL DDL as EF writes it (CREATE TABLE with one column or constraint per
-    /// line, CREATE/DROP INDEX, ALTER TABLE ADD/ADD CONSTRAINT/ALTER COLUMN/DROP). Enough for the additive migrations this project writes.
+    /// line, DROP TABLE, CREATE/DROP INDEX, ALTER TABLE ADD/ADD CONSTRAINT/ALTER COLUMN/DROP). Enough for the additive migrations this project writes.
     /// </summary>
     private static HashSet<string> SchemaFacts(string ddl)
     {
@@ -107,6 +107,13 @@ public class SqlServerTests
             { facts.Add($"index {mt.Groups[3].Value}.{mt.Groups[2].Value} {mt.Groups[1].Value}({mt.Groups[4].Value}){mt.Groups[5].Value}"); continue; }
             if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] ADD CONSTRAINT \[(\w+)\] (.*)$")).Success) { facts.Add($"constraint {mt.Groups[1].Value}.{mt.Groups[2].Value} {mt.Groups[3].Value}"); continue; }
             if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] ADD \[(\w+)\] (.*)$")).Success) { facts.Add($"column {mt.Groups[1].Value}.{mt.Groups[2].Value} {mt.Groups[3].Value}"); continue; }
+            if ((mt = Regex.Match(line, @"^DROP TABLE \[(\w+)\]$")).Success)
+            {
+                var dropped = mt.Groups[1].Value;
+                facts.RemoveWhere(f => f == $"table {dropped}" || f.StartsWith($"column {dropped}.", StringComparison.Ordinal)
+                                       || f.StartsWith($"index {dropped}.", StringComparison.Ordinal) || f.StartsWith($"constraint {dropped}.", StringComparison.Ordinal));
+                continue;
+            }
             if ((mt = Regex.Match(line, @"^DROP INDEX \[(\w+)\] ON \[(\w+)\]$")).Success) { facts.RemoveWhere(f => f.StartsWith($"index {mt.Groups[2].Value}.{mt.Groups[1].Value} ", StringComparison.Ordinal)); continue; }
             if ((mt = Regex.Match(line, @"^ALTER TABLE \[(\w+)\] ALTER COLUMN \[(\w+)\] (.*)$")).Success)
             {

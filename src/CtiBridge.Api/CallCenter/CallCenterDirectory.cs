@@ -62,6 +62,8 @@ public sealed class CallCenterDirectory
         if (e is CtiBridge.Application.Supervision.Monitoring.MonitoringEvent) return e.Agents;
         // Callback events name everyone they are for (the escalation names the supervisors).
         if (e is CtiBridge.Application.Callbacks.CallbackEvent) return e.Agents;
+        // Dial task events name their agents and supervisors.
+        if (e is CtiBridge.Application.DialTasks.DialTaskEvent) return e.Agents;
         if (!_tenants.TryGetValue(e.TenantId, out var t)) return e.Agents;
         var sup = t.Supervision;
         var set = new HashSet<Guid>();

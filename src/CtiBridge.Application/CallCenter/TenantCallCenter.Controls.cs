@@ -448,9 +448,10 @@ public sealed partial class TenantCallCenter
     /// <summary>
     /// Click-to-dial: the agent's phone is rung first; when they answer, the customer (or the
     /// colleague at an extension) is dialled, presenting <paramref name="callerId"/> (null: the trunk's default; which
-    /// caller IDs an agent may present is checked before, by <c>CallerIds.CallerIdPolicy</c>). Returns the new call's id.
+    /// caller IDs an agent may present is checked before, by <c>CallerIds.CallerIdPolicy</c>). <paramref name="attachedData"/>
+    /// goes with the call into its record (a dial task tags its calls so). Returns the new call's id.
     /// </summary>
-    public Guid Dial(Guid agentId, string number, string? callerId = null)
+    public Guid Dial(Guid agentId, string number, string? callerId = null, IReadOnlyDictionary<string, string>? attachedData = null)
     {
         var dialled = ValidNumber(number);
         Guid callId = Guid.Empty;
@@ -470,6 +471,7 @@ public sealed partial class TenantCallCenter
                 call.Call.State = CallState.Ringing;
                 call.Call.FirstOfferedAt = now;
                 if (callerId is not null) call.Call.AttachedData["caller_id"] = callerId;
+                foreach (var (key, value) in attachedData ?? new Dictionary<string, string>()) call.Call.AttachedData[key] = value;
                 _calls[callId] = call;
                 var legId = NewLegId();
                 var party = call.Call.AddParty(new CallParty(legId, PartyRole.Agent, agentId, me.Agent.Settings.Extension, now));

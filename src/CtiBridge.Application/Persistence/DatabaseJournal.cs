@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using CtiBridge.Application.DialTasks;
 using CtiBridge.Application.Events;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
@@ -484,6 +485,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
                 && p.EndReason is CallEndReason.NoAnswer or CallEndReason.Rejected),
             AnsweredByUserId = call.Parties.Where(p => p.Role == PartyRole.Agent && p.AnsweredAt is not null)
                 .OrderBy(p => p.AnsweredAt).Select(p => p.AgentId).FirstOrDefault(),
+            DialTaskId = call.AttachedData.TryGetValue(DialTaskCallData.TaskKey, out var task) && Guid.TryParse(task, out var taskId) ? taskId : null,
         };
         foreach (var p in call.Parties)
         {

@@ -60,6 +60,8 @@ public class CallRecord : ITenantOwned
     public Guid? AnsweredByUserId { get; set; }
     /// <summary>At least one recording of the call exists.</summary>
     public bool HasRecording { get; set; }
+    /// <summary>The dial task the call was placed for (preview dialling, docs/dialtasks.md); null for other calls.</summary>
+    public Guid? DialTaskId { get; set; }
     public List<CallLeg> Legs { get; set; } = new();
     public List<CallAttachedData> AttachedData { get; set; } = new();
 }

@@ -555,7 +555,7 @@ function directoryPanel(ui: Ui, a: Actions): HTMLElement {
 function recentPanel(ui: Ui, a: Actions): HTMLElement {
   const r = ui.model.recent;
   // The call records page (its own chunk, loaded when opened): every call she took part in, with filters.
-  const all = h('p', {}, h('a', { href: '/records', id: 'all-calls' }, 'All my calls (call records)'), ' · ', h('a', { href: '/contacts', id: 'contacts-link' }, 'Contacts'), ' · ', h('a', { href: '/callbacks', id: 'callbacks-link' }, 'Callbacks'), ' · ', h('a', { href: '/reports', id: 'my-reports' }, 'My reports'));
+  const all = h('p', {}, h('a', { href: '/records', id: 'all-calls' }, 'All my calls (call records)'), ' · ', h('a', { href: '/contacts', id: 'contacts-link' }, 'Contacts'), ' · ', h('a', { href: '/callbacks', id: 'callbacks-link' }, 'Callbacks'), ' · ', h('a', { href: '/dial-tasks', id: 'dialtasks-link' }, 'Dial tasks'), ' · ', h('a', { href: '/reports', id: 'my-reports' }, 'My reports'));
   if (!r.length) return h('div', {}, h('p', { class: 'muted' }, 'No recent calls.'), all);
   return h('div', {}, h('ul', { class: 'dir', id: 'recent' }, r.map((c) => {
     const d = displayNumber(c.number);

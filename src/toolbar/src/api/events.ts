@@ -12,6 +12,8 @@ export const HUB_EVENT_SCHEMAS = {
   callEnded: 'Application.Events.CallEndedEvent',
   callOffered: 'Application.Events.CallOfferedEvent',
   callStateChanged: 'Application.Events.CallStateChangedEvent',
+  dialTaskChanged: 'Application.DialTasks.DialTaskChangedEvent',
+  dialTaskProgress: 'Application.DialTasks.DialTaskProgressEvent',
   monitoringEnded: 'Application.Supervision.Monitoring.MonitoringEndedEvent',
   monitoringModeChanged: 'Application.Supervision.Monitoring.MonitoringModeChangedEvent',
   monitoringStarted: 'Application.Supervision.Monitoring.MonitoringStartedEvent',

@@ -9338,6 +9338,760 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dial-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks the caller manages (supervisors: their teams'; admins: the tenant's) or works (agents), newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Also completed and cancelled tasks (default: running and paused ones). */
+                    includeClosed?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description At most 500 tasks, each with its progress. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Creates a running task (supervisors for a team they lead; admins). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The task. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.DialTasks.CreateDialTaskRequest"];
+                    "text/json": components["schemas"]["Application.DialTasks.CreateDialTaskRequest"];
+                    "application/*+json": components["schemas"]["Application.DialTasks.CreateDialTaskRequest"];
+                };
+            };
+            responses: {
+                /** @description Created; contacts whose number is on the blocklist are `Blocked` from the start. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskView"];
+                    };
+                };
+                /**
+                 * @description `validation_failed` (days, times, retry rules, no contacts given, bad CSV rows as `rows[N].field`);
+                 *                 `dial_task_no_contacts` (none of the contacts has a number).
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /**
+                 * @description `dial_task_forbidden` (not a supervisor or admin, a team she does not lead, an agent outside her teams);
+                 *                 `caller_id_not_allowed` (not one of the tenant's or the team's outbound caller IDs).
+                 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `contact_not_found`: a contact she does not see, or one of another tenant. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task, with its progress. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The task. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskView"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`: another team's task. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task's progress: done, remaining, each status's count and the done contacts by result (also pushed as `dialTaskProgress`). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The progress. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskProgress"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The task's contacts in list order, with their attempts and results (its supervisors and admins). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description At most 10,000 contacts. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskContactView"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs, pauses or cancels the task (its supervisors and admins). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The new status. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.DialTasks.SetDialTaskStatusRequest"];
+                    "text/json": components["schemas"]["Application.DialTasks.SetDialTaskStatusRequest"];
+                    "application/*+json": components["schemas"]["Application.DialTasks.SetDialTaskStatusRequest"];
+                };
+            };
+            responses: {
+                /** @description The task. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskView"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_running`: completed or cancelled already. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The contact the agent works now: the one she holds until she sets its result, else the next due one, claimed for
+         *     her alone (no other agent or node gets it, and its number is not offered in another task meanwhile).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The contact (null when none is due now: `remaining` and `nextRetryAt` say what is left). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskNextResponse"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`: a task she does not work. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_window_closed` (outside the task's days or daily window); `dial_task_not_running`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}/contacts/{contactId}/dial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One-click dial of the contact she holds: her phone rings, then the contact's number is dialled as by
+         *     `POST /api/v1/calls/dial`, presenting the task's caller ID; the call (and its record) carries the task's id.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                    /** @description The task's contact (the `id` of `DialTaskContactView`). */
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dialling: the call's id and the contact. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskDialResponse"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /**
+                 * @description `dial_task_window_closed`; `dial_task_not_running`; `number_blocked` (on the blocklist: the contact is
+                 *                 `Blocked`); `dial_task_contact_not_claimed`; `dial_task_call_in_progress`; the dial's own `agent_not_logged_in`,
+                 *                 `agent_busy`, `working_mode_forbids_call`.
+                 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dial-tasks/{id}/contacts/{contactId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets the result of the contact she holds (a disposition code of the tenant) and a remark. An answered call's contact
+         *     is done; a busy or unanswered one is tried again by the task's rules (or exhausted), keeping the result.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The task. */
+                    id: string;
+                    /** @description The task's contact. */
+                    contactId: string;
+                };
+                cookie?: never;
+            };
+            /** @description The result. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.DialTasks.DialTaskResultRequest"];
+                    "text/json": components["schemas"]["Application.DialTasks.DialTaskResultRequest"];
+                    "application/*+json": components["schemas"]["Application.DialTasks.DialTaskResultRequest"];
+                };
+            };
+            responses: {
+                /** @description The contact. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.DialTasks.DialTaskContactView"];
+                    };
+                };
+                /** @description `validation_failed`; `disposition_unknown` (not a code of the tenant); `disposition_remarks_required`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_not_found`. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_contact_not_claimed`; `dial_task_call_in_progress`; `disposition_inactive`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory": {
         parameters: {
             query?: never;
@@ -17372,6 +18126,207 @@ export interface components {
             /** @description The label of the number that matched (e.g. `mobile`). */
             numberLabel?: string | null;
         };
+        /**
+         * @description Create a dial task. Contacts come from any mix of `contactIds`, `contactSearch` and `csv` (each contact
+         *     once; its first number is dialled). Days and times are in the tenant's time zone.
+         */
+        "Application.DialTasks.CreateDialTaskRequest": {
+            /** @description Up to 100 characters. */
+            name?: string | null;
+            /**
+             * Format: uuid
+             * @description The team whose supervisors manage the task (a supervisor: one she leads; absent: her first team). Its agents work the task unless `agentIds` names some.
+             */
+            teamId?: string | null;
+            /** @description The agents who work the task (each of a team the supervisor leads); absent or empty: every agent of the team. */
+            agentIds?: string[] | null;
+            /** @description Contacts picked by id (each one the supervisor sees in the contact book; another tenant's is `contact_not_found`). */
+            contactIds?: string[] | null;
+            /** @description Every contact the supervisor sees that matches this search (as `GET /contacts?search=`), at most 10,000. */
+            contactSearch?: string | null;
+            /** @description Contacts as CSV, imported into the contact book first (the format of `POST /contacts/import`; all rows or none). */
+            csv?: string | null;
+            /** @description The first day, `yyyy-MM-dd`. */
+            firstDay?: string | null;
+            /** @description The last day, `yyyy-MM-dd` (not before the first, at most 366 days after it). */
+            lastDay?: string | null;
+            /** @description The daily window's start, `HH:mm`. */
+            dailyStart?: string | null;
+            /** @description The daily window's end, `HH:mm`, later than its start (no window across midnight). */
+            dailyEnd?: string | null;
+            /**
+             * Format: int32
+             * @description How often a busy number is tried again (0–10, default 0).
+             */
+            busyRetries?: number | null;
+            /**
+             * Format: int32
+             * @description Minutes between a busy attempt and its retry (1–10080, default 15).
+             */
+            busyRetryMinutes?: number | null;
+            /**
+             * Format: int32
+             * @description How often a number that did not answer is tried again (0–10, default 0).
+             */
+            noAnswerRetries?: number | null;
+            /**
+             * Format: int32
+             * @description Minutes between an unanswered attempt and its retry (1–10080, default 60).
+             */
+            noAnswerRetryMinutes?: number | null;
+            /** @description The caller ID presented: one of the tenant's outbound caller IDs (tenant-wide or the task's team's), else `caller_id_not_allowed`. Absent: the trunk's default. */
+            callerId?: string | null;
+        };
+        /** @description A task's window opened or closed, or it was paused, resumed, completed or cancelled: to its agents (and supervisors). */
+        "Application.DialTasks.DialTaskChangedEvent": {
+            /** Format: uuid */
+            tenantId?: string;
+            readonly agents?: string[];
+            task?: components["schemas"]["Application.DialTasks.DialTaskView"];
+            readonly name?: string;
+        };
+        /** @description One contact of a task: its number, where it is, its attempts and result. */
+        "Application.DialTasks.DialTaskContactView": {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            taskId?: string;
+            /** Format: int32 */
+            position?: number;
+            number?: string;
+            /** Format: uuid */
+            contactId?: string | null;
+            contactName?: string | null;
+            company?: string | null;
+            status?: components["schemas"]["Data.Entities.DialTaskItemStatus"];
+            /** Format: int32 */
+            attempts?: number;
+            /** Format: int32 */
+            busyCount?: number;
+            /** Format: int32 */
+            noAnswerCount?: number;
+            lastOutcome?: components["schemas"]["Data.Entities.DialAttemptOutcome"] | null;
+            /** Format: date-time */
+            lastAttemptAt?: string | null;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            /** Format: uuid */
+            claimedById?: string | null;
+            /** Format: uuid */
+            callId?: string | null;
+            /** Format: uuid */
+            dispositionId?: string | null;
+            result?: string | null;
+            remark?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+        };
+        /** @description The call dialled for a contact, and the contact. */
+        "Application.DialTasks.DialTaskDialResponse": {
+            /** Format: uuid */
+            callId?: string;
+            contact?: components["schemas"]["Application.DialTasks.DialTaskContactView"];
+        };
+        /**
+         * @description The contact offered to the agent (`contact`; null when none is due now), how many contacts remain, and when the
+         *     next retry falls due (UTC) if nothing is due now.
+         */
+        "Application.DialTasks.DialTaskNextResponse": {
+            contact?: components["schemas"]["Application.DialTasks.DialTaskContactView"] | null;
+            /** Format: int32 */
+            remaining?: number;
+            /** Format: date-time */
+            nextRetryAt?: string | null;
+        };
+        /**
+         * @description A task's progress: `done` (a result set, retries exhausted, or blocked) and `remaining` (pending or being
+         *     worked) of `total`, each status's count, and the done contacts by result.
+         */
+        "Application.DialTasks.DialTaskProgress": {
+            /** Format: uuid */
+            taskId?: string;
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            done?: number;
+            /** Format: int32 */
+            remaining?: number;
+            /** Format: int32 */
+            pending?: number;
+            /** Format: int32 */
+            retriesWaiting?: number;
+            /** Format: int32 */
+            claimed?: number;
+            /** Format: int32 */
+            completed?: number;
+            /** Format: int32 */
+            exhausted?: number;
+            /** Format: int32 */
+            blocked?: number;
+            byResult?: components["schemas"]["Application.DialTasks.DialTaskResultCount"][];
+        };
+        /** @description A task's progress changed (a contact offered, dialled, given a result, retried, exhausted or blocked): to its supervisors. */
+        "Application.DialTasks.DialTaskProgressEvent": {
+            /** Format: uuid */
+            tenantId?: string;
+            readonly agents?: string[];
+            progress?: components["schemas"]["Application.DialTasks.DialTaskProgress"];
+            readonly name?: string;
+        };
+        /** @description How many contacts have one result. */
+        "Application.DialTasks.DialTaskResultCount": {
+            result?: string;
+            /** Format: int32 */
+            count?: number;
+        };
+        /** @description The result of a contact: a disposition code of the tenant (by id, or its code or name as text) and a remark. */
+        "Application.DialTasks.DialTaskResultRequest": {
+            /**
+             * Format: uuid
+             * @description The disposition code's id.
+             */
+            dispositionId?: string | null;
+            /** @description Or the code (or its name) as text. */
+            disposition?: string | null;
+            /** @description Up to 2000 characters (required when the code requires remarks). */
+            remark?: string | null;
+        };
+        /** @description A dial task. Days and times are the tenant's (`timeZone`); `windowOpen`: contacts are offered now. */
+        "Application.DialTasks.DialTaskView": {
+            /** Format: uuid */
+            id?: string;
+            name?: string;
+            status?: components["schemas"]["Data.Entities.DialTaskStatus"];
+            /** Format: uuid */
+            teamId?: string | null;
+            teamName?: string | null;
+            agentIds?: string[];
+            agentNames?: string[];
+            firstDay?: string;
+            lastDay?: string;
+            dailyStart?: string;
+            dailyEnd?: string;
+            timeZone?: string;
+            windowOpen?: boolean;
+            /** Format: int32 */
+            busyRetries?: number;
+            /** Format: int32 */
+            busyRetryMinutes?: number;
+            /** Format: int32 */
+            noAnswerRetries?: number;
+            /** Format: int32 */
+            noAnswerRetryMinutes?: number;
+            callerId?: string | null;
+            /** Format: uuid */
+            createdById?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            progress?: components["schemas"]["Application.DialTasks.DialTaskProgress"];
+        };
+        /** @description Run, pause or cancel a task. */
+        "Application.DialTasks.SetDialTaskStatusRequest": {
+            status?: components["schemas"]["Data.Entities.DialTaskStatus"] | null;
+        };
         /** @description Create or edit a disposition code. */
         "Application.Dispositions.DispositionCodeRequest": {
             /** @description 1–32 of A-Z a-z 0-9 _ - (unique in the tenant, any case). */
@@ -18279,6 +19234,21 @@ export interface components {
          * @enum {string}
          */
         "Data.Entities.CallbackStatus": "Scheduled" | "InProgress" | "Completed" | "Failed" | "Cancelled";
+        /**
+         * @description What one attempt at a dial task's contact gave.
+         * @enum {string}
+         */
+        "Data.Entities.DialAttemptOutcome": "Answered" | "Busy" | "NoAnswer";
+        /**
+         * @description Where one contact of a dial task is.
+         * @enum {string}
+         */
+        "Data.Entities.DialTaskItemStatus": "Pending" | "Claimed" | "Done" | "Exhausted" | "Blocked";
+        /**
+         * @description Where a dial task is in its life (docs/dialtasks.md).
+         * @enum {string}
+         */
+        "Data.Entities.DialTaskStatus": "Draft" | "Running" | "Paused" | "Completed" | "Cancelled";
         /**
          * @description Where a third-party screen pop opens.
          * @enum {string}

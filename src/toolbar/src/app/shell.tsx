@@ -7,7 +7,7 @@ import { api, currentUser, setSignOut } from '../api/session';
 import type { Me } from '../api/types';
 import { mountAgentToolbar, type AgentHandle } from '../agent/toolbar';
 import { WorkspaceSwitch } from '../shared/header';
-import { hasRole, isCallbacksPath, isContactsPath, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
+import { hasRole, isCallbacksPath, isContactsPath, isDialTasksPath, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
 import { followLinksInPlace, navigate, useLazy, usePath } from '../shared/router';
 import { useStore } from '../shared/store';
 
@@ -17,6 +17,7 @@ const loadCallRecords = () => import('../records/records');
 const loadContacts = () => import('../contacts/contacts');
 const loadReports = () => import('../reports/reports');
 const loadCallbacks = () => import('../callbacks/callbacks');
+const loadDialTasks = () => import('../dialtasks/dialtasks');
 
 let agent: AgentHandle | null = null;
 
@@ -47,11 +48,11 @@ function NotFound() {
 }
 
 function Workspace({ path }: { path: string }) {
-  const records = isRecordsPath(path), contacts = isContactsPath(path), reports = isReportsPath(path), callbacks = isCallbacksPath(path);
+  const records = isRecordsPath(path), contacts = isContactsPath(path), reports = isReportsPath(path), callbacks = isCallbacksPath(path), dialTasks = isDialTasksPath(path);
   const role = workspaceOfPath(path)?.role;
-  const Loaded = useLazy(records ? loadCallRecords : contacts ? loadContacts : reports ? loadReports : callbacks ? loadCallbacks
+  const Loaded = useLazy(records ? loadCallRecords : contacts ? loadContacts : reports ? loadReports : callbacks ? loadCallbacks : dialTasks ? loadDialTasks
     : role === 'admin' ? loadAdminConsole : loadSupervisorDesk);
-  const Page = records || contacts || reports || callbacks || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
+  const Page = records || contacts || reports || callbacks || dialTasks || role === 'supervisor' || role === 'admin' ? Loaded : NotFound;
   return Page ? <Page /> : <p class="loading" role="status">Loading…</p>;
 }
 
@@ -70,7 +71,7 @@ function Shell() {
     <>
       {me && agentPage && <WorkspaceSwitch current="agent" />}
       <div class="agent-area" hidden={!agentPage}><AgentHost /></div>
-      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : isReportsPath(path) ? 'reports' : isCallbacksPath(path) ? 'callbacks' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
+      {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : isReportsPath(path) ? 'reports' : isCallbacksPath(path) ? 'callbacks' : isDialTasksPath(path) ? 'dialtasks' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
     </>
   );
 }
@@ -81,7 +82,7 @@ export function startShell(root: HTMLElement): void {
     currentUser.set(null);
     navigate('/');
   });
-  followLinksInPlace(/^\/(admin|supervisor|records|contacts|reports|callbacks)?(\/|$)/);
+  followLinksInPlace(/^\/(admin|supervisor|records|contacts|reports|callbacks|dial-tasks)?(\/|$)/);
   root.replaceChildren();
   render(<Shell />, root);
 }

@@ -34,6 +34,9 @@ export function isContactsPath(path: string): boolean { return path === CONTACTS
 /** The callbacks page: an agent's own (and her skill groups'), a supervisor's teams', an admin's tenant's. docs/callbacks.md. */
 export const CALLBACKS_PATH = '/callbacks';
 export function isCallbacksPath(path: string): boolean { return path === CALLBACKS_PATH || path.startsWith(`${CALLBACKS_PATH}/`); }
+/** The dial tasks page: an agent works hers (preview dialling), a supervisor creates and follows her teams'. docs/dialtasks.md. */
+export const DIAL_TASKS_PATH = '/dial-tasks';
+export const isDialTasksPath = (path: string): boolean => path === DIAL_TASKS_PATH;
 /** The reports (an agent's own dashboard; a supervisor's and an admin's team, skill group and agent reports). */
 export const REPORTS_PATH = '/reports';
 export function isReportsPath(path: string): boolean { return path === REPORTS_PATH || path.startsWith(`${REPORTS_PATH}/`); }
@@ -41,7 +44,7 @@ export function isReportsPath(path: string): boolean { return path === REPORTS_P
 /** Where she goes: the path she asked for when her roles open it, else her first workspace. */
 export function landingPath(me: Pick<Me, 'roles'>, requested: string): string {
   const mine = workspacesOf(me);
-  if ((isRecordsPath(requested) || isContactsPath(requested) || isReportsPath(requested) || isCallbacksPath(requested)) && mine.length > 0) return requested;
+  if ((isRecordsPath(requested) || isContactsPath(requested) || isReportsPath(requested) || isCallbacksPath(requested) || isDialTasksPath(requested)) && mine.length > 0) return requested;
   const asked = workspaceOfPath(requested);
   if (asked && mine.some((w) => w.role === asked.role)) return requested;
   return mine[0]?.path ?? '/';
