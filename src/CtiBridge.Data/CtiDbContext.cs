@@ -91,6 +91,7 @@ public class CtiDbContext : DbContext
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<CallAgentDisposition> CallAgentDispositions => Set<CallAgentDisposition>();
     public DbSet<OutboundCallerId> OutboundCallerIds => Set<OutboundCallerId>();
+    public DbSet<TenantSelfServiceFlow> SelfServiceFlows => Set<TenantSelfServiceFlow>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactNumber> ContactNumbers => Set<ContactNumber>();
     public DbSet<Callback> Callbacks => Set<Callback>();
@@ -391,6 +392,16 @@ public class CtiDbContext : DbContext
             e.HasIndex(x => new { x.TenantId, x.Number });
             // A team's numbers go with the team.
             e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Added by migration 202612060415_self_service_flows.
+        m.Entity<TenantSelfServiceFlow>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Prompt).HasMaxLength(80);
+            e.Property(x => x.Terminator).HasMaxLength(1);
+            e.Property(x => x.DataKey).HasMaxLength(64);
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
         });
 
         m.Entity<Contact>(e =>
