@@ -4,8 +4,6 @@ using System.Text.Json;
 using CtiBridge.Api.Tests.CallCenter;
 using CtiBridge.Application.SelfService;
 using CtiBridge.Domain.Calls;
-using CtiBridge.Simulator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CtiBridge.Api.Tests.SelfService;
 
@@ -45,7 +43,10 @@ public class SelfServiceFlowAdminTests
 
         // Eight digits (no terminator in this flow): the customer is back at once (the poll gives up after a few seconds,
         // well before the flow's 20 s timeout).
-        host.Services.GetRequiredService<SimulatedPbx>().SendDtmfFromDevice(leg, "12345678");
+        await Problem.AssertAsync(await agent.PostAsJsonAsync($"/api/v1/sandbox/legs/{leg}/dtmf", new { digits = "12x" }), 400, "validation_failed");
+        await agent.PostAsJsonAsync($"/api/v1/sandbox/legs/{leg}/dtmf", new { digits = "1234567" }).OkAsync();
+        Assert.Equal("account", (await agent.WaitForCallAsync()).SelfService);
+        await agent.PostAsJsonAsync($"/api/v1/sandbox/legs/{leg}/dtmf", new { digits = "8" }).OkAsync();
         var back = await agent.WaitForCallAsync(c => c.SelfService is null);
         Assert.Contains(back.AttachedData, a => a.Key == "accountNumber" && a.Value == "12345678");
 
