@@ -412,6 +412,9 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Notes).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.OwnerUserId });
             e.HasIndex(x => new { x.TenantId, x.TeamId });
+            // Search by name as a substring: a trigram GIN index on PostgreSQL (pg_trgm); a plain index elsewhere, and SQLite
+            // searches its FTS5 trigram table ContactSearch (migration 202612060431_contact_search).
+            e.HasIndex(x => x.Name, "IX_Contacts_Search").HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Numbers).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
@@ -427,6 +430,9 @@ public class CtiDbContext : DbContext
             e.HasIndex(x => new { x.TenantId, x.Number });
             // Screen pop: the contact of a caller's number, at offer time (docs/contacts.md, benchmark in docs/benchmarks.md).
             e.HasIndex(x => new { x.TenantId, x.NormalizedNumber });
+            // Search by number as a substring (as written or E.164): see IX_Contacts_Search.
+            e.HasIndex(x => new { x.Number, x.NormalizedNumber }, "IX_ContactNumbers_Search")
+                .HasMethod("gin").HasOperators("gin_trgm_ops", "gin_trgm_ops");
         });
         m.Entity<Callback>(e =>
         {

@@ -715,6 +715,10 @@ CREATE INDEX [IX_ContactNumbers_ContactId] ON [ContactNumbers] ([ContactId]);
 GO
 
 
+CREATE INDEX [IX_ContactNumbers_Search] ON [ContactNumbers] ([Number], [NormalizedNumber]);
+GO
+
+
 CREATE INDEX [IX_ContactNumbers_TenantId_NormalizedNumber] ON [ContactNumbers] ([TenantId], [NormalizedNumber]);
 GO
 
@@ -724,6 +728,10 @@ GO
 
 
 CREATE INDEX [IX_Contacts_OwnerUserId] ON [Contacts] ([OwnerUserId]);
+GO
+
+
+CREATE INDEX [IX_Contacts_Search] ON [Contacts] ([Name]);
 GO
 
 

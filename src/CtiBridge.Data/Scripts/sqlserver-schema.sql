@@ -1211,5 +1211,15 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060415_self_service_flows', SYSUTCDATETIME());
 GO
 
+-- 202612060431_contact_search
+-- SQL Server: plain indexes for the contact search (LIKE); PostgreSQL has pg_trgm GIN indexes, SQLite an FTS5 trigram table.
+
+CREATE INDEX [IX_Contacts_Search] ON [Contacts] ([Name]);
+GO
+CREATE INDEX [IX_ContactNumbers_Search] ON [ContactNumbers] ([Number], [NormalizedNumber]);
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060431_contact_search', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO
