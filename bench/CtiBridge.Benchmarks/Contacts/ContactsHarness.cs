@@ -27,7 +27,8 @@ public sealed class ContactsHarness : ILoadHarness
     {
         var provider = args.Length > 0 && args[0].StartsWith("p", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
         // `load contacts sqlite <file.db>`: time the lookups on a database an earlier run generated (no generation).
-        var existing = provider == DatabaseProvider.Sqlite && args.Length > 1 && File.Exists(args[1]) ? args[1] : null;
+        // `load contacts postgres existing "<connection string>"`: the same on a PostgreSQL database an earlier run generated.
+        var existing = args.Length > 1 && ((provider == DatabaseProvider.Sqlite && File.Exists(args[1])) || args[1] == "existing") ? args[1] : null;
         var count = existing is null && args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
         var options = new DatabaseOptions
         {
@@ -174,6 +175,7 @@ public sealed class ContactsHarness : ILoadHarness
             throw new InvalidOperationException($"The normaliser writes {sample.Numbers[0].NormalizedNumber}, {sample.Numbers[1].NormalizedNumber}: update the generator.");
 
         await using var gen = newContext();
+        await gen.Database.OpenConnectionAsync(); // one session throughout: bench_agents is a temporary table
         var postgres = gen.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
         string Id(Guid g) => postgres ? $"'{g}'" : $"'{g.ToString().ToUpperInvariant()}'";
         var created = postgres ? $"'{now.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00'" : $"'{now.UtcDateTime:yyyy-MM-dd HH:mm:ss}+00:00'";
@@ -196,7 +198,7 @@ public sealed class ContactsHarness : ILoadHarness
             await Exec($"""
                 INSERT INTO "Contacts" ("Id", "TenantId", "OwnerUserId", "TeamId", "Shared", "Name", "CreatedAt")
                 SELECT {newId}, {Id(tenant.Id)}, a.id, a.team, {(postgres ? "false" : "0")}, 'Contact ' || s.n, {created}
-                FROM {series} JOIN bench_agents a ON a.idx = (s.n * 7919 + 13) % {Agents}
+                FROM {series} JOIN bench_agents a ON a.idx = ({(postgres ? "s.n::bigint" : "s.n")} * 7919 + 13) % {Agents}
                 """);
             // Every contact a work number; odd ones a mobile number too.
             var chunkContacts = $"""FROM "Contacts" c WHERE c."TenantId" = {Id(tenant.Id)} AND c."Name" LIKE 'Contact %' AND {num} BETWEEN {from} AND {to}""";

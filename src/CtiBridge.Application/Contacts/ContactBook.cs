@@ -103,7 +103,9 @@ public sealed class ContactBook(CtiDbContext db, IInputValidator validator, Time
         var provider = db.Database.ProviderName ?? "";
         if (provider.Contains("Npgsql", StringComparison.Ordinal))
             return db.Contacts.FromSqlRaw(
-                "SELECT * FROM \"Contacts\" WHERE \"Name\" ILIKE {0} OR \"Id\" IN (SELECT \"ContactId\" FROM \"ContactNumbers\" WHERE \"Number\" ILIKE {0} OR \"NormalizedNumber\" LIKE {1})",
+                // A UNION, not an OR across the two tables: each side is a bitmap scan of its GIN index.
+                "SELECT * FROM \"Contacts\" WHERE \"Id\" IN (SELECT \"Id\" FROM \"Contacts\" WHERE \"Name\" ILIKE {0} " +
+                "UNION SELECT \"ContactId\" FROM \"ContactNumbers\" WHERE \"Number\" ILIKE {0} OR \"NormalizedNumber\" LIKE {1})",
                 Like(term), digits.Length == 0 ? Like(term) : Like(digits));
         if (provider.Contains("Sqlite", StringComparison.Ordinal) && term.Length >= 3)
         {
