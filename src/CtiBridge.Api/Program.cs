@@ -1,4 +1,5 @@
 using CtiBridge.Application.CallerIds;
+using CtiBridge.Application.SelfService;
 using CtiBridge.Application.Dispositions;
 using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
@@ -30,6 +31,7 @@ builder.Services.AddCtiCallbacks(); // callbacks: reminders (Quartz), escalation
 builder.Services.AddCtiDialTasks(); // dial tasks: preview dialling of call lists, windows and retries (Quartz)
 builder.Services.AddCtiDispositions(); // disposition codes, agents' own notes on calls
 builder.Services.AddCtiCallerIds(); // outbound caller IDs per tenant and team
+builder.Services.AddCtiSelfService(); // self-service flows the tenant manages
 
 var app = builder.Build();
 // `… -- setup --tenant <domain> --admin <login>`: create the first tenant and its admin, then exit (docs/asterisk.md).

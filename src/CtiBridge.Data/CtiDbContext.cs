@@ -91,6 +91,7 @@ public class CtiDbContext : DbContext
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<CallAgentDisposition> CallAgentDispositions => Set<CallAgentDisposition>();
     public DbSet<OutboundCallerId> OutboundCallerIds => Set<OutboundCallerId>();
+    public DbSet<TenantSelfServiceFlow> SelfServiceFlows => Set<TenantSelfServiceFlow>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactNumber> ContactNumbers => Set<ContactNumber>();
     public DbSet<Callback> Callbacks => Set<Callback>();
@@ -397,6 +398,16 @@ public class CtiDbContext : DbContext
             e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        // Added by migration 202612060415_self_service_flows.
+        m.Entity<TenantSelfServiceFlow>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Prompt).HasMaxLength(80);
+            e.Property(x => x.Terminator).HasMaxLength(1);
+            e.Property(x => x.DataKey).HasMaxLength(64);
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+        });
+
         m.Entity<Contact>(e =>
         {
             e.Property(x => x.Name).HasMaxLength(200);
@@ -405,6 +416,9 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Notes).HasMaxLength(2000);
             e.HasIndex(x => new { x.TenantId, x.OwnerUserId });
             e.HasIndex(x => new { x.TenantId, x.TeamId });
+            // Search by name as a substring: a trigram GIN index on PostgreSQL (pg_trgm); a plain index elsewhere, and SQLite
+            // searches its FTS5 trigram table ContactSearch (migration 202612060431_contact_search).
+            e.HasIndex(x => x.Name, "IX_Contacts_Search").HasMethod("gin").HasOperators("gin_trgm_ops");
             e.HasOne<User>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
             e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Numbers).WithOne().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
@@ -420,6 +434,9 @@ public class CtiDbContext : DbContext
             e.HasIndex(x => new { x.TenantId, x.Number });
             // Screen pop: the contact of a caller's number, at offer time (docs/contacts.md, benchmark in docs/benchmarks.md).
             e.HasIndex(x => new { x.TenantId, x.NormalizedNumber });
+            // Search by number as a substring (as written or E.164): see IX_Contacts_Search.
+            e.HasIndex(x => new { x.Number, x.NormalizedNumber }, "IX_ContactNumbers_Search")
+                .HasMethod("gin").HasOperators("gin_trgm_ops", "gin_trgm_ops");
         });
         m.Entity<Callback>(e =>
         {

@@ -78,6 +78,7 @@ public static class SampleData
         var data = new CallAttachedData { TenantId = t, CallId = call.Id, Key = "orderId", Value = "A-42" };
         var agentNotes = new CallAgentDisposition { TenantId = t, CallId = call.Id, UserId = user.Id, DispositionId = disposition.Id, Disposition = "Sale", Remarks = "wants a quote", SavedAt = T0.AddMinutes(4) };
         var callerId = new OutboundCallerId { TenantId = t, Number = "+15557000", Label = "Sales line", TeamId = team.Id };
+        var flow = new TenantSelfServiceFlow { TenantId = t, Name = "account", Prompt = "custom/enter-account", MaxDigits = 8, Terminator = "*", TimeoutSeconds = 20, DataKey = "accountNumber" };
         var recording = new Recording { TenantId = t, CallId = call.Id, UserId = user.Id, Type = RecordingType.AutoDial, Name = "rec-1", Format = "wav", StartedAt = T0, EndedAt = T0.AddMinutes(2), DurationSeconds = 120 };
         var state = new AgentStateChange { TenantId = t, UserId = user.Id, At = T0, From = AgentStatus.Ready, To = AgentStatus.NotReady, Reason = "Break", PauseReasonId = pause.Id, Pending = true, CallId = call.Id };
         var contact = new Contact { TenantId = t, OwnerUserId = user.Id, Shared = true, Name = "Ada", Company = "ACME", Email = "ada@acme.example", Notes = "VIP", CreatedAt = T0 };
@@ -111,7 +112,7 @@ public static class SampleData
         return
         [
             tenant, user, profile, session, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
-            disposition, call, leg, data, agentNotes, callerId, recording, state, contact, contactNumber, callback, task, taskAgent, item, apiKey, hook, delivery, audit, wallboard,
+            disposition, call, leg, data, agentNotes, callerId, flow, recording, state, contact, contactNumber, callback, task, taskAgent, item, apiKey, hook, delivery, audit, wallboard,
         ];
     }
 }

@@ -23,9 +23,10 @@ public static class SchemaInspector
     private static async Task<List<string>> Sqlite(DbConnection conn)
     {
         var lines = new List<string>();
-        var tables = await Query(conn, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__schema_versions' AND name <> '__schema_migrations' AND name <> '__EFMigrationsHistory' AND upper(name) NOT LIKE 'QRTZ\\_%' ESCAPE '\\' AND name NOT LIKE 'CallRecordSearch%'");
-        // CallRecordSearch (and its FTS5 shadow tables) is SQLite's trigram search of call records, outside the EF model
-        // (migration 202612051940_call_record_search); RecordSearchTests checks it.
+        var tables = await Query(conn, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__schema_versions' AND name <> '__schema_migrations' AND name <> '__EFMigrationsHistory' AND upper(name) NOT LIKE 'QRTZ\\_%' ESCAPE '\\' AND name NOT LIKE 'CallRecordSearch%' AND name NOT LIKE 'ContactSearch%'");
+        // CallRecordSearch and ContactSearch (and their FTS5 shadow tables) are SQLite's trigram searches of call records
+        // and contacts, outside the EF model (migrations 202612051940_call_record_search, 202612060431_contact_search);
+        // RecordSearchTests and ContactSearchTests check them.
         foreach (var t in tables.Select(r => r[0]))
         {
             lines.Add($"table {t}");

@@ -230,7 +230,7 @@ public sealed class AgentController(CallCenterAccess access, IInputValidator val
         return center.CallsOf(agentId);
     }
 
-    /// <summary>The tenant's self-service flows (prompts played to the customer, digits collected).</summary>
+    /// <summary>The tenant's self-service flows (the hand-off list; admins manage them at <c>/api/v1/admin/self-service-flows</c>).</summary>
     /// <response code="200">The flows.</response>
     [HttpGet("self-service-flows")]
     [ProducesResponseType<IReadOnlyList<SelfServiceFlowView>>(200)]

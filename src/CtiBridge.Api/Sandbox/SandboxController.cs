@@ -30,7 +30,7 @@ public sealed class SandboxLegs(CallCenterService service)
 
 /// <summary>
 /// Sandbox-only simulator controls (404 <c>sandbox_only</c> when a real PBX is configured): place a customer
-/// call into a skill group with attached data; answer or hang up a leg as its device would (the customer,
+/// call into a skill group with attached data; answer, type digits on or hang up a leg as its device would (the customer,
 /// an outbound number, or an agent's phone). Signed-in users of the tenant, or API keys with call-control.
 /// </summary>
 [ApiController]
@@ -88,6 +88,21 @@ public sealed class SandboxController(CallCenterAccess access, IInputValidator v
     {
         var sim = Simulator;
         sim.HangupFromDevice(LegOf(sim, legId).Id);
+        return NoContent();
+    }
+
+    /// <summary>The device of a leg types digits (RFC 4733 on a real phone): e.g. the customer answering a self-service flow.</summary>
+    /// <response code="204">Sent.</response>
+    /// <response code="400"><c>validation_failed</c>: digits other than 0-9, *, #, A-D, or more than 32.</response>
+    /// <response code="404"><c>sandbox_only</c>, <c>not_found</c> (no such leg in your tenant).</response>
+    [HttpPost("legs/{legId}/dtmf")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ValidationProblemDetails>(400)]
+    public async Task<IActionResult> Dtmf(string legId, [FromBody] DtmfRequest request, CancellationToken ct)
+    {
+        var sim = Simulator;
+        await validator.ValidateAsync(request, ct);
+        sim.SendDtmfFromDevice(LegOf(sim, legId).Id, request.Digits!);
         return NoContent();
     }
 

@@ -149,7 +149,7 @@ internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSet
         RuleFor(x => x.DefaultMusicOnHoldClass).MaximumLength(80).Matches("^[A-Za-z0-9_-]*$");
         // A name Asterisk resolves under its sounds folder: no leading slash, no "..", no extension, no URI scheme.
         RuleFor(x => x.MonitoringNoticeSound).MaximumLength(80)
-            .Matches("^([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+$").When(x => !string.IsNullOrWhiteSpace(x.MonitoringNoticeSound))
+            .Matches(SelfService.SelfServiceRules.SoundNamePattern).When(x => !string.IsNullOrWhiteSpace(x.MonitoringNoticeSound))
             .WithMessage("A sound file name without extension, e.g. beep or custom/monitored (letters, digits, _, - and / between folders).");
         RuleFor(x => x.RecordingPolicy).IsInEnum();
         RuleFor(x => x.NoAgentRule).IsInEnum();
@@ -241,6 +241,7 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
             Roles = UserRoles.Admin, PasswordHash = hasher.Hash(request.AdminPassword!), PasswordChangedAt = now, CreatedAt = now,
         });
         foreach (var reason in SystemPauseReasons(tenant.Id)) db.PauseReasons.Add(reason);
+        db.SelfServiceFlows.Add(SelfService.SelfServiceFlowsAdmin.BuiltInPin(tenant.Id));
         await db.SaveChangesAsync(ct);
         return TenantResponse.From(tenant);
     }

@@ -190,8 +190,10 @@ public sealed partial class TenantCallCenter
             {
                 if (!_callsByLeg.TryGetValue(legId, out var call) || call.SelfService is not { } flow
                     || call.Call.Customer?.LegId != legId) return;
-                if (digit != '#') call.SelfServiceDigits += digit;
-                if (digit == '#' || call.SelfServiceDigits.Length >= flow.MaxDigits) EndSelfService(w, call);
+                // The customer is back as soon as the input is complete, not only at the flow's timeout.
+                if (digit == flow.Terminator) { EndSelfService(w, call); return; }
+                call.SelfServiceDigits += digit;
+                if (flow.IsComplete(call.SelfServiceDigits)) EndSelfService(w, call);
             }
         });
     }

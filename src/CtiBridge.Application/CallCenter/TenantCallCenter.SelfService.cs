@@ -33,7 +33,7 @@ public sealed partial class TenantCallCenter
                     TimeSpan.FromSeconds(flow.TimeoutSeconds), Timeout.InfiniteTimeSpan);
                 var leg = customer.LegId;
                 w.Add(call, () => _pbx.LeaveCallAsync(id, leg));
-                w.Add(call, () => _pbx.PlayAsync(leg, flow.Prompts));
+                w.Add(call, () => _pbx.PlayAsync(leg, ["sound:" + flow.Prompt]));
                 PublishCall(call, "self_service_started");
             }
         });

@@ -49,14 +49,18 @@ public sealed record TenantCallSettings
 }
 
 /// <summary>
-/// A self-service step played to the customer through the PBX while the agent waits: prompts, then
-/// digits until # (or <see cref="MaxDigits"/>, or the timeout); what was typed is attached to the
-/// call under <see cref="DataKey"/> and the customer is back with the same agent.
+/// A self-service step played to the customer through the PBX while the agent waits: a prompt (a sound file name),
+/// then digits until <see cref="Terminator"/> or <see cref="MaxDigits"/> (whichever comes first), or the timeout;
+/// what was typed is attached to the call under <see cref="DataKey"/> and the customer is back with the same agent.
+/// The tenant's admins manage them (SelfService/SelfServiceFlowsAdmin).
 /// </summary>
-public sealed record SelfServiceFlow(string Name, IReadOnlyList<string> Prompts, int MaxDigits, string DataKey, int TimeoutSeconds = 30)
+public sealed record SelfServiceFlow(string Name, string Prompt, int? MaxDigits, char? Terminator, string DataKey, int TimeoutSeconds = 30)
 {
-    /// <summary>The built-in flow: "Please enter your PIN followed by the pound key".</summary>
-    public static readonly SelfServiceFlow Pin = new("pin", ["sound:conf-getpin"], 12, "pin");
+    /// <summary>The flow every tenant starts with: "Please enter your PIN followed by the pound key".</summary>
+    public static readonly SelfServiceFlow Pin = new("pin", "conf-getpin", 12, '#', "pin");
+
+    /// <summary>Whether the digits typed so far complete the input (the terminator is handled before).</summary>
+    public bool IsComplete(string digits) => MaxDigits is { } max && digits.Length >= max;
 }
 
 /// <summary>An agent as the call center knows them.</summary>

@@ -90,7 +90,10 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
         var hits = await db.ContactNumbers.AsNoTracking().Where(n => n.TenantId == tenantId && n.NormalizedNumber == key)
             .Select(n => new { n.ContactId, n.Label }).Take(50).ToListAsync(ct);
         if (hits.Count == 0) return [];
-        var viewer = await book.ViewerAsync(new Actor(tenantId, agentId, roles), ct);
+        // An agent (neither supervisor nor admin) sees the contacts she owns: no team to read, one round trip less at offer time.
+        var viewer = (roles & (UserRoles.Admin | UserRoles.Supervisor)) == 0
+            ? new ContactViewer(tenantId, agentId, IsAdmin: false, IsSupervisor: false, new HashSet<Guid>(), new HashSet<Guid>(), [])
+            : await book.ViewerAsync(new Actor(tenantId, agentId, roles), ct);
         var ids = hits.Select(h => h.ContactId).Distinct().ToList();
         var contacts = await book.Visible(viewer).AsNoTracking().Where(c => ids.Contains(c.Id))
             .OrderBy(c => c.Name).Take(MaxContacts).Select(c => new { c.Id, c.Name, c.Company }).ToListAsync(ct);

@@ -104,6 +104,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
         var reasons = await db.PauseReasons.AsNoTracking().Where(r => r.Enabled && !r.IsSystem).OrderBy(r => r.Code).ToListAsync(ct);
         var blocked = await db.BlockedNumbers.AsNoTracking()
             .Where(b => b.Direction == BlockDirection.Inbound || b.Direction == BlockDirection.Both).Select(b => b.Number).ToListAsync(ct);
+        var flows = await db.SelfServiceFlows.AsNoTracking().ToListAsync(ct);
 
         var s = tenant.Settings;
         var settings = new TenantCallSettings
@@ -119,6 +120,9 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
             RecordingPolicy = s.RecordingPolicy,
             TellMonitoredParties = s.TellMonitoredParties,
             MonitoringNoticeSound = string.IsNullOrWhiteSpace(s.MonitoringNoticeSound) ? "beep" : s.MonitoringNoticeSound,
+            SelfServiceFlows = flows.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(f => new SelfServiceFlow(f.Name, f.Prompt, f.MaxDigits, string.IsNullOrEmpty(f.Terminator) ? null : f.Terminator[0], f.DataKey, f.TimeoutSeconds))
+                .ToList(),
         };
 
         var agents = users

@@ -67,6 +67,7 @@ public sealed class DemoTenantSeeder(CtiDbContext db, PasswordHasher hasher, Tim
         foreach (var name in new[] { "Break", "Lunch", "Meeting", "Training" })
             db.PauseReasons.Add(new PauseReason { TenantId = tenant.Id, Code = code++, Name = name });
         db.PauseReasons.AddRange(TenantsAdmin.SystemPauseReasons(tenant.Id));
+        db.SelfServiceFlows.Add(SelfService.SelfServiceFlowsAdmin.BuiltInPin(tenant.Id));
 
         await db.SaveChangesAsync(ct);
         log.LogWarning(

@@ -52,6 +52,7 @@ public static class AuditTrail
         [typeof(BlockedNumber)] = "blocked_number",
         [typeof(Disposition)] = "disposition",
         [typeof(OutboundCallerId)] = "outbound_caller_id",
+        [typeof(TenantSelfServiceFlow)] = "self_service_flow",
         [typeof(ApiKey)] = "api_key",
         [typeof(WebhookEndpoint)] = "webhook_endpoint",
     };

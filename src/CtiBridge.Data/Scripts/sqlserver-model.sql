@@ -107,6 +107,21 @@ CREATE TABLE [Phones] (
 GO
 
 
+CREATE TABLE [SelfServiceFlows] (
+    [Id] uniqueidentifier NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [Name] nvarchar(50) NOT NULL,
+    [Prompt] nvarchar(80) NOT NULL,
+    [MaxDigits] int NULL,
+    [Terminator] nvarchar(1) NULL,
+    [TimeoutSeconds] int NOT NULL,
+    [DataKey] nvarchar(64) NOT NULL,
+    CONSTRAINT [PK_SelfServiceFlows] PRIMARY KEY ([Id]),
+    CONSTRAINT [FK_SelfServiceFlows_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id]) ON DELETE CASCADE
+);
+GO
+
+
 CREATE TABLE [SkillGroups] (
     [Id] uniqueidentifier NOT NULL,
     [TenantId] uniqueidentifier NOT NULL,
@@ -734,6 +749,10 @@ CREATE INDEX [IX_ContactNumbers_ContactId] ON [ContactNumbers] ([ContactId]);
 GO
 
 
+CREATE INDEX [IX_ContactNumbers_Search] ON [ContactNumbers] ([Number], [NormalizedNumber]);
+GO
+
+
 CREATE INDEX [IX_ContactNumbers_TenantId_NormalizedNumber] ON [ContactNumbers] ([TenantId], [NormalizedNumber]);
 GO
 
@@ -743,6 +762,10 @@ GO
 
 
 CREATE INDEX [IX_Contacts_OwnerUserId] ON [Contacts] ([OwnerUserId]);
+GO
+
+
+CREATE INDEX [IX_Contacts_Search] ON [Contacts] ([Name]);
 GO
 
 
@@ -851,6 +874,10 @@ GO
 
 
 CREATE INDEX [IX_RefreshTokens_UserId] ON [RefreshTokens] ([UserId]);
+GO
+
+
+CREATE UNIQUE INDEX [IX_SelfServiceFlows_TenantId_Name] ON [SelfServiceFlows] ([TenantId], [Name]);
 GO
 
 

@@ -10,6 +10,7 @@ import { AuditPage } from './audit';
 import { WallboardsPage } from './wallboards';
 import { DispositionsPage } from './dispositions';
 import { CallerIdsPage } from './callerids';
+import { SelfServiceFlowsPage } from './selfservice';
 
 export interface AdminPage { slug: string; title: string; component: ComponentType }
 
@@ -22,6 +23,7 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { slug: 'pause-reasons', title: 'Pause reasons', component: PauseReasonsPage },
   { slug: 'dispositions', title: 'Disposition codes', component: DispositionsPage },
   { slug: 'caller-ids', title: 'Caller IDs', component: CallerIdsPage },
+  { slug: 'self-service', title: 'Self-service flows', component: SelfServiceFlowsPage },
   { slug: 'api-keys', title: 'API keys', component: ApiKeysPage },
   { slug: 'webhooks', title: 'Webhooks', component: WebhooksPage },
   { slug: 'wallboards', title: 'Wallboards', component: WallboardsPage },

@@ -344,7 +344,8 @@ function callPanel(call: CallView, ui: Ui, a: Actions): HTMLElement {
       call.skillGroupName ? h('span', { class: 'badge group' }, call.skillGroupName) : null,
       h('span', { class: 'badge', id: 'call-state' }, call.state === 'Ringing' ? 'Ringing' : consulting ? 'Consulting' : held ? 'On hold' : 'Connected'),
       h('span', { class: 'timer', id: 'call-timer', 'aria-label': 'Call duration', 'data-since': call.answeredAt ?? call.createdAt }, '0:00'),
-      call.recording ? h('span', { class: 'rec', id: 'rec-indicator', role: 'status', 'aria-label': 'Recording' }, '● REC') : null),
+      call.recording ? h('span', { class: 'rec', id: 'rec-indicator', role: 'status', 'aria-label': 'Recording' }, '● REC') : null,
+      call.selfService ? h('span', { class: 'badge', id: 'self-service', role: 'status' }, `Self-service: ${call.selfService}`) : null),
     attached(call),
     handoverNotes(call),
     consulted ? h('p', { class: 'muted small', id: 'consulted-note' }, `${call.parties.find((p) => p.agentId === call.consultLegOwner)?.name ?? 'A colleague'} is consulting you; the customer is on hold.`) : null,
@@ -464,6 +465,11 @@ function picker(ui: Ui, a: Actions): HTMLElement {
   }).catch(() => refill(groups, [h('li', { class: 'muted' }, 'Skill groups not available.')]));
   const load = () => Promise.all([loadAgents(), loadGroups()]);
   void load();
+  // Transfer only: the tenant's self-service flows; the customer comes back to me with the digits attached.
+  const flows = h('ul', { class: 'dir', 'aria-label': 'Self-service', id: 'picker-flows' });
+  if (mode === 'transfer') void a.api.request<{ name: string }[]>('GET', '/agent/self-service-flows').then((list) => flows.replaceChildren(...list.map((f) => h('li', {},
+    h('span', {}, f.name), h('button', { type: 'button', 'data-fid': `pick-flow-${f.name}`, 'aria-label': `Self-service ${f.name}`,
+      onclick: () => void a.act(() => a.api.request('POST', `/calls/${callId}/self-service`, { flow: f.name }), () => a.closePicker()) }, 'Send')))), () => {});
   window.clearInterval(pickerTimer);
   pickerTimer = window.setInterval(() => {
     // The picker was closed or rebuilt: stop refreshing this one.
@@ -476,6 +482,7 @@ function picker(ui: Ui, a: Actions): HTMLElement {
     h('div', { class: 'row' }, h('strong', {}, verb), h('button', { type: 'button', class: 'link', onclick: () => a.closePicker(), 'aria-label': 'Close' }, '×')),
     agents,
     mode !== 'add' ? groups : null,
+    mode === 'transfer' ? flows : null,
     h('form', { class: 'row', onsubmit: (e: Event) => { e.preventDefault(); const n = num.value.trim(); if (n) void run({ number: n }, n); } },
       num, h('button', { type: 'submit' }, action)));
 }

@@ -1874,7 +1874,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's self-service flows (prompts played to the customer, digits collected). */
+        /** The tenant's self-service flows (the hand-off list; admins manage them at `/api/v1/admin/self-service-flows`). */
         get: {
             parameters: {
                 query?: never;
@@ -1946,7 +1946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's self-service flows (prompts played to the customer, digits collected). */
+        /** The tenant's self-service flows (the hand-off list; admins manage them at `/api/v1/admin/self-service-flows`). */
         get: {
             parameters: {
                 query?: never;
@@ -12966,6 +12966,450 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sandbox/legs/{legId}/dtmf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The device of a leg types digits (RFC 4733 on a real phone): e.g. the customer answering a self-service flow. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    legId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Api.CallCenter.DtmfRequest"];
+                    "text/json": components["schemas"]["Api.CallCenter.DtmfRequest"];
+                    "application/*+json": components["schemas"]["Api.CallCenter.DtmfRequest"];
+                };
+            };
+            responses: {
+                /** @description Sent. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `validation_failed`: digits other than 0-9, *, #, A-D, or more than 32. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `sandbox_only`, `not_found` (no such leg in your tenant). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/self-service-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the flows by name. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The flows. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"][];
+                        "application/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"][];
+                        "text/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"][];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Adds a flow. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.SelfService.SelfServiceFlowRequest"];
+                    "text/json": components["schemas"]["Application.SelfService.SelfServiceFlowRequest"];
+                    "application/*+json": components["schemas"]["Application.SelfService.SelfServiceFlowRequest"];
+                };
+            };
+            responses: {
+                /** @description Added. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                        "application/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                        "text/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                    };
+                };
+                /**
+                 * @description `validation_failed`: a name, prompt (a sound file name only: no path, extension or URI) or data key
+                 *                 of the wrong form, neither maximum digits nor terminator, a timeout outside 3–300 s.
+                 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `self_service_flow_name_taken`: the tenant has a flow of that name (case-insensitive). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/self-service-flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The flow. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                        "application/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                        "text/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /** Edits a flow (a customer in it right now finishes the flow as it was). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Application.SelfService.SelfServiceFlowRequest"];
+                    "text/json": components["schemas"]["Application.SelfService.SelfServiceFlowRequest"];
+                    "application/*+json": components["schemas"]["Application.SelfService.SelfServiceFlowRequest"];
+                };
+            };
+            responses: {
+                /** @description The flow. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                        "application/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                        "text/json": components["schemas"]["Application.SelfService.SelfServiceFlowDetails"];
+                    };
+                };
+                /** @description `validation_failed`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `self_service_flow_name_taken`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Removes a flow (a customer in it right now still comes back to the agent). */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found` (also another tenant's). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session/login": {
         parameters: {
             query?: never;
@@ -19054,6 +19498,56 @@ export interface components {
             range?: components["schemas"]["Application.Reports.ReportRange"];
             total?: components["schemas"]["Application.Reports.AgentFigures"];
             agents?: components["schemas"]["Application.Reports.AgentReport"][];
+        };
+        /** @description A self-service flow as admins see it. */
+        "Application.SelfService.SelfServiceFlowDetails": {
+            /**
+             * Format: uuid
+             * @description Its id.
+             */
+            id?: string;
+            /** @description What agents pick in the hand-off list. */
+            name?: string;
+            /** @description The sound file Asterisk plays to the customer (name without extension). */
+            prompt?: string;
+            /**
+             * Format: int32
+             * @description The customer is back as soon as this many digits are typed; null: no limit.
+             */
+            maxDigits?: number | null;
+            /** @description The key that ends the input at once (`#` or `*`, not kept); null: none. */
+            terminator?: string | null;
+            /**
+             * Format: int32
+             * @description The customer is back after this many seconds whatever was typed.
+             */
+            timeoutSeconds?: number;
+            /** @description The attached-data key that receives the digits. */
+            dataKey?: string;
+        };
+        /** @description Create or edit a self-service flow. At least one of `maxDigits` and `terminator` is required. */
+        "Application.SelfService.SelfServiceFlowRequest": {
+            /** @description 1–50 characters: letters, digits, space, `_`, `.`, `-`; unique in the tenant. */
+            name?: string | null;
+            /**
+             * @description A sound file Asterisk has, by name without extension (e.g. `conf-getpin`, `custom/enter-account`): letters,
+             *     digits, `_`, `-`, and `/` between folders; no path, extension or URI.
+             */
+            prompt?: string | null;
+            /**
+             * Format: int32
+             * @description 1–32, or null for no limit.
+             */
+            maxDigits?: number | null;
+            /** @description `#`, `*`, or null/empty for none. */
+            terminator?: string | null;
+            /**
+             * Format: int32
+             * @description 3–300 seconds; left out: 30.
+             */
+            timeoutSeconds?: number | null;
+            /** @description 1–64 characters: letters, digits, `_`, `.`, `-` (as the tenant's attached-data keys). */
+            dataKey?: string | null;
         };
         /** @description The session ended (CtiBridge.Application.Supervision.Monitoring.MonitoringView.EndReason). */
         "Application.Supervision.Monitoring.MonitoringEndedEvent": {
