@@ -462,6 +462,8 @@ public sealed partial class TenantCallCenter
                 var me = AgentOf(agentId);
                 var colleague = _agentsByExtension.TryGetValue(dialled, out var c) ? c : null;
                 if (colleague is not null) CheckDirectTarget(colleague, agentId);
+                else if (_config.OutboundBlocked.Blocks(dialled))
+                    throw new CtiException(ErrorCodes.NumberBlocked, $"{dialled} is on the tenant's blocklist: it is not dialled.");
                 var now = Now;
                 var kind = colleague is null ? CallKind.Outbound : CallKind.Internal;
                 var call = new CallRuntime(new Call(TenantId, Guid.NewGuid(), kind, dialled, now));

@@ -124,4 +124,19 @@ public sealed record TenantConfiguration(
     IReadOnlyList<AgentDefinition> Agents,
     IReadOnlyList<SkillGroupDefinition> Groups,
     IReadOnlyList<PauseReasonDefinition> PauseReasons,
-    IReadOnlyCollection<string> BlockedNumbers);
+    IReadOnlyCollection<string> BlockedNumbers)
+{
+    /// <summary>Numbers the tenant blocks for outbound calls (blocklist entries Outbound or Both): never dialled.</summary>
+    public OutboundBlocklist OutboundBlocked { get; init; } = OutboundBlocklist.None;
+}
+
+/// <summary>
+/// The numbers a tenant never dials, as written and in their dialable form; a number asked for is looked up as given and
+/// in its dialable form too (a national number against an international entry), with the normaliser the loader passes.
+/// </summary>
+public sealed class OutboundBlocklist(IReadOnlySet<string> numbers, Func<string, string?> dialable)
+{
+    public static readonly OutboundBlocklist None = new(new HashSet<string>(), _ => null);
+
+    public bool Blocks(string number) => numbers.Count > 0 && (numbers.Contains(number) || (dialable(number) is { } d && numbers.Contains(d)));
+}

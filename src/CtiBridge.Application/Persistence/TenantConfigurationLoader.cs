@@ -1,3 +1,4 @@
+using CtiBridge.Domain.Errors;
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
@@ -155,9 +156,18 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
                 ServiceLevelSeconds = g.ServiceLevelSeconds,
             }).ToList();
 
+        var country = tenant.Settings.Country;
+        var outboundBlocked = await DialTasks.DialTaskPlanner.BlockedNumbersAsync(db, tenant.Id, country, ct);
         var config = new TenantConfiguration(tenant.Id, tenant.Domain, settings, agents, groupDefs,
             reasons.Select(r => new PauseReasonDefinition(r.Code?.ToString() ?? r.Name, r.Name)).ToList(),
-            blocked.ToHashSet());
+            blocked.ToHashSet())
+        {
+            OutboundBlocked = new OutboundBlocklist(outboundBlocked, n =>
+            {
+                try { return Callbacks.CallbackPlanner.DialableNumber(n, country); }
+                catch (CtiException) { return null; }
+            }),
+        };
 
         var byTeam = teamMembers.GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet());
         var supervisorIds = users.Where(u => (u.Roles & UserRoles.Supervisor) != 0).Select(u => u.Id).ToHashSet();

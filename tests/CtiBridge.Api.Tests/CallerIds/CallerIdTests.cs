@@ -1,3 +1,4 @@
+using CtiBridge.Domain.Errors;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -52,6 +53,27 @@ public class CallerIdTests
         // None chosen: the first of hers.
         await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4940654321" }).OkAsync(HttpStatusCode.Created);
         Assert.Equal("+4930200", await CalledPartyCallerIdAsync(pbx, "+4940654321"));
+    }
+
+    [Fact]
+    public async Task A_number_on_the_outbound_blocklist_is_never_dialled_and_an_inbound_only_entry_does_not_stop_a_dial()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        await admin.PostAsJsonAsync("/api/v1/admin/blocklist", new { number = "+4940777001", direction = "Outbound" }).OkAsync(HttpStatusCode.Created);
+        await admin.PostAsJsonAsync("/api/v1/admin/blocklist", new { number = "+4940777002", direction = "Both" }).OkAsync(HttpStatusCode.Created);
+        await admin.PostAsJsonAsync("/api/v1/admin/blocklist", new { number = "+4940777003", direction = "Inbound" }).OkAsync(HttpStatusCode.Created);
+        var agent = await host.ClientForAsync("demo", "agent2");
+        await agent.LoginReadyAsync();
+        await agent.PutAsJsonAsync("/api/v1/agent/state", new { state = "NotReady", reason = "Lunch" }).OkAsync(HttpStatusCode.OK);
+        var pbx = host.Services.GetRequiredService<SimulatedPbx>();
+        var legsBefore = pbx.Legs.Count;
+
+        await Problem.AssertAsync(await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4940777001" }), 409, ErrorCodes.NumberBlocked);
+        await Problem.AssertAsync(await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4940777002" }), 409, ErrorCodes.NumberBlocked);
+        Assert.Equal(legsBefore, pbx.Legs.Count);
+
+        await agent.PostAsJsonAsync("/api/v1/calls/dial", new { number = "+4940777003" }).OkAsync(HttpStatusCode.Created);
     }
 
     [Fact]
