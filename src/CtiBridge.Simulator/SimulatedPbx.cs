@@ -1,4 +1,5 @@
 using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Supervision.Monitoring;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
@@ -196,6 +197,19 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             }
         }
         foreach (var leg in found) Handler.OnIncomingLeg(leg);
+        // Then, as the adapter does once the calls are back: supervisors' monitoring legs, with the other leg of their
+        // session's bridge (the snoop, or after a take over the customer).
+        var monitors = new List<FoundMonitorLeg>();
+        lock (_gate)
+            foreach (var leg in _legs.Values.Where(l => l.Dialled && l.Answered && l.Variables.GetValueOrDefault(RoleVariable) == "supervisor"))
+            {
+                var peer = Guid.TryParse(leg.Variables.GetValueOrDefault(MonitoringService.LegVariables.Session), out var session)
+                           && _bridges.TryGetValue(session, out var bridge)
+                    ? bridge.Members.FirstOrDefault(m => m != leg.Id)
+                    : null;
+                monitors.Add(new FoundMonitorLeg(leg.Id, peer, new Dictionary<string, string>(leg.Variables)));
+            }
+        foreach (var monitor in monitors) Handler.OnMonitorLegFound(monitor);
         return found.Count;
     }
 

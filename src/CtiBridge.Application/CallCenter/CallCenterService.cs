@@ -25,6 +25,8 @@ public interface ISupervisionLegHandler
 {
     void OnLegAnswered(string legId);
     void OnLegEnded(string legId, CallEndReason cause);
+    /// <summary>A monitoring leg a previous process left (after a restart, once the calls were taken back).</summary>
+    void OnMonitorLegFound(FoundMonitorLeg leg);
 }
 
 /// <summary>
@@ -161,6 +163,12 @@ public sealed class CallCenterService : IPbxEventHandler
         }
         else Supervision?.OnLegEnded(legId, cause);
         FeatureCodes?.OnLegEnded(legId);
+    }
+
+    public void OnMonitorLegFound(FoundMonitorLeg leg)
+    {
+        if (Supervision is { } supervision) supervision.OnMonitorLegFound(leg);
+        else _ = Pbx.HangupAsync(leg.SupervisorLegId, CallEndReason.Normal); // nobody supervises here: no listener is left behind
     }
 
     public void OnDtmf(string legId, char digit)

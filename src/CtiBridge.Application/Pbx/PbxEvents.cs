@@ -28,7 +28,22 @@ public interface IPbxEventHandler
 
     /// <summary>The PBX connection came or went; after a return the adapter reports live legs again.</summary>
     void OnConnectionChanged(bool connected, string description);
+
+    /// <summary>
+    /// After a restart: a supervisor's monitoring leg a previous process left (still listening), with the variables kept
+    /// on it; the PBX tracks it (and the other leg in its bridge) again. Whoever does not take it back hangs it up.
+    /// </summary>
+    void OnMonitorLegFound(FoundMonitorLeg leg) { }
 }
+
+/// <summary>
+/// A supervisor's device leg a previous process left in a monitoring session: <paramref name="PeerLegId"/> is the other
+/// leg in the session's bridge — the snoop it listens through, or after a take over the customer (null when there is
+/// none), tracked again by the PBX too; <paramref name="Variables"/> what the
+/// session kept on the leg (<c>CTI_MONITORING</c>, <c>CTI_TENANT_ID</c>, <c>CTI_SUPERVISOR_ID</c>, <c>CTI_AGENT_ID</c>,
+/// <c>CTI_CALL_ID</c>, <c>CTI_AGENT_LEG</c>, <c>CTI_MONITOR_MODE</c>, <c>CTI_MONITOR_SINCE</c>).
+/// </summary>
+public sealed record FoundMonitorLeg(string SupervisorLegId, string? PeerLegId, IReadOnlyDictionary<string, string> Variables);
 
 /// <summary>A leg that entered the app from the dialplan.</summary>
 /// <param name="LegId">The PBX channel id.</param>

@@ -1,4 +1,5 @@
 using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Supervision.Monitoring;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Asterisk.Ami;
 using CtiBridge.Asterisk.Ari;
@@ -246,6 +247,7 @@ public sealed partial class AsteriskPbx
             var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
             await TakeBackQueueCallersAsync(channels, ct).ConfigureAwait(false);
+            await TakeBackMonitorLegsAsync(channels, ct).ConfigureAwait(false);
             try { await HangUpOrphanedLegsAsync(channels, ct).ConfigureAwait(false); }
             catch (Exception ex) when (ex is AriException or HttpRequestException or TaskCanceledException)
             {
@@ -367,6 +369,48 @@ public sealed partial class AsteriskPbx
                 Variables: await AttachedDataAsync(channel, ct).ConfigureAwait(false),
                 FromEndpoint: EndpointOfChannelName(channel.Name),
                 Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs), connected)));
+        }
+    }
+
+    /// <summary>
+    /// Supervisors' monitoring legs a previous process left (up, dialled by us, <c>CTI_ROLE</c> "supervisor"): each is
+    /// tracked again with the other leg in its session's bridge (the snoop it listens through, or after a take over the
+    /// customer) and reported with the variables the session kept on it (<see cref="MonitoringService.LegVariables"/>),
+    /// after the calls were taken back, so the session can be matched with its call. Whoever receives it decides.
+    /// </summary>
+    private async Task TakeBackMonitorLegsAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
+    {
+        if (_handler is not { } handler) return;
+        var dialled = _ari.Options.Application + "," + _options.DialledAppArg + ",";
+        var candidates = channels.Where(c => !_legs.ContainsKey(c.Id) && c.IsUp && c.Dialplan is { AppName: "Stasis", AppData: { } data }
+                                             && data.StartsWith(dialled, StringComparison.Ordinal)).ToList();
+        IReadOnlyList<AriBridge>? bridges = null;
+        string[] names = [MonitoringService.LegVariables.Session, MonitoringService.LegVariables.Tenant, MonitoringService.LegVariables.Supervisor,
+            MonitoringService.LegVariables.Agent, MonitoringService.LegVariables.AgentLeg, MonitoringService.LegVariables.Mode,
+            MonitoringService.LegVariables.ModeSince, TenantCallCenter.LegVariables.CallId];
+        foreach (var channel in candidates)
+        {
+            Dictionary<string, string> variables;
+            try
+            {
+                if (await ReadVariableAsync(channel.Id, TenantCallCenter.LegVariables.Role, ct).ConfigureAwait(false) != "supervisor") continue;
+                var values = await Task.WhenAll(names.Select(n => ReadVariableAsync(channel.Id, n, ct))).ConfigureAwait(false);
+                variables = names.Zip(values).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+            }
+            catch (AriException ex) when (ex.IsNotFound) { continue; } // gone meanwhile
+            if (!Guid.TryParse(variables[MonitoringService.LegVariables.Session], out var sessionId)) continue;
+            bridges ??= await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
+            var bridgeId = BridgeIdOf(sessionId);
+            var peer = bridges.FirstOrDefault(b => b.Id == bridgeId)?.Channels.FirstOrDefault(c => c != channel.Id && !_legs.ContainsKey(c));
+            if (!_legs.TryAdd(channel.Id, new LegState(channel.Id, dialled: true) { Answered = true, Originated = true, CallId = sessionId, BridgeId = bridgeId }))
+                continue;
+            if (peer is not null)
+            {
+                _legs.TryAdd(peer, new LegState(peer, dialled: true) { Answered = true, Originated = true, CallId = sessionId, BridgeId = bridgeId });
+                _bridges.TryAdd(sessionId, new Lazy<Task<string>>(() => Task.FromResult(bridgeId)));
+            }
+            try { handler.OnMonitorLegFound(new FoundMonitorLeg(channel.Id, peer, variables)); }
+            catch (Exception ex) { _log.LogError(ex, "OnMonitorLegFound handler threw for leg {LegId}", channel.Id); }
         }
     }
 

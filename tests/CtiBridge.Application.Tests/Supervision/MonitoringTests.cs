@@ -502,4 +502,66 @@ public class MonitoringTests
         Assert.Equal(ErrorKind.NotFound, stop.Kind);
         Assert.Equal(ErrorCodes.NotMonitoring, (await Assert.ThrowsAsync<CtiException>(() => s.Switch(MonitoringMode.Barge))).Code);
     }
+
+    /// <summary>The next process over the same PBX (as after a restart of CtiBridge): a new engine and service, Ann logged in again.</summary>
+    private static (TenantCallCenter Center, MonitoringService Monitoring, RecordingSink Sink, RecordingMonitoringAudit Audit) Restart(Setup s,
+        Action? whileDown = null)
+    {
+        var sink = new RecordingSink();
+        var service = new CallCenterService(s.Pbx, sink, sink, s.H.Clock, NullLogger<CallCenterService>.Instance);
+        var center = service.Configure(s.Center.Configuration);
+        var audit = new RecordingMonitoringAudit();
+        var monitoring = new MonitoringService(service, sink, audit, s.H.Clock, NullLogger<MonitoringService>.Instance);
+        center.Login(Ann, ready: false); // her session comes back (RestartTests); the call then puts her on it again
+        whileDown?.Invoke();
+        s.Pbx.ReportCallsAfterRestart();
+        return (center, monitoring, sink, audit);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_session_is_taken_back_as_it_was_and_can_switch_and_stop()
+    {
+        var s = new Setup();
+        var (customer, annLeg, callId) = s.AnnTalks();
+        var started = s.Start(MonitoringMode.Monitor);
+        await s.Switch(MonitoringMode.Whisper);
+        var sue = s.SueLeg;
+
+        var (_, monitoring, sink, audit) = Restart(s);
+
+        var view = monitoring.Current(Tenant, Sue);
+        Assert.NotNull(view);
+        Assert.Equal((started.SessionId, callId, Ann, MonitoringMode.Whisper), (view.SessionId, view.CallId, view.AgentId, view.Mode));
+        Assert.Single(sink.Of<MonitoringStartedEvent>());
+        Assert.True(s.Pbx.Hears(annLeg, sue));     // still whispering to Ann, on the same device leg
+        Assert.False(s.Pbx.Hears(customer, sue));
+
+        await monitoring.SwitchAsync(Tenant, s.Supervision, Sue, MonitoringMode.Barge);
+        Assert.True(s.Pbx.Hears(customer, sue));
+        Assert.Equal(sue, s.SueLeg);
+        Assert.Single(s.Snoops); // the snoop of before the restart replaced, not added to
+
+        monitoring.Stop(Tenant, Sue);
+        Assert.Null(monitoring.Current(Tenant, Sue));
+        Assert.DoesNotContain(s.Pbx.Legs, l => l.Id == sue);
+        Assert.Empty(s.Snoops);
+        Assert.True(s.Pbx.Hears(annLeg, customer)); // the call goes on
+        var ended = Assert.Single(audit.Sessions);
+        Assert.Equal(started.SessionId, ended.Id);
+        Assert.Equal([MonitoringMode.Whisper, MonitoringMode.Barge], ended.Periods.Select(p => p.Mode));
+    }
+
+    [Fact]
+    public void After_a_restart_a_monitoring_leg_whose_call_ended_meanwhile_is_hung_up()
+    {
+        var s = new Setup();
+        var (customer, _, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Monitor);
+        var sue = s.SueLeg;
+
+        var (_, monitoring, _, _) = Restart(s, whileDown: () => s.Pbx.HangupFromDevice(customer));
+
+        Assert.Null(monitoring.Current(Tenant, Sue));
+        Assert.DoesNotContain(s.Pbx.Legs, l => l.Id == sue);
+    }
 }

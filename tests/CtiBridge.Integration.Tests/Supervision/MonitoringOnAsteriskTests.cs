@@ -1,4 +1,5 @@
 using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Events;
 using CtiBridge.Application.Persistence;
 using CtiBridge.Application.Supervision.Monitoring;
 using CtiBridge.Asterisk.Adapter;
@@ -246,6 +247,67 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         }
         var audited = Assert.Single(_audit.Sessions);
         Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
+    }
+
+    /// <summary>
+    /// CtiBridge crashes while the supervisor listens and the next process takes the session back from Asterisk: the same
+    /// supervisor phone keeps hearing the call, neither party hears her in monitor, a switch to barge after the restart
+    /// brings her voice to both, and the session ends with the call and is audited — judged by what each party heard.
+    /// </summary>
+    [AsteriskInstalledFact]
+    public async Task After_a_crash_the_next_process_takes_the_session_back_and_a_switch_to_barge_works_on_the_same_phone()
+    {
+        var (customer, _, agentLeg) = await AnnTalksAsync();
+        var started = _monitoring.Start(_center, Supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => _monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop channel");
+        var supervisorPhone = (await asterisk.ChannelsAsync()).Where(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)).Select(c => c.Id).Order().ToList();
+
+        await _h.StopLikeACrashAsync(); // CtiBridge stops: the supervisor's phone and the snoop stay bridged, listening
+        var sink = new EngineSink();
+        MonitoringService next = null!;
+        await using var restarted = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
+        {
+            var service = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
+            var center = service.Configure(_center.Configuration);
+            next = new MonitoringService(service, sink, _audit, TimeProvider.System, NullLogger<MonitoringService>.Instance);
+            var now = DateTimeOffset.UtcNow; // Ann's kept session (she was on the call), restored before the PBX connects
+            center.RestoreSessions([new AgentSessionSnapshot(Tenant, Ann, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
+        });
+        await Eventually(() => next.Current(Tenant, Sue) is not null, "the session taken back by the next process");
+        var view = next.Current(Tenant, Sue)!;
+        Assert.Equal((started.SessionId, MonitoringMode.Monitor, MonitoringState.Active), (view.SessionId, view.Mode, view.State));
+
+        var phases = new List<(MonitoringMode Mode, DateTime From, DateTime To)>();
+        foreach (var mode in new[] { MonitoringMode.Monitor, MonitoringMode.Barge })
+        {
+            if (mode != next.Current(Tenant, Sue)!.Mode) await next.SwitchAsync(Tenant, Supervision, Sue, mode);
+            var from = DateTime.UtcNow;
+            await Task.Delay(2000);
+            phases.Add((mode, from, DateTime.UtcNow));
+        }
+        Assert.Equal(supervisorPhone, (await asterisk.ChannelsAsync()).Where(c => c.Name.StartsWith("Local/t1300@", StringComparison.Ordinal)).Select(c => c.Id).Order());
+        var hungUpAt = DateTime.UtcNow;
+        await asterisk.HangupAsync(customer);
+        await Eventually(() => next.Current(Tenant, Sue) is null, "the session to end with the call");
+        await asterisk.AssertNothingLeftAsync();
+
+        var atAgent = HeardBy(AgentTone);
+        var atCustomer = HeardBy(CustomerTone);
+        var margin = TimeSpan.FromMilliseconds(400);
+        TimeSpan At(HeardAudio audio, DateTime wall) => audio.Length - (hungUpAt - wall);
+        foreach (var (mode, from, to) in phases)
+        {
+            var agent = atAgent.Amplitude(SupervisorTone, At(atAgent, from) + margin, At(atAgent, to) - margin);
+            var cust = atCustomer.Amplitude(SupervisorTone, At(atCustomer, from) + margin, At(atCustomer, to) - margin);
+            output.WriteLine($"after the restart, {mode}: supervisor tone at the agent {agent:0}, at the customer {cust:0}");
+            Assert.True(mode == MonitoringMode.Monitor ? agent < NotHeard : agent > Heard, $"{mode}: agent hears the supervisor at {agent:0}");
+            Assert.True(mode == MonitoringMode.Monitor ? cust < NotHeard : cust > Heard, $"{mode}: customer hears the supervisor at {cust:0}");
+        }
+        var audited = Assert.Single(_audit.Sessions);
+        Assert.Equal(started.SessionId, audited.Id);
+        Assert.Equal(MonitoringEndReason.CallEnded, audited.EndReason);
+        Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Barge], audited.Periods.Select(p => p.Mode));
     }
 
     /// <summary>

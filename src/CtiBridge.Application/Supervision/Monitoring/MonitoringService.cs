@@ -105,8 +105,15 @@ public sealed class MonitoringService : ISupervisionLegHandler
                 new Dictionary<string, string>
                 {
                     ["CTI_ROLE"] = "supervisor",
-                    ["CTI_MONITORING"] = state.Id.ToString("N"),
+                    [LegVariables.Session] = state.Id.ToString("N"),
                     ["CTI_CALL_ID"] = call.CallId.ToString("N"),
+                    // What the next process needs to take the session back after a restart (OnMonitorLegFound).
+                    [LegVariables.Tenant] = center.TenantId.ToString("N"),
+                    [LegVariables.Supervisor] = supervisorId.ToString("N"),
+                    [LegVariables.Agent] = agentId.ToString("N"),
+                    [LegVariables.AgentLeg] = call.AgentLegId,
+                    [LegVariables.Mode] = mode.ToString(),
+                    [LegVariables.ModeSince] = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
         }
         var view = session.View;
@@ -233,6 +240,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
         // The new snoop first, then the old one goes: the supervisor never hears a gap of silence between modes.
         await Pbx.SnoopAsync(session.State.Id, snoop, session.AgentLeg, spy, whisper).ConfigureAwait(false);
         if (previous is not null) await Pbx.HangupAsync(previous, CallEndReason.Normal).ConfigureAwait(false);
+        await KeepModeAsync(session, mode).ConfigureAwait(false);
         await NoticeAsync(session).ConfigureAwait(false);
     }
 
@@ -268,7 +276,85 @@ public sealed class MonitoringService : ISupervisionLegHandler
         bool ended;
         lock (_gate) ended = session.State.State == MonitoringState.Ended;
         if (ended) await Pbx.HangupAsync(customer, CallEndReason.Normal).ConfigureAwait(false); // the supervisor went meanwhile
-        else await NoticeAsync(session).ConfigureAwait(false);
+        else
+        {
+            await KeepModeAsync(session, MonitoringMode.TakeOver).ConfigureAwait(false);
+            await NoticeAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The mode in use and since when, on the supervisor's leg: what a restart reads back (<see cref="OnMonitorLegFound"/>).</summary>
+    private Task KeepModeAsync(Session session, MonitoringMode mode) =>
+        Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string>
+        {
+            [LegVariables.Mode] = mode.ToString(),
+            [LegVariables.ModeSince] = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+    /// <summary>The channel variables a session keeps on the supervisor's leg.</summary>
+    public static class LegVariables
+    {
+        public const string Session = "CTI_MONITORING", Tenant = "CTI_TENANT_ID", Supervisor = "CTI_SUPERVISOR_ID", Agent = "CTI_AGENT_ID",
+            AgentLeg = "CTI_AGENT_LEG", Mode = "CTI_MONITOR_MODE", ModeSince = "CTI_MONITOR_SINCE";
+    }
+
+    // ---------------------------------------------------------------- after a restart
+
+    /// <summary>
+    /// A monitoring leg a previous process left, found once the calls were taken back: the session is taken back as it
+    /// was — the same supervisor, agent, call and mode, listening through the same snoop leg (or, after a take over,
+    /// talking to the customer) — when its call is still the agent's call on the same agent leg and the supervisor has no
+    /// other session; the supervisor can switch mode and stop as before, and its end is audited (its periods from the
+    /// last change of mode before the restart). Anything else is hung up: no supervisor is left listening uncontrolled.
+    /// </summary>
+    public void OnMonitorLegFound(FoundMonitorLeg found)
+    {
+        var v = found.Variables;
+        Guid Id(string name) => Guid.TryParse(v.GetValueOrDefault(name), out var g) ? g : Guid.Empty;
+        var (sessionId, tenantId, supervisorId, agentId, callId) = (Id(LegVariables.Session), Id(LegVariables.Tenant), Id(LegVariables.Supervisor),
+            Id(LegVariables.Agent), Id("CTI_CALL_ID"));
+        var agentLeg = v.GetValueOrDefault(LegVariables.AgentLeg) ?? "";
+        var valid = Enum.TryParse<MonitoringMode>(v.GetValueOrDefault(LegVariables.Mode), out var mode)
+                    & long.TryParse(v.GetValueOrDefault(LegVariables.ModeSince), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sinceMs);
+        Session? session = null;
+        lock (_gate)
+        {
+            var center = tenantId == Guid.Empty ? null : _centers.FindTenant(tenantId);
+            var call = center?.MonitorableCallOf(agentId);
+            var takenBack = valid && sessionId != Guid.Empty && supervisorId != Guid.Empty && center is not null && found.PeerLegId is not null
+                            && !_bySupervisor.ContainsKey((tenantId, supervisorId))
+                            && (mode == MonitoringMode.TakeOver || (call is not null && call.CallId == callId && call.AgentLegId == agentLeg));
+            if (takenBack)
+            {
+                var since = DateTimeOffset.FromUnixTimeMilliseconds(sinceMs);
+                var state = new MonitoringSession(sessionId, tenantId, supervisorId, agentId, callId, mode, since);
+                state.Connected(since);
+                session = new Session(state, center!, found.SupervisorLegId, agentLeg, center!.Configuration.Settings.TellMonitoredParties)
+                {
+                    Answered = true,
+                    SnoopLeg = mode == MonitoringMode.TakeOver ? null : found.PeerLegId,
+                    CustomerLeg = mode == MonitoringMode.TakeOver ? found.PeerLegId : null,
+                };
+                _bySupervisor[(tenantId, supervisorId)] = session;
+                _byLeg[found.SupervisorLegId] = session;
+                _byLeg[found.PeerLegId!] = session;
+                _events.Publish(new MonitoringStartedEvent(tenantId, session.View));
+            }
+        }
+        if (session is not null)
+        {
+            _log.LogInformation("Monitoring session {SessionId} of call {CallId} taken back after a restart ({Mode})", sessionId, callId, mode);
+            return;
+        }
+        _log.LogInformation("Monitoring leg {LegId} left by a previous process does not match a live call; hanging it up", found.SupervisorLegId);
+        foreach (var leg in new[] { found.SupervisorLegId, found.PeerLegId }.OfType<string>())
+            _ = HangupQuietlyAsync(leg);
+    }
+
+    private async Task HangupQuietlyAsync(string legId)
+    {
+        try { await Pbx.HangupAsync(legId, CallEndReason.Normal).ConfigureAwait(false); }
+        catch (Exception ex) { _log.LogDebug("Hanging up monitoring leg {LegId} failed: {Message}", legId, ex.Message); }
     }
 
     private async Task NoticeAsync(Session session)
