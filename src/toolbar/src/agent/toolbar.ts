@@ -16,7 +16,7 @@ import { renderDeviceCheck } from './devicecheck';
 import { h, patch } from './dom';
 import * as V from './views';
 import { changeShortcut, loadShortcuts, saveShortcuts, shortcutFor, type ShortcutAction } from './shortcuts';
-import type { AgentStateChangedData, AgentView, CallView, HubEnvelope, Me, PauseReason, ResumeResult, SkillGroupMessage, TransferTargetGroup } from '../api/types';
+import type { AgentStateChangedData, AgentView, CallView, HubEnvelope, Me, ResumeResult, SkillGroupMessage, TransferTargetGroup } from '../api/types';
 import { myNote, noteBody, type Actions, type NoteDraft, type Ui } from './ui';
 
 performance.mark('toolbar-script-start');
@@ -345,17 +345,34 @@ async function endSession(): Promise<void> {
 
 // ---------------------------------------------------------------- start-up
 
+/**
+ * The pause reasons could not be read (a slow or failing request at start-up or after a reload): without them the agent
+ * could not say why she goes Not Ready (the server requires a reason), so they are asked for again, backing off, until
+ * they come.
+ */
+async function loadPauseReasonsLater(): Promise<void> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 15_000)));
+    try {
+      ui.pauseReasons = await api.pauseReasons();
+      render();
+      return;
+    } catch { /* again */ }
+  }
+}
+
 async function loadAgentContext(show = true): Promise<void> {
   const [agent, calls, reasons, sandbox, dispositions, callerIds] = await Promise.all([
     api.agentState(),
     api.myCalls().catch(() => [] as CallView[]),
-    api.pauseReasons().catch(() => [] as PauseReason[]),
+    api.pauseReasons().catch(() => null),
     ui.sandbox === null ? api.isSandbox() : Promise.resolve(ui.sandbox),
     api.dispositions().catch(() => ui.dispositions),
     api.callerIds().catch(() => ui.callerIds),
   ]);
   ui.callerIds = callerIds;
-  ui.pauseReasons = reasons;
+  if (reasons) ui.pauseReasons = reasons;
+  else void loadPauseReasonsLater();
   ui.dispositions = dispositions;
   ui.sandbox = sandbox;
   ui.model = applySnapshot(ui.model, agent, calls, undefined, Date.now());
