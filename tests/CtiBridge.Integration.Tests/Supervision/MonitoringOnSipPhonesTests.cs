@@ -63,32 +63,12 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
         await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 1 -aa");
 
-        var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
-        var center = service.Configure(new TenantConfiguration(Tenant, "demo",
-            new TenantCallSettings { RingTimeoutSeconds = 10, EndpointPattern = "PJSIP/itest-phone-answer/sip:{extension}" },
-            [new AgentDefinition(Ann, "Ann", "301", new AgentSettings($"ann@127.0.0.1:{agentSip}", ExtensionKind.Sip, AcwMode.AfterAnswered, WrapUpSeconds: 30))],
-            [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1)]) { Number = "500" }],
-            [new PauseReasonDefinition("1", "Break")],
-            new HashSet<string>()));
-        var monitoring = new MonitoringService(service, _sink, _audit, TimeProvider.System, NullLogger<MonitoringService>.Instance);
-        var supervision = new TenantSupervision(Tenant,
-            new Dictionary<Guid, IReadOnlySet<Guid>> { [Sue] = new HashSet<Guid> { Ann } }, new HashSet<Guid>(), [])
-        {
-            Monitoring = new MonitoringPolicy(
-                new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>> { [Sue] = new Dictionary<Guid, MonitoringModes> { [Ann] = MonitoringModes.All } },
-                new Dictionary<Guid, string> { [Sue] = $"sue@127.0.0.1:{supervisorSip}" }),
-        };
+        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip);
 
         // The customer calls Sales from the trunk; Ann's phone answers.
         center.Login(Ann, ready: true);
-        await using var customerSipp = Sipp.Start(SippArgs(CallingCustomerScenario(customer.Port), asterisk.TrunkPort) +
-                                                  $" -s 5551001 -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
-        await Eventually(() => center.MonitorableCallOf(Ann) is not null, "Ann talking to the SIP customer",
-            () => $"Ann {center.GetAgent(Ann).Status}; Asterisk:\n{asterisk.ConsoleTail(30)}\ncustomer's sipp:\n{Tail(customerSipp)}\nagent's sipp:\n{Tail(agentSipp)}");
-        var callId = center.MonitorableCallOf(Ann)!.CallId;
-        await TalkAsync(customer, customerSipp);
-        await TalkAsync(agent, agentSipp);
-        await Eventually(() => customer.PacketsReceived > 0 && agent.PacketsReceived > 0, "RTP from Asterisk at the customer and the agent");
+        await using var customerSipp = StartCustomer(customer);
+        var callId = await AnnTalksAsync(center, customer, customerSipp, agent, agentSipp);
 
         monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Monitor);
         await Eventually(() => monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering",
@@ -140,6 +120,98 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         }
         var audited = Assert.Single(_audit.Sessions);
         Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor], audited.Periods.Select(p => p.Mode));
+    }
+
+    /// <summary>Tenant "demo" with Ann (her phone at <paramref name="agentSip"/>) in Sales, and Sue supervising her (phone at <paramref name="supervisorSip"/>).</summary>
+    private (TenantCallCenter Center, MonitoringService Monitoring, TenantSupervision Supervision) Configure(int agentSip, int supervisorSip)
+    {
+        var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
+        // The phones are rung as PJSIP/itest-phone-answer/<uri>: the fixture's endpoint, with each phone's own sipp as contact.
+        var center = service.Configure(new TenantConfiguration(Tenant, "demo",
+            new TenantCallSettings { RingTimeoutSeconds = 10, EndpointPattern = "PJSIP/itest-phone-answer/sip:{extension}" },
+            [new AgentDefinition(Ann, "Ann", "301", new AgentSettings($"ann@127.0.0.1:{agentSip}", ExtensionKind.Sip, AcwMode.AfterAnswered, WrapUpSeconds: 30))],
+            [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1)]) { Number = "500" }],
+            [new PauseReasonDefinition("1", "Break")],
+            new HashSet<string>()));
+        var monitoring = new MonitoringService(service, _sink, _audit, TimeProvider.System, NullLogger<MonitoringService>.Instance);
+        var supervision = new TenantSupervision(Tenant,
+            new Dictionary<Guid, IReadOnlySet<Guid>> { [Sue] = new HashSet<Guid> { Ann } }, new HashSet<Guid>(), [])
+        {
+            Monitoring = new MonitoringPolicy(
+                new Dictionary<Guid, IReadOnlyDictionary<Guid, MonitoringModes>> { [Sue] = new Dictionary<Guid, MonitoringModes> { [Ann] = MonitoringModes.All } },
+                new Dictionary<Guid, string> { [Sue] = $"sue@127.0.0.1:{supervisorSip}" }),
+        };
+        return (center, monitoring, supervision);
+    }
+
+    /// <summary>The customer's sipp calls the demo trunk's 5551001 (Sales), its media at <paramref name="customer"/>.</summary>
+    private Sipp StartCustomer(RtpPhone customer) =>
+        Sipp.Start(SippArgs(CallingCustomerScenario(customer.Port), asterisk.TrunkPort) + $" -s 5551001 -m 1 -aa 127.0.0.1:{asterisk.SipPort}");
+
+    /// <summary>Waits for Ann to answer the customer, then both talk until each receives RTP; returns the call.</summary>
+    private async Task<Guid> AnnTalksAsync(TenantCallCenter center, RtpPhone customer, Sipp customerSipp, RtpPhone agent, Sipp agentSipp)
+    {
+        await Eventually(() => center.MonitorableCallOf(Ann) is not null, "Ann talking to the SIP customer",
+            () => $"Ann {center.GetAgent(Ann).Status}; Asterisk:\n{asterisk.ConsoleTail(30)}\ncustomer's sipp:\n{Tail(customerSipp)}\nagent's sipp:\n{Tail(agentSipp)}");
+        var callId = center.MonitorableCallOf(Ann)!.CallId;
+        await TalkAsync(customer, customerSipp);
+        await TalkAsync(agent, agentSipp);
+        await Eventually(() => customer.PacketsReceived > 0 && agent.PacketsReceived > 0, "RTP from Asterisk at the customer and the agent");
+        return callId;
+    }
+
+    /// <summary>
+    /// The figure of docs/benchmarks.md ("Supervision: monitor request → the agent's RTP at a SIP supervisor phone"),
+    /// measured only when asked for (<c>CTI_MEASURE_MONITORING_SIP=1</c>, tries in <c>CTI_MEASURE_MONITORING_TRIES</c>,
+    /// default 20): one call between SIP phones; the supervisor starts and stops silent monitoring again and again (her
+    /// sipp phone answers each ring at once); each try is the time from the request to the arrival, at her phone's RTP
+    /// socket, of the first 20 ms packet carrying the agent's tone. It prints the figures and asserts no time.
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task Measure_monitor_request_to_the_agents_rtp_at_a_sip_supervisor()
+    {
+        if (Environment.GetEnvironmentVariable("CTI_MEASURE_MONITORING_SIP") != "1")
+        {
+            output.WriteLine("Not measured: set CTI_MEASURE_MONITORING_SIP=1 to measure (docs/benchmarks.md).");
+            return;
+        }
+        var tries = int.TryParse(Environment.GetEnvironmentVariable("CTI_MEASURE_MONITORING_TRIES"), out var n) ? n : 20;
+        await using var customer = new RtpPhone("customer", CustomerTone);
+        await using var agent = new RtpPhone("agent", AgentTone);
+        await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
+        var agentSip = LoopbackPorts.Reserve();
+        var supervisorSip = LoopbackPorts.Reserve();
+        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
+        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + $" -m {tries} -aa");
+        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip);
+        center.Login(Ann, ready: true);
+        await using var customerSipp = StartCustomer(customer);
+        var callId = await AnnTalksAsync(center, customer, customerSipp, agent, agentSipp);
+
+        var latencies = new List<double>();
+        for (var i = 0; i < tries; i++)
+        {
+            var requested = DateTime.UtcNow;
+            monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Monitor);
+            await Eventually(() => supervisor.FirstArrivalWith(AgentTone, requested, threshold: 1000) is not null, "the agent's tone at the supervisor",
+                () => $"supervisor's sipp:\n{Tail(supervisorSipp)}");
+            latencies.Add((supervisor.FirstArrivalWith(AgentTone, requested, threshold: 1000)!.Value - requested).TotalMilliseconds);
+            monitoring.Stop(Tenant, Sue);
+            // The supervisor's leg and the snoop are gone (only the customer's and Ann's legs are left) before the next try.
+            await Eventually(async () => (await asterisk.ChannelsAsync()).Count == 2, "the supervisor's leg to hang up");
+        }
+        center.Hangup(Ann, callId);
+        Assert.True(await customerSipp.ExitAsync(20) == 0, "customer's sipp: " + Tail(customerSipp));
+        Assert.True(await agentSipp.ExitAsync(20) == 0, "agent's sipp: " + Tail(agentSipp));
+        Assert.True(await supervisorSipp.ExitAsync(20) == 0, "supervisor's sipp: " + Tail(supervisorSipp));
+        await asterisk.AssertNothingLeftAsync();
+
+        output.WriteLine($"monitor request → agent's tone at the SIP supervisor's RTP socket, {tries} tries (ms): " +
+                         string.Join(", ", latencies.Select(l => l.ToString("0"))));
+        latencies.Sort();
+        double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+        output.WriteLine($"p50 {P(0.5):0} ms, p95 {P(0.95):0} ms, max {latencies[^1]:0} ms");
+        Assert.Equal(tries, _audit.Sessions.Count);
     }
 
     /// <summary>Waits for Asterisk's media address in the SDP <paramref name="sipp"/> received, then the phone talks to it.</summary>

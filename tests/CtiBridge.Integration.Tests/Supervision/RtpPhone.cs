@@ -40,7 +40,8 @@ public sealed class RtpPhone : IAsyncDisposable
     /// <summary>Where the phone sends: Asterisk's RTP address from its SDP, then the source of what Asterisk sends (symmetric RTP).</summary>
     public IPEndPoint? Remote => _remote;
     public int PacketsReceived { get { lock (_received) return _received.Count; } }
-    public int PacketsSent { get; private set; }
+    public int PacketsSent => Volatile.Read(ref _packetsSent);
+    private int _packetsSent;
 
     /// <summary>Starts saying the tone to <paramref name="asterisksRtp"/> (Asterisk's media address from the SDP it sent or answered).</summary>
     public void StartTalking(IPEndPoint asterisksRtp)
@@ -53,6 +54,15 @@ public sealed class RtpPhone : IAsyncDisposable
 
     /// <summary>The amplitude (0–32767 scale, Goertzel) of <paramref name="hertz"/> in the audio that arrived between the two moments.</summary>
     public double Amplitude(double hertz, DateTime from, DateTime to) => HeardAudio.Goertzel(ReceivedBetween(from, to), hertz);
+
+    /// <summary>When the first 20 ms packet carrying <paramref name="hertz"/> above <paramref name="threshold"/> arrived after <paramref name="after"/>, if one did.</summary>
+    public DateTime? FirstArrivalWith(double hertz, DateTime after, double threshold)
+    {
+        lock (_received)
+            foreach (var (at, samples) in _received)
+                if (at >= after && HeardAudio.Goertzel(samples, hertz) > threshold) return at;
+        return null;
+    }
 
     /// <summary>How many milliseconds of audio arrived between the two moments.</summary>
     public double MillisecondsReceived(DateTime from, DateTime to) => ReceivedBetween(from, to).Length / 8.0;
@@ -133,7 +143,7 @@ public sealed class RtpPhone : IAsyncDisposable
             try { _socket.SendTo(packet, _remote!); }
             catch (SocketException) { } // the far end is gone (ICMP unreachable): the call is ending
             catch (ObjectDisposedException) { return; }
-            PacketsSent++;
+            Interlocked.Increment(ref _packetsSent);
             sequence++;
             timestamp += SamplesPerPacket;
             next += 20;
