@@ -57,7 +57,6 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         await using var customer = new RtpPhone("customer", CustomerTone);
         await using var agent = new RtpPhone("agent", AgentTone);
         await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
-        // The phones are rung as PJSIP/itest-phone-answer/<uri>: the fixture's endpoint, with each phone's own sipp as contact.
         var agentSip = LoopbackPorts.Reserve();
         var supervisorSip = LoopbackPorts.Reserve();
         await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
