@@ -359,23 +359,9 @@ public sealed class MonitoringOnAsteriskTests(RealAsterisk asterisk, ITestOutput
         w.Write((short)1); w.Write((short)8); w.Write((short)0);
         w.Write("fact"u8); w.Write(4); w.Write(n);
         w.Write("data"u8); w.Write(n);
-        for (var i = 0; i < n; i++) w.Write(LinearToUlaw((short)(8000 * Math.Sin(2 * Math.PI * hertz * i / HeardAudio.SampleRate))));
+        for (var i = 0; i < n; i++) w.Write(G711.LinearToUlaw((short)(8000 * Math.Sin(2 * Math.PI * hertz * i / HeardAudio.SampleRate))));
         w.Flush();
         return ms.ToArray();
-    }
-
-    private static byte LinearToUlaw(short sample)
-    {
-        const int bias = 0x84, clip = 32635;
-        var sign = (sample >> 8) & 0x80;
-        int s = sample;
-        if (sign != 0) s = -s;
-        if (s > clip) s = clip;
-        s += bias;
-        var exponent = 7;
-        for (var mask = 0x4000; (s & mask) == 0 && exponent > 0; mask >>= 1) exponent--;
-        var mantissa = (s >> (exponent + 3)) & 0x0F;
-        return (byte)~(sign | (exponent << 4) | mantissa);
     }
 
     private static string SipCustomerScenario(string wav) => $$"""
