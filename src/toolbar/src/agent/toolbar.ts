@@ -12,7 +12,6 @@ import { applyEvent, applySkillGroupStats, applySnapshot, emptyModel, mergeRecen
 import { NoSoftphone, SipJsSoftphone, type Softphone, type SoftphoneSettings } from '../softphone/softphone';
 import { TabGuard } from './tabs';
 import { beep, enableSound, notifyIncoming, soundAllowed } from './alerts';
-import { renderDeviceCheck } from './devicecheck';
 import { h, patch } from './dom';
 import * as V from './views';
 import { changeShortcut, loadShortcuts, saveShortcuts, shortcutFor, type ShortcutAction } from './shortcuts';
@@ -345,22 +344,6 @@ async function endSession(): Promise<void> {
 
 // ---------------------------------------------------------------- start-up
 
-/**
- * The pause reasons could not be read (a slow or failing request at start-up or after a reload): without them the agent
- * could not say why she goes Not Ready (the server requires a reason), so they are asked for again, backing off, until
- * they come.
- */
-async function loadPauseReasonsLater(): Promise<void> {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 15_000)));
-    try {
-      ui.pauseReasons = await api.pauseReasons();
-      render();
-      return;
-    } catch { /* again */ }
-  }
-}
-
 async function loadAgentContext(show = true): Promise<void> {
   const [agent, calls, reasons, sandbox, dispositions, callerIds] = await Promise.all([
     api.agentState(),
@@ -371,8 +354,9 @@ async function loadAgentContext(show = true): Promise<void> {
     api.callerIds().catch(() => ui.callerIds),
   ]);
   ui.callerIds = callerIds;
+  // Without the reasons she could not say why she goes Not Ready (the server requires one): a failed read is tried again.
   if (reasons) ui.pauseReasons = reasons;
-  else void loadPauseReasonsLater();
+  else setTimeout(() => void loadAgentContext(), 3000);
   ui.dispositions = dispositions;
   ui.sandbox = sandbox;
   ui.model = applySnapshot(ui.model, agent, calls, undefined, Date.now());
@@ -482,11 +466,16 @@ tabs.onTakenOver = () => {
 
 // ---------------------------------------------------------------- rendering
 
+let deviceCheck: typeof import('./devicecheck') | null = null;
+
 function render(): void {
   const route = location.hash.replace(/^#/, '');
   document.body.classList.toggle('is-ringing', Object.keys(ui.model.offers).length > 0);
   if (route.startsWith('/device-check')) {
-    patch(root, 'device-check', () => renderDeviceCheck(api));
+    // A page of its own, opened before a shift: its code is a chunk loaded when it is opened, not at start.
+    if (!deviceCheck) { void import('./devicecheck').then((m) => { deviceCheck = m; render(); }); return; }
+    const check = deviceCheck;
+    patch(root, 'device-check', () => check.renderDeviceCheck(api));
     renderToast(); // a message shown here must go when dismissed or timed out, as on every page
     return;
   }
