@@ -179,7 +179,8 @@ public static class SippParties
     /// The shared end of an answered call, for a phone and for a customer alike: talk until the far end's BYE, and
     /// accept the re-INVITE Asterisk sends once a leg is bridged (real phones must too).
     /// </summary>
-    private static string TalkUntilBye(string contact) => $$"""
+    /// <param name="sdp">The SDP of the answer to a re-INVITE (the parties' own by default).</param>
+    internal static string TalkUntilBye(string contact, string? sdp = null) => $$"""
           <label id="talk" />
           <recv request="INVITE" optional="true" next="reinvite" />
           <recv request="BYE" timeout="280000" />
@@ -207,7 +208,7 @@ public static class SippParties
               Content-Type: application/sdp
               Content-Length: [len]
 
-        {{Sdp}}
+        {{sdp ?? Sdp}}
 
             ]]></send>
           <recv request="ACK" next="talk" />

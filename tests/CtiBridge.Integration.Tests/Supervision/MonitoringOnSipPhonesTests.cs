@@ -6,6 +6,7 @@ using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Supervision;
 using CtiBridge.Domain.Tenants;
 using CtiBridge.Integration.Tests.Asterisk;
+using CtiBridge.Integration.Tests.Product;
 using CtiBridge.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
@@ -284,37 +285,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
 
             ]]></send>
           <recv request="ACK" />
-          <label id="talk" />
-          <recv request="INVITE" optional="true" next="reinvite" />
-          <recv request="BYE" timeout="120000" />
-          <send next="end"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]></send>
-          <label id="reinvite" />
-          <send retrans="500"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:{{name}}@[local_ip]:[local_port];transport=[transport]>
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-        {{Media(rtpPort, 2)}}
-
-            ]]></send>
-          <recv request="ACK" next="talk" />
+        {{SippParties.TalkUntilBye("Contact: <sip:" + name + "@[local_ip]:[local_port];transport=[transport]>", Media(rtpPort, 2))}}
           <label id="end" />
         </scenario>
         """;
@@ -357,37 +328,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
               Content-Length: 0
 
             ]]></send>
-          <label id="talk" />
-          <recv request="INVITE" optional="true" next="reinvite" />
-          <recv request="BYE" timeout="120000" />
-          <send next="end"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Content-Length: 0
-
-            ]]></send>
-          <label id="reinvite" />
-          <send retrans="500"><![CDATA[
-
-              SIP/2.0 200 OK
-              [last_Via:]
-              [last_From:]
-              [last_To:]
-              [last_Call-ID:]
-              [last_CSeq:]
-              Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-        {{Media(rtpPort, 2)}}
-
-            ]]></send>
-          <recv request="ACK" next="talk" />
+        {{SippParties.TalkUntilBye("Contact: <sip:5550111@[local_ip]:[local_port];transport=[transport]>", Media(rtpPort, 2))}}
           <label id="end" />
         </scenario>
         """;
