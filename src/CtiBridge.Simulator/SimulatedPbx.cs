@@ -176,24 +176,22 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
                     continue;
                 // A held leg is out of the conversation (on Asterisk: out of the call's bridge), as the simulator models hold.
                 if (!_bridges.TryGetValue(callId, out var bridge) || !bridge.Members.Contains(leg.Id)) continue;
-                if (leg.Held && v.GetValueOrDefault(HeldVariable) != "1") continue;
                 var others = bridge.Members.Where(m => m != leg.Id).Select(m => _legs.GetValueOrDefault(m)).ToList();
+                var ringing = _legs.Values.Where(l => l.Dialled && !l.Answered && l.Variables.GetValueOrDefault(CallIdVariable) == callId.ToString()).ToList();
                 ResumedConnection? connected = null;
-                if (others.Count == 1 && others[0] is { Answered: true, Held: false } agentLeg
-                    && agentLeg.Variables.GetValueOrDefault(RoleVariable) == "agent"
-                    && agentLeg.Variables.GetValueOrDefault(CallIdVariable) is { } agentCall && Guid.TryParse(agentCall, out var agentCallId) && agentCallId == callId
-                    && Guid.TryParse(agentLeg.Variables.GetValueOrDefault(AgentIdVariable), out var agentId))
+                ResumedOffer? offer = null;
+                if (others.Count > 0)
                 {
-                    DateTimeOffset? answeredAt = long.TryParse(v.GetValueOrDefault(AnsweredAtVariable), System.Globalization.NumberStyles.None,
-                        System.Globalization.CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-                    var recordings = TenantCallCenter.LegVariables.ParseRecordings(v.GetValueOrDefault(TenantCallCenter.LegVariables.Recordings));
-                    if (recordings is { Running: true } && !_activeRecordings.Contains(recordings.Started[^1].Name))
-                        recordings = recordings with { Running = false, Paused = false }; // it ended meanwhile
-                    connected = new ResumedConnection(agentLeg.Id, agentId, answeredAt, recordings, CustomerHeld: leg.Held);
+                    connected = ConnectionOf(v, callId, others, ringing);
+                    if (connected is null) continue;
+                    connected = connected with { CustomerHeld = leg.Held };
                 }
-                else if (others.Count > 0 || leg.Held) continue;
+                else if (leg.Held) continue;
+                else if (ringing.FirstOrDefault(l => l.Variables.GetValueOrDefault(RoleVariable) == "agent") is { } rung
+                         && Guid.TryParse(rung.Variables.GetValueOrDefault(AgentIdVariable), out var rungAgent))
+                    offer = new ResumedOffer(rung.Id, rungAgent);
                 found.Add(new IncomingLeg(leg.Id, dialplan.Tenant, "queue", group.ToString(), leg.CallerIdNumber, leg.CallerIdName, leg.AttachedData,
-                    Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(since), connected)));
+                    Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(since), connected, offer)));
             }
         }
         foreach (var leg in found) Handler.OnIncomingLeg(leg);
@@ -211,6 +209,48 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             }
         foreach (var monitor in monitors) Handler.OnMonitorLegFound(monitor);
         return found.Count;
+    }
+
+    /// <summary>
+    /// As the Asterisk adapter reads a connected call back: exactly one answered agent leg of the call among the other
+    /// members, the rest a consultation or guests (answered), plus the call's consultation or guest legs still ringing.
+    /// </summary>
+    private ResumedConnection? ConnectionOf(IReadOnlyDictionary<string, string> customer, Guid callId, IReadOnlyList<SimLeg?> others, IReadOnlyList<SimLeg> ringing)
+    {
+        ResumedConnection? agent = null;
+        var parties = new List<ResumedParty>();
+        foreach (var other in others)
+        {
+            if (other is not { Answered: true, Held: false } || other.Variables.GetValueOrDefault(CallIdVariable) != callId.ToString()) return null;
+            var vars = other.Variables;
+            var agentId = Guid.TryParse(vars.GetValueOrDefault(AgentIdVariable), out var id) ? id : (Guid?)null;
+            var muted = vars.GetValueOrDefault(TenantCallCenter.LegVariables.Muted) == "1";
+            switch (vars.GetValueOrDefault(RoleVariable))
+            {
+                case "agent" when agent is null && agentId is not null:
+                    agent = new ResumedConnection(other.Id, agentId.Value, null, AgentMuted: muted);
+                    break;
+                case "consult" or "guest" when vars.GetValueOrDefault(RoleVariable) is { } role:
+                    parties.Add(new ResumedParty(other.Id, role == "consult", agentId, vars.GetValueOrDefault(TenantCallCenter.LegVariables.Number) ?? "", Answered: true, muted));
+                    break;
+                default:
+                    return null;
+            }
+        }
+        if (agent is null) return null;
+        foreach (var r in ringing)
+            if (r.Variables.GetValueOrDefault(RoleVariable) is "consult" or "guest")
+                parties.Add(new ResumedParty(r.Id, r.Variables[RoleVariable] == "consult",
+                    Guid.TryParse(r.Variables.GetValueOrDefault(AgentIdVariable), out var rid) ? rid : null,
+                    r.Variables.GetValueOrDefault(TenantCallCenter.LegVariables.Number) ?? "", Answered: false));
+        DateTimeOffset? answeredAt = long.TryParse(customer.GetValueOrDefault(AnsweredAtVariable), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+        var recordings = TenantCallCenter.LegVariables.ParseRecordings(customer.GetValueOrDefault(TenantCallCenter.LegVariables.Recordings));
+        if (recordings is { Running: true } && !_activeRecordings.Contains(recordings.Started[^1].Name))
+            recordings = _recordings.ContainsKey(recordings.Started[^1].Name)
+                ? recordings with { Running = false, Paused = false } // it ended meanwhile
+                : recordings with { Running = false, Paused = false, Started = recordings.Started.SkipLast(1).ToList() }; // it never began
+        return agent with { AnsweredAt = answeredAt, Recordings = recordings, Parties = parties };
     }
 
     private const string RoleVariable = TenantCallCenter.LegVariables.Role, CallIdVariable = TenantCallCenter.LegVariables.CallId,

@@ -184,11 +184,26 @@ public sealed partial class TenantCallCenter
             if (party.Muted == muted) return;
         }
         await RunAwaited(call, () => _pbx.MuteAsync(party.LegId, muted)).ConfigureAwait(false);
+        var work = new Work();
         lock (_gate)
         {
             party.Muted = muted;
+            StoreMuted(work, call, party);
             PublishCall(call, muted ? "muted" : "unmuted");
         }
+        Flush(work);
+    }
+
+    /// <summary>
+    /// Keeps the agent's mute on her leg (after the command), so a restarted CtiBridge shows it and asserts it again
+    /// (<see cref="LegVariables.Muted"/>): if it stops between the two, the next process makes the leg agree with the
+    /// variable, so the toolbar and the PBX never disagree.
+    /// </summary>
+    private void StoreMuted(Work w, CallRuntime call, CallParty party)
+    {
+        var leg = party.LegId;
+        var facts = new Dictionary<string, string> { [LegVariables.Muted] = party.Muted ? "1" : "0" };
+        w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
     }
 
     /// <summary>Sends DTMF digits to the far end (e.g. an extension after an outbound call connects).</summary>
@@ -281,6 +296,7 @@ public sealed partial class TenantCallCenter
                     var leg = customer.LegId;
                     var moh = _config.Settings.DefaultMusicOnHoldClass;
                     w.Add(call, () => _pbx.HoldAsync(leg, moh));
+                    StoreHeld(w, call, true);
                 }
                 call.ConsultBy = agentId;
                 call.ConsultLegId = DialGuest(w, call, number, LegPurpose.Consult, targetAgent);
@@ -531,11 +547,27 @@ public sealed partial class TenantCallCenter
         TrackLeg(call, legId, purpose, agent?.Agent.Id);
         var target = new DialTarget(endpoint, call.Call.CustomerNumber, call.Call.CustomerName,
             TimeSpan.FromSeconds(Math.Max(5, _config.Settings.RingTimeoutSeconds)), agent?.Agent.Settings.AutoAnswer ?? false,
-            new Dictionary<string, string> { [LegVariables.CallId] = call.Call.Id.ToString(), [LegVariables.Role] = purpose.ToString().ToLowerInvariant() });
+            GuestLegVariables(call, purpose, agent, party.Number));
         var id = call.Call.Id;
         w.AddDialling(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
         PublishParty(call, party, joined: true);
         return legId;
+    }
+
+    /// <summary>
+    /// What a consultation or guest leg keeps so a restarted CtiBridge can take it back with its call: the call, its role,
+    /// the agent it rings (if one) and the number it was dialled for.
+    /// </summary>
+    private static Dictionary<string, string> GuestLegVariables(CallRuntime call, LegPurpose purpose, AgentRuntime? agent, string number)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            [LegVariables.CallId] = call.Call.Id.ToString(),
+            [LegVariables.Role] = purpose.ToString().ToLowerInvariant(),
+            [LegVariables.Number] = number,
+        };
+        if (agent is not null) variables[LegVariables.AgentId] = agent.Agent.Id.ToString();
+        return variables;
     }
 
     private string TrunkEndpoint(string number) =>

@@ -355,8 +355,11 @@ public sealed partial class TenantCallCenter
         _journal.RecordingStarted(new RecordingStarted(TenantId, id, agentId, name, now, call.Call.CustomerNumber, call.Call.Direction,
             call.Call.Kind == CallKind.Outbound ? RecordingType.ManualDial : RecordingType.Inbound));
         call.Recordings.Add(new ResumedRecording(name, now, agentId));
+        // Kept on the caller's leg before the recording starts: a process stopped between the two leaves a name the next
+        // one checks against what Asterisk has (a recording that never began is dropped then), never a recording running
+        // that no one knows of.
+        StoreRecordings(w, call, beforeNextCommand: true);
         w.Add(call, () => _pbx.StartRecordingAsync(id, name), _ => { lock (_gate) call.Call.Recording = false; });
-        StoreRecordings(w, call);
     }
 
     // ---- a web agent's softphone survives a page reload ----

@@ -29,6 +29,10 @@ public sealed partial class TenantCallCenter
         public const string Recordings = "CTI_RECORDINGS";
         /// <summary>On a queue caller's leg: <c>1</c> while the agent holds the caller (out of the call's bridge), else empty.</summary>
         public const string Held = "CTI_HELD";
+        /// <summary>On an agent's leg: <c>1</c> while the agent is muted, <c>0</c> once unmuted (what a restart asserts again).</summary>
+        public const string Muted = "CTI_MUTED";
+        /// <summary>On a consultation or conference guest's leg: the number or extension it was dialled for.</summary>
+        public const string Number = "CTI_NUMBER";
 
         /// <summary>The value of <see cref="Recordings"/>, e.g. <c>running|acme-…-1,1795338000000,6f…</c>.</summary>
         public static string FormatRecordings(ResumedRecordings recordings)
@@ -80,7 +84,7 @@ public sealed partial class TenantCallCenter
                 }
                 if (leg.Resumed is { Connected: { } connected } taken && group is not null)
                 {
-                    TakeBackConnectedCall(leg, taken, connected, group, now);
+                    TakeBackConnectedCall(w, leg, taken, connected, group, now);
                     return;
                 }
                 var call = NewInboundCall(CallKind.Queue, leg, now);
@@ -91,6 +95,12 @@ public sealed partial class TenantCallCenter
                     // queue (by the time it was first queued), with its wait and its limits counted from then.
                     call.Call.EnqueuedAt = resumed.EnqueuedAt;
                     call.MusicPlaying = true;
+                    if (resumed.Ringing is { } offer)
+                    {
+                        if (TakeBackOffer(call, group, offer, now)) return;
+                        var ringingLeg = offer.AgentLegId; // not taken back: its answer must not reach an agent
+                        w.AddDialling(call, () => _pbx.HangupAsync(ringingLeg, CallEndReason.Normal));
+                    }
                     _log.LogInformation("Caller {LegId} of call {CallId} waiting since {Since} taken back into {Group}",
                         leg.LegId, call.Call.Id, resumed.EnqueuedAt, group.Definition.Name);
                     Enqueue(w, call, group, atHead: false, inPlace: true);
@@ -149,7 +159,7 @@ public sealed partial class TenantCallCenter
     /// controls and the record work; an agent the configuration does not have, or a call or leg already known here,
     /// leaves the channels as they are: a live conversation is never hung up because of our state.
     /// </summary>
-    private void TakeBackConnectedCall(IncomingLeg leg, ResumedLeg resumed, ResumedConnection connected, GroupRuntime group, DateTimeOffset now)
+    private void TakeBackConnectedCall(Work w, IncomingLeg leg, ResumedLeg resumed, ResumedConnection connected, GroupRuntime group, DateTimeOffset now)
     {
         if (!_config.Agents.Any(d => d.Id == connected.AgentId) || !_agents.TryGetValue(connected.AgentId, out var agent))
         {
@@ -157,7 +167,8 @@ public sealed partial class TenantCallCenter
                 resumed.CallId, Domain, connected.AgentId, leg.LegId, connected.AgentLegId);
             return;
         }
-        if (_calls.ContainsKey(resumed.CallId) || _callsByLeg.ContainsKey(leg.LegId) || _callsByLeg.ContainsKey(connected.AgentLegId))
+        if (_calls.ContainsKey(resumed.CallId) || _callsByLeg.ContainsKey(leg.LegId) || _callsByLeg.ContainsKey(connected.AgentLegId)
+            || (connected.Parties ?? []).Any(p => _callsByLeg.ContainsKey(p.LegId)))
         {
             _log.LogWarning("Call {CallId} of tenant {Tenant} taken back after a restart is known here already; its legs are left as they are", resumed.CallId, Domain);
             return;
@@ -177,17 +188,25 @@ public sealed partial class TenantCallCenter
         TakeBackRecordings(call, connected.Recordings);
         if (connected.CustomerHeld && call.Call.Customer is { } held)
         {
-            // On hold when the previous process stopped (out of the call's bridge, on music): held here too, so Resume puts
-            // the caller back with the agent. The hold counts from now: when it began is not kept.
+            // Out of the call's bridge when the previous process stopped (on hold, a hold it had just begun, or a
+            // self-service flow it was playing): held here, with music asserted again, so the toolbar shows the truth and
+            // Resume puts the caller back with the agent. The hold counts from now: when it began is not kept.
             held.Held = true;
             call.Call.StartHold(now);
+            var heldLeg = held.LegId;
+            var moh = _config.Settings.DefaultMusicOnHoldClass;
+            w.Add(call, () => _pbx.HoldAsync(heldLeg, moh));
         }
+        StoreHeld(w, call, connected.CustomerHeld); // the leg's word now agrees with where the caller is
         var party = call.Call.AddParty(new CallParty(connected.AgentLegId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, answeredAt)
         {
             State = PartyState.Connected,
             AnsweredAt = answeredAt,
+            Muted = connected.AgentMuted,
         });
         TrackLeg(call, connected.AgentLegId, LegPurpose.AgentOffer, agent.Agent.Id);
+        AssertMuted(w, call, party);
+        TakeBackParties(w, call, agent, connected.Parties ?? [], now);
         switch (agent.Agent.Status)
         {
             case AgentStatus.Ready or AgentStatus.NotReady:
@@ -206,6 +225,89 @@ public sealed partial class TenantCallCenter
             call.Call.Id, agent.Agent.Id, leg.LegId, connected.AgentLegId, answeredAt);
         PublishCall(call, "connected");
         PublishParty(call, party, joined: true);
+        foreach (var other in call.Call.PresentParties.Where(p => p != party && p.Role != PartyRole.Customer)) PublishParty(call, other, joined: true);
+    }
+
+    /// <summary>
+    /// The mute a leg kept (<see cref="LegVariables.Muted"/>) is asserted again on the PBX, muted or not: if the previous
+    /// process stopped between a mute command and storing it, the leg is made to agree with what the toolbar shows.
+    /// </summary>
+    private void AssertMuted(Work w, CallRuntime call, CallParty party)
+    {
+        var leg = party.LegId;
+        var muted = party.Muted;
+        w.Add(call, () => _pbx.MuteAsync(leg, muted));
+    }
+
+    /// <summary>
+    /// The other legs of a call taken back: a consultation the agent had open (the caller held meanwhile) or conference
+    /// guests, answered or still ringing, agents or numbers. Each is a party again; an agent among them is put back on
+    /// the call (or Ringing, if their phone still rings), as the call's agent is.
+    /// </summary>
+    private void TakeBackParties(Work w, CallRuntime call, AgentRuntime owner, IReadOnlyList<ResumedParty> parties, DateTimeOffset now)
+    {
+        foreach (var p in parties)
+        {
+            var guest = p.AgentId is { } gid && _config.Agents.Any(d => d.Id == gid) && _agents.TryGetValue(gid, out var g) ? g : null;
+            var party = call.Call.AddParty(new CallParty(p.LegId, guest is null ? PartyRole.External : PartyRole.Agent, guest?.Agent.Id,
+                guest?.Agent.Settings.Extension ?? p.Number, now)
+            {
+                State = !p.Answered ? PartyState.Ringing : p.Consult ? PartyState.Consulting : PartyState.Connected,
+                AnsweredAt = p.Answered ? now : null,
+                Muted = p.Answered && p.Muted,
+            });
+            TrackLeg(call, p.LegId, p.Consult ? LegPurpose.Consult : LegPurpose.Guest, guest?.Agent.Id);
+            if (p.Consult)
+            {
+                call.ConsultBy = owner.Agent.Id;
+                call.ConsultLegId = p.LegId;
+            }
+            if (p.Answered) AssertMuted(w, call, party);
+            if (guest is null) continue;
+            if (guest.Agent.Status is AgentStatus.Ready or AgentStatus.NotReady)
+                Publish(guest, guest.Agent.TakeBackCall(now, call.Call.Id, fromQueue: false, ringing: !p.Answered));
+            else
+                _log.LogWarning("Agent {AgentId} of tenant {Tenant} is a party of call {CallId} taken back after a restart but is {Status} here; the agent's state is left as it is",
+                    guest.Agent.Id, Domain, call.Call.Id, guest.Agent.Status);
+        }
+        if (call.Call.PresentParties.Count(p => p.State == PartyState.Connected) > 2) call.IsConference = true;
+    }
+
+    /// <summary>
+    /// A waiting caller whose offer still rings on an agent's phone when the previous process stopped: the offer goes on
+    /// — the agent Ringing for it (<see cref="Agent.TakeBackCall"/>), the leg tracked, a fresh ring countdown (when the
+    /// first began is not kept) — so the agent's answer connects the call and a miss re-queues it as for any offer. False
+    /// (the ringing leg is hung up and the caller queued again instead) when the agent is not one this configuration has,
+    /// or is not logged in, or is busy here.
+    /// </summary>
+    private bool TakeBackOffer(CallRuntime call, GroupRuntime group, ResumedOffer offer, DateTimeOffset now)
+    {
+        if (!_config.Agents.Any(d => d.Id == offer.AgentId) || !_agents.TryGetValue(offer.AgentId, out var agent)
+            || agent.Agent.Status is not (AgentStatus.Ready or AgentStatus.NotReady) || _callsByLeg.ContainsKey(offer.AgentLegId))
+        {
+            _log.LogInformation("The offer of call {CallId} ringing at agent {AgentId} when the previous process stopped is not taken back; the caller is queued again",
+                call.Call.Id, offer.AgentId);
+            return false;
+        }
+        var ringFor = TimeSpan.FromSeconds(Math.Max(5, _config.Settings.RingTimeoutSeconds));
+        Publish(agent, agent.Agent.TakeBackCall(now, call.Call.Id, fromQueue: true, ringing: true));
+        call.Call.State = CallState.Ringing;
+        call.Call.FirstOfferedAt ??= now;
+        call.Call.OfferAttempts++;
+        call.OfferAgentId = agent.Agent.Id;
+        call.OfferLegId = offer.AgentLegId;
+        call.OfferExpiresAt = now + ringFor;
+        var party = call.Call.AddParty(new CallParty(offer.AgentLegId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, now));
+        TrackLeg(call, offer.AgentLegId, LegPurpose.AgentOffer, agent.Agent.Id);
+        var callId = call.Call.Id;
+        var legId = offer.AgentLegId;
+        call.RingTimer = _time.CreateTimer(_ => OnRingTimeout(callId, legId), null, ringFor, Timeout.InfiniteTimeSpan);
+        _log.LogInformation("Call {CallId} of {Group}, ringing at agent {AgentId} (leg {AgentLeg}) when the previous process stopped, taken back ringing",
+            callId, group.Definition.Name, agent.Agent.Id, legId);
+        _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds) { CallerNumber = ScreenPopNumberOf(call) });
+        PublishCall(call, "ringing");
+        PublishParty(call, party, joined: true);
+        return true;
     }
 
     /// <summary>
@@ -234,7 +336,7 @@ public sealed partial class TenantCallCenter
     /// Keeps the call's recordings and the state of the last one on the caller's leg (after the urgent commands), so a
     /// restarted CtiBridge writes their rows and can stop or pause the running one. Queue calls only: only those are taken back.
     /// </summary>
-    private void StoreRecordings(Work w, CallRuntime call)
+    private void StoreRecordings(Work w, CallRuntime call, bool beforeNextCommand = false)
     {
         if (call.Call.Kind != CallKind.Queue || call.Call.Customer is not { IsPresent: true } customer || call.Recordings.Count == 0) return;
         var leg = customer.LegId;
@@ -242,7 +344,8 @@ public sealed partial class TenantCallCenter
         {
             [LegVariables.Recordings] = LegVariables.FormatRecordings(new ResumedRecordings(call.Recordings.ToList(), call.Call.Recording, call.RecordingPaused)),
         };
-        w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
+        if (beforeNextCommand) w.Add(call, () => _pbx.SetLegVariablesAsync(leg, facts));
+        else w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
     }
 
     /// <summary>Refuses a call before queueing: sends it to a destination or hangs it up, and records why.</summary>

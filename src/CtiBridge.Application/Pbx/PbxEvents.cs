@@ -69,19 +69,40 @@ public sealed record IncomingLeg(
 /// <summary>
 /// A queue caller found after a restart of CtiBridge, with what the leg kept: the call's id (its bridge is named after
 /// it) and when it was first queued. Without <paramref name="Connected"/> the caller was waiting: the leg is answered and
-/// in the call's bridge with music on hold. With it the caller was talking to an agent: both legs are in the call's bridge.
+/// in the call's bridge with music on hold; <paramref name="Ringing"/> then names the agent whose phone still rings for it
+/// (the offer goes on). With <paramref name="Connected"/> the caller was talking to an agent.
 /// </summary>
-public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt, ResumedConnection? Connected = null);
+public sealed record ResumedLeg(Guid CallId, DateTimeOffset EnqueuedAt, ResumedConnection? Connected = null, ResumedOffer? Ringing = null);
+
+/// <summary>An offer still ringing after a restart: the agent's leg (dialled, not answered, tracked again) and the agent.</summary>
+public sealed record ResumedOffer(string AgentLegId, Guid AgentId);
 
 /// <summary>
 /// The agent a resumed caller is connected to: the agent's leg (answered, in the call's bridge, tracked again by the PBX
 /// so commands and its hang-up work), the agent it was dialled for and when the call was answered, if the leg kept it.
 /// <paramref name="Recordings"/>: what the caller's leg kept of the call's recordings (<c>CTI_RECORDINGS</c>), the running
-/// one last, if any. <paramref name="CustomerHeld"/>: the caller is on hold, out of the call's bridge (the PBX tracks it as
-/// held from that bridge, so a resume puts it back).
+/// one last, if any. <paramref name="CustomerHeld"/>: the caller is out of the call's bridge (on hold; the PBX tracks it as
+/// held from that bridge, so a resume puts it back). <paramref name="AgentMuted"/>: what the agent's leg kept of its mute
+/// (<c>CTI_MUTED</c>). <paramref name="Parties"/>: the call's other legs of ours — a consultation or conference guests.
 /// </summary>
 public sealed record ResumedConnection(string AgentLegId, Guid AgentId, DateTimeOffset? AnsweredAt,
-    ResumedRecordings? Recordings = null, bool CustomerHeld = false);
+    ResumedRecordings? Recordings = null, bool CustomerHeld = false, bool AgentMuted = false,
+    IReadOnlyList<ResumedParty>? Parties = null)
+{
+    public bool Equals(ResumedConnection? other) =>
+        other is not null && AgentLegId == other.AgentLegId && AgentId == other.AgentId && AnsweredAt == other.AnsweredAt
+        && Equals(Recordings, other.Recordings) && CustomerHeld == other.CustomerHeld && AgentMuted == other.AgentMuted
+        && (Parties ?? []).SequenceEqual(other.Parties ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(AgentLegId, AgentId, AnsweredAt, CustomerHeld, AgentMuted);
+}
+
+/// <summary>
+/// Another leg of a call taken back (dialled by CtiBridge for it): a consultation (<paramref name="Consult"/>: the agent
+/// consults while the caller is held) or a conference guest; an agent (<paramref name="AgentId"/>) or a number;
+/// answered (in the call's bridge) or still ringing; muted as its leg kept it.
+/// </summary>
+public sealed record ResumedParty(string LegId, bool Consult, Guid? AgentId, string Number, bool Answered, bool Muted = false);
 
 /// <summary>
 /// The recordings of a call taken back: each one started (its name, when, by which agent), and whether the last one is

@@ -296,12 +296,14 @@ public sealed partial class AsteriskPbx
     /// Queue callers a previous CtiBridge process left (it stopped or crashed; Asterisk kept them in the app, in their
     /// call's bridge): each is reported as an <see cref="IncomingLeg"/> with <see cref="ResumedLeg"/> — the call id and
     /// enqueue time the engine stored on the leg. A caller alone in the bridge (on music) was waiting and goes back to its
-    /// place in the queue. A caller with one other <c>cti-</c> leg in the bridge, the call's answered agent leg
-    /// (<see cref="ConnectionOfAsync"/>), was talking to that agent: both legs are tracked again and reported with
-    /// <see cref="ResumedLeg.Connected"/>, so the engine takes the connected call back. A caller the agent held (out of the
-    /// bridge, <see cref="HeldOutOfBridgeAsync"/>) whose bridge holds just that agent leg is taken back the same way, on
-    /// hold: tracked as held from the bridge, so a resume puts it back. Anything else (more legs, a leg whose variables do
-    /// not agree, a caller out of the bridge who is not held) is left as it is, never hung up.
+    /// place in the queue, or, when an agent's phone still rings for the call (a dialled leg of the call with
+    /// <c>CTI_ROLE</c> "agent", not answered), with that offer (<see cref="ResumedLeg.Ringing"/>). A caller whose call's
+    /// bridge holds the call's answered agent leg (<see cref="ConnectionOfAsync"/>) was talking to that agent: reported with
+    /// <see cref="ResumedLeg.Connected"/>, with the call's consultation or conference guests (<c>CTI_ROLE</c> "consult" or
+    /// "guest", in the bridge or still ringing) and the mutes the legs kept. A caller out of the bridge, in no other
+    /// bridge, while the agent is in it, is taken back held — whatever <c>CTI_HELD</c> says, as a hold the previous
+    /// process had just begun has not stored it yet — and tracked as held from the bridge, so a resume puts it back.
+    /// Anything else (a leg whose variables do not agree, a bridge with no agent of the call) is left as it is, never hung up.
     /// </summary>
     private async Task TakeBackQueueCallersAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
     {
@@ -311,6 +313,7 @@ public sealed partial class AsteriskPbx
                                              && data.StartsWith(app, StringComparison.Ordinal) && data.Split(',') is [_, "queue", _, ..]).ToList();
         if (candidates.Count == 0) return;
         var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
+        var ringing = await RingingLegsAsync(channels, ct).ConfigureAwait(false);
         foreach (var channel in candidates)
         {
             string role, callText, group, since;
@@ -327,37 +330,51 @@ public sealed partial class AsteriskPbx
                 continue; // not a queued caller of ours (never queued, or another app's use of the channel)
             var bridgeId = BridgeIdOf(callId);
             var bridge = bridges.FirstOrDefault(b => b.Id == bridgeId);
-            var held = bridge is not null && !bridge.Channels.Contains(channel.Id) && await HeldOutOfBridgeAsync(channel.Id, bridge, bridges, ct).ConfigureAwait(false);
+            var others = bridge?.Channels.Where(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)).ToList() ?? [];
+            var held = bridge is not null && !bridge.Channels.Contains(channel.Id) && others.Count > 0
+                       && !bridges.Any(b => b.Channels.Contains(channel.Id));
             if (bridge is null || (!held && !bridge.Channels.Contains(channel.Id)))
             {
                 _log.LogWarning("Caller {LegId} of call {CallId} is in the app but not in the call's bridge (nor held from it); not taken back", channel.Id, callId);
                 continue;
             }
-            var others = bridge.Channels.Where(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)).ToList();
+            var ringingHere = ringing.Where(r => r.CallId == callId).ToList();
             ResumedConnection? connected = null;
-            LegState? agentLeg = null;
+            ResumedOffer? offer = null;
+            var tracked = new List<LegState>();
             if (others.Count > 0)
             {
-                connected = others.Count == 1 ? await ConnectionOfAsync(channel.Id, callId, channels.FirstOrDefault(c => c.Id == others[0]), ct).ConfigureAwait(false) : null;
-                if (connected is not null && held) connected = connected with { CustomerHeld = true };
+                connected = await ConnectionOfAsync(channel.Id, callId, others.Select(id => channels.FirstOrDefault(c => c.Id == id)).ToList(),
+                    ringingHere, ct).ConfigureAwait(false);
                 if (connected is null)
                 {
                     _log.LogWarning("Call {CallId} was connected when the previous process stopped, but not to one answered agent leg of the call ({Legs}); its parties are left as they are",
                         callId, string.Join(",", others));
                     continue;
                 }
-                agentLeg = new LegState(connected.AgentLegId, dialled: true) { Answered = true, Originated = true, CallId = callId, BridgeId = bridgeId };
+                if (held) connected = connected with { CustomerHeld = true };
+                tracked.Add(new LegState(connected.AgentLegId, dialled: true) { Answered = true, Originated = true, CallId = callId, BridgeId = bridgeId });
+                tracked.AddRange((connected.Parties ?? []).Select(p =>
+                    new LegState(p.LegId, dialled: true) { Answered = p.Answered, Originated = true, CallId = callId, BridgeId = p.Answered ? bridgeId : null }));
+            }
+            else if (ringingHere.FirstOrDefault(r => r.Role == "agent" && r.AgentId is not null) is { } rung)
+            {
+                offer = new ResumedOffer(rung.LegId, rung.AgentId!.Value);
+                tracked.Add(new LegState(rung.LegId, dialled: true) { Originated = true, CallId = callId });
             }
             var leg = held
                 ? new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, Held = true, HeldFromBridge = bridgeId } // resume puts it back
                 : new LegState(channel.Id, dialled: false) { Answered = true, CallId = callId, BridgeId = bridgeId };
-            if (agentLeg is not null && !_legs.TryAdd(agentLeg.Id, agentLeg)) continue;
-            if (!_legs.TryAdd(channel.Id, leg))
-            {
-                if (agentLeg is not null) _legs.TryRemove(new KeyValuePair<string, LegState>(agentLeg.Id, agentLeg));
-                continue;
-            }
+            tracked.Add(leg);
+            if (!TrackAll(tracked)) continue;
             _bridges.TryAdd(callId, new Lazy<Task<string>>(() => Task.FromResult(bridgeId)));
+            // A leg still ringing is not in the app yet: its events (answer, hang-up) reach this process only once subscribed.
+            var unanswered = tracked.Where(l => l.Dialled && !l.Answered).Select(l => "channel:" + l.Id).ToList();
+            if (unanswered.Count > 0)
+            {
+                try { await _ari.Applications.SubscribeAsync(unanswered, ct: ct).ConfigureAwait(false); }
+                catch (AriException ex) { _log.LogWarning("Subscribing to the ringing legs of call {CallId} failed: {Message}", callId, ex.Message); }
+            }
             var args = channel.Dialplan!.AppData!.Split(',');
             handler.OnIncomingLeg(new IncomingLeg(
                 channel.Id,
@@ -368,8 +385,48 @@ public sealed partial class AsteriskPbx
                 CallerName: string.IsNullOrEmpty(channel.Caller.Name) ? null : channel.Caller.Name,
                 Variables: await AttachedDataAsync(channel, ct).ConfigureAwait(false),
                 FromEndpoint: EndpointOfChannelName(channel.Name),
-                Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs), connected)));
+                Resumed: new ResumedLeg(callId, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs), connected, offer)));
         }
+    }
+
+    /// <summary>Tracks every leg of a call taken back, or none of them when one is tracked already.</summary>
+    private bool TrackAll(IReadOnlyList<LegState> legs)
+    {
+        var added = new List<LegState>();
+        foreach (var leg in legs)
+        {
+            if (_legs.TryAdd(leg.Id, leg)) { added.Add(leg); continue; }
+            foreach (var a in added) _legs.TryRemove(new KeyValuePair<string, LegState>(a.Id, a));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A leg of ours dialled for a call and still ringing (not answered, not in the app yet), with what it kept.</summary>
+    private sealed record RingingLeg(string LegId, Guid CallId, string Role, Guid? AgentId, string Number);
+
+    /// <summary>
+    /// Legs of ours still ringing that nobody tracks (dialled by a previous process: <c>cti-</c> ids, not up), with their
+    /// variables. Asterisk lists them before they answer; their <c>CTI_CALL_ID</c> and <c>CTI_ROLE</c> say what for.
+    /// </summary>
+    private async Task<IReadOnlyList<RingingLeg>> RingingLegsAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
+    {
+        var found = new List<RingingLeg>();
+        foreach (var channel in channels.Where(c => !c.IsUp && !_legs.ContainsKey(c.Id) && c.Id.StartsWith("cti-", StringComparison.Ordinal)))
+        {
+            try
+            {
+                var reads = await Task.WhenAll(
+                    ReadVariableAsync(channel.Id, TenantCallCenter.LegVariables.CallId, ct),
+                    ReadVariableAsync(channel.Id, TenantCallCenter.LegVariables.Role, ct),
+                    ReadVariableAsync(channel.Id, TenantCallCenter.LegVariables.AgentId, ct),
+                    ReadVariableAsync(channel.Id, TenantCallCenter.LegVariables.Number, ct)).ConfigureAwait(false);
+                if (!Guid.TryParse(reads[0], out var callId)) continue;
+                found.Add(new RingingLeg(channel.Id, callId, reads[1], Guid.TryParse(reads[2], out var agentId) ? agentId : null, reads[3]));
+            }
+            catch (AriException ex) when (ex.IsNotFound) { } // gone meanwhile
+        }
+        return found;
     }
 
     /// <summary>
@@ -454,48 +511,60 @@ public sealed partial class AsteriskPbx
         bridgeId.Length == 36 && bridgeId.StartsWith("cti-", StringComparison.Ordinal) && Guid.TryParseExact(bridgeId[4..], "N", out _);
 
     /// <summary>
-    /// Whether a caller who is not in its call's bridge was held there by the agent when the previous process stopped: its
-    /// leg says so (<c>CTI_HELD</c> "1"), it is in no other bridge, and the call's bridge holds exactly one leg of ours (the
-    /// agent's, checked next by <see cref="ConnectionOfAsync"/>; as for a caller in the bridge, channels that are not ours,
-    /// such as a recording's, do not count). A caller out of the bridge for another reason (self-service) is not.
+    /// The agent a caller was talking to when the previous process stopped, and the call's other legs: the legs of ours in
+    /// the call's bridge (<paramref name="inBridge"/>) must be up, not tracked, and say they belong to this call — exactly
+    /// one the call's agent leg (<c>CTI_ROLE</c> "agent" with <c>CTI_AGENT_ID</c>, set when it was dialled), the others a
+    /// consultation or guests (<c>CTI_ROLE</c> "consult" or "guest"); legs of the call still ringing
+    /// (<paramref name="ringing"/>) that are a consultation or guests join them, not answered. Each leg's mute
+    /// (<c>CTI_MUTED</c>); the answer time and recordings the engine kept on the caller's leg (<c>CTI_ANSWERED_AT</c>,
+    /// <c>CTI_RECORDINGS</c>), the last recording checked against Asterisk (<see cref="StillRecordingAsync"/>). Null when
+    /// anything does not agree.
     /// </summary>
-    private async Task<bool> HeldOutOfBridgeAsync(string customerLeg, AriBridge bridge, IReadOnlyList<AriBridge> bridges, CancellationToken ct)
+    private async Task<ResumedConnection?> ConnectionOfAsync(string customerLeg, Guid callId, IReadOnlyList<AriChannel?> inBridge,
+        IReadOnlyList<RingingLeg> ringing, CancellationToken ct)
     {
-        if (bridge.Channels.Count(c => c.StartsWith("cti-", StringComparison.Ordinal)) != 1
-            || bridges.Any(b => b.Channels.Contains(customerLeg))) return false;
-        try { return await ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.Held, ct).ConfigureAwait(false) == "1"; }
-        catch (AriException ex) when (ex.IsNotFound) { return false; } // gone meanwhile
-    }
-
-    /// <summary>
-    /// The agent a caller was talking to when the previous process stopped: the other leg in the call's bridge, if it is
-    /// up, not tracked, and its variables say it is the agent leg of this call (<c>CTI_ROLE</c> "agent", <c>CTI_CALL_ID</c>,
-    /// <c>CTI_AGENT_ID</c>, set when it was dialled); the answer time and recordings the engine kept on the caller's leg
-    /// (<c>CTI_ANSWERED_AT</c>, <c>CTI_RECORDINGS</c>), if any — the last recording counted as running only if Asterisk still
-    /// has it live (<see cref="StillRecordingAsync"/>). Null when anything does not agree.
-    /// </summary>
-    private async Task<ResumedConnection?> ConnectionOfAsync(string customerLeg, Guid callId, AriChannel? other, CancellationToken ct)
-    {
-        if (other is null || !other.IsUp || _legs.ContainsKey(other.Id)) return null;
-        string role, callText, agentText, answered, recorded;
+        if (inBridge.Any(c => c is null || !c.IsUp || _legs.ContainsKey(c.Id))) return null;
+        ResumedConnection? agent = null;
+        var parties = new List<ResumedParty>();
         try
         {
-            var reads = await Task.WhenAll(
-                ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Role, ct),
-                ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.CallId, ct),
-                ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.AgentId, ct),
+            foreach (var other in inBridge)
+            {
+                var reads = await Task.WhenAll(
+                    ReadVariableAsync(other!.Id, TenantCallCenter.LegVariables.Role, ct),
+                    ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.CallId, ct),
+                    ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.AgentId, ct),
+                    ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Muted, ct),
+                    ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Number, ct)).ConfigureAwait(false);
+                var (role, callText, agentText, muted, number) = (reads[0], reads[1], reads[2], reads[3] == "1", reads[4]);
+                if (!Guid.TryParse(callText, out var legCall) || legCall != callId) return null;
+                var agentId = Guid.TryParse(agentText, out var id) ? id : (Guid?)null;
+                switch (role)
+                {
+                    case "agent" when agent is null && agentId is not null:
+                        agent = new ResumedConnection(other.Id, agentId.Value, null, AgentMuted: muted);
+                        break;
+                    case "consult" or "guest":
+                        parties.Add(new ResumedParty(other.Id, role == "consult", agentId, number, Answered: true, muted));
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            if (agent is null) return null;
+            parties.AddRange(ringing.Where(r => r.Role is "consult" or "guest")
+                .Select(r => new ResumedParty(r.LegId, r.Role == "consult", r.AgentId, r.Number, Answered: false)));
+            var kept = await Task.WhenAll(
                 ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.AnsweredAt, ct),
                 ReadVariableAsync(customerLeg, TenantCallCenter.LegVariables.Recordings, ct)).ConfigureAwait(false);
-            (role, callText, agentText, answered, recorded) = (reads[0], reads[1], reads[2], reads[3], reads[4]);
+            DateTimeOffset? answeredAt = long.TryParse(kept[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                : null;
+            var recordings = TenantCallCenter.LegVariables.ParseRecordings(kept[1]);
+            if (recordings is { Running: true }) recordings = await StillRecordingAsync(recordings, ct).ConfigureAwait(false);
+            return agent with { AnsweredAt = answeredAt, Recordings = recordings, Parties = parties };
         }
         catch (AriException ex) when (ex.IsNotFound) { return null; } // gone meanwhile
-        if (role != "agent" || !Guid.TryParse(callText, out var legCall) || legCall != callId || !Guid.TryParse(agentText, out var agentId)) return null;
-        DateTimeOffset? answeredAt = long.TryParse(answered, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-            : null;
-        var recordings = TenantCallCenter.LegVariables.ParseRecordings(recorded);
-        if (recordings is { Running: true }) recordings = await StillRecordingAsync(recordings, ct).ConfigureAwait(false);
-        return new ResumedConnection(other.Id, agentId, answeredAt, recordings);
     }
 
     /// <summary>
@@ -515,11 +584,37 @@ public sealed partial class AsteriskPbx
                 _ => recordings,
             };
         }
-        catch (AriException ex) when (ex.IsNotFound) { return recordings with { Running = false, Paused = false }; }
+        catch (AriException ex) when (ex.IsNotFound) { return await StoppedOrNeverBegunAsync(recordings, ct).ConfigureAwait(false); }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _log.LogWarning("Reading live recording {Name} failed ({Message}); taken back as the caller's leg says", recordings.Started[^1].Name, ex.Message);
             return recordings;
+        }
+    }
+
+    /// <summary>
+    /// The last recording the caller's leg names is not live: it ended (Asterisk stored it), or it never began — the
+    /// engine keeps the name on the leg before it asks Asterisk to record, so a process stopped in between leaves a name
+    /// with no recording, which is dropped.
+    /// </summary>
+    private async Task<ResumedRecordings> StoppedOrNeverBegunAsync(ResumedRecordings recordings, CancellationToken ct)
+    {
+        var stopped = recordings with { Running = false, Paused = false };
+        var last = recordings.Started[^1].Name;
+        try
+        {
+            await _ari.Recordings.GetStoredAsync(last, ct).ConfigureAwait(false);
+            return stopped;
+        }
+        catch (AriException ex) when (ex.IsNotFound)
+        {
+            _log.LogInformation("Recording {Name} the caller's leg names never began; not taken back", last);
+            return stopped with { Started = recordings.Started.Take(recordings.Started.Count - 1).ToList() };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.LogWarning("Reading stored recording {Name} failed ({Message}); taken back as ended", last, ex.Message);
+            return stopped;
         }
     }
 

@@ -288,8 +288,10 @@ public sealed class Agent
     /// going): from Ready, or from Not Ready — the state a restored session of an agent on a call comes back in
     /// (<see cref="SystemReasons.Restarted"/>). Another Not Ready reason is kept as a pending Not Ready, applied when the
     /// call and its wrap-up end. Afterwards the agent goes where the call leads: wrap-up after a queue call, then Ready.
+    /// With <paramref name="ringing"/> the call still rings on the agent's phone (the offer goes on): the agent is
+    /// Ringing, and an answer, a decline or the ring countdown follow as for any offer.
     /// </summary>
-    public AgentStateChange TakeBackCall(DateTimeOffset now, Guid callId, bool fromQueue)
+    public AgentStateChange TakeBackCall(DateTimeOffset now, Guid callId, bool fromQueue, bool ringing = false)
     {
         switch (Status)
         {
@@ -302,7 +304,7 @@ public sealed class Agent
         _resume = (AgentStatus.Ready, null);
         CallId = callId;
         CallIsFromQueue = fromQueue;
-        return Move(now, AgentStatus.OnCall, null, AgentTrigger.CallTakenBack);
+        return Move(now, ringing ? AgentStatus.Ringing : AgentStatus.OnCall, null, AgentTrigger.CallTakenBack);
     }
 
     // ---- wrap-up ----

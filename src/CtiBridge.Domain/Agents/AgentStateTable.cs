@@ -71,9 +71,12 @@ public static class AgentStateTable
         R(AgentStatus.NotReady, AgentTrigger.DeviceLost, any, NoChange);
         R(AgentStatus.NotReady, AgentTrigger.DeviceRestored, "reason Device unavailable, tenant returns agents", S(AgentStatus.Ready));
         R(AgentStatus.NotReady, AgentTrigger.DeviceRestored, "otherwise", NoChange);
-        R(AgentStatus.Ready, AgentTrigger.CallTakenBack, any, S(AgentStatus.OnCall));
-        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "reason Restarted", S(AgentStatus.OnCall));
-        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "another reason", S(AgentStatus.OnCall) + " (pending Not Ready with that reason)");
+        R(AgentStatus.Ready, AgentTrigger.CallTakenBack, "connected", S(AgentStatus.OnCall));
+        R(AgentStatus.Ready, AgentTrigger.CallTakenBack, "still ringing", S(AgentStatus.Ringing));
+        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "reason Restarted, connected", S(AgentStatus.OnCall));
+        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "reason Restarted, still ringing", S(AgentStatus.Ringing));
+        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "another reason, connected", S(AgentStatus.OnCall) + " (pending Not Ready with that reason)");
+        R(AgentStatus.NotReady, AgentTrigger.CallTakenBack, "another reason, still ringing", S(AgentStatus.Ringing) + " (pending Not Ready with that reason)");
 
         // Ringing
         R(AgentStatus.Ringing, AgentTrigger.Login, any, Refused("agent_already_logged_in"));

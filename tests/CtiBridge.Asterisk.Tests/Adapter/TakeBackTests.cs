@@ -37,22 +37,34 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         public void OnConnectionChanged(bool connected, string description) { }
     }
 
-    private static string Channel(string id, string name, string appData) => $$"""
-        {"id":"{{id}}","name":"{{name}}","state":"Up","caller":{"name":"","number":"5551234"},"connected":{"name":"","number":""},
+    private static string Channel(string id, string name, string appData, string state = "Up") => $$"""
+        {"id":"{{id}}","name":"{{name}}","state":"{{state}}","caller":{"name":"","number":"5551234"},"connected":{"name":"","number":""},
          "accountcode":"","dialplan":{"context":"from-trunk","exten":"7001","priority":1,"app_name":"Stasis","app_data":"{{appData}}"},
          "creationtime":"2026-11-22T09:00:00.000+0000","language":"en"}
         """;
 
+    /// <summary>Another leg of ours on the fake Asterisk: answered in the call's bridge, or ringing (not up, in no bridge).</summary>
+    private sealed record OtherLeg(string Id, bool Ringing);
+
     /// <summary>A fake Asterisk with the two legs of a connected call in its bridge and the given channel variables.</summary>
     private static Func<HttpContext, string, Task> Asterisk(Dictionary<string, Dictionary<string, string>> variables,
-        bool customerInBridge = true, string? liveRecordingState = null) => (ctx, line) =>
+        bool customerInBridge = true, string? liveRecordingState = null, bool stored = true, bool agentLegInBridge = true,
+        IReadOnlyList<OtherLeg>? others = null) => (ctx, line) =>
     {
         var customer = Channel(Customer, "PJSIP/trunk-00000001", "cti,queue,demo,Sales");
-        var agent = Channel(AgentLeg, "Local/101@itest-agents-00000002;1", "cti,dialled," + CallId.ToString("N"));
+        var agent = Channel(AgentLeg, "Local/101@itest-agents-00000002;1", "cti,dialled," + CallId.ToString("N"), agentLegInBridge ? "Up" : "Ringing");
+        var extra = (others ?? []).Select(o => Channel(o.Id, "Local/5559999@itest-agents-00000003;1", "cti,dialled," + CallId.ToString("N"), o.Ringing ? "Ringing" : "Up")).ToList();
+        var inBridge = (customerInBridge ? new[] { Customer } : []).Concat(agentLegInBridge ? [AgentLeg] : [])
+            .Concat((others ?? []).Where(o => !o.Ringing).Select(o => o.Id));
         string? json = null;
-        if (line == "GET /ari/channels") json = $"[{customer},{agent}]";
+        if (line == "GET /ari/channels") json = "[" + string.Join(",", new[] { customer, agent }.Concat(extra)) + "]";
         else if (line == "GET /ari/bridges")
-            json = $$"""[{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":[{{(customerInBridge ? $"\"{Customer}\"," : "")}}"{{AgentLeg}}"]}]""";
+            json = $$"""[{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":[{{string.Join(",", inBridge.Select(c => $"\"{c}\""))}}]}]""";
+        else if (line.StartsWith("GET /ari/recordings/stored/", StringComparison.Ordinal))
+        {
+            if (!stored) { ctx.Response.StatusCode = 404; return ctx.Response.WriteAsync("""{"message":"Recording not found"}"""); }
+            json = $$"""{"name":"{{line["GET /ari/recordings/stored/".Length..]}}","format":"wav"}""";
+        }
         else if (line.StartsWith("GET /ari/recordings/live/", StringComparison.Ordinal))
         {
             if (liveRecordingState is null) { ctx.Response.StatusCode = 404; return ctx.Response.WriteAsync("""{"message":"Recording not found"}"""); }
@@ -60,6 +72,7 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         }
         else if (line == $"GET /ari/channels/{Customer}") json = customer;
         else if (line == $"GET /ari/channels/{AgentLeg}") json = agent;
+        else if ((others ?? []).FirstOrDefault(o => line == $"GET /ari/channels/{o.Id}") is { } o) json = extra[(others ?? []).ToList().IndexOf(o)];
         else if (line.StartsWith("GET /ari/channels/", StringComparison.Ordinal) && line.Contains("/variable?variable=", StringComparison.Ordinal))
         {
             var channel = line["GET /ari/channels/".Length..line.IndexOf("/variable", StringComparison.Ordinal)];
@@ -93,10 +106,10 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
     };
 
     private async Task<(FakeAriServer Ari, AsteriskPbx Pbx, Recorder Handler, IAsyncDisposable[] Owned)> StartAsync(Dictionary<string, Dictionary<string, string>> variables,
-        bool customerInBridge = true, string? liveRecordingState = null)
+        bool customerInBridge = true, string? liveRecordingState = null, bool stored = true, bool agentLegInBridge = true, IReadOnlyList<OtherLeg>? others = null)
     {
         var ari = await FakeAriServer.StartAsync();
-        ari.Rest = Asterisk(variables, customerInBridge, liveRecordingState);
+        ari.Rest = Asterisk(variables, customerInBridge, liveRecordingState, stored, agentLegInBridge, others);
         var http = new HttpClient();
         var options = new AriOptions
         {
@@ -172,17 +185,74 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }
 
-    [Fact]
-    public async Task A_caller_out_of_the_bridge_who_is_not_held_is_left_alone()
+    [Theory]
+    [InlineData(null)] // a hold the previous process had just begun (not stored yet), or a self-service flow it was playing
+    [InlineData("0")]  // the same after an earlier resume
+    public async Task A_caller_out_of_the_bridge_while_the_agent_is_in_it_is_reported_held_whatever_its_leg_says(string? heldVariable)
     {
-        var (ari, pbx, handler, owned) = await StartAsync(Variables(), customerInBridge: false); // e.g. in self-service
+        var variables = Variables();
+        if (heldVariable is not null) variables[Customer][TenantCallCenter.LegVariables.Held] = heldVariable;
+        var (_, pbx, handler, owned) = await StartAsync(variables, customerInBridge: false);
         try
         {
-            await ari.Requests.WaitAsync(r => r.Any(x => x.Request == $"GET /ari/channels/{Customer}/variable?variable={TenantCallCenter.LegVariables.Held}")).WithGuard();
-            await Task.Delay(300);
+            await Eventually(() => !handler.Legs.IsEmpty);
 
-            Assert.Empty(handler.Legs);
-            Assert.Empty(pbx.TrackedLegs);
+            Assert.True(Assert.Single(handler.Legs).Resumed!.Connected!.CustomerHeld);
+            Assert.Contains(Customer, pbx.TrackedLegs);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_waiting_caller_whose_agent_phone_still_rings_is_reported_with_the_offer_and_the_ringing_leg_is_subscribed_to()
+    {
+        var variables = Variables();
+        variables[Customer].Remove(TenantCallCenter.LegVariables.AnsweredAt);
+        var (ari, pbx, handler, owned) = await StartAsync(variables, agentLegInBridge: false);
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            var resumed = Assert.Single(handler.Legs).Resumed!;
+            Assert.Null(resumed.Connected);
+            Assert.Equal(new ResumedOffer(AgentLeg, AgentId), resumed.Ringing);
+            Assert.Contains(AgentLeg, pbx.TrackedLegs);
+            await ari.Requests.WaitAsync(r => r.Any(x => x.Request.StartsWith("POST /ari/applications/cti/subscription?eventSource=channel%3A" + AgentLeg, StringComparison.Ordinal)
+                                                         || x.Request.StartsWith("POST /ari/applications/cti/subscription?eventSource=channel:" + AgentLeg, StringComparison.Ordinal))).WithGuard();
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_consultation_and_a_ringing_guest_are_reported_with_the_call_and_the_mutes_the_legs_kept()
+    {
+        const string consult = "cti-consult0123456789ab", guest = "cti-guest0123456789abcd";
+        var bob = Guid.Parse("00000000-0000-0000-0000-000000000102");
+        var variables = Variables();
+        variables[AgentLeg][TenantCallCenter.LegVariables.Muted] = "1";
+        variables[consult] = new()
+        {
+            [TenantCallCenter.LegVariables.Role] = "consult", [TenantCallCenter.LegVariables.CallId] = CallId.ToString(),
+            [TenantCallCenter.LegVariables.AgentId] = bob.ToString(), [TenantCallCenter.LegVariables.Number] = "102",
+        };
+        variables[guest] = new()
+        {
+            [TenantCallCenter.LegVariables.Role] = "guest", [TenantCallCenter.LegVariables.CallId] = CallId.ToString(),
+            [TenantCallCenter.LegVariables.Number] = "5559999",
+        };
+        var (_, pbx, handler, owned) = await StartAsync(variables, customerInBridge: false,
+            others: [new OtherLeg(consult, Ringing: false), new OtherLeg(guest, Ringing: true)]);
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            var connected = Assert.Single(handler.Legs).Resumed!.Connected!;
+            Assert.True(connected.CustomerHeld);
+            Assert.True(connected.AgentMuted);
+            Assert.Equal([new ResumedParty(consult, Consult: true, bob, "102", Answered: true), new ResumedParty(guest, Consult: false, null, "5559999", Answered: false)],
+                connected.Parties!);
+            Assert.Contains(consult, pbx.TrackedLegs);
+            Assert.Contains(guest, pbx.TrackedLegs);
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }
@@ -191,19 +261,21 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("paused", true, true)]
     [InlineData("recording", true, false)]
     [InlineData(null, false, false)] // Asterisk no longer has it live: it ended while no CtiBridge ran
-    public async Task The_calls_recordings_kept_on_the_callers_leg_are_reported_the_last_running_as_Asterisk_has_it(string? live, bool running, bool paused)
+    [InlineData(null, false, false, false)] // Asterisk never had it: the previous process stopped before asking for it
+    public async Task The_calls_recordings_kept_on_the_callers_leg_are_reported_the_last_running_as_Asterisk_has_it(string? live, bool running, bool paused,
+        bool stored = true)
     {
         var variables = Variables();
         var first = new ResumedRecording("demo-" + CallId.ToString("N") + "-1", DateTimeOffset.FromUnixTimeMilliseconds(1795338040000), AgentId);
         var second = new ResumedRecording("demo-" + CallId.ToString("N") + "-2", DateTimeOffset.FromUnixTimeMilliseconds(1795338050000), AgentId);
         variables[Customer][TenantCallCenter.LegVariables.Recordings] =
             TenantCallCenter.LegVariables.FormatRecordings(new ResumedRecordings([first, second], Running: true, Paused: false));
-        var (_, _, handler, owned) = await StartAsync(variables, liveRecordingState: live);
+        var (_, _, handler, owned) = await StartAsync(variables, liveRecordingState: live, stored: stored);
         try
         {
             await Eventually(() => !handler.Legs.IsEmpty);
 
-            Assert.Equal(new ResumedRecordings([first, second], running, paused), Assert.Single(handler.Legs).Resumed!.Connected!.Recordings);
+            Assert.Equal(new ResumedRecordings(stored ? [first, second] : [first], running, paused), Assert.Single(handler.Legs).Resumed!.Connected!.Recordings);
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }

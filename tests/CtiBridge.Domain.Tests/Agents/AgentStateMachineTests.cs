@@ -22,7 +22,7 @@ public class AgentStateMachineTests
             condition.Contains("outbound only") ? WorkingMode.Outbound : condition.Contains("inbound only") ? WorkingMode.Inbound : WorkingMode.Both);
         var a = new Agent(Guid.NewGuid(), Guid.NewGuid(), "Ann", settings);
         if (state == AgentStatus.LoggedOut) return a;
-        if (condition == "reason Restarted") a.Resume(T0, ready: false, reason: SystemReasons.Restarted, loggedInAt: T0, idleSince: null);
+        if (condition.StartsWith("reason Restarted", StringComparison.Ordinal)) a.Resume(T0, ready: false, reason: SystemReasons.Restarted, loggedInAt: T0, idleSince: null);
         else a.Login(T0, ready: state != AgentStatus.NotReady, reason: "Break");
         if (condition.Contains("reason Device unavailable"))
         {
@@ -72,7 +72,7 @@ public class AgentStateMachineTests
             AgentTrigger.ExtendWrapUp => a.ExtendWrapUp(now, TimeSpan.FromSeconds(30)),
             AgentTrigger.DeviceLost => a.DeviceLost(now),
             AgentTrigger.DeviceRestored => a.DeviceRestored(now, returnToReady: condition.Contains("tenant returns agents")),
-            AgentTrigger.CallTakenBack => a.TakeBackCall(now, Guid.NewGuid(), fromQueue: true),
+            AgentTrigger.CallTakenBack => a.TakeBackCall(now, Guid.NewGuid(), fromQueue: true, ringing: condition.Contains("still ringing")),
             _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
         };
     }
