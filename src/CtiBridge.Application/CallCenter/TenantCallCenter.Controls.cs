@@ -318,6 +318,7 @@ public sealed partial class TenantCallCenter
                 target.State = PartyState.Connected;
                 call.HandedOverBy = agentId;
                 HandOver(call, target);
+                if (target.AgentId is not null) StoreRole(w, call, target, "agent"); // the call's agent from now on
                 var me = _agents[agentId];
                 var myParty = call.Call.PresentAgentParty(agentId)!;
                 var myLeg = myParty.LegId;
@@ -344,6 +345,7 @@ public sealed partial class TenantCallCenter
                 call.ConsultLegId = null;
                 target.State = PartyState.Connected;
                 call.IsConference = true;
+                StoreRole(w, call, target, "guest");
                 UnholdCustomer(w, call);
                 PublishCall(call, "conference");
             }
@@ -552,6 +554,14 @@ public sealed partial class TenantCallCenter
         w.AddDialling(call, () => _pbx.DialAsync(id, legId, target), _ => OnLegEnded(legId, CallEndReason.Unreachable));
         PublishParty(call, party, joined: true);
         return legId;
+    }
+
+    /// <summary>A leg's part in its call changed (a consultation became a conference or took the call over): kept for a restart.</summary>
+    private void StoreRole(Work w, CallRuntime call, CallParty party, string role)
+    {
+        var leg = party.LegId;
+        var facts = new Dictionary<string, string> { [LegVariables.Role] = role };
+        w.AddLater(call, () => _pbx.SetLegVariablesAsync(leg, facts));
     }
 
     /// <summary>
