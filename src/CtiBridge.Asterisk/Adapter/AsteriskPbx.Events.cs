@@ -325,14 +325,30 @@ public sealed partial class AsteriskPbx
                 (role, callText, group, since) = (reads[0], reads[1], reads[2], reads[3]);
             }
             catch (AriException ex) when (ex.IsNotFound) { continue; } // gone meanwhile
+            if (role == "" && callText == "" && !bridges.Any(b => b.Channels.Contains(channel.Id)))
+            {
+                await ReportUnhandledCallerAsync(handler, channel, ct).ConfigureAwait(false);
+                continue;
+            }
             if (role != "customer" || !Guid.TryParse(callText, out var callId) || !Guid.TryParse(group, out _)
                 || !long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sinceMs))
-                continue; // not a queued caller of ours (never queued, or another app's use of the channel)
+                continue; // not a queued caller of ours (another app's use of the channel)
             var bridgeId = BridgeIdOf(callId);
             var bridge = bridges.FirstOrDefault(b => b.Id == bridgeId);
             var others = bridge?.Channels.Where(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)).ToList() ?? [];
             var held = bridge is not null && !bridge.Channels.Contains(channel.Id) && others.Count > 0
                        && !bridges.Any(b => b.Channels.Contains(channel.Id));
+            if (!held && others.Count == 0 && !bridges.Any(b => b.Channels.Contains(channel.Id)))
+            {
+                // Queued by the previous process, which stopped before the caller was answered and bridged: put it where a
+                // waiting caller is (answered, in the call's bridge, on music), then take it back as waiting.
+                try { bridge = await SeatWaitingCallerAsync(channel, callId, ct).ConfigureAwait(false); }
+                catch (AriException ex)
+                {
+                    _log.LogWarning("Caller {LegId} of call {CallId} could not be put in the call's bridge ({Message}); not taken back", channel.Id, callId, ex.Message);
+                    continue;
+                }
+            }
             if (bridge is null || (!held && !bridge.Channels.Contains(channel.Id)))
             {
                 _log.LogWarning("Caller {LegId} of call {CallId} is in the app but not in the call's bridge (nor held from it); not taken back", channel.Id, callId);
@@ -389,6 +405,37 @@ public sealed partial class AsteriskPbx
         }
     }
 
+    /// <summary>
+    /// A caller in the app that the previous process never got to handle (it stopped right after the caller entered
+    /// <c>Stasis()</c>: nothing stored on the leg, in no bridge): reported as the new caller it is, as its StasisStart would
+    /// have been, so it is queued now instead of waiting in silence for ever.
+    /// </summary>
+    private async Task ReportUnhandledCallerAsync(IPbxEventHandler handler, AriChannel channel, CancellationToken ct)
+    {
+        if (!_legs.TryAdd(channel.Id, new LegState(channel.Id, dialled: false) { Answered = channel.IsUp })) return;
+        _log.LogInformation("Caller {LegId} entered the app just before the previous process stopped and was never handled; reporting it now", channel.Id);
+        var args = channel.Dialplan!.AppData!.Split(',');
+        handler.OnIncomingLeg(new IncomingLeg(
+            channel.Id,
+            Tenant: args[2],
+            Purpose: args[1],
+            Target: args.Length > 3 ? args[3] : "",
+            CallerNumber: channel.Caller.Number,
+            CallerName: string.IsNullOrEmpty(channel.Caller.Name) ? null : channel.Caller.Name,
+            Variables: await AttachedDataAsync(channel, ct).ConfigureAwait(false),
+            FromEndpoint: EndpointOfChannelName(channel.Name)));
+    }
+
+    /// <summary>Answers a queued caller, puts it in its call's bridge (made if missing) and starts the bridge's music.</summary>
+    private async Task<AriBridge> SeatWaitingCallerAsync(AriChannel channel, Guid callId, CancellationToken ct)
+    {
+        if (!channel.IsUp) await _ari.Channels.AnswerAsync(channel.Id, ct).ConfigureAwait(false);
+        var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false); // made by the previous process, or now
+        await _ari.Bridges.AddChannelAsync(bridgeId, channel.Id, ct: ct).ConfigureAwait(false);
+        await _ari.Bridges.StartMohAsync(bridgeId, null, ct).ConfigureAwait(false);
+        return await _ari.Bridges.GetAsync(bridgeId, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Tracks every leg of a call taken back, or none of them when one is tracked already.</summary>
     private bool TrackAll(IReadOnlyList<LegState> legs)
     {
@@ -412,7 +459,9 @@ public sealed partial class AsteriskPbx
     private async Task<IReadOnlyList<RingingLeg>> RingingLegsAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
     {
         var found = new List<RingingLeg>();
-        foreach (var channel in channels.Where(c => !c.IsUp && !_legs.ContainsKey(c.Id) && c.Id.StartsWith("cti-", StringComparison.Ordinal)))
+        // Only the leg itself: a Local channel's other half ("<id>;2") carries the same variables.
+        foreach (var channel in channels.Where(c => !c.IsUp && !_legs.ContainsKey(c.Id) && c.Id.StartsWith("cti-", StringComparison.Ordinal)
+                                                    && !c.Id.Contains(';', StringComparison.Ordinal)))
         {
             try
             {

@@ -36,7 +36,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         var ari = new AriClient(http, ariOptions);
         var events = new AriEventStream(ariOptions);
         var ami = new AmiClient(amiOptions);
-        var pbx = new AsteriskPbx(ari, events, ami, options ?? new AsteriskPbxOptions(), NullLogger<AsteriskPbx>.Instance);
+        var pbx = new AsteriskPbx(ari, events, ami, options ?? new AsteriskPbxOptions(), FileLogger<AsteriskPbx>.FromEnvironment());
         if (handler is not null) pbx.Subscribe(handler);
         beforeStart?.Invoke(pbx);
         await pbx.StartAsync(waitForConnection: true).WaitAsync(TimeSpan.FromSeconds(30));

@@ -18,6 +18,7 @@ public sealed class EngineSink : ICallCenterEventSink, ICallCenterJournal
     public void AgentStateChanged(AgentStateChange change) { }
     public void CallEnded(CallRecordReady record) { lock (_records) _records.Add(record); }
     public void RecordingStarted(RecordingStarted recording) { lock (_recordings) _recordings.Add(recording); }
+    public IReadOnlyList<CallCenterEvent> Events { get { lock (_events) return _events.ToList(); } }
     public IReadOnlyList<CallRecordReady> Records { get { lock (_records) return _records.ToList(); } }
     /// <summary>The recordings journaled (what the database journal writes as Recordings rows with the call's record).</summary>
     public IReadOnlyList<RecordingStarted> Recordings { get { lock (_recordings) return _recordings.ToList(); } }
@@ -26,16 +27,18 @@ public sealed class EngineSink : ICallCenterEventSink, ICallCenterJournal
 /// <summary>
 /// The call-center engine (CallCenterService + TenantCallCenter) on a real Asterisk through <see cref="AsteriskPbx"/>:
 /// tenant "demo" with skill group Sales (the committed dialplan's 5551001 queues there) and agents whose phones are
-/// Local channels into [itest-agents]: Ann 101, Bob 102 and Dan 104 answer after a short ring, Cat 103 never answers.
+/// Local channels into [itest-agents]: Ann 101, Bob 102 and Dan 104 answer after a short ring, Cat 103 never answers,
+/// Eve 105 rings until the test lets her phone answer.
 /// </summary>
 [Collection(RealAsteriskCollection.Name)]
-public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifetime
+public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLifetime
 {
     private static readonly Guid Tenant = Guid.Parse("00000000-0000-0000-0000-0000000000dd");
     private static readonly Guid Ann = Guid.Parse("00000000-0000-0000-0000-000000000101");
     private static readonly Guid Bob = Guid.Parse("00000000-0000-0000-0000-000000000102");
     private static readonly Guid Cat = Guid.Parse("00000000-0000-0000-0000-000000000103");
     private static readonly Guid Dan = Guid.Parse("00000000-0000-0000-0000-000000000104");
+    private static readonly Guid Eve = Guid.Parse("00000000-0000-0000-0000-000000000105");
     private static readonly Guid Sales = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
 
     private readonly EngineSink _sink = new();
@@ -61,16 +64,20 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
     /// the PBX connects, <paramref name="onCallAgent"/>'s kept session (she was on a call) is restored first: she comes
     /// back Not Ready (Restarted) until her call is taken back.
     /// </summary>
-    private async Task<(AdapterHarness Adapter, TenantCallCenter Center, EngineSink Sink)> StartNextProcessAsync(int wrapUpSeconds = 0, Guid? onCallAgent = null)
+    private Task<(AdapterHarness Adapter, TenantCallCenter Center, EngineSink Sink)> StartNextProcessAsync(int wrapUpSeconds = 0, Guid? onCallAgent = null) =>
+        StartNextProcessAsync(wrapUpSeconds, onCallAgent is { } agent ? [(agent, AgentStatus.OnCall)] : []);
+
+    /// <summary>The next process, with the sessions the previous one kept: each agent in the state they were in when it stopped.</summary>
+    private async Task<(AdapterHarness Adapter, TenantCallCenter Center, EngineSink Sink)> StartNextProcessAsync(int wrapUpSeconds,
+        IReadOnlyList<(Guid Agent, AgentStatus Status)> sessions)
     {
         var sink = new EngineSink();
         TenantCallCenter next = null!;
         var adapter = await AdapterHarness.StartAsync(asterisk, beforeStart: pbx =>
         {
-            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, NullLogger<CallCenterService>.Instance).Configure(Config(wrapUpSeconds));
-            if (onCallAgent is not { } agent) return;
+            next = new CallCenterService(pbx, sink, sink, TimeProvider.System, FileLogger<CallCenterService>.FromEnvironment()).Configure(Config(wrapUpSeconds));
             var now = DateTimeOffset.UtcNow;
-            next.RestoreSessions([new AgentSessionSnapshot(Tenant, agent, now, AgentStatus.OnCall, null, PendingState.None, null, null, null, [], now, now, null)]);
+            next.RestoreSessions(sessions.Select(s => new AgentSessionSnapshot(Tenant, s.Agent, now, s.Status, null, PendingState.None, null, null, null, [], now, now, null)).ToList());
         });
         return (adapter, next, sink);
     }
@@ -86,9 +93,9 @@ public sealed class CallCenterOnAsteriskTests(RealAsterisk asterisk) : IAsyncLif
         },
         [
             Agent(Ann, "Ann", "101", wrapUpSeconds), Agent(Bob, "Bob", "102", wrapUpSeconds), Agent(Cat, "Cat", "103", wrapUpSeconds),
-            Agent(Dan, "Dan", "104", wrapUpSeconds),
+            Agent(Dan, "Dan", "104", wrapUpSeconds), Agent(Eve, "Eve", "105", wrapUpSeconds),
         ],
-        [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1), new(Bob, 1), new(Cat, 1), new(Dan, 1)]) { Number = "500" }],
+        [new SkillGroupDefinition(Sales, "Sales", [new(Ann, 1), new(Bob, 1), new(Cat, 1), new(Dan, 1), new(Eve, 1)]) { Number = "500" }],
         [new PauseReasonDefinition("1", "Break")],
         new HashSet<string>());
 

@@ -29,6 +29,14 @@ public sealed partial class RealAsterisk
          same => n,Echo()
         exten => 103,1,Ringing()
          same => n,Wait(300)
+        ; 105: rings until a test sets the global ITEST_ANSWER_105 to 1, then answers (an offer still ringing while
+        ; CtiBridge restarts)
+        exten => 105,1,Ringing()
+         same => n(wait),GotoIf($["${ITEST_ANSWER_105}" = "1"]?answer)
+         same => n,Wait(0.1)
+         same => n,Goto(wait)
+         same => n(answer),Answer()
+         same => n,Echo()
         ; numbers dialled out (guests, transfer targets): answer
         exten => _X.,1,Ringing()
          same => n,Wait(0.3)
