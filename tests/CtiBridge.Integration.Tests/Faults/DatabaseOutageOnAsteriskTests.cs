@@ -133,4 +133,24 @@ public sealed class DatabaseOutageOnAsteriskTests(RealAsterisk asterisk, ITestOu
         output.WriteLine($"PostgreSQL down {downFor:0.0} s: {ended.Count} calls ended and {toggles} state changes made meanwhile; ready {readyAfter:0.00} s " +
                          $"after PostgreSQL was back, every record stored {storedAfter:0.00} s after; lost 0");
     }
+
+    [AsteriskAndSippFact]
+    public async Task CtiBridge_stopped_while_the_database_is_down_stops_within_its_journals_wait()
+    {
+        Assert.False(PostgresInstance.SkipRequested, $"{PostgresInstance.SkipVariable}=1: this test needs PostgreSQL");
+        await AgentOnlineAsync("ann", "1101", ready: true);
+        await _postgres.StopAsync();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await Wait.UntilAsync(async () => (await ReadyAsync()).Status == HttpStatusCode.ServiceUnavailable, "readiness 503 with the database down", 20);
+            clock.Restart();
+            await Host.DisposeAsync(); // a deploy stops CtiBridge while PostgreSQL is down
+        }
+        finally { await _postgres.StartAgainAsync(); }
+        var stoppedIn = clock.Elapsed;
+        output.WriteLine($"stopped in {stoppedIn.TotalSeconds:0.0} s with PostgreSQL down");
+        // The journal gives up after its 10 s shutdown wait; nothing else may hold the stop longer.
+        Assert.True(stoppedIn < TimeSpan.FromSeconds(20), $"the stop took {stoppedIn.TotalSeconds:0.0} s\n{Host.Log.Since(DateTimeOffset.UtcNow - stoppedIn - TimeSpan.FromSeconds(1))}");
+    }
 }
