@@ -146,23 +146,9 @@ public sealed class DialTaskDesk(CtiDbContext db, IInputValidator validator, Tim
                 ErrorKind.Conflict);
     }
 
-    /// <summary>
-    /// Claims the contact for the agent when it is still pending and due, and its number is not claimed in any task of
-    /// the tenant: one conditional update, so it succeeds for one caller only.
-    /// </summary>
-    private async Task<bool> ClaimAsync(Actor actor, DialTaskItem c, DateTimeOffset now, CancellationToken ct)
-    {
-        db.ScopeToTenant(actor.TenantId);
-        var tenantId = actor.TenantId;
-        var number = c.Number;
-        var agent = actor.UserId;
-        var claimed = await db.DialTaskItems
-            .Where(i => i.Id == c.Id && i.Status == DialTaskItemStatus.Pending && (i.NextAttemptAt == null || i.NextAttemptAt <= now)
-                        && !db.DialTaskItems.Any(o => o.TenantId == tenantId && o.Number == number && o.Status == DialTaskItemStatus.Claimed))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, DialTaskItemStatus.Claimed).SetProperty(i => i.ClaimedByUserId, (Guid?)agent)
-                .SetProperty(i => i.ClaimedAt, (DateTimeOffset?)now), ct);
-        return claimed == 1;
-    }
+    /// <summary>Claims the contact for the agent (<see cref="DialTaskClaims"/>): it succeeds for one caller only.</summary>
+    private Task<bool> ClaimAsync(Actor actor, DialTaskItem c, DateTimeOffset now, CancellationToken ct) =>
+        DialTaskClaims.TryClaimAsync(db, actor.TenantId, c.Id, c.Number, c.ContactId, actor.UserId, now, ct);
 
     private async Task<DialTaskItem?> HeldAsync(Guid taskId, Guid agent, CancellationToken ct) =>
         await db.DialTaskItems.AsNoTracking().FirstOrDefaultAsync(i => i.DialTaskId == taskId && i.Status == DialTaskItemStatus.Claimed && i.ClaimedByUserId == agent, ct);
