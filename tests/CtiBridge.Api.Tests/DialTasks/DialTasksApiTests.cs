@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CtiBridge.Api.Events;
 using CtiBridge.Api.Tests.CallCenter;
+using CtiBridge.Application.CallerIds;
 using CtiBridge.Application.Contacts;
 using CtiBridge.Application.DialTasks;
 using CtiBridge.Application.Events;
@@ -263,6 +264,17 @@ public class DialTasksApiTests
         var ours = await ContactAsync(super, "Gina Closed", "+4940222001");
         var late = await ContactAsync(super, "Hans Blocked Later", "+4940222002");
         var foreign = await ContactAsync(other, "Ida Elsewhere", "+4940222003");
+
+        // The new task form's caller IDs: the tenant's and the task's team's (hers by default), never another team's.
+        static async Task<List<string>> CallerIds(HttpClient c, Guid? team = null) =>
+            (await (await c.GetAsync($"/api/v1/dial-tasks/caller-ids{(team is null ? "" : $"?teamId={team}")}")).ReadAsync<List<CallerIdView>>()).Select(x => x.Number).ToList();
+        Assert.Equal(["+4930100"], await CallerIds(super));
+        Assert.Equal(["+4930100"], await CallerIds(super, teamA));
+        Assert.Equal(["+4930100", "+4930900"], await CallerIds(admin, teamB));
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/dial-tasks/caller-ids?teamId={teamB}"), 403, DialTaskErrors.Forbidden);
+        await Problem.AssertAsync(await agent1.GetAsync("/api/v1/dial-tasks/caller-ids"), 403, DialTaskErrors.Forbidden);
+        await Problem.AssertAsync(await admin.GetAsync($"/api/v1/dial-tasks/caller-ids?teamId={Guid.NewGuid()}"), 400, "validation_failed");
+        Assert.Empty(await CallerIds(other)); // another tenant's admin: none of these
 
         // Another tenant's contact; a caller ID nobody listed, or another team's; a team she does not lead; agents not hers; bad windows.
         await Problem.AssertAsync(await super.PostAsJsonAsync("/api/v1/dial-tasks", NewTask("x", new[] { ours, foreign })), 404, ContactErrors.NotFound);
