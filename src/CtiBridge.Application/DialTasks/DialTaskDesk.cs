@@ -42,8 +42,13 @@ public sealed class DialTaskDesk(CtiDbContext db, IInputValidator validator, Tim
         for (var round = 0; round < 5; round++)
         {
             db.ScopeToTenant(actor.TenantId);
+            var tenantId = actor.TenantId;
+            // Not those whose number or contact is held in another task now: with many agents on two tasks sharing a
+            // list, the first candidates could all be held, and the rounds would end with nothing offered.
             var candidates = await db.DialTaskItems.AsNoTracking()
-                .Where(i => i.DialTaskId == task.Id && i.Status == DialTaskItemStatus.Pending && (i.NextAttemptAt == null || i.NextAttemptAt <= now))
+                .Where(i => i.DialTaskId == task.Id && i.Status == DialTaskItemStatus.Pending && (i.NextAttemptAt == null || i.NextAttemptAt <= now)
+                            && !db.DialTaskItems.Any(o => o.TenantId == tenantId && o.Status == DialTaskItemStatus.Claimed
+                                                          && (o.Number == i.Number || (i.ContactId != null && o.ContactId == i.ContactId))))
                 .OrderBy(i => i.NextAttemptAt == null ? 1 : 0).ThenBy(i => i.NextAttemptAt).ThenBy(i => i.Position)
                 .Take(ClaimBatch).ToListAsync(ct);
             if (candidates.Count == 0) break;
