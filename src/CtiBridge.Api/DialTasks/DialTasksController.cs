@@ -1,4 +1,5 @@
 using CtiBridge.Api.Auth;
+using CtiBridge.Application.CallerIds;
 using CtiBridge.Application.DialTasks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -57,6 +58,21 @@ public sealed class DialTasksController(DialTaskPlanner planner, DialTaskDesk de
         var task = await planner.CreateAsync(User.ToActor(), request, ct);
         return Created($"/api/v1/dial-tasks/{task.Id}", task);
     }
+
+    /// <summary>
+    /// The caller IDs a new task may present (the new task form's choice): the tenant's outbound caller IDs and the team's,
+    /// the tenant's first. Any other is refused at creation (<c>caller_id_not_allowed</c>).
+    /// </summary>
+    /// <param name="teamId">The task's team (default: the caller's first team, as at creation; an admin leading none gets the tenant's only).</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <response code="200">The caller IDs (empty: tasks present the trunk's default).</response>
+    /// <response code="400"><c>validation_failed</c>: no such team in this tenant.</response>
+    /// <response code="403"><c>dial_task_forbidden</c>: not a supervisor or admin, or a team she does not lead.</response>
+    [HttpGet("caller-ids")]
+    [ProducesResponseType<IReadOnlyList<CallerIdView>>(200)]
+    [ProducesResponseType<ProblemDetails>(400)]
+    public async Task<IReadOnlyList<CallerIdView>> CallerIds(Guid? teamId = null, CancellationToken ct = default) =>
+        await planner.CallerIdsAsync(User.ToActor(), teamId, ct);
 
     /// <summary>One task, with its progress.</summary>
     /// <param name="id">The task.</param>

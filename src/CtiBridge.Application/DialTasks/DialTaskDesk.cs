@@ -42,8 +42,13 @@ public sealed class DialTaskDesk(CtiDbContext db, IInputValidator validator, Tim
         for (var round = 0; round < 5; round++)
         {
             db.ScopeToTenant(actor.TenantId);
+            var tenantId = actor.TenantId;
+            // Not those whose number or contact is held in another task now: with many agents on two tasks sharing a
+            // list, the first candidates could all be held, and the rounds would end with nothing offered.
             var candidates = await db.DialTaskItems.AsNoTracking()
-                .Where(i => i.DialTaskId == task.Id && i.Status == DialTaskItemStatus.Pending && (i.NextAttemptAt == null || i.NextAttemptAt <= now))
+                .Where(i => i.DialTaskId == task.Id && i.Status == DialTaskItemStatus.Pending && (i.NextAttemptAt == null || i.NextAttemptAt <= now)
+                            && !db.DialTaskItems.Any(o => o.TenantId == tenantId && o.Status == DialTaskItemStatus.Claimed
+                                                          && (o.Number == i.Number || (i.ContactId != null && o.ContactId == i.ContactId))))
                 .OrderBy(i => i.NextAttemptAt == null ? 1 : 0).ThenBy(i => i.NextAttemptAt).ThenBy(i => i.Position)
                 .Take(ClaimBatch).ToListAsync(ct);
             if (candidates.Count == 0) break;
@@ -146,23 +151,9 @@ public sealed class DialTaskDesk(CtiDbContext db, IInputValidator validator, Tim
                 ErrorKind.Conflict);
     }
 
-    /// <summary>
-    /// Claims the contact for the agent when it is still pending and due, and its number is not claimed in any task of
-    /// the tenant: one conditional update, so it succeeds for one caller only.
-    /// </summary>
-    private async Task<bool> ClaimAsync(Actor actor, DialTaskItem c, DateTimeOffset now, CancellationToken ct)
-    {
-        db.ScopeToTenant(actor.TenantId);
-        var tenantId = actor.TenantId;
-        var number = c.Number;
-        var agent = actor.UserId;
-        var claimed = await db.DialTaskItems
-            .Where(i => i.Id == c.Id && i.Status == DialTaskItemStatus.Pending && (i.NextAttemptAt == null || i.NextAttemptAt <= now)
-                        && !db.DialTaskItems.Any(o => o.TenantId == tenantId && o.Number == number && o.Status == DialTaskItemStatus.Claimed))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, DialTaskItemStatus.Claimed).SetProperty(i => i.ClaimedByUserId, (Guid?)agent)
-                .SetProperty(i => i.ClaimedAt, (DateTimeOffset?)now), ct);
-        return claimed == 1;
-    }
+    /// <summary>Claims the contact for the agent (<see cref="DialTaskClaims"/>): it succeeds for one caller only.</summary>
+    private Task<bool> ClaimAsync(Actor actor, DialTaskItem c, DateTimeOffset now, CancellationToken ct) =>
+        DialTaskClaims.TryClaimAsync(db, actor.TenantId, c.Id, c.Number, c.ContactId, actor.UserId, now, ct);
 
     private async Task<DialTaskItem?> HeldAsync(Guid taskId, Guid agent, CancellationToken ct) =>
         await db.DialTaskItems.AsNoTracking().FirstOrDefaultAsync(i => i.DialTaskId == taskId && i.Status == DialTaskItemStatus.Claimed && i.ClaimedByUserId == agent, ct);

@@ -96,10 +96,11 @@ public sealed record DialTaskResultCount(string Result, int Count);
 
 /// <summary>
 /// A task's progress: <c>done</c> (a result set, retries exhausted, or blocked) and <c>remaining</c> (pending or being
-/// worked) of <c>total</c>, each status's count, and the done contacts by result.
+/// worked) of <c>total</c>, each status's count, and the done contacts by result (<c>byResult</c>; those closed without
+/// one — answered, and no result set in time — are counted in <c>noResult</c> instead).
 /// </summary>
 public sealed record DialTaskProgress(Guid TaskId, int Total, int Done, int Remaining, int Pending, int RetriesWaiting, int Claimed,
-    int Completed, int Exhausted, int Blocked, IReadOnlyList<DialTaskResultCount> ByResult);
+    int Completed, int Exhausted, int Blocked, IReadOnlyList<DialTaskResultCount> ByResult, int NoResult);
 
 /// <summary>A dial task. Days and times are the tenant's (<c>timeZone</c>); <c>windowOpen</c>: contacts are offered now.</summary>
 public sealed record DialTaskView(

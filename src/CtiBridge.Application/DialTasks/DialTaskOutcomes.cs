@@ -3,6 +3,7 @@ using CtiBridge.Application.Dispositions;
 using CtiBridge.Application.Persistence;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.DialTasks;
 using CtiBridge.Domain.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,27 @@ public sealed class DialTaskOutcomes(CtiDbContext db, TimeProvider clock, DialTa
     /// <summary>True while the call is live in this node's call center for the agent.</summary>
     public static bool IsLive(TenantCallCenter center, Guid agentId, Guid callId) =>
         center.HasAgent(agentId) && center.CallsOf(agentId).Any(c => c.CallId == callId);
+
+    /// <summary>True when the agent is logged in to the tenant's call center now.</summary>
+    public bool IsOnline(Guid tenantId, Guid agentId) =>
+        centers.FindTenant(tenantId) is { } center && center.HasAgent(agentId) && center.GetAgent(agentId).Status != AgentStatus.LoggedOut;
+
+    /// <summary>
+    /// Closes a contact whose call was answered and ended and whose agent set no result in time (or logged out): done,
+    /// without a result — the customer was spoken to, so the contact is not dialled again unasked. The attempt stays
+    /// counted. False when it changed meanwhile (a result set, another node first).
+    /// </summary>
+    public async Task<bool> CloseWithoutResultAsync(Guid itemId, Guid callId, CancellationToken ct)
+    {
+        var item = await LoadAsync(itemId, ct);
+        if (item is null) return false;
+        var now = clock.GetUtcNow();
+        var changed = await db.DialTaskItems
+            .Where(i => i.Id == itemId && i.Status == DialTaskItemStatus.Claimed && i.CallId == callId && i.LastOutcome == DialAttemptOutcome.Answered)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, DialTaskItemStatus.Done).SetProperty(i => i.CompletedByUserId, i => i.ClaimedByUserId)
+                .SetProperty(i => i.CompletedAt, (DateTimeOffset?)now), ct);
+        return changed == 1;
+    }
 
     /// <summary>
     /// Settles the last attempt of a claimed contact once its call has ended and is stored: busy and not answered release

@@ -87,6 +87,30 @@ public sealed class DialTaskPlanner(CtiDbContext db, IInputValidator validator, 
         return (await views.ViewsAsync(actor.TenantId, [task], ct))[0];
     }
 
+    /// <summary>
+    /// The caller IDs a new task of the team may present (what <see cref="CreateAsync"/> accepts): the tenant's and the
+    /// team's. No team named: the team a new task gets (her first team); an admin leading no team gets the tenant's only.
+    /// </summary>
+    public async Task<IReadOnlyList<CallerIdView>> CallerIdsAsync(Actor actor, Guid? teamId, CancellationToken ct = default)
+    {
+        var v = await views.ViewerAsync(actor, ct);
+        if (!v.IsAdmin && !v.IsSupervisor)
+            throw new CtiException(DialTaskErrors.Forbidden, "Supervisors and admins create dial tasks.", ErrorKind.Forbidden);
+        db.ScopeToTenant(actor.TenantId);
+        var team = teamId ?? v.Teams.Order().Cast<Guid?>().FirstOrDefault();
+        if (teamId is { } named)
+        {
+            if (!await db.Teams.AnyAsync(t => t.Id == named, ct))
+                throw new CtiException(ErrorCodes.ValidationFailed, "No such team in this tenant.", ErrorKind.Validation);
+            if (!v.IsAdmin && !v.Teams.Contains(named))
+                throw new CtiException(DialTaskErrors.Forbidden, "A supervisor creates tasks for the teams she leads.", ErrorKind.Forbidden);
+        }
+        var rows = await db.OutboundCallerIds.AsNoTracking().Where(c => c.TeamId == null || c.TeamId == team).ToListAsync(ct);
+        var teamName = team is { } t ? await db.Teams.Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        return rows.OrderBy(r => r.TeamId is null ? 0 : 1).ThenBy(r => r.Number, StringComparer.Ordinal)
+            .Select(r => new CallerIdView(r.Id, r.Number, r.Label, r.TeamId, r.TeamId is null ? null : teamName)).ToList();
+    }
+
     /// <summary>The tasks the caller manages or works (open ones unless <paramref name="includeClosed"/>), newest first.</summary>
     public async Task<IReadOnlyList<DialTaskView>> ListAsync(Actor actor, bool includeClosed, CancellationToken ct = default)
     {

@@ -93,7 +93,9 @@ public sealed class DialTaskViews(CtiDbContext db, TimeProvider clock, ICallCent
             exhausted = Count(DialTaskItemStatus.Exhausted), blocked = Count(DialTaskItemStatus.Blocked);
         return new DialTaskProgress(task.Id, counts.Sum(c => c.Count), done + exhausted + blocked, pending + claimed, pending, waiting, claimed,
             done, exhausted, blocked,
-            results.Select(r => new DialTaskResultCount(r.Result ?? "", r.Count)).OrderByDescending(r => r.Count).ThenBy(r => r.Result, StringComparer.Ordinal).ToList());
+            results.Where(r => r.Result is not null).Select(r => new DialTaskResultCount(r.Result!, r.Count))
+                .OrderByDescending(r => r.Count).ThenBy(r => r.Result, StringComparer.Ordinal).ToList(),
+            results.Where(r => r.Result is null).Sum(r => r.Count));
     }
 
     public async Task<List<DialTaskView>> ViewsAsync(Guid tenantId, IReadOnlyList<DialTask> tasks, CancellationToken ct)

@@ -8,26 +8,34 @@ using Quartz;
 namespace CtiBridge.Application.DialTasks;
 
 /// <summary>What one run of the dial task job did.</summary>
-public sealed record DialTaskWindowRun(int Opened, int Closed, int Completed, int Settled, int Released, int RetriesDue);
+/// <param name="Released">Contacts held and not dialled that went back to the list (left 10 minutes, or the agent logged out).</param>
+/// <param name="ClosedWithoutResult">Answered contacts whose agent set no result in time (or logged out): done without a result.</param>
+public sealed record DialTaskWindowRun(int Opened, int Closed, int Completed, int Settled, int Released, int RetriesDue, int ClosedWithoutResult = 0);
 
 /// <summary>
 /// The dial task job's work, over every tenant: a task's window opening or closing (in the tenant's time zone) is told to
 /// its agents and supervisors (<c>dialTaskChanged</c>), and a task past its last window, or with every contact done, is
 /// completed; a contact whose call ended busy or unanswered is settled (a retry scheduled or exhausted) even when its
-/// agent does not come back; a contact claimed and not dialled for <see cref="ClaimTimeout"/> is released; retries that
-/// fell due since the last run update the supervisors' progress. Each change is a conditional update of its row, so two
+/// agent does not come back; a contact claimed and not dialled for <see cref="ClaimTimeout"/> (or
+/// <see cref="LoggedOutGrace"/> when its agent is logged out) is released with no attempt counted; an answered contact
+/// whose agent set no result within <see cref="ResultTimeout"/> of the call's end (or who logged out) is closed without a
+/// result; retries that fell due since the last run update the supervisors' progress. Each change is a conditional update of its row, so two
 /// nodes or two firings make it once.
 /// </summary>
 public sealed class DialTaskWindows(CtiDbContext db, TimeProvider clock, DialTaskViews views, DialTaskOutcomes outcomes, ILogger<DialTaskWindows> log)
 {
     /// <summary>A contact offered and not dialled goes back to the list after this long.</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+    /// <summary>A contact held, not dialled, by an agent who is logged out goes back after this long (so a page opened just before logging in keeps it).</summary>
+    public static readonly TimeSpan LoggedOutGrace = TimeSpan.FromMinutes(1);
+    /// <summary>An answered contact whose agent set no result this long after the call ended is closed without a result.</summary>
+    public static readonly TimeSpan ResultTimeout = TimeSpan.FromMinutes(30);
     public const int Batch = 200;
 
     public async Task<DialTaskWindowRun> RunAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        int opened = 0, closed = 0, completed = 0, settled = 0, released = 0;
+        int opened = 0, closed = 0, completed = 0, settled = 0, released = 0, withoutResult = 0;
         var touched = new HashSet<Guid>();
 
         db.ScopeToSystem();
@@ -73,21 +81,42 @@ public sealed class DialTaskWindows(CtiDbContext db, TimeProvider clock, DialTas
             if (after is { Status: not DialTaskItemStatus.Claimed } || after?.LastOutcome is not null) settled++;
         }
 
-        // Offered, never dialled, and left: back to the list.
+        // Offered, never dialled, and left (or its agent logged out): back to the list, no attempt counted.
         var stale = now - ClaimTimeout;
+        var offlineStale = now - LoggedOutGrace;
         db.ScopeToSystem();
         var abandoned = await db.DialTaskItems.AsNoTracking()
-            .Where(i => i.Status == DialTaskItemStatus.Claimed && i.CallId == null && i.ClaimedAt < stale).OrderBy(i => i.ClaimedAt)
-            .Select(i => new { i.Id, i.DialTaskId }).Take(Batch).ToListAsync(ct);
+            .Where(i => i.Status == DialTaskItemStatus.Claimed && i.CallId == null && i.ClaimedAt < offlineStale).OrderBy(i => i.ClaimedAt)
+            .Select(i => new { i.Id, i.TenantId, i.DialTaskId, i.ClaimedByUserId, i.ClaimedAt }).ToListAsync(ct); // at most one per agent and task
         foreach (var a in abandoned)
         {
+            if (a.ClaimedAt >= stale && a.ClaimedByUserId is { } holder && outcomes.IsOnline(a.TenantId, holder)) continue;
             db.ScopeToSystem();
-            if (await db.DialTaskItems.Where(i => i.Id == a.Id && i.Status == DialTaskItemStatus.Claimed && i.CallId == null && i.ClaimedAt < stale)
+            if (await db.DialTaskItems.Where(i => i.Id == a.Id && i.Status == DialTaskItemStatus.Claimed && i.CallId == null && i.ClaimedAt == a.ClaimedAt)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, DialTaskItemStatus.Pending).SetProperty(i => i.ClaimedByUserId, (Guid?)null)
                         .SetProperty(i => i.ClaimedAt, (DateTimeOffset?)null), ct) == 1)
             {
                 released++;
                 touched.Add(a.DialTaskId);
+            }
+        }
+
+        // Answered, ended, and no result set: closed without a result ResultTimeout after the call ended, or at once when
+        // its agent is logged out (she will not set it). Read from the stored call record, so a restart changes nothing.
+        var resultDue = now - ResultTimeout;
+        db.ScopeToSystem();
+        var unresolved = await db.DialTaskItems.AsNoTracking()
+            .Where(i => i.Status == DialTaskItemStatus.Claimed && i.CallId != null && i.LastOutcome == DialAttemptOutcome.Answered)
+            .Join(db.CallRecords, i => i.CallId, r => (Guid?)r.Id, (i, r) => new { i.Id, i.TenantId, i.DialTaskId, i.ClaimedByUserId, i.CallId, Ended = r.EndedAt ?? i.LastAttemptAt })
+            .OrderBy(x => x.Ended).ToListAsync(ct); // at most one per agent and task
+        foreach (var u in unresolved)
+        {
+            var late = u.Ended is { } ended && ended < resultDue;
+            if (!late && u.ClaimedByUserId is { } holder && outcomes.IsOnline(u.TenantId, holder)) continue;
+            if (await outcomes.CloseWithoutResultAsync(u.Id, u.CallId!.Value, ct))
+            {
+                withoutResult++;
+                touched.Add(u.DialTaskId);
             }
         }
 
@@ -104,8 +133,8 @@ public sealed class DialTaskWindows(CtiDbContext db, TimeProvider clock, DialTas
             if (task is not null) await views.PublishProgressAsync(task, ct);
         }
 
-        var run = new DialTaskWindowRun(opened, closed, completed, settled, released, due.Count);
-        if (opened + closed + completed + settled + released > 0) log.LogInformation("Dial tasks: {Run}", run);
+        var run = new DialTaskWindowRun(opened, closed, completed, settled, released, due.Count, withoutResult);
+        if (opened + closed + completed + settled + released + withoutResult > 0) log.LogInformation("Dial tasks: {Run}", run);
         return run;
     }
 

@@ -793,6 +793,14 @@ CREATE INDEX [IX_DialTaskItems_CallId] ON [DialTaskItems] ([CallId]);
 GO
 
 
+CREATE UNIQUE INDEX [IX_DialTaskItems_ClaimedContact] ON [DialTaskItems] ([TenantId], [ContactId]) WHERE "Status" = 'Claimed' AND "ContactId" IS NOT NULL;
+GO
+
+
+CREATE UNIQUE INDEX [IX_DialTaskItems_ClaimedNumber] ON [DialTaskItems] ([TenantId], [Number]) WHERE "Status" = 'Claimed';
+GO
+
+
 CREATE INDEX [IX_DialTaskItems_ContactId] ON [DialTaskItems] ([ContactId]);
 GO
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CtiBridge.Api.Events;
 using CtiBridge.Api.Tests.CallCenter;
+using CtiBridge.Application.CallerIds;
 using CtiBridge.Application.Contacts;
 using CtiBridge.Application.DialTasks;
 using CtiBridge.Application.Events;
@@ -32,13 +33,18 @@ public class DialTasksApiTests
 
     private sealed class Rig : IDisposable
     {
-        public readonly ManualTimeProvider Clock = new(Start);
+        public readonly ManualTimeProvider Clock;
         public readonly CtiApiFactory Host;
         public readonly ConcurrentQueue<DialTaskEvent> Events = new();
 
-        public Rig()
+        /// <param name="clock">Shared by hosts that follow one another.</param>
+        /// <param name="database">A SQLite file kept across hosts (a restart); null: the host's own.</param>
+        public Rig(ManualTimeProvider? clock = null, string? database = null)
         {
-            Host = new CtiApiFactory(new() { ["Scheduling:Enabled"] = "false" }, Clock);
+            Clock = clock ?? new ManualTimeProvider(Start);
+            var settings = new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" };
+            if (database is not null) settings["Database:ConnectionString"] = $"Data Source={database}";
+            Host = new CtiApiFactory(settings, Clock);
             _ = Host.Services;
             Host.Services.GetRequiredService<AgentEventStreams>().Dispatched += (e, _) => { if (e is DialTaskEvent d) Events.Enqueue(d); };
         }
@@ -259,6 +265,17 @@ public class DialTasksApiTests
         var late = await ContactAsync(super, "Hans Blocked Later", "+4940222002");
         var foreign = await ContactAsync(other, "Ida Elsewhere", "+4940222003");
 
+        // The new task form's caller IDs: the tenant's and the task's team's (hers by default), never another team's.
+        static async Task<List<string>> CallerIds(HttpClient c, Guid? team = null) =>
+            (await (await c.GetAsync($"/api/v1/dial-tasks/caller-ids{(team is null ? "" : $"?teamId={team}")}")).ReadAsync<List<CallerIdView>>()).Select(x => x.Number).ToList();
+        Assert.Equal(["+4930100"], await CallerIds(super));
+        Assert.Equal(["+4930100"], await CallerIds(super, teamA));
+        Assert.Equal(["+4930100", "+4930900"], await CallerIds(admin, teamB));
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/dial-tasks/caller-ids?teamId={teamB}"), 403, DialTaskErrors.Forbidden);
+        await Problem.AssertAsync(await agent1.GetAsync("/api/v1/dial-tasks/caller-ids"), 403, DialTaskErrors.Forbidden);
+        await Problem.AssertAsync(await admin.GetAsync($"/api/v1/dial-tasks/caller-ids?teamId={Guid.NewGuid()}"), 400, "validation_failed");
+        Assert.Empty(await CallerIds(other)); // another tenant's admin: none of these
+
         // Another tenant's contact; a caller ID nobody listed, or another team's; a team she does not lead; agents not hers; bad windows.
         await Problem.AssertAsync(await super.PostAsJsonAsync("/api/v1/dial-tasks", NewTask("x", new[] { ours, foreign })), 404, ContactErrors.NotFound);
         await Problem.AssertAsync(await super.PostAsJsonAsync("/api/v1/dial-tasks", NewTask("x", new[] { ours }, callerId: "+15550001")), 403, "caller_id_not_allowed");
@@ -362,5 +379,94 @@ public class DialTasksApiTests
         await Problem.AssertAsync(await agents[0].PostAsync($"/api/v1/dial-tasks/{big.Id}/next"), 409, DialTaskErrors.NotRunning);
         await super.PostAsJsonAsync($"/api/v1/dial-tasks/{big.Id}/status", new { status = "Running" }).OkAsync(HttpStatusCode.OK);
         Assert.Equal(new DialTaskNextResponse(null, 0, null), await NextAsync(agents[0], big.Id));
+    }
+
+    [Fact]
+    public async Task A_contact_left_without_a_result_goes_back_or_is_closed_by_the_job_also_after_a_restart()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ctibridge-dtrelease-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        var database = Path.Combine(dir, "cti.db");
+        var clock = new ManualTimeProvider(Start);
+        try
+        {
+            Guid taskId, answeredId;
+            using (var rig = new Rig(clock, database))
+            {
+                var host = rig.Host;
+                await SetupTenantAsync(await host.ClientForAsync("demo", "admin"));
+                var super = await host.ClientForAsync("demo", "super");
+                var agent1 = await host.ClientForAsync("demo", "agent1");
+                var agent2 = await host.ClientForAsync("demo", "agent2");
+                var (agent1Id, agent2Id) = (await host.UserIdAsync("agent1"), await host.UserIdAsync("agent2"));
+                for (var i = 1; i <= 3; i++) await ContactAsync(super, $"Release {i}", $"+494022200{i}");
+                var task = await CreatedAsync(super, NewTask("Release", "Release", agentIds: [agent1Id, agent2Id], noAnswerRetries: 1));
+                taskId = task.Id;
+
+                // agent1: the customer answers, the call ends, she sets no result (and stays logged in).
+                await agent1.PostAsJsonAsync("/api/v1/agent/login", new { ready = false, reason = "Break" }).OkAsync(HttpStatusCode.OK);
+                var answered = (await NextAsync(agent1, task.Id)).Contact!;
+                answeredId = answered.Id;
+                var call = await DialAsync(agent1, task.Id, answered.Id);
+                rig.Pbx.Answer((await CustomerLegAsync(rig.Pbx, answered.Number)).Id);
+                await agent1.WaitForCallAsync(c => c.CallId == call.CallId && c.State == CallState.Connected);
+                await agent1.PostAsync($"/api/v1/calls/{call.CallId}/hangup").OkAsync();
+                await WaitNoCallAsync(agent1);
+                Assert.Equal(0, (await rig.RunJobAsync()).ClosedWithoutResult);
+                Assert.Equal((DialTaskItemStatus.Claimed, DialAttemptOutcome.Answered),
+                    (await ContactsAsync(super, task.Id)).Single(c => c.Id == answered.Id) is var a1 ? (a1.Status, a1.LastOutcome!.Value) : default);
+
+                // agent2 takes a contact, does not dial it, and logs out: a minute later it is back on the list, no attempt counted.
+                await agent2.PostAsJsonAsync("/api/v1/agent/login", new { ready = false, reason = "Break" }).OkAsync(HttpStatusCode.OK);
+                var left = (await NextAsync(agent2, task.Id)).Contact!;
+                await agent2.PostAsync("/api/v1/agent/logout").OkAsync(HttpStatusCode.OK);
+                Assert.Equal(0, (await rig.RunJobAsync()).Released); // within the grace: a page opened before logging in keeps it
+                clock.Advance(TimeSpan.FromMinutes(2));
+                Assert.Equal(1, (await rig.RunJobAsync()).Released);
+                var back = (await ContactsAsync(super, task.Id)).Single(c => c.Id == left.Id);
+                Assert.Equal((DialTaskItemStatus.Pending, 0, (Guid?)null), (back.Status, back.Attempts, back.ClaimedById));
+
+                // agent2 again: answered, ended, no result, and she logs out: closed without a result at once.
+                await agent2.PostAsJsonAsync("/api/v1/agent/login", new { ready = false, reason = "Break" }).OkAsync(HttpStatusCode.OK);
+                var second = (await NextAsync(agent2, task.Id)).Contact!;
+                var call2 = await DialAsync(agent2, task.Id, second.Id);
+                rig.Pbx.Answer((await CustomerLegAsync(rig.Pbx, second.Number)).Id);
+                await agent2.WaitForCallAsync(c => c.CallId == call2.CallId && c.State == CallState.Connected);
+                await agent2.PostAsync($"/api/v1/calls/{call2.CallId}/hangup").OkAsync();
+                await WaitNoCallAsync(agent2);
+                Assert.Equal(0, (await rig.RunJobAsync()).ClosedWithoutResult); // she is still logged in
+                await agent2.PostAsync("/api/v1/agent/logout").OkAsync(HttpStatusCode.OK);
+                Assert.Equal(1, (await rig.RunJobAsync()).ClosedWithoutResult);
+                var closedAtOnce = (await ContactsAsync(super, task.Id)).Single(c => c.Id == second.Id);
+                Assert.Equal((DialTaskItemStatus.Done, (string?)null, 1, agent2Id), (closedAtOnce.Status, closedAtOnce.Result, closedAtOnce.Attempts, closedAtOnce.ClaimedById!.Value));
+
+                // agent1 is still logged in: 29 minutes after her call ended her contact is still hers.
+                clock.Advance(TimeSpan.FromMinutes(27));
+                Assert.Equal(0, (await rig.RunJobAsync()).ClosedWithoutResult);
+                Assert.Equal(DialTaskItemStatus.Claimed, (await ContactsAsync(super, task.Id)).Single(c => c.Id == answered.Id).Status);
+            }
+
+            // Restart on the same database, 31 minutes after the call ended (due while the service was down): the new host's
+            // job closes it, once. (Read from the database: a token signed on the moved clock is not valid yet in real time.)
+            clock.Advance(TimeSpan.FromMinutes(2));
+            using (var rig = new Rig(clock, database))
+            {
+                var run = await rig.RunJobAsync();
+                Assert.Equal(1, run.ClosedWithoutResult);
+                var closed = await rig.Host.DbAsync(db => db.DialTaskItems.SingleAsync(i => i.Id == answeredId));
+                Assert.Equal((DialTaskItemStatus.Done, (string?)null, 1, DialAttemptOutcome.Answered), (closed.Status, closed.Result, closed.Attempts, closed.LastOutcome!.Value));
+                await using var scope = rig.Host.Services.CreateAsyncScope();
+                var views = scope.ServiceProvider.GetRequiredService<DialTaskViews>();
+                var progress = await views.ProgressAsync(await views.FindAsync(closed.TenantId, taskId, CancellationToken.None), CancellationToken.None);
+                Assert.Equal((2, 2, 1, 1), (progress.Completed, progress.NoResult, progress.Remaining, progress.Pending));
+                Assert.Empty(progress.ByResult);
+                Assert.Equal(0, (await rig.RunJobAsync()).ClosedWithoutResult);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
     }
 }

@@ -9482,6 +9482,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dial-tasks/caller-ids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller IDs a new task may present (the new task form's choice): the tenant's outbound caller IDs and the team's,
+         *     the tenant's first. Any other is refused at creation (`caller_id_not_allowed`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The task's team (default: the caller's first team, as at creation; an admin leading none gets the tenant's only). */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller IDs (empty: tasks present the trunk's default). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.CallerIds.CallerIdView"][];
+                    };
+                };
+                /** @description `validation_failed`: no such team in this tenant. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `dial_task_forbidden`: not a supervisor or admin, or a team she does not lead. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dial-tasks/{id}": {
         parameters: {
             query?: never;
@@ -18684,7 +18753,8 @@ export interface components {
         };
         /**
          * @description A task's progress: `done` (a result set, retries exhausted, or blocked) and `remaining` (pending or being
-         *     worked) of `total`, each status's count, and the done contacts by result.
+         *     worked) of `total`, each status's count, and the done contacts by result (`byResult`; those closed without
+         *     one — answered, and no result set in time — are counted in `noResult` instead).
          */
         "Application.DialTasks.DialTaskProgress": {
             /** Format: uuid */
@@ -18708,6 +18778,8 @@ export interface components {
             /** Format: int32 */
             blocked?: number;
             byResult?: components["schemas"]["Application.DialTasks.DialTaskResultCount"][];
+            /** Format: int32 */
+            noResult?: number;
         };
         /** @description A task's progress changed (a contact offered, dialled, given a result, retried, exhausted or blocked): to its supervisors. */
         "Application.DialTasks.DialTaskProgressEvent": {

@@ -8,11 +8,14 @@ export type DialTaskContact = Schema<'Application.DialTasks.DialTaskContactView'
 export type DialTaskNext = Schema<'Application.DialTasks.DialTaskNextResponse'>;
 export type DialTaskDial = Schema<'Application.DialTasks.DialTaskDialResponse'>;
 export type CreateDialTask = Schema<'Application.DialTasks.CreateDialTaskRequest'>;
+export type TaskCallerId = Schema<'Application.CallerIds.CallerIdView'>;
 
 const at = (id: string, action = '') => `/dial-tasks/${encodeURIComponent(id)}${action}`;
 const contact = (task: string, c: string, action: string) => at(task, `/contacts/${encodeURIComponent(c)}${action}`);
 
 export const listDialTasks = (api: Api): Promise<DialTask[]> => api.request('GET', '/dial-tasks');
+/** The caller IDs a new task may present (the tenant's and the task's team's). */
+export const taskCallerIds = (api: Api): Promise<TaskCallerId[]> => api.request('GET', '/dial-tasks/caller-ids');
 export const createDialTask = (api: Api, input: CreateDialTask): Promise<DialTask> => api.request('POST', '/dial-tasks', input);
 export const setDialTaskStatus = (api: Api, id: string, status: 'Running' | 'Paused' | 'Cancelled'): Promise<DialTask> =>
   api.request('POST', at(id, '/status'), { status });
@@ -26,5 +29,6 @@ export function progressText(p: DialTaskProgress): string {
   const results = (p.byResult ?? []).map((r) => `${r.result} ${r.count}`).join(', ');
   const waiting = p.retriesWaiting ? ` (${p.retriesWaiting} retries waiting)` : '';
   const other = [p.exhausted ? `${p.exhausted} not reached` : '', p.blocked ? `${p.blocked} blocked` : ''].filter(Boolean).join(', ');
-  return `${p.done} of ${p.total} done · ${p.remaining} left${waiting}${other ? ` · ${other}` : ''}${results ? ` · ${results}` : ''}`;
+  const noResult = p.noResult ? `${results ? ', ' : ''}no result ${p.noResult}` : '';
+  return `${p.done} of ${p.total} done · ${p.remaining} left${waiting}${other ? ` · ${other}` : ''}${results || noResult ? ` · ${results}${noResult}` : ''}`;
 }

@@ -11,9 +11,10 @@ import { AppHeader } from '../shared/header';
 import { hasRole } from '../shared/roles';
 import { useStore } from '../shared/store';
 import {
-  createDialTask, dialContact, listDialTasks, nextContact, progressText, setDialTaskStatus, setResult,
-  type DialTask, type DialTaskContact, type DialTaskProgress,
+  createDialTask, dialContact, listDialTasks, nextContact, progressText, setDialTaskStatus, setResult, taskCallerIds,
+  type DialTask, type DialTaskContact, type DialTaskProgress, type TaskCallerId,
 } from './api';
+import { searchContacts, type Contact } from '../contacts/api';
 import './dialtasks.css';
 
 const message = (e: unknown) => {
@@ -27,12 +28,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 interface Draft {
   name: string; contactSearch: string; csv: string; firstDay: string; lastDay: string; dailyStart: string; dailyEnd: string;
   busyRetries: string; busyRetryMinutes: string; noAnswerRetries: string; noAnswerRetryMinutes: string; callerId: string;
-  agentIds: string[];
+  agentIds: string[]; contactIds: string[];
 }
 const emptyDraft = (): Draft => ({
   name: '', contactSearch: '', csv: '', firstDay: today(), lastDay: today(), dailyStart: '09:00', dailyEnd: '17:00',
-  busyRetries: '2', busyRetryMinutes: '15', noAnswerRetries: '1', noAnswerRetryMinutes: '60', callerId: '', agentIds: [],
+  busyRetries: '2', busyRetryMinutes: '15', noAnswerRetries: '1', noAnswerRetryMinutes: '60', callerId: '', agentIds: [], contactIds: [],
 });
+const contactLabel = (c: Contact) => `${c.name}${c.numbers[0] ? ` (${c.numbers[0].number})` : ' (no number)'}`;
 
 export default function DialTasksPage() {
   const me = useStore(currentUser);
@@ -44,6 +46,22 @@ export default function DialTasksPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [working, setWorking] = useState<string | null>(null);
   const [agents, setAgents] = useState<{ id: string; name: string }[]>([]);
+  const [callerIds, setCallerIds] = useState<TaskCallerId[]>([]);
+  // Picking contacts: the last search's results, and every contact picked so far (kept across searches).
+  const [find, setFind] = useState('');
+  const [found, setFound] = useState<Contact[] | null>(null);
+  const [picked, setPicked] = useState<Contact[]>([]);
+  const openForm = () => {
+    setDraft(emptyDraft());
+    setFind(''); setFound(null); setPicked([]);
+    // The caller ID is a choice from the tenant's (and her team's) list: the server refuses any other.
+    void taskCallerIds(api).then(setCallerIds).catch((e) => setError(message(e)));
+  };
+  const findContacts = async () => {
+    try { setFound((await searchContacts(api, find.trim(), 1, 20)).items); } catch (e) { setError(message(e)); }
+  };
+  const togglePick = (c: Contact, on: boolean) =>
+    setPicked((list) => (on ? (list.some((p) => p.id === c.id) ? list : [...list, c]) : list.filter((p) => p.id !== c.id)));
 
   const load = async () => {
     try { setTasks(await listDialTasks(api)); } catch (e) { setError(message(e)); }
@@ -82,12 +100,13 @@ export default function DialTasksPage() {
       busyRetries: n(draft.busyRetries), busyRetryMinutes: n(draft.busyRetryMinutes), noAnswerRetries: n(draft.noAnswerRetries),
       noAnswerRetryMinutes: n(draft.noAnswerRetryMinutes), callerId: draft.callerId || undefined,
       agentIds: draft.agentIds.length ? draft.agentIds : undefined,
+      contactIds: picked.length ? picked.map((c) => c.id) : undefined,
     }).then(() => setDraft(null)), 'Task created.');
   };
-  const set = (k: Exclude<keyof Draft, 'agentIds'>, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d));
+  const set = (k: Exclude<keyof Draft, 'agentIds' | 'contactIds'>, v: string) => setDraft((d) => (d ? { ...d, [k]: v } : d));
   const toggleAgent = (id: string, on: boolean) =>
     setDraft((d) => (d ? { ...d, agentIds: on ? [...d.agentIds, id] : d.agentIds.filter((a) => a !== id) } : d));
-  const field = (k: Exclude<keyof Draft, 'agentIds'>, label: string, type: 'text' | 'date' | 'time' | 'number' | 'tel' = 'text', extra: Record<string, unknown> = {}) => (
+  const field = (k: Exclude<keyof Draft, 'agentIds' | 'contactIds'>, label: string, type: 'text' | 'date' | 'time' | 'number' | 'tel' = 'text', extra: Record<string, unknown> = {}) => (
     <label>{label}<input {...({ id: `dialtask-${k}`, type, value: draft?.[k], ...extra } as Record<string, unknown>)}
       onInput={(e) => set(k, e.currentTarget.value)} /></label>
   );
@@ -98,7 +117,7 @@ export default function DialTasksPage() {
       <main id="main" class="page" aria-labelledby="dialtasks-title">
         <div class="page-head">
           <h1 id="dialtasks-title">Dial tasks</h1>
-          {supervisor && <button type="button" class="primary" id="dialtask-new" onClick={() => setDraft(emptyDraft())}>New dial task</button>}
+          {supervisor && <button type="button" class="primary" id="dialtask-new" onClick={openForm}>New dial task</button>}
         </div>
         <p class="muted">{agent ? 'Your call lists: take the next contact, dial it with one click, then set its result.' : 'The call lists of your teams, with their progress as it happens.'} Days and times are the tenant's time zone{tasks?.[0] ? ` (${tasks[0].timeZone})` : ''}.</p>
         <p class="form-error" role="alert">{error}</p>
@@ -107,7 +126,21 @@ export default function DialTasksPage() {
           <form class="card dialtask-form" id="dialtask-form" aria-label="New dial task" onSubmit={(e) => void create(e)}>
             <h2>New dial task</h2>
             {field('name', 'Name', 'text', { required: true, maxLength: 100 })}
-            {field('contactSearch', 'Contacts matching (name or number)', 'text', { maxLength: 100 })}
+            <fieldset class="wide dialtask-pick" aria-label="Pick contacts">
+              <legend>Pick contacts ({picked.length} picked)</legend>
+              <div class="row">
+                <input id="dialtask-find" type="search" aria-label="Find contacts by name or number" maxLength={100} value={find}
+                  onInput={(e) => setFind(e.currentTarget.value)}
+                  onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void findContacts(); } }} />
+                <button type="button" id="dialtask-find-go" onClick={() => void findContacts()}>Find</button>
+              </div>
+              {found && found.length === 0 && <p class="muted">No contact found.</p>}
+              {[...picked, ...(found ?? []).filter((c) => !picked.some((p) => p.id === c.id))].map((c) => (
+                <label key={c.id} class="inline"><input type="checkbox" checked={picked.some((p) => p.id === c.id)}
+                  disabled={!c.numbers.length} onChange={(e) => togglePick(c, e.currentTarget.checked)} /> {contactLabel(c)}</label>
+              ))}
+            </fieldset>
+            {field('contactSearch', 'And every contact matching (name or number)', 'text', { maxLength: 100 })}
             <label class="wide">Contacts to import (CSV: name, numbers, …)
               <textarea id="dialtask-csv" rows={3} value={draft.csv} onInput={(e) => set('csv', e.currentTarget.value)} />
             </label>
@@ -119,7 +152,14 @@ export default function DialTasksPage() {
             {field('busyRetryMinutes', 'Busy: minutes between', 'number', { min: 1, max: 10080 })}
             {field('noAnswerRetries', 'No answer: retries', 'number', { min: 0, max: 10 })}
             {field('noAnswerRetryMinutes', 'No answer: minutes between', 'number', { min: 1, max: 10080 })}
-            {field('callerId', 'Caller ID (one of the tenant\'s)', 'tel', { maxLength: 32 })}
+            <label>Caller ID
+              <select id="dialtask-callerId" value={draft.callerId} onChange={(e) => set('callerId', e.currentTarget.value)}>
+                <option value="">The trunk's default</option>
+                {callerIds.map((c) => (
+                  <option key={c.id} value={c.number}>{c.number}{c.label ? ` — ${c.label}` : ''}{c.teamName ? ` (${c.teamName})` : ''}</option>
+                ))}
+              </select>
+            </label>
             {agents.length > 0 && (
               <fieldset class="wide">
                 <legend>Agents (none ticked: every agent of your team)</legend>
