@@ -101,7 +101,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         var phases = new List<Phase>();
         foreach (var mode in new[] { MonitoringMode.Monitor, MonitoringMode.Whisper, MonitoringMode.Barge, MonitoringMode.Monitor })
             phases.Add(await PhaseAsync(mode.ToString(), () => mode == monitoring.Current(Tenant, Sue)!.Mode
-                ? Task.CompletedTask : monitoring.SwitchAsync(Tenant, supervision, Sue, mode)));
+                ? Task.CompletedTask : monitoring.SwitchAsync(Tenant, supervision, Sue, mode), supervisor, agent, customer));
 
         var takeOver = await PhaseAsync("TakeOver", async () =>
         {
@@ -110,7 +110,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
             // The agent's leg is gone: her phone got the BYE (its scenario ends there).
             Assert.True(await agentSipp.ExitAsync(20) == 0, "agent's sipp: " + Tail(agentSipp));
             Assert.DoesNotContain(await asterisk.ChannelsAsync(), c => c.Id == annsLeg);
-        });
+        }, supervisor, customer);
         // She is in wrap-up, and the call record says the call was handed over.
         Assert.Equal(AgentStatus.WrapUp, center.GetAgent(Ann).Status);
         Assert.Equal(CallEndReason.TakenOver, _sink.Records.Single(r => r.Call.Id == callId).Call.EndReason);
@@ -190,15 +190,16 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         center.StartConsult(Ann, callId, new TransferTarget(AgentId: Bob));
         await TalkAsync(consulted, consultedSipp);
         await Eventually(() => consulted.FirstArrivalWith(AgentTone, consulting, threshold: 1000) is not null, "Ann's tone at Bob's phone");
-        var consultMonitor = await PhaseAsync("Consultation, monitor", () => Task.CompletedTask);
-        var consultWhisper = await PhaseAsync("Consultation, whisper", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Whisper));
+        var consultMonitor = await PhaseAsync("Consultation, monitor", () => Task.CompletedTask, supervisor, agent, consulted);
+        var consultWhisper = await PhaseAsync("Consultation, whisper", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Whisper), supervisor, agent, consulted);
 
         var conferencing = DateTime.UtcNow;
         center.ConferenceConsult(Ann, callId);
+        RtpPhone[] everyone = [supervisor, agent, customer, consulted];
         await Eventually(() => customer.FirstArrivalWith(ConsultedTone, conferencing, threshold: 1000) is not null, "Bob's tone at the customer");
-        var conferenceMonitor = await PhaseAsync("Conference, monitor", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Monitor));
-        var conferenceWhisper = await PhaseAsync("Conference, whisper", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Whisper));
-        var conferenceBarge = await PhaseAsync("Conference, barge", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Barge));
+        var conferenceMonitor = await PhaseAsync("Conference, monitor", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Monitor), everyone);
+        var conferenceWhisper = await PhaseAsync("Conference, whisper", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Whisper), everyone);
+        var conferenceBarge = await PhaseAsync("Conference, barge", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Barge), everyone);
 
         var refused = await Assert.ThrowsAsync<CtiException>(() => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.TakeOver));
         Assert.Equal(ErrorCodes.TakeOverNotPossible, refused.Code);
@@ -259,14 +260,19 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
     /// <summary>A span of the call in which one thing holds (a mode, a consultation, a conference), in wall-clock time.</summary>
     private sealed record Phase(string Name, DateTime From, DateTime To);
 
-    /// <summary>Runs <paramref name="change"/>, then lets the call run for two seconds: the phase, judged without its edges.</summary>
-    private static async Task<Phase> PhaseAsync(string name, Func<Task> change)
+    /// <summary>
+    /// Runs <paramref name="change"/>, then lets the call run: the phase starts 400 ms after the change (it takes effect
+    /// within them) and lasts until each of <paramref name="listeners"/> has received 1.5 s of audio in it — two seconds on
+    /// a quiet machine; longer when a loaded one stalls the RTP for a while (at most 20 s).
+    /// </summary>
+    private static async Task<Phase> PhaseAsync(string name, Func<Task> change, params RtpPhone[] listeners)
     {
         await change();
-        var from = DateTime.UtcNow;
-        await Task.Delay(2000);
-        // The change takes effect within the first 400 ms; the last 100 ms may hold the next one.
-        return new Phase(name, from + TimeSpan.FromMilliseconds(400), DateTime.UtcNow - TimeSpan.FromMilliseconds(100));
+        var from = DateTime.UtcNow + TimeSpan.FromMilliseconds(400);
+        await Task.Delay(1900);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (listeners.Any(l => l.MillisecondsReceived(from, DateTime.UtcNow) < 1500) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return new Phase(name, from, DateTime.UtcNow);
     }
 
     private static readonly (double Hz, string Name)[] Tones =
@@ -282,7 +288,8 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         foreach (var hz in tones)
         {
             var a = listener.Amplitude(hz, phase.From, phase.To);
-            Assert.True(a > Heard, $"{phase.Name}: the {listener.Name}'s phone should receive {hz} Hz, amplitude {a:0}");
+            Assert.True(a > Heard, $"{phase.Name}: the {listener.Name}'s phone should receive {hz} Hz, amplitude {a:0} " +
+                                   $"in {listener.MillisecondsReceived(phase.From, phase.To):0} ms of audio received");
         }
     }
 
