@@ -257,6 +257,73 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
             audited.Periods.Select(p => p.Mode));
     }
 
+    /// <summary>
+    /// The ways a session ends on a real Asterisk besides the call's end, judged by SIP phones: the supervisor's phone hangs
+    /// up (the snoop goes, the call goes on: the customer still receives Ann); then a new session ends when Ann transfers
+    /// the call to Bob (her leg, and the snoop on it, end; the supervisor's phone gets its BYE and receives nothing more
+    /// while the customer and Bob receive each other).
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task A_session_ends_cleanly_when_the_supervisor_hangs_up_and_when_the_agent_transfers_the_call()
+    {
+        await using var customer = new RtpPhone("customer", CustomerTone);
+        await using var agent = new RtpPhone("agent", AgentTone);
+        await using var transferee = new RtpPhone("transferee", ConsultedTone);
+        await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
+        var agentSip = LoopbackPorts.Reserve();
+        var transfereeSip = LoopbackPorts.Reserve();
+        var supervisorSip = LoopbackPorts.Reserve();
+        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
+        await using var transfereeSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("transferee", transferee.Port), transfereeSip) + " -m 1 -aa");
+        // The supervisor's phone takes two calls, one per session.
+        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 2 -aa");
+        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, AgentPhone.DeskPhone, transfereeSip);
+        center.Login(Ann, ready: true);
+        center.Login(Bob, ready: true);
+        await using var customerSipp = StartCustomer(customer);
+        var callId = await AnnTalksAsync(center, customer, customerSipp, agent, agentSipp);
+        var annsLeg = center.MonitorableCallOf(Ann)!.AgentLegId;
+
+        // 1. The supervisor's phone hangs up.
+        var started = DateTime.UtcNow;
+        monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await TalkAsync(supervisor, supervisorSipp);
+        await Eventually(() => supervisor.FirstArrivalWith(AgentTone, started, threshold: 1000) is not null, "the agent's tone at the supervisor");
+        var suesChannel = (await asterisk.ChannelsAsync()).Single(c => c.Name.StartsWith("PJSIP/itest-phone-answer-", StringComparison.Ordinal) && c.Id != annsLeg);
+        await asterisk.HangupAsync(suesChannel.Id);
+        await Eventually(() => monitoring.Current(Tenant, Sue) is null, "the session to end with the supervisor's hang-up");
+        await Eventually(async () => !(await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Snoop/", StringComparison.Ordinal)), "the snoop to go");
+        Assert.Equal(MonitoringEndReason.SupervisorHungUp, Assert.Single(_audit.Sessions).EndReason);
+        var afterHangUp = await PhaseAsync("After the supervisor hung up", () => Task.CompletedTask, customer, agent);
+        Log(afterHangUp, customer, agent);
+        Receives(afterHangUp, customer, AgentTone);
+        Receives(afterHangUp, agent, CustomerTone);
+        Assert.NotNull(center.MonitorableCallOf(Ann));
+
+        // 2. A new session; Ann transfers the customer to Bob.
+        started = DateTime.UtcNow;
+        monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Whisper);
+        await Eventually(() => monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering again");
+        await Eventually(() => supervisor.FirstArrivalWith(AgentTone, started, threshold: 1000) is not null, "the agent's tone at the supervisor again");
+        center.BlindTransfer(Ann, callId, new TransferTarget(AgentId: Bob));
+        Assert.True(await agentSipp.ExitAsync(20) == 0, "agent's sipp: " + Tail(agentSipp));
+        await Eventually(() => monitoring.Current(Tenant, Sue) is null, "the session to end with the transfer");
+        Assert.True(await supervisorSipp.ExitAsync(20) == 0, "supervisor's sipp: " + Tail(supervisorSipp));
+        Assert.Equal(MonitoringEndReason.CallEnded, _audit.Sessions[1].EndReason);
+        await TalkAsync(transferee, transfereeSipp);
+        var afterTransfer = await PhaseAsync("After the transfer", () => Task.CompletedTask, customer, transferee);
+        Log(afterTransfer, customer, transferee, supervisor);
+        Receives(afterTransfer, customer, ConsultedTone);
+        Receives(afterTransfer, transferee, CustomerTone);
+        Assert.True(supervisor.MillisecondsReceived(afterTransfer.From, afterTransfer.To) == 0, "the supervisor's phone receives nothing after the transfer");
+
+        center.Hangup(Bob, callId);
+        Assert.True(await customerSipp.ExitAsync(20) == 0, "customer's sipp: " + Tail(customerSipp));
+        Assert.True(await transfereeSipp.ExitAsync(20) == 0, "Bob's sipp: " + Tail(transfereeSipp));
+        await asterisk.AssertNothingLeftAsync();
+    }
+
     /// <summary>A span of the call in which one thing holds (a mode, a consultation, a conference), in wall-clock time.</summary>
     private sealed record Phase(string Name, DateTime From, DateTime To);
 
