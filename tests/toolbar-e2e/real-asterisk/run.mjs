@@ -450,7 +450,48 @@ verbose = 2
     executablePath: chromiumBin, headless: true,
     args: CHROMIUM_ARGS,
   });
-  const desk = await (await supervisorBrowser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, baseURL: base })).newPage();
+  const deskContext = await supervisorBrowser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, baseURL: base });
+  // With CTI_MONITOR_TRIES: the desk's page marks, on the machine's clock, each step of a monitoring leg's set-up (the
+  // SIP messages over its WebSocket, the microphone, the peer connection's ICE and DTLS states), to tell where the time
+  // between the click and the first RTP packet goes. Passive wrappers; nothing the app does changes.
+  if (Number(process.env.CTI_MONITOR_TRIES ?? '0') > 0) {
+    await deskContext.addInitScript(() => {
+      const marks = [];
+      window.__ctiMarks = marks;
+      const mark = (what) => marks.push({ what, at: Date.now() });
+      const NativeWebSocket = window.WebSocket;
+      window.WebSocket = class extends NativeWebSocket {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', (e) => {
+            if (typeof e.data !== 'string') return;
+            if (e.data.startsWith('INVITE ')) mark('INVITE received');
+            else if (e.data.startsWith('ACK ')) mark('ACK received');
+            else if (e.data.includes('"monitoringStarted"')) mark('monitoringStarted event');
+          });
+        }
+        send(data) {
+          if (typeof data === 'string' && data.startsWith('SIP/2.0 200') && /^CSeq: *\d+ INVITE/mi.test(data)) mark('200 OK sent');
+          return super.send(data);
+        }
+      };
+      const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (c) => { mark('getUserMedia asked'); const m = await gum(c); mark('getUserMedia done'); return m; };
+      const NativePeerConnection = window.RTCPeerConnection;
+      window.RTCPeerConnection = class extends NativePeerConnection {
+        constructor(...args) {
+          super(...args);
+          mark('peer connection created');
+          this.addEventListener('icegatheringstatechange', () => mark(`ICE gathering ${this.iceGatheringState}`));
+          this.addEventListener('iceconnectionstatechange', () => mark(`ICE ${this.iceConnectionState}`));
+          this.addEventListener('connectionstatechange', () => mark(`DTLS/peer ${this.connectionState}`));
+        }
+        async setRemoteDescription(d) { mark('offer applied'); return super.setRemoteDescription(d); }
+        async createAnswer(o) { const a = await super.createAnswer(o); mark('answer created'); return a; }
+      };
+    });
+  }
+  const desk = await deskContext.newPage();
   desk.on('pageerror', (e) => log(`[desk page error] ${e.message}`));
   await desk.goto('/');
   await desk.fill('#domain', 'demo');
@@ -501,13 +542,22 @@ verbose = 2
   // sound at the supervisor's browser (docs/benchmarks.md), each stopped before the next.
   const tries = Number(process.env.CTI_MONITOR_TRIES ?? '0');
   if (tries > 0) {
-    const packetMs = [], soundMs = [];
+    const packetMs = [], soundMs = [], steps = [];
     for (let i = 0; i < tries; i++) {
       await desk.getByRole('button', { name: 'Listen to Ann Web' }).waitFor({ timeout: 10_000 });
+      await desk.evaluate(() => { window.__ctiMarks.length = 0; });
+      const answered = desk.waitForResponse((r) => r.url().endsWith('/supervision/monitoring') && r.request().method() === 'POST');
       const at = Date.now();
       await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
+      answered.then(() => desk.evaluate(() => window.__ctiMarks.push({ what: 'REST answered', at: Date.now() }))).catch(() => {});
       await until(async () => { const a = await inbound(); return a && a.packets > 0 ? a : null; }, `RTP at the supervisor, try ${i + 1}`, 15_000, 10);
       packetMs.push(Date.now() - at);
+      // Each step once, its first time after the click, in ms from the click.
+      const marks = await desk.evaluate(() => window.__ctiMarks);
+      const step = { 'first RTP (getStats)': packetMs.at(-1) };
+      for (const m of marks) if (!(m.what in step)) step[m.what] = m.at - at;
+      steps.push(step);
+      log(`try ${i + 1}: ${Object.entries(step).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       await until(async () => { const a = await inbound(); return a && a.energy > 0 ? a : null; }, `sound at the supervisor, try ${i + 1}`, 15_000, 20);
       soundMs.push(Date.now() - at);
       await desk.getByRole('button', { name: 'Stop listening' }).click();
@@ -515,6 +565,11 @@ verbose = 2
     }
     const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
     log(`monitor from the desk, ${tries} tries: first RTP p50 ${pct(packetMs, 0.5)} ms, p95 ${pct(packetMs, 0.95)} ms; first sound p50 ${pct(soundMs, 0.5)} ms, p95 ${pct(soundMs, 0.95)} ms (RTP: ${packetMs.join(', ')})`);
+    // The breakdown: per step, p50 / p95 of its time from the click (over the tries in which it happened).
+    const names = [...new Set(steps.flatMap((x) => Object.keys(x)))];
+    const rows = names.map((n) => ({ n, xs: steps.map((x) => x[n]).filter((v) => v !== undefined) }))
+      .sort((a, b) => pct(a.xs, 0.5) - pct(b.xs, 0.5));
+    log(`monitor from the desk, steps from the click (p50 / p95 ms, tries):\n${rows.map((r) => `  ${r.n}: ${pct(r.xs, 0.5)} / ${pct(r.xs, 0.95)} (${r.xs.length})`).join('\n')}`);
   }
 
   await page.click('#hangup');
