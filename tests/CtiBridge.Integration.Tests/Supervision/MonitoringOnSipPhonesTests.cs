@@ -27,6 +27,8 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
 {
     private const double CustomerTone = 500, AgentTone = 800, ConsultedTone = 1700, SupervisorTone = 1300;
     private const string AnnsNumber = "5550177";
+    /// <summary>Asterisk's <c>beep</c> sound, the default monitoring notice: 700 Hz for 0.42 s, arriving at about 5,000; below <see cref="NoBeep"/> there was none.</summary>
+    private const double NoticeBeepTone = 700, NoBeep = 1000;
     /// <summary>Amplitude above which a tone counts as received, below which as not received (16-bit scale; the phones send at 8000).</summary>
     private const double Heard = 300, NotHeard = 60;
 
@@ -91,6 +93,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         Assert.Single(Regex.Matches(agentSipp.Messages,
             @"message received[^\n]*\n\s*\nINVITE sip:" + (agentPhone == AgentPhone.DeskPhone ? "ann@" : AnnsNumber + "@")));
 
+        var monitoringStarted = DateTime.UtcNow;
         monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Monitor);
         await Eventually(() => monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering",
             () => $"supervisor's sipp:\n{Tail(supervisorSipp)}");
@@ -141,6 +144,11 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
             if (mode == MonitoringMode.Barge) Receives(phase, customer, SupervisorTone);
             else DoesNotReceive(phase, customer, SupervisorTone);
         }
+        // The tenant does not tell monitored parties: no notice beep reached either of them, at the start or at a switch.
+        var agentBeep = agent.PeakAmplitude(NoticeBeepTone, monitoringStarted, takeOver.From);
+        var customerBeep = customer.PeakAmplitude(NoticeBeepTone, monitoringStarted, takeOver.From);
+        output.WriteLine($"notice beep ({NoticeBeepTone} Hz, loudest 200 ms): agent {agentBeep:0}, customer {customerBeep:0}");
+        Assert.True(agentBeep < NoBeep && customerBeep < NoBeep, $"no notice beep when the tenant does not tell: agent {agentBeep:0}, customer {customerBeep:0}");
         Log(takeOver, supervisor, agent, customer);
         Receives(takeOver, supervisor, CustomerTone);
         DoesNotReceive(takeOver, supervisor, AgentTone);
@@ -324,6 +332,57 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         await asterisk.AssertNothingLeftAsync();
     }
 
+    /// <summary>
+    /// The tenant tells monitored parties: Asterisk's beep (700 Hz) reaches the agent's and the customer's phones when the
+    /// supervisor's audio starts and again at a switch of mode.
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task When_the_tenant_tells_monitored_parties_the_agent_and_the_customer_receive_the_beep_at_the_start_and_at_a_switch()
+    {
+        await using var customer = new RtpPhone("customer", CustomerTone);
+        await using var agent = new RtpPhone("agent", AgentTone);
+        await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
+        var agentSip = LoopbackPorts.Reserve();
+        var supervisorSip = LoopbackPorts.Reserve();
+        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
+        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 1 -aa");
+        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, tellMonitoredParties: true);
+        center.Login(Ann, ready: true);
+        await using var customerSipp = StartCustomer(customer);
+        var callId = await AnnTalksAsync(center, customer, customerSipp, agent, agentSipp);
+
+        var started = DateTime.UtcNow;
+        monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Monitor);
+        await Eventually(() => monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        Assert.True(monitoring.Current(Tenant, Sue)!.PartiesTold);
+        await TalkAsync(supervisor, supervisorSipp);
+        var atStart = await PhaseAsync("Monitor", () => Task.CompletedTask, agent, customer);
+        var atSwitch = await PhaseAsync("Whisper", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Whisper), agent, customer);
+
+        center.Hangup(Ann, callId);
+        Assert.True(await customerSipp.ExitAsync(20) == 0, "customer's sipp: " + Tail(customerSipp));
+        Assert.True(await agentSipp.ExitAsync(20) == 0, "agent's sipp: " + Tail(agentSipp));
+        Assert.True(await supervisorSipp.ExitAsync(20) == 0, "supervisor's sipp: " + Tail(supervisorSipp));
+        await asterisk.AssertNothingLeftAsync();
+
+        // From the request to the end of the first phase; from the switch (400 ms before the phase) to its end.
+        var switchedAt = atSwitch.From - TimeSpan.FromMilliseconds(400);
+        var beeps = new[]
+        {
+            ("at the start", agent.PeakAmplitude(NoticeBeepTone, started, switchedAt), customer.PeakAmplitude(NoticeBeepTone, started, switchedAt)),
+            ("at the switch", agent.PeakAmplitude(NoticeBeepTone, switchedAt, atSwitch.To), customer.PeakAmplitude(NoticeBeepTone, switchedAt, atSwitch.To)),
+        };
+        foreach (var (when, atAgent, atCustomer) in beeps)
+        {
+            output.WriteLine($"notice beep {when} ({NoticeBeepTone} Hz, loudest 200 ms): agent {atAgent:0}, customer {atCustomer:0}");
+            Assert.True(atAgent > 2 * NoBeep, $"the agent receives the beep {when}: {atAgent:0}");
+            Assert.True(atCustomer > 2 * NoBeep, $"the customer receives the beep {when}: {atCustomer:0}");
+        }
+        Log(atStart, supervisor, agent, customer);
+        Receives(atStart, supervisor, CustomerTone, AgentTone);
+        DoesNotReceive(atStart, customer, SupervisorTone);
+    }
+
     /// <summary>A span of the call in which one thing holds (a mode, a consultation, a conference), in wall-clock time.</summary>
     private sealed record Phase(string Name, DateTime From, DateTime To);
 
@@ -375,7 +434,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
     /// phone at <paramref name="consultedSip"/>; Sue supervising Ann, her phone at <paramref name="supervisorSip"/>.
     /// </summary>
     private (TenantCallCenter Center, MonitoringService Monitoring, TenantSupervision Supervision) Configure(
-        int agentSip, int supervisorSip, AgentPhone agentPhone = AgentPhone.DeskPhone, int consultedSip = 0)
+        int agentSip, int supervisorSip, AgentPhone agentPhone = AgentPhone.DeskPhone, int consultedSip = 0, bool tellMonitoredParties = false)
     {
         var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
         var ann = agentPhone == AgentPhone.DeskPhone
@@ -387,6 +446,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
             new TenantCallSettings
             {
                 RingTimeoutSeconds = 10,
+                TellMonitoredParties = tellMonitoredParties,
                 EndpointPattern = "PJSIP/itest-phone-answer/sip:{extension}",
                 TrunkPattern = $"PJSIP/{{tenant}}-trunk/sip:{{number}}@127.0.0.1:{agentSip}",
             },
