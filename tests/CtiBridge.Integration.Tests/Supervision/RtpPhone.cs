@@ -55,6 +55,19 @@ public sealed class RtpPhone : IAsyncDisposable
     /// <summary>The amplitude (0–32767 scale, Goertzel) of <paramref name="hertz"/> in the audio that arrived between the two moments.</summary>
     public double Amplitude(double hertz, DateTime from, DateTime to) => HeardAudio.Goertzel(ReceivedBetween(from, to), hertz);
 
+    /// <summary>
+    /// The loudest <paramref name="hertz"/> in any 200 ms of the audio that arrived between the two moments (windows every
+    /// 100 ms): for a short sound such as a beep. Tones on multiples of 5 Hz do not leak into each other over 200 ms.
+    /// </summary>
+    public double PeakAmplitude(double hertz, DateTime from, DateTime to)
+    {
+        const int window = 1600, step = 800;
+        var x = ReceivedBetween(from, to);
+        double peak = 0;
+        for (var i = 0; i + window <= x.Length; i += step) peak = Math.Max(peak, HeardAudio.Goertzel(x.AsSpan(i, window), hertz));
+        return peak;
+    }
+
     /// <summary>When the first 20 ms packet carrying <paramref name="hertz"/> above <paramref name="threshold"/> arrived after <paramref name="after"/>, if one did.</summary>
     public DateTime? FirstArrivalWith(double hertz, DateTime after, double threshold)
     {

@@ -50,6 +50,30 @@ const moduleDir = process.env.CTI_ASTERISK_MODULES
 const dataDir = process.env.CTI_ASTERISK_DATA || '/var/lib/asterisk';
 
 // ------------------------------------------------------------------ helpers
+/** A μ-law (G.711, WAV format 7) 8 kHz mono WAV of a sine tone: what sipp's rtp_stream sends as PCMU. */
+function ulawToneWav(hz, seconds) {
+  const n = 8000 * seconds, wav = Buffer.alloc(58 + n);
+  wav.write('RIFF', 0); wav.writeUInt32LE(50 + n, 4); wav.write('WAVE', 8); wav.write('fmt ', 12); wav.writeUInt32LE(18, 16);
+  wav.writeUInt16LE(7, 20); wav.writeUInt16LE(1, 22); wav.writeUInt32LE(8000, 24); wav.writeUInt32LE(8000, 28);
+  wav.writeUInt16LE(1, 32); wav.writeUInt16LE(8, 34); wav.writeUInt16LE(0, 36);
+  wav.write('fact', 38); wav.writeUInt32LE(4, 42); wav.writeUInt32LE(n, 46); wav.write('data', 50); wav.writeUInt32LE(n, 54);
+  const ulaw = (x) => {
+    const sign = x < 0 ? 0x80 : 0; let v = Math.min(Math.abs(x), 32635) + 0x84; let exp = 7;
+    for (let mask = 0x4000; (v & mask) === 0 && exp > 0; mask >>= 1) exp--;
+    return ~(sign | (exp << 4) | ((v >> (exp + 3)) & 0x0f)) & 0xff;
+  };
+  for (let i = 0; i < n; i++) wav[58 + i] = ulaw(Math.round(8000 * Math.sin(2 * Math.PI * hz * i / 8000)));
+  return wav;
+}
+/** A mono 16-bit 48 kHz WAV of a sine tone, 250 ms on and 250 ms off (amplitude 16000 of 32767). */
+function toneWav(hz, seconds) {
+  const rate = 48000, n = rate * seconds, wav = Buffer.alloc(44 + 2 * n);
+  wav.write('RIFF', 0); wav.writeUInt32LE(36 + 2 * n, 4); wav.write('WAVE', 8); wav.write('fmt ', 12);
+  wav.writeUInt32LE(16, 16); wav.writeUInt16LE(1, 20); wav.writeUInt16LE(1, 22); wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(2 * rate, 28); wav.writeUInt16LE(2, 32); wav.writeUInt16LE(16, 34); wav.write('data', 36); wav.writeUInt32LE(2 * n, 40);
+  for (let i = 0; i < n; i++) wav.writeInt16LE(Math.floor(i / (rate / 4)) % 2 ? 0 : Math.round(16000 * Math.sin(2 * Math.PI * hz * i / rate)), 44 + 2 * i);
+  return wav;
+}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function until(fn, what, timeoutMs = 15_000, intervalMs = 100) {
   const end = Date.now() + timeoutMs;
@@ -166,6 +190,7 @@ a=rtpmap:0 PCMU/8000
       Content-Length: 0
 
     ]]></send>
+  <nop><action><exec rtp_stream="customer-500hz.wav,-1,0" /></action></nop>
   <label id="talk" />
   <recv request="INVITE" optional="true" next="reinvite" />
   <recv request="BYE" timeout="120000" />
@@ -357,6 +382,9 @@ verbose = 2
   const sippDir = join(root, 'sipp');
   mkdirSync(sippDir);
   writeFileSync(join(sippDir, 'customer.xml'), CUSTOMER_XML);
+  // The customer talks all the time (a 500 Hz tone as PCMU RTP), as a phone on a trunk does: Asterisk's two-party bridge
+  // only passes on frames, and the supervisor's whisper rides on what the agent's leg receives.
+  writeFileSync(join(sippDir, 'customer-500hz.wav'), ulawToneWav(500, 1));
   const customer = spawn(sippBin, ['-sf', 'customer.xml', '-s', '5551001', '-set', 'caller', '5550199', '-i', '127.0.0.1', '-p', String(port.trunk),
     '-m', '1', '-aa', '-nostdin', '-trace_msg', '-trace_err', `127.0.0.1:${port.sip}`], { cwd: sippDir, stdio: 'ignore' });
   children.push(customer);
@@ -446,11 +474,57 @@ verbose = 2
   // Sue opens the desk in her own browser; its softphone registers her device; "Listen" rings it with auto-answer and
   // the desk answers by itself. Proof of audio, not of API state: the WebRTC statistics of her leg count audio
   // energy arriving (the agent's fake microphone beeps), and Asterisk holds a snoop on ann's leg bridged with her.
+  // The supervisor's microphone says a 2500 Hz tone, 250 ms on and 250 ms off (a WAV Chromium loops as its fake capture
+  // device; a steady tone would be taken for noise by the browser's noise suppression), so what reaches the agent's
+  // browser from her can be told apart by frequency from the customer's 500 Hz.
+  const supervisorTone = join(root, 'supervisor-2500hz.wav');
+  writeFileSync(supervisorTone, toneWav(2500, 2));
   supervisorBrowser = await chromium.launch({
     executablePath: chromiumBin, headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, `--use-file-for-fake-audio-capture=${supervisorTone}`],
   });
-  const desk = await (await supervisorBrowser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, baseURL: base })).newPage();
+  const deskContext = await supervisorBrowser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1366, height: 900 }, baseURL: base });
+  // With CTI_MONITOR_TRIES: the desk's page marks, on the machine's clock, each step of a monitoring leg's set-up (the
+  // SIP messages over its WebSocket, the microphone, the peer connection's ICE and DTLS states), to tell where the time
+  // between the click and the first RTP packet goes. Passive wrappers; nothing the app does changes.
+  if (Number(process.env.CTI_MONITOR_TRIES ?? '0') > 0) {
+    await deskContext.addInitScript(() => {
+      const marks = [];
+      window.__ctiMarks = marks;
+      const mark = (what) => marks.push({ what, at: Date.now() });
+      const NativeWebSocket = window.WebSocket;
+      window.WebSocket = class extends NativeWebSocket {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', (e) => {
+            if (typeof e.data !== 'string') return;
+            if (e.data.startsWith('INVITE ')) mark('INVITE received');
+            else if (e.data.startsWith('ACK ')) mark('ACK received');
+            else if (e.data.includes('"monitoringStarted"')) mark('monitoringStarted event');
+          });
+        }
+        send(data) {
+          if (typeof data === 'string' && data.startsWith('SIP/2.0 200') && /^CSeq: *\d+ INVITE/mi.test(data)) mark('200 OK sent');
+          return super.send(data);
+        }
+      };
+      const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (c) => { mark('getUserMedia asked'); const m = await gum(c); mark('getUserMedia done'); return m; };
+      const NativePeerConnection = window.RTCPeerConnection;
+      window.RTCPeerConnection = class extends NativePeerConnection {
+        constructor(...args) {
+          super(...args);
+          mark('peer connection created');
+          this.addEventListener('icegatheringstatechange', () => mark(`ICE gathering ${this.iceGatheringState}`));
+          this.addEventListener('iceconnectionstatechange', () => mark(`ICE ${this.iceConnectionState}`));
+          this.addEventListener('connectionstatechange', () => mark(`DTLS/peer ${this.connectionState}`));
+        }
+        async setRemoteDescription(d) { mark('offer applied'); return super.setRemoteDescription(d); }
+        async createAnswer(o) { const a = await super.createAnswer(o); mark('answer created'); return a; }
+      };
+    });
+  }
+  const desk = await deskContext.newPage();
   desk.on('pageerror', (e) => log(`[desk page error] ${e.message}`));
   await desk.goto('/');
   await desk.fill('#domain', 'demo');
@@ -486,7 +560,48 @@ verbose = 2
   log(`monitor: the supervisor's browser receives RTP ${firstPacketMs} ms and sound ${firstAudioMs} ms after "Listen" (energy ${heard.energy.toPrecision(2)}, ${heard.packets} packets; Asterisk: ${listening.snoop.name} bridged with ${listening.sup.name})`);
   const before = (await inbound()).energy;
   await until(async () => (await inbound()).energy > before, 'audio energy still growing at the supervisor', 10_000, 100);
+  // What the agent's browser receives at the supervisor's 2500 Hz, in each mode: nothing in monitor, her voice in
+  // whisper and barge — judged by frequency on the decoded audio of the softphone's incoming track, in the agent's page.
+  const supervisorAtAgent = () => page.evaluate(async () => {
+    const pc = window.__cti.ui.softphone.session?.sessionDescriptionHandler?.peerConnection;
+    const track = pc?.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
+    if (!track) return null;
+    // The decoded audio of the incoming track, frame by frame (a headless browser has no audio output for WebAudio).
+    const reader = new MediaStreamTrackProcessor({ track: track.clone() }).readable.getReader();
+    const samples = [];
+    let rate = 48000;
+    const end = Date.now() + 1500;
+    while (Date.now() < end) {
+      const { value: frame, done } = await reader.read();
+      if (done) break;
+      rate = frame.sampleRate;
+      const plane = new Float32Array(frame.numberOfFrames);
+      frame.copyTo(plane, { planeIndex: 0, format: 'f32-planar' });
+      frame.close();
+      samples.push(...plane);
+    }
+    await reader.cancel();
+    // Goertzel at 2500 Hz over each 100 ms: the loudest, as a 16-bit amplitude.
+    const n = Math.round(rate / 10), k = 2 * Math.cos(2 * Math.PI * 2500 / rate);
+    let peak = 0;
+    for (let i = 0; i + n <= samples.length; i += n) {
+      let s1 = 0, s2 = 0;
+      for (let j = i; j < i + n; j++) { const s0 = samples[j] + k * s1 - s2; s2 = s1; s1 = s0; }
+      peak = Math.max(peak, 2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - k * s1 * s2)) / n * 32768);
+    }
+    return Math.round(peak);
+  });
+  const levels = { Monitor: await supervisorAtAgent() };
   await desk.getByRole('radio', { name: /^Whisper/ }).click(); // the mode shown is the server's: it changes with the answer
+  await desk.getByText("Whisper: Ann Web's call.").waitFor({ timeout: 10_000 });
+  levels.Whisper = await supervisorAtAgent();
+  await desk.getByRole('radio', { name: /^Barge in/ }).click();
+  await desk.getByText("Barge in: Ann Web's call.").waitFor({ timeout: 10_000 });
+  levels.Barge = await supervisorAtAgent();
+  log(`the supervisor's 2500 Hz at the agent's browser (16-bit amplitude, loudest 100 ms of 1.5 s): monitor ${levels.Monitor}, whisper ${levels.Whisper}, barge ${levels.Barge}`);
+  if (!(levels.Monitor < 1000)) throw new Error(`in monitor the agent's browser receives the supervisor (${levels.Monitor})`);
+  if (!(levels.Whisper > 5000 && levels.Barge > 5000)) throw new Error(`in whisper and barge the agent's browser should receive the supervisor: ${JSON.stringify(levels)}`);
+  await desk.getByRole('radio', { name: /^Whisper/ }).click();
   await desk.getByText("Whisper: Ann Web's call.").waitFor({ timeout: 10_000 });
   const whisper = await rest('GET', '/supervision/monitoring', undefined, { Authorization: `Bearer ${(await rest('POST', '/session/login', { domain: 'demo', login: 'sue', password: 'Copper-Kettle-2026' })).accessToken}` });
   if (whisper.mode !== 'Whisper' || whisper.state !== 'Active') throw new Error(`after switching: ${JSON.stringify(whisper)}`);
@@ -501,13 +616,22 @@ verbose = 2
   // sound at the supervisor's browser (docs/benchmarks.md), each stopped before the next.
   const tries = Number(process.env.CTI_MONITOR_TRIES ?? '0');
   if (tries > 0) {
-    const packetMs = [], soundMs = [];
+    const packetMs = [], soundMs = [], steps = [];
     for (let i = 0; i < tries; i++) {
       await desk.getByRole('button', { name: 'Listen to Ann Web' }).waitFor({ timeout: 10_000 });
+      await desk.evaluate(() => { window.__ctiMarks.length = 0; });
+      const answered = desk.waitForResponse((r) => r.url().endsWith('/supervision/monitoring') && r.request().method() === 'POST');
       const at = Date.now();
       await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
+      answered.then(() => desk.evaluate(() => window.__ctiMarks.push({ what: 'REST answered', at: Date.now() }))).catch(() => {});
       await until(async () => { const a = await inbound(); return a && a.packets > 0 ? a : null; }, `RTP at the supervisor, try ${i + 1}`, 15_000, 10);
       packetMs.push(Date.now() - at);
+      // Each step once, its first time after the click, in ms from the click.
+      const marks = await desk.evaluate(() => window.__ctiMarks);
+      const step = { 'first RTP (getStats)': packetMs.at(-1) };
+      for (const m of marks) if (!(m.what in step)) step[m.what] = m.at - at;
+      steps.push(step);
+      log(`try ${i + 1}: ${Object.entries(step).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
       await until(async () => { const a = await inbound(); return a && a.energy > 0 ? a : null; }, `sound at the supervisor, try ${i + 1}`, 15_000, 20);
       soundMs.push(Date.now() - at);
       await desk.getByRole('button', { name: 'Stop listening' }).click();
@@ -515,6 +639,11 @@ verbose = 2
     }
     const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
     log(`monitor from the desk, ${tries} tries: first RTP p50 ${pct(packetMs, 0.5)} ms, p95 ${pct(packetMs, 0.95)} ms; first sound p50 ${pct(soundMs, 0.5)} ms, p95 ${pct(soundMs, 0.95)} ms (RTP: ${packetMs.join(', ')})`);
+    // The breakdown: per step, p50 / p95 of its time from the click (over the tries in which it happened).
+    const names = [...new Set(steps.flatMap((x) => Object.keys(x)))];
+    const rows = names.map((n) => ({ n, xs: steps.map((x) => x[n]).filter((v) => v !== undefined) }))
+      .sort((a, b) => pct(a.xs, 0.5) - pct(b.xs, 0.5));
+    log(`monitor from the desk, steps from the click (p50 / p95 ms, tries):\n${rows.map((r) => `  ${r.n}: ${pct(r.xs, 0.5)} / ${pct(r.xs, 0.95)} (${r.xs.length})`).join('\n')}`);
   }
 
   await page.click('#hangup');
