@@ -58,6 +58,9 @@ public sealed record ScheduledJob(string Name, Type JobType, string CronExpressi
 /// <summary>Registration of the scheduler and of scheduled jobs.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
+    /// <summary>How long a stop of CtiBridge waits for the scheduler to stop (its running jobs to finish).</summary>
+    public static readonly TimeSpan QuartzStopLimit = TimeSpan.FromSeconds(10);
+
     /// <summary>The scheduler's name: the same on every node, so nodes on one database form one cluster.</summary>
     public const string SchedulerName = "CtiBridge";
 
@@ -118,6 +121,13 @@ public static class SchedulingServiceCollectionExtensions
             o.WaitForJobsToComplete = true;
             o.AutoStart = SchedulingOptions.From(configuration).Enabled;
         });
+        // Quartz's stop retries its database for as long as it takes: with the database down a stop of CtiBridge hung for
+        // minutes. Its stop is bounded; what it leaves (a trigger it held) is recovered by the next start or another node.
+        for (var i = 0; i < services.Count; i++)
+            if (services[i] is { ServiceType: var type, ImplementationType: { } impl } && type == typeof(IHostedService) && impl.Name == "QuartzHostedService")
+                services[i] = ServiceDescriptor.Singleton<IHostedService>(sp => new BoundedStopHostedService(
+                    (IHostedService)ActivatorUtilities.CreateInstance(sp, impl), QuartzStopLimit,
+                    sp.GetRequiredService<ILogger<BoundedStopHostedService>>(), "the scheduler (Quartz)"));
         services.AddHostedService<ScheduledJobRegistrar>();
 
         // Housekeeping the data layer owns.
@@ -189,4 +199,24 @@ internal sealed class ScheduledJobRegistrar(ISchedulerFactory factory, IEnumerab
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>
+/// A hosted service whose stop is waited for at most <paramref name="limit"/>: past it the host goes on stopping (and the
+/// process ends) while the service's own stop is left to finish or not. For services that retry an unreachable
+/// dependency without end when asked to stop.
+/// </summary>
+public sealed class BoundedStopHostedService(IHostedService inner, TimeSpan limit, ILogger<BoundedStopHostedService> log, string what) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var stop = inner.StopAsync(cancellationToken);
+        try { await stop.WaitAsync(limit, cancellationToken).ConfigureAwait(false); }
+        catch (TimeoutException)
+        {
+            log.LogWarning("Stopping {What} took longer than {Limit}; the stop goes on without it (is the database reachable?)", what, limit);
+        }
+    }
 }
