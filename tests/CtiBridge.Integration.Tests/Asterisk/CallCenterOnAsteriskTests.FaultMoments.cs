@@ -21,6 +21,19 @@ public sealed partial class CallCenterOnAsteriskTests
         return doc.RootElement.GetProperty("value").GetString() ?? "";
     }
 
+    /// <summary>A customer calling from <paramref name="from"/> talks to Ann, who consults Bob (answered, Consulting).</summary>
+    private async Task<(string Customer, string Phone, CallView Call, string AnnLeg, string BobLeg)> AnnConsultingBobAsync(string from)
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", from);
+        var call = await ConnectedWithAsync(Ann);
+        var annLeg = Leg(call, Ann);
+        _center.Login(Bob, ready: true);
+        _center.StartConsult(Ann, call.CallId, new TransferTarget(AgentId: Bob));
+        await Eventually(() => _center.GetCall(Ann, call.CallId).Parties.Any(x => x.AgentId == Bob && x.State == PartyState.Consulting), "Bob consulting");
+        return (customer, phone, call, annLeg, Leg(_center.GetCall(Ann, call.CallId), Bob));
+    }
+
     private async Task SetGlobalAsync(string name, string value)
     {
         using var r = await asterisk.Http.PostAsync($"asterisk/variable?variable={name}&value={value}", null);
@@ -67,14 +80,7 @@ public sealed partial class CallCenterOnAsteriskTests
     [AsteriskInstalledFact]
     public async Task A_consultation_open_when_CtiBridge_stops_is_taken_back_and_completing_it_hands_the_caller_to_the_consulted_agent()
     {
-        _center.Login(Ann, ready: true);
-        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550122");
-        var call = await ConnectedWithAsync(Ann);
-        var annLeg = Leg(call, Ann);
-        _center.Login(Bob, ready: true);
-        _center.StartConsult(Ann, call.CallId, new TransferTarget(AgentId: Bob));
-        await Eventually(() => _center.GetCall(Ann, call.CallId).Parties.Any(x => x.AgentId == Bob && x.State == PartyState.Consulting), "Bob consulting");
-        var bobLeg = Leg(_center.GetCall(Ann, call.CallId), Bob);
+        var (customer, phone, call, annLeg, bobLeg) = await AnnConsultingBobAsync("5550122");
         await BridgeHoldsAsync(call.CallId, annLeg, bobLeg); // the caller is held outside the bridge
         await StoredAsync(customer, TenantCallCenter.LegVariables.Held, "1");
 
@@ -103,14 +109,7 @@ public sealed partial class CallCenterOnAsteriskTests
     [AsteriskInstalledFact]
     public async Task A_conference_when_CtiBridge_stops_is_taken_back_with_all_its_parties_and_goes_on_when_the_first_agent_leaves()
     {
-        _center.Login(Ann, ready: true);
-        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550123");
-        var call = await ConnectedWithAsync(Ann);
-        var annLeg = Leg(call, Ann);
-        _center.Login(Bob, ready: true);
-        _center.StartConsult(Ann, call.CallId, new TransferTarget(AgentId: Bob));
-        await Eventually(() => _center.GetCall(Ann, call.CallId).Parties.Any(x => x.AgentId == Bob && x.State == PartyState.Consulting), "Bob consulting");
-        var bobLeg = Leg(_center.GetCall(Ann, call.CallId), Bob);
+        var (customer, phone, call, annLeg, bobLeg) = await AnnConsultingBobAsync("5550123");
         _center.ConferenceConsult(Ann, call.CallId);
         _center.AddToConference(Ann, call.CallId, new TransferTarget(Number: "5559999"));
         await Eventually(async () => (await BridgeOf(call.CallId)).Count == 4, "the guest in the conference");
