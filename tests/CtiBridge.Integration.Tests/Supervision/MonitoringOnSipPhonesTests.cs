@@ -77,8 +77,8 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
         var agentSip = LoopbackPorts.Reserve();
         var supervisorSip = LoopbackPorts.Reserve();
-        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
-        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 1 -aa");
+        await using var agentSipp = AnsweringPhone(agent, agentSip);
+        await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip);
 
         var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, agentPhone);
 
@@ -180,9 +180,9 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         var agentSip = LoopbackPorts.Reserve();
         var consultedSip = LoopbackPorts.Reserve();
         var supervisorSip = LoopbackPorts.Reserve();
-        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
-        await using var consultedSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("consulted", consulted.Port), consultedSip) + " -m 1 -aa");
-        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 1 -aa");
+        await using var agentSipp = AnsweringPhone(agent, agentSip);
+        await using var consultedSipp = AnsweringPhone(consulted, consultedSip);
+        await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip);
         var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, AgentPhone.DeskPhone, consultedSip);
 
         center.Login(Ann, ready: true);
@@ -281,10 +281,10 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         var agentSip = LoopbackPorts.Reserve();
         var transfereeSip = LoopbackPorts.Reserve();
         var supervisorSip = LoopbackPorts.Reserve();
-        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
-        await using var transfereeSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("transferee", transferee.Port), transfereeSip) + " -m 1 -aa");
+        await using var agentSipp = AnsweringPhone(agent, agentSip);
+        await using var transfereeSipp = AnsweringPhone(transferee, transfereeSip);
         // The supervisor's phone takes two calls, one per session.
-        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 2 -aa");
+        await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip, calls: 2);
         var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, AgentPhone.DeskPhone, transfereeSip);
         center.Login(Ann, ready: true);
         center.Login(Bob, ready: true);
@@ -344,8 +344,8 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
         var agentSip = LoopbackPorts.Reserve();
         var supervisorSip = LoopbackPorts.Reserve();
-        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
-        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + " -m 1 -aa");
+        await using var agentSipp = AnsweringPhone(agent, agentSip);
+        await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip);
         var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, tellMonitoredParties: true);
         center.Login(Ann, ready: true);
         await using var customerSipp = StartCustomer(customer);
@@ -505,8 +505,8 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
         var agentSip = LoopbackPorts.Reserve();
         var supervisorSip = LoopbackPorts.Reserve();
-        await using var agentSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("agent", agent.Port), agentSip) + " -m 1 -aa");
-        await using var supervisorSipp = Sipp.Start(SippArgs(AnsweringPhoneScenario("supervisor", supervisor.Port), supervisorSip) + $" -m {tries} -aa");
+        await using var agentSipp = AnsweringPhone(agent, agentSip);
+        await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip, calls: tries);
         var (center, monitoring, supervision) = Configure(agentSip, supervisorSip);
         center.Login(Ann, ready: true);
         await using var customerSipp = StartCustomer(customer);
@@ -574,6 +574,10 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
 
     private static string Media(int rtpPort, int version) =>
         Indent(Sdp.Replace("[rtp_port]", rtpPort.ToString()).Replace("[sdp_version]", version.ToString()), "      ");
+
+    /// <summary>A sipp phone on <paramref name="sipPort"/> that answers <paramref name="calls"/> calls with <paramref name="phone"/>'s media.</summary>
+    private Sipp AnsweringPhone(RtpPhone phone, int sipPort, int calls = 1) =>
+        Sipp.Start(SippArgs(AnsweringPhoneScenario(phone.Name, phone.Port), sipPort) + $" -m {calls} -aa");
 
     /// <summary>A phone that answers the INVITE it is rung with, its media at <paramref name="rtpPort"/>, until a BYE (re-INVITEs answered).</summary>
     private static string AnsweringPhoneScenario(string name, int rtpPort) => $$"""
