@@ -49,17 +49,22 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
     /// <summary>A fake Asterisk with the two legs of a connected call in its bridge and the given channel variables.</summary>
     private static Func<HttpContext, string, Task> Asterisk(Dictionary<string, Dictionary<string, string>> variables,
         bool customerInBridge = true, string? liveRecordingState = null, bool stored = true, bool agentLegInBridge = true,
-        IReadOnlyList<OtherLeg>? others = null) => (ctx, line) =>
+        IReadOnlyList<OtherLeg>? others = null)
+    {
+        var seated = false; // the adapter put the caller in the call's bridge
+        return (ctx, line) =>
     {
         var customer = Channel(Customer, "PJSIP/trunk-00000001", "cti,queue,demo,Sales");
         var agent = Channel(AgentLeg, "Local/101@itest-agents-00000002;1", "cti,dialled," + CallId.ToString("N"), agentLegInBridge ? "Up" : "Ringing");
         var extra = (others ?? []).Select(o => Channel(o.Id, "Local/5559999@itest-agents-00000003;1", "cti,dialled," + CallId.ToString("N"), o.Ringing ? "Ringing" : "Up")).ToList();
-        var inBridge = (customerInBridge ? new[] { Customer } : []).Concat(agentLegInBridge ? [AgentLeg] : [])
+        var inBridge = (customerInBridge || seated ? new[] { Customer } : []).Concat(agentLegInBridge ? [AgentLeg] : [])
             .Concat((others ?? []).Where(o => !o.Ringing).Select(o => o.Id));
+        var bridge = $$"""{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":[{{string.Join(",", inBridge.Select(c => $"\"{c}\""))}}]}""";
         string? json = null;
         if (line == "GET /ari/channels") json = "[" + string.Join(",", new[] { customer, agent }.Concat(extra)) + "]";
-        else if (line == "GET /ari/bridges")
-            json = $$"""[{"id":"{{Bridge}}","technology":"simple_bridge","bridge_type":"mixing","channels":[{{string.Join(",", inBridge.Select(c => $"\"{c}\""))}}]}]""";
+        else if (line == "GET /ari/bridges") json = $"[{bridge}]";
+        else if (line == $"GET /ari/bridges/{Bridge}" || line.StartsWith("POST /ari/bridges?", StringComparison.Ordinal)) json = bridge;
+        else if (line.StartsWith($"POST /ari/bridges/{Bridge}/addChannel?channel={Customer}", StringComparison.Ordinal)) seated = true;
         else if (line.StartsWith("GET /ari/recordings/stored/", StringComparison.Ordinal))
         {
             if (!stored) { ctx.Response.StatusCode = 404; return ctx.Response.WriteAsync("""{"message":"Recording not found"}"""); }
@@ -86,6 +91,7 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
         ctx.Response.ContentType = "application/json";
         return ctx.Response.WriteAsync(json);
     };
+    }
 
     private static Dictionary<string, Dictionary<string, string>> Variables(Guid? agentCall = null) => new()
     {
@@ -219,6 +225,43 @@ public sealed class TakeBackTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Contains(AgentLeg, pbx.TrackedLegs);
             await ari.Requests.WaitAsync(r => r.Any(x => x.Request.StartsWith("POST /ari/applications/cti/subscription?eventSource=channel%3A" + AgentLeg, StringComparison.Ordinal)
                                                          || x.Request.StartsWith("POST /ari/applications/cti/subscription?eventSource=channel:" + AgentLeg, StringComparison.Ordinal))).WithGuard();
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_caller_in_the_app_with_nothing_stored_and_in_no_bridge_is_reported_as_the_new_caller_it_is()
+    {
+        var variables = Variables();
+        variables[Customer] = new(); // the previous process stopped before it stored anything on the caller's leg
+        var (_, pbx, handler, owned) = await StartAsync(variables, customerInBridge: false, agentLegInBridge: false);
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            var leg = Assert.Single(handler.Legs);
+            Assert.Equal((Customer, "queue", "demo", "Sales", (ResumedLeg?)null), (leg.LegId, leg.Purpose, leg.Tenant, leg.Target, leg.Resumed));
+            Assert.Contains(Customer, pbx.TrackedLegs);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_queued_caller_not_yet_bridged_is_put_in_the_calls_bridge_on_music_and_reported_waiting()
+    {
+        var variables = Variables();
+        variables[Customer].Remove(TenantCallCenter.LegVariables.AnsweredAt);
+        variables[AgentLeg][TenantCallCenter.LegVariables.Role] = "other"; // no offer ringing for it
+        var (ari, _, handler, owned) = await StartAsync(variables, customerInBridge: false, agentLegInBridge: false);
+        try
+        {
+            await Eventually(() => !handler.Legs.IsEmpty);
+
+            var resumed = Assert.Single(handler.Legs).Resumed!;
+            Assert.Equal((CallId, (ResumedConnection?)null, (ResumedOffer?)null), (resumed.CallId, resumed.Connected, resumed.Ringing));
+            var requests = ari.Requests.Items.Select(r => r.Request).ToList();
+            Assert.Contains(requests, r => r.StartsWith($"POST /ari/bridges/{Bridge}/addChannel?channel={Customer}", StringComparison.Ordinal));
+            Assert.Contains(requests, r => r.StartsWith($"POST /ari/bridges/{Bridge}/moh", StringComparison.Ordinal));
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }
