@@ -39,7 +39,13 @@ public sealed class RecordingsOnAsteriskTests(RealAsterisk asterisk) : ProductSu
             var list = await ann.GetJsonAsync($"/api/v1/recordings?callId={callId}");
             return list.GetArrayLength() == 1 && list[0].GetProperty("inProgress").GetBoolean() is false ? list[0] : null;
         }, "the recording listed, finished");
-        var record = await ann.GetJsonAsync($"/api/v1/call-records/{callId}");
+        // The recording's row is final once it stopped, before the hang-up; the call's record is final once the journal
+        // wrote the call's end (until then it is the call's live record).
+        var record = await Wait.ForAsync<JsonElement>(async () =>
+        {
+            var r = await ann.GetJsonAsync($"/api/v1/call-records/{callId}");
+            return r.GetProperty("summary").GetProperty("endedAt").ValueKind != JsonValueKind.Null ? r : null;
+        }, "the call's record, ended");
         var talk = record.GetProperty("summary").GetProperty("talkSeconds").GetInt32();
         var own = recording.GetProperty("durationSeconds").GetInt32();
         Assert.True(talk >= 7, $"the call talked {talk} s");
