@@ -51,9 +51,14 @@ public sealed class ApiServerHarness : ILoadHarness
 
             var streams = factory.Services.GetRequiredService<AgentEventStreams>();
             var dispatch = new Histogram();
+            var statsDispatch = new Histogram(); // skill-group statistics alone: publish → the group send returned
             // (AgentEventStreams.Backlog throws NotSupportedException: its single-reader unbounded channel has no Count;
             // and a throwing Dispatched handler would end the dispatcher loop: keep this one trivial.)
-            streams.Dispatched += (_, elapsed) => dispatch.Add(elapsed.TotalMilliseconds);
+            streams.Dispatched += (e, elapsed) =>
+            {
+                dispatch.Add(elapsed.TotalMilliseconds);
+                if (e is CtiBridge.Application.Events.SkillGroupStatsChangedEvent) statsDispatch.Add(elapsed.TotalMilliseconds);
+            };
             // Statistics of skill group Sales dispatched: every Sales-only member must receive exactly this many.
             long salesStats = 0;
             streams.Dispatched += (e, _) =>
@@ -64,6 +69,7 @@ public sealed class ApiServerHarness : ILoadHarness
             Console.WriteLine($"READY {url}");
             Console.Out.Flush();
             var gcPause0 = GC.GetTotalPauseDuration();
+            var (jitMethods0, jitTime0) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
             int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             string? line;
             while ((line = await Console.In.ReadLineAsync()) is not null && line != "quit")
@@ -72,14 +78,16 @@ public sealed class ApiServerHarness : ILoadHarness
                 {
                     case "reset":
                         dispatch.Reset();
+                        statsDispatch.Reset();
                         Interlocked.Exchange(ref salesStats, 0);
                         gcPause0 = GC.GetTotalPauseDuration();
                         (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                        (jitMethods0, jitTime0) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
                         Console.WriteLine("OK");
                         break;
                     case "stats":
                         Console.WriteLine(FormattableString.Invariant(
-                            $"STATS dispatched={dispatch.Count} salesStats={Interlocked.Read(ref salesStats)} p50={dispatch.Percentile(50):F2} p99={dispatch.Percentile(99):F2} max={dispatch.Max:F2} gcPauseMs={(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} gc0={GC.CollectionCount(0) - g0} gc1={GC.CollectionCount(1) - g1} gc2={GC.CollectionCount(2) - g2} serverGc={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / 1048576}"));
+                            $"STATS dispatched={dispatch.Count} salesStats={Interlocked.Read(ref salesStats)} p50={dispatch.Percentile(50):F2} p99={dispatch.Percentile(99):F2} max={dispatch.Max:F2} statsP50={statsDispatch.Percentile(50):F2} statsP99={statsDispatch.Percentile(99):F2} gcPauseMs={(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} gc0={GC.CollectionCount(0) - g0} gc1={GC.CollectionCount(1) - g1} gc2={GC.CollectionCount(2) - g2} serverGc={System.Runtime.GCSettings.IsServerGC} heapMb={GC.GetTotalMemory(false) / 1048576} jitMethods={System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods0} jitMs={(System.Runtime.JitInfo.GetCompilationTime() - jitTime0).TotalMilliseconds:F0}"));
                         break;
                     case var _ when line.StartsWith("supervisors ", StringComparison.Ordinal):
                         try

@@ -15,7 +15,7 @@ namespace CtiBridge.Benchmarks.Api;
 /// change, just before the event is published) = raise → receive; for every event also receive − envelope
 /// <c>at</c> (dispatcher dequeue → receive). Server-side: the <c>Dispatched</c> hook (publish → last group
 /// send returned). Both processes read the same clock. CPU of server, clients and machine from /proc.
-/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users] [--supervisors=N] [--raw]</c>
+/// <c>dotnet run -c Release --project bench/CtiBridge.Benchmarks -- load fanout [clients=1000] [raisesPerSecond=10] [seconds=20] [active=clients] [--users] [--supervisors=N] [--raw] [--warmup=S]</c>
 /// (clients: SignalR's .NET client, <see cref="SignalRClient"/>; <c>--raw</c>: the minimal WebSocket client <see cref="HubSocket"/>.)
 /// (active &lt; clients: the other connections are a second tenant's admin: connected, receiving nothing.)
 /// (5,000 clients need <c>ulimit -n</c> ≥ 12000: both ends of each socket live on this machine.)
@@ -41,6 +41,9 @@ public sealed class FanoutHarness : ILoadHarness
         // agentStateChanged latency is reported apart (the supervisor desk's event → supervisor figure).
         var supervisorCount = args.Where(a => a.StartsWith("--supervisors=", StringComparison.Ordinal)).Select(a => int.Parse(a["--supervisors=".Length..])).FirstOrDefault();
         var raw = args.Contains("--raw");
+        // --warmup=S: seconds of raising before the measured window (default 15). Both processes JIT and tier up their hot
+        // paths during it: with a 3 s warm-up the server still spent a third of its CPU in the JIT inside the window.
+        var warmup = args.Where(a => a.StartsWith("--warmup=", StringComparison.Ordinal)).Select(a => double.Parse(a["--warmup=".Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(15).First();
         args = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var clients = args.Length > 0 ? int.Parse(args[0]) : 1000;
         var rate = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
@@ -54,7 +57,7 @@ public sealed class FanoutHarness : ILoadHarness
 
         // Users mode also creates and CTI-logs in the users (a few seconds for 1,000 on an idle machine, minutes for 5,000
         // on a busy one): allow a minute more, and a tenth of a second per user.
-        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(perUser ? 170 + active / 10.0 : 110));
+        using var runTimeout = new CancellationTokenSource(TimeSpan.FromSeconds((perUser ? 170 + active / 10.0 : 110) + warmup));
         var total = Stopwatch.StartNew();
         await using var server = await ApiServerProcess.StartAsync();
         Console.WriteLine($"server pid {server.Pid} at {server.BaseUri} ({total.Elapsed.TotalSeconds:F1} s)");
@@ -170,12 +173,13 @@ public sealed class FanoutHarness : ILoadHarness
             }
         }
 
-        await RaiseAsync(3, record: false); // warm-up: JIT, tiering, buffers
+        await RaiseAsync(warmup, record: false); // warm-up: JIT, tiering, buffers
         await Task.Delay(500);
         await server.CommandAsync("reset");
         recorder.Recording = true;
         supervisorRecorder.Recording = true;
         var cpu = new CpuWindow(server.Pid);
+        var (clientJitMethods0, clientJitTime0) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var window = Stopwatch.StartNew();
         await RaiseAsync(seconds, record: true);
         await Task.Delay(1000); // let the last deliveries land
@@ -210,6 +214,7 @@ public sealed class FanoutHarness : ILoadHarness
                 + $"received {supervisorRecorder.ByKind[0]}, expected {raised * supervisorTokens.Count}");
         Console.WriteLine($"REST PUT /agent/state while fanning out: p50 {BenchApi.Percentile(rest, 50):F2} ms p99 {BenchApi.Percentile(rest, 99):F2} ms");
         Console.WriteLine(cpuSummary);
+        Console.WriteLine(FormattableString.Invariant($"clients' JIT in the window: {System.Runtime.JitInfo.GetCompiledMethodCount() - clientJitMethods0} methods, {(System.Runtime.JitInfo.GetCompilationTime() - clientJitTime0).TotalMilliseconds:F0} ms; warm-up {warmup:F0} s"));
         Console.WriteLine($"connections closed during run: {Interlocked.Read(ref recorder.Closed)}; load average {ApiServerProcess.LoadAverage()}");
 
         stop.Cancel();

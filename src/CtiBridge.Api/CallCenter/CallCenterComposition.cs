@@ -52,6 +52,7 @@ public static class CallCenterComposition
         }
 
         services.AddSingleton<CallCenterDirectory>();
+        services.AddSingleton<SkillGroupBroadcaster>();
         services.AddSingleton<AgentEventStreams>();
         services.AddSingleton<ICallCenterEventSink>(sp => sp.GetRequiredService<AgentEventStreams>());
         services.AddSingleton<DatabaseJournal>();

@@ -37,7 +37,7 @@ public interface ICallCenterEventObserver
 /// <see cref="BufferAge"/>), and sends it over SignalR to the recipient's group
 /// <c>agent:&lt;tenant&gt;:&lt;user&gt;</c>. Skill-group statistics are the exception: one
 /// <see cref="SkillGroupMessage"/> to the group's subscribers (<see cref="SkillGroupSubscriptions"/>), in no
-/// stream. Nothing crosses tenants: recipients are looked up inside the event's tenant only, and every
+/// stream, handed to the <see cref="SkillGroupBroadcaster"/> so the events behind them do not wait for their sends. Nothing crosses tenants: recipients are looked up inside the event's tenant only, and every
 /// SignalR group name carries the tenant.
 /// </summary>
 public sealed class AgentEventStreams : ICallCenterEventSink
@@ -53,14 +53,16 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     private readonly TimeProvider _time;
     private readonly ILogger<AgentEventStreams> _log;
     private readonly Contacts.ScreenPopEnricher? _screenPops;
+    private readonly SkillGroupBroadcaster _statistics;
     private readonly List<ICallCenterEventObserver> _observers = new();
     private readonly Dictionary<Guid, HashSet<Guid>> _callAgents = new(); // dispatcher thread only
 
     private readonly Histogram<double> _fanoutDuration;
 
     public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log,
-        IMeterFactory meters, Contacts.ScreenPopEnricher? screenPops = null)
+        IMeterFactory meters, SkillGroupBroadcaster statistics, Contacts.ScreenPopEnricher? screenPops = null)
     {
+        _statistics = statistics;
         _screenPops = screenPops;
         _hub = hub;
         _directory = directory;
@@ -109,27 +111,31 @@ public sealed class AgentEventStreams : ICallCenterEventSink
                 while (_queue.Reader.TryRead(out var item))
                 {
                     Interlocked.Decrement(ref _backlog);
-                    try { await DispatchAsync(item.Event).ConfigureAwait(false); }
+                    var sentHere = true;
+                    try { sentHere = await DispatchAsync(item.Event, item.Ticks).ConfigureAwait(false); }
                     catch (Exception ex) { _log.LogError(ex, "Dispatching {Event} failed", item.Event.Name); }
-                    // The one point where fan-out latency is measured: publish → every recipient's send done.
-                    var elapsed = Stopwatch.GetElapsedTime(item.Ticks);
-                    _fanoutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("event", item.Event.Name));
-                    if (Dispatched is { } listeners)
-                    {
-                        // One failing listener must neither stop the dispatcher (every later event would be lost) nor the others.
-                        foreach (var listener in listeners.GetInvocationList().Cast<Action<CallCenterEvent, TimeSpan>>())
-                        {
-                            try { listener(item.Event, elapsed); }
-                            catch (Exception ex) { _log.LogWarning(ex, "A Dispatched listener failed"); }
-                        }
-                    }
+                    if (sentHere) Sent(item.Event, Stopwatch.GetElapsedTime(item.Ticks));
                 }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
-    private async Task DispatchAsync(CallCenterEvent e)
+    // The one point where fan-out latency is measured: publish → every recipient's send done.
+    private void Sent(CallCenterEvent e, TimeSpan elapsed)
+    {
+        _fanoutDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("event", e.Name));
+        if (Dispatched is not { } listeners) return;
+        // One failing listener must neither stop the dispatcher (every later event would be lost) nor the others.
+        foreach (var listener in listeners.GetInvocationList().Cast<Action<CallCenterEvent, TimeSpan>>())
+        {
+            try { listener(e, elapsed); }
+            catch (Exception ex) { _log.LogWarning(ex, "A Dispatched listener failed"); }
+        }
+    }
+
+    /// <summary>Routes and sends one event; false when its sends were handed on and <see cref="Sent"/> is called later.</summary>
+    private async Task<bool> DispatchAsync(CallCenterEvent e, long publishedAt)
     {
         var now = _time.GetUtcNow();
         var recipients = _directory.RecipientsOf(e);
@@ -162,10 +168,10 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         if (e is SkillGroupStatsChangedEvent stats)
         {
             // Full current figures, coalesced by the engine to one per group per 250 ms: a lost one is repaired by the
-            // next, so they need no sequence number and no replay. One send to the group serializes the message once.
-            await _hub.Clients.Group(SkillGroupSubscriptions.GroupName(stats.TenantId, stats.Stats.SkillGroupId))
-                .SendAsync(e.Name, new SkillGroupMessage(e.Name, now, e)).ConfigureAwait(false);
-            return;
+            // next, so they need no sequence number and no replay. One send to the group serializes the message once,
+            // beside this queue, so the per-user events behind it do not wait for its thousand writes.
+            _statistics.Post(stats, new SkillGroupMessage(e.Name, now, e), publishedAt, elapsed => Sent(stats, elapsed));
+            return false;
         }
 
         // All recipients' sends start at once (one slow connection holds back nobody else) and the next event waits
@@ -178,6 +184,7 @@ public sealed class AgentEventStreams : ICallCenterEventSink
             sends.Add(_hub.Clients.Group(UserGroup(e.TenantId, user)).SendAsync(e.Name, envelope));
         }
         await Task.WhenAll(sends).ConfigureAwait(false);
+        return true;
     }
 
     private static Guid? CallOf(CallCenterEvent e) => e switch
