@@ -18,8 +18,10 @@ public static class OpenApi
                               "Errors are ProblemDetails with a stable `code`. Sign in at POST /api/v1/session/login " +
                               "and send the access token as `Authorization: Bearer <token>` (SignalR: `?access_token=`).",
             });
-            foreach (var xml in Directory.EnumerateFiles(AppContext.BaseDirectory, "CtiBridge.*.xml"))
+            var xmlFiles = Directory.EnumerateFiles(AppContext.BaseDirectory, "CtiBridge.*.xml").ToList();
+            foreach (var xml in xmlFiles)
                 c.IncludeXmlComments(xml, includeControllerXmlComments: true);
+            c.SchemaFilter<TypeExamplesSchemaFilter>(xmlFiles);
             c.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -9,6 +9,7 @@ namespace CtiBridge.Api.Records;
 
 /// <summary>Sets or clears a recording's legal hold.</summary>
 /// <param name="Hold">True: kept past the tenant's retention.</param>
+/// <example>{ "hold": true }</example>
 public sealed record LegalHoldRequest(bool Hold);
 
 /// <summary>

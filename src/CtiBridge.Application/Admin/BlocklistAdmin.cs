@@ -13,6 +13,7 @@ public sealed record BlockedNumberResponse(Guid Id, string Number, BlockDirectio
 }
 
 /// <summary>Add a number to the blocklist.</summary>
+/// <example>{ "number": "+4930555999", "direction": "Inbound", "note": "Repeated abusive calls" }</example>
 public sealed record BlockedNumberRequest
 {
     /// <summary>Digits with an optional leading +.</summary>

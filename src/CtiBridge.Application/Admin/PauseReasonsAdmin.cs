@@ -13,6 +13,7 @@ public sealed record PauseReasonResponse(Guid Id, int? Code, string Name, bool I
 }
 
 /// <summary>Create or edit a pause reason. System reasons accept a new name and enabled flag only.</summary>
+/// <example>{ "code": 4, "name": "Training", "enabled": true }</example>
 public sealed record PauseReasonRequest
 {
     /// <summary>The IVR digit (1–9) remote agents press after *66.</summary>

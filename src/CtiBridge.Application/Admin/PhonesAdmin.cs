@@ -21,6 +21,7 @@ public sealed record PhoneResponse(Guid Id, string EndpointName, string Extensio
 }
 
 /// <summary>Create or edit a phone.</summary>
+/// <example>{ "extension": "1007", "endpointName": "acme-1007", "description": "Desk 7, second floor", "hotDesk": false }</example>
 public sealed record PhoneRequest
 {
     /// <summary>The phone's extension (2–20 digits).</summary>

@@ -29,6 +29,7 @@ public sealed record SkillGroupResponse(Guid Id, string Name, string? Number, in
 }
 
 /// <summary>Create or replace a skill group's settings (members are managed separately).</summary>
+/// <example>{ "name": "Sales", "number": "500", "maxWaitSeconds": 300, "announcePosition": true, "announceIntervalSeconds": 45, "ringTimeoutSeconds": 15, "serviceLevelSeconds": 20, "noAgentRule": "KeepWaiting", "musicOnHoldClass": "default" }</example>
 public sealed record SkillGroupRequest
 {
     public string? Name { get; init; }
@@ -50,12 +51,14 @@ public sealed record SkillGroupRequest
 }
 
 /// <summary>Replace the members of a skill group.</summary>
+/// <example>{ "members": [{ "userId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11", "priority": 1 }, { "userId": "0f8fad5b-d9cb-469f-a165-70867728950e", "priority": 2 }] }</example>
 public sealed record SkillGroupMembersRequest
 {
     public List<SkillGroupMemberModel>? Members { get; init; }
 }
 
 /// <summary>Set one member's priority (adds the member when absent).</summary>
+/// <example>{ "priority": 2 }</example>
 public sealed record SkillGroupMemberPriorityRequest
 {
     public int Priority { get; init; } = 1;

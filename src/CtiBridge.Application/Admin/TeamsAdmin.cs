@@ -18,6 +18,7 @@ public sealed record TeamResponse(Guid Id, string Name, IReadOnlyList<Guid> Supe
 }
 
 /// <summary>Create or replace a team.</summary>
+/// <example>{ "name": "Team North", "supervisorIds": ["5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11"], "memberIds": ["0f8fad5b-d9cb-469f-a165-70867728950e"], "monitoringModes": ["Monitor", "Whisper", "Barge"] }</example>
 public sealed record TeamRequest
 {
     public string? Name { get; init; }

@@ -116,6 +116,7 @@ public sealed record TenantResponse(Guid Id, string Domain, string Name, bool En
 }
 
 /// <summary>Create a tenant with its first admin user.</summary>
+/// <example>{ "domain": "acme", "name": "Acme Support", "adminUsername": "boss", "adminPassword": "Lantern-Fjord-2026" }</example>
 public sealed record CreateTenantRequest
 {
     /// <summary>Login domain: lower-case letters, digits, hyphens.</summary>
@@ -129,6 +130,7 @@ public sealed record CreateTenantRequest
 }
 
 /// <summary>Edit a tenant's name, settings and (platform admins only) whether it is enabled.</summary>
+/// <example>{ "name": "Acme Support", "enabled": true }</example>
 public sealed record UpdateTenantRequest
 {
     public string? Name { get; init; }

@@ -11,6 +11,7 @@ using FluentValidation;
 namespace CtiBridge.Application.Admin;
 
 /// <summary>Agents to create from a CSV file.</summary>
+/// <example>{ "csv": "username,displayName,agentNumber,password,extensionKind,extension\nmaria,Maria Lopez,1007,Copper-Kettle-2026,Web,1007\n" }</example>
 public sealed record ImportAgentsRequest
 {
     /// <summary>

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CtiBridge.Application.Admin;
 
 /// <summary>How an agent works calls.</summary>
+/// <example>{ "extension": "1007", "extensionKind": "Sip", "wrapUpSeconds": 30, "acwMode": "AfterAnswered", "workingMode": "Inbound", "autoAnswer": false, "hotDesking": true }</example>
 public sealed record AgentProfileModel
 {
     /// <summary>Extension, 2–20 digits, unique in the tenant.</summary>
@@ -68,6 +69,7 @@ internal sealed class SupervisorDeviceModelValidator : AbstractValidator<Supervi
 }
 
 /// <summary>Create a user.</summary>
+/// <example>{ "username": "maria", "email": "maria@acme.example", "agentNumber": "1007", "displayName": "Maria Lopez", "roles": ["agent"], "password": "Copper-Kettle-2026", "enabled": true, "agentProfile": { "extension": "1007", "extensionKind": "Web", "wrapUpSeconds": 30 } }</example>
 public sealed record CreateUserRequest
 {
     public string? Username { get; init; }
@@ -85,6 +87,7 @@ public sealed record CreateUserRequest
 }
 
 /// <summary>Edit a user (the username cannot change).</summary>
+/// <example>{ "email": "maria@acme.example", "agentNumber": "1007", "displayName": "Maria Lopez", "roles": ["agent", "supervisor"], "enabled": true }</example>
 public sealed record UpdateUserRequest
 {
     public string? Email { get; init; }
@@ -95,6 +98,7 @@ public sealed record UpdateUserRequest
 }
 
 /// <summary>An admin sets a user's password.</summary>
+/// <example>{ "password": "Copper-Kettle-2026" }</example>
 public sealed record SetPasswordRequest
 {
     public string? Password { get; init; }

@@ -4,6 +4,7 @@ using CtiBridge.Application.Common;
 namespace CtiBridge.Application.Auth;
 
 /// <summary>Sign-in request.</summary>
+/// <example>{ "domain": "demo", "login": "agent1", "password": "Quiet-Harbor-2026" }</example>
 public sealed record LoginRequest
 {
     /// <summary>The tenant domain (e.g. <c>demo</c>).</summary>
@@ -19,6 +20,7 @@ public sealed record LoginRequest
 }
 
 /// <summary>Exchange a refresh token for a new session.</summary>
+/// <example>{ "refreshToken": "q3Z1x2…" }</example>
 public sealed record RefreshRequest
 {
     /// <summary>The refresh token; omit it when it was issued as the <c>cti_refresh</c> cookie.</summary>
@@ -26,6 +28,7 @@ public sealed record RefreshRequest
 }
 
 /// <summary>Change the signed-in user's password.</summary>
+/// <example>{ "currentPassword": "Copper-Kettle-2026", "newPassword": "Lantern-Fjord-2026" }</example>
 public sealed record ChangePasswordRequest
 {
     public string? CurrentPassword { get; init; }

@@ -24,6 +24,7 @@ public sealed record ContactNumberInput
 }
 
 /// <summary>Create or edit a contact (an edit replaces every field and the numbers).</summary>
+/// <example>{ "name": "Jonas Berg", "company": "Berg Tools", "notes": "Prefers calls after 2 pm.", "numbers": [{ "label": "mobile", "number": "+491701234567" }] }</example>
 public sealed record ContactRequest
 {
     /// <summary>Required, up to 200 characters.</summary>
@@ -60,6 +61,7 @@ public sealed record ContactResponse(
 public sealed record ContactPage(IReadOnlyList<ContactResponse> Items, int Page, int PageSize, bool HasMore);
 
 /// <summary>Contacts to create from a CSV file.</summary>
+/// <example>{ "csv": "name,company,numbers\nJonas Berg,Berg Tools,mobile: +491701234567; work: +4930123456\n" }</example>
 public sealed record ImportContactsRequest
 {
     /// <summary>

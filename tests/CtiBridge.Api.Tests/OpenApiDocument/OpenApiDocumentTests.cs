@@ -54,6 +54,31 @@ public class OpenApiDocumentTests
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
 
+    [Fact]
+    public async Task Every_json_request_body_has_an_example_that_names_only_properties_of_its_schema()
+    {
+        using var host = new CtiApiFactory();
+        var doc = JsonNode.Parse(await host.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var schemas = doc["components"]!["schemas"]!.AsObject();
+        var problems = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+            foreach (var (method, op) in item!.AsObject())
+            {
+                if (op!["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>() is not { } reference) continue;
+                var name = reference.Split('/')[^1];
+                var schema = schemas[name]!;
+                if (schema["example"] is not JsonObject example)
+                {
+                    problems.Add($"{method} {path}: {name} has no example (a <example> in its XML doc comment)");
+                    continue;
+                }
+                var properties = schema["properties"]?.AsObject();
+                foreach (var (property, _) in example)
+                    if (properties?.ContainsKey(property) != true) problems.Add($"{name}: its example names \"{property}\", which the schema does not have");
+            }
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Distinct()));
+    }
+
     private static string At(string[] lines, int i) => i < lines.Length ? lines[i].Trim() : "(end of file)";
 
     /// <summary>Line endings normalised, pretty-printed the same way, with a final newline.</summary>

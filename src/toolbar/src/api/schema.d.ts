@@ -17492,7 +17492,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description CTI login after the session login. */
+        /**
+         * @description CTI login after the session login.
+         * @example {
+         *       "ready": true
+         *     }
+         */
         "Api.CallCenter.AgentLoginRequest": {
             /** @description Start Ready (true) or Not Ready (false, with CtiBridge.Api.CallCenter.AgentLoginRequest.Reason or the system reason "Logged in"). */
             ready?: boolean | null;
@@ -17501,12 +17506,26 @@ export interface components {
             /** @description A free hot-desk phone's endpoint (see GET /api/v1/phones/free) to take calls on instead of the own extension. */
             phoneEndpoint?: string | null;
         };
-        /** @description Switches the agent's auto-answer on or off. */
+        /**
+         * @description Switches the agent's auto-answer on or off.
+         * @example {
+         *       "enabled": true
+         *     }
+         */
         "Api.CallCenter.AutoAnswerRequest": {
             /** @description True: offered calls are answered without a click. */
             enabled?: boolean | null;
         };
-        /** @description A new API key. */
+        /**
+         * @description A new API key.
+         * @example {
+         *       "name": "CRM integration",
+         *       "scopes": [
+         *         "read",
+         *         "call-control"
+         *       ]
+         *     }
+         */
         "Api.CallCenter.CreateApiKeyRequest": {
             /** @description What the key is for (1–100 characters). */
             name?: string | null;
@@ -17523,7 +17542,12 @@ export interface components {
             info?: components["schemas"]["Application.Persistence.ApiKeyInfo"];
             key?: string;
         };
-        /** @description Click-to-dial: the agent's phone rings first, then the number is dialled. */
+        /**
+         * @description Click-to-dial: the agent's phone rings first, then the number is dialled.
+         * @example {
+         *       "number": "+4930123456"
+         *     }
+         */
         "Api.CallCenter.DialRequest": {
             /** @description A number or a colleague's extension: optional +, then 2–32 of 0-9 * #. */
             number?: string | null;
@@ -17557,7 +17581,13 @@ export interface components {
             /** @description `agent` or `supervisor`. */
             role?: string;
         };
-        /** @description The agent's own disposition and remarks on a call (live, in wrap-up, or after it ended). A field left out keeps its value; an empty one clears it. */
+        /**
+         * @description The agent's own disposition and remarks on a call (live, in wrap-up, or after it ended). A field left out keeps its value; an empty one clears it.
+         * @example {
+         *       "dispositionId": "3f2a9c4e-0b1d-4c55-9a57-2b0e8f6c1d20",
+         *       "remarks": "Customer ordered 3 items."
+         *     }
+         */
         "Api.CallCenter.DispositionRequest": {
             /**
              * Format: uuid
@@ -17572,12 +17602,22 @@ export interface components {
             /** @description Free text, at most 2000 characters. */
             remarks?: string | null;
         };
-        /** @description DTMF digits to send to the far end. */
+        /**
+         * @description DTMF digits to send to the far end.
+         * @example {
+         *       "digits": "123#"
+         *     }
+         */
         "Api.CallCenter.DtmfRequest": {
             /** @description 0-9, *, #, A-D; 1–32 digits. */
             digits?: string | null;
         };
-        /** @description Extends the running wrap-up. */
+        /**
+         * @description Extends the running wrap-up.
+         * @example {
+         *       "seconds": 30
+         *     }
+         */
         "Api.CallCenter.ExtendWrapUpRequest": {
             /**
              * Format: int32
@@ -17596,7 +17636,12 @@ export interface components {
             /** @description Whether the phone is registered with the PBX (always true on the sandbox simulator). */
             registered?: boolean;
         };
-        /** @description Whom to consult or add to the conference: exactly one of an agent or a number. */
+        /**
+         * @description Whom to consult or add to the conference: exactly one of an agent or a number.
+         * @example {
+         *       "agentId": "0f8fad5b-d9cb-469f-a165-70867728950e"
+         *     }
+         */
         "Api.CallCenter.PartyTargetRequest": {
             /**
              * Format: uuid
@@ -17613,7 +17658,16 @@ export interface components {
             /** @description The reason's name. */
             name?: string;
         };
-        /** @description Places a simulated customer call into a skill group (sandbox only). */
+        /**
+         * @description Places a simulated customer call into a skill group (sandbox only).
+         * @example {
+         *       "skillGroup": "Sales",
+         *       "callerNumber": "+4930555123",
+         *       "attachedData": {
+         *         "orderId": "A-1001"
+         *       }
+         *     }
+         */
         "Api.CallCenter.SandboxCallRequest": {
             /** @description The skill group's name, number or id. */
             skillGroup?: string | null;
@@ -17631,12 +17685,24 @@ export interface components {
             /** @description The attached-data key that receives the digits the customer typed. */
             dataKey?: string;
         };
-        /** @description The self-service flow to send the customer through. */
+        /**
+         * @description The self-service flow to send the customer through.
+         * @example {
+         *       "flow": "pin"
+         *     }
+         */
         "Api.CallCenter.SelfServiceRequest": {
             /** @description A flow name of the tenant (see `GET /agent/self-service-flows`). */
             flow?: string | null;
         };
-        /** @description Ready or Not Ready (with a reason); supervisors may also log an agent out. */
+        /**
+         * @description Ready or Not Ready (with a reason); supervisors may also log an agent out.
+         * @example {
+         *       "state": "NotReady",
+         *       "reason": "Meeting",
+         *       "message": "Team meeting in room 2, now please."
+         *     }
+         */
         "Api.CallCenter.SetAgentStateRequest": {
             /**
              * @description A supervisor's note to the agent (up to 200 characters), shown on the agent's toolbar with the supervisor's name and
@@ -17663,7 +17729,12 @@ export interface components {
             /** @description STUN/TURN servers, if configured. */
             iceServers?: string[];
         };
-        /** @description Where a blind transfer goes: exactly one of an agent, a skill group or a number. */
+        /**
+         * @description Where a blind transfer goes: exactly one of an agent, a skill group or a number.
+         * @example {
+         *       "skillGroupId": "6f0c1a53-8a7e-4d53-9a55-0c2f5b0d9e11"
+         *     }
+         */
         "Api.CallCenter.TransferRequest": {
             /**
              * Format: uuid
@@ -17693,7 +17764,12 @@ export interface components {
              */
             agentsFree?: number;
         };
-        /** @description The new position of a waiting call (1 = next). */
+        /**
+         * @description The new position of a waiting call (1 = next).
+         * @example {
+         *       "position": 1
+         *     }
+         */
         "Api.CallCenter.WaitingPositionRequest": {
             /**
              * Format: int32
@@ -17701,7 +17777,12 @@ export interface components {
              */
             position?: number | null;
         };
-        /** @description Chooses the working mode (for agents whose profile lets them select it). */
+        /**
+         * @description Chooses the working mode (for agents whose profile lets them select it).
+         * @example {
+         *       "mode": "Inbound"
+         *     }
+         */
         "Api.CallCenter.WorkingModeRequest": {
             /** @description `Inbound`, `Outbound` or `Both`. */
             mode?: string | null;
@@ -17767,7 +17848,12 @@ export interface components {
             skillGroups?: components["schemas"]["Application.Events.SkillGroupStats"][];
             team?: components["schemas"]["Application.Supervision.Team.TeamAgentView"][] | null;
         };
-        /** @description Sets or clears a recording's legal hold. */
+        /**
+         * @description Sets or clears a recording's legal hold.
+         * @example {
+         *       "hold": true
+         *     }
+         */
         "Api.Records.LegalHoldRequest": {
             /** @description True: kept past the tenant's retention. */
             hold?: boolean;
@@ -17776,7 +17862,12 @@ export interface components {
         "Api.Sandbox.SandboxCallResponse": {
             legId?: string;
         };
-        /** @description Hands a waiting call to an agent. */
+        /**
+         * @description Hands a waiting call to an agent.
+         * @example {
+         *       "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11"
+         *     }
+         */
         "Api.Supervision.HandWaitingCallRequest": {
             /**
              * Format: uuid
@@ -17784,12 +17875,22 @@ export interface components {
              */
             agentId?: string | null;
         };
-        /** @description Switch the running session to another mode (same device leg, no new call). */
+        /**
+         * @description Switch the running session to another mode (same device leg, no new call).
+         * @example {
+         *       "mode": "Whisper"
+         *     }
+         */
         "Api.Supervision.MonitoringModeRequest": {
             /** @description `Monitor`, `Whisper`, `Barge` or `TakeOver`. */
             mode?: string | null;
         };
-        /** @description Moves a waiting call to another skill group. */
+        /**
+         * @description Moves a waiting call to another skill group.
+         * @example {
+         *       "skillGroupId": "0d6c2f8e-91a4-4d7e-b1b5-5c2f1e9a7d30"
+         *     }
+         */
         "Api.Supervision.MoveWaitingCallRequest": {
             /**
              * Format: uuid
@@ -17797,7 +17898,13 @@ export interface components {
              */
             skillGroupId?: string | null;
         };
-        /** @description Start monitoring an agent's call. */
+        /**
+         * @description Start monitoring an agent's call.
+         * @example {
+         *       "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11",
+         *       "mode": "Monitor"
+         *     }
+         */
         "Api.Supervision.StartMonitoringRequest": {
             /**
              * Format: uuid
@@ -17807,7 +17914,15 @@ export interface components {
             /** @description `Monitor` (silent), `Whisper` (only the agent hears you), `Barge` (both hear you) or `TakeOver` (you keep the customer). */
             mode?: string | null;
         };
-        /** @description A new wallboard key. */
+        /**
+         * @description A new wallboard key.
+         * @example {
+         *       "name": "Floor 2 screen",
+         *       "skillGroupIds": [
+         *         "0d6c2f8e-91a4-4d7e-b1b5-5c2f1e9a7d30"
+         *       ]
+         *     }
+         */
         "Api.Wallboards.CreateWallboardKeyRequest": {
             /** @description Where the screen hangs or what it is for (1–100 characters). */
             name?: string | null;
@@ -17829,7 +17944,16 @@ export interface components {
             endpoint?: components["schemas"]["Application.Persistence.WebhookEndpointInfo"];
             secret?: string;
         };
-        /** @description Create or edit a webhook endpoint. */
+        /**
+         * @description Create or edit a webhook endpoint.
+         * @example {
+         *       "url": "https://crm.example.com/cti-events",
+         *       "eventTypes": [
+         *         "callOffered",
+         *         "callEnded"
+         *       ]
+         *     }
+         */
         "Api.Webhooks.WebhookRequest": {
             /** @description The HTTPS URL that receives the events (http only when `Webhooks:AllowHttp` is set). */
             url?: string | null;
@@ -17837,7 +17961,18 @@ export interface components {
             eventTypes?: string[] | null;
             enabled?: boolean;
         };
-        /** @description How an agent works calls. */
+        /**
+         * @description How an agent works calls.
+         * @example {
+         *       "extension": "1007",
+         *       "extensionKind": "Sip",
+         *       "wrapUpSeconds": 30,
+         *       "acwMode": "AfterAnswered",
+         *       "workingMode": "Inbound",
+         *       "autoAnswer": false,
+         *       "hotDesking": true
+         *     }
+         */
         "Application.Admin.AgentProfileModel": {
             /** @description Extension, 2–20 digits, unique in the tenant. */
             extension?: string | null;
@@ -17869,7 +18004,14 @@ export interface components {
             mobileNumber?: string | null;
             hotDesking?: boolean;
         };
-        /** @description Add a number to the blocklist. */
+        /**
+         * @description Add a number to the blocklist.
+         * @example {
+         *       "number": "+4930555999",
+         *       "direction": "Inbound",
+         *       "note": "Repeated abusive calls"
+         *     }
+         */
         "Application.Admin.BlockedNumberRequest": {
             /** @description Digits with an optional leading +. */
             number?: string | null;
@@ -17886,7 +18028,15 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
         };
-        /** @description Create a tenant with its first admin user. */
+        /**
+         * @description Create a tenant with its first admin user.
+         * @example {
+         *       "domain": "acme",
+         *       "name": "Acme Support",
+         *       "adminUsername": "boss",
+         *       "adminPassword": "Lantern-Fjord-2026"
+         *     }
+         */
         "Application.Admin.CreateTenantRequest": {
             /** @description Login domain: lower-case letters, digits, hyphens. */
             domain?: string | null;
@@ -17897,7 +18047,25 @@ export interface components {
             /** @description Password of the first admin (the password rule applies). */
             adminPassword?: string | null;
         };
-        /** @description Create a user. */
+        /**
+         * @description Create a user.
+         * @example {
+         *       "username": "maria",
+         *       "email": "maria@acme.example",
+         *       "agentNumber": "1007",
+         *       "displayName": "Maria Lopez",
+         *       "roles": [
+         *         "agent"
+         *       ],
+         *       "password": "Copper-Kettle-2026",
+         *       "enabled": true,
+         *       "agentProfile": {
+         *         "extension": "1007",
+         *         "extensionKind": "Web",
+         *         "wrapUpSeconds": 30
+         *       }
+         *     }
+         */
         "Application.Admin.CreateUserRequest": {
             username?: string | null;
             email?: string | null;
@@ -17911,7 +18079,12 @@ export interface components {
             enabled?: boolean;
             agentProfile?: components["schemas"]["Application.Admin.AgentProfileModel"] | null;
         };
-        /** @description Agents to create from a CSV file. */
+        /**
+         * @description Agents to create from a CSV file.
+         * @example {
+         *       "csv": "username,displayName,agentNumber,password,extensionKind,extension\nmaria,Maria Lopez,1007,Copper-Kettle-2026,Web,1007\n"
+         *     }
+         */
         "Application.Admin.ImportAgentsRequest": {
             /**
              * @description The CSV text: a header row, then one agent per row. Columns by header name (any order, any case):
@@ -17929,7 +18102,14 @@ export interface components {
             created?: number;
             users?: components["schemas"]["Application.Admin.UserResponse"][];
         };
-        /** @description Create or edit a pause reason. System reasons accept a new name and enabled flag only. */
+        /**
+         * @description Create or edit a pause reason. System reasons accept a new name and enabled flag only.
+         * @example {
+         *       "code": 4,
+         *       "name": "Training",
+         *       "enabled": true
+         *     }
+         */
         "Application.Admin.PauseReasonRequest": {
             /**
              * Format: int32
@@ -17950,7 +18130,15 @@ export interface components {
             systemKey?: string | null;
             enabled?: boolean;
         };
-        /** @description Create or edit a phone. */
+        /**
+         * @description Create or edit a phone.
+         * @example {
+         *       "extension": "1007",
+         *       "endpointName": "acme-1007",
+         *       "description": "Desk 7, second floor",
+         *       "hotDesk": false
+         *     }
+         */
         "Application.Admin.PhoneRequest": {
             /** @description The phone's extension (2–20 digits). */
             extension?: string | null;
@@ -17974,7 +18162,12 @@ export interface components {
             hotDesk?: boolean;
             sipCredentials?: components["schemas"]["Application.Provisioning.PhoneSipCredentials"] | null;
         };
-        /** @description An admin sets a user's password. */
+        /**
+         * @description An admin sets a user's password.
+         * @example {
+         *       "password": "Copper-Kettle-2026"
+         *     }
+         */
         "Application.Admin.SetPasswordRequest": {
             password?: string | null;
         };
@@ -17988,16 +18181,48 @@ export interface components {
              */
             priority?: number;
         };
-        /** @description Set one member's priority (adds the member when absent). */
+        /**
+         * @description Set one member's priority (adds the member when absent).
+         * @example {
+         *       "priority": 2
+         *     }
+         */
         "Application.Admin.SkillGroupMemberPriorityRequest": {
             /** Format: int32 */
             priority?: number;
         };
-        /** @description Replace the members of a skill group. */
+        /**
+         * @description Replace the members of a skill group.
+         * @example {
+         *       "members": [
+         *         {
+         *           "userId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11",
+         *           "priority": 1
+         *         },
+         *         {
+         *           "userId": "0f8fad5b-d9cb-469f-a165-70867728950e",
+         *           "priority": 2
+         *         }
+         *       ]
+         *     }
+         */
         "Application.Admin.SkillGroupMembersRequest": {
             members?: components["schemas"]["Application.Admin.SkillGroupMemberModel"][] | null;
         };
-        /** @description Create or replace a skill group's settings (members are managed separately). */
+        /**
+         * @description Create or replace a skill group's settings (members are managed separately).
+         * @example {
+         *       "name": "Sales",
+         *       "number": "500",
+         *       "maxWaitSeconds": 300,
+         *       "announcePosition": true,
+         *       "announceIntervalSeconds": 45,
+         *       "ringTimeoutSeconds": 15,
+         *       "serviceLevelSeconds": 20,
+         *       "noAgentRule": "KeepWaiting",
+         *       "musicOnHoldClass": "default"
+         *     }
+         */
         "Application.Admin.SkillGroupRequest": {
             name?: string | null;
             number?: string | null;
@@ -18050,13 +18275,33 @@ export interface components {
         /**
          * @description A supervisor's own device for monitoring calls: the PJSIP endpoint `<tenant>-<extension>`, provisioned like
          *     an agent's extension (Web: the browser softphone; Sip: a desk phone or softphone app). Monitoring rings it with auto-answer.
+         * @example {
+         *       "extension": "2901",
+         *       "extensionKind": "Sip"
+         *     }
          */
         "Application.Admin.SupervisorDeviceModel": {
             /** @description 2–20 digits, unique in the tenant among agents' and supervisors' extensions. */
             extension?: string | null;
             extensionKind?: components["schemas"]["Domain.Tenants.ExtensionKind"];
         };
-        /** @description Create or replace a team. */
+        /**
+         * @description Create or replace a team.
+         * @example {
+         *       "name": "Team North",
+         *       "supervisorIds": [
+         *         "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11"
+         *       ],
+         *       "memberIds": [
+         *         "0f8fad5b-d9cb-469f-a165-70867728950e"
+         *       ],
+         *       "monitoringModes": [
+         *         "Monitor",
+         *         "Whisper",
+         *         "Barge"
+         *       ]
+         *     }
+         */
         "Application.Admin.TeamRequest": {
             name?: string | null;
             /** @description Users with the supervisor (or admin) role. */
@@ -18154,14 +18399,32 @@ export interface components {
             callbackReminderTimeoutSeconds?: number;
             callbackEscalation?: components["schemas"]["Data.Entities.CallbackEscalation"];
         };
-        /** @description Edit a tenant's name, settings and (platform admins only) whether it is enabled. */
+        /**
+         * @description Edit a tenant's name, settings and (platform admins only) whether it is enabled.
+         * @example {
+         *       "name": "Acme Support",
+         *       "enabled": true
+         *     }
+         */
         "Application.Admin.UpdateTenantRequest": {
             name?: string | null;
             /** @description Ignored when an admin edits their own tenant. */
             enabled?: boolean;
             settings?: components["schemas"]["Application.Admin.TenantSettingsModel"] | null;
         };
-        /** @description Edit a user (the username cannot change). */
+        /**
+         * @description Edit a user (the username cannot change).
+         * @example {
+         *       "email": "maria@acme.example",
+         *       "agentNumber": "1007",
+         *       "displayName": "Maria Lopez",
+         *       "roles": [
+         *         "agent",
+         *         "supervisor"
+         *       ],
+         *       "enabled": true
+         *     }
+         */
         "Application.Admin.UpdateUserRequest": {
             email?: string | null;
             agentNumber?: string | null;
@@ -18215,12 +18478,25 @@ export interface components {
             /** Format: int32 */
             total?: number;
         };
-        /** @description Change the signed-in user's password. */
+        /**
+         * @description Change the signed-in user's password.
+         * @example {
+         *       "currentPassword": "Copper-Kettle-2026",
+         *       "newPassword": "Lantern-Fjord-2026"
+         *     }
+         */
         "Application.Auth.ChangePasswordRequest": {
             currentPassword?: string | null;
             newPassword?: string | null;
         };
-        /** @description Sign-in request. */
+        /**
+         * @description Sign-in request.
+         * @example {
+         *       "domain": "demo",
+         *       "login": "agent1",
+         *       "password": "Quiet-Harbor-2026"
+         *     }
+         */
         "Application.Auth.LoginRequest": {
             /** @description The tenant domain (e.g. `demo`). */
             domain?: string | null;
@@ -18248,7 +18524,12 @@ export interface components {
             isPlatformAdmin?: boolean;
             extension?: string | null;
         };
-        /** @description Exchange a refresh token for a new session. */
+        /**
+         * @description Exchange a refresh token for a new session.
+         * @example {
+         *       "refreshToken": "q3Z1x2…"
+         *     }
+         */
         "Application.Auth.RefreshRequest": {
             /** @description The refresh token; omit it when it was issued as the `cti_refresh` cookie. */
             refreshToken?: string | null;
@@ -18396,17 +18677,32 @@ export interface components {
              */
             callId?: string | null;
         };
-        /** @description Cancel a callback. */
+        /**
+         * @description Cancel a callback.
+         * @example {
+         *       "reason": "Customer called in"
+         *     }
+         */
         "Application.Callbacks.CancelCallbackRequest": {
             /** @description Optional, up to 200 characters (kept as the result). */
             reason?: string | null;
         };
-        /** @description Complete a callback with its result. */
+        /**
+         * @description Complete a callback with its result.
+         * @example {
+         *       "result": "Reached, order placed"
+         *     }
+         */
         "Application.Callbacks.CompleteCallbackRequest": {
             /** @description Required, up to 200 characters. */
             result?: string | null;
         };
-        /** @description Give a callback to another agent of the supervisor's teams, or to a skill group (exactly one). */
+        /**
+         * @description Give a callback to another agent of the supervisor's teams, or to a skill group (exactly one).
+         * @example {
+         *       "agentId": "7a1e…"
+         *     }
+         */
         "Application.Callbacks.ReassignCallbackRequest": {
             /**
              * Format: uuid
@@ -18419,7 +18715,12 @@ export interface components {
              */
             skillGroupId?: string | null;
         };
-        /** @description Move a callback to another time (and optionally change its note). */
+        /**
+         * @description Move a callback to another time (and optionally change its note).
+         * @example {
+         *       "dueAtLocal": "2026-12-08T14:00"
+         *     }
+         */
         "Application.Callbacks.RescheduleCallbackRequest": {
             /**
              * Format: date-time
@@ -18431,7 +18732,15 @@ export interface components {
             /** @description A new note (absent: unchanged). */
             note?: string | null;
         };
-        /** @description Schedule a callback. Give the due time as `dueAt` (with an offset) or `dueAtLocal` (the tenant's time zone). */
+        /**
+         * @description Schedule a callback. Give the due time as `dueAt` (with an offset) or `dueAtLocal` (the tenant's time zone).
+         * @example {
+         *       "contactId": "3f0c…",
+         *       "number": "+49 30 1234567",
+         *       "dueAtLocal": "2026-12-07T10:30",
+         *       "note": "Wants the new offer"
+         *     }
+         */
         "Application.Callbacks.ScheduleCallbackRequest": {
             /**
              * Format: uuid
@@ -18460,7 +18769,12 @@ export interface components {
              */
             skillGroupId?: string | null;
         };
-        /** @description Snooze a due callback: it is due again in `minutes` and its reminder fires again. */
+        /**
+         * @description Snooze a due callback: it is due again in `minutes` and its reminder fires again.
+         * @example {
+         *       "minutes": 10
+         *     }
+         */
         "Application.Callbacks.SnoozeCallbackRequest": {
             /**
              * Format: int32
@@ -18477,7 +18791,14 @@ export interface components {
             /** @description The team it belongs to; null: the whole tenant's. */
             teamName?: string | null;
         };
-        /** @description Create or edit a caller ID. */
+        /**
+         * @description Create or edit a caller ID.
+         * @example {
+         *       "number": "+4930123456",
+         *       "label": "Sales hotline",
+         *       "teamId": null
+         *     }
+         */
         "Application.CallerIds.CallerIdRequest": {
             /** @description Optional +, then 2–31 digits. */
             number?: string | null;
@@ -18543,7 +18864,20 @@ export interface components {
             /** @description A further page exists. */
             hasMore?: boolean;
         };
-        /** @description Create or edit a contact (an edit replaces every field and the numbers). */
+        /**
+         * @description Create or edit a contact (an edit replaces every field and the numbers).
+         * @example {
+         *       "name": "Jonas Berg",
+         *       "company": "Berg Tools",
+         *       "notes": "Prefers calls after 2 pm.",
+         *       "numbers": [
+         *         {
+         *           "label": "mobile",
+         *           "number": "+491701234567"
+         *         }
+         *       ]
+         *     }
+         */
         "Application.Contacts.ContactRequest": {
             /** @description Required, up to 200 characters. */
             name?: string | null;
@@ -18581,7 +18915,12 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
         };
-        /** @description Contacts to create from a CSV file. */
+        /**
+         * @description Contacts to create from a CSV file.
+         * @example {
+         *       "csv": "name,company,numbers\nJonas Berg,Berg Tools,mobile: +491701234567; work: +4930123456\n"
+         *     }
+         */
         "Application.Contacts.ImportContactsRequest": {
             /**
              * @description The CSV text: a header row, then one contact per row. Columns by header name (any order, any case): `name`
@@ -18642,6 +18981,20 @@ export interface components {
         /**
          * @description Create a dial task. Contacts come from any mix of `contactIds`, `contactSearch` and `csv` (each contact
          *     once; its first number is dialled). Days and times are in the tenant's time zone.
+         * @example {
+         *       "name": "Winter offer",
+         *       "teamId": "…",
+         *       "contactSearch": "ACME",
+         *       "firstDay": "2026-12-07",
+         *       "lastDay": "2026-12-18",
+         *       "dailyStart": "09:00",
+         *       "dailyEnd": "17:30",
+         *       "busyRetries": 2,
+         *       "busyRetryMinutes": 10,
+         *       "noAnswerRetries": 3,
+         *       "noAnswerRetryMinutes": 60,
+         *       "callerId": "+4930100"
+         *     }
          */
         "Application.DialTasks.CreateDialTaskRequest": {
             /** @description Up to 100 characters. */
@@ -18795,7 +19148,13 @@ export interface components {
             /** Format: int32 */
             count?: number;
         };
-        /** @description The result of a contact: a disposition code of the tenant (by id, or its code or name as text) and a remark. */
+        /**
+         * @description The result of a contact: a disposition code of the tenant (by id, or its code or name as text) and a remark.
+         * @example {
+         *       "disposition": "SALE",
+         *       "remark": "Ordered 3 units"
+         *     }
+         */
         "Application.DialTasks.DialTaskResultRequest": {
             /**
              * Format: uuid
@@ -18839,11 +19198,25 @@ export interface components {
             createdAt?: string;
             progress?: components["schemas"]["Application.DialTasks.DialTaskProgress"];
         };
-        /** @description Run, pause or cancel a task. */
+        /**
+         * @description Run, pause or cancel a task.
+         * @example {
+         *       "status": "Paused"
+         *     }
+         */
         "Application.DialTasks.SetDialTaskStatusRequest": {
             status?: components["schemas"]["Data.Entities.DialTaskStatus"] | null;
         };
-        /** @description Create or edit a disposition code. */
+        /**
+         * @description Create or edit a disposition code.
+         * @example {
+         *       "code": "SALE",
+         *       "name": "Sale",
+         *       "category": "Sales",
+         *       "active": true,
+         *       "remarksRequired": false
+         *     }
+         */
         "Application.Dispositions.DispositionCodeRequest": {
             /** @description 1–32 of A-Z a-z 0-9 _ - (unique in the tenant, any case). */
             code?: string | null;
@@ -19597,7 +19970,17 @@ export interface components {
             /** @description The attached-data key that receives the digits. */
             dataKey?: string;
         };
-        /** @description Create or edit a self-service flow. At least one of `maxDigits` and `terminator` is required. */
+        /**
+         * @description Create or edit a self-service flow. At least one of `maxDigits` and `terminator` is required.
+         * @example {
+         *       "name": "account",
+         *       "prompt": "custom/enter-account",
+         *       "maxDigits": 8,
+         *       "terminator": "#",
+         *       "timeoutSeconds": 20,
+         *       "dataKey": "accountNumber"
+         *     }
+         */
         "Application.SelfService.SelfServiceFlowRequest": {
             /** @description 1–50 characters: letters, digits, space, `_`, `.`, `-`; unique in the tenant. */
             name?: string | null;
