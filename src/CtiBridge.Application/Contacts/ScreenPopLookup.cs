@@ -45,21 +45,19 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
     /// <summary>The contacts of <paramref name="callerNumber"/> that the agent sees (no recent calls, no third-party page).</summary>
     public async Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, string callerNumber, CancellationToken ct = default)
     {
-        var (settings, roles, _) = await ContextAsync(tenantId, agentId, ct);
-        if (roles is null) return [];
-        return await MatchAsync(tenantId, agentId, roles.Value, ContactNumberNormalizer.Normalize(callerNumber, settings.Country).Key, ct);
+        if (await ContextAsync(tenantId, agentId, ct) is not { } context) return [];
+        return await MatchAsync(tenantId, agentId, context.Roles, ContactNumberNormalizer.Normalize(callerNumber, context.Country).Key, ct);
     }
 
     /// <summary>The whole screen pop for a call offered to an agent; null when the agent is unknown.</summary>
     public async Task<ScreenPop?> FindAsync(Guid tenantId, Guid agentId, string callerNumber, Guid callId,
         IReadOnlyDictionary<string, string> attachedData, CancellationToken ct = default)
     {
-        var (settings, roles, username) = await ContextAsync(tenantId, agentId, ct);
-        if (roles is null) return null;
-        var key = ContactNumberNormalizer.Normalize(callerNumber, settings.Country);
-        var contacts = await MatchAsync(tenantId, agentId, roles.Value, key.Key, ct);
+        if (await ContextAsync(tenantId, agentId, ct) is not { } context) return null;
+        var key = ContactNumberNormalizer.Normalize(callerNumber, context.Country);
+        var contacts = await MatchAsync(tenantId, agentId, context.Roles, key.Key, ct);
 
-        var viewer = await records.ViewerAsync(tenantId, agentId, roles.Value, ct);
+        var viewer = await records.ViewerAsync(tenantId, agentId, context.Roles, ct);
         var numbers = new[] { callerNumber, key.Key }.Distinct().ToList();
         var recent = await CallRecordSearch.Visible(db, viewer, db.CallRecords.Where(c => numbers.Contains(c.CustomerNumber)))
             .AsNoTracking().OrderByDescending(c => c.OfferedAt).Take(MaxRecentCalls)
@@ -71,33 +69,39 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
         var calls = recent.Select(r => new ScreenPopCall(r.Id, r.OfferedAt, r.Direction, r.Outcome, r.TalkSeconds,
             r.AnsweredByUserId is { } a ? names.GetValueOrDefault(a) : null)).ToList();
 
-        var masked = NumberMask.IsValidRule(settings.NumberMaskingRule) && settings.NumberMaskingRule is not ("" or "none");
-        var url = ScreenPopTemplate.Render(settings.ScreenPopUrlTemplate, new ScreenPopCallInfo(callId, username, callerNumber, attachedData));
-        return new ScreenPop(masked || key.Unparsable ? null : key.Key, contacts, calls, url, settings.ScreenPopTrigger, settings.ScreenPopTarget);
+        var masked = NumberMask.IsValidRule(context.NumberMaskingRule) && context.NumberMaskingRule is not ("" or "none");
+        var url = ScreenPopTemplate.Render(context.ScreenPopUrlTemplate, new ScreenPopCallInfo(callId, context.Username, callerNumber, attachedData));
+        return new ScreenPop(masked || key.Unparsable ? null : key.Key, contacts, calls, url, context.ScreenPopTrigger, context.ScreenPopTarget);
     }
 
-    private async Task<(TenantSettings Settings, UserRoles? Roles, string? Username)> ContextAsync(Guid tenantId, Guid agentId, CancellationToken ct)
+    /// <summary>The tenant settings the screen pop uses and the agent's roles, read together.</summary>
+    private sealed record LookupContext(string Country, string NumberMaskingRule, string ScreenPopUrlTemplate,
+        ScreenPopTrigger ScreenPopTrigger, ScreenPopTarget ScreenPopTarget, UserRoles Roles, string Username);
+
+    /// <summary>One round trip (the tenant's row and the agent's, cross-joined); null when the agent is unknown.</summary>
+    private Task<LookupContext?> ContextAsync(Guid tenantId, Guid agentId, CancellationToken ct)
     {
         db.ScopeToTenant(tenantId);
-        var settings = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Settings).FirstOrDefaultAsync(ct) ?? new TenantSettings();
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == agentId).Select(u => new { u.Roles, u.Username }).FirstOrDefaultAsync(ct);
-        return (settings, user?.Roles, user?.Username);
+        return (from t in db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+                from u in db.Users.AsNoTracking().Where(u => u.Id == agentId)
+                select new LookupContext(t.Settings.Country, t.Settings.NumberMaskingRule, t.Settings.ScreenPopUrlTemplate,
+                    t.Settings.ScreenPopTrigger, t.Settings.ScreenPopTarget, u.Roles, u.Username)).FirstOrDefaultAsync(ct);
     }
 
     private async Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, UserRoles roles, string key, CancellationToken ct)
     {
-        // The index does the work: the numbers equal to the key, then only those contacts are checked against the viewer.
-        var hits = await db.ContactNumbers.AsNoTracking().Where(n => n.TenantId == tenantId && n.NormalizedNumber == key)
-            .Select(n => new { n.ContactId, n.Label }).Take(50).ToListAsync(ct);
-        if (hits.Count == 0) return [];
-        // An agent (neither supervisor nor admin) sees the contacts she owns: no team to read, one round trip less at offer time.
+        // An agent (neither supervisor nor admin) sees the contacts she owns: no team to read. A supervisor's or an
+        // admin's viewer is read first (one round trip more for them).
         var viewer = (roles & (UserRoles.Admin | UserRoles.Supervisor)) == 0
             ? new ContactViewer(tenantId, agentId, IsAdmin: false, IsSupervisor: false, new HashSet<Guid>(), new HashSet<Guid>(), [])
             : await book.ViewerAsync(new Actor(tenantId, agentId, roles), ct);
-        var ids = hits.Select(h => h.ContactId).Distinct().ToList();
-        var contacts = await book.Visible(viewer).AsNoTracking().Where(c => ids.Contains(c.Id))
-            .OrderBy(c => c.Name).Take(MaxContacts).Select(c => new { c.Id, c.Name, c.Company }).ToListAsync(ct);
-        return contacts.Select(c => new ScreenPopContact(c.Id, c.Name, c.Company, hits.First(h => h.ContactId == c.Id).Label)).ToList();
+        // One query: the numbers equal to the key (the index (TenantId, NormalizedNumber) does the work) joined with the
+        // contacts the viewer sees. A contact with two numbers equal to the key comes twice: keep its first.
+        var rows = await (from n in db.ContactNumbers.AsNoTracking().Where(n => n.TenantId == tenantId && n.NormalizedNumber == key)
+                          join c in book.Visible(viewer).AsNoTracking() on n.ContactId equals c.Id
+                          orderby c.Name, c.Id, n.Label
+                          select new { c.Id, c.Name, c.Company, n.Label }).Take(MaxContacts * 4).ToListAsync(ct);
+        return rows.DistinctBy(r => r.Id).Take(MaxContacts).Select(r => new ScreenPopContact(r.Id, r.Name, r.Company, r.Label)).ToList();
     }
 }
 
