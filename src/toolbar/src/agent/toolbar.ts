@@ -147,7 +147,6 @@ async function reconcileCalls(): Promise<void> {
 }
 
 function afterOffer(): void {
-  const agent = ui.model.agent;
   for (const offer of Object.values(ui.model.offers)) {
     const call = ui.model.calls[offer.callId];
     if (!call) continue;
@@ -168,7 +167,7 @@ function afterOffer(): void {
         if (!ui.model.offers[id]) return;
         checkSound();
         beep();
-        notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, agent?.notificationsEnabled !== false, () => {
+        notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, api.session?.user.notificationsEnabled !== false, () => {
           document.querySelector<HTMLButtonElement>(`[data-fid="answer-${id}"]`)?.focus();
         });
       }, 0));
