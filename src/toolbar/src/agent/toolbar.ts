@@ -558,6 +558,8 @@ export interface AgentHandle {
   activate(): void;
   /** Ends the agent session (hub, softphone) and the sign-in. */
   signOut(): Promise<void>;
+  /** Logs her out as an agent when she is working (a call in progress makes it a pending logout on the server). */
+  stopWorking(): Promise<void>;
 }
 
 let hooks: ShellHooks = { signedIn: () => true, signedOut: () => {} };
@@ -587,5 +589,8 @@ export function mountAgentToolbar(container: HTMLElement, shell: ShellHooks): Ag
   return {
     activate() { if (ui.dormant) { ui.dormant = false; void boot(); } },
     signOut: () => endSession(),
+    async stopWorking() {
+      if (ui.model.agent && ui.model.agent.status !== 'LoggedOut') { try { await api.agentLogout(); } catch { /* signing out anyway */ } }
+    },
   };
 }
