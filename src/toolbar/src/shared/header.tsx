@@ -32,7 +32,7 @@ const PAGE_LINKS: readonly (readonly [Page, string, string])[] = [
 /** The pages every role uses (each shows what her roles allow), on every page: the header's and the agent toolbar's. */
 export function PageLinks({ current }: { current?: Role | Page }) {
   return (
-    <nav class="page-links" aria-label="Pages">
+    <nav class="page-links" aria-label="Sections">
       <ul>
         {PAGE_LINKS.map(([page, path, label]) => (
           <li key={page}><a class="header-link" href={path} aria-current={page === current ? 'page' : undefined}>{label}</a></li>
