@@ -195,7 +195,7 @@ test('users: a remote agent without agent number or PIN is refused in the page a
   assert.match(await fieldError(form.getByLabel('Agent number')), /she logs in by phone with her agent number/);
   assert.match(await fieldError(form.getByLabel('PIN for logging in by phone')), /she logs in by phone with this PIN/);
   assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'remi.e2e'), false);
-  await lib.auditPage(page, 'admin-users-remote-refused', form);
+  await auditPage('admin-users-remote-refused', form);
   await form.getByRole('button', { name: 'Create user' }).click();
   await notice().filter({ hasText: 'User created.' }).waitFor();
   const remi = (await admin.call('GET', '/admin/users')).find((u) => u.username === 'remi.e2e');
