@@ -112,6 +112,48 @@ public class AdminTests
     }
 
     [Fact]
+    public async Task A_remote_agent_without_agent_number_or_pin_is_refused_naming_each_field_as_she_could_never_log_in_by_phone()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var before = (await admin.GetFromJsonAsync<List<UserResponse>>("/api/v1/admin/users", CtiApiFactory.Json))!.Count;
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            username = "rhea", displayName = "Rhea Remote", roles = new[] { "agent" }, password = "Copper-Kettle-2026",
+            agentProfile = new { extension = "2071", extensionKind = "Remote", mobileNumber = "+4915100071" },
+        });
+        await Problem.AssertAsync(refused, 400, "validation_failed");
+        var errors = (await Problem.ReadAsync(await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            username = "rhea", displayName = "Rhea Remote", roles = new[] { "agent" }, password = "Copper-Kettle-2026",
+            agentProfile = new { extension = "2071", extensionKind = "Remote", mobileNumber = "+4915100071" },
+        }))).GetProperty("errors");
+        Assert.Equal(["agentNumber", "agentProfile.ivrPin"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.StartsWith("Required for a remote agent", errors.GetProperty("agentProfile.ivrPin")[0].GetString());
+        Assert.Equal(before, (await admin.GetFromJsonAsync<List<UserResponse>>("/api/v1/admin/users", CtiApiFactory.Json))!.Count);
+        // A web agent needs neither.
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            username = "wanda", displayName = "Wanda Web", roles = new[] { "agent" }, password = "Copper-Kettle-2026",
+            agentProfile = new { extension = "2072", extensionKind = "Web" },
+        })).StatusCode);
+
+        // Made remote later: the PIN is needed (the user has an agent number), and kept once set.
+        var wanda = (await admin.GetFromJsonAsync<List<UserResponse>>("/api/v1/admin/users", CtiApiFactory.Json))!.Single(u => u.Username == "wanda");
+        var noNumber = await Problem.ReadAsync(await admin.PutAsJsonAsync($"/api/v1/admin/users/{wanda.Id}/agent-profile", new { extension = "2072", extensionKind = "Remote" }));
+        Assert.Equal(["agentNumber", "ivrPin"], noNumber.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{wanda.Id}", new { displayName = "Wanda Web", agentNumber = "2072", roles = new[] { "agent" }, enabled = true })).EnsureSuccessStatusCode();
+        var noPin = await admin.PutAsJsonAsync($"/api/v1/admin/users/{wanda.Id}/agent-profile", new { extension = "2072", extensionKind = "Remote" });
+        Assert.Equal(["ivrPin"], (await Problem.ReadAsync(noPin)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray());
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{wanda.Id}/agent-profile", new { extension = "2072", extensionKind = "Remote", ivrPin = "4242" })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{wanda.Id}/agent-profile", new { extension = "2072", extensionKind = "Remote", mobileNumber = "+4915100072" })).EnsureSuccessStatusCode();
+        // Her agent number cannot be taken away while she is remote.
+        var cleared = await admin.PutAsJsonAsync($"/api/v1/admin/users/{wanda.Id}", new { displayName = "Wanda Web", roles = new[] { "agent" }, enabled = true });
+        Assert.Equal(["agentNumber"], (await Problem.ReadAsync(cleared)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
     public async Task An_admin_manages_users_teams_groups_reasons_blocklist_and_phones()
     {
         using var host = new CtiApiFactory();

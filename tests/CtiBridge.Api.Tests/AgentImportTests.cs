@@ -49,7 +49,7 @@ public class AgentImportTests
         const string csv = """
             username,displayName,agentNumber,extension,extensionKind,mobile,ivrPin,password
             rita,Rita Remote,2051,2051,Remote,+491701234567,4711,Granite-Meadow-4417
-            rolf,Rolf Remote,2052,2052,remote,,,Copper-Lantern-9021
+            rolf,Rolf Remote,2052,2052,remote,,4712,Copper-Lantern-9021
             """;
         var response = await ImportAsync(admin, csv);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -61,7 +61,22 @@ public class AgentImportTests
         // Without a mobile number a remote agent is reached at the number she logs in from (*64).
         var rolf = users.Single(u => u.Username == "rolf").AgentProfile!;
         Assert.Null(rolf.MobileNumber);
-        Assert.False(rolf.HasIvrPin);
+        Assert.True(rolf.HasIvrPin);
+    }
+
+    [Fact]
+    public async Task A_remote_agent_without_agent_number_or_pin_is_refused_per_row_as_she_could_never_log_in_by_phone()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        const string csv = """
+            username,displayName,agentNumber,extension,extensionKind,mobile,ivrPin,password
+            rosa,Rosa Remote,,2053,Remote,+491701234568,,Granite-Meadow-4417
+            """;
+        var errors = (await Problem.ReadAsync(await ImportAsync(admin, csv))).GetProperty("errors");
+        Assert.Equal(["rows[2].agentNumber", "rows[2].ivrPin"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.StartsWith("Required for a remote agent", errors.GetProperty("rows[2].ivrPin")[0].GetString());
+        Assert.DoesNotContain(await UsersAsync(admin), u => u.Username == "rosa");
     }
 
     [Fact]
@@ -71,12 +86,12 @@ public class AgentImportTests
         var admin = await host.ClientForAsync("demo", "admin");
         var before = (await UsersAsync(admin)).Count;
         const string csv = """
-            username;displayName;extension;extensionKind;mobileNumber;ivrPin;password
-            good.remote;Good Remote;2061;Remote;+4917000001;1234;Granite-Meadow-4417
-            bad.mobile;Bad Mobile;2062;Remote;call me maybe;1234;Granite-Meadow-4417
-            bad.pin;Bad Pin;2063;Remote;+4917000003;12;Granite-Meadow-4417
-            web.mobile;Web With Mobile;2064;Web;+4917000004;;Granite-Meadow-4417
-            sip.pin;Sip With Pin;2065;Sip;;9876;Granite-Meadow-4417
+            username;displayName;agentNumber;extension;extensionKind;mobileNumber;ivrPin;password
+            good.remote;Good Remote;2061;2061;Remote;+4917000001;1234;Granite-Meadow-4417
+            bad.mobile;Bad Mobile;2062;2062;Remote;call me maybe;1234;Granite-Meadow-4417
+            bad.pin;Bad Pin;2063;2063;Remote;+4917000003;12;Granite-Meadow-4417
+            web.mobile;Web With Mobile;2064;2064;Web;+4917000004;;Granite-Meadow-4417
+            sip.pin;Sip With Pin;2065;2065;Sip;;9876;Granite-Meadow-4417
             """;
         var response = await ImportAsync(admin, csv);
         await Problem.AssertAsync(response, 400, "validation_failed");

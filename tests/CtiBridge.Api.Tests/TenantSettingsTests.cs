@@ -41,6 +41,25 @@ public class TenantSettingsTests
     }
 
     [Fact]
+    public async Task The_tenants_desktop_notifications_switch_reaches_its_users_at_sign_in_and_in_session_me()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        Assert.True((await host.LoginAsync("demo", "agent1")).User.NotificationsEnabled);
+
+        var saved = await (await PutSettingsAsync(admin, new { notificationsEnabled = false })).ReadAsync<JsonElement>();
+        Assert.False(saved.GetProperty("settings").GetProperty("notificationsEnabled").GetBoolean());
+        Assert.False((await host.LoginAsync("demo", "agent1")).User.NotificationsEnabled);
+        var agent = await host.ClientForAsync("demo", "agent1");
+        var me = await (await agent.GetAsync("/api/v1/session/me")).ReadAsync<JsonElement>();
+        Assert.False(me.GetProperty("notificationsEnabled").GetBoolean());
+
+        (await PutSettingsAsync(admin, new { notificationsEnabled = true })).EnsureSuccessStatusCode();
+        me = await (await agent.GetAsync("/api/v1/session/me")).ReadAsync<JsonElement>();
+        Assert.True(me.GetProperty("notificationsEnabled").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_go_Not_Ready_before_dialling_out_rule_is_set_through_the_admin_api()
     {
         using var host = new CtiApiFactory();

@@ -64,7 +64,7 @@ test('an admin lands on the admin console; every page passes the audit', async (
   await signIn('admin');
   await page.getByRole('heading', { level: 1, name: 'Tenant settings' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/admin');
-  for (const title of ['Tenant settings', 'Users', 'Teams', 'Skill groups', 'Phones', 'Pause reasons', 'API keys', 'Webhooks', 'Wallboards', 'Blocklist', 'Audit log']) {
+  for (const title of ['Tenant settings', 'Users', 'Teams', 'Skill groups', 'Phones', 'Pause reasons', 'Disposition codes', 'Caller IDs', 'Self-service flows', 'API keys', 'Webhooks', 'Wallboards', 'Blocklist', 'Audit log']) {
     await openAdminPage(title);
     await page.waitForFunction(() => !document.querySelector('main .loading'));
     assert.equal(new URL(page.url()).pathname.startsWith('/admin/'), true);
@@ -166,6 +166,44 @@ test('users: create an agent, refuse a weak password and a taken username, edit,
   assert.equal((await admin.call('GET', `/admin/users/${zoe.id}`)).lockedUntil ?? null, null);
 });
 
+test('users: a remote agent without agent number or PIN is refused in the page and by the server, next to each field', async () => {
+  await openAdmin('/admin/users');
+  await page.getByRole('table', { name: 'Users' }).waitFor();
+  await page.getByRole('button', { name: 'New user' }).click();
+  const form = page.getByRole('form', { name: 'New user' });
+  await form.getByLabel('Username').fill('remi.e2e');
+  await form.getByLabel('Display name').fill('Remi Remote');
+  await form.getByLabel('Password').fill('Granite-Meadow-4417');
+  await form.getByLabel('Extension (agents)').fill('2081');
+  await form.getByLabel('Extension kind').selectOption('Remote');
+  await form.getByLabel('Mobile number (remote agents)').fill('+4917055581');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  assert.match(await fieldError(form.getByLabel('Agent number')), /Required for a remote agent/);
+  assert.match(await fieldError(form.getByLabel('PIN for logging in by phone')), /Required for a remote agent/);
+  assert.equal(await form.getByLabel('Agent number').evaluate((el) => el === document.activeElement), true, 'focus on the first wrong field');
+  // The server refuses the same (an older page or another client): its ProblemDetails is shown next to each field it names.
+  await form.getByLabel('Agent number').fill('2081');
+  await form.getByLabel('PIN for logging in by phone').fill('4711');
+  await page.route('**/api/v1/admin/users', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    delete body.agentNumber; delete body.agentProfile.ivrPin;
+    await route.continue({ postData: JSON.stringify(body) });
+  }, { times: 1 });
+  const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  assert.equal((await refused).status(), 400);
+  assert.match(await fieldError(form.getByLabel('Agent number')), /she logs in by phone with her agent number/);
+  assert.match(await fieldError(form.getByLabel('PIN for logging in by phone')), /she logs in by phone with this PIN/);
+  assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'remi.e2e'), false);
+  await auditPage('admin-users-remote-refused', form);
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await notice().filter({ hasText: 'User created.' }).waitFor();
+  const remi = (await admin.call('GET', '/admin/users')).find((u) => u.username === 'remi.e2e');
+  assert.equal(remi.agentNumber, '2081');
+  assert.deepEqual([remi.agentProfile.extensionKind, remi.agentProfile.hasIvrPin, remi.agentProfile.mobileNumber], ['Remote', true, '+4917055581']);
+  await admin.call('PUT', `/admin/users/${remi.id}`, { displayName: 'Remi Remote', agentNumber: '2081', roles: ['agent'], enabled: false });
+});
+
 test('users: agents imported from a CSV file, all or none, with the problems per line', async () => {
   await openAdmin('/admin/users');
   await page.getByRole('table', { name: 'Users' }).waitFor(); // the page has loaded its list (it re-renders once then)
@@ -182,8 +220,9 @@ test('users: agents imported from a CSV file, all or none, with the problems per
   assert.match(await form.getByRole('alert').innerText(), /Nothing was imported/);
   assert.equal((await admin.call('GET', '/admin/users')).some((u) => u.username === 'kai.e2e'), false);
   await auditPage('admin-users-import-refused', form);
-  await form.getByLabel('Or paste the text').fill('username,displayName,extension,extensionKind,mobile,password\nkai.e2e,Kai Import,2301,,,Granite-Meadow-4417\n'
-    + 'lea.e2e,Lea Import,2302,,,Copper-Lantern-9021\nrex.e2e,Rex Remote,2303,Remote,+4917055501,Amber-Quarry-5120\n');
+  // A remote agent comes with the agent number and PIN she logs in with by phone.
+  await form.getByLabel('Or paste the text').fill('username,displayName,agentNumber,extension,extensionKind,mobile,ivrPin,password\nkai.e2e,Kai Import,,2301,,,,Granite-Meadow-4417\n'
+    + 'lea.e2e,Lea Import,,2302,,,,Copper-Lantern-9021\nrex.e2e,Rex Remote,2303,2303,Remote,+4917055501,4711,Amber-Quarry-5120\n');
   await form.getByRole('button', { name: 'Import agents' }).click();
   await page.getByRole('rowheader', { name: 'Lea Import', exact: true }).waitFor();
   assert.match(await form.getByRole('status').innerText(), /3 agents imported/);
@@ -251,8 +290,17 @@ test('skill groups: create, refuse in the page and by the server, edit, members 
   await panel.getByRole('button', { name: 'Add', exact: true }).click();
   await panel.getByLabel('Priority of Agent 1').fill('0');
   await panel.getByRole('button', { name: 'Save members' }).click();
-  await until(async () => /between 1 and 100/.test(await panel.getByRole('alert').innerText()), 'priority refused');
+  assert.equal(await fieldError(panel.getByLabel('Priority of Agent 1')), 'Between 1 and 100.');
+  // The server refuses it too (the request altered on its way, as another client could send it): next to that priority.
   await panel.getByLabel('Priority of Agent 1').fill('3');
+  await page.route('**/admin/skill-groups/*/members', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    body.members = body.members.map((m) => ({ ...m, priority: m.priority === 3 ? 101 : m.priority }));
+    await route.continue({ postData: JSON.stringify(body) });
+  }, { times: 1 });
+  await panel.getByRole('button', { name: 'Save members' }).click();
+  assert.match(await fieldError(panel.getByLabel('Priority of Agent 1')), /100/);
+  assert.equal(await panel.getByLabel('Priority of Agent 3').getAttribute('aria-invalid'), null);
   await auditPage('admin-skill-group-members', panel);
   await panel.getByRole('button', { name: 'Save members' }).click();
   await notice().filter({ hasText: 'Members of Billing saved.' }).waitFor();
@@ -418,6 +466,100 @@ test('blocklist: add, refuse a number that is not one, remove', async () => {
   await page.getByRole('button', { name: 'Remove +4930999888' }).click();
   await notice().filter({ hasText: 'deleted' }).waitFor();
   assert.equal((await admin.call('GET', '/admin/blocklist')).some((b) => b.number === '+4930999888'), false);
+});
+
+test('disposition codes, caller IDs, self-service flows: create, edit, refuse next to the field; wallboard keys: create (key once), refuse, revoke', async (t) => {
+  const stamp = String(Date.now()).slice(-6);
+  const cleanup = [];
+  t.after(async () => { for (const path of cleanup.reverse()) await admin.call('DELETE', path).catch(() => {}); });
+  const edit = async (title, name, fill) => {
+    await page.getByRole('button', { name: `Edit ${name}`, exact: true }).click();
+    const form = page.getByRole('form', { name: `Edit ${title} "${name}"` });
+    await fill(form);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    return form;
+  };
+
+  await openAdmin('/admin/dispositions');
+  await page.getByRole('button', { name: 'New disposition code' }).click();
+  let form = page.getByRole('form', { name: 'New disposition code' });
+  await form.getByLabel(/^Code/).fill('has space');
+  await form.getByRole('button', { name: 'Create disposition code' }).click();
+  assert.equal(await fieldError(form.getByLabel(/^Code/)), "Letters, digits, '_' and '-'.");
+  assert.equal(await fieldError(form.getByLabel(/^Name/)), 'Required.');
+  await form.getByLabel(/^Code/).fill(`ED${stamp}`);
+  await form.getByLabel(/^Name/).fill(`Edited later ${stamp}`);
+  await form.getByRole('button', { name: 'Create disposition code' }).click();
+  await notice().filter({ hasText: 'created' }).waitFor();
+  const code = (await admin.call('GET', '/admin/dispositions')).find((c) => c.code === `ED${stamp}`);
+  cleanup.push(`/admin/dispositions/${code.id}`);
+  form = await edit('disposition code', `Edited later ${stamp}`, async (f) => { await f.getByLabel(/^Name/).fill(`Edited ${stamp}`); await f.getByLabel('Active (offered to agents)').uncheck(); });
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  assert.deepEqual(await admin.call('GET', '/admin/dispositions').then((l) => l.filter((c) => c.id === code.id).map((c) => [c.name, c.active])), [[`Edited ${stamp}`, false]]);
+
+  await openAdmin('/admin/caller-ids');
+  await page.getByRole('button', { name: 'New caller ID' }).click();
+  form = page.getByRole('form', { name: 'New caller ID' });
+  await form.getByLabel(/^Number/).fill('call us');
+  await form.getByRole('button', { name: 'Create caller ID' }).click();
+  assert.equal(await fieldError(form.getByLabel(/^Number/)), 'Digits with an optional leading +.');
+  await form.getByLabel(/^Number/).fill(`+4940${stamp}`);
+  await form.getByLabel('Label').fill('Hamburg');
+  await form.getByRole('button', { name: 'Create caller ID' }).click();
+  await notice().filter({ hasText: 'created' }).waitFor();
+  const callerId = (await admin.call('GET', '/admin/caller-ids')).find((c) => c.number === `+4940${stamp}`);
+  cleanup.push(`/admin/caller-ids/${callerId.id}`);
+  // The same number again: the server's refusal next to the number.
+  await page.getByRole('button', { name: 'New caller ID' }).click();
+  form = page.getByRole('form', { name: 'New caller ID' });
+  await form.getByLabel(/^Number/).fill(`+4940${stamp}`);
+  await form.getByRole('button', { name: 'Create caller ID' }).click();
+  assert.match(await fieldError(form.getByLabel(/^Number/)), /.+/);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await edit('caller ID', `+4940${stamp}`, (f) => f.getByLabel('Label').fill('Hamburg office'));
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  assert.equal((await admin.call('GET', '/admin/caller-ids')).find((c) => c.id === callerId.id).label, 'Hamburg office');
+
+  await openAdmin('/admin/self-service');
+  await page.getByRole('button', { name: 'New self-service flow' }).click();
+  form = page.getByRole('form', { name: 'New self-service flow' });
+  await form.getByLabel(/^Name/).fill(`Account ${stamp}`);
+  await form.getByLabel(/^Prompt/).fill('custom/enter-account');
+  await form.getByLabel(/^Timeout/).fill('1');
+  await form.getByLabel(/^Attached-data key/).fill('account');
+  await form.getByRole('button', { name: 'Create self-service flow' }).click();
+  assert.equal(await fieldError(form.getByLabel(/^Timeout/)), 'Between 3 and 300.');
+  await form.getByLabel(/^Timeout/).fill('20');
+  await form.getByRole('button', { name: 'Create self-service flow' }).click();
+  await notice().filter({ hasText: 'created' }).waitFor();
+  const flow = (await admin.call('GET', '/admin/self-service-flows')).find((f) => f.name === `Account ${stamp}`);
+  cleanup.push(`/admin/self-service-flows/${flow.id}`);
+  // A name taken (any case): refused by the server next to the name.
+  form = await edit('self-service flow', `Account ${stamp}`, (f) => f.getByLabel(/^Name/).fill('PIN'));
+  assert.match(await fieldError(form.getByLabel(/^Name/)), /.+/);
+  await form.getByLabel(/^Name/).fill(`Account no ${stamp}`);
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await notice().filter({ hasText: 'saved' }).waitFor();
+  assert.equal((await admin.call('GET', '/admin/self-service-flows')).find((f) => f.id === flow.id).name, `Account no ${stamp}`);
+
+  await openAdmin('/admin/wallboards');
+  await page.getByRole('button', { name: 'New wallboard key' }).click();
+  form = page.getByRole('form', { name: 'New wallboard key' });
+  await form.getByLabel(/^Name/).fill(`Floor ${stamp}`);
+  await form.getByRole('button', { name: 'Create wallboard key' }).click();
+  assert.equal(await fieldError(form.getByRole('group', { name: /Skill groups shown/ })), 'Choose at least one.');
+  await form.getByLabel('Sales').check();
+  await form.getByRole('button', { name: 'Create wallboard key' }).click();
+  await notice().filter({ hasText: 'created' }).waitFor();
+  const shownOnce = await page.locator('code.secret-value').innerText();
+  const keyRow = (await admin.call('GET', '/admin/wallboard-keys')).find((k) => k.name === `Floor ${stamp}`);
+  assert.ok(shownOnce.startsWith(keyRow.prefix), 'the key shown once begins with the listed prefix');
+  await auditPage('admin-wallboard-key-created');
+  await page.reload(); // shown once: gone after a reload
+  await page.getByRole('heading', { level: 1, name: 'Wallboards' }).waitFor();
+  assert.equal(await page.getByText(shownOnce).count(), 0);
+  await page.getByRole('button', { name: `Revoke Floor ${stamp}` }).click();
+  await until(async () => (await admin.call('GET', '/admin/wallboard-keys')).find((k) => k.id === keyRow.id).revokedAt, 'the key revoked');
 });
 
 test('audit log: the changes made above, filtered by action', async () => {

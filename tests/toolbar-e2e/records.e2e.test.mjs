@@ -198,10 +198,10 @@ test('"More" pages on with the keyset cursor', async () => {
   }
   await agent2.call('POST', '/agent/logout');
   await until(async () => (await sup.call('GET', '/call-records?Search=4930888&pageSize=200')).items.length >= need, 'the records written', 20_000);
+  const signedIn = page.waitForResponse((r) => r.url().endsWith('/session/login') && r.ok());
   await signIn('super');
-  await page.getByRole('link', { name: 'Call records' }).waitFor();
-  await page.getByText(/\d+ of \d+ agents/).waitFor(); // her desk has loaded (the session set up) before she leaves it
-  // Opened by its address (a bookmark, a reload): the refresh cookie resumes the session on the page.
+  await signedIn;
+  // Opened by its address at once (a bookmark, a reload), her desk still starting: the refresh cookie resumes the session.
   await page.goto('/records');
   await page.getByRole('heading', { level: 1, name: 'Call records' }).waitFor();
   await page.getByLabel('Number or name').fill('4930888');

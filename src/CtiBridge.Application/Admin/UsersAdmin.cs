@@ -138,6 +138,29 @@ internal sealed class CreateUserRequestValidator : AbstractValidator<CreateUserR
         UserRules.Roles(this, x => x.Roles);
         RuleFor(x => x.Password).NotEmpty().WithMessage("Required.").MaximumLength(PasswordPolicy.MaxLength * 4);
         RuleFor(x => x.AgentProfile!).SetValidator(new AgentProfileModelValidator()).When(x => x.AgentProfile is not null);
+        // A remote agent has only a telephone: she logs in with *64, her agent number and her PIN. Without them she never could.
+        When(x => x.AgentProfile?.ExtensionKind == ExtensionKind.Remote, () =>
+        {
+            RuleFor(x => x.AgentNumber).NotEmpty().WithMessage(RemoteAgentRules.AgentNumberRequired);
+            RuleFor(x => x.AgentProfile!.IvrPin).NotEmpty().WithMessage(RemoteAgentRules.IvrPinRequired);
+        });
+    }
+}
+
+/// <summary>What a remote (phone-only) agent needs to log in by phone (<c>*64</c>: agent number, then PIN).</summary>
+internal static class RemoteAgentRules
+{
+    public const string AgentNumberRequired = "Required for a remote agent: she logs in by phone with her agent number.";
+    public const string IvrPinRequired = "Required for a remote agent: she logs in by phone with this PIN (4–8 digits).";
+
+    /// <summary>Refuses a remote profile its user could not log in with: the fields named as the request names them.</summary>
+    public static void Ensure(bool remote, string? agentNumber, bool hasPin, string agentNumberField, string pinField)
+    {
+        if (!remote) return;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(agentNumber)) errors[agentNumberField] = [AgentNumberRequired];
+        if (!hasPin) errors[pinField] = [IvrPinRequired];
+        if (errors.Count > 0) throw new InputValidationException(errors);
     }
 }
 
@@ -212,6 +235,7 @@ public sealed partial class UsersAdmin(CtiDbContext db, IInputValidator validato
         var agentNumber = Normalize(request.AgentNumber);
         await EnsureUniqueAsync(users, id, null, email, agentNumber, ct);
         var roles = RoleNames.Parse(request.Roles!)!.Value;
+        RemoteAgentRules.Ensure(user.AgentProfile?.ExtensionKind == ExtensionKind.Remote, agentNumber, hasPin: true, "agentNumber", "ivrPin");
         if (id == actor.UserId && (!request.Enabled || !roles.HasFlag(UserRoles.Admin)))
             throw AdminErrors.Conflict("You cannot disable yourself or remove your own admin role.");
         user.Email = email;
@@ -253,6 +277,9 @@ public sealed partial class UsersAdmin(CtiDbContext db, IInputValidator validato
     {
         await validator.ValidateAsync(request, ct);
         var user = await Users(actor).FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw AdminErrors.NotFound("User");
+        // The agent number is the user's (edited with the user): named as that request names it.
+        RemoteAgentRules.Ensure(request.ExtensionKind == ExtensionKind.Remote, user.AgentNumber,
+            hasPin: request.IvrPin is not null || user.AgentProfile?.IvrPinHash is not null, "agentNumber", "ivrPin");
         await EnsureExtensionFreeAsync(actor, request.Extension!, id, ct);
         var before = user.AgentProfile is { } old ? new AgentProfile { Extension = old.Extension, ExtensionKind = old.ExtensionKind } : null;
         user.AgentProfile ??= new AgentProfile { UserId = id, TenantId = actor.TenantId };

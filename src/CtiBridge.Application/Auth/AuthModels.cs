@@ -50,7 +50,10 @@ public sealed record SessionResponse(
     public string TokenType => "Bearer";
 }
 
-/// <summary>The signed-in user.</summary>
+/// <summary>
+/// The signed-in user. <see cref="NotificationsEnabled"/>: her tenant's switch for desktop notifications of incoming calls
+/// (tenant settings); the web app shows none when it is off.
+/// </summary>
 public sealed record MeResponse(
     Guid UserId,
     Guid TenantId,
@@ -61,7 +64,8 @@ public sealed record MeResponse(
     string? AgentNumber,
     IReadOnlyList<string> Roles,
     bool IsPlatformAdmin,
-    string? Extension);
+    string? Extension,
+    bool NotificationsEnabled = true);
 
 internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
 {

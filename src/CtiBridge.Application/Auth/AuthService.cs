@@ -173,7 +173,7 @@ public sealed class AuthService(
     /// <summary>Maps a user to the public shape.</summary>
     public static MeResponse ToMe(Tenant tenant, User user) => new(
         user.Id, tenant.Id, tenant.Domain, user.Username, user.DisplayName, user.Email, user.AgentNumber,
-        RoleNames.Of(user.Roles), user.IsPlatformAdmin, user.AgentProfile?.Extension);
+        RoleNames.Of(user.Roles), user.IsPlatformAdmin, user.AgentProfile?.Extension, tenant.Settings.NotificationsEnabled);
 
     private async Task<SessionResponse> OpenSessionAsync(Tenant tenant, User user, DateTimeOffset now, CancellationToken ct, RefreshToken? replaced = null)
     {

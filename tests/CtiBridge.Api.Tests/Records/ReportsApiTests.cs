@@ -87,7 +87,7 @@ public class ReportsApiTests
         // Agent 3 works from her mobile only: a remote agent, reached on her own number.
         (await admin.PutAsJsonAsync($"/api/v1/admin/users/{agent3}/agent-profile", new
         {
-            extension = "1003", extensionKind = "Remote", mobileNumber = "+4915100003", acwMode = "Disabled", workingMode = "Inbound",
+            extension = "1003", extensionKind = "Remote", ivrPin = "4711", mobileNumber = "+4915100003", acwMode = "Disabled", workingMode = "Inbound",
         })).EnsureSuccessStatusCode();
 
         // Agent 1 takes a Sales call in the web app; agent 3 a Support call on her mobile (the phone answers and hangs up).

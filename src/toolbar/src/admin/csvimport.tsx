@@ -45,7 +45,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       <h2 id="import-title">Import agents from a CSV file</h2>
       <p class="muted small">Header row, then one agent per line. Columns: username, displayName, password, extension; optional email,
         agentNumber, extensionKind (Web, Sip, Remote); for remote agents mobileNumber (the number calls are put through to;
-        empty: the number they log in from) and ivrPin (4–8 digits, for logging in by phone). Either every line is imported or none.</p>
+        empty: the number they log in from) and ivrPin (4–8 digits); a remote agent needs her agentNumber and ivrPin to log in by phone. Either every line is imported or none.</p>
       <p class="notice" role="status">{notice}</p>
       <p class="form-error" role="alert">{error}</p>
       {problems.length > 0 && (

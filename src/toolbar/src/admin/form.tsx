@@ -180,10 +180,12 @@ export interface FormProps {
   onCancel?: () => void;
   /** Error codes that belong to one field (e.g. weak_password → password). */
   codeFields?: Record<string, string>;
+  /** Rules across fields (e.g. a remote agent needs an agent number and a PIN): the message per field name. */
+  check?: (values: Values) => Errors;
   children?: ComponentChildren;
 }
 
-export function Form({ id, title, fields, initial, submitLabel, onSubmit, onCancel, codeFields, children }: FormProps) {
+export function Form({ id, title, fields, initial, submitLabel, onSubmit, onCancel, codeFields, check, children }: FormProps) {
   const [values, setValues] = useState<Values>(initial);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | undefined>();
@@ -198,7 +200,7 @@ export function Form({ id, title, fields, initial, submitLabel, onSubmit, onCanc
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const errs = validateFields(fields, values);
+    const errs = { ...check?.(values), ...validateFields(fields, values) };
     setErrors(errs);
     if (Object.keys(errs).length) { setFormError('Check the fields marked below.'); focusFirstError(errs); return; }
     setFormError(undefined);

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../api/session';
 import { ApiError } from '../api/errors';
-import { Form, bodyOf, valuesOf, type FieldSpec, type Values } from './form';
+import { Form, bodyOf, valuesOf, type Errors, type FieldSpec, type Values } from './form';
 
 export interface Column<T> { label: string; cell: (item: T) => ComponentChildren }
 
@@ -22,6 +22,9 @@ export interface ResourceSpec<T> {
   /** Body of POST (create) / PUT (edit); by default the fields' values, nested by their dotted names. */
   createBody?: (values: Values) => unknown;
   editBody?: (values: Values, item: T) => unknown;
+  /** Rules across fields, checked in the page with the fields' own (the message per field name). */
+  createCheck?: (values: Values) => Errors;
+  editCheck?: (values: Values, item: T) => Errors;
   /** Values a new item's form starts with. */
   defaults?: Values;
   canDelete?: (item: T) => boolean;
@@ -87,7 +90,7 @@ export function ResourcePage<T>({ spec }: { spec: ResourceSpec<T> }) {
       {panel}
       {mode.kind === 'create' && spec.createFields && (
         <Form id="create" title={`New ${spec.singular}`} fields={spec.createFields} submitLabel={`Create ${spec.singular}`}
-          initial={{ ...valuesOf(spec.createFields, {}), ...spec.defaults }} codeFields={spec.codeFields}
+          initial={{ ...valuesOf(spec.createFields, {}), ...spec.defaults }} codeFields={spec.codeFields} check={spec.createCheck}
           onCancel={() => setMode({ kind: 'list' })}
           onSubmit={async (values) => {
             const created = await api.request<unknown>('POST', spec.path, spec.createBody ? spec.createBody(values) : bodyOf(spec.createFields!, values));
@@ -100,6 +103,7 @@ export function ResourcePage<T>({ spec }: { spec: ResourceSpec<T> }) {
       {mode.kind === 'edit' && spec.editFields && (
         <Form key={spec.key(mode.item)} id="edit" title={`Edit ${spec.singular} "${spec.name(mode.item)}"`} fields={spec.editFields}
           submitLabel="Save changes" initial={valuesOf(spec.editFields, mode.item)} codeFields={spec.codeFields}
+          check={spec.editCheck && ((v) => spec.editCheck!(v, mode.item))}
           onCancel={() => setMode({ kind: 'list' })}
           onSubmit={async (values) => {
             const item = mode.item;

@@ -31,17 +31,38 @@ function MembersPanel({ group, users, ctx }: { group: SkillGroup; users: User[];
   const [members, setMembers] = useState<Member[]>(group.members);
   const [adding, setAdding] = useState('');
   const [error, setError] = useState<string>();
+  // A message per member (her priority's field): the page's range check, or the server's `members[i].priority` errors.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const agents = users.filter((u) => u.roles.some((r) => r.toLowerCase() === 'agent'));
   const nameOf = (id: string) => users.find((u) => u.id === id)?.displayName ?? id;
-  const bad = members.find((m) => !Number.isInteger(m.priority) || m.priority < 1 || m.priority > 100);
+  const showErrors = (errs: Record<string, string>, form?: string) => {
+    setFieldErrors(errs);
+    setError(form ?? (Object.keys(errs).length ? 'Check the priorities marked below.' : undefined));
+    const first = members.find((m) => errs[m.userId]);
+    if (first) queueMicrotask(() => document.getElementById(`prio-${first.userId}`)?.focus());
+  };
   const save = async () => {
-    if (bad) { setError(`Priority of ${nameOf(bad.userId)}: between 1 and 100.`); return; }
+    const bad = Object.fromEntries(members.filter((m) => !Number.isInteger(m.priority) || m.priority < 1 || m.priority > 100)
+      .map((m) => [m.userId, 'Between 1 and 100.']));
+    if (Object.keys(bad).length) { showErrors(bad); return; }
+    showErrors({});
     setBusy(true);
     try {
       await api.request('PUT', `/admin/skill-groups/${group.id}/members`, { members });
       ctx.show(null); ctx.notify(`Members of ${group.name} saved.`); await ctx.reload();
-    } catch (e) { setError(e instanceof ApiError ? e.message : String(e)); } finally { setBusy(false); }
+    } catch (e) {
+      const errs: Record<string, string> = {};
+      const rest: string[] = [];
+      const problem = (e instanceof ApiError && e.problem && typeof e.problem === 'object' ? e.problem : {}) as { errors?: Record<string, string[]> };
+      for (const [key, msgs] of Object.entries(problem.errors ?? {})) {
+        const member = /^members\[(\d+)\]/i.exec(key);
+        const id = member ? members[Number(member[1])]?.userId : undefined;
+        if (id) errs[id] = [errs[id], ...msgs].filter(Boolean).join(' ');
+        else rest.push(msgs.join(' '));
+      }
+      showErrors(errs, rest.length || !Object.keys(errs).length ? [e instanceof Error ? e.message : String(e), ...rest].join(' ') : undefined);
+    } finally { setBusy(false); }
   };
   return (
     <section class="card" aria-labelledby="members-title">
@@ -55,9 +76,11 @@ function MembersPanel({ group, users, ctx }: { group: SkillGroup; users: User[];
             <span class="member-name">{nameOf(m.userId)}</span>
             <label class="inline" for={`prio-${m.userId}`}>Priority</label>
             <input id={`prio-${m.userId}`} type="number" min={1} max={100} value={m.priority} class="prio"
-              aria-label={`Priority of ${nameOf(m.userId)}`}
+              aria-label={`Priority of ${nameOf(m.userId)}`} aria-invalid={fieldErrors[m.userId] ? true : undefined}
+              aria-describedby={fieldErrors[m.userId] ? `prio-${m.userId}-error` : undefined}
               onInput={(e) => { const p = Number((e.currentTarget as HTMLInputElement).value); setMembers((cur) => cur.map((x) => (x.userId === m.userId ? { ...x, priority: p } : x))); }} />
             <button type="button" aria-label={`Remove ${nameOf(m.userId)}`} onClick={() => setMembers((cur) => cur.filter((x) => x.userId !== m.userId))}>Remove</button>
+            {fieldErrors[m.userId] && <span class="field-error" id={`prio-${m.userId}-error`}>{fieldErrors[m.userId]}</span>}
           </li>
         ))}
       </ul>

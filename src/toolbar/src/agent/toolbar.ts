@@ -147,7 +147,6 @@ async function reconcileCalls(): Promise<void> {
 }
 
 function afterOffer(): void {
-  const agent = ui.model.agent;
   for (const offer of Object.values(ui.model.offers)) {
     const call = ui.model.calls[offer.callId];
     if (!call) continue;
@@ -168,7 +167,7 @@ function afterOffer(): void {
         if (!ui.model.offers[id]) return;
         checkSound();
         beep();
-        notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, agent?.notificationsEnabled !== false, () => {
+        notifyIncoming('Incoming call', `${call.customerNumber}${call.skillGroupName ? ` · ${call.skillGroupName}` : ''}`, api.session?.user.notificationsEnabled !== false, () => {
           document.querySelector<HTMLButtonElement>(`[data-fid="answer-${id}"]`)?.focus();
         });
       }, 0));
@@ -559,6 +558,8 @@ export interface AgentHandle {
   activate(): void;
   /** Ends the agent session (hub, softphone) and the sign-in. */
   signOut(): Promise<void>;
+  /** Logs her out as an agent when she is working (a call in progress makes it a pending logout on the server). */
+  stopWorking(): Promise<void>;
 }
 
 let hooks: ShellHooks = { signedIn: () => true, signedOut: () => {} };
@@ -588,5 +589,8 @@ export function mountAgentToolbar(container: HTMLElement, shell: ShellHooks): Ag
   return {
     activate() { if (ui.dormant) { ui.dormant = false; void boot(); } },
     signOut: () => endSession(),
+    async stopWorking() {
+      if (ui.model.agent && ui.model.agent.status !== 'LoggedOut') { try { await api.agentLogout(); } catch { /* signing out anyway */ } }
+    },
   };
 }

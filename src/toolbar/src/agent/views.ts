@@ -602,7 +602,9 @@ function waitingPanel(ui: Ui, a: Actions): HTMLElement {
 
 function settingsPanel(ui: Ui, a: Actions): HTMLElement {
   const agent = ui.model.agent!;
-  const notif = h('input', { type: 'checkbox', id: 'notif', checked: notificationsWanted() });
+  // The tenant's switch (tenant settings, sent with the signed-in user): off means no desktop notification at all.
+  const tenantAllows = a.api.session?.user.notificationsEnabled !== false;
+  const notif = h('input', { type: 'checkbox', id: 'notif', checked: tenantAllows && notificationsWanted(), disabled: !tenantAllows, 'aria-describedby': tenantAllows ? undefined : 'notif-off' });
   notif.addEventListener('change', async () => { const ok = await setNotificationsWanted(notif.checked); if (notif.checked && !ok) a.showToast('The browser does not allow notifications for this page.', 'error'); });
   const modes = ['Inbound', 'Outbound', 'Both'] as const;
   const changeable = agent.autoAnswerChangeable === true;
@@ -614,7 +616,7 @@ function settingsPanel(ui: Ui, a: Actions): HTMLElement {
     h('p', { class: 'muted small', id: 'auto-answer-note' }, changeable
       ? 'Offered calls connect at once, in the browser softphone or on your desk phone.'
       : `Auto-answer is ${agent.autoAnswer ? 'on' : 'off'}; your administrator sets it.`),
-    agent.notificationsEnabled === false ? h('p', { class: 'muted' }, 'Your company has switched desktop notifications off.') : null,
+    tenantAllows ? null : h('p', { class: 'muted', id: 'notif-off' }, 'Your company has switched desktop notifications off.'),
     agent.workingMode !== 'Inbound' && agent.workingMode !== 'Outbound' ? h('fieldset', {},
       h('legend', {}, 'Working mode'),
       modes.map((m) => h('label', { class: 'check' }, h('input', {

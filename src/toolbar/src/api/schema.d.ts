@@ -18509,7 +18509,10 @@ export interface components {
              */
             refreshTokenAsCookie?: boolean;
         };
-        /** @description The signed-in user. */
+        /**
+         * @description The signed-in user. CtiBridge.Application.Auth.MeResponse.NotificationsEnabled: her tenant's switch for desktop notifications of incoming calls
+         *     (tenant settings); the web app shows none when it is off.
+         */
         "Application.Auth.MeResponse": {
             /** Format: uuid */
             userId?: string;
@@ -18523,6 +18526,7 @@ export interface components {
             roles?: string[];
             isPlatformAdmin?: boolean;
             extension?: string | null;
+            notificationsEnabled?: boolean;
         };
         /**
          * @description Exchange a refresh token for a new session.

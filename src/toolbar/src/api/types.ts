@@ -33,10 +33,7 @@ export type PartyRole = Schemas['Domain.Calls.PartyRole'];
 export type PartyState = Schemas['Domain.Calls.PartyState'];
 
 /** autoAnswer, autoAnswerChangeable and revision were added later: a view without them reads as false / 0. */
-export type AgentView = Optional<Schema<'Application.Events.AgentView'>, 'autoAnswer' | 'autoAnswerChangeable' | 'revision'> & {
-  /** Not part of the server's AgentView today (the tenant's switch is not sent to agents): undefined, read as "on". */
-  notificationsEnabled?: boolean;
-};
+export type AgentView = Optional<Schema<'Application.Events.AgentView'>, 'autoAnswer' | 'autoAnswerChangeable' | 'revision'>;
 export type PartyView = Schema<'Application.Events.PartyView'>;
 export type AttachedDataItem = Schema<'Application.Events.AttachedDataItem'>;
 export type CallView = Schema<'Application.Events.CallView'>;

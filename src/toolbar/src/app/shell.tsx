@@ -6,7 +6,7 @@ import { useEffect } from 'preact/hooks';
 import { api, currentUser, setSignOut } from '../api/session';
 import type { Me } from '../api/types';
 import { mountAgentToolbar, type AgentHandle } from '../agent/toolbar';
-import { WorkspaceSwitch } from '../shared/header';
+import { AgentBar } from '../shared/header';
 import { hasRole, isCallbacksPath, isContactsPath, isDialTasksPath, isRecordsPath, isReportsPath, landingPath, workspaceOfPath } from '../shared/roles';
 import { followLinksInPlace, navigate, useLazy, usePath } from '../shared/router';
 import { useStore } from '../shared/store';
@@ -69,7 +69,7 @@ function Shell() {
   }, [me, path]);
   return (
     <>
-      {me && agentPage && <WorkspaceSwitch current="agent" />}
+      {me && agentPage && <AgentBar stopWorking={async () => { await agent?.stopWorking(); }} />}
       <div class="agent-area" hidden={!agentPage}><AgentHost /></div>
       {me && !agentPage && <Workspace key={isRecordsPath(path) ? 'records' : isContactsPath(path) ? 'contacts' : isReportsPath(path) ? 'reports' : isCallbacksPath(path) ? 'callbacks' : isDialTasksPath(path) ? 'dialtasks' : workspaceOfPath(path)?.role ?? 'none'} path={path} />}
     </>

@@ -24,22 +24,50 @@ export function WorkspaceSwitch({ current }: { current: Role | Page }) {
   );
 }
 
+const PAGE_LINKS: readonly (readonly [Page, string, string])[] = [
+  ['records', RECORDS_PATH, 'Call records'], ['contacts', CONTACTS_PATH, 'Contacts'], ['callbacks', CALLBACKS_PATH, 'Callbacks'],
+  ['dialtasks', DIAL_TASKS_PATH, 'Dial tasks'], ['reports', REPORTS_PATH, 'Reports'],
+];
+
+/** The pages every role uses (each shows what her roles allow), on every page: the header's and the agent toolbar's. */
+export function PageLinks({ current }: { current?: Role | Page }) {
+  return (
+    <nav class="page-links" aria-label="Sections">
+      <ul>
+        {PAGE_LINKS.map(([page, path, label]) => (
+          <li key={page}><a class="header-link" href={path} aria-current={page === current ? 'page' : undefined}>{label}</a></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function AppHeader({ title, current, children }: { title: string; current: Role | Page; children?: ComponentChildren }) {
   const me = useStore(currentUser);
   return (
     <header class="app-header">
       <span class="app-title">{title}</span>
       <WorkspaceSwitch current={current} />
-      <a class="header-link" href={RECORDS_PATH} aria-current={current === 'records' ? 'page' : undefined}>Call records</a>
-      <a class="header-link" href={CONTACTS_PATH} aria-current={current === 'contacts' ? 'page' : undefined}>Contacts</a>
-      <a class="header-link" href={CALLBACKS_PATH} aria-current={current === 'callbacks' ? 'page' : undefined}>Callbacks</a>
-      <a class="header-link" href={DIAL_TASKS_PATH} aria-current={current === 'dialtasks' ? 'page' : undefined}>Dial tasks</a>
-      <a class="header-link" href={REPORTS_PATH} aria-current={current === 'reports' ? 'page' : undefined}>Reports</a>
+      <PageLinks current={current} />
       {children}
       <span class="app-user">
         {me && <span class="muted">{me.displayName} · {me.tenantDomain}</span>}
         <button type="button" onClick={() => void signOut()}>Sign out</button>
       </span>
     </header>
+  );
+}
+
+/**
+ * Above the agent toolbar (which draws its own header): the other workspaces she holds, the pages, and Sign out, which
+ * ends her work first (she would otherwise stay Ready with nobody to take the calls).
+ */
+export function AgentBar({ stopWorking }: { stopWorking: () => Promise<void> }) {
+  return (
+    <div class="agent-bar">
+      <WorkspaceSwitch current="agent" />
+      <PageLinks current="agent" />
+      <button type="button" class="link" onClick={async () => { await stopWorking(); await signOut(); }}>Sign out</button>
+    </div>
   );
 }
