@@ -34,6 +34,7 @@ public static class FoundationServiceCollectionExtensions
         services.AddScoped<BlocklistAdmin>();
         services.AddScoped<PhonesAdmin>();
         services.AddScoped<Provisioning.PhoneCredentials>();
+        services.AddScoped<Provisioning.ProvisionedEndpointsCheck>();
         services.AddScoped<TenantEndpoints>();
         services.TryAddSingleton<IEndpointProvisioner>(NoEndpointProvisioner.Instance); // the Asterisk adapter registers the real one
         services.AddScoped<DemoTenantSeeder>();

@@ -76,4 +76,45 @@ public class HostTests : IClassFixture<HostTests.Host>
     {
         await Problem.AssertAsync(await _host.CreateClient().GetAsync("/api/v1/nothing-here"), 404, "not_found");
     }
+
+    [Fact]
+    public async Task Only_a_browser_asking_for_a_toolbar_page_gets_the_page_other_unknown_paths_are_404()
+    {
+        var webRoot = Directory.CreateTempSubdirectory("ctibridge-webroot-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(webRoot, "index.html"), "<!doctype html><title>toolbar</title>");
+            using var host = new CtiApiFactory(new() { ["webroot"] = webRoot });
+            var client = host.CreateClient();
+
+            async Task<HttpResponseMessage> GetAsync(string path, string accept)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+                return await client.SendAsync(request);
+            }
+            const string browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+            const string prometheus = "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.1";
+
+            // A browser navigating to a client-side route gets the toolbar.
+            foreach (var page in new[] { "/", "/admin/users", "/supervisor", "/records/" + Guid.NewGuid() })
+            {
+                var response = await GetAsync(page, browser);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("<title>toolbar</title>", await response.Content.ReadAsStringAsync());
+            }
+            // With Prometheus off, /metrics is nobody's page: a scraper, curl and even a browser get 404.
+            foreach (var accept in new[] { prometheus, "*/*", browser })
+                await Problem.AssertAsync(await GetAsync("/metrics", accept), 404, "not_found");
+            // Unknown service paths and missing files are 404, whatever the client accepts.
+            foreach (var path in new[] { "/health/readyz", "/health/live/extra", "/api/v1/nothing-here", "/app/missing-chunk.js", "/favicon.ico" })
+                await Problem.AssertAsync(await GetAsync(path, browser), 404, "not_found");
+            // Under /hubs the sign-in comes first (401), but never the page.
+            Assert.NotEqual("text/html", (await GetAsync("/hubs/nothing", browser)).Content.Headers.ContentType?.MediaType);
+            // A script or scraper that does not ask for HTML never gets the page.
+            await Problem.AssertAsync(await GetAsync("/admin/users", "*/*"), 404, "not_found");
+            await Problem.AssertAsync(await GetAsync("/admin/users", "application/json"), 404, "not_found");
+        }
+        finally { Directory.Delete(webRoot, recursive: true); }
+    }
 }

@@ -35,6 +35,7 @@ public static class CallCenterComposition
         // ARI event (a new caller of a tenant not loaded yet would be refused; a caller left waiting by a previous
         // process, found when ARI connects, could not be taken back).
         services.AddHostedService<CallCenterHostedService>();
+        services.AddHostedService<Provisioning.ProvisionedEndpointsOnStart>(); // endpoints the PBX lacks (an upgraded database), once per start
         services.AddScoped<Softphone.SoftphoneSettings>();
         if (sandbox)
         {

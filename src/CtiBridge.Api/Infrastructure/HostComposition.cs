@@ -71,18 +71,23 @@ public static class HostComposition
     }
 
     /// <summary>
-    /// Last route: GETs that match nothing else and are not API/hub/health/swagger paths get the
-    /// toolbar's <c>wwwroot/index.html</c> (client-side routing), when it exists; everything else 404s.
+    /// Last route: the toolbar's <c>wwwroot/index.html</c> (client-side routing), when it exists, for what a browser
+    /// asks for a page (<see cref="IsToolbarPageRequest"/>); everything else is a 404 ProblemDetails (or 405 when the
+    /// path exists for other methods). So <c>/metrics</c> with Prometheus off, an unknown <c>/health/…</c> or
+    /// <c>/api/…</c> path, or a missing file answer 404, never the toolbar page that would mislead a scraper or a script.
     /// </summary>
     public static WebApplication MapCtiToolbarFallback(this WebApplication app)
     {
         var routes = new Lazy<RouteMethods>(() => new RouteMethods(new CompositeEndpointDataSource(((IEndpointRouteBuilder)app).DataSources)));
-        app.MapFallback(async http =>
+        var scrapePath = app.Configuration["Observability:Prometheus:Path"];
+        // "{*path}", not MapFallback's default "{*path:nonfile}": a missing file answers 404 here too, instead of
+        // matching no endpoint and meeting the sign-in policy (401).
+        app.MapFallback("{*path}", async http =>
         {
             var path = http.Request.Path;
-            var isApi = path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health") || path.StartsWithSegments("/swagger");
+            var isApi = IsServicePath(path, scrapePath);
             IFileInfo? index = app.Environment.WebRootFileProvider?.GetFileInfo("index.html");
-            if (!isApi && HttpMethods.IsGet(http.Request.Method) && index is { Exists: true })
+            if (IsToolbarPageRequest(http.Request, scrapePath) && index is { Exists: true })
             {
                 http.Response.ContentType = "text/html; charset=utf-8";
                 await http.Response.SendFileAsync(index);
@@ -99,6 +104,26 @@ public static class HostComposition
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = pd });
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>Paths that belong to the service, never to the toolbar: API, hubs, health, Swagger, the metrics scrape (on or off).</summary>
+    private static bool IsServicePath(PathString path, string? scrapePath) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/swagger") || path.StartsWithSegments("/metrics")
+        || (!string.IsNullOrEmpty(scrapePath) && scrapePath.StartsWith('/') && path.StartsWithSegments(scrapePath));
+
+    /// <summary>
+    /// A browser navigating to one of the toolbar's pages: a GET that accepts HTML, outside the service's
+    /// paths, and not a file name (a missing <c>/app/x.js</c> or <c>/favicon.ico</c> is a 404, not the page).
+    /// Browsers send <c>Accept: text/html…</c> for a navigation; scrapers, curl and API clients do not.
+    /// </summary>
+    internal static bool IsToolbarPageRequest(HttpRequest request, string? scrapePath)
+    {
+        if (!HttpMethods.IsGet(request.Method)) return false;
+        if (IsServicePath(request.Path, scrapePath)) return false;
+        var path = request.Path.Value ?? "/";
+        if (Path.HasExtension(path[(path.LastIndexOf('/') + 1)..])) return false;
+        return request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The HTTP methods of the endpoints whose route template matches a path (route constraints included).</summary>

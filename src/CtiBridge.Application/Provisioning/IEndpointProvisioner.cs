@@ -57,7 +57,18 @@ public interface IEndpointProvisioner
 
     /// <summary>The domain of the tenant the endpoint is recorded for, or null when it is not provisioned.</summary>
     Task<string?> OwnerOfAsync(string endpointName, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds the endpoints the PBX lacks, in one write and one reload (<see cref="ProvisionedEndpointsCheck"/> at start).
+    /// An endpoint with a <see cref="MissingEndpoint.FormerName"/> recorded for its tenant takes over that endpoint's
+    /// password, and the former one is removed. A name the PBX has already (for any tenant) is left as it is; a name
+    /// outside the tenant's prefix is skipped. Returns the names added.
+    /// </summary>
+    Task<IReadOnlyList<string>> AddMissingAsync(IReadOnlyList<MissingEndpoint> endpoints, CancellationToken ct = default);
 }
+
+/// <summary>An endpoint the database has and the PBX lacks; <paramref name="FormerName"/>: its name before a rename, when known.</summary>
+public sealed record MissingEndpoint(EndpointSpec Endpoint, string? FormerName = null);
 
 /// <summary>The Simulator (sandbox) has no SIP endpoints: nothing is provisioned.</summary>
 public sealed class NoEndpointProvisioner : IEndpointProvisioner
@@ -68,4 +79,6 @@ public sealed class NoEndpointProvisioner : IEndpointProvisioner
     public Task RemoveAsync(string tenant, string endpointName, CancellationToken ct = default) => Task.CompletedTask;
     public Task<SipCredentials?> GetCredentialsAsync(string tenant, string endpointName, CancellationToken ct = default) => Task.FromResult<SipCredentials?>(null);
     public Task<string?> OwnerOfAsync(string endpointName, CancellationToken ct = default) => Task.FromResult<string?>(null);
+    public Task<IReadOnlyList<string>> AddMissingAsync(IReadOnlyList<MissingEndpoint> endpoints, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

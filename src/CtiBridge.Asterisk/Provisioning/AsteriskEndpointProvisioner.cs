@@ -101,6 +101,49 @@ public sealed class AsteriskEndpointProvisioner : IEndpointProvisioner
         finally { _gate.Release(); }
     }
 
+    public async Task<IReadOnlyList<string>> AddMissingAsync(IReadOnlyList<MissingEndpoint> endpoints, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var entries = Load();
+            var added = new List<string>();
+            foreach (var (endpoint, formerName) in endpoints)
+            {
+                var name = endpoint.Name;
+                if (entries.ContainsKey(name)) continue; // there already (its owner decides; ProvisionAsync refuses the others)
+                if (!name.StartsWith(endpoint.Tenant + "-", StringComparison.Ordinal) || !IsValid(endpoint))
+                {
+                    _logger.LogWarning("Endpoint {Endpoint} of tenant {Tenant} not provisioned: not a valid name for the tenant", name, endpoint.Tenant);
+                    continue;
+                }
+                string password;
+                if (formerName is not null && entries.TryGetValue(formerName, out var former) && former.Tenant == endpoint.Tenant)
+                {
+                    password = former.Password; // the device keeps its password; only its user name changes
+                    entries.Remove(formerName);
+                    _logger.LogInformation("PJSIP endpoint {Former} renamed {Endpoint} (same password)", formerName, name);
+                }
+                else password = NewPassword(_options.PasswordLength);
+                entries[name] = new Entry(name, endpoint.Tenant, endpoint.Extension, endpoint.Kind, Clean(endpoint.DisplayName), password);
+                added.Add(name);
+            }
+            if (added.Count > 0)
+            {
+                await SaveAndReloadAsync(entries, ct).ConfigureAwait(false);
+                _logger.LogInformation("Provisioned {Count} missing PJSIP endpoints: {Endpoints}", added.Count, string.Join(", ", added));
+            }
+            return added;
+        }
+        finally { _gate.Release(); }
+    }
+
+    private static bool IsValid(EndpointSpec e) =>
+        System.Text.RegularExpressions.Regex.IsMatch(e.Name, "^[A-Za-z0-9_.-]{1,100}$")
+        && System.Text.RegularExpressions.Regex.IsMatch(e.Tenant, "^[A-Za-z0-9_.-]{1,64}$")
+        && System.Text.RegularExpressions.Regex.IsMatch(e.Extension, "^[0-9]{1,20}$");
+
     /// <summary>The endpoints in the file now.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken ct = default)
     {
