@@ -46,7 +46,7 @@ app.MapCallCenterEndpoints();
 app.MapCtiWallboard();
 
 app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
-await app.InitializeCtiAsync();
+if (!await app.InitializeCtiAsync()) return 1; // the database cannot be used: logged, exit without serving
 app.Run();
 return 0;
 

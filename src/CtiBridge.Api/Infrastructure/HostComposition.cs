@@ -6,6 +6,7 @@ using CtiBridge.Application.Seeding;
 using CtiBridge.Data;
 using CtiBridge.Domain.Errors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.FileProviders;
 
@@ -162,21 +163,43 @@ public static class HostComposition
 
     /// <summary>
     /// Brings the database schema up to date and, in sandbox mode, seeds the demo tenant (and logs
-    /// its credentials). Call before <c>app.Run()</c>.
+    /// its credentials). Call before <c>app.Run()</c>. False when the database cannot be used (unreachable, refused,
+    /// made by a newer build): the reason is logged in one line and the process should exit (code 1), not serve.
     /// </summary>
-    public static async Task InitializeCtiAsync(this WebApplication app)
+    public static async Task<bool> InitializeCtiAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CtiBridge.Startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         log.LogInformation("Database: {Provider}", options.Provider);
-        await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(db);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            var server = db.Database.GetDbConnection() is { } c ? $"{c.DataSource}/{c.Database}" : "?";
+            log.LogCritical("Cannot start: the {Provider} database {Server} cannot be used: {Reason} Check Database:Provider and " +
+                "Database:ConnectionString (docs/deployment.md) and that the server runs and accepts this user.", options.Provider, server, Reason(e));
+            log.LogDebug(e, "Database failure at start");
+            return false;
+        }
         foreach (var upgrade in scope.ServiceProvider.GetServices<IStartupDataUpgrade>()) await upgrade.UpgradeAsync();
         if (CtiMode.IsSandbox(app.Configuration))
         {
             log.LogInformation("Sandbox mode: no Asterisk configured (Asterisk:Ari:BaseUrl empty); the in-process simulator is the PBX.");
             await scope.ServiceProvider.GetRequiredService<DemoTenantSeeder>().SeedIfEmptyAsync();
         }
+        return true;
+    }
+
+    /// <summary>The innermost message, one line (a connection failure is usually wrapped once or twice).</summary>
+    private static string Reason(Exception e)
+    {
+        var messages = new List<string>();
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x.Message.ReplaceLineEndings(" ").Trim() is { Length: > 0 } m && m != "Success" && !messages.Contains(m)) messages.Add(m); // SqlClient wraps a "Success" socket error
+        return string.Join(" ← ", messages.AsEnumerable().Reverse().Take(2).Reverse()).TrimEnd('.') + ".";
     }
 }
