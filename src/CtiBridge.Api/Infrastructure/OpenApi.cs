@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace CtiBridge.Api.Infrastructure;
 
@@ -35,6 +36,7 @@ public static class OpenApi
             // Properties not declared nullable (string Name, IReadOnlyList<Guid> Ids) are written without `nullable`.
             c.SupportNonNullableReferenceTypes();
             c.DocumentFilter<HubContractDocumentFilter>();
+            c.DocumentFilter<OrdinalOrderDocumentFilter>();
             c.CustomSchemaIds(HubContractDocumentFilter.SchemaId);
         });
         return services;
@@ -51,3 +53,25 @@ public static class OpenApi
         return app;
     }
 }
+
+/// <summary>
+/// Orders tags and paths ordinally, whatever the culture: Swashbuckle sorts actions by tag with the current culture's
+/// comparer, which ignores hyphens and case where the platform's ICU collation is in use (<c>Callbacks</c> before
+/// <c>CallRecords</c>), so the document would depend on the machine. Paths keep Swashbuckle's grouping: by their first
+/// tag, in the order the actions were found.
+/// </summary>
+public sealed class OrdinalOrderDocumentFilter : IDocumentFilter
+{
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        if (document.Tags is { Count: > 0 } tags)
+            document.Tags = new HashSet<OpenApiTag>(tags.OrderBy(t => t.Name, StringComparer.Ordinal).ToList());
+        var paths = document.Paths.Select((p, i) => (Path: p, Index: i,
+                Tag: p.Value.Operations?.Values.SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name ?? "")
+                    .Order(StringComparer.Ordinal).FirstOrDefault() ?? ""))
+            .OrderBy(p => p.Tag, StringComparer.Ordinal).ThenBy(p => p.Index).ToList();
+        document.Paths.Clear();
+        foreach (var (path, _, _) in paths) document.Paths.Add(path.Key, path.Value);
+    }
+}
+

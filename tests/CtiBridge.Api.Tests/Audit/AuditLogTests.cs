@@ -3,7 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CtiBridge.Application.Admin;
 using CtiBridge.Application.Audit;
+using CtiBridge.Api.Tests.CallCenter;
 using CtiBridge.Data.Audit;
+using CtiBridge.Data.Entities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CtiBridge.Api.Tests.Audit;
 
@@ -89,5 +94,49 @@ public class AuditLogTests
         await Problem.AssertAsync(await admin.GetAsync("/api/v1/admin/audit?page=0"), 400, "validation_failed");
         await Problem.AssertAsync(await admin.GetAsync("/api/v1/admin/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"), 400, "validation_failed");
         await Problem.AssertAsync(await admin.GetAsync("/api/v1/admin/audit?from=yesterday"), 400, "validation_failed");
+    }
+
+    /// <summary>Every request of this host comes from <see cref="ClientIp"/> (the test server has no remote address).</summary>
+    private sealed class FromClientIp : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) => { http.Connection.RemoteIpAddress = ClientIp; return nextMiddleware(http); });
+            next(app);
+        };
+    }
+
+    private static readonly IPAddress ClientIp = IPAddress.Parse("203.0.113.7");
+
+    [Fact]
+    public async Task An_entry_names_the_tenant_and_the_client_address()
+    {
+        using var root = new CtiApiFactory();
+        using var host = root.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, FromClientIp>()));
+        var login = await host.CreateClient().PostAsJsonAsync("/api/v1/session/login", new { domain = "demo", login = "admin", password = CtiApiFactory.DemoPassword });
+        var admin = host.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+
+        var blocked = await admin.PostAsJsonAsync("/api/v1/admin/blocklist", new { number = "+4940999001", direction = "Inbound" });
+        Assert.Equal(HttpStatusCode.Created, blocked.StatusCode);
+
+        var entry = Assert.Single((await QueryAsync(admin, "?action=blocked_number.created")).Items);
+        Assert.Equal(AuditActorType.User, entry.ActorType);
+        Assert.Equal("admin", entry.ActorName);
+        Assert.Equal("203.0.113.7", entry.IpAddress);
+        Assert.Contains("\"Number\":", entry.After);
+        var (stored, demoId) = await DbAsync(host, async db =>
+        {
+            db.ScopeToSystem();
+            return (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.AuditEntries, a => a.Id == entry.Id),
+                await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Tenants.Where(t => t.Domain == "demo").Select(t => t.Id)));
+        });
+        Assert.Equal(demoId, stored.TenantId);
+    }
+
+    private static async Task<T> DbAsync<T>(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, Func<CtiBridge.Data.CtiDbContext, Task<T>> query)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CtiBridge.Data.CtiDbContext>());
     }
 }

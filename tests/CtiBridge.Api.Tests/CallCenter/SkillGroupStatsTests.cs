@@ -236,4 +236,36 @@ public class SkillGroupStatsTests
         Assert.Equal(1, sales.GetProperty("agentsLoggedIn").GetInt32());
         Assert.Equal(0, Ready(sales)); // on the call
     }
+
+    [Fact]
+    public async Task The_sample_integrator_loop_resumes_after_a_disconnect_and_answers_the_call_offered_meanwhile()
+    {
+        using var host = new CtiApiFactory();
+        var agent1Id = await host.UserIdAsync("agent1");
+        var keyClient = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Read | ApiKeyScopes.CallControl);
+        var key = keyClient.DefaultRequestHeaders.GetValues("X-Api-Key").Single();
+        await using var connection = CtiHub.Build(new Uri($"http://localhost/hubs/agent?agentId={agent1Id:D}"),
+            TestHub.Over(host.Server, o => o.Headers["X-Api-Key"] = key));
+        var loop = new IntegratorLoop(connection, keyClient, agent1Id, TextWriter.Null);
+        await loop.StartAsync(CancellationToken.None);
+        var agent1 = await host.ClientForAsync("demo", "agent1");
+        await agent1.LoginReadyAsync();
+        for (var i = 0; i < 100 && loop.Stream.Agent?.GetProperty("status").GetString() != "Ready"; i++) await Task.Delay(20);
+        var seenBefore = loop.Stream.LastSeq;
+
+        // The connection drops; meanwhile a call is offered to the agent and rings.
+        await connection.StopAsync();
+        await agent1.PlaceCallAsync("Sales");
+        var offered = await agent1.WaitForCallAsync(c => c.State == CtiBridge.Domain.Calls.CallState.Ringing);
+        Assert.Empty(loop.Answered);
+
+        // Connected again, the loop resumes from where it was, finds the offer in what it missed and answers it.
+        await loop.StartAsync(CancellationToken.None);
+        var call = await agent1.WaitForCallAsync(c => c.State == CtiBridge.Domain.Calls.CallState.Connected);
+        Assert.Equal(offered.CallId, call.CallId);
+        Assert.Equal([call.CallId.ToString()], loop.Answered);
+        Assert.True(loop.Stream.LastSeq > seenBefore);
+        Assert.Equal("OnCall", (await agent1.StateAsync()).Status.ToString());
+    }
 }
+

@@ -1,3 +1,4 @@
+using CtiBridge.Data.Audit;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -108,11 +109,15 @@ public class RecordingsTests
         await Problem.AssertAsync(await other.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio"), 404, "not_found");
         var noScope = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);
         await Problem.AssertAsync(await noScope.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio"), 403, "insufficient_scope");
+        // An integration's API key downloads it too: the entry names the key.
+        var reader = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Read);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/recordings/{rec.RecordingId}/audio?download=true")).StatusCode);
 
         var admin = await host.ClientForAsync("demo", "admin");
         var log = await (await admin.GetAsync($"/api/v1/admin/audit?targetType=recording&targetId={rec.RecordingId}")).ReadAsync<AuditLogPage>();
-        Assert.Equal(["recording.downloaded", "recording.played"], log.Items.Select(e => e.Action).ToArray());
-        Assert.Equal(new[] { "super", "agent1" }, log.Items.Select(e => e.ActorName ?? "").ToArray());
+        Assert.Equal(["recording.downloaded", "recording.downloaded", "recording.played"], log.Items.Select(e => e.Action).ToArray());
+        Assert.Equal(new[] { "api-key:test", "super", "agent1" }, log.Items.Select(e => e.ActorName ?? "").ToArray());
+        Assert.Equal([AuditActorType.ApiKey, AuditActorType.User, AuditActorType.User], log.Items.Select(e => e.ActorType).ToArray());
     }
 
     [Fact]
