@@ -44,6 +44,49 @@ public class MigrationTests(PostgresServer postgres)
     }
 
     /// <summary>
+    /// Parallel branches: a migration merged after newer ones were applied (its id sorts before theirs) is applied at the
+    /// next start, and a database that has a migration this build does not know (a newer build's) is refused.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_migration_merged_after_newer_ones_is_applied_and_a_database_with_an_unknown_one_is_refused(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        var late = SchemaMigrator.All.Single(m => m.Id == "202612060445_audit_target_id_length");
+        Assert.True(SchemaMigrator.All.Any(m => string.CompareOrdinal(m.Id, late.Id) > 0), "newer migrations exist");
+        await using (var db = database.NewContext())
+        {
+            // Every other migration applied and recorded, as on a database whose branch did not have this one yet.
+            await db.Database.ExecuteSqlRawAsync(SchemaMigrator.CreateHistoryTableSql(provider));
+            foreach (var m in SchemaMigrator.All.Where(m => m != late))
+            {
+                foreach (var statement in SchemaMigrator.StatementsFor(m, provider))
+                    await db.Database.ExecuteSqlRawAsync(statement);
+                await db.Database.ExecuteSqlAsync($"INSERT INTO __schema_migrations (id, applied_at) VALUES ({m.Id}, {DateTime.UtcNow})");
+            }
+        }
+
+        await using (var db = database.NewContext())
+            Assert.Equal([late.Id], await new SchemaMigrator().MigrateAsync(db));
+        using (var fresh = await TestDatabase.CreateAsync(provider, postgres))
+        {
+            await fresh.MigrateAsync();
+            await using var a = database.NewContext();
+            await using var b = fresh.NewContext();
+            Assert.Equal(await SchemaInspector.DescribeAsync(b), await SchemaInspector.DescribeAsync(a)); // on PostgreSQL: TargetId is 200 long
+        }
+
+        await using (var db = database.NewContext())
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO __schema_migrations (id, applied_at) VALUES ('209912312359_from_a_newer_build', {DateTime.UtcNow})");
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => new SchemaMigrator().MigrateAsync(db));
+            Assert.Contains("209912312359_from_a_newer_build", refused.Message);
+            Assert.Contains("newer CtiBridge", refused.Message);
+        }
+    }
+
+    /// <summary>
     /// A SQLite file runs in write-ahead-log mode after migrating, so an open read (a CSV export streaming to a slow
     /// client) does not hold up a write (a session refresh): in the rollback journal the write below waited for the
     /// reader and failed with "database is locked" after its timeout.

@@ -23,11 +23,21 @@ public static class SqlServerModel
         return db;
     }
 
-    /// <summary>The model's full create script (what EnsureCreated would run), line endings normalised.</summary>
+    /// <summary>
+    /// The model's full create script (what EnsureCreated would run), line endings normalised. EF orders some statements
+    /// by name with the current culture's comparer: generated under the invariant culture, the script is the same
+    /// whatever the machine's locale.
+    /// </summary>
     public static string ModelScript()
     {
-        using var db = NewContext();
-        return Normalize(db.Database.GenerateCreateScript());
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            using var db = NewContext();
+            return Normalize(db.Database.GenerateCreateScript());
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = culture; }
     }
 
     public static string Normalize(string s) => s.Replace("\r\n", "\n").TrimEnd() + "\n";

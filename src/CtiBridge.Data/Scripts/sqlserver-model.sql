@@ -665,6 +665,30 @@ CREATE INDEX [IX_CallAttachedData_TenantId] ON [CallAttachedData] ([TenantId]);
 GO
 
 
+CREATE INDEX [IX_Callbacks_AssignedUserId] ON [Callbacks] ([AssignedUserId]);
+GO
+
+
+CREATE INDEX [IX_Callbacks_ContactId] ON [Callbacks] ([ContactId]);
+GO
+
+
+CREATE INDEX [IX_Callbacks_SkillGroupId] ON [Callbacks] ([SkillGroupId]);
+GO
+
+
+CREATE INDEX [IX_Callbacks_Status_DueAt] ON [Callbacks] ([Status], [DueAt]);
+GO
+
+
+CREATE INDEX [IX_Callbacks_TenantId_Status_DueAt] ON [Callbacks] ([TenantId], [Status], [DueAt]);
+GO
+
+
+CREATE INDEX [IX_Callbacks_TenantId_TeamId] ON [Callbacks] ([TenantId], [TeamId]);
+GO
+
+
 CREATE INDEX [IX_CallLegs_CallId] ON [CallLegs] ([CallId]);
 GO
 
@@ -718,30 +742,6 @@ GO
 
 
 CREATE INDEX [IX_CallRecords_TenantId_SkillGroupId_OfferedAt] ON [CallRecords] ([TenantId], [SkillGroupId], [OfferedAt]);
-GO
-
-
-CREATE INDEX [IX_Callbacks_AssignedUserId] ON [Callbacks] ([AssignedUserId]);
-GO
-
-
-CREATE INDEX [IX_Callbacks_ContactId] ON [Callbacks] ([ContactId]);
-GO
-
-
-CREATE INDEX [IX_Callbacks_SkillGroupId] ON [Callbacks] ([SkillGroupId]);
-GO
-
-
-CREATE INDEX [IX_Callbacks_Status_DueAt] ON [Callbacks] ([Status], [DueAt]);
-GO
-
-
-CREATE INDEX [IX_Callbacks_TenantId_Status_DueAt] ON [Callbacks] ([TenantId], [Status], [DueAt]);
-GO
-
-
-CREATE INDEX [IX_Callbacks_TenantId_TeamId] ON [Callbacks] ([TenantId], [TeamId]);
 GO
 
 
@@ -917,15 +917,15 @@ CREATE INDEX [IX_TeamMembers_UserId] ON [TeamMembers] ([UserId]);
 GO
 
 
+CREATE UNIQUE INDEX [IX_Teams_TenantId_Name] ON [Teams] ([TenantId], [Name]);
+GO
+
+
 CREATE INDEX [IX_TeamSupervisors_TenantId] ON [TeamSupervisors] ([TenantId]);
 GO
 
 
 CREATE INDEX [IX_TeamSupervisors_UserId] ON [TeamSupervisors] ([UserId]);
-GO
-
-
-CREATE UNIQUE INDEX [IX_Teams_TenantId_Name] ON [Teams] ([TenantId], [Name]);
 GO
 
 
