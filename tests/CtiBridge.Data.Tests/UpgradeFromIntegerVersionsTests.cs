@@ -10,10 +10,13 @@ namespace CtiBridge.Data.Tests;
 [Collection(DatabaseCollection.Name)]
 public class UpgradeFromIntegerVersionsTests(PostgresServer postgres)
 {
-    private static string Fixture(DatabaseProvider provider) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", provider == DatabaseProvider.Sqlite ? "main-3e8edf6.sqlite.sql" : "main-3e8edf6.postgres.sql"));
+    private static string Fixture(DatabaseProvider provider, string commit) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", $"main-{commit}.{(provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres")}.sql"));
 
-    private static async Task RestoreAsync(TestDatabase database)
+    private static Task RestoreAsync(TestDatabase database) => RestoreAsync(database, "3e8edf6");
+
+    /// <summary>Loads Fixtures/main-&lt;commit&gt;.&lt;provider&gt;.sql, a dump of a database that build made, into an empty database.</summary>
+    internal static async Task RestoreAsync(TestDatabase database, string commit)
     {
         await using var db = database.NewContext();
         var conn = db.Database.GetDbConnection();
@@ -23,14 +26,14 @@ public class UpgradeFromIntegerVersionsTests(PostgresServer postgres)
             var csb = new Npgsql.NpgsqlConnectionStringBuilder(database.Options.ConnectionString) { Pooling = false };
             await using var own = new Npgsql.NpgsqlConnection(csb.ConnectionString);
             await own.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand(Fixture(database.Provider), own);
+            await using var cmd = new Npgsql.NpgsqlCommand(Fixture(database.Provider, commit), own);
             await cmd.ExecuteNonQueryAsync();
             return;
         }
         await conn.OpenAsync();
         await using (var cmd = conn.CreateCommand())
         {
-            cmd.CommandText = Fixture(database.Provider);
+            cmd.CommandText = Fixture(database.Provider, commit);
             await cmd.ExecuteNonQueryAsync();
         }
         await conn.CloseAsync();
