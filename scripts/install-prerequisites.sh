@@ -4,6 +4,7 @@
 #    tests start their own server on loopback;
 #  - Chromium: the toolbar's end-to-end tests drive Debian's browser (no browser downloads);
 #  - sipp: drives SIP calls in the real-Asterisk tests;
+#  - ICU (libicu72): the service is built with culture data, not in invariant globalization mode;
 #  - Asterisk 22 for the real-Asterisk tests, where the CI machine provides its test build beside this checkout
 #    (../shared/asterisk-dist/install.sh). Asterisk is not a Debian 12 package: elsewhere install it as
 #    docs/asterisk.md says, or the real-Asterisk tests skip, visibly, with the reason.
@@ -17,6 +18,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
+# ICU: the service runs with culture data (the SQL Server client refuses invariant globalization mode).
+ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || need+=(libicu72)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
