@@ -16,9 +16,15 @@ export function reminders(api: Api, supervisor: boolean): (name: string, data: u
   box.setAttribute('aria-live', 'polite');
   document.body.append(box);
 
+  // The stack floats over the page's bottom corner: while it shows, the page gets as much room at its end, so what lies
+  // under it (the dial pad's Call button on a phone-sized screen) can be scrolled above it and stays clickable.
+  const reserveRoom = () => { document.body.style.paddingBottom = box.hidden ? '' : `${box.offsetHeight + 24}px`; };
+  new ResizeObserver(reserveRoom).observe(box);
+
   const render = () => {
     box.replaceChildren(...[...items.values()].map(row));
     box.hidden = items.size === 0;
+    reserveRoom();
   };
 
   const row = (it: Item): HTMLElement => {
