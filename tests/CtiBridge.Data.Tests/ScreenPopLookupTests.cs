@@ -49,11 +49,19 @@ public class ScreenPopLookupTests(PostgresServer postgres)
             await seed.SaveChangesAsync();
         }
 
+        var users = new[] { ann, bob, boss }.ToDictionary(u => u.Id);
         async Task<List<(string Name, string? Label)>> Match(Guid agent, string callerNumber)
         {
+            // Read from the database, and with the context the live call center supplies: the same answer.
             await using var db = database.NewContext();
             var lookup = new ScreenPopLookup(db, new ContactBook(db, new NoInput(), TimeProvider.System), new CallRecordSearch(db, TimeProvider.System));
-            return (await lookup.MatchAsync(tenant.Id, agent, callerNumber)).Select(c => (c.Name, c.NumberLabel)).ToList();
+            var read = (await lookup.MatchAsync(tenant.Id, agent, callerNumber)).Select(c => (c.Name, c.NumberLabel)).ToList();
+            if (!users.TryGetValue(agent, out var user)) return read;
+            await using var db2 = database.NewContext();
+            var known = new ScreenPopContext("DE", "none", "", ScreenPopTrigger.Offered, ScreenPopTarget.NewTab, user.Roles, user.Username);
+            var lookup2 = new ScreenPopLookup(db2, new ContactBook(db2, new NoInput(), TimeProvider.System), new CallRecordSearch(db2, TimeProvider.System));
+            Assert.Equal(read, (await lookup2.MatchAsync(tenant.Id, agent, callerNumber, known)).Select(c => (c.Name, c.NumberLabel)).ToList());
+            return read;
         }
 
         // Ann sees her own two, each once, by name; Bob's contact and the other tenant's are not hers.

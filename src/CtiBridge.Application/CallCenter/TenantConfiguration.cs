@@ -46,6 +46,13 @@ public sealed record TenantCallSettings
 
     /// <summary>The sound file (Asterisk's name, without extension) the monitored parties hear when they are told.</summary>
     public string MonitoringNoticeSound { get; init; } = "beep";
+
+    /// <summary>The tenant's country (ISO 3166 alpha-2, or empty): national numbers are read in it.</summary>
+    public string Country { get; init; } = "";
+    /// <summary>The third-party screen pop (docs/contacts.md): the URL template, when and where the toolbar opens it.</summary>
+    public string ScreenPopUrlTemplate { get; init; } = "";
+    public CtiBridge.Data.Entities.ScreenPopTrigger ScreenPopTrigger { get; init; } = CtiBridge.Data.Entities.ScreenPopTrigger.Offered;
+    public CtiBridge.Data.Entities.ScreenPopTarget ScreenPopTarget { get; init; } = CtiBridge.Data.Entities.ScreenPopTarget.NewTab;
 }
 
 /// <summary>
@@ -74,6 +81,10 @@ public sealed record AgentDefinition(
 {
     /// <summary>The hashed IVR PIN remote agents type after their agent number (feature code *64).</summary>
     public string? IvrPinHash { get; init; }
+    /// <summary>The user's roles (an agent may also be a supervisor or an admin: that widens which contacts she sees).</summary>
+    public UserRoles Roles { get; init; } = UserRoles.Agent;
+    /// <summary>The user's sign-in name.</summary>
+    public string Username { get; init; } = "";
 }
 
 public sealed record SkillGroupMember(Guid AgentId, int Priority);

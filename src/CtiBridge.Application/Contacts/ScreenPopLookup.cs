@@ -43,17 +43,30 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
     public const int MaxRecentCalls = 5;
 
     /// <summary>The contacts of <paramref name="callerNumber"/> that the agent sees (no recent calls, no third-party page).</summary>
-    public async Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, string callerNumber, CancellationToken ct = default)
+    public Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, string callerNumber, CancellationToken ct = default) =>
+        MatchAsync(tenantId, agentId, callerNumber, known: null, ct);
+
+    /// <summary>
+    /// The same with the context known already (<see cref="ScreenPopContext.Of"/>: from the live call center): one round
+    /// trip, the match itself. Without it the context is read first.
+    /// </summary>
+    public async Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, string callerNumber, ScreenPopContext? known, CancellationToken ct = default)
     {
-        if (await ContextAsync(tenantId, agentId, ct) is not { } context) return [];
+        if ((known ?? await ContextAsync(tenantId, agentId, ct)) is not { } context) return [];
         return await MatchAsync(tenantId, agentId, context.Roles, ContactNumberNormalizer.Normalize(callerNumber, context.Country).Key, ct);
     }
 
     /// <summary>The whole screen pop for a call offered to an agent; null when the agent is unknown.</summary>
+    public Task<ScreenPop?> FindAsync(Guid tenantId, Guid agentId, string callerNumber, Guid callId,
+        IReadOnlyDictionary<string, string> attachedData, CancellationToken ct = default) =>
+        FindAsync(tenantId, agentId, callerNumber, callId, attachedData, known: null, ct);
+
+    /// <summary>The same with the context known already (from the live call center): one round trip less.</summary>
     public async Task<ScreenPop?> FindAsync(Guid tenantId, Guid agentId, string callerNumber, Guid callId,
-        IReadOnlyDictionary<string, string> attachedData, CancellationToken ct = default)
+        IReadOnlyDictionary<string, string> attachedData, ScreenPopContext? known, CancellationToken ct = default)
     {
-        if (await ContextAsync(tenantId, agentId, ct) is not { } context) return null;
+        db.ScopeToTenant(tenantId);
+        if ((known ?? await ContextAsync(tenantId, agentId, ct)) is not { } context) return null;
         var key = ContactNumberNormalizer.Normalize(callerNumber, context.Country);
         var contacts = await MatchAsync(tenantId, agentId, context.Roles, key.Key, ct);
 
@@ -74,22 +87,19 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
         return new ScreenPop(masked || key.Unparsable ? null : key.Key, contacts, calls, url, context.ScreenPopTrigger, context.ScreenPopTarget);
     }
 
-    /// <summary>The tenant settings the screen pop uses and the agent's roles, read together.</summary>
-    private sealed record LookupContext(string Country, string NumberMaskingRule, string ScreenPopUrlTemplate,
-        ScreenPopTrigger ScreenPopTrigger, ScreenPopTarget ScreenPopTarget, UserRoles Roles, string Username);
-
     /// <summary>One round trip (the tenant's row and the agent's, cross-joined); null when the agent is unknown.</summary>
-    private Task<LookupContext?> ContextAsync(Guid tenantId, Guid agentId, CancellationToken ct)
+    private Task<ScreenPopContext?> ContextAsync(Guid tenantId, Guid agentId, CancellationToken ct)
     {
         db.ScopeToTenant(tenantId);
         return (from t in db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
                 from u in db.Users.AsNoTracking().Where(u => u.Id == agentId)
-                select new LookupContext(t.Settings.Country, t.Settings.NumberMaskingRule, t.Settings.ScreenPopUrlTemplate,
+                select new ScreenPopContext(t.Settings.Country, t.Settings.NumberMaskingRule, t.Settings.ScreenPopUrlTemplate,
                     t.Settings.ScreenPopTrigger, t.Settings.ScreenPopTarget, u.Roles, u.Username)).FirstOrDefaultAsync(ct);
     }
 
     private async Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, UserRoles roles, string key, CancellationToken ct)
     {
+        db.ScopeToTenant(tenantId);
         // An agent (neither supervisor nor admin) sees the contacts she owns: no team to read. A supervisor's or an
         // admin's viewer is read first (one round trip more for them).
         var viewer = (roles & (UserRoles.Admin | UserRoles.Supervisor)) == 0
@@ -102,6 +112,24 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
                           orderby c.Name, c.Id, n.Label
                           select new { c.Id, c.Name, c.Company, n.Label }).Take(MaxContacts * 4).ToListAsync(ct);
         return rows.DistinctBy(r => r.Id).Take(MaxContacts).Select(r => new ScreenPopContact(r.Id, r.Name, r.Company, r.Label)).ToList();
+    }
+}
+
+/// <summary>
+/// What the screen pop needs besides the number: the tenant's country, masking rule and third-party page settings, and
+/// the offered agent's roles and name. Read from the database per offer, or taken from the live call center (its
+/// tenant configuration is reloaded whenever an admin changes it), which saves that round trip at offer time.
+/// </summary>
+public sealed record ScreenPopContext(string Country, string NumberMaskingRule, string ScreenPopUrlTemplate,
+    ScreenPopTrigger ScreenPopTrigger, ScreenPopTarget ScreenPopTarget, UserRoles Roles, string Username)
+{
+    /// <summary>The context of <paramref name="agentId"/> in a tenant's live configuration; null when it has no such agent.</summary>
+    public static ScreenPopContext? Of(TenantConfiguration config, Guid agentId)
+    {
+        if (config.Agents.FirstOrDefault(a => a.Id == agentId) is not { } agent) return null;
+        var s = config.Settings;
+        return new ScreenPopContext(s.Country, s.NumberMaskingRule, s.ScreenPopUrlTemplate, s.ScreenPopTrigger, s.ScreenPopTarget,
+            agent.Roles, agent.Username);
     }
 }
 

@@ -121,6 +121,10 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
             RecordingPolicy = s.RecordingPolicy,
             TellMonitoredParties = s.TellMonitoredParties,
             MonitoringNoticeSound = string.IsNullOrWhiteSpace(s.MonitoringNoticeSound) ? "beep" : s.MonitoringNoticeSound,
+            Country = s.Country,
+            ScreenPopUrlTemplate = s.ScreenPopUrlTemplate,
+            ScreenPopTrigger = s.ScreenPopTrigger,
+            ScreenPopTarget = s.ScreenPopTarget,
             SelfServiceFlows = flows.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(f => new SelfServiceFlow(f.Name, f.Prompt, f.MaxDigits, string.IsNullOrEmpty(f.Terminator) ? null : f.Terminator[0], f.DataKey, f.TimeoutSeconds))
                 .ToList(),
@@ -137,7 +141,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
                         p.WorkingMode, p.AutoAnswer, p.MobileNumber),
                     u.Email,
                     teamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).Distinct().ToList())
-                { IvrPinHash = p.IvrPinHash };
+                { IvrPinHash = p.IvrPinHash, Roles = u.Roles, Username = u.Username };
             }).ToList();
         var agentIds = agents.Select(a => a.Id).ToHashSet();
 
