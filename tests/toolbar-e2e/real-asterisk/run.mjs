@@ -375,7 +375,13 @@ verbose = 2
   const wsUri = await ui(() => window.__cti.ui.softphone.settings.wsUri);
   if (!wsUri.startsWith(`wss://127.0.0.1:${port.tls}/`)) throw new Error(`softphone not on Asterisk's WSS: ${wsUri}`);
   log(`softphone registered over ${wsUri} (Asterisk: endpoint demo-1201 ${endpoint.state})`);
-  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'agent Ready');
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'agent Ready').catch(async (e) => {
+    // What the toolbar, the server and Asterisk said when Ready did not come: the state, its reason, the device.
+    const shown = await page.locator('#agent-state').innerText().catch(() => '(no #agent-state)');
+    const server = await page.evaluate(() => JSON.stringify(window.__cti?.ui?.model?.agent ?? null)).catch(() => '(no view)');
+    const endpoint = await ari('endpoints/PJSIP/demo-1201').catch(() => null);
+    throw new Error(`${e.message}; the toolbar shows "${shown}"; its agent view ${server}; Asterisk's endpoint ${JSON.stringify(endpoint)}`);
+  });
   log('agent Ready');
 
   // ---------------------------------------------------------------- a real call from sipp through the queue
