@@ -37,8 +37,9 @@ public interface ICallCenterEventObserver
 /// <see cref="BufferAge"/>), and sends it over SignalR to the recipient's group
 /// <c>agent:&lt;tenant&gt;:&lt;user&gt;</c>. Skill-group statistics are the exception: one
 /// <see cref="SkillGroupMessage"/> to the group's subscribers (<see cref="SkillGroupSubscriptions"/>), in no
-/// stream, handed to the <see cref="SkillGroupBroadcaster"/> so the events behind them do not wait for their sends. Nothing crosses tenants: recipients are looked up inside the event's tenant only, and every
-/// SignalR group name carries the tenant.
+/// stream, handed to the <see cref="SkillGroupBroadcaster"/> so the events behind them do not wait for their sends.
+/// Nothing crosses tenants: recipients are looked up inside the event's tenant only, and every SignalR group name
+/// carries the tenant.
 /// </summary>
 public sealed class AgentEventStreams : ICallCenterEventSink
 {
@@ -85,7 +86,10 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     // A single-reader unbounded channel cannot count its items: keep the count here.
     private int _backlog;
 
-    /// <summary>Raised after an event was sent, with the time from <see cref="Publish"/> to the end of its sends (benchmarks).</summary>
+    /// <summary>
+    /// Raised after an event was sent, with the time from <see cref="Publish"/> to the end of its sends (benchmarks): on
+    /// the dispatcher's thread, except for skill-group statistics, sent beside it (<see cref="SkillGroupBroadcaster"/>).
+    /// </summary>
     public event Action<CallCenterEvent, TimeSpan>? Dispatched;
 
     public void AddObserver(ICallCenterEventObserver observer) { lock (_observers) _observers.Add(observer); }
