@@ -23,10 +23,7 @@ public sealed class ScreenPopEnricher(IServiceScopeFactory scopes, IConfiguratio
             await using var scope = scopes.CreateAsyncScope();
             var lookup = scope.ServiceProvider.GetRequiredService<ScreenPopLookup>();
             var data = offered.Call.AttachedData.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-            // The tenant's settings and the agent's roles from the live call center: the lookup reads only contacts and records.
-            var known = scope.ServiceProvider.GetService<Application.CallCenter.CallCenterService>()?.FindTenant(offered.TenantId)?.Configuration is { } config
-                ? ScreenPopContext.Of(config, offered.AgentId) : null;
-            var pop = await lookup.FindAsync(offered.TenantId, offered.AgentId, number, offered.Call.CallId, data, known, timeout.Token).ConfigureAwait(false);
+            var pop = await lookup.FindAsync(offered.TenantId, offered.AgentId, number, offered.Call.CallId, data, timeout.Token).ConfigureAwait(false);
             return offered with { ScreenPop = pop };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
