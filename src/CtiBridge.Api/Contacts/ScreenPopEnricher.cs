@@ -23,7 +23,8 @@ public sealed class ScreenPopEnricher(IServiceScopeFactory scopes, IConfiguratio
             await using var scope = scopes.CreateAsyncScope();
             var lookup = scope.ServiceProvider.GetRequiredService<ScreenPopLookup>();
             var data = offered.Call.AttachedData.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-            var pop = await lookup.FindAsync(offered.TenantId, offered.AgentId, number, offered.Call.CallId, data, timeout.Token).ConfigureAwait(false);
+            // The context came with the offer (taken under the tenant's lock): only the match and the recent calls are read here.
+            var pop = await lookup.FindAsync(offered.TenantId, offered.AgentId, number, offered.Call.CallId, data, offered.ScreenPopContext, timeout.Token).ConfigureAwait(false);
             return offered with { ScreenPop = pop };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)

@@ -538,8 +538,7 @@ public sealed partial class TenantCallCenter
             Publish(agent, agent.Agent.Offer(now, call.Call.Id, fromQueue: false));
             endpoint = EndpointOf(agent);
             party = call.Call.AddParty(new CallParty(legId, PartyRole.Agent, agent.Agent.Id, agent.Agent.Settings.Extension, now));
-            _events.Publish(new Events.CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), _config.Settings.RingTimeoutSeconds)
-                { CallerNumber = ScreenPopNumberOf(call) });
+            _events.Publish(OfferedEvent(agent, call, _config.Settings.RingTimeoutSeconds));
         }
         else
         {

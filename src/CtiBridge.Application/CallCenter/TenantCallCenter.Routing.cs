@@ -304,7 +304,7 @@ public sealed partial class TenantCallCenter
         call.RingTimer = _time.CreateTimer(_ => OnRingTimeout(callId, legId), null, ringFor, Timeout.InfiniteTimeSpan);
         _log.LogInformation("Call {CallId} of {Group}, ringing at agent {AgentId} (leg {AgentLeg}) when the previous process stopped, taken back ringing",
             callId, group.Definition.Name, agent.Agent.Id, legId);
-        _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds) { CallerNumber = ScreenPopNumberOf(call) });
+        _events.Publish(OfferedEvent(agent, call, (int)ringFor.TotalSeconds));
         PublishCall(call, "ringing");
         PublishParty(call, party, joined: true);
         return true;
@@ -556,7 +556,7 @@ public sealed partial class TenantCallCenter
         var callId = call.Call.Id;
         call.RingTimer?.Dispose();
         call.RingTimer = _time.CreateTimer(_ => OnRingTimeout(callId, legId), null, ringFor, Timeout.InfiniteTimeSpan);
-        _events.Publish(new CallOfferedEvent(TenantId, agent.Agent.Id, ViewOf(call), (int)ringFor.TotalSeconds) { CallerNumber = ScreenPopNumberOf(call) });
+        _events.Publish(OfferedEvent(agent, call, (int)ringFor.TotalSeconds));
         PublishParty(call, party, joined: true);
         // An internal call shows the calling colleague on the phone (her extension and name), not the number dialled.
         var caller = call.Call.Kind == CallKind.Internal && call.Call.OwnerAgentId is { } ownerId && _agents.TryGetValue(ownerId, out var owner)

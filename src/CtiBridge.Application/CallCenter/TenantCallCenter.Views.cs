@@ -124,6 +124,14 @@ public sealed partial class TenantCallCenter
     /// <summary>The unmasked customer number the screen pop looks up (none for calls between colleagues).</summary>
     private static string? ScreenPopNumberOf(CallRuntime c) => c.Call.Kind == CallKind.Internal ? null : c.Call.CustomerNumber;
 
+    /// <summary>The offer of <paramref name="call"/> to <paramref name="agent"/>, with what its screen pop needs (under the lock).</summary>
+    private Events.CallOfferedEvent OfferedEvent(AgentRuntime agent, CallRuntime call, int countdownSeconds) =>
+        new(TenantId, agent.Agent.Id, ViewOf(call), countdownSeconds)
+        {
+            CallerNumber = ScreenPopNumberOf(call),
+            ScreenPopContext = Contacts.ScreenPopContext.Of(_config.Settings, agent.Definition),
+        };
+
     private CallView ViewOf(CallRuntime c)
     {
         var call = c.Call;

@@ -47,7 +47,7 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
         MatchAsync(tenantId, agentId, callerNumber, known: null, ct);
 
     /// <summary>
-    /// The same with the context known already (<see cref="ScreenPopContext.Of"/>: from the live call center): one round
+    /// The same with the context known already (<see cref="Events.CallOfferedEvent.ScreenPopContext"/>: the offer brings it): one round
     /// trip, the match itself. Without it the context is read first.
     /// </summary>
     public async Task<IReadOnlyList<ScreenPopContact>> MatchAsync(Guid tenantId, Guid agentId, string callerNumber, ScreenPopContext? known, CancellationToken ct = default)
@@ -61,7 +61,7 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
         IReadOnlyDictionary<string, string> attachedData, CancellationToken ct = default) =>
         FindAsync(tenantId, agentId, callerNumber, callId, attachedData, known: null, ct);
 
-    /// <summary>The same with the context known already (from the live call center): one round trip less.</summary>
+    /// <summary>The same with the context known already (the offer brings it): one round trip less.</summary>
     public async Task<ScreenPop?> FindAsync(Guid tenantId, Guid agentId, string callerNumber, Guid callId,
         IReadOnlyDictionary<string, string> attachedData, ScreenPopContext? known, CancellationToken ct = default)
     {
@@ -117,20 +117,16 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
 
 /// <summary>
 /// What the screen pop needs besides the number: the tenant's country, masking rule and third-party page settings, and
-/// the offered agent's roles and name. Read from the database per offer, or taken from the live call center (its
-/// tenant configuration is reloaded whenever an admin changes it), which saves that round trip at offer time.
+/// the offered agent's roles and name. The offer brings it (the engine takes it from its live tenant configuration, reloaded
+/// whenever an admin changes it), which saves that round trip at offer time; other callers have it read from the database.
 /// </summary>
 public sealed record ScreenPopContext(string Country, string NumberMaskingRule, string ScreenPopUrlTemplate,
     ScreenPopTrigger ScreenPopTrigger, ScreenPopTarget ScreenPopTarget, UserRoles Roles, string Username)
 {
-    /// <summary>The context of <paramref name="agentId"/> in a tenant's live configuration; null when it has no such agent.</summary>
-    public static ScreenPopContext? Of(TenantConfiguration config, Guid agentId)
-    {
-        if (config.Agents.FirstOrDefault(a => a.Id == agentId) is not { } agent) return null;
-        var s = config.Settings;
-        return new ScreenPopContext(s.Country, s.NumberMaskingRule, s.ScreenPopUrlTemplate, s.ScreenPopTrigger, s.ScreenPopTarget,
+    /// <summary>The context of <paramref name="agent"/> under the tenant's <paramref name="settings"/>.</summary>
+    public static ScreenPopContext Of(TenantCallSettings settings, AgentDefinition agent) =>
+        new(settings.Country, settings.NumberMaskingRule, settings.ScreenPopUrlTemplate, settings.ScreenPopTrigger, settings.ScreenPopTarget,
             agent.Roles, agent.Username);
-    }
 }
 
 /// <summary>The call variables a third-party screen pop template may use.</summary>

@@ -164,6 +164,13 @@ public sealed record CallOfferedEvent(Guid TenantId, Guid AgentId, CallView Call
     /// <summary>The customer's unmasked number, for the screen pop lookup only (never sent).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? CallerNumber { get; init; }
+    /// <summary>
+    /// What the screen pop lookup needs besides the number (tenant settings, the agent's roles and name), taken from the
+    /// live configuration when the offer is made, under the tenant's lock: the lookup then needs no round trip for it and
+    /// the event fan-out never reads the call center (never sent).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Contacts.ScreenPopContext? ScreenPopContext { get; init; }
     /// <summary>The caller's contact(s) and last calls, and the third-party page to open.</summary>
     public Contacts.ScreenPop? ScreenPop { get; init; }
 

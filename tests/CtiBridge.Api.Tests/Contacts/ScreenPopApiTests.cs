@@ -66,7 +66,10 @@ public class ScreenPopApiTests
         Assert.Equal("Agent 1", last.GetProperty("agentName").GetString());
         Assert.Equal(JsonValueKind.Null, pop.GetProperty("thirdPartyUrl").ValueKind); // no template set
         // The unmasked number used for the lookup never leaves the server as a field of its own.
-        Assert.False(hub.Events.Last(e => e.GetProperty("name").GetString() == "callOffered").GetProperty("data").TryGetProperty("callerNumber", out _));
+        var sent = hub.Events.Last(e => e.GetProperty("name").GetString() == "callOffered").GetProperty("data");
+        Assert.False(sent.TryGetProperty("callerNumber", out _));
+        // Nor does the context the lookup was given (the agent's roles, the tenant's settings).
+        Assert.False(sent.TryGetProperty("screenPopContext", out _));
 
         _ = known;
 
