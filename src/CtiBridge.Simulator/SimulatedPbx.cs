@@ -201,8 +201,10 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         lock (_gate)
             foreach (var leg in _legs.Values.Where(l => l.Dialled && l.Answered && l.Variables.GetValueOrDefault(RoleVariable) == "supervisor"))
             {
-                var peer = Guid.TryParse(leg.Variables.GetValueOrDefault(MonitoringService.LegVariables.Session), out var session)
-                           && _bridges.TryGetValue(session, out var bridge)
+                // A session on a listening line is in the line's bridge (named on the leg), otherwise in its own.
+                var bridgeKey = Guid.TryParse(leg.Variables.GetValueOrDefault(MonitoringService.LegVariables.Bridge), out var line) ? line
+                    : Guid.TryParse(leg.Variables.GetValueOrDefault(MonitoringService.LegVariables.Session), out var session) ? session : Guid.Empty;
+                var peer = bridgeKey != Guid.Empty && _bridges.TryGetValue(bridgeKey, out var bridge)
                     ? bridge.Members.FirstOrDefault(m => m != leg.Id)
                     : null;
                 monitors.Add(new FoundMonitorLeg(leg.Id, peer, new Dictionary<string, string>(leg.Variables)));

@@ -147,7 +147,52 @@ public sealed class MonitoringController(CallCenterAccess access, CallCenterDire
         return await softphones.ForAsync(center.Domain, device.Extension, device.Kind, User.FindFirst(Auth.CtiClaims.DisplayName)?.Value ?? "Supervisor", ct);
     }
 
-    /// <summary>Stops your session: your device leg is hung up (after a take over, the customer's too).</summary>
+    /// <summary>Your listening line: the leg kept up to your browser softphone while the desk is open.</summary>
+    /// <response code="200">The line (<c>Ringing</c>, <c>Open</c>, or <c>InUse</c> with the session on it).</response>
+    /// <response code="404"><c>not_found</c>: you have no line.</response>
+    [HttpGet("line")]
+    [ProducesResponseType<MonitoringLineView>(200)]
+    [ProducesResponseType<ProblemDetails>(404)]
+    public MonitoringLineView GetLine()
+    {
+        var caller = Supervisor();
+        return monitoring.CurrentLine(caller.TenantId, caller.UserId!.Value)
+            ?? throw new CtiException(ErrorCodes.NotFound, "You have no listening line.", ErrorKind.NotFound);
+    }
+
+    /// <summary>Opens your listening line: your browser softphone is called once (auto-answer) and stays connected, silent, so that listening starts without a new call.</summary>
+    /// <remarks>
+    /// The supervisor desk asks for it while its softphone is registered. A session started while the line is open runs
+    /// on it: nothing rings, the call is heard as soon as the snoop joins the line (tens of milliseconds instead of a new
+    /// WebRTC call's set-up). When the session ends the line stays open; hanging the line up on the softphone ends it
+    /// (and a session on it). Asking again while a line exists returns that line. Only for a browser softphone.
+    /// </remarks>
+    /// <response code="200">The line, <c>Ringing</c> until the softphone answers, then <c>Open</c>.</response>
+    /// <response code="409"><c>no_supervisor_device</c>; <c>listening_line_needs_web_device</c> (your device is a desk phone: it rings when you listen).</response>
+    [HttpPut("line")]
+    [ProducesResponseType<MonitoringLineView>(200)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public async Task<MonitoringLineView> OpenLine([FromServices] SupervisorDevices devices, CancellationToken ct)
+    {
+        var caller = Supervisor();
+        var center = access.Center(caller);
+        var device = await devices.OfAsync(caller.TenantId, caller.UserId!.Value, ct)
+            ?? throw new CtiException(ErrorCodes.NoSupervisorDevice, "You have no device to listen on: an admin gives you a supervisor extension.");
+        return monitoring.OpenLine(center, directory.Supervision(caller.TenantId), caller.UserId!.Value, device.Kind);
+    }
+
+    /// <summary>Closes your listening line (a session on it ends as stopped). Without a line: nothing to do.</summary>
+    /// <response code="204">Closed.</response>
+    [HttpDelete("line")]
+    [ProducesResponseType(204)]
+    public IActionResult CloseLine()
+    {
+        var caller = Supervisor();
+        monitoring.CloseLine(caller.TenantId, caller.UserId!.Value);
+        return NoContent();
+    }
+
+    /// <summary>Stops your session: your device leg is hung up (after a take over, the customer's too); on a listening line the line stays open.</summary>
     /// <response code="204">Stopped (<c>monitoringEnded</c> is sent).</response>
     /// <response code="404"><c>not_monitoring</c>.</response>
     [HttpDelete]

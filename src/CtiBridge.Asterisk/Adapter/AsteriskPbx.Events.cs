@@ -493,7 +493,7 @@ public sealed partial class AsteriskPbx
         IReadOnlyList<AriBridge>? bridges = null;
         string[] names = [MonitoringService.LegVariables.Session, MonitoringService.LegVariables.Tenant, MonitoringService.LegVariables.Supervisor,
             MonitoringService.LegVariables.Agent, MonitoringService.LegVariables.AgentLeg, MonitoringService.LegVariables.Mode,
-            MonitoringService.LegVariables.ModeSince, TenantCallCenter.LegVariables.CallId];
+            MonitoringService.LegVariables.ModeSince, MonitoringService.LegVariables.Bridge, TenantCallCenter.LegVariables.CallId];
         foreach (var channel in candidates)
         {
             Dictionary<string, string> variables;
@@ -506,14 +506,16 @@ public sealed partial class AsteriskPbx
             catch (AriException ex) when (ex.IsNotFound) { continue; } // gone meanwhile
             if (!Guid.TryParse(variables[MonitoringService.LegVariables.Session], out var sessionId)) continue;
             bridges ??= await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
-            var bridgeId = BridgeIdOf(sessionId);
+            // A session on a listening line is in the line's bridge, named on the leg; otherwise in its own.
+            var bridgeKey = Guid.TryParse(variables[MonitoringService.LegVariables.Bridge], out var line) ? line : sessionId;
+            var bridgeId = BridgeIdOf(bridgeKey);
             var peer = bridges.FirstOrDefault(b => b.Id == bridgeId)?.Channels.FirstOrDefault(c => c != channel.Id && !_legs.ContainsKey(c));
-            if (!_legs.TryAdd(channel.Id, new LegState(channel.Id, dialled: true) { Answered = true, Originated = true, CallId = sessionId, BridgeId = bridgeId }))
+            if (!_legs.TryAdd(channel.Id, new LegState(channel.Id, dialled: true) { Answered = true, Originated = true, CallId = bridgeKey, BridgeId = bridgeId }))
                 continue;
             if (peer is not null)
             {
-                _legs.TryAdd(peer, new LegState(peer, dialled: true) { Answered = true, Originated = true, CallId = sessionId, BridgeId = bridgeId });
-                _bridges.TryAdd(sessionId, new Lazy<Task<string>>(() => Task.FromResult(bridgeId)));
+                _legs.TryAdd(peer, new LegState(peer, dialled: true) { Answered = true, Originated = true, CallId = bridgeKey, BridgeId = bridgeId });
+                _bridges.TryAdd(bridgeKey, new Lazy<Task<string>>(() => Task.FromResult(bridgeId)));
             }
             try { handler.OnMonitorLegFound(new FoundMonitorLeg(channel.Id, peer, variables)); }
             catch (Exception ex) { _log.LogError(ex, "OnMonitorLegFound handler threw for leg {LegId}", channel.Id); }

@@ -88,6 +88,8 @@ public static class ErrorCodes
     public const string NotMonitoring = "not_monitoring";
     /// <summary>Supervision: the supervisor has no device (supervisor extension or agent extension) to hear the call on.</summary>
     public const string NoSupervisorDevice = "no_supervisor_device";
+    /// <summary>Supervision: a listening line is kept only to a browser softphone (a web device), not to a desk phone.</summary>
+    public const string ListeningLineNeedsWebDevice = "listening_line_needs_web_device";
     /// <summary>Supervision: the call cannot be taken over now (a consultation, conference or self-service runs), or was already.</summary>
     public const string TakeOverNotPossible = "take_over_not_possible";
     /// <summary>Only a web agent's browser softphone can be called back into her call.</summary>

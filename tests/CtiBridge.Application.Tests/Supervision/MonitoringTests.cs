@@ -7,6 +7,7 @@ using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Supervision;
+using CtiBridge.Domain.Tenants;
 using CtiBridge.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using static CtiBridge.Application.Tests.CallCenter.Harness;
@@ -563,5 +564,181 @@ public class MonitoringTests
 
         Assert.Null(monitoring.Current(Tenant, Sue));
         Assert.DoesNotContain(s.Pbx.Legs, l => l.Id == sue);
+    }
+
+    // ---------------------------------------------------------------- the listening line
+
+    private static MonitoringLineView OpenLine(Setup s, ExtensionKind kind = ExtensionKind.Web) =>
+        s.Monitoring.OpenLine(s.Center, s.Supervision, Sue, kind);
+
+    [Fact]
+    public void On_an_open_listening_line_a_session_rings_nothing_and_the_lines_leg_hears_the_call_at_once()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+        var line = OpenLine(s);
+        Assert.Equal(MonitoringLineState.Open, s.Monitoring.CurrentLine(Tenant, Sue)!.State); // the browser answered by itself
+        var lineLeg = s.SueLeg;
+        Assert.True(s.Pbx.Leg(lineLeg)!.AutoAnswer);
+        Assert.False(s.Pbx.Hears(lineLeg, ann));  // an open line is silent
+
+        var view = s.Start(MonitoringMode.Monitor);
+
+        Assert.Equal(MonitoringState.Active, view.State);   // no ringing: active from the request
+        Assert.Equal(callId, view.CallId);
+        Assert.Equal(lineLeg, s.SueLeg);                     // still the one leg to her device: nothing was dialled
+        Assert.True(s.Pbx.Hears(lineLeg, ann));
+        Assert.True(s.Pbx.Hears(lineLeg, customer));
+        Assert.False(s.Pbx.Hears(ann, lineLeg));
+        Assert.False(s.Pbx.Hears(customer, lineLeg));
+        Assert.Single(s.H.Sink.Of<MonitoringStartedEvent>());
+        var inUse = s.Monitoring.CurrentLine(Tenant, Sue)!;
+        Assert.Equal((line.LineId, MonitoringLineState.InUse, view.SessionId), (inUse.LineId, inUse.State, inUse.SessionId));
+        Assert.Equal("supervisor", s.Pbx.Leg(lineLeg)!.Variables["CTI_ROLE"]); // what a restart reads
+        Assert.Equal(view.SessionId.ToString("N"), s.Pbx.Leg(lineLeg)!.Variables[MonitoringService.LegVariables.Session]);
+    }
+
+    [Fact]
+    public async Task Stopping_a_session_on_the_line_keeps_the_line_for_the_next_session_and_modes_switch_on_it()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        OpenLine(s);
+        var lineLeg = s.SueLeg;
+        s.Start(MonitoringMode.Monitor);
+        await s.Switch(MonitoringMode.Whisper);
+        Assert.True(s.Pbx.Hears(ann, lineLeg));
+        Assert.False(s.Pbx.Hears(customer, lineLeg));
+
+        s.Monitoring.Stop(Tenant, Sue);
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Empty(s.Snoops);
+        Assert.NotNull(s.Pbx.Leg(lineLeg));                  // the line's leg stays up
+        Assert.False(s.Pbx.Hears(lineLeg, ann));
+        Assert.Equal(MonitoringLineState.Open, s.Monitoring.CurrentLine(Tenant, Sue)!.State);
+        Assert.Equal("", s.Pbx.Leg(lineLeg)!.Variables[MonitoringService.LegVariables.Session]); // no session to take back
+        var audited = Assert.Single(s.Audit.Sessions);
+        Assert.Equal(MonitoringEndReason.Stopped, audited.EndReason);
+        Assert.Equal([MonitoringMode.Monitor, MonitoringMode.Whisper], audited.Periods.Select(p => p.Mode));
+        Assert.True(s.Pbx.Hears(ann, customer));
+
+        // The next session runs on the same leg.
+        var again = s.Start(MonitoringMode.Barge);
+        Assert.Equal(MonitoringState.Active, again.State);
+        Assert.Equal(lineLeg, s.SueLeg);
+        Assert.True(s.Pbx.Hears(customer, lineLeg));
+        Assert.True(s.Pbx.Hears(ann, lineLeg));
+    }
+
+    [Fact]
+    public async Task Take_over_on_the_line_keeps_the_line_once_the_customer_hangs_up()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        OpenLine(s);
+        var lineLeg = s.SueLeg;
+        s.Start(MonitoringMode.Monitor);
+
+        await s.Switch(MonitoringMode.TakeOver);
+        Assert.Null(s.Pbx.Leg(ann));
+        Assert.True(s.Pbx.Hears(customer, lineLeg));
+        Assert.True(s.Pbx.Hears(lineLeg, customer));
+        Assert.Equal(AgentStatus.WrapUp, s.H.StatusOf(Ann));
+
+        s.Pbx.HangupFromDevice(customer);
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Equal(MonitoringEndReason.CustomerHungUp, Assert.Single(s.Audit.Sessions).EndReason);
+        Assert.NotNull(s.Pbx.Leg(lineLeg));
+        Assert.Equal(MonitoringLineState.Open, s.Monitoring.CurrentLine(Tenant, Sue)!.State);
+    }
+
+    [Fact]
+    public void The_supervisor_hanging_up_the_line_ends_the_line_and_its_session_and_the_call_goes_on()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        OpenLine(s);
+        var lineLeg = s.SueLeg;
+        s.Start(MonitoringMode.Monitor);
+
+        s.Pbx.HangupFromDevice(lineLeg);
+
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Null(s.Monitoring.CurrentLine(Tenant, Sue));
+        Assert.Empty(s.Snoops);
+        Assert.Equal(MonitoringEndReason.SupervisorHungUp, Assert.Single(s.Audit.Sessions).EndReason);
+        Assert.True(s.Pbx.Hears(ann, customer));
+        Assert.Single(s.Pbx.Bridges);                        // the call's; the line's bridge is gone
+        // Without a line the next session rings her device again.
+        Assert.Equal(MonitoringState.Connecting, s.Start(MonitoringMode.Monitor).State);
+        Assert.NotEqual(lineLeg, s.SueLeg);
+    }
+
+    [Fact]
+    public void Closing_the_line_ends_a_session_on_it_as_stopped_and_hangs_the_leg_up()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        OpenLine(s);
+        var lineLeg = s.SueLeg;
+        s.Start(MonitoringMode.Monitor);
+
+        s.Monitoring.CloseLine(Tenant, Sue);
+
+        Assert.Null(s.Pbx.Leg(lineLeg));
+        Assert.Null(s.Monitoring.CurrentLine(Tenant, Sue));
+        Assert.Equal(MonitoringEndReason.Stopped, Assert.Single(s.Audit.Sessions).EndReason);
+        Assert.Single(s.Pbx.Bridges);
+        Assert.True(s.Pbx.Hears(ann, customer));
+        s.Monitoring.CloseLine(Tenant, Sue);                 // no line: nothing to do
+    }
+
+    [Fact]
+    public void Asking_for_a_line_twice_gives_the_same_line_and_a_start_while_it_rings_dials_as_before()
+    {
+        var s = new Setup(sim: new SimulatorOptions { HonourAutoAnswer = false });
+        s.AnnTalks();
+        var line = OpenLine(s);
+        Assert.Equal(MonitoringLineState.Ringing, line.State);
+        Assert.Equal(line.LineId, OpenLine(s).LineId);
+        Assert.Single(s.Pbx.Legs, l => l.Endpoint == SueDevice);
+
+        var view = s.Start(MonitoringMode.Monitor);
+
+        Assert.Equal(MonitoringState.Connecting, view.State);
+        Assert.Equal(2, s.Pbx.Legs.Count(l => l.Endpoint == SueDevice)); // the session's own leg rings beside the line's
+    }
+
+    [Fact]
+    public void A_line_is_refused_for_a_desk_phone_and_without_a_device()
+    {
+        var phone = Refused(() => OpenLine(new Setup(), ExtensionKind.Sip));
+        Assert.Equal(ErrorCodes.ListeningLineNeedsWebDevice, phone.Code);
+        var none = Refused(() => OpenLine(new Setup(sueHasDevice: false)));
+        Assert.Equal(ErrorCodes.NoSupervisorDevice, none.Code);
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_session_on_the_line_is_taken_back_in_the_lines_bridge()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        OpenLine(s);
+        var lineLeg = s.SueLeg;
+        var started = s.Start(MonitoringMode.Whisper);
+
+        var (_, monitoring, _, audit) = Restart(s);
+
+        Assert.Equal(started.SessionId, monitoring.Current(Tenant, Sue)!.SessionId);
+        Assert.True(s.Pbx.Hears(ann, lineLeg));
+        await monitoring.SwitchAsync(Tenant, s.Supervision, Sue, MonitoringMode.Barge);
+        Assert.True(s.Pbx.Hears(customer, lineLeg));         // the new snoop went into the line's bridge
+        Assert.Single(s.Snoops);
+        monitoring.Stop(Tenant, Sue);
+        Assert.Empty(s.Snoops);
+        Assert.Equal(MonitoringEndReason.Stopped, Assert.Single(audit.Sessions).EndReason);
+        Assert.True(s.Pbx.Hears(ann, customer));
     }
 }

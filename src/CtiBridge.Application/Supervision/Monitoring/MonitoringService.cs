@@ -20,7 +20,7 @@ namespace CtiBridge.Application.Supervision.Monitoring;
 /// snoop leg ends with it), or, after a take over, when the customer hangs up; every session goes to the audit log.
 /// Decisions are made under one lock; PBX commands run outside it, in order, on the session's own lane.
 /// </summary>
-public sealed class MonitoringService : ISupervisionLegHandler
+public sealed partial class MonitoringService : ISupervisionLegHandler
 {
     /// <summary>How long the supervisor's device may ring.</summary>
     public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
@@ -57,6 +57,10 @@ public sealed class MonitoringService : ISupervisionLegHandler
         public string SupervisorLeg { get; } = supervisorLeg;
         public string AgentLeg { get; } = agentLeg;
         public bool Told { get; } = told;
+        /// <summary>The PBX bridge the supervisor's leg is in: the session's own, or its listening line's.</summary>
+        public Guid BridgeKey { get; init; } = state.Id;
+        /// <summary>The listening line the session runs on (its leg is the line's), or null: a leg rung for this session.</summary>
+        public ListeningLine? Line { get; init; }
         public bool Answered { get; set; }
         public string? SnoopLeg { get; set; }
         public string? CustomerLeg { get; set; }
@@ -81,7 +85,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
     public MonitoringView Start(TenantCallCenter center, TenantSupervision supervision, Guid supervisorId, Guid agentId, MonitoringMode mode)
     {
         Session session;
-        DialTarget target;
+        DialTarget? target = null; // null: the session runs on the supervisor's open listening line, nothing rings
         lock (_gate)
         {
             if (!center.HasAgent(agentId) || !supervision.MaySupervise(supervisorId, agentId))
@@ -96,28 +100,34 @@ public sealed class MonitoringService : ISupervisionLegHandler
                 ?? throw new CtiException(ErrorCodes.AgentNotOnCall, "The agent is not talking on a call now.");
             var now = _time.GetUtcNow();
             var state = new MonitoringSession(Guid.NewGuid(), center.TenantId, supervisorId, agentId, call.CallId, mode, now);
-            session = new Session(state, center, "cti-sup-" + Guid.NewGuid().ToString("N")[..16], call.AgentLegId,
-                center.Configuration.Settings.TellMonitoredParties);
-            _bySupervisor[(center.TenantId, supervisorId)] = session;
-            _byLeg[session.SupervisorLeg] = session;
-            var agentName = center.GetAgent(agentId).DisplayName;
-            target = new DialTarget(endpoint, center.GetAgent(agentId).Extension, "Monitor " + agentName, RingTimeout, AutoAnswer: true,
-                new Dictionary<string, string>
-                {
-                    ["CTI_ROLE"] = "supervisor",
-                    [LegVariables.Session] = state.Id.ToString("N"),
-                    ["CTI_CALL_ID"] = call.CallId.ToString("N"),
-                    // What the next process needs to take the session back after a restart (OnMonitorLegFound).
-                    [LegVariables.Tenant] = center.TenantId.ToString("N"),
-                    [LegVariables.Supervisor] = supervisorId.ToString("N"),
-                    [LegVariables.Agent] = agentId.ToString("N"),
-                    [LegVariables.AgentLeg] = call.AgentLegId,
-                    [LegVariables.Mode] = mode.ToString(),
-                    [LegVariables.ModeSince] = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                });
+            if (_lines.TryGetValue((center.TenantId, supervisorId), out var line) && line.Answered && line.InUse is null)
+                session = StartOnLine(center, line, state, call.AgentLegId);
+            else
+            {
+                session = new Session(state, center, "cti-sup-" + Guid.NewGuid().ToString("N")[..16], call.AgentLegId,
+                    center.Configuration.Settings.TellMonitoredParties);
+                _bySupervisor[(center.TenantId, supervisorId)] = session;
+                _byLeg[session.SupervisorLeg] = session;
+                var agentName = center.GetAgent(agentId).DisplayName;
+                target = new DialTarget(endpoint, center.GetAgent(agentId).Extension, "Monitor " + agentName, RingTimeout, AutoAnswer: true,
+                    new Dictionary<string, string>
+                    {
+                        ["CTI_ROLE"] = "supervisor",
+                        [LegVariables.Session] = state.Id.ToString("N"),
+                        ["CTI_CALL_ID"] = call.CallId.ToString("N"),
+                        // What the next process needs to take the session back after a restart (OnMonitorLegFound).
+                        [LegVariables.Tenant] = center.TenantId.ToString("N"),
+                        [LegVariables.Supervisor] = supervisorId.ToString("N"),
+                        [LegVariables.Agent] = agentId.ToString("N"),
+                        [LegVariables.AgentLeg] = call.AgentLegId,
+                        [LegVariables.Mode] = mode.ToString(),
+                        [LegVariables.ModeSince] = now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    });
+            }
         }
         var view = session.View;
-        session.Lane.Post(() => Pbx.DialAsync(session.State.Id, session.SupervisorLeg, target), ex => Failed(session, ex));
+        if (target is { } dial) session.Lane.Post(() => Pbx.DialAsync(session.State.Id, session.SupervisorLeg, dial), ex => Failed(session, ex));
+        else session.Lane.Post(() => RunOnLineAsync(session), ex => Failed(session, ex));
         return view;
     }
 
@@ -175,6 +185,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
 
     public void OnLegAnswered(string legId)
     {
+        if (OnLineLegAnswered(legId)) return;
         Session? session;
         bool callGone;
         lock (_gate)
@@ -210,6 +221,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
     {
         Session? session;
         MonitoringEndReason reason;
+        if (OnLineLegEnded(legId)) return;
         lock (_gate)
         {
             if (!_byLeg.Remove(legId, out session)) return;
@@ -238,7 +250,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
             _byLeg[snoop] = session;
         }
         // The new snoop first, then the old one goes: the supervisor never hears a gap of silence between modes.
-        await Pbx.SnoopAsync(session.State.Id, snoop, session.AgentLeg, spy, whisper).ConfigureAwait(false);
+        await Pbx.SnoopAsync(session.BridgeKey, snoop, session.AgentLeg, spy, whisper).ConfigureAwait(false);
         if (previous is not null) await Pbx.HangupAsync(previous, CallEndReason.Normal).ConfigureAwait(false);
         await KeepModeAsync(session, mode).ConfigureAwait(false);
         await NoticeAsync(session).ConfigureAwait(false);
@@ -272,7 +284,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
             _byLeg[customer] = session;
         }
         if (snoop is not null) await Pbx.HangupAsync(snoop, CallEndReason.Normal).ConfigureAwait(false);
-        await Pbx.JoinCallAsync(session.State.Id, customer).ConfigureAwait(false);
+        await Pbx.JoinCallAsync(session.BridgeKey, customer).ConfigureAwait(false);
         bool ended;
         lock (_gate) ended = session.State.State == MonitoringState.Ended;
         if (ended) await Pbx.HangupAsync(customer, CallEndReason.Normal).ConfigureAwait(false); // the supervisor went meanwhile
@@ -296,6 +308,8 @@ public sealed class MonitoringService : ISupervisionLegHandler
     {
         public const string Session = "CTI_MONITORING", Tenant = "CTI_TENANT_ID", Supervisor = "CTI_SUPERVISOR_ID", Agent = "CTI_AGENT_ID",
             AgentLeg = "CTI_AGENT_LEG", Mode = "CTI_MONITOR_MODE", ModeSince = "CTI_MONITOR_SINCE";
+        /// <summary>The bridge the supervisor's leg is in when it is not the session's own (a listening line's).</summary>
+        public const string Bridge = "CTI_MONITOR_BRIDGE";
     }
 
     // ---------------------------------------------------------------- after a restart
@@ -331,6 +345,7 @@ public sealed class MonitoringService : ISupervisionLegHandler
                 state.Connected(since);
                 session = new Session(state, center!, found.SupervisorLegId, agentLeg, center!.Configuration.Settings.TellMonitoredParties)
                 {
+                    BridgeKey = Guid.TryParse(v.GetValueOrDefault(LegVariables.Bridge), out var bridge) ? bridge : sessionId,
                     Answered = true,
                     SnoopLeg = mode == MonitoringMode.TakeOver ? null : found.PeerLegId,
                     CustomerLeg = mode == MonitoringMode.TakeOver ? found.PeerLegId : null,
@@ -386,12 +401,15 @@ public sealed class MonitoringService : ISupervisionLegHandler
     private void End(Session session, MonitoringEndReason reason)
     {
         string?[] legs;
+        bool backToLine;
         lock (_gate)
         {
             if (!session.State.End(_time.GetUtcNow(), reason)) return;
             _bySupervisor.Remove((session.State.TenantId, session.State.SupervisorId));
-            legs = [session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg];
-            foreach (var leg in legs.OfType<string>()) _byLeg.Remove(leg);
+            // On a listening line the supervisor's leg stays up for the next session, unless it is the leg that ended.
+            backToLine = session.Line is { } line && ReleaseLine(line, session, reason);
+            legs = backToLine ? [session.SnoopLeg, session.CustomerLeg] : [session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg];
+            foreach (var leg in new[] { session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg }.OfType<string>()) _byLeg.Remove(leg);
             _events.Publish(new MonitoringEndedEvent(session.State.TenantId, session.View));
         }
         _audit.SessionEnded(session.State);
@@ -399,7 +417,8 @@ public sealed class MonitoringService : ISupervisionLegHandler
         session.Lane.Post(async () =>
         {
             foreach (var leg in legs.OfType<string>()) await Pbx.HangupAsync(leg, CallEndReason.Normal).ConfigureAwait(false);
-            await Pbx.EndCallAsync(session.State.Id).ConfigureAwait(false);
+            if (backToLine) await Pbx.SetLegVariablesAsync(session.SupervisorLeg, IdleLineVariables).ConfigureAwait(false);
+            else await Pbx.EndCallAsync(session.BridgeKey).ConfigureAwait(false);
         }, ex => _log.LogWarning(ex, "Cleaning up monitoring session {SessionId} failed", session.State.Id));
     }
 
