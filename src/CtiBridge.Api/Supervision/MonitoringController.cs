@@ -165,20 +165,24 @@ public sealed class MonitoringController(CallCenterAccess access, CallCenterDire
     /// The supervisor desk asks for it while its softphone is registered. A session started while the line is open runs
     /// on it: nothing rings, the call is heard as soon as the snoop joins the line (tens of milliseconds instead of a new
     /// WebRTC call's set-up). When the session ends the line stays open; hanging the line up on the softphone ends it
-    /// (and a session on it). Asking again while a line exists returns that line. Only for a browser softphone.
+    /// (and a session on it). Asking again while a line exists returns that line, unless <paramref name="replace"/> is true:
+    /// a desk that has just started its softphone sends it, because a line found then went to a page that is gone (a
+    /// reload, another tab); that line is closed (a session on it ends) and a new one rings. Only for a browser softphone;
+    /// when the softphone's registration ends, the line is closed.
     /// </remarks>
+    /// <param name="replace">True from a desk that has just registered its softphone: replace a line found.</param>
     /// <response code="200">The line, <c>Ringing</c> until the softphone answers, then <c>Open</c>.</response>
     /// <response code="409"><c>no_supervisor_device</c>; <c>listening_line_needs_web_device</c> (your device is a desk phone: it rings when you listen).</response>
     [HttpPut("line")]
     [ProducesResponseType<MonitoringLineView>(200)]
     [ProducesResponseType<ProblemDetails>(409)]
-    public async Task<MonitoringLineView> OpenLine([FromServices] SupervisorDevices devices, CancellationToken ct)
+    public async Task<MonitoringLineView> OpenLine([FromServices] SupervisorDevices devices, CancellationToken ct, [FromQuery] bool replace = false)
     {
         var caller = Supervisor();
         var center = access.Center(caller);
         var device = await devices.OfAsync(caller.TenantId, caller.UserId!.Value, ct)
             ?? throw new CtiException(ErrorCodes.NoSupervisorDevice, "You have no device to listen on: an admin gives you a supervisor extension.");
-        return monitoring.OpenLine(center, directory.Supervision(caller.TenantId), caller.UserId!.Value, device.Kind);
+        return monitoring.OpenLine(center, directory.Supervision(caller.TenantId), caller.UserId!.Value, device.Kind, replace);
     }
 
     /// <summary>Closes your listening line (a session on it ends as stopped). Without a line: nothing to do.</summary>

@@ -131,4 +131,36 @@ public class MonitoringApiTests
         await super.PostAsJsonAsync(Url, new { agentId, mode = "Monitor" }).OkAsync(HttpStatusCode.Created);
         await Problem.AssertAsync(await super.PostAsJsonAsync(Url, new { agentId, mode = "Whisper" }), 409, "already_monitoring");
     }
+
+    [Fact]
+    public async Task A_listening_line_carries_the_next_session_without_a_new_call_and_stays_after_it()
+    {
+        using var host = new CtiApiFactory();
+        var (_, admin, super, agent, agentId, callId) = await AgentOnACallAsync(host, giveDevice: false);
+        var superId = await host.UserIdAsync("super");
+        await Problem.AssertAsync(await super.PutAsync(Url + "/line", null), 409, "no_supervisor_device");
+        await admin.PutAsJsonAsync($"/api/v1/admin/users/{superId}/supervisor-device", new { extension = "1901", extensionKind = "Sip" }).OkAsync(HttpStatusCode.OK);
+        await Problem.AssertAsync(await super.PutAsync(Url + "/line", null), 409, "listening_line_needs_web_device");
+        await Problem.AssertAsync(await agent.PutAsync(Url + "/line", null), 403, "forbidden");
+        await admin.PutAsJsonAsync($"/api/v1/admin/users/{superId}/supervisor-device", new { extension = "1901", extensionKind = "Web" }).OkAsync(HttpStatusCode.OK);
+        await Problem.AssertAsync(await super.GetAsync(Url + "/line"), 404, "not_found");
+
+        var line = await (await super.PutAsync(Url + "/line", null)).ReadAsync<MonitoringLineView>();
+        // The sandbox's device answers at once (auto-answer).
+        Assert.Equal(MonitoringLineState.Open, (await (await super.GetAsync(Url + "/line")).ReadAsync<MonitoringLineView>()).State);
+        Assert.Equal(line.LineId, (await (await super.PutAsync(Url + "/line", null)).ReadAsync<MonitoringLineView>()).LineId);
+
+        var started = await (await super.PostAsJsonAsync(Url, new { agentId, mode = "Monitor" })).ReadAsync<MonitoringView>();
+        Assert.Equal(MonitoringState.Active, started.State); // on the line: active from the answer, nothing rang
+        Assert.Equal(callId, started.CallId);
+        var inUse = await (await super.GetAsync(Url + "/line")).ReadAsync<MonitoringLineView>();
+        Assert.Equal((MonitoringLineState.InUse, started.SessionId), (inUse.State, inUse.SessionId));
+
+        await super.DeleteAsync(Url).OkAsync();
+        Assert.Equal(MonitoringLineState.Open, (await (await super.GetAsync(Url + "/line")).ReadAsync<MonitoringLineView>()).State);
+
+        await super.DeleteAsync(Url + "/line").OkAsync();
+        await Problem.AssertAsync(await super.GetAsync(Url + "/line"), 404, "not_found");
+        await super.DeleteAsync(Url + "/line").OkAsync(); // no line: nothing to do
+    }
 }

@@ -741,4 +741,43 @@ public class MonitoringTests
         Assert.Equal(MonitoringEndReason.Stopped, Assert.Single(audit.Sessions).EndReason);
         Assert.True(s.Pbx.Hears(ann, customer));
     }
+
+    [Fact]
+    public void When_the_supervisors_browser_unregisters_its_line_is_closed()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        OpenLine(s);
+        var lineLeg = s.SueLeg;
+        s.Start(MonitoringMode.Monitor);
+
+        s.Pbx.SetDevice("PJSIP/acme-202", registered: false); // someone else's device: nothing happens
+        Assert.NotNull(s.Monitoring.CurrentLine(Tenant, Sue));
+        s.Pbx.SetDevice(SueDevice, registered: false);         // the desk closed, the tab or the network went
+
+        Assert.Null(s.Monitoring.CurrentLine(Tenant, Sue));
+        Assert.Null(s.Pbx.Leg(lineLeg));
+        Assert.Equal(MonitoringEndReason.SupervisorHungUp, Assert.Single(s.Audit.Sessions).EndReason);
+        Assert.True(s.Pbx.Hears(ann, customer));
+    }
+
+    [Fact]
+    public void A_desk_that_has_just_started_replaces_the_line_of_a_page_that_is_gone()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        var first = OpenLine(s);
+        var oldLeg = s.SueLeg;
+        s.Start(MonitoringMode.Monitor);
+
+        var second = s.Monitoring.OpenLine(s.Center, s.Supervision, Sue, ExtensionKind.Web, replace: true);
+
+        Assert.NotEqual(first.LineId, second.LineId);
+        Assert.Null(s.Pbx.Leg(oldLeg));
+        Assert.Equal(MonitoringEndReason.SupervisorHungUp, Assert.Single(s.Audit.Sessions).EndReason);
+        Assert.Equal(MonitoringLineState.Open, s.Monitoring.CurrentLine(Tenant, Sue)!.State);
+        s.Start(MonitoringMode.Monitor);
+        Assert.True(s.Pbx.Hears(s.SueLeg, ann));
+        Assert.True(s.Pbx.Hears(ann, customer));
+    }
 }

@@ -537,9 +537,20 @@ verbose = 2
   await desk.fill('#username', 'sue');
   await desk.fill('#password', 'Copper-Kettle-2026');
   await desk.click('button[type=submit]');
-  await desk.getByText('Listening device: this browser, ready.').waitFor({ timeout: 20_000 });
+  await desk.getByText('Listening device: this browser, ready; listening line open.').waitFor({ timeout: 20_000 });
   await until(async () => (await ari('endpoints/PJSIP/demo-1290')).state === 'online', 'demo-1290 online on Asterisk');
-  log('supervisor desk open: its softphone registered demo-1290 over WSS');
+  // The listening line: the desk's softphone was called once and stays up, alone in a bridge, before any "Listen".
+  let lineSeen = '';
+  const line = await until(async () => {
+    const channels = await ari('channels');
+    const bridges = await ari('bridges');
+    lineSeen = JSON.stringify({ channels: channels.map((c) => [c.id, c.name, c.state]), bridges: bridges.map((b) => [b.id, b.channels]) });
+    const sup = channels.find((c) => c.name.startsWith('PJSIP/demo-1290-') && c.state === 'Up');
+    if (!sup) return null;
+    const bridge = bridges.find((b) => b.channels.includes(sup.id));
+    return bridge && bridge.channels.length === 1 ? sup : null;
+  }, 'the listening line up to the desk, alone in its bridge').catch((e) => { throw new Error(`${e.message}; Asterisk had ${lineSeen}`); });
+  log(`supervisor desk open: its softphone registered demo-1290 over WSS and holds the listening line ${line.name}`);
   const inbound = () => desk.evaluate(async () => {
     const pc = window.__ctiDesk?.peerConnection();
     if (!pc) return null;
@@ -547,11 +558,17 @@ verbose = 2
     (await pc.getStats()).forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'audio') audio = { energy: r.totalAudioEnergy ?? 0, packets: r.packetsReceived ?? 0 }; });
     return audio;
   });
+  // An idle line carries nothing: the packets counted before a click are the baseline the first packet is told from.
+  const idle = await inbound();
+  await sleep(300);
+  const idleLater = await inbound();
+  log(`idle listening line: ${idle?.packets ?? 0} → ${idleLater?.packets ?? 0} RTP packets received in 300 ms`);
+  const baseline = idleLater?.packets ?? 0;
   const listenAt = Date.now();
   await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
   await desk.getByText("Listen: Ann Web's call.").waitFor({ timeout: 20_000 });
   // First the leg's first RTP packet, then sound in it (the fake microphone beeps with silence between).
-  await until(async () => { const a = await inbound(); return a && a.packets > 0 ? a : null; }, 'RTP arriving at the supervisor\'s browser', 15_000, 20);
+  await until(async () => { const a = await inbound(); return a && a.packets > baseline ? a : null; }, 'RTP arriving at the supervisor\'s browser', 15_000, 20);
   const firstPacketMs = Date.now() - listenAt;
   const heard = await until(async () => { const a = await inbound(); return a && a.energy > 0 ? a : null; },
     'audio energy arriving at the supervisor\'s browser', 15_000, 50);
@@ -563,6 +580,7 @@ verbose = 2
     if (!sup || !snoop) return null;
     return (await ari('bridges')).find((b) => b.channels.includes(sup.id) && b.channels.includes(snoop.id)) ? { sup, snoop } : null;
   }, 'a snoop on ann\'s leg bridged with the supervisor\'s browser');
+  if (listening.sup.id !== line.id) throw new Error(`the session rang a new leg (${listening.sup.name}) instead of using the listening line ${line.name}`);
   log(`monitor: the supervisor's browser receives RTP ${firstPacketMs} ms and sound ${firstAudioMs} ms after "Listen" (energy ${heard.energy.toPrecision(2)}, ${heard.packets} packets; Asterisk: ${listening.snoop.name} bridged with ${listening.sup.name})`);
   const before = (await inbound()).energy;
   await until(async () => (await inbound()).energy > before, 'audio energy still growing at the supervisor', 10_000, 100);
@@ -614,10 +632,11 @@ verbose = 2
   log('switched to whisper from the desk, same device leg');
   await desk.getByRole('button', { name: 'Stop listening' }).click();
   await desk.getByText('Listening ended: you stopped listening.').waitFor({ timeout: 10_000 });
-  await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('PJSIP/demo-1290-') || c.name.startsWith('Snoop/')), 'the supervisor\'s leg and the snoop gone');
+  await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('Snoop/')), 'the snoop gone');
+  if (!(await ari('channels')).some((c) => c.id === line.id && c.state === 'Up')) throw new Error('the listening line went with the session');
   if (customer.exitCode !== null) throw new Error('the customer\'s call ended while the supervisor listened');
   await until(async () => /Connected/.test(await page.locator('#call-state').innerText()), 'ann still connected after the supervisor left');
-  log('stopped from the desk: the supervisor\'s leg and the snoop are gone, ann and the customer still talk');
+  log('stopped from the desk: the snoop is gone, the listening line stays up, ann and the customer still talk');
   // CTI_MONITOR_TRIES=N: N more starts from the desk, each timed from the click to the first RTP packet and to the first
   // sound at the supervisor's browser (docs/benchmarks.md), each stopped before the next.
   const tries = Number(process.env.CTI_MONITOR_TRIES ?? '0');
@@ -626,11 +645,12 @@ verbose = 2
     for (let i = 0; i < tries; i++) {
       await desk.getByRole('button', { name: 'Listen to Ann Web' }).waitFor({ timeout: 10_000 });
       await desk.evaluate(() => { window.__ctiMarks.length = 0; });
+      const before = (await inbound())?.packets ?? 0;
       const answered = desk.waitForResponse((r) => r.url().endsWith('/supervision/monitoring') && r.request().method() === 'POST');
       const at = Date.now();
       await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
       answered.then(() => desk.evaluate(() => window.__ctiMarks.push({ what: 'REST answered', at: Date.now() }))).catch(() => {});
-      await until(async () => { const a = await inbound(); return a && a.packets > 0 ? a : null; }, `RTP at the supervisor, try ${i + 1}`, 15_000, 10);
+      await until(async () => { const a = await inbound(); return a && a.packets > before ? a : null; }, `RTP at the supervisor, try ${i + 1}`, 15_000, 10);
       packetMs.push(Date.now() - at);
       // Each step once, its first time after the click, in ms from the click.
       const marks = await desk.evaluate(() => window.__ctiMarks);
@@ -638,10 +658,11 @@ verbose = 2
       for (const m of marks) if (!(m.what in step)) step[m.what] = m.at - at;
       steps.push(step);
       log(`try ${i + 1}: ${Object.entries(step).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-      await until(async () => { const a = await inbound(); return a && a.energy > 0 ? a : null; }, `sound at the supervisor, try ${i + 1}`, 15_000, 20);
+      const energyBefore = (await inbound())?.energy ?? 0;
+      await until(async () => { const a = await inbound(); return a && a.energy > energyBefore ? a : null; }, `sound at the supervisor, try ${i + 1}`, 15_000, 20);
       soundMs.push(Date.now() - at);
       await desk.getByRole('button', { name: 'Stop listening' }).click();
-      await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('PJSIP/demo-1290-') || c.name.startsWith('Snoop/')), `the supervisor's leg gone, try ${i + 1}`);
+      await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('Snoop/')), `the snoop gone, try ${i + 1}`);
     }
     const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]; };
     log(`monitor from the desk, ${tries} tries: first RTP p50 ${pct(packetMs, 0.5)} ms, p95 ${pct(packetMs, 0.95)} ms; first sound p50 ${pct(soundMs, 0.5)} ms, p95 ${pct(soundMs, 0.95)} ms (RTP: ${packetMs.join(', ')})`);
@@ -651,6 +672,13 @@ verbose = 2
       .sort((a, b) => pct(a.xs, 0.5) - pct(b.xs, 0.5));
     log(`monitor from the desk, steps from the click (p50 / p95 ms, tries):\n${rows.map((r) => `  ${r.n}: ${pct(r.xs, 0.5)} / ${pct(r.xs, 0.95)} (${r.xs.length})`).join('\n')}`);
   }
+
+  // The desk closes (as a tab would, with no goodbye from the page): its softphone's WebSocket goes, Asterisk drops the
+  // registration, and CtiBridge closes the listening line, so no leg stays up to a browser that is not there.
+  await deskContext.close();
+  const deskClosedAt = Date.now();
+  await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('PJSIP/demo-1290-')), 'the listening line closed once the desk went away', 45_000);
+  log(`desk closed: the listening line was hung up ${((Date.now() - deskClosedAt) / 1000).toFixed(1)} s later`);
 
   await page.click('#hangup');
   await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after hang-up');

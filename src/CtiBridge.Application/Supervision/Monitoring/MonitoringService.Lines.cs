@@ -34,9 +34,10 @@ public enum MonitoringLineState
 /// </summary>
 public sealed partial class MonitoringService
 {
-    private sealed class ListeningLine(Guid id, Guid tenantId, Guid supervisorId, string leg, DateTimeOffset openedAt)
+    private sealed class ListeningLine(Guid id, Guid tenantId, Guid supervisorId, string leg, string endpoint, DateTimeOffset openedAt)
     {
         public Guid Id { get; } = id;
+        public string Endpoint { get; } = endpoint;
         public Guid TenantId { get; } = tenantId;
         public Guid SupervisorId { get; } = supervisorId;
         public string Leg { get; } = leg;
@@ -67,24 +68,32 @@ public sealed partial class MonitoringService
 
     /// <summary>
     /// Opens the supervisor's listening line: rings their web device with auto-answer into a bridge of the line's own. The
-    /// line the supervisor has already is returned as it is. Refusals: <c>no_supervisor_device</c> (409),
-    /// <c>listening_line_needs_web_device</c> (409, a desk phone).
+    /// line the supervisor has already is returned as it is, unless <paramref name="replace"/>: a desk that has just started
+    /// its softphone says so, because a line it finds then went to a page that is gone (a reload, another tab); that line
+    /// is closed (a session on it ends, <c>SupervisorHungUp</c>) and a new one rings. Refusals: <c>no_supervisor_device</c>
+    /// (409), <c>listening_line_needs_web_device</c> (409, a desk phone).
     /// </summary>
-    public MonitoringLineView OpenLine(TenantCallCenter center, TenantSupervision supervision, Guid supervisorId, ExtensionKind deviceKind)
+    public MonitoringLineView OpenLine(TenantCallCenter center, TenantSupervision supervision, Guid supervisorId, ExtensionKind deviceKind,
+        bool replace = false)
     {
         ListeningLine line;
         DialTarget target;
+        ListeningLine? replaced = null;
         lock (_gate)
         {
-            if (_lines.TryGetValue((center.TenantId, supervisorId), out var existing)) return existing.View;
+            if (_lines.TryGetValue((center.TenantId, supervisorId), out var existing))
+            {
+                if (!replace) return existing.View;
+                replaced = existing;
+            }
             var endpoint = DeviceOf(center, supervision, supervisorId)
                 ?? throw new CtiException(ErrorCodes.NoSupervisorDevice,
                     "You have no device to listen on: an admin gives you a supervisor extension (or an agent extension).");
             if (deviceKind != ExtensionKind.Web)
                 throw new CtiException(ErrorCodes.ListeningLineNeedsWebDevice,
                     "A listening line is kept only to a browser softphone; your phone rings when you listen.");
-            line = new ListeningLine(Guid.NewGuid(), center.TenantId, supervisorId, "cti-lin-" + Guid.NewGuid().ToString("N")[..16], _time.GetUtcNow());
-            _lines[(center.TenantId, supervisorId)] = line;
+            line = new ListeningLine(Guid.NewGuid(), center.TenantId, supervisorId, "cti-lin-" + Guid.NewGuid().ToString("N")[..16], endpoint, _time.GetUtcNow());
+            _lines[(center.TenantId, supervisorId)] = line; // a replaced line is closed below, outside the lock
             _lineByLeg[line.Leg] = line;
             target = new DialTarget(endpoint, "", "Listening line", RingTimeout, AutoAnswer: true, new Dictionary<string, string>
             {
@@ -93,6 +102,7 @@ public sealed partial class MonitoringService
                 [LegVariables.Supervisor] = supervisorId.ToString("N"),
             });
         }
+        if (replaced is not null) CloseLine(replaced, MonitoringEndReason.SupervisorHungUp);
         _log.LogInformation("Listening line {LineId} of supervisor {SupervisorId} rings", line.Id, supervisorId);
         line.Lane.Post(() => Pbx.DialAsync(line.Id, line.Leg, target), ex =>
         {
@@ -102,19 +112,25 @@ public sealed partial class MonitoringService
         return line.View;
     }
 
-    /// <summary>Closes the supervisor's listening line (hangs its leg up); a session on it ends (<c>Stopped</c>). No line: nothing to do.</summary>
-    public void CloseLine(Guid tenantId, Guid supervisorId)
+    /// <summary>Closes the supervisor's listening line (hangs its leg up); a session on it ends (<paramref name="reason"/>). No line: nothing to do.</summary>
+    public void CloseLine(Guid tenantId, Guid supervisorId, MonitoringEndReason reason = MonitoringEndReason.Stopped)
     {
         ListeningLine? line;
+        lock (_gate) line = _lines.GetValueOrDefault((tenantId, supervisorId));
+        if (line is not null) CloseLine(line, reason);
+    }
+
+    private void CloseLine(ListeningLine line, MonitoringEndReason reason)
+    {
         Session? inUse;
         lock (_gate)
         {
-            if (!_lines.Remove((tenantId, supervisorId), out line)) return;
-            _lineByLeg.Remove(line.Leg);
+            if (!_lineByLeg.Remove(line.Leg)) return; // closed already
+            if (_lines.TryGetValue((line.TenantId, line.SupervisorId), out var current) && current == line) _lines.Remove((line.TenantId, line.SupervisorId));
             inUse = line.InUse;
             line.InUse = null;
         }
-        if (inUse is not null) End(inUse, MonitoringEndReason.Stopped); // the line is gone: End hangs the leg up with the session
+        if (inUse is not null) End(inUse, reason); // the line is gone: End hangs the leg up with the session
         else line.Lane.Post(async () =>
         {
             await Pbx.HangupAsync(line.Leg, CallEndReason.Normal).ConfigureAwait(false);
@@ -189,9 +205,25 @@ public sealed partial class MonitoringService
         line.Lane.Post(() => Pbx.JoinCallAsync(line.Id, line.Leg), ex =>
         {
             _log.LogWarning(ex, "Listening line {LineId}: the PBX failed: {Message}", line.Id, ex.Message);
-            CloseLine(line.TenantId, line.SupervisorId);
+            CloseLine(line, MonitoringEndReason.Failed);
         });
         return true;
+    }
+
+    /// <summary>
+    /// The supervisor's browser went away (its registration ended: the desk closed, the tab or the network gone): its line
+    /// is closed, so no leg stays up to a browser that is not there.
+    /// </summary>
+    private void OnDeviceReported(DeviceStatus status)
+    {
+        if (status.Registered) return;
+        List<ListeningLine> gone;
+        lock (_gate) gone = _lines.Values.Where(l => string.Equals(l.Endpoint, status.Endpoint, StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var line in gone)
+        {
+            _log.LogInformation("Listening line {LineId}: device {Endpoint} is no longer registered; closing the line", line.Id, status.Endpoint);
+            CloseLine(line, MonitoringEndReason.SupervisorHungUp);
+        }
     }
 
     /// <summary>A line's leg ended (the browser hung up, or never answered): the line goes, and a session on it ends.</summary>

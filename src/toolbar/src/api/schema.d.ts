@@ -10738,7 +10738,7 @@ export interface paths {
                 };
             };
         };
-        /** Stops your session: your device leg is hung up (after a take over, the customer's too). */
+        /** Stops your session: your device leg is hung up (after a take over, the customer's too); on a listening line the line stays open. */
         delete: {
             parameters: {
                 query?: never;
@@ -10974,6 +10974,185 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/monitoring/line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your listening line: the leg kept up to your browser softphone while the desk is open. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The line (`Ringing`, `Open`, or `InUse` with the session on it). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Supervision.Monitoring.MonitoringLineView"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`: you have no line. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        /**
+         * Opens your listening line: your browser softphone is called once (auto-answer) and stays connected, silent, so that listening starts without a new call.
+         * @description The supervisor desk asks for it while its softphone is registered. A session started while the line is open runs
+         *     on it: nothing rings, the call is heard as soon as the snoop joins the line (tens of milliseconds instead of a new
+         *     WebRTC call's set-up). When the session ends the line stays open; hanging the line up on the softphone ends it
+         *     (and a session on it). Asking again while a line exists returns that line. Only for a browser softphone.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The line, `Ringing` until the softphone answers, then `Open`. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Supervision.Monitoring.MonitoringLineView"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `no_supervisor_device`; `listening_line_needs_web_device` (your device is a desk phone: it rings when you listen). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Closes your listening line (a session on it ends as stopped). Without a line: nothing to do. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -20015,6 +20194,30 @@ export interface components {
             session?: components["schemas"]["Application.Supervision.Monitoring.MonitoringView"];
             readonly agents?: string[];
             readonly name?: string;
+        };
+        /**
+         * @description Where a listening line is.
+         * @enum {string}
+         */
+        "Application.Supervision.Monitoring.MonitoringLineState": "Ringing" | "Open" | "InUse";
+        /** @description A supervisor's listening line (docs/supervision.md, "Listening from a browser: the listening line"). */
+        "Application.Supervision.Monitoring.MonitoringLineView": {
+            /**
+             * Format: uuid
+             * @description The line.
+             */
+            lineId?: string;
+            state?: components["schemas"]["Application.Supervision.Monitoring.MonitoringLineState"];
+            /**
+             * Format: date-time
+             * @description When it was asked for.
+             */
+            openedAt?: string;
+            /**
+             * Format: uuid
+             * @description The session running on it, if any.
+             */
+            sessionId?: string | null;
         };
         /** @description The supervisor switched mode (the same device leg, no new call). */
         "Application.Supervision.Monitoring.MonitoringModeChangedEvent": {

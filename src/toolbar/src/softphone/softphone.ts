@@ -65,6 +65,7 @@ export class SipJsSoftphone implements Softphone {
   registration: RegistrationState = 'none';
   private regCb: (s: RegistrationState, d?: string) => void = () => {};
   private incomingCb: (i: { remote: string }) => void = () => {};
+  private callEndedCb: () => void = () => {};
   private ua: import('sip.js').UserAgent | null = null;
   private registerer: import('sip.js').Registerer | null = null;
   private pending: import('sip.js').Invitation | null = null;
@@ -83,6 +84,8 @@ export class SipJsSoftphone implements Softphone {
 
   onRegistration(cb: (s: RegistrationState, d?: string) => void): void { this.regCb = cb; }
   onIncoming(cb: (i: { remote: string }) => void): void { this.incomingCb = cb; }
+  /** Told when an answered call of this page ends (either side hung up, or the connection went). */
+  onCallEnded(cb: () => void): void { this.callEndedCb = cb; }
   private setReg(s: RegistrationState, d?: string): void { this.registration = s; this.regCb(s, d); }
 
   async start(): Promise<void> {
@@ -103,7 +106,7 @@ export class SipJsSoftphone implements Softphone {
           inv.stateChange.addListener((st) => {
             if (st !== 'Terminated') return;
             if (this.pending === inv) this.pending = null;
-            if (this.session === inv) this.session = null;
+            if (this.session === inv) { this.session = null; this.callEndedCb(); }
           });
           if (Date.now() < this.callBackUntil) {
             this.callBackUntil = 0;

@@ -31,21 +31,32 @@ const ENDED: Record<EndReason, string> = {
 
 export const modeLabel = (m: MonitoringMode): string => MODES.find((x) => x.mode === m)?.label ?? m;
 
-/** Where the supervisor hears calls: this page's browser softphone, or a phone (or nothing) the server rings. */
+/**
+ * Where the supervisor hears calls: this page's browser softphone (with its listening line once that is up), or a phone
+ * (or nothing) the server rings.
+ */
 export type ListeningDevice =
   | { kind: 'loading' }
-  | { kind: 'browser'; registration: RegistrationState }
+  | { kind: 'browser'; registration: RegistrationState; line?: boolean }
   | { kind: 'elsewhere'; detail: string };
 
+/** How long the desk waits before asking again for a listening line that ended while its softphone is registered. */
+const LINE_RETRY_MS = 2000;
+
 /**
- * The supervisor's browser softphone, registered while the desk is open (when their device is a web extension). The
- * monitoring leg arrives with the auto-answer headers and is answered at once; nothing else is answered by itself.
+ * The supervisor's browser softphone, registered while the desk is open (when their device is a web extension). Once it
+ * is registered the desk asks for a listening line (docs/supervision.md): the server calls the softphone once, with the
+ * auto-answer headers, and keeps that call up, silent, so that "Listen" only has to add the call's audio to it. Calls
+ * with those headers (the line, or a session's own leg while the line is not up) are answered at once; nothing else is.
+ * A line that ends while the softphone is registered is asked for again after a pause; closing the desk unregisters the
+ * softphone, and the server closes the line.
  */
 export function useListeningDevice(): ListeningDevice {
   const [device, setDevice] = useState<ListeningDevice>({ kind: 'loading' });
   useEffect(() => {
     let phone: SipJsSoftphone | null = null;
     let gone = false;
+    let retry: number | undefined;
     (async () => {
       let settings: SoftphoneSettings;
       try { settings = await api.request<SoftphoneSettings>('GET', `${URL}/softphone`); } catch (e) {
@@ -55,14 +66,38 @@ export function useListeningDevice(): ListeningDevice {
       if (gone) return;
       phone = new SipJsSoftphone(settings);
       const sp = phone;
-      sp.onRegistration((registration) => { if (!gone) setDevice({ kind: 'browser', registration }); });
-      sp.onIncoming(() => { if (sp.incomingAsksAutoAnswer()) void sp.answer(); });
+      let fresh = true; // the first line this page asks for replaces one a page that is gone left behind (a reload)
+      const openLine = () => {
+        if (gone || sp.registration !== 'registered' || sp.hasSession()) return;
+        const replace = fresh;
+        fresh = false;
+        api.request('PUT', `${URL}/line${replace ? '?replace=true' : ''}`).catch(() => { /* a desk phone, or no device: listening rings it */ });
+      };
+      sp.onRegistration((registration) => {
+        if (gone) return;
+        setDevice({ kind: 'browser', registration, line: sp.hasSession() });
+        if (registration === 'registered') openLine();
+      });
+      sp.onIncoming(() => {
+        if (!sp.incomingAsksAutoAnswer()) return;
+        void sp.answer().then(() => { if (!gone) setDevice({ kind: 'browser', registration: sp.registration, line: true }); });
+      });
+      sp.onCallEnded(() => {
+        if (gone) return;
+        setDevice({ kind: 'browser', registration: sp.registration, line: false });
+        retry = window.setTimeout(openLine, LINE_RETRY_MS);
+      });
       // For diagnostics and the browser tests (WebRTC statistics of the listening leg); no secret in it.
       (window as unknown as { __ctiDesk?: unknown }).__ctiDesk = { peerConnection: () => sp.peerConnection() };
       setDevice({ kind: 'browser', registration: 'registering' });
       try { await sp.start(); } catch (e) { if (!gone) setDevice({ kind: 'elsewhere', detail: (e as Error).message }); }
     })();
-    return () => { gone = true; void phone?.stop(); };
+    return () => {
+      gone = true;
+      window.clearTimeout(retry);
+      // Hanging up the line and unregistering: the server closes the line either way.
+      void phone?.hangup().finally(() => phone?.stop());
+    };
   }, []);
   return device;
 }
@@ -71,7 +106,7 @@ function deviceText(d: ListeningDevice): string {
   if (d.kind === 'loading') return 'Listening device: checking…';
   if (d.kind === 'elsewhere') return 'Listening device: your phone rings when you listen (no browser softphone here).';
   const state = { none: 'not started', registering: 'connecting…', registered: 'ready', unregistered: 'disconnected', failed: 'failed to connect' }[d.registration];
-  return `Listening device: this browser, ${state}.`;
+  return `Listening device: this browser, ${state}${d.registration === 'registered' && d.line ? '; listening line open' : ''}.`;
 }
 
 /**
