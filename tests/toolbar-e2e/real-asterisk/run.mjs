@@ -348,7 +348,7 @@ verbose = 2
   // A supervisor who listens from the desk on a browser softphone of her own (endpoint demo-1290), leading ann's team.
   const sue = await rest('POST', '/admin/users', { username: 'sue', displayName: 'Sue Lead', roles: ['supervisor'], password: 'Copper-Kettle-2026' }, asBoss);
   await rest('PUT', `/admin/users/${sue.id}/supervisor-device`, { extension: '1290', extensionKind: 'Web' }, asBoss);
-  await rest('POST', '/admin/teams', { name: 'Floor', supervisorIds: [sue.id], memberIds: [ann.id] }, asBoss);
+  await rest('POST', '/admin/teams', { name: 'Floor', supervisorIds: [sue.id], memberIds: [ann.id], monitoringModes: ['Monitor', 'Whisper', 'Barge', 'TakeOver'] }, asBoss);
   log('tenant demo: Sales, web agent ann (1201, endpoint demo-1201 provisioned), supervisor sue (web device 1290) leading her team');
 
   // ---------------------------------------------------------------- the agent in Chromium
@@ -586,8 +586,8 @@ verbose = 2
   await until(async () => (await inbound()).energy > before, 'audio energy still growing at the supervisor', 10_000, 100);
   // What the agent's browser receives at the supervisor's 2500 Hz, in each mode: nothing in monitor, her voice in
   // whisper and barge — judged by frequency on the decoded audio of the softphone's incoming track, in the agent's page.
-  const supervisorAtAgent = () => page.evaluate(async () => {
-    const pc = window.__cti.ui.softphone.session?.sessionDescriptionHandler?.peerConnection;
+  const toneAt = (where, which, hz) => where.evaluate(async ({ which, hz }) => {
+    const pc = which === 'desk' ? window.__ctiDesk?.peerConnection() : window.__cti.ui.softphone.session?.sessionDescriptionHandler?.peerConnection;
     const track = pc?.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
     if (!track) return null;
     // The decoded audio of the incoming track, frame by frame (a headless browser has no audio output for WebAudio).
@@ -605,8 +605,8 @@ verbose = 2
       samples.push(...plane);
     }
     await reader.cancel();
-    // Goertzel at 2500 Hz over each 100 ms: the loudest, as a 16-bit amplitude.
-    const n = Math.round(rate / 10), k = 2 * Math.cos(2 * Math.PI * 2500 / rate);
+    // Goertzel at hz over each 100 ms: the loudest, as a 16-bit amplitude.
+    const n = Math.round(rate / 10), k = 2 * Math.cos(2 * Math.PI * hz / rate);
     let peak = 0;
     for (let i = 0; i + n <= samples.length; i += n) {
       let s1 = 0, s2 = 0;
@@ -614,7 +614,8 @@ verbose = 2
       peak = Math.max(peak, 2 * Math.sqrt(Math.max(0, s1 * s1 + s2 * s2 - k * s1 * s2)) / n * 32768);
     }
     return Math.round(peak);
-  });
+  }, { which, hz });
+  const supervisorAtAgent = () => toneAt(page, 'agent', 2500);
   const levels = { Monitor: await supervisorAtAgent() };
   await desk.getByRole('radio', { name: /^Whisper/ }).click(); // the mode shown is the server's: it changes with the answer
   await desk.getByText("Whisper: Ann Web's call.").waitFor({ timeout: 10_000 });
@@ -673,6 +674,28 @@ verbose = 2
     log(`monitor from the desk, steps from the click (p50 / p95 ms, tries):\n${rows.map((r) => `  ${r.n}: ${pct(r.xs, 0.5)} / ${pct(r.xs, 0.95)} (${r.xs.length})`).join('\n')}`);
   }
 
+  // Take over from the desk, on a browser agent: the agent's softphone leg leaves the call (she goes to wrap-up) and the
+  // supervisor's browser receives the customer's 500 Hz on the same listening line; then she hangs the customer up.
+  await desk.getByRole('button', { name: 'Listen to Ann Web' }).click();
+  await desk.getByText("Listen: Ann Web's call.").waitFor({ timeout: 10_000 });
+  const annLegBefore = (await ari('channels')).find((c) => c.name.startsWith('PJSIP/demo-1201-'));
+  await desk.getByRole('radio', { name: /^Take over/ }).click();
+  await desk.getByText("Take over: Ann Web's call.").waitFor({ timeout: 10_000 });
+  await until(async () => !(await ari('channels')).some((c) => c.id === annLegBefore?.id), 'the agent\'s browser leg gone after the take over');
+  await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'the agent in wrap-up after the take over');
+  const customerAtSupervisor = await until(async () => { const a = await toneAt(desk, 'desk', 500); return a > 3000 ? a : null; },
+    'the customer\'s 500 Hz at the supervisor\'s browser after the take over', 10_000, 200);
+  const lineBridge = (await ari('bridges')).find((b) => b.channels.includes(line.id));
+  const trunkLeg = (await ari('channels')).find((c) => c.name.startsWith('PJSIP/demo-trunk-'));
+  if (!lineBridge || !trunkLeg || !lineBridge.channels.includes(trunkLeg.id) || lineBridge.channels.length !== 2)
+    throw new Error(`after the take over the listening line should be bridged with the customer alone: ${JSON.stringify(lineBridge)}`);
+  log(`taken over from the desk: the agent's browser leg left, she is in wrap-up, the supervisor's browser receives the customer's 500 Hz at ${customerAtSupervisor} on the listening line, bridged with the customer alone`);
+  await desk.getByRole('button', { name: 'Stop listening' }).click();
+  const takenOverExit = await Promise.race([customerDone, sleep(15_000).then(() => 'timeout')]);
+  if (takenOverExit !== 0) throw new Error(`the customer's sipp did not end cleanly after the supervisor hung up (exit ${takenOverExit})`);
+  if (!(await ari('channels')).some((c) => c.id === line.id && c.state === 'Up')) throw new Error('the listening line went with the taken-over call');
+  log('the supervisor hung up the taken-over call: the customer got BYE, the listening line stays');
+
   // The desk closes (as a tab would, with no goodbye from the page): its softphone's WebSocket goes, Asterisk drops the
   // registration, and CtiBridge closes the listening line, so no leg stays up to a browser that is not there.
   await deskContext.close();
@@ -680,12 +703,8 @@ verbose = 2
   await until(async () => !(await ari('channels')).some((c) => c.name.startsWith('PJSIP/demo-1290-')), 'the listening line closed once the desk went away', 45_000);
   log(`desk closed: the listening line was hung up ${((Date.now() - deskClosedAt) / 1000).toFixed(1)} s later`);
 
-  await page.click('#hangup');
-  await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'wrap-up after hang-up');
-  const sippExit = await Promise.race([customerDone, sleep(15_000).then(() => 'timeout')]);
-  if (sippExit !== 0) throw new Error(`the customer's sipp did not end cleanly (exit ${sippExit})`);
   await until(async () => (await ari('channels')).length === 0, 'no channel left on Asterisk');
-  log('hung up from the toolbar: customer got BYE, nothing left on Asterisk, agent in wrap-up');
+  log('nothing left on Asterisk, agent in wrap-up');
   await page.click('#end-wrapup');
   await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready after End wrap-up');
 
