@@ -195,6 +195,10 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal([w.Calls[0]], await Find(admin, range with { Search = "MUSTER" }));
         Assert.Equal([w.Calls[1]], await Find(admin, range with { Search = "0999" }));
         Assert.Equal([w.Calls[3], w.Calls[2]], await Find(admin, range with { Outcome = CallOutcome.Abandoned }));
+        Assert.Equal([w.Calls[1], w.Calls[0], w.Calls[5]], await Find(admin, range with { AgentId = w.A }));
+        Assert.Equal([w.Calls[1]], await Find(admin, range with { AgentId = w.B }));
+        Assert.Equal([w.Calls[1]], await Find(admin, range with { AgentId = w.A, Search = "0999" }));
+        Assert.Equal([w.Calls[0]], await Find(admin, range with { AgentId = w.A, From = D.AddMinutes(-1).AddSeconds(30), To = At(9, 5) }));
 
         var anna = await search.ViewerAsync(w.Tenant, w.A, UserRoles.Agent);
         Assert.Equal([w.Calls[1], w.Calls[0], w.Calls[5]], await Find(anna, range));

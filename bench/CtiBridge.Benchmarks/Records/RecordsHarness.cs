@@ -33,7 +33,7 @@ public sealed class RecordsHarness : ILoadHarness
         {
             Provider = provider,
             ConnectionString = provider == DatabaseProvider.Sqlite
-                ? $"Data Source={Path.Combine(Path.GetTempPath(), $"records-bench-{Guid.NewGuid():N}.db")}"
+                ? $"Data Source={Environment.GetEnvironmentVariable("CTI_BENCH_RECORDS_DB") ?? Path.Combine(Path.GetTempPath(), $"records-bench-{Guid.NewGuid():N}.db")}"
                 : args.Length > 2 ? args[2] : throw new ArgumentException("PostgreSQL needs a connection string (third argument)."),
         };
         CtiDbContext NewContext()
@@ -46,8 +46,14 @@ public sealed class RecordsHarness : ILoadHarness
 
         var now = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
-        var world = await GenerateAsync(NewContext, count, now);
-        Console.WriteLine($"{provider}: generated {count:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
+        // CTI_BENCH_RECORDS_REUSE=1: time the searches on the bench tenant a previous run left in the database
+        // (SQLite: CTI_BENCH_RECORDS_DB=<file> names it) instead of generating another.
+        var reused = Environment.GetEnvironmentVariable("CTI_BENCH_RECORDS_REUSE") == "1" ? await ExistingAsync(NewContext) : null;
+        if (reused is not null) now = reused.Value.Now;
+        var world = reused?.World ?? await GenerateAsync(NewContext, count, now);
+        if (reused is not null) Console.WriteLine($"{provider}: reusing the bench tenant generated at {now:u}");
+        else Console.WriteLine($"{provider}: generated {count:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
+        if (reused is null)
         {
             sw.Restart();
             await using var db = NewContext();
@@ -132,6 +138,21 @@ public sealed class RecordsHarness : ILoadHarness
             var groupReport = await TimeAsync(() => new ReportService(db2, time).SkillGroupAsync(world.Tenant, world.Groups[3], range), reps: 5);
             Console.WriteLine($"team report, one month (10 agents): p50 {team.P50:F0} ms, p95 {team.P95:F0} ms; skill group report, one month: p50 {groupReport.P50:F0} ms, p95 {groupReport.P95:F0} ms");
         }
+    }
+
+    /// <summary>The bench tenant of an earlier run (its agents, groups and dispositions in generation order), or null.</summary>
+    private static async Task<(World World, DateTimeOffset Now)?> ExistingAsync(Func<CtiDbContext> newContext)
+    {
+        await using var db = newContext();
+        var tenant = await db.ScopeToSystem().Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Domain == "bench");
+        if (tenant is null) return null;
+        db.ScopeToTenant(tenant.Id);
+        var agents = await db.Users.Where(u => u.Username.StartsWith("agent")).OrderBy(u => u.Username).Select(u => u.Id).ToListAsync();
+        var groups = (await db.SkillGroups.Select(g => new { g.Id, g.Name }).ToListAsync()).OrderBy(g => int.Parse(g.Name[6..])).Select(g => g.Id).ToList();
+        var dispositions = await db.Dispositions.OrderBy(d => d.Code).Select(d => d.Id).ToListAsync();
+        var super = await db.Users.Where(u => u.Username == "super").Select(u => u.Id).SingleAsync();
+        var team = await db.Teams.Where(t => t.Name == "Team 4").Select(t => t.Id).SingleAsync();
+        return (new World(tenant.Id, agents, super, team, groups, dispositions, 0, 0, 0), tenant.CreatedAt.AddYears(2));
     }
 
     private static async Task<int> CountAsync(Func<CtiDbContext> newContext, CallRecordSearch search, RecordViewer viewer, CallRecordFilter filter)

@@ -77,9 +77,11 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
     private static IQueryable<CallRecord> After(IQueryable<CallRecord> query, CallRecordSort sort, (DateTimeOffset At, Guid Id)? after)
     {
         if (after is not var (at, id)) return query;
+        // The plain bound on OfferedAt is implied by the OR beside it; it is there for the planners, which cannot start an
+        // index range at an OR (PostgreSQL walked the date index from the newest record down to the cursor on every page).
         return sort == CallRecordSort.NewestFirst
-            ? query.Where(c => c.OfferedAt < at || (c.OfferedAt == at && c.Id.CompareTo(id) < 0))
-            : query.Where(c => c.OfferedAt > at || (c.OfferedAt == at && c.Id.CompareTo(id) > 0));
+            ? query.Where(c => c.OfferedAt <= at && (c.OfferedAt < at || (c.OfferedAt == at && c.Id.CompareTo(id) < 0)))
+            : query.Where(c => c.OfferedAt >= at && (c.OfferedAt > at || (c.OfferedAt == at && c.Id.CompareTo(id) > 0)));
     }
 
     /// <summary>Slots per microsecond in the rowid of SQLite's <c>CallRecordSearch</c> (migration 202612061400_call_record_search_by_time).</summary>
@@ -214,9 +216,22 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
 
     private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f)
     {
+        // PostgreSQL, agent filter: the agent's calls are read from her legs first (an InitPlan: ARRAY(...)), then looked up
+        // by id. As a semi-join the planner walked the date index in parallel and probed the legs of every call of the
+        // year (p95 218 ms at 1,000,000 records; 22 ms this way). The search, if any, is then a condition (Apply).
+        if (f.AgentId is { } agent && IsNpgsql)
+        {
+            var legsFrom = (f.From ?? StartOfToday).AddHours(-1).UtcDateTime;
+            var ofAgent = db.CallRecords.FromSqlRaw(
+                "SELECT * FROM \"CallRecords\" WHERE \"Id\" = ANY(ARRAY(SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {0} AND l.\"UserId\" = {1} AND l.\"StartedAt\" >= {2}))",
+                viewer.TenantId, agent, legsFrom);
+            return Apply(viewer, Visible(db, viewer, ofAgent).AsNoTracking(), f with { AgentId = null });
+        }
         var source = f.Search is { Length: > 0 } term ? Matching(term.Trim(), namesOnly: viewer.MaskNumbers) : db.CallRecords;
         return Apply(viewer, Visible(db, viewer, source).AsNoTracking(), f with { Search = null });
     }
+
+    private bool IsNpgsql => (db.Database.ProviderName ?? "").Contains("Npgsql", StringComparison.Ordinal);
 
     /// <summary>The filters applied to a query of records the viewer sees (shared by records, exports and recordings).</summary>
     internal IQueryable<CallRecord> Apply(RecordViewer viewer, IQueryable<CallRecord> q, CallRecordFilter f)
