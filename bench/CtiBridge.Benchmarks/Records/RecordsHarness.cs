@@ -83,6 +83,8 @@ public sealed class RecordsHarness : ILoadHarness
             ("type=Transferred (none: worst case)", year with { Type = CallRecordType.Transferred }),
             ("type=ManualOutbound+minTalk", year with { Type = CallRecordType.ManualOutbound, MinTalkSeconds = 300 }),
             ("month+search number+outcome", new CallRecordFilter { From = now.AddMonths(-1), To = now, Search = "5550", Outcome = CallOutcome.Answered }),
+            ("search name+outcome=Abandoned", year with { Search = "müller", Outcome = CallOutcome.Abandoned }),
+            ("search name+agent (rare: every match of the year read)", year with { Search = "müller", AgentId = world.AgentIds[42] }),
         };
         Console.WriteLine("| filter | matches | first page p50 | p95 | page 500 p50 | p95 |");
         Console.WriteLine("|---|---|---|---|---|---|");

@@ -216,16 +216,19 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
 
     private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f)
     {
-        // PostgreSQL, agent filter: the agent's calls are read from her legs first (an InitPlan: ARRAY(...)), then looked up
-        // by id. As a semi-join the planner walked the date index in parallel and probed the legs of every call of the
-        // year (p95 218 ms at 1,000,000 records; 22 ms this way). The search, if any, is then a condition (Apply).
-        if (f.AgentId is { } agent && IsNpgsql)
+        // PostgreSQL, agent filter or an agent's own calls: the calls are read from the agent's legs first (an InitPlan:
+        // ARRAY(...)), then looked up by id. As a semi-join the planner walked the date index in parallel and probed the
+        // legs of every call of the year (p95 218 ms at 1,000,000 records; 14 ms this way). The search, if any, is then a
+        // condition (Apply); who may see what is still decided by Visible.
+        Guid[]? legsOf = f.AgentId is { } agent ? [agent]
+            : viewer.Scope == RecordScope.Agents && viewer.UnansweredOfGroups.Count == 0 ? viewer.Agents.ToArray() : null;
+        if (legsOf is not null && IsNpgsql)
         {
             var legsFrom = (f.From ?? StartOfToday).AddHours(-1).UtcDateTime;
-            var ofAgent = db.CallRecords.FromSqlRaw(
-                "SELECT * FROM \"CallRecords\" WHERE \"Id\" = ANY(ARRAY(SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {0} AND l.\"UserId\" = {1} AND l.\"StartedAt\" >= {2}))",
-                viewer.TenantId, agent, legsFrom);
-            return Apply(viewer, Visible(db, viewer, ofAgent).AsNoTracking(), f with { AgentId = null });
+            var ofAgents = db.CallRecords.FromSqlRaw(
+                "SELECT * FROM \"CallRecords\" WHERE \"Id\" = ANY(ARRAY(SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {0} AND l.\"UserId\" = ANY({1}) AND l.\"StartedAt\" >= {2}))",
+                viewer.TenantId, legsOf, legsFrom);
+            return Apply(viewer, Visible(db, viewer, ofAgents).AsNoTracking(), f with { AgentId = null });
         }
         var source = f.Search is { Length: > 0 } term ? Matching(term.Trim(), namesOnly: viewer.MaskNumbers) : db.CallRecords;
         return Apply(viewer, Visible(db, viewer, source).AsNoTracking(), f with { Search = null });
