@@ -134,10 +134,16 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
                 if (newest) sliceLo = bucket; else sliceHi = bucket + SearchSlots - 1;
             }
             // CROSS JOIN keeps the matches as the outer loop (SQLite does not reorder it): each is looked up by id, the
-            // date index is not walked.
-            var matches = db.CallRecords.FromSqlRaw(
-                "SELECT c.* FROM \"CallRecordSearch\" s CROSS JOIN \"CallRecords\" c WHERE s.\"CallRecordSearch\" MATCH {0} AND s.rowid BETWEEN {1} AND {2} AND c.\"Id\" = s.\"CallId\"",
-                phrase, sliceLo, sliceHi);
+            // date index is not walked. An agent filter is checked on the match before the lookup (the agent's calls are
+            // few among a common term's matches; Apply checks it again on the record).
+            var matches = filter.AgentId is { } agent
+                ? db.CallRecords.FromSqlRaw(
+                    "SELECT c.* FROM \"CallRecordSearch\" s CROSS JOIN \"CallRecords\" c WHERE s.\"CallRecordSearch\" MATCH {0} AND s.rowid BETWEEN {1} AND {2} " +
+                    "AND s.\"CallId\" IN (SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {3} AND l.\"UserId\" = {4} AND l.\"StartedAt\" >= {5}) AND c.\"Id\" = s.\"CallId\"",
+                    phrase, sliceLo, sliceHi, viewer.TenantId, agent, (filter.From ?? StartOfToday).AddHours(-1).UtcDateTime)
+                : db.CallRecords.FromSqlRaw(
+                    "SELECT c.* FROM \"CallRecordSearch\" s CROSS JOIN \"CallRecords\" c WHERE s.\"CallRecordSearch\" MATCH {0} AND s.rowid BETWEEN {1} AND {2} AND c.\"Id\" = s.\"CallId\"",
+                    phrase, sliceLo, sliceHi);
             var query = After(Apply(viewer, Visible(db, viewer, matches).AsNoTracking(), others), sort, after);
             rows.AddRange(await Ordered(query, sort).Take(want - rows.Count).ToListAsync(ct).ConfigureAwait(false));
             if (edge.Count == 0) break;
