@@ -241,20 +241,24 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
                 var k = n % 7;
                 var offered = D.AddHours(13).AddSeconds(n / 7).AddTicks((6 - k) / 2);
                 var named = k != 3 ? $"Nordmann {n}" : $"Sued {n}";
-                records.Add(new CallRecord
+                var record = new CallRecord
                 {
                     TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, CustomerNumber = $"+4930{n:D6}",
                     CustomerName = named, OfferedAt = offered, EndedAt = offered.AddSeconds(5),
                     Outcome = k is 0 or 2 or 5 or 6 ? CallOutcome.Answered : CallOutcome.Abandoned,
-                });
+                };
+                if (k is 0 or 5) // Anna's calls
+                    record.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = record.Id, Role = CallLegRole.Agent, UserId = w.A, StartedAt = offered, EndedAt = offered.AddSeconds(5) });
+                records.Add(record);
             }
             db.CallRecords.AddRange(records);
             await db.SaveChangesAsync();
         }
         var range = new CallRecordFilter { From = D, To = D.AddDays(1), Search = "nordmann", Outcome = CallOutcome.Answered };
-        List<Guid> Expected(CallRecordSort sort)
+        List<Guid> Expected(CallRecordSort sort, bool annasOnly = false)
         {
-            var hits = records.Where(r => r.CustomerName!.StartsWith("Nordmann", StringComparison.Ordinal) && r.Outcome == CallOutcome.Answered);
+            var hits = records.Where(r => r.CustomerName!.StartsWith("Nordmann", StringComparison.Ordinal) && r.Outcome == CallOutcome.Answered
+                && (!annasOnly || r.Legs.Any(l => l.UserId == w.A)));
             var precision = provider == DatabaseProvider.PostgreSql ? 10 : 1; // ticks per stored unit
             var ordered = hits.OrderBy(r => r.OfferedAt.UtcTicks / precision).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal).Select(r => r.Id).ToList();
             if (sort == CallRecordSort.NewestFirst) ordered.Reverse();
@@ -281,6 +285,9 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal(Expected(CallRecordSort.NewestFirst), await PageThrough(range, CallRecordSort.NewestFirst, 7));
         Assert.Equal(Expected(CallRecordSort.OldestFirst), await PageThrough(range, CallRecordSort.OldestFirst, 7));
         Assert.Equal(Expected(CallRecordSort.NewestFirst), await PageThrough(range, CallRecordSort.NewestFirst, 200));
+        Assert.InRange(Expected(CallRecordSort.NewestFirst, annasOnly: true).Count, 400, 450);
+        Assert.Equal(Expected(CallRecordSort.NewestFirst, annasOnly: true), await PageThrough(range with { AgentId = w.A }, CallRecordSort.NewestFirst, 6));
+        Assert.Equal(Expected(CallRecordSort.OldestFirst, annasOnly: true), await PageThrough(range with { AgentId = w.A }, CallRecordSort.OldestFirst, 50));
         // A time range inside the matches: from the 100th second to the 200th.
         var inside = range with { From = D.AddHours(13).AddSeconds(100), To = D.AddHours(13).AddSeconds(200) };
         Assert.Equal(Expected(CallRecordSort.OldestFirst).Where(id => records.Single(r => r.Id == id).OfferedAt >= inside.From

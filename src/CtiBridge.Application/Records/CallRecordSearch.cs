@@ -87,6 +87,20 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
     /// <summary>Slots per microsecond in the rowid of SQLite's <c>CallRecordSearch</c> (migration 202612061400_call_record_search_by_time).</summary>
     private const long SearchSlots = 1024;
 
+    /// <summary>The calls of agent {4} in tenant {3} whose leg started at {5} or later.</summary>
+    private const string AgentCallsSql =
+        "SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {3} AND l.\"UserId\" = {4} AND l.\"StartedAt\" >= {5}";
+
+    /// <summary>Search matches {0} with rowids {1}..{2} that are calls of agent {4} (<see cref="AgentCallsSql"/>), with their records.</summary>
+    private static readonly string AgentMatchesSql =
+        "SELECT c.* FROM \"CallRecordSearch\" s CROSS JOIN \"CallRecords\" c WHERE s.\"CallRecordSearch\" MATCH {0} AND s.rowid BETWEEN {1} AND {2} " +
+        $"AND s.rowid / {SearchSlots} IN (SELECT {SearchBucketSql("r.\"OfferedAt\"")} / {SearchSlots} FROM \"CallRecords\" r WHERE r.\"Id\" IN ({AgentCallsSql})) " +
+        $"AND s.\"CallId\" IN ({AgentCallsSql}) AND c.\"Id\" = s.\"CallId\"";
+
+    /// <summary><see cref="SearchBucket"/> in SQLite of a stored instant (text), as the migration's triggers compute it.</summary>
+    private static string SearchBucketSql(string column) =>
+        $"((CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) * 1000000 + CAST(substr(substr({column}, 21) || '000000', 1, 6) AS INTEGER)) * {SearchSlots})";
+
     /// <summary>The first rowid of <c>CallRecordSearch</c> for records offered in the microsecond of <paramref name="at"/>.</summary>
     internal static long SearchBucket(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10 * SearchSlots;
 
@@ -135,12 +149,10 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             }
             // CROSS JOIN keeps the matches as the outer loop (SQLite does not reorder it): each is looked up by id, the
             // date index is not walked. An agent filter is checked on the match before the lookup (the agent's calls are
-            // few among a common term's matches; Apply checks it again on the record).
+            // few among a common term's matches): first the match's microsecond against those of the agent's calls (the
+            // rowid alone, no read of the match's row), then its call id; Apply checks it again on the record.
             var matches = filter.AgentId is { } agent
-                ? db.CallRecords.FromSqlRaw(
-                    "SELECT c.* FROM \"CallRecordSearch\" s CROSS JOIN \"CallRecords\" c WHERE s.\"CallRecordSearch\" MATCH {0} AND s.rowid BETWEEN {1} AND {2} " +
-                    "AND s.\"CallId\" IN (SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {3} AND l.\"UserId\" = {4} AND l.\"StartedAt\" >= {5}) AND c.\"Id\" = s.\"CallId\"",
-                    phrase, sliceLo, sliceHi, viewer.TenantId, agent, (filter.From ?? StartOfToday).AddHours(-1).UtcDateTime)
+                ? db.CallRecords.FromSqlRaw(AgentMatchesSql, phrase, sliceLo, sliceHi, viewer.TenantId, agent, (filter.From ?? StartOfToday).AddHours(-1).UtcDateTime)
                 : db.CallRecords.FromSqlRaw(
                     "SELECT c.* FROM \"CallRecordSearch\" s CROSS JOIN \"CallRecords\" c WHERE s.\"CallRecordSearch\" MATCH {0} AND s.rowid BETWEEN {1} AND {2} AND c.\"Id\" = s.\"CallId\"",
                     phrase, sliceLo, sliceHi);
