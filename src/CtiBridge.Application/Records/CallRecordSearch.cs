@@ -136,7 +136,9 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         }
         var others = filter with { Search = null };
         var rows = new List<CallRecord>();
-        for (var slice = 200; lo <= hi && rows.Count < want; slice = Math.Min(slice * 4, 20_000))
+        // With an agent filter few matches pass (the agent's calls among everyone's): larger slices from the start, as each
+        // slice lists the agent's calls again.
+        for (var slice = filter.AgentId is null ? 200 : 20_000; lo <= hi && rows.Count < want; slice = Math.Min(slice * 4, 20_000))
         {
             // The rowid of the slice-th match; the slice takes the rest of its microsecond too.
             var edge = await db.Database.SqlQueryRaw<long>(newest ? SliceEdgeNewest : SliceEdgeOldest, phrase, lo, hi, slice - 1)
