@@ -5,6 +5,7 @@ using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Tenants;
 using CtiBridge.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using AgentStateChange = CtiBridge.Data.Entities.AgentStateChange;
 
 namespace CtiBridge.Data.Tests;
@@ -194,6 +195,10 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal([w.Calls[0]], await Find(admin, range with { Search = "MUSTER" }));
         Assert.Equal([w.Calls[1]], await Find(admin, range with { Search = "0999" }));
         Assert.Equal([w.Calls[3], w.Calls[2]], await Find(admin, range with { Outcome = CallOutcome.Abandoned }));
+        Assert.Equal([w.Calls[1], w.Calls[0], w.Calls[5]], await Find(admin, range with { AgentId = w.A }));
+        Assert.Equal([w.Calls[1]], await Find(admin, range with { AgentId = w.B }));
+        Assert.Equal([w.Calls[1]], await Find(admin, range with { AgentId = w.A, Search = "0999" }));
+        Assert.Equal([w.Calls[0]], await Find(admin, range with { AgentId = w.A, From = D.AddMinutes(-1).AddSeconds(30), To = At(9, 5) }));
 
         var anna = await search.ViewerAsync(w.Tenant, w.A, UserRoles.Agent);
         Assert.Equal([w.Calls[1], w.Calls[0], w.Calls[5]], await Find(anna, range));
@@ -209,5 +214,106 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
             cursor = page.NextCursor;
         } while (cursor is not null);
         Assert.Equal([w.Calls[5], w.Calls[0], w.Calls[1], w.Calls[2], w.Calls[3], w.Calls[4], w.Calls[6]], seen);
+    }
+
+    /// <summary>
+    /// A search whose matches span many slices (SQLite reads its trigram table in time order, 200 matches first, then more):
+    /// every page holds the right records in the right order, also where several records share an instant or a
+    /// microsecond (one key of the search table), with a filter that drops most matches, both ways; a record whose offer
+    /// time changes is found at its new time, a deleted one no more.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_search_with_many_matches_pages_in_time_order_across_slices_and_shared_instants(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        var records = new List<CallRecord>();
+        await using (var db = database.NewContext())
+        {
+            db.ScopeToTenant(w.Tenant);
+            for (var n = 0; n < 1_500; n++)
+            {
+                // Groups of 7 records share a microsecond (one key of SQLite's search table), written newest first: 0.3, 0.2,
+                // 0.2, 0.1, 0.1, 0 and 0 µs into it (PostgreSQL keeps microseconds: there they share an instant).
+                var k = n % 7;
+                var offered = D.AddHours(13).AddSeconds(n / 7).AddTicks((6 - k) / 2);
+                var named = k != 3 ? $"Nordmann {n}" : $"Sued {n}";
+                var record = new CallRecord
+                {
+                    TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, CustomerNumber = $"+4930{n:D6}",
+                    CustomerName = named, OfferedAt = offered, EndedAt = offered.AddSeconds(5),
+                    Outcome = k is 0 or 2 or 5 or 6 ? CallOutcome.Answered : CallOutcome.Abandoned,
+                };
+                if (k is 0 or 5) // Anna's calls
+                    record.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = record.Id, Role = CallLegRole.Agent, UserId = w.A, StartedAt = offered, EndedAt = offered.AddSeconds(5) });
+                records.Add(record);
+            }
+            db.CallRecords.AddRange(records);
+            await db.SaveChangesAsync();
+        }
+        var range = new CallRecordFilter { From = D, To = D.AddDays(1), Search = "nordmann", Outcome = CallOutcome.Answered };
+        List<Guid> Expected(CallRecordSort sort, bool annasOnly = false)
+        {
+            var hits = records.Where(r => r.CustomerName!.StartsWith("Nordmann", StringComparison.Ordinal) && r.Outcome == CallOutcome.Answered
+                && (!annasOnly || r.Legs.Any(l => l.UserId == w.A)));
+            var precision = provider == DatabaseProvider.PostgreSql ? 10 : 1; // ticks per stored unit
+            var ordered = hits.OrderBy(r => r.OfferedAt.UtcTicks / precision).ThenBy(r => r.Id.ToString(), StringComparer.Ordinal).Select(r => r.Id).ToList();
+            if (sort == CallRecordSort.NewestFirst) ordered.Reverse();
+            return ordered;
+        }
+        async Task<List<Guid>> PageThrough(CallRecordFilter filter, CallRecordSort sort, int size)
+        {
+            await using var db = database.NewContext();
+            var search = new CallRecordSearch(db, new ManualTimeProvider(D.AddDays(30)));
+            var admin = await search.ViewerAsync(w.Tenant, null, UserRoles.None);
+            var seen = new List<Guid>();
+            string? cursor = null;
+            do
+            {
+                var page = await search.SearchAsync(admin, filter, sort, cursor, size);
+                Assert.True(page.Items.Count == size || page.NextCursor is null, "a page is full unless it is the last");
+                seen.AddRange(page.Items.Select(r => r.Id));
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            return seen;
+        }
+
+        Assert.InRange(Expected(CallRecordSort.NewestFirst).Count, 800, 900); // more than the first slices of matches (200, 800)
+        Assert.Equal(Expected(CallRecordSort.NewestFirst), await PageThrough(range, CallRecordSort.NewestFirst, 7));
+        Assert.Equal(Expected(CallRecordSort.OldestFirst), await PageThrough(range, CallRecordSort.OldestFirst, 7));
+        Assert.Equal(Expected(CallRecordSort.NewestFirst), await PageThrough(range, CallRecordSort.NewestFirst, 200));
+        Assert.InRange(Expected(CallRecordSort.NewestFirst, annasOnly: true).Count, 400, 450);
+        Assert.Equal(Expected(CallRecordSort.NewestFirst, annasOnly: true), await PageThrough(range with { AgentId = w.A }, CallRecordSort.NewestFirst, 6));
+        Assert.Equal(Expected(CallRecordSort.OldestFirst, annasOnly: true), await PageThrough(range with { AgentId = w.A }, CallRecordSort.OldestFirst, 50));
+        // A time range inside the matches: from the 100th second to the 200th.
+        var inside = range with { From = D.AddHours(13).AddSeconds(100), To = D.AddHours(13).AddSeconds(200) };
+        Assert.Equal(Expected(CallRecordSort.OldestFirst).Where(id => records.Single(r => r.Id == id).OfferedAt >= inside.From
+            && records.Single(r => r.Id == id).OfferedAt < inside.To).ToList(), await PageThrough(inside, CallRecordSort.OldestFirst, 4));
+
+        // An offer time that changes (a provisional record completed at the call's end) and a deleted record.
+        var moved = records.First(r => r.Outcome == CallOutcome.Answered && r.CustomerName!.StartsWith("Nordmann", StringComparison.Ordinal));
+        var gone = records.Last(r => r.Outcome == CallOutcome.Answered && r.CustomerName!.StartsWith("Nordmann", StringComparison.Ordinal));
+        await using (var db = database.NewContext())
+        {
+            db.ScopeToTenant(w.Tenant);
+            var row = await db.CallRecords.SingleAsync(r => r.Id == moved.Id);
+            row.OfferedAt = D.AddHours(20);
+            db.CallRecords.Remove(await db.CallRecords.SingleAsync(r => r.Id == gone.Id));
+            await db.SaveChangesAsync();
+        }
+        moved.OfferedAt = D.AddHours(20);
+        records.Remove(gone);
+        var afterChange = await PageThrough(range, CallRecordSort.NewestFirst, 9);
+        Assert.Equal(moved.Id, afterChange[0]);
+        Assert.Equal(Expected(CallRecordSort.NewestFirst), afterChange);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var db = database.NewContext();
+            var indexed = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM \"CallRecordSearch\"").SingleAsync();
+            Assert.Equal(await db.ScopeToSystem().CallRecords.LongCountAsync(), indexed);
+        }
     }
 }

@@ -29,14 +29,11 @@ public sealed class RecordsHarness : ILoadHarness
     {
         var provider = args.Length > 0 && args[0].StartsWith("p", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
         var count = args.Length > 1 ? int.Parse(args[1]) : 1_000_000;
-        // CTI_BENCH_RECORDS_SEED=N: generate N records through EF Core, then copy them in SQL (new ids, same times and
-        // contents) until there are `count` — generating a million through EF Core takes hours on a loaded machine.
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("CTI_BENCH_RECORDS_SEED"), out var n) && n > 0 && n < count ? n : count;
         var options = new DatabaseOptions
         {
             Provider = provider,
             ConnectionString = provider == DatabaseProvider.Sqlite
-                ? $"Data Source={Path.Combine(Path.GetTempPath(), $"records-bench-{Guid.NewGuid():N}.db")}"
+                ? $"Data Source={Environment.GetEnvironmentVariable("CTI_BENCH_RECORDS_DB") ?? Path.Combine(Path.GetTempPath(), $"records-bench-{Guid.NewGuid():N}.db")}"
                 : args.Length > 2 ? args[2] : throw new ArgumentException("PostgreSQL needs a connection string (third argument)."),
         };
         CtiDbContext NewContext()
@@ -49,23 +46,20 @@ public sealed class RecordsHarness : ILoadHarness
 
         var now = DateTimeOffset.UtcNow;
         var sw = Stopwatch.StartNew();
-        var world = await GenerateAsync(NewContext, seed, now);
-        Console.WriteLine($"{provider}: generated {seed:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
-        if (seed < count)
+        // CTI_BENCH_RECORDS_REUSE=1: time the searches on the bench tenant a previous run left in the database
+        // (SQLite: CTI_BENCH_RECORDS_DB=<file> names it) instead of generating another.
+        var reused = Environment.GetEnvironmentVariable("CTI_BENCH_RECORDS_REUSE") == "1" ? await ExistingAsync(NewContext) : null;
+        if (reused is not null) now = reused.Value.Now;
+        var world = reused?.World ?? await GenerateAsync(NewContext, count, now);
+        if (reused is not null) Console.WriteLine($"{provider}: reusing the bench tenant generated at {now:u}");
+        else Console.WriteLine($"{provider}: generated {count:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
+        if (reused is null)
         {
             sw.Restart();
-            var total = await ReplicateAsync(NewContext, provider, count);
-            Console.WriteLine($"{provider}: copied up to {total:N0} records in {sw.Elapsed.TotalSeconds:F0} s");
-        }
-        if (provider == DatabaseProvider.PostgreSql)
-        {
             await using var db = NewContext();
-            await db.Database.ExecuteSqlRawAsync("ANALYZE");
-        }
-        else
-        {
-            await using var db = NewContext();
-            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql ? "VACUUM ANALYZE" : "ANALYZE");
+            Console.WriteLine($"{provider}: analysed in {sw.Elapsed.TotalSeconds:F0} s");
         }
 
         var year = new CallRecordFilter { From = now.AddMonths(-12).AddDays(-1), To = now.AddDays(1) };
@@ -89,6 +83,8 @@ public sealed class RecordsHarness : ILoadHarness
             ("type=Transferred (none: worst case)", year with { Type = CallRecordType.Transferred }),
             ("type=ManualOutbound+minTalk", year with { Type = CallRecordType.ManualOutbound, MinTalkSeconds = 300 }),
             ("month+search number+outcome", new CallRecordFilter { From = now.AddMonths(-1), To = now, Search = "5550", Outcome = CallOutcome.Answered }),
+            ("search name+outcome=Abandoned", year with { Search = "müller", Outcome = CallOutcome.Abandoned }),
+            ("search name+agent (rare: every match of the year read)", year with { Search = "müller", AgentId = world.AgentIds[42] }),
         };
         Console.WriteLine("| filter | matches | first page p50 | p95 | page 500 p50 | p95 |");
         Console.WriteLine("|---|---|---|---|---|---|");
@@ -146,54 +142,19 @@ public sealed class RecordsHarness : ILoadHarness
         }
     }
 
-    /// <summary>
-    /// Copies the call records (with their legs and recordings) under new ids until there are <paramref name="target"/>:
-    /// same times, numbers and names, so every filter keeps its share. The FTS trigger indexes the copies on SQLite.
-    /// </summary>
-    private static async Task<long> ReplicateAsync(Func<CtiDbContext> newContext, DatabaseProvider provider, int target)
+    /// <summary>The bench tenant of an earlier run (its agents, groups and dispositions in generation order), or null.</summary>
+    private static async Task<(World World, DateTimeOffset Now)?> ExistingAsync(Func<CtiDbContext> newContext)
     {
         await using var db = newContext();
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        var sqlite = provider == DatabaseProvider.Sqlite;
-        async Task<List<string>> ColumnsAsync(string table)
-        {
-            var sql = sqlite ? $"SELECT name FROM pragma_table_info('{table}')"
-                : $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position";
-            return await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
-        }
-        string NewId(string hex) => sqlite
-            ? $"substr({hex},1,8)||'-'||substr({hex},9,4)||'-'||substr({hex},13,4)||'-'||substr({hex},17,4)||'-'||substr({hex},21,12)"
-            : "gen_random_uuid()";
-        var random = sqlite ? "hex(randomblob(16))" : "NULL";
-        string Copy(string table, List<string> columns, Func<string, string> value) =>
-            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) SELECT {string.Join(", ", columns.Select(value))} " +
-            $"FROM (SELECT t.*, m.\"New\" AS \"NewCallId\", {random} AS \"Hex\" FROM \"{table}\" t JOIN copy_map m ON t.\"{(table == "CallRecords" ? "Id" : "CallId")}\" = m.\"Old\") x";
-        var records = await ColumnsAsync("CallRecords");
-        var legs = await ColumnsAsync("CallLegs");
-        var recs = await ColumnsAsync("Recordings");
-        long have = await db.CallRecords.IgnoreQueryFilters().LongCountAsync();
-        for (var round = 1; have < target; round++)
-        {
-            var take = Math.Min(have, target - have);
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS copy_map");
-            await db.Database.ExecuteSqlRawAsync(sqlite
-                ? $"CREATE TEMP TABLE copy_map AS SELECT \"Id\" AS \"Old\", {NewId("h")} AS \"New\" FROM (SELECT \"Id\", hex(randomblob(16)) AS h FROM \"CallRecords\" LIMIT {take})"
-                : $"CREATE TEMP TABLE copy_map AS SELECT \"Id\" AS \"Old\", gen_random_uuid() AS \"New\" FROM \"CallRecords\" LIMIT {take}");
-            await db.Database.ExecuteSqlRawAsync(Copy("CallRecords", records, c => c == "Id" ? "x.\"NewCallId\"" : $"x.\"{c}\""));
-            await db.Database.ExecuteSqlRawAsync(Copy("CallLegs", legs, c => c switch
-            {
-                "Id" => NewId("x.\"Hex\""), "CallId" => "x.\"NewCallId\"", _ => $"x.\"{c}\"",
-            }));
-            await db.Database.ExecuteSqlRawAsync(Copy("Recordings", recs, c => c switch
-            {
-                "Id" => NewId("x.\"Hex\""), "CallId" => "x.\"NewCallId\"", "Name" => $"x.\"Name\" || '-{round}'", _ => $"x.\"{c}\"",
-            }));
-            await tx.CommitAsync();
-            have += take;
-            Console.WriteLine($"  copy round {round}: {have:N0} records");
-        }
-        return have;
+        var tenant = await db.ScopeToSystem().Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Domain == "bench");
+        if (tenant is null) return null;
+        db.ScopeToTenant(tenant.Id);
+        var agents = await db.Users.Where(u => u.Username.StartsWith("agent")).OrderBy(u => u.Username).Select(u => u.Id).ToListAsync();
+        var groups = (await db.SkillGroups.Select(g => new { g.Id, g.Name }).ToListAsync()).OrderBy(g => int.Parse(g.Name[6..])).Select(g => g.Id).ToList();
+        var dispositions = await db.Dispositions.OrderBy(d => d.Code).Select(d => d.Id).ToListAsync();
+        var super = await db.Users.Where(u => u.Username == "super").Select(u => u.Id).SingleAsync();
+        var team = await db.Teams.Where(t => t.Name == "Team 4").Select(t => t.Id).SingleAsync();
+        return (new World(tenant.Id, agents, super, team, groups, dispositions, 0, 0, 0), tenant.CreatedAt.AddYears(2));
     }
 
     private static async Task<int> CountAsync(Func<CtiDbContext> newContext, CallRecordSearch search, RecordViewer viewer, CallRecordFilter filter)
@@ -247,11 +208,9 @@ public sealed class RecordsHarness : ILoadHarness
     private sealed record World(Guid Tenant, List<Guid> AgentIds, Guid SupervisorId, Guid Team, List<Guid> Groups, List<Guid> Dispositions,
         long Legs, long Recordings, long StateChanges);
 
-    private static readonly string[] Names = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann"];
-
     private static async Task<World> GenerateAsync(Func<CtiDbContext> newContext, int count, DateTimeOffset now)
     {
-        var rnd = new Random(22);
+        var rnd = new Random(22); // the state changes only
         var tenant = new Tenant { Domain = "bench", Name = "Bench", Enabled = true, CreatedAt = now.AddYears(-2) };
         var agents = new List<User>();
         var groups = new List<SkillGroup>();
@@ -287,67 +246,13 @@ public sealed class RecordsHarness : ILoadHarness
             teamId = (await db.Teams.SingleAsync(t => t.Name == "Team 4")).Id;
         }
 
-        long legs = 0, recordings = 0, states = 0;
-        var start = now.AddMonths(-12);
-        var span = (now - start).Ticks;
-        const int batch = 20_000;
-        for (var done = 0; done < count; done += batch)
-        {
-            await using var db = newContext();
-            db.ScopeToTenant(tenant.Id);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            for (var i = done; i < Math.Min(count, done + batch); i++)
-            {
-                var offered = start.AddTicks((long)(rnd.NextDouble() * span));
-                var kindRoll = rnd.Next(100);
-                var kind = kindRoll < 70 ? CallKind.Queue : kindRoll < 80 ? CallKind.Direct : kindRoll < 95 ? CallKind.Outbound : CallKind.Internal;
-                var direction = kind switch { CallKind.Outbound => CallDirection.Outbound, CallKind.Internal => CallDirection.Internal, _ => CallDirection.Inbound };
-                var outcomeRoll = rnd.Next(100);
-                var outcome = outcomeRoll < 80 ? CallOutcome.Answered : outcomeRoll < 90 ? CallOutcome.Abandoned : outcomeRoll < 95 ? CallOutcome.NotAnswered
-                    : outcomeRoll < 98 ? CallOutcome.Busy : CallOutcome.Failed;
-                var agent = agents[rnd.Next(Agents)].Id;
-                var wait = kind == CallKind.Queue ? rnd.Next(0, 180) : 0;
-                var talk = outcome == CallOutcome.Answered ? rnd.Next(10, 1200) : 0;
-                var number = $"+49{rnd.Next(30, 99)}555{rnd.Next(0, 10_000):D4}";
-                var record = new CallRecord
-                {
-                    TenantId = tenant.Id, Direction = direction, Kind = kind, SkillGroupId = kind == CallKind.Queue ? groups[rnd.Next(groups.Count)].Id : null,
-                    CustomerNumber = number, CustomerName = rnd.Next(3) == 0 ? $"{Names[rnd.Next(Names.Length)]} {rnd.Next(1000)}" : null,
-                    DialedNumber = direction == CallDirection.Outbound ? number : null,
-                    OfferedAt = offered, AnsweredAt = outcome == CallOutcome.Answered ? offered.AddSeconds(wait + 5) : null,
-                    EndedAt = offered.AddSeconds(wait + 5 + talk), WaitSeconds = wait, RingSeconds = 5, TalkSeconds = talk, HoldSeconds = talk > 300 ? rnd.Next(0, 60) : 0,
-                    EndReason = outcome switch
-                    {
-                        CallOutcome.Answered => CallEndReason.Normal, CallOutcome.Abandoned => CallEndReason.AbandonedWhileWaiting,
-                        CallOutcome.Busy => CallEndReason.Busy, CallOutcome.Failed => CallEndReason.Failed, _ => CallEndReason.NoAnswer,
-                    },
-                    DispositionId = outcome == CallOutcome.Answered && rnd.Next(2) == 0 ? dispositions[rnd.Next(dispositions.Count)].Id : null,
-                    Outcome = outcome, OfferCount = 1, RonaCount = outcome == CallOutcome.NotAnswered ? 1 : 0,
-                    AnsweredByUserId = outcome == CallOutcome.Answered ? agent : null,
-                    HasRecording = outcome == CallOutcome.Answered && rnd.Next(8) == 0,
-                };
-                if (outcome != CallOutcome.Abandoned)
-                {
-                    record.Legs.Add(new CallLeg
-                    {
-                        TenantId = tenant.Id, CallId = record.Id, Role = CallLegRole.Agent, UserId = agent, StartedAt = offered.AddSeconds(wait),
-                        AnsweredAt = record.AnsweredAt, EndedAt = record.EndedAt, EndReason = record.EndReason,
-                    });
-                    legs++;
-                }
-                db.CallRecords.Add(record);
-                if (record.HasRecording)
-                {
-                    db.Recordings.Add(new Recording
-                    {
-                        TenantId = tenant.Id, CallId = record.Id, UserId = agent, Type = RecordingType.Inbound, Name = $"bench-{record.Id:N}",
-                        StartedAt = record.AnsweredAt!.Value, EndedAt = record.EndedAt, DurationSeconds = talk,
-                    });
-                    recordings++;
-                }
-            }
-            await db.SaveChangesAsync();
-        }
+        long states = 0;
+        var sw = Stopwatch.StartNew();
+        long legs, recordings;
+        await using (var gen = newContext())
+            (legs, recordings) = await RecordsGenerator.WriteAsync(gen, tenant.Id, agents.Select(a => a.Id).ToList(), groups.Select(g => g.Id).ToList(),
+                dispositions.Select(d => d.Id).ToList(), count, now.AddMonths(-12), now);
+        Console.WriteLine($"  records, legs and recordings written in {sw.Elapsed.TotalSeconds:F0} s");
 
         // A month of state changes for Team 4's agents: Ready 8:00, calls, a lunch, logout 17:00, every day.
         await using (var db = newContext())

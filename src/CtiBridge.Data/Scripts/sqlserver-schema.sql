@@ -1328,5 +1328,9 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612060733_dial_task_claims_unique', SYSUTCDATETIME());
 GO
 
+-- 202612061400_call_record_search_by_time
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612061400_call_record_search_by_time', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO

@@ -1,0 +1,2 @@
+-- PostgreSQL: nothing to change. The SQLite migration of the same name puts the records' FTS5 search table in time
+-- order; PostgreSQL searches with its pg_trgm GIN index (202612051940_call_record_search).

@@ -1,0 +1,2 @@
+-- SQL Server: nothing to change. The SQLite migration of the same name puts the records' FTS5 search table in time
+-- order; SQL Server searches with LIKE.
