@@ -87,6 +87,7 @@ public class CtiDbContext : DbContext
     public DbSet<CallRecord> CallRecords => Set<CallRecord>();
     public DbSet<CallLeg> CallLegs => Set<CallLeg>();
     public DbSet<CallAttachedData> CallAttachedData => Set<CallAttachedData>();
+    public DbSet<CallGroupWait> CallGroupWaits => Set<CallGroupWait>();
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<Disposition> Dispositions => Set<Disposition>();
     public DbSet<CallAgentDisposition> CallAgentDispositions => Set<CallAgentDisposition>();
@@ -335,6 +336,7 @@ public class CtiDbContext : DbContext
             e.HasOne<Disposition>().WithMany().HasForeignKey(x => x.DispositionId).OnDelete(DeleteBehavior.SetNull);
             e.HasMany(x => x.Legs).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.AttachedData).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.GroupWaits).WithOne().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
         });
         m.Entity<CallLeg>(e =>
         {
@@ -354,6 +356,11 @@ public class CtiDbContext : DbContext
             e.HasKey(x => new { x.CallId, x.Key });
             e.Property(x => x.Key).HasMaxLength(64);
             e.Property(x => x.Value).HasMaxLength(1000);
+        });
+        m.Entity<CallGroupWait>(e =>
+        {
+            e.HasKey(x => new { x.CallId, x.Seq });
+            e.Property(x => x.SkillGroupName).HasMaxLength(200);
         });
         m.Entity<Recording>(e =>
         {

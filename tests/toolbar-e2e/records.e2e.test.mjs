@@ -87,6 +87,10 @@ test('the agent finds the call on the records page: journey, recording played, C
   await journey.waitFor();
   await until(async () => /Answered by\s*Agent 3/.test(await journey.innerText()), 'the journey');
   assert.match(await journey.innerText(), /orderId\s*REC-1/);
+  // Where the caller waited, group by group (one group here).
+  const waits = journey.getByRole('list', { name: 'Where the caller waited' });
+  assert.equal(await waits.getByRole('listitem').count(), 1);
+  assert.match(await waits.innerText(), /^Support: /);
   await journey.getByRole('button', { name: 'Play recording 1' }).click();
   const audio = journey.locator('audio');
   await audio.waitFor();

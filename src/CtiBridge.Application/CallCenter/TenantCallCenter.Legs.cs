@@ -43,6 +43,7 @@ public sealed partial class TenantCallCenter
                         if (call.Call.AnsweredAt is null)
                         {
                             call.Call.AnsweredAt = now;
+                            call.Call.LeaveGroup(now);
                             RecordWait(call);
                             if (call.Call.Kind == CallKind.Queue && call.Call.Customer is { IsPresent: true } answered)
                             {

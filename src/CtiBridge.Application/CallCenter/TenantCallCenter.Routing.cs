@@ -178,6 +178,8 @@ public sealed partial class TenantCallCenter
         var call = NewInboundCall(CallKind.Queue, leg, enqueuedAt);
         call.Call.SkillGroupId = group.Definition.Id;
         call.Call.EnqueuedAt = enqueuedAt;
+        call.Call.EnterGroup(group.Definition.Id, group.Definition.Name, enqueuedAt);
+        call.Call.LeaveGroup(answeredAt);
         call.Call.FirstOfferedAt = answeredAt; // the offer's time is not kept: the wait counts to the answer
         call.Call.AnsweredAt = answeredAt;
         call.Call.OfferAttempts = 1;
@@ -366,6 +368,8 @@ public sealed partial class TenantCallCenter
         call.Call.State = CallState.Waiting;
         call.Call.EnqueuedAt ??= now;
         call.Call.SkillGroupId = group.Definition.Id;
+        // Taken back in place after a restart, the wait began when the caller was first queued.
+        call.Call.EnterGroup(group.Definition.Id, group.Definition.Name, inPlace ? call.Call.EnqueuedAt.Value : now);
         call.WaitingIn = group;
         if (atHead) group.Waiting.Insert(0, call);
         else if (inPlace)
@@ -770,6 +774,7 @@ public sealed partial class TenantCallCenter
         call.Call.State = CallState.Ended;
         call.Call.EndedAt = now;
         call.Call.EndReason = reason;
+        call.Call.LeaveGroup(now);
         var group = call.WaitingIn;
         ForgetCall(call);
         if (group is not null) PublishStats(group);

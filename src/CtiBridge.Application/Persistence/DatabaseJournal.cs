@@ -422,6 +422,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
         {
             await db.Entry(existing).Collection(c => c.Legs).LoadAsync(ct).ConfigureAwait(false);
             await db.Entry(existing).Collection(c => c.AttachedData).LoadAsync(ct).ConfigureAwait(false);
+            await db.Entry(existing).Collection(c => c.GroupWaits).LoadAsync(ct).ConfigureAwait(false);
             // A disposition set on the stored record while the call was live stays unless the call brings one.
             finished.DispositionId = existing.DispositionId;
             finished.Remarks = existing.Remarks;
@@ -429,8 +430,10 @@ public sealed class DatabaseJournal : ICallCenterJournal
             db.Entry(existing).CurrentValues.SetValues(finished);
             db.CallLegs.RemoveRange(existing.Legs);
             db.CallAttachedData.RemoveRange(existing.AttachedData);
+            db.CallGroupWaits.RemoveRange(existing.GroupWaits);
             foreach (var leg in finished.Legs) db.CallLegs.Add(leg);
             foreach (var data in finished.AttachedData) db.CallAttachedData.Add(data);
+            foreach (var wait in finished.GroupWaits) db.CallGroupWaits.Add(wait);
         }
         var recordings = db.Recordings.Local.Where(r => r.CallId == finished.Id).ToList();
         recordings.AddRange(await db.Recordings.Where(r => r.CallId == finished.Id).ToListAsync(ct).ConfigureAwait(false));
@@ -507,6 +510,15 @@ public sealed class DatabaseJournal : ICallCenterJournal
                 AnsweredAt = p.AnsweredAt,
                 EndedAt = p.LeftAt ?? call.EndedAt,
                 EndReason = p.EndReason ?? call.EndReason,
+            });
+        }
+        for (var i = 0; i < call.GroupWaits.Count; i++)
+        {
+            var wait = call.GroupWaits[i];
+            record.GroupWaits.Add(new CallGroupWait
+            {
+                TenantId = call.TenantId, CallId = call.Id, Seq = i, SkillGroupId = wait.GroupId, SkillGroupName = Cut(wait.GroupName, 200) ?? "",
+                EnteredAt = wait.EnteredAt, LeftAt = wait.LeftAt ?? call.EndedAt,
             });
         }
         foreach (var (k, v) in call.AttachedData)

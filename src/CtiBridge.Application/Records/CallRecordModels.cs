@@ -99,6 +99,14 @@ public sealed record CallRecordPage(IReadOnlyList<CallRecordSummary> Items, stri
 public sealed record CallJourneyLeg(CallLegRole Role, Guid? AgentId, string? AgentName, string? Number,
     DateTimeOffset StartedAt, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt, CallEndReason? EndReason, bool Rona);
 
+/// <summary>Where the caller waited: a skill group, from when to when (an overflow moves her to the next group).</summary>
+/// <param name="SkillGroupId">The group.</param>
+/// <param name="SkillGroupName">Its name when the caller waited there.</param>
+/// <param name="EnteredAt">When she was queued in it.</param>
+/// <param name="LeftAt">When she left it: an agent answered, she moved on, or the call ended.</param>
+/// <param name="Seconds">How long she waited in it.</param>
+public sealed record CallGroupWaitView(Guid SkillGroupId, string SkillGroupName, DateTimeOffset EnteredAt, DateTimeOffset? LeftAt, int Seconds);
+
 /// <summary>An agent's wrap-up after the call.</summary>
 public sealed record CallWrapUp(Guid AgentId, string? AgentName, DateTimeOffset StartedAt, int Seconds);
 
@@ -117,8 +125,9 @@ public sealed record CallAgentNote(Guid? AgentId, string? AgentName, Guid? Dispo
 
 /// <summary>
 /// A call's whole journey. <c>Summary.DispositionId</c> and <c>Remarks</c> are the record's own (the answering agent's
-/// notes, else the notes saved last); <c>Notes</c> has each agent's own.
+/// notes, else the notes saved last); <c>Notes</c> has each agent's own; <c>Waits</c>, where the caller waited, group by
+/// group, in order.
 /// </summary>
 public sealed record CallRecordDetail(CallRecordSummary Summary, string? Remarks, IReadOnlyList<CallJourneyLeg> Legs,
     IReadOnlyList<CallWrapUp> WrapUps, IReadOnlyDictionary<string, string> AttachedData, IReadOnlyList<CallRecordingRef> Recordings,
-    IReadOnlyList<CallAgentNote> Notes);
+    IReadOnlyList<CallAgentNote> Notes, IReadOnlyList<CallGroupWaitView> Waits);

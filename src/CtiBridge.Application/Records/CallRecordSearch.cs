@@ -179,7 +179,7 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
     /// <summary>One call's whole journey; <c>call_record_not_found</c> when it does not exist or the reader may not see it.</summary>
     public async Task<CallRecordDetail> DetailAsync(RecordViewer viewer, Guid callId, CancellationToken ct = default)
     {
-        var record = await Visible(viewer).AsNoTracking().Include(c => c.Legs).Include(c => c.AttachedData)
+        var record = await Visible(viewer).AsNoTracking().Include(c => c.Legs).Include(c => c.AttachedData).Include(c => c.GroupWaits)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == callId, ct).ConfigureAwait(false)
             ?? throw new CtiException(RecordErrors.RecordNotFound, "No such call record.", ErrorKind.NotFound);
         var names = await NamesAsync([record], ct).ConfigureAwait(false);
@@ -202,8 +202,10 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
                 .ToListAsync(ct).ConfigureAwait(false))
             .Select(n => new CallAgentNote(n.UserId, n.UserId is { } u ? names.Users.GetValueOrDefault(u) : null, n.DispositionId,
                 n.Disposition, n.Remarks, n.SavedAt)).ToList();
+        var waits = record.GroupWaits.OrderBy(w => w.Seq).Select(w => new CallGroupWaitView(w.SkillGroupId, w.SkillGroupName, w.EnteredAt, w.LeftAt,
+            w.LeftAt is { } left ? (int)Math.Round(Math.Max(0, (left - w.EnteredAt).TotalSeconds)) : 0)).ToList();
         return new CallRecordDetail(Summarize(record, names, mask), record.Remarks, legs, wrapUps,
-            record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings, notes);
+            record.AttachedData.ToDictionary(a => a.Key, a => a.Value), recordings, notes, waits);
     }
 
     /// <summary>The tenant's dispositions, by name (for the records' disposition filter).</summary>

@@ -64,6 +64,8 @@ public class CallRecord : ITenantOwned
     public Guid? DialTaskId { get; set; }
     public List<CallLeg> Legs { get; set; } = new();
     public List<CallAttachedData> AttachedData { get; set; } = new();
+    /// <summary>Where the caller waited, group by group (an overflow adds one).</summary>
+    public List<CallGroupWait> GroupWaits { get; set; } = new();
 }
 
 /// <summary>What became of a call, for search and reports (docs/reports.md).</summary>
@@ -115,6 +117,19 @@ public class CallAttachedData : ITenantOwned
     public Guid CallId { get; set; }
     public string Key { get; set; } = "";
     public string Value { get; set; } = "";
+}
+
+/// <summary>A caller's wait in one skill group (<see cref="Seq"/>: its place in the call's journey, from 0).</summary>
+public class CallGroupWait : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+    public Guid CallId { get; set; }
+    public int Seq { get; set; }
+    public Guid SkillGroupId { get; set; }
+    /// <summary>The group's name when the caller waited (a group renamed or deleted later keeps the record readable).</summary>
+    public string SkillGroupName { get; set; } = "";
+    public DateTimeOffset EnteredAt { get; set; }
+    public DateTimeOffset? LeftAt { get; set; }
 }
 
 /// <summary>A recording of (part of) a call.</summary>

@@ -565,6 +565,21 @@ CREATE TABLE [CallAttachedData] (
 GO
 
 
+CREATE TABLE [CallGroupWaits] (
+    [CallId] uniqueidentifier NOT NULL,
+    [Seq] int NOT NULL,
+    [TenantId] uniqueidentifier NOT NULL,
+    [SkillGroupId] uniqueidentifier NOT NULL,
+    [SkillGroupName] nvarchar(200) NOT NULL,
+    [EnteredAt] datetime2 NOT NULL,
+    [LeftAt] datetime2 NULL,
+    CONSTRAINT [PK_CallGroupWaits] PRIMARY KEY ([CallId], [Seq]),
+    CONSTRAINT [FK_CallGroupWaits_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
+    CONSTRAINT [FK_CallGroupWaits_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id])
+);
+GO
+
+
 CREATE TABLE [CallLegs] (
     [Id] uniqueidentifier NOT NULL,
     [TenantId] uniqueidentifier NOT NULL,
@@ -686,6 +701,10 @@ GO
 
 
 CREATE INDEX [IX_Callbacks_TenantId_TeamId] ON [Callbacks] ([TenantId], [TeamId]);
+GO
+
+
+CREATE INDEX [IX_CallGroupWaits_TenantId] ON [CallGroupWaits] ([TenantId]);
 GO
 
 

@@ -142,6 +142,31 @@ public sealed class Call
 
     public TimeSpan WaitTime => (FirstOfferedAt ?? EndedAt ?? CreatedAt) - (EnqueuedAt ?? CreatedAt);
 
+    /// <summary>
+    /// Where the caller waited: one entry per skill group, in order (an overflow moves the caller on to the next group;
+    /// an offer that rings out keeps her in the same one). An entry closes when an agent answers, the caller moves on, or
+    /// the call ends.
+    /// </summary>
+    public IReadOnlyList<GroupWait> GroupWaits => _groupWaits;
+    private readonly List<GroupWait> _groupWaits = new();
+
+    /// <summary>The caller waits in <paramref name="groupId"/> from <paramref name="at"/> (the same group again: the wait goes on).</summary>
+    public void EnterGroup(Guid groupId, string groupName, DateTimeOffset at)
+    {
+        if (_groupWaits.Count > 0 && _groupWaits[^1] is { LeftAt: null } open)
+        {
+            if (open.GroupId == groupId) return;
+            open.LeftAt = at;
+        }
+        _groupWaits.Add(new GroupWait(groupId, groupName, at));
+    }
+
+    /// <summary>The caller stops waiting (answered, or the call ended).</summary>
+    public void LeaveGroup(DateTimeOffset at)
+    {
+        if (_groupWaits.Count > 0 && _groupWaits[^1] is { LeftAt: null } open) open.LeftAt = at < open.EnteredAt ? open.EnteredAt : at;
+    }
+
     /// <summary>How many times the customer was put on hold.</summary>
     public int HoldCount { get; set; }
 
@@ -157,4 +182,13 @@ public sealed class Call
         if (HeldSince is { } since) HoldTotal += now - since;
         HeldSince = null;
     }
+}
+
+/// <summary>A caller's wait in one skill group.</summary>
+public sealed class GroupWait(Guid groupId, string groupName, DateTimeOffset enteredAt)
+{
+    public Guid GroupId { get; } = groupId;
+    public string GroupName { get; } = groupName;
+    public DateTimeOffset EnteredAt { get; } = enteredAt;
+    public DateTimeOffset? LeftAt { get; internal set; }
 }

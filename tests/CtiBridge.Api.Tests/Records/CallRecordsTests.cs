@@ -53,6 +53,12 @@ public class CallRecordsTests
         Assert.Contains(detail.Legs, l => l.Role == CallLegRole.Customer && l.Number == "+4930555123");
         Assert.Contains(detail.Legs, l => l.Role == CallLegRole.Agent && l.AgentId == agent1 && l.AnsweredAt is not null);
         Assert.Equal("A-17", detail.AttachedData["orderId"]);
+        // Where the caller waited: Sales, from the queueing to the answer.
+        var wait = Assert.Single(detail.Waits);
+        Assert.Equal("Sales", wait.SkillGroupName);
+        var answered = detail.Legs.Single(l => l.Role == CallLegRole.Agent).AnsweredAt!.Value;
+        Assert.Equal(answered, wait.LeftAt!.Value, TimeSpan.FromSeconds(1));
+        Assert.True(wait.EnteredAt <= wait.LeftAt && wait.Seconds >= 0);
 
         // A colleague in the same team: not a party, so neither in lists nor by id.
         var colleague = await host.ClientForAsync("demo", "agent2");

@@ -504,6 +504,44 @@ public class RoutingTests
     }
 
     [Fact]
+    public void The_record_says_where_the_caller_waited_group_by_group_and_a_ring_out_does_not_start_a_new_wait()
+    {
+        var h = new Harness(c => c with
+        {
+            Groups = c.Groups.Select(g => g.Id == Sales ? g with { MaxWaitSeconds = 60, OverflowGroupId = Support } : g).ToList(),
+        });
+        var start = h.Clock.GetUtcNow();
+        h.Center.Login(Cat, ready: true);   // Support only
+        var customer = h.CustomerCalls("Sales");
+        h.Clock.Advance(60);                // overflow to Support: Cat rings
+        h.Clock.Advance(15);                // and does not answer: back to the head of Support
+        h.Center.SetReady(Cat);
+        h.Clock.Advance(5);
+        h.Pbx.Answer(h.RingingFor("103").Id);
+        h.Clock.Advance(30);
+        h.Pbx.HangupFromDevice(customer);
+
+        var waits = Assert.Single(h.Sink.CallRecords).Call.GroupWaits;
+        Assert.Equal(["Sales", "Support"], waits.Select(w => w.GroupName));
+        Assert.Equal((start, start.AddSeconds(60)), (waits[0].EnteredAt, waits[0].LeftAt!.Value));
+        Assert.Equal(start.AddSeconds(60), waits[1].EnteredAt);           // one wait in Support across the ring-out
+        Assert.Equal(start.AddSeconds(80), waits[1].LeftAt!.Value);        // up to Cat's answer
+    }
+
+    [Fact]
+    public void An_abandoned_caller_waited_until_she_hung_up()
+    {
+        var h = new Harness();
+        var start = h.Clock.GetUtcNow();
+        var customer = h.CustomerCalls("Sales");
+        h.Clock.Advance(42);
+        h.Pbx.HangupFromDevice(customer);
+
+        var wait = Assert.Single(Assert.Single(h.Sink.CallRecords).Call.GroupWaits);
+        Assert.Equal(("Sales", start, start.AddSeconds(42)), (wait.GroupName, wait.EnteredAt, wait.LeftAt!.Value));
+    }
+
+    [Fact]
     public void Max_wait_to_a_destination_records_overflow()
     {
         var h = new Harness(c => c with

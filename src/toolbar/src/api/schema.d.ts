@@ -11048,11 +11048,17 @@ export interface paths {
          * @description The supervisor desk asks for it while its softphone is registered. A session started while the line is open runs
          *     on it: nothing rings, the call is heard as soon as the snoop joins the line (tens of milliseconds instead of a new
          *     WebRTC call's set-up). When the session ends the line stays open; hanging the line up on the softphone ends it
-         *     (and a session on it). Asking again while a line exists returns that line. Only for a browser softphone.
+         *     (and a session on it). Asking again while a line exists returns that line, unless replace is true:
+         *     a desk that has just started its softphone sends it, because a line found then went to a page that is gone (a
+         *     reload, another tab); that line is closed (a session on it ends) and a new one rings. Only for a browser softphone;
+         *     when the softphone's registration ends, the line is closed.
          */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description True from a desk that has just registered its softphone: replace a line found. */
+                    replace?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -19842,6 +19848,31 @@ export interface components {
              */
             savedAt?: string;
         };
+        /** @description Where the caller waited: a skill group, from when to when (an overflow moves her to the next group). */
+        "Application.Records.CallGroupWaitView": {
+            /**
+             * Format: uuid
+             * @description The group.
+             */
+            skillGroupId?: string;
+            /** @description Its name when the caller waited there. */
+            skillGroupName?: string;
+            /**
+             * Format: date-time
+             * @description When she was queued in it.
+             */
+            enteredAt?: string;
+            /**
+             * Format: date-time
+             * @description When she left it: an agent answered, she moved on, or the call ended.
+             */
+            leftAt?: string | null;
+            /**
+             * Format: int32
+             * @description How long she waited in it.
+             */
+            seconds?: number;
+        };
         /** @description One party's leg: who, from when to when, how it ended; `Rona`: an agent's offer that rang without an answer (ring-no-answer or declined). */
         "Application.Records.CallJourneyLeg": {
             role?: components["schemas"]["Data.Entities.CallLegRole"];
@@ -19860,7 +19891,8 @@ export interface components {
         };
         /**
          * @description A call's whole journey. `Summary.DispositionId` and `Remarks` are the record's own (the answering agent's
-         *     notes, else the notes saved last); `Notes` has each agent's own.
+         *     notes, else the notes saved last); `Notes` has each agent's own; `Waits`, where the caller waited, group by
+         *     group, in order.
          */
         "Application.Records.CallRecordDetail": {
             summary?: components["schemas"]["Application.Records.CallRecordSummary"];
@@ -19872,6 +19904,7 @@ export interface components {
             };
             recordings?: components["schemas"]["Application.Records.CallRecordingRef"][];
             notes?: components["schemas"]["Application.Records.CallAgentNote"][];
+            waits?: components["schemas"]["Application.Records.CallGroupWaitView"][];
         };
         /** @description A page of records and the cursor of the next one (null: the last page). */
         "Application.Records.CallRecordPage": {

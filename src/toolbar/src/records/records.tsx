@@ -248,6 +248,18 @@ function Journey({ callId, onClose }: { callId: string; onClose: () => void }) {
             <dt>Disposition</dt><dd>{s.dispositionName ?? '—'}{(detail.notes ?? []).length > 1 ? ' (the answering agent\'s)' : ''}</dd>
             <dt>Remarks</dt><dd class="break">{detail.remarks || '—'}</dd>
           </dl>
+          {(detail.waits ?? []).length > 0 && (
+            <>
+              <h3>Waited in</h3>
+              <ol class="waits" aria-label="Where the caller waited">{detail.waits!.map((w, i) => (
+                <li key={i}>
+                  <strong>{w.skillGroupName}</strong>: {duration(w.seconds)}
+                  {' · '}from {new Date(w.enteredAt).toLocaleTimeString()}
+                  {w.leftAt ? ` to ${new Date(w.leftAt).toLocaleTimeString()}` : ''}
+                </li>))}
+              </ol>
+            </>
+          )}
           <h3>Journey</h3>
           <ol class="legs">
             {(detail.legs ?? []).map((l, i) => (
