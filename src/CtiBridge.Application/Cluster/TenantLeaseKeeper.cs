@@ -43,21 +43,23 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
 
         foreach (var (tenantId, epoch) in ownership.Held)
         {
+            // Past its local deadline the node has already stopped acting: the lease is lost, never renewed back to life
+            // (another node may have started acting on it by now).
+            if (ownership.ActingEpoch(tenantId) is null) { LoseLease(tenantId, epoch, "its deadline passed without a renewal"); continue; }
             var sent = time.GetTimestamp();
             bool renewed;
             try { renewed = await store.TryRenewAsync(tenantId, epoch, options.NodeId!, time.GetUtcNow().ToUnixTimeMilliseconds(), leaseMs, ct); }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 log.LogWarning(ex, "Renewing the lease of tenant {Tenant} failed; acting on it until its deadline", tenantId);
-                if (ownership.ActingEpoch(tenantId) is null) LoseLease(tenantId, epoch, "its deadline passed without a renewal");
                 continue;
             }
-            if (renewed && ownership.ActingEpoch(tenantId) is not null) ownership.Hold(tenantId, epoch, sent, options.Lease);
-            else LoseLease(tenantId, epoch, renewed ? "its deadline passed before the renewal" : "another node holds it now");
+            if (renewed) ownership.Hold(tenantId, epoch, sent, options.Lease);
+            else LoseLease(tenantId, epoch, "another node holds it now, or it expired");
         }
 
         var acquired = new List<(Guid Tenant, long Epoch)>();
-        var tenants = await scope.ServiceProvider.GetRequiredService<TenantConfigurationLoader>().EnabledTenantIdsAsync(ct);
+        var tenants = await new TenantConfigurationLoader(db).EnabledTenantIdsAsync(ct);
         await store.EnsureRowsAsync(tenants, ct);
         var rows = (await store.ReadAllAsync(ct)).ToDictionary(r => r.TenantId);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -60,10 +60,10 @@ public sealed class TenantLeaseStore(CtiDbContext db)
         return changed == 1 ? next : null;
     }
 
-    /// <summary>Extends the lease the node holds at <paramref name="epoch"/>; false when it does not hold it any more.</summary>
+    /// <summary>Extends the lease the node holds at <paramref name="epoch"/>, unexpired; false when it does not hold it any more.</summary>
     public async Task<bool> TryRenewAsync(Guid tenantId, long epoch, string nodeId, long nowMs, long leaseMs, CancellationToken ct = default) =>
         await Leases
-            .Where(l => l.TenantId == tenantId && l.Epoch == epoch && l.NodeId == nodeId)
+            .Where(l => l.TenantId == tenantId && l.Epoch == epoch && l.NodeId == nodeId && l.ExpiresAtMs > nowMs)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtMs, nowMs + leaseMs), ct).ConfigureAwait(false) == 1;
 
     /// <summary>Gives the lease up (a graceful stop): it expires now, so another node may take it at once.</summary>
