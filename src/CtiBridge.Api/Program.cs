@@ -21,8 +21,8 @@ builder.AddCtiDataDirectory(args); // data/ (SQLite, keys) in the working direct
 builder.AddCtiHost();
 builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus endpoint and OTLP when configured
 // Capabilities register their services here, one line each, e.g.
-// builder.Services.AddCtiCluster(builder.Configuration); // several nodes (Cluster:NodeId): tenant leases; first so it stops last
-builder.Services.AddCtiCallCenter(builder.Configuration);
+// builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiCluster(builder.Configuration); // several nodes (Cluster:NodeId): tenant leases; first so it stops last
 builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiSupervision();
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
