@@ -19,6 +19,9 @@ public static class ClusterComposition
     /// <summary>The header a forwarded request carries (the forwarding node's id): such a request is never forwarded again.</summary>
     public const string ForwardedByHeader = "X-CtiBridge-Forwarded-By";
 
+    /// <summary>The response header naming the node that served a tenant's request (kept when it was forwarded).</summary>
+    public const string ServedByHeader = "X-CtiBridge-Node";
+
     /// <summary>
     /// The lease keeper and its hosted service, the fence of the PBX commands and journal writes, the PBX start gate and
     /// the forwarder. Call before <c>AddCtiCallCenter</c>: the cluster's hosted service then starts first and stops
@@ -61,6 +64,7 @@ public static class ClusterComposition
             || !Guid.TryParse(http.User.FindFirst(Auth.CtiClaims.TenantId)?.Value, out var tenantId)
             || http.RequestServices.GetRequiredService<TenantOwnership>().ActingEpoch(tenantId) is not null)
         {
+            if (tenantId != Guid.Empty) http.Response.Headers[ServedByHeader] = http.RequestServices.GetRequiredService<ClusterOptions>().NodeId;
             await next(http);
             return;
         }

@@ -99,9 +99,12 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
             var talking = await ApiAgainstAsterisk.TalkingAsync(AsteriskServer);
             Assert.Single(talking);
 
-            // A request to B for the tenant A owns is forwarded to A (B has not loaded the tenant).
+            // A request to B for the tenant A owns is forwarded to A (B has not loaded the tenant), and A served it.
             using (var r = await annB.GetAsync("/api/v1/agent/state"))
+            {
                 Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+                Assert.Equal("node-a", r.Headers.GetValues("X-CtiBridge-Node").Single());
+            }
 
             var clock = Stopwatch.StartNew();
             await a.KillAsync();
@@ -109,7 +112,7 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
             using (var r = await annB.GetAsync("/api/v1/agent/state"))
             {
                 var body = await r.Content.ReadAsStringAsync();
-                Assert.True(r.StatusCode == HttpStatusCode.OK || (r.StatusCode == HttpStatusCode.ServiceUnavailable && body.Contains("tenant_owned_elsewhere")),
+                Assert.True(r.StatusCode == HttpStatusCode.ServiceUnavailable && body.Contains("\"code\":\"tenant_owned_elsewhere\"") && body.Contains("\"owner\":\"node-a\""),
                     $"{(int)r.StatusCode} {body}");
                 output.WriteLine($"right after the kill B answered {(int)r.StatusCode}: {body}");
             }
@@ -125,7 +128,11 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
             }, "node B took the call back", 30, () => last + "\n" + standby.OutputTail(40) + "\n" + Diagnostics());
             var takeover = clock.Elapsed.TotalSeconds;
             Assert.Equal(("node-b", 2L), await LeaseAsync());
-            Assert.Equal("OnCall", (await annB.GetJsonAsync("/api/v1/agent/state")).Str("status"));
+            using (var r = await annB.GetAsync("/api/v1/agent/state"))
+            {
+                Assert.Equal("node-b", r.Headers.GetValues("X-CtiBridge-Node").Single());
+                Assert.Equal("OnCall", JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Str("status"));
+            }
             output.WriteLine($"kill → call taken back on node B: {takeover:0.00} s (lease 3 s)");
 
             // Nobody got a BYE: both channels are still talking on Asterisk and the customer's sipp still runs.
