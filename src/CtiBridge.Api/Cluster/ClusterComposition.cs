@@ -61,10 +61,14 @@ public static class ClusterComposition
     {
         var path = http.Request.Path;
         if (!(path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs/agent"))
-            || !Guid.TryParse(http.User.FindFirst(Auth.CtiClaims.TenantId)?.Value, out var tenantId)
-            || http.RequestServices.GetRequiredService<TenantOwnership>().ActingEpoch(tenantId) is not null)
+            || !Guid.TryParse(http.User.FindFirst(Auth.CtiClaims.TenantId)?.Value, out var tenantId))
         {
-            if (tenantId != Guid.Empty) http.Response.Headers[ServedByHeader] = http.RequestServices.GetRequiredService<ClusterOptions>().NodeId;
+            await next(http);
+            return;
+        }
+        if (http.RequestServices.GetRequiredService<TenantOwnership>().ActingEpoch(tenantId) is not null)
+        {
+            http.Response.Headers[ServedByHeader] = http.RequestServices.GetRequiredService<ClusterOptions>().NodeId;
             await next(http);
             return;
         }
