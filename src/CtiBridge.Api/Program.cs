@@ -51,7 +51,7 @@ app.MapCtiWallboard();
 app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
 if (!await app.InitializeCtiAsync()) return 1; // the database cannot be used: logged, exit without serving
 app.Run();
-return 0;
+return Environment.ExitCode; // 0, or 3 when several nodes run and this one lost a tenant's lease (docs/deployment.md)
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

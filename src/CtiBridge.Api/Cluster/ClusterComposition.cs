@@ -66,10 +66,16 @@ public static class ClusterComposition
             await next(http);
             return;
         }
-        if (http.RequestServices.GetRequiredService<TenantOwnership>().ActingEpoch(tenantId) is not null)
+        var ownership = http.RequestServices.GetRequiredService<TenantOwnership>();
+        if (ownership.Serves(tenantId))
         {
             http.Response.Headers[ServedByHeader] = http.RequestServices.GetRequiredService<ClusterOptions>().NodeId;
             await next(http);
+            return;
+        }
+        if (ownership.ActingEpoch(tenantId) is not null)
+        {
+            await RefuseAsync(http, "This node has just taken the tenant over and is loading it; try again in a moment.", null);
             return;
         }
         var options = http.RequestServices.GetRequiredService<ClusterOptions>();

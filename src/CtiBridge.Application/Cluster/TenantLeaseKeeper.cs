@@ -80,7 +80,10 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
             }
         }
         foreach (var (tenantId, epoch) in acquired)
+        {
             if (Acquired is { } load) await load(tenantId, epoch, ct);
+            ownership.MarkServing(tenantId); // requests wait (503) until the tenant and its agents' sessions are loaded
+        }
         if (!ownership.Held.IsEmpty()) Holding?.Invoke();
         return acquired.Select(a => a.Tenant).ToList();
     }

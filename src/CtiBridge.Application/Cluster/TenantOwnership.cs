@@ -24,6 +24,7 @@ public sealed class TenantOwnership(string nodeId, TimeSpan margin, TimeProvider
     private sealed record HeldLease(long Epoch, long DeadlineTimestamp);
 
     private readonly ConcurrentDictionary<Guid, HeldLease> _held = new();
+    private readonly ConcurrentDictionary<Guid, bool> _serving = new();
 
     public string NodeId { get; } = nodeId;
 
@@ -41,5 +42,18 @@ public sealed class TenantOwnership(string nodeId, TimeSpan margin, TimeProvider
     }
 
     /// <summary>Stops acting for the tenant at once.</summary>
-    public void Drop(Guid tenantId) => _held.TryRemove(tenantId, out _);
+    public void Drop(Guid tenantId)
+    {
+        _serving.TryRemove(tenantId, out _);
+        _held.TryRemove(tenantId, out _);
+    }
+
+    /// <summary>The tenant's live call center is loaded here (after an acquisition): its requests may be served.</summary>
+    public void MarkServing(Guid tenantId)
+    {
+        if (_held.ContainsKey(tenantId)) _serving[tenantId] = true;
+    }
+
+    /// <summary>This node acts for the tenant and has loaded it: serve its requests here.</summary>
+    public bool Serves(Guid tenantId) => _serving.ContainsKey(tenantId) && ActingEpoch(tenantId) is not null;
 }
