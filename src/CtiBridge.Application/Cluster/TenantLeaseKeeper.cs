@@ -36,11 +36,17 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
     /// <summary>One round: renew, then acquire. Returns the tenants acquired in it.</summary>
     public async Task<IReadOnlyList<Guid>> RunOnceAsync(CancellationToken ct = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
-        var store = new TenantLeaseStore(db);
-        var leaseMs = (long)options.Lease.TotalMilliseconds;
+        await RenewAsync(ct);
+        return await AcquireAsync(ct);
+    }
 
+    /// <summary>Renews every lease held; a lease past its deadline or refused by the database is lost.</summary>
+    public async Task RenewAsync(CancellationToken ct = default)
+    {
+        if (ownership.Held.Count == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = new TenantLeaseStore(scope.ServiceProvider.GetRequiredService<CtiDbContext>());
+        var leaseMs = (long)options.Lease.TotalMilliseconds;
         foreach (var (tenantId, epoch) in ownership.Held)
         {
             // Past its local deadline the node has already stopped acting: the lease is lost, never renewed back to life
@@ -57,7 +63,15 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
             if (renewed) ownership.Hold(tenantId, epoch, sent, options.Lease);
             else LoseLease(tenantId, epoch, "another node holds it now, or it expired");
         }
+    }
 
+    /// <summary>Takes the leases nobody holds (see the class summary) and loads each tenant acquired.</summary>
+    public async Task<IReadOnlyList<Guid>> AcquireAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
+        var store = new TenantLeaseStore(db);
+        var leaseMs = (long)options.Lease.TotalMilliseconds;
         var acquired = new List<(Guid Tenant, long Epoch)>();
         var tenants = await new TenantConfigurationLoader(db).EnabledTenantIdsAsync(ct);
         await store.EnsureRowsAsync(tenants, ct);
@@ -95,16 +109,26 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
         Lost?.Invoke(tenantId);
     }
 
-    /// <summary>Rounds until <paramref name="ct"/> fires; a failed round is logged and the next one tries again.</summary>
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Renewals and acquisitions until <paramref name="ct"/> fires, each on its own loop every
+    /// <see cref="ClusterOptions.RenewSeconds"/>: loading a tenant just acquired (seconds in a fresh process) never delays
+    /// the renewals. A failed round is logged and the next one tries again.
+    /// </summary>
+    public Task RunAsync(CancellationToken ct) => Task.WhenAll(LoopAsync(RenewAsync, ct), LoopAsync(AcquireAsync, ct));
+
+    private async Task LoopAsync(Func<CancellationToken, Task> round, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(options.Renew, time);
-        do
+        try
         {
-            try { await RunOnceAsync(ct); }
-            catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Lease round of node {Node} failed", options.NodeId); }
+            do
+            {
+                try { await round(ct); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Lease round of node {Node} failed", options.NodeId); }
+            }
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false) is true);
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
     /// <summary>Gives up every lease held (a graceful stop, after the journal was written): the next node need not wait for expiry.</summary>

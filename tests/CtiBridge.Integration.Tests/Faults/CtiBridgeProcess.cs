@@ -51,7 +51,7 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
         foreach (var (k, v) in settings) psi.Environment[k.Replace(":", "__")] = v;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment["Logging__LogLevel__CtiBridge"] = "Information";
+        psi.Environment["Logging__LogLevel__CtiBridge"] = Environment.GetEnvironmentVariable("CTI_NODE_LOG_LEVEL") ?? "Information";
         return new CtiBridgeProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start CtiBridge"), url);
     }
 

@@ -10,10 +10,10 @@ namespace CtiBridge.Integration.Tests.Faults;
 
 /// <summary>
 /// Two CtiBridge nodes over one PostgreSQL database in front of one real Asterisk (docs/architecture.md, "Several
-/// nodes"): node A holds the tenant's lease, node B stands by. A customer (sipp) talks to Ann's SIP phone; B forwards
-/// Ann's requests to A; A is killed (SIGKILL); B takes the lease once it expires and the call back from Asterisk, nobody
-/// gets a BYE; Ann's hang-up on B sends the customer the BYE and the call is stored once. Leases of 3 s (renewed every
-/// 0.5 s) keep it short.
+/// nodes"): node A holds the tenant's lease, node B stands by. A customer (sipp) talks to Ann's SIP phone and a second
+/// one waits in the queue; B forwards Ann's requests to A; A is killed (SIGKILL); B takes the lease once it expires and
+/// both calls back from Asterisk, nobody gets a BYE; Ann's hang-up on B sends the customer the BYE, the waiting customer
+/// hangs up, and each call is stored once. Leases of 3 s (renewed every 0.5 s) keep it short.
 /// </summary>
 [Collection(RealAsteriskCollection.Name)]
 public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutputHelper output) : ProductSuite(asterisk), IAsyncLifetime
@@ -93,11 +93,20 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                 await annA.PutJsonAsync("/api/v1/agent/state", new { state = "Ready" });
             await Wait.AgentStatusAsync(annB, "Ready");
 
-            var customer = Track(SippParties.Customer(AsteriskServer, "5551001", "5550601")); // talks until it gets a BYE
+            // Two customers call (one sipp on the trunk's address; each talks until it gets a BYE): one talks to Ann, the
+            // other waits in the Sales queue (Ann is the group's only agent).
+            var customers = Track(SippParties.Customers(AsteriskServer, concurrent: 2, total: 2, from: "5550601"));
             var call = await Wait.CallAsync(annB, AgentConnected, "the call connected with Ann, seen through node B", diagnostics: Diagnostics);
             var callId = call.Str("callId");
-            var talking = await ApiAgainstAsterisk.TalkingAsync(AsteriskServer);
-            Assert.Single(talking);
+            List<string> talking = [];
+            await Wait.UntilAsync(async () => (talking = await ApiAgainstAsterisk.TalkingAsync(AsteriskServer)).Count == 1,
+                "the customer and Ann's phone in the call's bridge on Asterisk", diagnostics: Diagnostics);
+
+            var boss = await b.SignInAsync(ProductTenant.Domain, "boss", "Lantern-Fjord-2026");
+            JsonElement waiting = default;
+            await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 1,
+                "the other customer waiting in Sales", diagnostics: Diagnostics);
+            var waitingCallId = waiting[0].Str("callId");
 
             // A request to B for the tenant A owns is forwarded to A (B has not loaded the tenant), and A served it.
             using (var r = await annB.GetAsync("/api/v1/agent/state"))
@@ -135,19 +144,31 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
             }
             output.WriteLine($"kill → call taken back on node B: {takeover:0.00} s (lease 3 s)");
 
-            // Nobody got a BYE: both channels are still talking on Asterisk and the customer's sipp still runs.
+            // Nobody got a BYE: both channels are still talking on Asterisk and the customer's sipp still runs; the second
+            // customer waits on B as he did on A, the same call.
             Assert.Equal(talking, await ApiAgainstAsterisk.TalkingAsync(AsteriskServer));
-            Assert.DoesNotContain("BYE sip:", customer.Messages);
+            Assert.DoesNotContain("BYE sip:", customers.Messages);
+            await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 1
+                                              && waiting[0].Str("callId") == waitingCallId, "the other customer waiting on node B, the same call");
 
             // Ann hangs up from her toolbar on B: the customer gets the BYE, the call is stored once, answered.
             await annB.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
-            Assert.Equal(0, await customer.ExitAsync());
-            Assert.Contains("BYE sip:", customer.Messages);
+            await Wait.UntilAsync(() => Task.FromResult(customers.Messages.Contains("BYE sip:")), "the BYE to the customer", diagnostics: Diagnostics);
             await Wait.AgentStatusAsync(annB, "WrapUp");
-            await Wait.UntilAsync(async () => await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{callId}' AND \"EndedAt\" IS NOT NULL") == 1,
-                "the call's record stored");
-            Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM \"CallRecords\""));
-            Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"AnsweredAt\" IS NOT NULL"));
+
+            // The waiting customer hangs up (Asterisk ends his channel): his call ends on B, unanswered.
+            // (Not asserted yet: that B offers him to Ann once her wrap-up ends. In this test she was Ready with him
+            // waiting and no offer came within 20 s, three runs out of three; cause not found — docs/architecture.md.)
+            var waiterChannel = (await AsteriskServer.ChannelsAsync()).Single(c => c.Name.StartsWith("PJSIP/demo-trunk-", StringComparison.Ordinal));
+            await AsteriskServer.HangupAsync(waiterChannel.Id);
+            Assert.Equal(0, await customers.ExitAsync()); // both calls ended normally for sipp, by Asterisk's BYEs
+
+            // Each call stored once: the first answered (by B, with the id A gave it), the second unanswered.
+            await Wait.UntilAsync(async () => await ScalarAsync("SELECT count(*) FROM \"CallRecords\" WHERE \"EndedAt\" IS NOT NULL") == 2,
+                "both calls' records stored");
+            Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{callId}' AND \"AnsweredAt\" IS NOT NULL"));
+            Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{waitingCallId}' AND \"AnsweredAt\" IS NULL"));
+            Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM \"CallRecords\""));
             await AsteriskServer.AssertNothingLeftAsync();
         }
         finally
