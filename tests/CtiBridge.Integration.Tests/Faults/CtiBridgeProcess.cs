@@ -39,7 +39,10 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
     /// <summary>A free loopback URL for <see cref="Start"/> (when the settings must name it, e.g. <c>Cluster:Address</c>).</summary>
     public static string ReserveUrl() => $"http://127.0.0.1:{LoopbackPorts.Reserve()}";
 
-    /// <summary>Starts the Api with <paramref name="settings"/> (appsettings keys) on <paramref name="url"/> or a free loopback port.</summary>
+    /// <summary>
+    /// Starts the Api with <paramref name="settings"/> (appsettings keys) on <paramref name="url"/> or a free loopback port;
+    /// its CtiBridge log level is Information, or what <c>CTI_NODE_LOG_LEVEL</c> says (e.g. Debug, to diagnose a failure).
+    /// </summary>
     public static CtiBridgeProcess Start(IReadOnlyDictionary<string, string?> settings, string? url = null)
     {
         var dll = ApiDll();
