@@ -3,6 +3,7 @@ using CtiBridge.Application.SelfService;
 using CtiBridge.Application.Dispositions;
 using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
+using CtiBridge.Api.Cluster;
 using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
@@ -21,6 +22,7 @@ builder.AddCtiHost();
 builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus endpoint and OTLP when configured
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiCluster(builder.Configuration); // several nodes (Cluster:NodeId): tenant leases; first so it stops last
 builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiSupervision();
 builder.Services.AddCtiScheduling(builder.Configuration); // Quartz on the product's database + housekeeping jobs
@@ -39,6 +41,7 @@ if (FirstRunSetup.IsRequested(args)) return await FirstRunSetup.RunAsync(app, ar
 
 app.UseCtiHost();
 app.MapCtiFoundationEndpoints();
+app.UseCtiClusterForwarding(); // several nodes: a tenant's requests go to the node holding its lease
 app.UseCtiObservability(); // tenant in log scope, Prometheus endpoint when enabled
 // Capabilities map their endpoints and hubs here, one line each, e.g.
 // app.MapCallCenterEndpoints();
@@ -48,7 +51,7 @@ app.MapCtiWallboard();
 app.MapCtiToolbarFallback(); // keep last: toolbar index.html for client-side routes
 if (!await app.InitializeCtiAsync()) return 1; // the database cannot be used: logged, exit without serving
 app.Run();
-return 0;
+return Environment.ExitCode; // 0, or 3 when several nodes run and this one lost a tenant's lease (docs/deployment.md)
 
 /// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

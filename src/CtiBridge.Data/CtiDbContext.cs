@@ -78,6 +78,7 @@ public class CtiDbContext : DbContext
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<AgentProfile> AgentProfiles => Set<AgentProfile>();
     public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
+    public DbSet<TenantLease> TenantLeases => Set<TenantLease>();
     public DbSet<SkillGroup> SkillGroups => Set<SkillGroup>();
     public DbSet<SkillGroupMembership> SkillGroupMemberships => Set<SkillGroupMembership>();
     public DbSet<PauseReason> PauseReasons => Set<PauseReason>();
@@ -236,6 +237,13 @@ public class CtiDbContext : DbContext
             e.Property(x => x.IvrPinHash).HasMaxLength(256);
             e.Property(x => x.MobileNumber).HasMaxLength(32);
             e.HasIndex(x => new { x.TenantId, x.Extension }).IsUnique();
+        });
+
+        m.Entity<TenantLease>(e =>
+        {
+            e.HasKey(x => x.TenantId);
+            e.Property(x => x.NodeId).HasMaxLength(100);
+            e.Property(x => x.NodeAddress).HasMaxLength(300);
         });
 
         m.Entity<AgentSession>(e =>

@@ -15,7 +15,8 @@ namespace CtiBridge.Api.CallCenter;
 /// </summary>
 public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterService service, CallCenterDirectory directory,
     AgentSessionRestorer sessions, ToolbarPresence toolbars, SkillGroupSubscriptions subscriptions,
-    Application.Supervision.Dashboard.GroupDayFigures dayFigures, ILogger<TenantReloader> log)
+    Application.Supervision.Dashboard.GroupDayFigures dayFigures, ILogger<TenantReloader> log,
+    Application.Cluster.TenantOwnership? cluster = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -31,6 +32,8 @@ public sealed class TenantReloader(IServiceScopeFactory scopes, CallCenterServic
     /// <summary>Loads one tenant (after an admin change).</summary>
     public async Task ReloadAsync(Guid tenantId, CancellationToken ct = default)
     {
+        // Several nodes: only the node holding the tenant's lease loads its live call center (docs/architecture.md, "Several nodes").
+        if (cluster is not null && cluster.ActingEpoch(tenantId) is null) return;
         await _gate.WaitAsync(ct);
         try
         {

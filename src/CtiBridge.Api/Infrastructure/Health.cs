@@ -54,9 +54,10 @@ public static class Health
                 o.Registrations.Add(new HealthCheckRegistration("pbx", _ => NoPbxHealthCheck.Instance, null, [Ready]));
                 return;
             }
+            var gate = sp.GetService<Application.Cluster.PbxStartGate>(); // several nodes: no connection while standing by
             foreach (var connection in pbx.Connections)
                 o.Registrations.Add(new HealthCheckRegistration("asterisk-" + connection.ConnectionName.ToLowerInvariant(),
-                    _ => new ConnectionHealthCheck(connection), null, [Ready]));
+                    _ => new ConnectionHealthCheck(connection, gate), null, [Ready]));
         });
         return services;
     }
@@ -106,10 +107,12 @@ public static class Health
     }
 
     /// <summary>Healthy only while the connection is up: never connected yet, reconnecting and stopped are all unhealthy.</summary>
-    private sealed class ConnectionHealthCheck(IConnectionStateSource connection) : IHealthCheck
+    private sealed class ConnectionHealthCheck(IConnectionStateSource connection, Application.Cluster.PbxStartGate? gate) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
+            if (gate is { IsOpen: false })
+                return Task.FromResult(HealthCheckResult.Healthy($"{connection.ConnectionName} not opened: standing by (this node holds no tenant's lease)"));
             var s = connection.Status;
             var name = connection.ConnectionName;
             if (s.IsHealthy)

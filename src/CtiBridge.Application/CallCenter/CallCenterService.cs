@@ -62,6 +62,12 @@ public sealed class CallCenterService : IPbxEventHandler
     /// <summary>Handles the legs of supervision (set by the monitoring service when it is created).</summary>
     public ISupervisionLegHandler? Supervision { get; set; }
 
+    /// <summary>
+    /// Set when several nodes run (docs/architecture.md, "Several nodes"): each tenant's call center then sends its PBX
+    /// commands through a <see cref="Cluster.FencedPbx"/>, refused once this node no longer holds the tenant's lease.
+    /// </summary>
+    public Cluster.ITenantFence? Fence { get; set; }
+
     /// <summary>Adds a tenant, or replaces its configuration keeping its live state.</summary>
     public TenantCallCenter Configure(TenantConfiguration config)
     {
@@ -71,7 +77,8 @@ public sealed class CallCenterService : IPbxEventHandler
             _byDomain[config.Domain] = existing;
             return existing;
         }
-        var center = new TenantCallCenter(config, _pbx, _events, _journal, _time, _log, IndexLeg);
+        var pbx = Fence is { } fence ? new Cluster.FencedPbx(_pbx, fence, config.TenantId) : _pbx;
+        var center = new TenantCallCenter(config, pbx, _events, _journal, _time, _log, IndexLeg);
         _byId[config.TenantId] = center;
         _byDomain[config.Domain] = center;
         return center;

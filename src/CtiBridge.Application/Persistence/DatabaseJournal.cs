@@ -76,6 +76,31 @@ public sealed class DatabaseJournal : ICallCenterJournal
     /// <summary>Items that could not be written (logged with their error).</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>Items and sessions not written because this node no longer held their tenant's lease (<see cref="Fence"/>).</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+    private long _refused;
+
+    /// <summary>
+    /// Set when several nodes run (docs/architecture.md, "Several nodes"): each write of a tenant's items or sessions
+    /// then runs in a transaction that first checks, in the database, that this node still holds the tenant's lease at
+    /// the epoch it acts on; a write from a node that lost it is refused and dropped (the new holder owns that state).
+    /// </summary>
+    public Cluster.ITenantFence? Fence { get; set; }
+
+    private sealed class StaleLeaseException(Guid tenantId) : Exception($"This node does not hold the lease of tenant {tenantId}.");
+
+    /// <summary>Runs <paramref name="write"/> (which saves on <paramref name="db"/>) behind the fence when there is one.</summary>
+    private async Task FencedAsync(CtiDbContext db, Guid tenantId, Func<Task> write, CancellationToken ct)
+    {
+        if (Fence is not { } fence) { await write().ConfigureAwait(false); return; }
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (fence.ActingEpoch(tenantId) is not { } epoch
+            || !await new Data.Cluster.TenantLeaseStore(db).HoldsAsync(tenantId, epoch, fence.NodeId, ct).ConfigureAwait(false))
+            throw new StaleLeaseException(tenantId);
+        await write().ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
     public void AgentStateChanged(DomainStateChange change) => Enqueue(change);
 
     public void CallEnded(CallRecordReady record) => Enqueue(record);
@@ -189,6 +214,12 @@ public sealed class DatabaseJournal : ICallCenterJournal
                 TellStored(tenantId, items);
                 return true;
             }
+            catch (StaleLeaseException)
+            {
+                Interlocked.Add(ref _refused, items.Count);
+                _log.LogWarning("Journal refused {Count} items of tenant {Tenant}: this node no longer holds its lease", items.Count, tenantId);
+                return true; // not ours to write any more: dropped, not retried
+            }
             catch (Exception ex)
             {
                 if (!await DatabaseReachableAsync().ConfigureAwait(false))
@@ -298,6 +329,12 @@ public sealed class DatabaseJournal : ICallCenterJournal
                 Interlocked.Add(ref _written, sessions.Count);
                 return true;
             }
+            catch (StaleLeaseException)
+            {
+                Interlocked.Add(ref _refused, sessions.Count);
+                _log.LogWarning("Journal refused {Count} agent sessions of tenant {Tenant}: this node no longer holds its lease", sessions.Count, tenantId);
+                return true;
+            }
             catch (Exception ex)
             {
                 if (!await DatabaseReachableAsync().ConfigureAwait(false))
@@ -317,7 +354,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(tenantId);
-        await AgentSessionRows.SaveAsync(db, sessions, ct).ConfigureAwait(false);
+        await FencedAsync(db, tenantId, () => AgentSessionRows.SaveAsync(db, sessions, ct), ct).ConfigureAwait(false);
     }
 
     private static Guid TenantOf(object item) => item switch
@@ -333,40 +370,43 @@ public sealed class DatabaseJournal : ICallCenterJournal
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(tenantId);
-        Dictionary<string, Guid>? reasons = null;
-        foreach (var item in items)
+        await FencedAsync(db, tenantId, async () =>
         {
-            switch (item)
+            Dictionary<string, Guid>? reasons = null;
+            foreach (var item in items)
             {
-                case DomainStateChange c:
-                    reasons ??= await db.PauseReasons.AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, StringComparer.OrdinalIgnoreCase, ct).ConfigureAwait(false);
-                    db.AgentStateChanges.Add(new AgentStateChange
-                    {
-                        TenantId = tenantId, UserId = c.AgentId, At = c.At, From = c.From, To = c.To,
-                        Reason = Cut(c.Reason ?? c.Pending.Reason, 100),
-                        PauseReasonId = (c.Reason ?? c.Pending.Reason) is { } why && reasons.TryGetValue(why, out var rid) ? rid : null,
-                        Pending = c.Pending.IsSet, CallId = c.CallId,
-                        ChangedByUserId = c.ChangedBy?.UserId, Message = Cut(c.ChangedBy?.Message, 200),
-                    });
-                    break;
-                case CallRecordReady r:
-                    await StoreFinishedCallAsync(db, ToRecord(r), NotesOf(r.Call), r.Call.EndedAt, ct).ConfigureAwait(false);
-                    break;
-                case RecordingStartedEvent rec:
-                    await StoreLiveRecordingAsync(db, rec, ct).ConfigureAwait(false);
-                    break;
-                case RecordingStoppedEvent stop:
-                    var stopped = db.Recordings.Local.FirstOrDefault(x => x.CallId == stop.CallId && x.Name == stop.Name)
-                        ?? await db.Recordings.FirstOrDefaultAsync(x => x.CallId == stop.CallId && x.Name == stop.Name, ct).ConfigureAwait(false);
-                    if (stopped is not null && stopped.EndedAt is null)
-                    {
-                        stopped.EndedAt = stop.StoppedAt;
-                        stopped.DurationSeconds = Seconds(stop.StoppedAt - stopped.StartedAt);
-                    }
-                    break;
+                switch (item)
+                {
+                    case DomainStateChange c:
+                        reasons ??= await db.PauseReasons.AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, StringComparer.OrdinalIgnoreCase, ct).ConfigureAwait(false);
+                        db.AgentStateChanges.Add(new AgentStateChange
+                        {
+                            TenantId = tenantId, UserId = c.AgentId, At = c.At, From = c.From, To = c.To,
+                            Reason = Cut(c.Reason ?? c.Pending.Reason, 100),
+                            PauseReasonId = (c.Reason ?? c.Pending.Reason) is { } why && reasons.TryGetValue(why, out var rid) ? rid : null,
+                            Pending = c.Pending.IsSet, CallId = c.CallId,
+                            ChangedByUserId = c.ChangedBy?.UserId, Message = Cut(c.ChangedBy?.Message, 200),
+                        });
+                        break;
+                    case CallRecordReady r:
+                        await StoreFinishedCallAsync(db, ToRecord(r), NotesOf(r.Call), r.Call.EndedAt, ct).ConfigureAwait(false);
+                        break;
+                    case RecordingStartedEvent rec:
+                        await StoreLiveRecordingAsync(db, rec, ct).ConfigureAwait(false);
+                        break;
+                    case RecordingStoppedEvent stop:
+                        var stopped = db.Recordings.Local.FirstOrDefault(x => x.CallId == stop.CallId && x.Name == stop.Name)
+                            ?? await db.Recordings.FirstOrDefaultAsync(x => x.CallId == stop.CallId && x.Name == stop.Name, ct).ConfigureAwait(false);
+                        if (stopped is not null && stopped.EndedAt is null)
+                        {
+                            stopped.EndedAt = stop.StoppedAt;
+                            stopped.DurationSeconds = Seconds(stop.StoppedAt - stopped.StartedAt);
+                        }
+                        break;
+                }
             }
-        }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -76,10 +76,33 @@ public sealed class AsteriskPbxHostedService(AsteriskPbx pbx, AriEventStream eve
     private readonly AmiClient? _ami =
         services.GetService<IOptions<AmiOptions>>()?.Value is { Username.Length: > 0 } ? services.GetRequiredService<AmiClient>() : null;
 
-    public Task StartAsync(CancellationToken cancellationToken) => pbx.StartAsync(waitForConnection: false, cancellationToken);
+    private readonly CtiBridge.Application.Cluster.PbxStartGate? _gate = services.GetService<CtiBridge.Application.Cluster.PbxStartGate>();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// Connects at once, or — when several nodes run (a <see cref="CtiBridge.Application.Cluster.PbxStartGate"/> is
+    /// registered) — once this node holds a tenant's lease.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_gate is null) return pbx.StartAsync(waitForConnection: false, cancellationToken);
+        _ = StartWhenOpenAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task StartWhenOpenAsync()
+    {
+        try
+        {
+            await _gate!.WhenOpen.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            await pbx.StartAsync(waitForConnection: false, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) { }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await pbx.DisposeAsync().ConfigureAwait(false);
         await events.DisposeAsync().ConfigureAwait(false);
         if (_ami is not null) await _ami.DisposeAsync().ConfigureAwait(false);

@@ -26,6 +26,7 @@ public partial class SettingsDocumentationTests
         (typeof(CtiBridge.Api.Auth.JwtSettings), CtiBridge.Api.Auth.JwtSettings.Section),
         (typeof(CtiBridge.Api.Observability.ObservabilityOptions), CtiBridge.Api.Observability.ObservabilityOptions.SectionName),
         (typeof(CtiBridge.Api.Auth.LoginRateLimitSettings), "RateLimiting:Login"),
+        (typeof(CtiBridge.Application.Cluster.ClusterOptions), CtiBridge.Application.Cluster.ClusterOptions.SectionName),
     ];
 
     [Fact]

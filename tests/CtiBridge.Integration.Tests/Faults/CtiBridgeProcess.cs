@@ -36,11 +36,17 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
         return string.Join('\n', split.Skip(Math.Max(0, split.Length - lines)));
     }
 
-    /// <summary>Starts the Api with <paramref name="settings"/> (appsettings keys) on a free loopback port.</summary>
-    public static CtiBridgeProcess Start(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>A free loopback URL for <see cref="Start"/> (when the settings must name it, e.g. <c>Cluster:Address</c>).</summary>
+    public static string ReserveUrl() => $"http://127.0.0.1:{LoopbackPorts.Reserve()}";
+
+    /// <summary>
+    /// Starts the Api with <paramref name="settings"/> (appsettings keys) on <paramref name="url"/> or a free loopback port;
+    /// its CtiBridge log level is Information, or what <c>CTI_NODE_LOG_LEVEL</c> says (e.g. Debug, to diagnose a failure).
+    /// </summary>
+    public static CtiBridgeProcess Start(IReadOnlyDictionary<string, string?> settings, string? url = null)
     {
         var dll = ApiDll();
-        var url = $"http://127.0.0.1:{LoopbackPorts.Reserve()}";
+        url ??= ReserveUrl();
         var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {url}")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -48,7 +54,7 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
         foreach (var (k, v) in settings) psi.Environment[k.Replace(":", "__")] = v;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment["Logging__LogLevel__CtiBridge"] = "Information";
+        psi.Environment["Logging__LogLevel__CtiBridge"] = Environment.GetEnvironmentVariable("CTI_NODE_LOG_LEVEL") ?? "Information";
         return new CtiBridgeProcess(Process.Start(psi) ?? throw new InvalidOperationException("could not start CtiBridge"), url);
     }
 
@@ -87,6 +93,9 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString());
         return client;
     }
+
+    /// <summary>Whether the process has ended, and its exit code.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     public async Task<bool> ReadyAsync()
     {

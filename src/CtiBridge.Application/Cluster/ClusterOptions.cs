@@ -1,0 +1,27 @@
+namespace CtiBridge.Application.Cluster;
+
+/// <summary>
+/// Several CtiBridge nodes over one database (docs/architecture.md, "Several nodes"). Off unless <see cref="NodeId"/> is
+/// set: a single node acts for every tenant, as always.
+/// </summary>
+public sealed class ClusterOptions
+{
+    public const string SectionName = "Cluster";
+
+    /// <summary><c>Cluster:NodeId</c>: this node's name, unique among the nodes; set it to run several nodes.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary><c>Cluster:Address</c>: where the other nodes reach this node's HTTP API (e.g. <c>http://10.0.0.5:8080</c>).</summary>
+    public string? Address { get; set; }
+
+    /// <summary><c>Cluster:LeaseSeconds</c>: how long a tenant's lease lasts without renewal (default 15).</summary>
+    public double LeaseSeconds { get; set; } = 15;
+
+    /// <summary><c>Cluster:RenewSeconds</c>: how often the holder renews and the others look for expired leases (default 5).</summary>
+    public double RenewSeconds { get; set; } = 5;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(NodeId);
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+    public TimeSpan Renew => TimeSpan.FromSeconds(RenewSeconds);
+}

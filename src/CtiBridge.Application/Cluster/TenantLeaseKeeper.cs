@@ -1,0 +1,151 @@
+using CtiBridge.Application.Persistence;
+using CtiBridge.Data;
+using CtiBridge.Data.Cluster;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CtiBridge.Application.Cluster;
+
+/// <summary>
+/// Acquires and renews this node's tenant leases (docs/architecture.md, "Several nodes"). Each round (every
+/// <see cref="ClusterOptions.RenewSeconds"/>) it first renews what it holds — a renewal the database refuses (another
+/// node took the lease) or a lease past its local deadline is lost: <see cref="Lost"/> — then takes the leases of
+/// tenants nobody holds, in tenant-id order, and hands each to <see cref="Acquired"/> (which loads the tenant's live call
+/// center, taking its calls back from the PBX).
+/// <para>
+/// One Asterisk server takes one ARI connection per application, so the tenants placed on it must be owned by one node:
+/// with the single Asterisk server built today, a node takes no lease while another node holds any live one, and an
+/// acquisition that loses a race stops the round. Leases per tenant are kept so tenants on different Asterisk servers
+/// can go to different nodes once several servers are placed.
+/// </para>
+/// </summary>
+public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ownership, IServiceScopeFactory scopes, TimeProvider time,
+    ILogger<TenantLeaseKeeper> log)
+{
+    /// <summary>Called once per lease acquired, after the round's acquisitions (load the tenant, take its calls back).</summary>
+    public Func<Guid, long, CancellationToken, Task>? Acquired { get; set; }
+
+    /// <summary>Called when a lease this node acted on is lost (refused or past its deadline); the fence is already closed.</summary>
+    public Action<Guid>? Lost { get; set; }
+
+    /// <summary>Called after every round in which this node holds at least one lease (opens the PBX connection).</summary>
+    public Action? Holding { get; set; }
+
+    public ITenantFence Ownership => ownership;
+
+    /// <summary>One round: renew, then acquire. Returns the tenants acquired in it.</summary>
+    public async Task<IReadOnlyList<Guid>> RunOnceAsync(CancellationToken ct = default)
+    {
+        await RenewAsync(ct);
+        return await AcquireAsync(ct);
+    }
+
+    /// <summary>Renews every lease held; a lease past its deadline or refused by the database is lost.</summary>
+    public async Task RenewAsync(CancellationToken ct = default)
+    {
+        if (ownership.Held.Count == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var store = new TenantLeaseStore(scope.ServiceProvider.GetRequiredService<CtiDbContext>());
+        var leaseMs = (long)options.Lease.TotalMilliseconds;
+        foreach (var (tenantId, epoch) in ownership.Held)
+        {
+            // Past its local deadline the node has already stopped acting: the lease is lost, never renewed back to life
+            // (another node may have started acting on it by now).
+            if (ownership.ActingEpoch(tenantId) is null) { LoseLease(tenantId, epoch, "its deadline passed without a renewal"); continue; }
+            var sent = time.GetTimestamp();
+            bool renewed;
+            try { renewed = await store.TryRenewAsync(tenantId, epoch, options.NodeId!, time.GetUtcNow().ToUnixTimeMilliseconds(), leaseMs, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning(ex, "Renewing the lease of tenant {Tenant} failed; acting on it until its deadline", tenantId);
+                continue;
+            }
+            if (renewed) ownership.Hold(tenantId, epoch, sent, options.Lease);
+            else LoseLease(tenantId, epoch, "another node holds it now, or it expired");
+        }
+    }
+
+    /// <summary>Takes the leases nobody holds (see the class summary) and loads each tenant acquired.</summary>
+    public async Task<IReadOnlyList<Guid>> AcquireAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
+        var store = new TenantLeaseStore(db);
+        var leaseMs = (long)options.Lease.TotalMilliseconds;
+        var acquired = new List<(Guid Tenant, long Epoch)>();
+        var tenants = await new TenantConfigurationLoader(db).EnabledTenantIdsAsync(ct);
+        await store.EnsureRowsAsync(tenants, ct);
+        var rows = (await store.ReadAllAsync(ct)).ToDictionary(r => r.TenantId);
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var otherActive = rows.Values.FirstOrDefault(r => r.NodeId != options.NodeId && r.NodeId.Length > 0 && r.ExpiresAtMs > nowMs);
+        if (otherActive is null)
+        {
+            foreach (var tenantId in tenants.Order())
+            {
+                if (ownership.Held.ContainsKey(tenantId) || !rows.TryGetValue(tenantId, out var row)) continue;
+                var sent = time.GetTimestamp();
+                var now = time.GetUtcNow();
+                var epoch = await store.TryAcquireAsync(tenantId, row.Epoch, options.NodeId!, options.Address, now.ToUnixTimeMilliseconds(), leaseMs, now, ct);
+                if (epoch is null) break; // another node was quicker: it is the active one
+                ownership.Hold(tenantId, epoch.Value, sent, options.Lease);
+                acquired.Add((tenantId, epoch.Value));
+                log.LogInformation("Node {Node} acquired the lease of tenant {Tenant}, epoch {Epoch} (previous holder '{Previous}')",
+                    options.NodeId, tenantId, epoch, row.NodeId);
+            }
+        }
+        foreach (var (tenantId, epoch) in acquired)
+        {
+            if (Acquired is { } load) await load(tenantId, epoch, ct);
+            ownership.MarkServing(tenantId); // requests wait (503) until the tenant and its agents' sessions are loaded
+        }
+        if (!ownership.Held.IsEmpty()) Holding?.Invoke();
+        return acquired.Select(a => a.Tenant).ToList();
+    }
+
+    private void LoseLease(Guid tenantId, long epoch, string why)
+    {
+        ownership.Drop(tenantId);
+        log.LogCritical("Node {Node} lost the lease of tenant {Tenant} (epoch {Epoch}): {Why}; it stops acting for the tenant", options.NodeId, tenantId, epoch, why);
+        Lost?.Invoke(tenantId);
+    }
+
+    /// <summary>
+    /// Renewals and acquisitions until <paramref name="ct"/> fires, each on its own loop every
+    /// <see cref="ClusterOptions.RenewSeconds"/>: loading a tenant just acquired (seconds in a fresh process) never delays
+    /// the renewals. A failed round is logged and the next one tries again.
+    /// </summary>
+    public Task RunAsync(CancellationToken ct) => Task.WhenAll(LoopAsync(RenewAsync, ct), LoopAsync(AcquireAsync, ct));
+
+    private async Task LoopAsync(Func<CancellationToken, Task> round, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(options.Renew, time);
+        try
+        {
+            do
+            {
+                try { await round(ct); }
+                catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Lease round of node {Node} failed", options.NodeId); }
+            }
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    /// <summary>Gives up every lease held (a graceful stop, after the journal was written): the next node need not wait for expiry.</summary>
+    public async Task ReleaseAllAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = new TenantLeaseStore(scope.ServiceProvider.GetRequiredService<CtiDbContext>());
+        foreach (var (tenantId, epoch) in ownership.Held)
+        {
+            ownership.Drop(tenantId);
+            try { await store.ReleaseAsync(tenantId, epoch, options.NodeId!, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Releasing the lease of tenant {Tenant} failed; it expires by itself", tenantId); }
+        }
+    }
+}
+
+internal static class DictionaryExtensions
+{
+    public static bool IsEmpty<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> d) => d.Count == 0;
+}

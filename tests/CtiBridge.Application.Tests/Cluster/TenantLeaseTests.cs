@@ -1,0 +1,182 @@
+using CtiBridge.Application.CallCenter;
+using CtiBridge.Application.Cluster;
+using CtiBridge.Application.Persistence;
+using CtiBridge.Application.Tests.CallCenter;
+using CtiBridge.Data;
+using CtiBridge.Data.Cluster;
+using CtiBridge.Simulator;
+using CtiBridge.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using static CtiBridge.Application.Tests.CallCenter.Harness;
+
+namespace CtiBridge.Application.Tests.Cluster;
+
+/// <summary>
+/// Tenant leases with two "nodes" in one process sharing one database (docs/architecture.md, "Several nodes"): each node
+/// is a lease keeper, a call center on its own simulator and a journal, wired as the host wires them.
+/// </summary>
+public sealed class TenantLeaseTests : IAsyncLifetime
+{
+    private static readonly ClusterOptions Lease = new() { LeaseSeconds = 3, RenewSeconds = 1 };
+    private SessionDatabase _db = null!;
+    private readonly List<Node> _nodes = [];
+
+    public async Task InitializeAsync() => _db = await SessionDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var n in _nodes) await n.StopAsync();
+        await _db.DisposeAsync();
+    }
+
+    private sealed class Node
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _writer;
+
+        public Node(string id, SessionDatabase db, ManualTimeProvider clock)
+        {
+            Clock = clock;
+            var options = new ClusterOptions { NodeId = id, Address = $"http://{id}", LeaseSeconds = Lease.LeaseSeconds, RenewSeconds = Lease.RenewSeconds };
+            Ownership = new TenantOwnership(id, TimeSpan.FromSeconds(0.5), clock);
+            Keeper = new TenantLeaseKeeper(options, Ownership, db.Scopes, clock, NullLogger<TenantLeaseKeeper>.Instance);
+            Pbx = new SimulatedPbx(clock, new SimulatorOptions());
+            Journal = new DatabaseJournal(db.Scopes, NullLogger<DatabaseJournal>.Instance) { Fence = Ownership };
+            _writer = Task.Run(() => Journal.RunAsync(_stop.Token));
+            Service = new CallCenterService(Pbx, new RecordingSink(), Journal, clock, NullLogger<CallCenterService>.Instance) { Fence = Ownership };
+            Keeper.Acquired = (tenant, _, _) => { Service.Configure(DefaultConfig()); return Task.CompletedTask; };
+            Keeper.Lost = tenant => LostTenants.Add(tenant);
+        }
+
+        public ManualTimeProvider Clock { get; }
+        public TenantOwnership Ownership { get; }
+        public TenantLeaseKeeper Keeper { get; }
+        public SimulatedPbx Pbx { get; }
+        public DatabaseJournal Journal { get; }
+        public CallCenterService Service { get; }
+        public List<Guid> LostTenants { get; } = [];
+        public long? Epoch => Ownership.ActingEpoch(Tenant);
+
+        public async Task StopAsync()
+        {
+            if (_stop.IsCancellationRequested) return;
+            await _stop.CancelAsync();
+            await _writer;
+        }
+    }
+
+    private Node NewNode(string id, ManualTimeProvider clock)
+    {
+        var node = new Node(id, _db, clock);
+        _nodes.Add(node);
+        return node;
+    }
+
+    private async Task<TenantLeaseRow> RowAsync()
+    {
+        await using var scope = _db.Scopes.CreateAsyncScope();
+        return (await new TenantLeaseStore(scope.ServiceProvider.GetRequiredService<CtiDbContext>()).ReadAsync(Tenant))!;
+    }
+
+    private async Task<int> StateChangesOfAnnAsync()
+    {
+        await using var scope = _db.Scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToSystem().AgentStateChanges.CountAsync(c => c.UserId == Ann);
+    }
+
+    [Fact]
+    public async Task One_node_owns_the_tenant_the_other_takes_it_over_after_expiry_with_the_next_epoch_and_the_first_loses_it()
+    {
+        var clock = new ManualTimeProvider();
+        var a = NewNode("node-a", clock);
+        var b = NewNode("node-b", clock);
+
+        Assert.Equal([Tenant], await a.Keeper.RunOnceAsync());
+        Assert.Empty(await b.Keeper.RunOnceAsync()); // held by A
+        Assert.Equal(1, a.Epoch);
+        Assert.Null(b.Epoch);
+        Assert.NotNull(a.Service.FindTenant(Tenant));
+        Assert.Null(b.Service.FindTenant(Tenant)); // B does not load the tenant's call center
+
+        // A renews every second: B never gets it.
+        for (var i = 0; i < 5; i++)
+        {
+            clock.Advance(1);
+            Assert.Empty(await a.Keeper.RunOnceAsync());
+            Assert.Empty(await b.Keeper.RunOnceAsync());
+            Assert.Equal(1, a.Epoch);
+        }
+
+        // A stops renewing (killed, or cut off from the database): it stops acting before the lease expires for B…
+        clock.Advance(2.6);
+        Assert.Null(a.Epoch);
+        Assert.Empty(await b.Keeper.RunOnceAsync()); // …and B takes the lease only once it has expired
+        clock.Advance(0.5);
+        Assert.Equal([Tenant], await b.Keeper.RunOnceAsync());
+        Assert.Equal(2, b.Epoch);
+        var row = await RowAsync();
+        Assert.Equal(("node-b", 2L), (row.NodeId, row.Epoch));
+
+        // A's next round finds the lease gone: lost, never renewed back.
+        Assert.Empty(await a.Keeper.RunOnceAsync());
+        Assert.Equal([Tenant], a.LostTenants);
+        Assert.Null(a.Epoch);
+        Assert.Equal(2, (await RowAsync()).Epoch);
+    }
+
+    [Fact]
+    public async Task A_node_that_lost_the_lease_is_refused_at_the_pbx_and_its_journal_writes_are_refused_by_the_database()
+    {
+        var clockA = new ManualTimeProvider();
+        var a = NewNode("node-a", clockA);
+        await a.Keeper.RunOnceAsync();
+        var center = a.Service.Tenant(Tenant);
+
+        // While A holds the lease, it acts: Ann's login is stored, a caller is answered and put in the call's bridge.
+        center.Login(Ann, ready: false);
+        await a.Journal.FlushAsync();
+        Assert.Equal(1, await StateChangesOfAnnAsync());
+        var first = a.Pbx.PlaceCall("acme", "Sales", "5551000");
+        Assert.True(a.Pbx.Leg(first)!.Answered);
+
+        // B's clock runs 10 s ahead (a skewed clock, or A paused): B sees the lease expired and takes it while A still
+        // believes it holds it. The database is the judge: A's writes are refused there.
+        var b = NewNode("node-b", new ManualTimeProvider(clockA.GetUtcNow() + TimeSpan.FromSeconds(10)));
+        Assert.Equal([Tenant], await b.Keeper.RunOnceAsync());
+        Assert.NotNull(a.Epoch); // A's local deadline has not passed
+        center.SetReady(Ann);
+        await a.Journal.FlushAsync();
+        Assert.Equal(1, await StateChangesOfAnnAsync());
+        Assert.True(a.Journal.Refused >= 1, $"refused {a.Journal.Refused}"); // the state change, and her session
+
+        // Once A's deadline passes (no renewal got through), A's PBX commands are refused before they reach the PBX.
+        clockA.Advance(3);
+        Assert.Null(a.Epoch);
+        var refusedBefore = FencedPbx.Refused;
+        var second = a.Pbx.PlaceCall("acme", "Sales", "5551001");
+        Assert.False(a.Pbx.Leg(second)!.Answered);
+        Assert.Null(a.Pbx.Leg(second)!.InCall);
+        Assert.True(FencedPbx.Refused > refusedBefore);
+    }
+
+    [Fact]
+    public async Task Nodes_racing_for_an_expired_lease_never_both_own_it_and_each_takeover_raises_the_epoch_by_one()
+    {
+        var clock = new ManualTimeProvider();
+        var nodes = Enumerable.Range(0, 3).Select(i => NewNode($"node-{i}", clock)).ToList();
+        long epoch = 0;
+        for (var round = 0; round < 15; round++)
+        {
+            await Task.WhenAll(nodes.Select(n => Task.Run(() => n.Keeper.RunOnceAsync())));
+            var owners = nodes.Where(n => n.Epoch is not null).ToList();
+            var owner = Assert.Single(owners);
+            Assert.Equal(epoch + 1, owner.Epoch);
+            var row = await RowAsync();
+            Assert.Equal((owner.Ownership.NodeId, owner.Epoch!.Value), (row.NodeId, row.Epoch));
+            epoch = row.Epoch;
+            clock.Advance(3.1); // nobody renews: the lease expires, all race again
+        }
+    }
+}

