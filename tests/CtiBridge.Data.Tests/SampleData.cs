@@ -76,6 +76,7 @@ public static class SampleData
             StartedAt = T0.AddSeconds(5), AnsweredAt = T0.AddSeconds(10), EndedAt = T0.AddMinutes(3), EndReason = CallEndReason.Normal,
         };
         var data = new CallAttachedData { TenantId = t, CallId = call.Id, Key = "orderId", Value = "A-42" };
+        var lease = new TenantLease { TenantId = t, NodeId = "node-a", NodeAddress = "http://10.0.0.1:8080", Epoch = 7, ExpiresAtMs = 1_772_611_872_345, AcquiredAt = T0 };
         var groupWait = new CallGroupWait { TenantId = t, CallId = call.Id, Seq = 0, SkillGroupId = group.Id, SkillGroupName = "Sales", EnteredAt = T0, LeftAt = T0.AddSeconds(10) };
         var agentNotes = new CallAgentDisposition { TenantId = t, CallId = call.Id, UserId = user.Id, DispositionId = disposition.Id, Disposition = "Sale", Remarks = "wants a quote", SavedAt = T0.AddMinutes(4) };
         var callerId = new OutboundCallerId { TenantId = t, Number = "+15557000", Label = "Sales line", TeamId = team.Id };
@@ -113,7 +114,7 @@ public static class SampleData
         return
         [
             tenant, user, profile, session, refresh, team, teamSup, teamMember, overflow, group, membership, pause, systemPause, phone, blocked,
-            disposition, call, leg, data, groupWait, agentNotes, callerId, flow, recording, state, contact, contactNumber, callback, task, taskAgent, item, apiKey, hook, delivery, audit, wallboard,
+            disposition, call, leg, data, groupWait, lease, agentNotes, callerId, flow, recording, state, contact, contactNumber, callback, task, taskAgent, item, apiKey, hook, delivery, audit, wallboard,
         ];
     }
 }
