@@ -223,6 +223,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         var parties = new List<ResumedParty>();
         foreach (var other in others)
         {
+            if (other?.Variables.GetValueOrDefault(RoleVariable) == MonitoringService.MixerRole) continue; // a whispering supervisor's silent party
             if (other is not { Answered: true, Held: false } || other.Variables.GetValueOrDefault(CallIdVariable) != callId.ToString()) return null;
             var vars = other.Variables;
             var agentId = Guid.TryParse(vars.GetValueOrDefault(AgentIdVariable), out var id) ? id : (Guid?)null;
@@ -330,7 +331,9 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         if (unreachable) { EndLeg(legId, CallEndReason.Unreachable); return Task.CompletedTask; }
         LegDialled?.Invoke(leg);
         var external = !target.Endpoint.Contains('-') || target.Endpoint.Contains("trunk", StringComparison.OrdinalIgnoreCase);
-        if (external && _options.ExternalAnswerDelay is { } delay)
+        if (target.Endpoint.StartsWith("Local/", StringComparison.Ordinal))
+            Answer(legId); // a dialplan extension that answers at once (the monitoring's silent party)
+        else if (external && _options.ExternalAnswerDelay is { } delay)
             time.CreateTimer(_ => Answer(legId), null, delay, Timeout.InfiniteTimeSpan);
         else if (target.AutoAnswer && _options.HonourAutoAnswer)
             Answer(legId);

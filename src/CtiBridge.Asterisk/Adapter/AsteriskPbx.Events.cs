@@ -493,7 +493,8 @@ public sealed partial class AsteriskPbx
         IReadOnlyList<AriBridge>? bridges = null;
         string[] names = [MonitoringService.LegVariables.Session, MonitoringService.LegVariables.Tenant, MonitoringService.LegVariables.Supervisor,
             MonitoringService.LegVariables.Agent, MonitoringService.LegVariables.AgentLeg, MonitoringService.LegVariables.Mode,
-            MonitoringService.LegVariables.ModeSince, MonitoringService.LegVariables.Bridge, TenantCallCenter.LegVariables.CallId];
+            MonitoringService.LegVariables.ModeSince, MonitoringService.LegVariables.Bridge, MonitoringService.LegVariables.Mixer,
+            TenantCallCenter.LegVariables.CallId];
         foreach (var channel in candidates)
         {
             Dictionary<string, string> variables;
@@ -588,6 +589,7 @@ public sealed partial class AsteriskPbx
                     ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Muted, ct),
                     ReadVariableAsync(other.Id, TenantCallCenter.LegVariables.Number, ct)).ConfigureAwait(false);
                 var (role, callText, agentText, muted, number) = (reads[0], reads[1], reads[2], reads[3] == "1", reads[4]);
+                if (role == MonitoringService.MixerRole) continue; // a whispering supervisor's silent party: the session takes it back
                 if (!Guid.TryParse(callText, out var legCall) || legCall != callId) return null;
                 var agentId = Guid.TryParse(agentText, out var id) ? id : (Guid?)null;
                 switch (role)

@@ -147,7 +147,7 @@ public class MonitoringTests
         s.Start(MonitoringMode.Monitor);
         var sue = s.SueLeg;
         var dialled = 0;
-        s.Pbx.LegDialled += _ => dialled++;
+        s.Pbx.LegDialled += l => { if (l.Endpoint == SueDevice) dialled++; };
 
         s.H.Clock.Advance(TimeSpan.FromSeconds(10));
         var whisper = await s.Switch(MonitoringMode.Whisper);
@@ -778,6 +778,77 @@ public class MonitoringTests
         Assert.Equal(MonitoringLineState.Open, s.Monitoring.CurrentLine(Tenant, Sue)!.State);
         s.Start(MonitoringMode.Monitor);
         Assert.True(s.Pbx.Hears(s.SueLeg, ann));
+        Assert.True(s.Pbx.Hears(ann, customer));
+    }
+
+    // ---------------------------------------------------------------- the silent party (whisper with a silent customer)
+
+    private static IReadOnlyList<SimLeg> Mixers(Setup s) => s.Pbx.Legs.Where(l => l.Endpoint == MonitoringService.MixerEndpoint).ToList();
+
+    [Fact]
+    public async Task While_the_supervisor_speaks_to_the_agent_a_silent_party_is_in_the_calls_bridge_and_only_then()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+
+        s.Start(MonitoringMode.Monitor);
+        Assert.Empty(Mixers(s));
+        await s.Switch(MonitoringMode.Whisper);
+        var mixer = Assert.Single(Mixers(s));
+        var bridge = s.Pbx.Bridges.Single(b => b.CallId == callId);
+        Assert.Equal(new[] { customer, ann, mixer.Id }.ToHashSet(), bridge.Members); // three parties: Asterisk mixes
+        Assert.Equal(MonitoringService.MixerRole, mixer.Variables["CTI_ROLE"]);
+        Assert.True(s.Pbx.Hears(ann, s.SueLeg));
+        Assert.False(s.Pbx.Hears(customer, s.SueLeg));
+        await s.Switch(MonitoringMode.Barge);
+        Assert.Equal(mixer.Id, Assert.Single(Mixers(s)).Id);                 // kept, not added again
+        await s.Switch(MonitoringMode.Monitor);
+        Assert.Empty(Mixers(s));
+        await s.Switch(MonitoringMode.Whisper);
+        Assert.Single(Mixers(s));
+
+        s.Monitoring.Stop(Tenant, Sue);
+        Assert.Empty(Mixers(s));
+        Assert.Equal(new[] { customer, ann }.ToHashSet(), s.Pbx.Bridges.Single(b => b.CallId == callId).Members);
+        Assert.True(s.Pbx.Hears(ann, customer));
+    }
+
+    [Fact]
+    public async Task The_silent_party_goes_at_a_take_over_and_when_the_call_ends()
+    {
+        var s = new Setup();
+        var (customer, _, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Whisper);
+        Assert.Single(Mixers(s));
+        await s.Switch(MonitoringMode.TakeOver);
+        Assert.Empty(Mixers(s));
+        s.Pbx.HangupFromDevice(customer);
+        Assert.Empty(s.Pbx.Legs);
+
+        var t = new Setup();
+        var (customer2, _, _) = t.AnnTalks();
+        t.Start(MonitoringMode.Barge);
+        Assert.Single(Mixers(t));
+        t.Pbx.HangupFromDevice(customer2);                                   // the call ends: the session with it
+        Assert.Equal(MonitoringEndReason.CallEnded, Assert.Single(t.Audit.Sessions).EndReason);
+        Assert.Empty(Mixers(t));
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_whispering_session_keeps_its_silent_party_and_takes_it_away_at_the_end()
+    {
+        var s = new Setup();
+        var (customer, ann, _) = s.AnnTalks();
+        s.Start(MonitoringMode.Whisper);
+        var mixer = Assert.Single(Mixers(s)).Id;
+
+        var (center, monitoring, _, _) = Restart(s);
+
+        Assert.Equal(MonitoringMode.Whisper, monitoring.Current(Tenant, Sue)!.Mode); // the call was taken back past the silent party
+        Assert.Single(center.ListCalls());
+        await monitoring.SwitchAsync(Tenant, s.Supervision, Sue, MonitoringMode.Monitor);
+        Assert.Null(s.Pbx.Leg(mixer));
+        monitoring.Stop(Tenant, Sue);
         Assert.True(s.Pbx.Hears(ann, customer));
     }
 }

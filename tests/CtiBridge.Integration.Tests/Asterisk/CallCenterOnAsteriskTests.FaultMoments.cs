@@ -3,6 +3,7 @@ using CtiBridge.Application.Events;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
+using CtiBridge.Domain.Errors;
 
 namespace CtiBridge.Integration.Tests.Asterisk;
 
@@ -134,7 +135,9 @@ public sealed partial class CallCenterOnAsteriskTests
         await BridgeHoldsAsync(call.CallId, customer, bobLeg, guestLeg);
         Assert.Equal(AgentStatus.Ready, next.GetAgent(Ann).Status); // wrap-up 0 s
         await asterisk.HangupAsync(phone);
-        next.Hangup(Bob, call.CallId);
+        // Bob hangs up too, unless the customer's hang-up reached the engine first and ended the call (seen once in CI).
+        try { next.Hangup(Bob, call.CallId); }
+        catch (CtiException ex) when (ex.Code == ErrorCodes.CallNotFound) { }
         await Eventually(() => sink.Records.Any(r => r.Call.Id == call.CallId), "the call record of the next process");
         await asterisk.AssertNothingLeftAsync();
     }

@@ -49,6 +49,15 @@ public sealed class NodeLeaseLossTests(ITestOutputHelper output) : IAsyncLifetim
         return await r.ReadAsync() ? (r.GetString(0), r.GetInt64(1)) : ("", 0);
     }
 
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var conn = new SqliteConnection($"Data Source={Db};Pooling=False");
@@ -78,6 +87,10 @@ public sealed class NodeLeaseLossTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal("Ready", (await agent.GetJsonAsync("/api/v1/agent/state")).Str("status"));
         Assert.Equal(("node-a", 1L), await LeaseAsync());
 
+        // A's journal has stored her session (it writes behind the request; a write still queued when the lease is lost is
+        // refused by the fence, and the next holder would not know she was logged in).
+        await Wait.UntilAsync(async () => await CountAsync("SELECT COUNT(*) FROM \"AgentSessions\" WHERE \"Status\" = 'Ready'") == 1,
+            "agent1's session stored by node A", 15, () => a.OutputTail());
         // Another node takes A's lease (its clock ran ahead): A's next renewal is refused, it stops with exit code 3.
         await ExecuteAsync("UPDATE \"TenantLeases\" SET \"NodeId\" = 'node-x', \"Epoch\" = \"Epoch\" + 1");
         await Wait.UntilAsync(() => Task.FromResult(a.ExitCode is not null), "node A stopped after losing its lease", 15, () => a.OutputTail());

@@ -163,6 +163,47 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
     }
 
     /// <summary>
+    /// Whisper while the customer sends no RTP at all (a trunk with silence suppression, a caller whose media never
+    /// started). A two-party bridge passes frames on, so with nothing from the customer the agent's leg was written nothing
+    /// and the whisper was lost (the agent received 0 ms of audio); the session adds a silent party to the call's bridge
+    /// while the supervisor speaks to the agent, Asterisk then mixes, and the agent receives the supervisor. After a switch
+    /// to monitor the silent party is gone and the agent does not receive the supervisor.
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task Whisper_reaches_the_agent_while_the_customer_sends_nothing()
+    {
+        await using var customer = new RtpPhone("customer", CustomerTone);
+        await using var agent = new RtpPhone("agent", AgentTone);
+        await using var supervisor = new RtpPhone("supervisor", SupervisorTone);
+        var agentSip = LoopbackPorts.Reserve();
+        var supervisorSip = LoopbackPorts.Reserve();
+        await using var agentSipp = AnsweringPhone(agent, agentSip);
+        await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip);
+        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, AgentPhone.DeskPhone);
+        center.Login(Ann, ready: true);
+        await using var customerSipp = StartCustomer(customer); // the customer's phone never talks
+        await Eventually(() => center.MonitorableCallOf(Ann) is not null, "Ann talking to the silent customer", () => Tail(agentSipp));
+        await TalkAsync(agent, agentSipp);
+
+        monitoring.Start(center, supervision, Sue, Ann, MonitoringMode.Whisper);
+        await Eventually(() => monitoring.Current(Tenant, Sue)?.State == MonitoringState.Active, "the supervisor's phone answering");
+        await Eventually(async () => (await _h.Ari.Bridges.ListAsync()).Any(b => b.Channels.Count == 3 && b.Technology == "softmix"),
+            "the call's bridge mixing (the silent party in it)");
+        await TalkAsync(supervisor, supervisorSipp);
+        var whisper = await PhaseAsync("Whisper", () => Task.CompletedTask, supervisor);
+        var monitor = await PhaseAsync("Monitor", () => monitoring.SwitchAsync(Tenant, supervision, Sue, MonitoringMode.Monitor), supervisor);
+        Log(whisper, supervisor, agent, customer);
+        Log(monitor, supervisor, agent, customer);
+        Receives(whisper, supervisor, AgentTone);
+        Receives(whisper, agent, SupervisorTone);
+        DoesNotReceive(whisper, customer, SupervisorTone);
+        DoesNotReceive(monitor, agent, SupervisorTone);
+        await Eventually(async () => !(await asterisk.ChannelsAsync()).Any(c => c.Name.StartsWith("Local/s@cti-silent", StringComparison.Ordinal)),
+            "the silent party gone after the switch to monitor");
+        monitoring.Stop(Tenant, Sue);
+    }
+
+    /// <summary>
     /// What docs/supervision.md says is monitored during a consultation and a conference, judged by the RTP of four SIP
     /// phones: the customer (500 Hz), Ann (800 Hz), Bob whom she consults (1700 Hz) and the supervisor (1300 Hz).
     /// Consultation: the supervisor receives Ann and Bob, not the held customer; her whisper reaches Ann only. Conference:

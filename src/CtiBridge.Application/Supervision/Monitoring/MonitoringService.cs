@@ -25,6 +25,17 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
     /// <summary>How long the supervisor's device may ring.</summary>
     public static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A silent party (asterisk-config's <c>[cti-silent]</c>: answers and says nothing) added to the call's bridge while the
+    /// supervisor speaks to the agent. Asterisk bridges two parties by passing frames on, so while the customer sends no
+    /// audio (a trunk with silence suppression) the agent's leg is written nothing and a whisper has nothing to ride on;
+    /// with a third party Asterisk mixes, and every party gets a frame every 20 ms (docs/supervision.md).
+    /// </summary>
+    public const string MixerEndpoint = "Local/s@cti-silent/n";
+
+    /// <summary>The silent party's <c>CTI_ROLE</c>: the take-back of a connected call after a restart passes it over.</summary>
+    public const string MixerRole = "supervisor-mixer";
+
     /// <summary>The sound played to the monitored parties when the tenant tells them and names none (the tenant's <c>monitoringNoticeSound</c>).</summary>
     public const string NoticeSound = "sound:beep";
 
@@ -64,6 +75,8 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         public ListeningLine? Line { get; init; }
         public bool Answered { get; set; }
         public string? SnoopLeg { get; set; }
+        /// <summary>The silent party in the call's bridge while the supervisor speaks to the agent (<see cref="MixerEndpoint"/>).</summary>
+        public string? MixerLeg { get; set; }
         public string? CustomerLeg { get; set; }
         public SerialQueue Lane { get; } = new();
         public MonitoringView View => MonitoringView.Of(State, Told);
@@ -191,6 +204,12 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         bool callGone;
         lock (_gate)
         {
+            if (_byLeg.TryGetValue(legId, out var mixing) && legId == mixing.MixerLeg)
+            {
+                mixing.Lane.Post(() => Pbx.JoinCallAsync(mixing.State.CallId, legId),
+                    ex => _log.LogWarning("Monitoring session {SessionId}: the silent party could not join the call: {Message}", mixing.State.Id, ex.Message));
+                return;
+            }
             if (!_byLeg.TryGetValue(legId, out session) || legId != session.SupervisorLeg || session.Answered) return;
             session.Answered = true;
             // The call may have ended, or gone to someone else, while the supervisor's device rang.
@@ -226,6 +245,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         lock (_gate)
         {
             if (!_byLeg.Remove(legId, out session)) return;
+            if (legId == session.MixerLeg) { session.MixerLeg = null; return; } // the silent party went: no end of the session
             if (legId == session.SupervisorLeg)
                 reason = session.Answered ? MonitoringEndReason.SupervisorHungUp : MonitoringEndReason.SupervisorUnreachable;
             else if (legId == session.CustomerLeg) reason = MonitoringEndReason.CustomerHungUp;
@@ -255,6 +275,59 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         if (previous is not null) await Pbx.HangupAsync(previous, CallEndReason.Normal).ConfigureAwait(false);
         await KeepModeAsync(session, mode).ConfigureAwait(false);
         await NoticeAsync(session).ConfigureAwait(false);
+        await MixAsync(session, whisper != SnoopAudio.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds the silent party to the call's bridge (<paramref name="on"/>) or takes it out. Without it a whisper is lost
+    /// while the customer is silent, so a failure is logged and the session goes on as before.
+    /// </summary>
+    private async Task MixAsync(Session session, bool on)
+    {
+        string leg;
+        lock (_gate)
+        {
+            if (session.State.State == MonitoringState.Ended || on == session.MixerLeg is not null) return;
+            if (on)
+            {
+                leg = "cti-mix-" + Guid.NewGuid().ToString("N")[..16];
+                session.MixerLeg = leg;
+                _byLeg[leg] = session;
+            }
+            else
+            {
+                leg = session.MixerLeg!;
+                session.MixerLeg = null;
+                _byLeg.Remove(leg);
+            }
+        }
+        if (!on)
+        {
+            await HangupQuietlyAsync(leg).ConfigureAwait(false);
+            await KeepMixerAsync(session, "").ConfigureAwait(false);
+            return;
+        }
+        try
+        {
+            await Pbx.DialAsync(session.State.CallId, leg, new DialTarget(MixerEndpoint, "", "Monitoring", RingTimeout, AutoAnswer: false,
+                new Dictionary<string, string> { ["CTI_ROLE"] = MixerRole, [LegVariables.Session] = session.State.Id.ToString("N") })).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.LogWarning("Monitoring session {SessionId}: the silent party for the whisper could not be added ({Message}); the agent hears the supervisor only while the customer sends audio",
+                session.State.Id, ex.Message);
+            lock (_gate)
+                if (session.MixerLeg == leg) { session.MixerLeg = null; _byLeg.Remove(leg); }
+            return;
+        }
+        await KeepMixerAsync(session, leg).ConfigureAwait(false);
+    }
+
+    /// <summary>The silent party's leg on the supervisor's leg: a restart hangs it up with the session.</summary>
+    private async Task KeepMixerAsync(Session session, string mixerLeg)
+    {
+        try { await Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string> { [LegVariables.Mixer] = mixerLeg }).ConfigureAwait(false); }
+        catch (CtiException ex) { _log.LogDebug("Monitoring session {SessionId}: {Message}", session.State.Id, ex.Message); }
     }
 
     private async Task TakeOverAsync(Session session)
@@ -268,6 +341,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             if (snoop is not null) _byLeg.Remove(snoop);
             session.SnoopLeg = null;
         }
+        await MixAsync(session, on: false).ConfigureAwait(false);
         string customer;
         try
         {
@@ -311,6 +385,8 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             AgentLeg = "CTI_AGENT_LEG", Mode = "CTI_MONITOR_MODE", ModeSince = "CTI_MONITOR_SINCE";
         /// <summary>The bridge the supervisor's leg is in when it is not the session's own (a listening line's).</summary>
         public const string Bridge = "CTI_MONITOR_BRIDGE";
+        /// <summary>The silent party in the call's bridge while the supervisor speaks to the agent ("" when none).</summary>
+        public const string Mixer = "CTI_MONITOR_MIXER";
     }
 
     // ---------------------------------------------------------------- after a restart
@@ -347,6 +423,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
                 session = new Session(state, center!, found.SupervisorLegId, agentLeg, center!.Configuration.Settings.TellMonitoredParties)
                 {
                     BridgeKey = Guid.TryParse(v.GetValueOrDefault(LegVariables.Bridge), out var bridge) ? bridge : sessionId,
+                    MixerLeg = v.GetValueOrDefault(LegVariables.Mixer) is { Length: > 0 } mixer ? mixer : null,
                     Answered = true,
                     SnoopLeg = mode == MonitoringMode.TakeOver ? null : found.PeerLegId,
                     CustomerLeg = mode == MonitoringMode.TakeOver ? found.PeerLegId : null,
@@ -354,6 +431,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
                 _bySupervisor[(tenantId, supervisorId)] = session;
                 _byLeg[found.SupervisorLegId] = session;
                 _byLeg[found.PeerLegId!] = session;
+                if (session.MixerLeg is { } mixerLeg) _byLeg[mixerLeg] = session;
                 _events.Publish(new MonitoringStartedEvent(tenantId, session.View));
             }
         }
@@ -363,7 +441,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             return;
         }
         _log.LogInformation("Monitoring leg {LegId} left by a previous process does not match a live call; hanging it up", found.SupervisorLegId);
-        foreach (var leg in new[] { found.SupervisorLegId, found.PeerLegId }.OfType<string>())
+        foreach (var leg in new[] { found.SupervisorLegId, found.PeerLegId, v.GetValueOrDefault(LegVariables.Mixer) is { Length: > 0 } m ? m : null }.OfType<string>())
             _ = HangupQuietlyAsync(leg);
     }
 
@@ -409,15 +487,16 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             _bySupervisor.Remove((session.State.TenantId, session.State.SupervisorId));
             // On a listening line the supervisor's leg stays up for the next session, unless it is the leg that ended.
             backToLine = session.Line is { } line && ReleaseLine(line, session, reason);
-            legs = backToLine ? [session.SnoopLeg, session.CustomerLeg] : [session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg];
-            foreach (var leg in new[] { session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg }.OfType<string>()) _byLeg.Remove(leg);
+            legs = backToLine ? [session.SnoopLeg, session.CustomerLeg, session.MixerLeg] : [session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg, session.MixerLeg];
+            foreach (var leg in new[] { session.SupervisorLeg, session.SnoopLeg, session.CustomerLeg, session.MixerLeg }.OfType<string>()) _byLeg.Remove(leg);
+            session.MixerLeg = null;
             _events.Publish(new MonitoringEndedEvent(session.State.TenantId, session.View));
         }
         _audit.SessionEnded(session.State);
         _log.LogInformation("Monitoring session {SessionId} of call {CallId} ended: {Reason}", session.State.Id, session.State.CallId, reason);
         session.Lane.Post(async () =>
         {
-            foreach (var leg in legs.OfType<string>()) await Pbx.HangupAsync(leg, CallEndReason.Normal).ConfigureAwait(false);
+            foreach (var leg in legs.OfType<string>()) await HangupQuietlyAsync(leg).ConfigureAwait(false);
             if (backToLine) await Pbx.SetLegVariablesAsync(session.SupervisorLeg, IdleLineVariables).ConfigureAwait(false);
             else await Pbx.EndCallAsync(session.BridgeKey).ConfigureAwait(false);
         }, ex => _log.LogWarning(ex, "Cleaning up monitoring session {SessionId} failed", session.State.Id));
