@@ -377,8 +377,12 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
     /// The tenant tells monitored parties: Asterisk's beep (700 Hz) reaches the agent's and the customer's phones when the
     /// supervisor's audio starts and again at a switch of mode.
     /// </summary>
-    [AsteriskAndSippFact]
-    public async Task When_the_tenant_tells_monitored_parties_the_agent_and_the_customer_receive_the_beep_at_the_start_and_at_a_switch()
+    [AsteriskAndSippTheory]
+    [InlineData("beep", NoticeBeepTone)]
+    // A tenant naming another sound: Asterisk's descending-2tone.wav, 875 Hz for 0.1 s then 425 Hz.
+    [InlineData("descending-2tone", 875.0)]
+    public async Task When_the_tenant_tells_monitored_parties_the_agent_and_the_customer_receive_the_notice_at_the_start_and_at_a_switch(
+        string noticeSound, double noticeTone)
     {
         await using var customer = new RtpPhone("customer", CustomerTone);
         await using var agent = new RtpPhone("agent", AgentTone);
@@ -387,7 +391,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         var supervisorSip = LoopbackPorts.Reserve();
         await using var agentSipp = AnsweringPhone(agent, agentSip);
         await using var supervisorSipp = AnsweringPhone(supervisor, supervisorSip);
-        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, tellMonitoredParties: true);
+        var (center, monitoring, supervision) = Configure(agentSip, supervisorSip, tellMonitoredParties: true, noticeSound: noticeSound);
         center.Login(Ann, ready: true);
         await using var customerSipp = StartCustomer(customer);
         var callId = await AnnTalksAsync(center, customer, customerSipp, agent, agentSipp);
@@ -410,12 +414,12 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
         var switchedAt = atSwitch.From - TimeSpan.FromMilliseconds(400);
         var beeps = new[]
         {
-            ("at the start", agent.PeakAmplitude(NoticeBeepTone, started, switchedAt), customer.PeakAmplitude(NoticeBeepTone, started, switchedAt)),
-            ("at the switch", agent.PeakAmplitude(NoticeBeepTone, switchedAt, atSwitch.To), customer.PeakAmplitude(NoticeBeepTone, switchedAt, atSwitch.To)),
+            ("at the start", agent.PeakAmplitude(noticeTone, started, switchedAt), customer.PeakAmplitude(noticeTone, started, switchedAt)),
+            ("at the switch", agent.PeakAmplitude(noticeTone, switchedAt, atSwitch.To), customer.PeakAmplitude(noticeTone, switchedAt, atSwitch.To)),
         };
         foreach (var (when, atAgent, atCustomer) in beeps)
         {
-            output.WriteLine($"notice beep {when} ({NoticeBeepTone} Hz, loudest 200 ms): agent {atAgent:0}, customer {atCustomer:0}");
+            output.WriteLine($"notice '{noticeSound}' {when} ({noticeTone} Hz, loudest 200 ms): agent {atAgent:0}, customer {atCustomer:0}");
             Assert.True(atAgent > 2 * NoBeep, $"the agent receives the beep {when}: {atAgent:0}");
             Assert.True(atCustomer > 2 * NoBeep, $"the customer receives the beep {when}: {atCustomer:0}");
         }
@@ -475,7 +479,8 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
     /// phone at <paramref name="consultedSip"/>; Sue supervising Ann, her phone at <paramref name="supervisorSip"/>.
     /// </summary>
     private (TenantCallCenter Center, MonitoringService Monitoring, TenantSupervision Supervision) Configure(
-        int agentSip, int supervisorSip, AgentPhone agentPhone = AgentPhone.DeskPhone, int consultedSip = 0, bool tellMonitoredParties = false)
+        int agentSip, int supervisorSip, AgentPhone agentPhone = AgentPhone.DeskPhone, int consultedSip = 0, bool tellMonitoredParties = false,
+        string noticeSound = "beep")
     {
         var service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
         var ann = agentPhone == AgentPhone.DeskPhone
@@ -488,6 +493,7 @@ public sealed class MonitoringOnSipPhonesTests(RealAsterisk asterisk, ITestOutpu
             {
                 RingTimeoutSeconds = 10,
                 TellMonitoredParties = tellMonitoredParties,
+                MonitoringNoticeSound = noticeSound,
                 EndpointPattern = "PJSIP/itest-phone-answer/sip:{extension}",
                 TrunkPattern = $"PJSIP/{{tenant}}-trunk/sip:{{number}}@127.0.0.1:{agentSip}",
             },
