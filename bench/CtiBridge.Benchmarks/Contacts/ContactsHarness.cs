@@ -99,8 +99,8 @@ public sealed class ContactsHarness : ILoadHarness
             var pop = NewLookup(db);
             return (await pop.MatchAsync(tenant, owners[n], $"+4940{n:D8}", CancellationToken.None)).Count;
         });
-        // At offer time the Api takes the tenant's settings and the agent's roles from the live call center
-        // (ScreenPopContext.Of): the lookup's only round trip is the match. The bench's owners are agents of a DE tenant.
+        // The context the offer brings (CallOfferedEvent.ScreenPopContext, from the engine's live configuration): the lookup's
+        // only round trip is the match. The bench's owners are agents of a DE tenant.
         ScreenPopContext InMemory(int n) => new("DE", "none", "", ScreenPopTrigger.Offered, ScreenPopTarget.NewTab, UserRoles.Agent, "agent");
         var knownInMemory = await TimeAsync(async n =>
         {
@@ -137,10 +137,10 @@ public sealed class ContactsHarness : ILoadHarness
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine($"| caller is a contact of the offered agent | {known.P50:F2} ms | {known.P95:F2} ms | {known.P99:F2} ms | {known.Hits:N0}/{Lookups:N0} |");
         Console.WriteLine($"| caller is no contact | {unknown.P50:F2} ms | {unknown.P95:F2} ms | {unknown.P99:F2} ms | {unknown.Hits:N0}/{Lookups:N0} |");
-        Console.WriteLine($"| caller is a contact, context from the live call center | {knownInMemory.P50:F2} ms | {knownInMemory.P95:F2} ms | {knownInMemory.P99:F2} ms | {knownInMemory.Hits:N0}/{Lookups:N0} |");
-        Console.WriteLine($"| caller is no contact, context from the live call center | {unknownInMemory.P50:F2} ms | {unknownInMemory.P95:F2} ms | {unknownInMemory.P99:F2} ms | {unknownInMemory.Hits:N0}/{Lookups:N0} |");
+        Console.WriteLine($"| caller is a contact, context with the offer (offer time) | {knownInMemory.P50:F2} ms | {knownInMemory.P95:F2} ms | {knownInMemory.P99:F2} ms | {knownInMemory.Hits:N0}/{Lookups:N0} |");
+        Console.WriteLine($"| caller is no contact, context with the offer (offer time) | {unknownInMemory.P50:F2} ms | {unknownInMemory.P95:F2} ms | {unknownInMemory.P99:F2} ms | {unknownInMemory.Hits:N0}/{Lookups:N0} |");
         Console.WriteLine($"| whole screen pop (contact + call records query) | {whole.P50:F2} ms | {whole.P95:F2} ms | {whole.P99:F2} ms | {whole.Hits:N0}/{Lookups:N0} |");
-        Console.WriteLine($"| whole screen pop, context from the live call center (as at offer time) | {wholeInMemory.P50:F2} ms | {wholeInMemory.P95:F2} ms | {wholeInMemory.P99:F2} ms | {wholeInMemory.Hits:N0}/{Lookups:N0} |");
+        Console.WriteLine($"| whole screen pop, context with the offer (as at offer time) | {wholeInMemory.P50:F2} ms | {wholeInMemory.P95:F2} ms | {wholeInMemory.P99:F2} ms | {wholeInMemory.Hits:N0}/{Lookups:N0} |");
         Console.WriteLine($"| contact search, 6 digits of a number (first page of 20) | {search.P50:F2} ms | {search.P95:F2} ms | {search.P99:F2} ms | {search.Hits:N0}/{Lookups:N0} |");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
         _ = agents;
