@@ -168,7 +168,7 @@ public sealed class MonitoringController(CallCenterAccess access, CallCenterDire
     /// (and a session on it). Asking again while a line exists returns that line, unless <paramref name="replace"/> is true:
     /// a desk that has just started its softphone sends it, because a line found then went to a page that is gone (a
     /// reload, another tab); that line is closed (a session on it ends) and a new one rings. Only for a browser softphone;
-    /// when the softphone's registration ends, the line is closed.
+    /// a browser that went away stops sending audio and Asterisk hangs its leg up after 20 s (rtp_timeout), which closes the line.
     /// </remarks>
     /// <param name="replace">True from a desk that has just registered its softphone: replace a line found.</param>
     /// <response code="200">The line, <c>Ringing</c> until the softphone answers, then <c>Open</c>.</response>

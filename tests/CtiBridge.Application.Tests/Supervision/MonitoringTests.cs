@@ -743,25 +743,6 @@ public class MonitoringTests
     }
 
     [Fact]
-    public void When_the_supervisors_browser_unregisters_its_line_is_closed()
-    {
-        var s = new Setup();
-        var (customer, ann, _) = s.AnnTalks();
-        OpenLine(s);
-        var lineLeg = s.SueLeg;
-        s.Start(MonitoringMode.Monitor);
-
-        s.Pbx.SetDevice("PJSIP/acme-202", registered: false); // someone else's device: nothing happens
-        Assert.NotNull(s.Monitoring.CurrentLine(Tenant, Sue));
-        s.Pbx.SetDevice(SueDevice, registered: false);         // the desk closed, the tab or the network went
-
-        Assert.Null(s.Monitoring.CurrentLine(Tenant, Sue));
-        Assert.Null(s.Pbx.Leg(lineLeg));
-        Assert.Equal(MonitoringEndReason.SupervisorHungUp, Assert.Single(s.Audit.Sessions).EndReason);
-        Assert.True(s.Pbx.Hears(ann, customer));
-    }
-
-    [Fact]
     public void A_desk_that_has_just_started_replaces_the_line_of_a_page_that_is_gone()
     {
         var s = new Setup();

@@ -549,7 +549,7 @@ verbose = 2
     if (!sup) return null;
     const bridge = bridges.find((b) => b.channels.includes(sup.id));
     return bridge && bridge.channels.length === 1 ? sup : null;
-  }, 'the listening line up to the desk, alone in its bridge').catch((e) => { throw new Error(`${e.message}; Asterisk had ${lineSeen}`); });
+  }, 'the listening line up to the desk, alone in its bridge', 30_000).catch((e) => { throw new Error(`${e.message}; Asterisk had ${lineSeen}`); });
   log(`supervisor desk open: its softphone registered demo-1290 over WSS and holds the listening line ${line.name}`);
   const inbound = () => desk.evaluate(async () => {
     const pc = window.__ctiDesk?.peerConnection();

@@ -210,22 +210,6 @@ public sealed partial class MonitoringService
         return true;
     }
 
-    /// <summary>
-    /// The supervisor's browser went away (its registration ended: the desk closed, the tab or the network gone): its line
-    /// is closed, so no leg stays up to a browser that is not there.
-    /// </summary>
-    private void OnDeviceReported(DeviceStatus status)
-    {
-        if (status.Registered) return;
-        List<ListeningLine> gone;
-        lock (_gate) gone = _lines.Values.Where(l => string.Equals(l.Endpoint, status.Endpoint, StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var line in gone)
-        {
-            _log.LogInformation("Listening line {LineId}: device {Endpoint} is no longer registered; closing the line", line.Id, status.Endpoint);
-            CloseLine(line, MonitoringEndReason.SupervisorHungUp);
-        }
-    }
-
     /// <summary>A line's leg ended (the browser hung up, or never answered): the line goes, and a session on it ends.</summary>
     private bool OnLineLegEnded(string legId)
     {

@@ -57,7 +57,6 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         _time = time;
         _log = log;
         centers.Supervision = this;
-        centers.DeviceReported += OnDeviceReported;
     }
 
     private IPbx Pbx => _centers.Pbx;

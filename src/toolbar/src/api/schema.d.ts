@@ -11051,7 +11051,7 @@ export interface paths {
          *     (and a session on it). Asking again while a line exists returns that line, unless replace is true:
          *     a desk that has just started its softphone sends it, because a line found then went to a page that is gone (a
          *     reload, another tab); that line is closed (a session on it ends) and a new one rings. Only for a browser softphone;
-         *     when the softphone's registration ends, the line is closed.
+         *     a browser that went away stops sending audio and Asterisk hangs its leg up after 20 s (rtp_timeout), which closes the line.
          */
         put: {
             parameters: {

@@ -48,8 +48,8 @@ const LINE_RETRY_MS = 2000;
  * is registered the desk asks for a listening line (docs/supervision.md): the server calls the softphone once, with the
  * auto-answer headers, and keeps that call up, silent, so that "Listen" only has to add the call's audio to it. Calls
  * with those headers (the line, or a session's own leg while the line is not up) are answered at once; nothing else is.
- * A line that ends while the softphone is registered is asked for again after a pause; closing the desk unregisters the
- * softphone, and the server closes the line.
+ * A line that ends while the softphone is registered is asked for again after a pause; closing the desk hangs the line
+ * up (a tab that just vanishes: Asterisk hangs it up when its audio stops).
  */
 export function useListeningDevice(): ListeningDevice {
   const [device, setDevice] = useState<ListeningDevice>({ kind: 'loading' });
@@ -95,7 +95,7 @@ export function useListeningDevice(): ListeningDevice {
     return () => {
       gone = true;
       window.clearTimeout(retry);
-      // Hanging up the line and unregistering: the server closes the line either way.
+      // Hanging up the line: the server closes it when its leg ends.
       void phone?.hangup().finally(() => phone?.stop());
     };
   }, []);
