@@ -46,6 +46,14 @@ const incoming = (page) => page.getByRole('alertdialog');
 const callCard = (page) => page.getByRole('region', { name: /^Call with/ });
 const controls = (page) => page.getByRole('toolbar', { name: 'Call controls' });
 
+/** What the server says of agent3 and the groups, for a failure message (the picker's count is the server's). */
+async function whyNotFree() {
+  const st = await agent3.call('GET', '/agent/state').catch((e) => e.message);
+  const calls = await agent3.call('GET', '/agent/calls').catch((e) => e.message);
+  const groups = await sup.call('GET', '/skill-groups').catch((e) => e.message);
+  return `agent3 ${JSON.stringify(st)} calls ${JSON.stringify(calls)} groups ${JSON.stringify(groups)}`;
+}
+
 async function customerCalls(group, number, attachedData) {
   return (await sup.call('POST', '/sandbox/calls', { skillGroup: group, callerNumber: number, attachedData })).legId;
 }
@@ -166,7 +174,8 @@ test('transfer: the picker lists working colleagues live and every skill group, 
   // agent3 logs in while the picker is open: she appears, and Support has a free agent.
   await agent3.call('POST', '/agent/login', { ready: true });
   await agents.getByRole('button', { name: 'Transfer to Agent 3' }).waitFor({ timeout: 5000 });
-  await until(async () => /Support\s+1 free/.test(await groups.innerText()), 'Support to show 1 free agent', 5000);
+  await until(async () => /Support\s+1 free/.test(await groups.innerText()), 'Support to show 1 free agent', 5000)
+    .catch(async (e) => { throw new Error(`${e.message}; ${await whyNotFree()}`); });
   await shot(a1, 'transfer-picker');
   // agent3 goes Not Ready: her badge follows, and a transfer to her is refused with a sentence.
   await agent3.call('PUT', '/agent/state', { state: 'NotReady', reason: 'Lunch' });

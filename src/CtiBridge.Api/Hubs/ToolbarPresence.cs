@@ -22,6 +22,8 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
     {
         public int Connections;
         public ITimer? Timer;
+        /// <summary>When the grace period running now began.</summary>
+        public DateTimeOffset GraceSince;
         public bool MarkedLost;
     }
 
@@ -63,6 +65,7 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
             if (entry.Connections > 0) return;
             entry.MarkedLost |= lost;
             if (lost || entry.Timer is not null) return;
+            entry.GraceSince = time.GetUtcNow();
             entry.Timer = time.CreateTimer(_ => GraceOver(tenant, user, entry), null, Grace, Timeout.InfiniteTimeSpan);
         }
     }
@@ -74,6 +77,7 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
         {
             if (--entry.Connections > 0) return;
             entry.Timer?.Dispose();
+            entry.GraceSince = time.GetUtcNow();
             entry.Timer = time.CreateTimer(_ => GraceOver(tenant, user, entry), null, Grace, Timeout.InfiniteTimeSpan);
         }
         // The last toolbar went (a reload, a closed browser): a softphone leg lost now is not the agent's hang-up.
@@ -90,6 +94,9 @@ public sealed class ToolbarPresence(CallCenterService service, TimeProvider time
             if (service.FindTenant(tenant) is not { } center || !center.HasAgent(user)) return;
             var agent = center.GetAgent(user);
             if (agent.ExtensionKind != ExtensionKind.Web || agent.Status == AgentStatus.LoggedOut) return;
+            // She logged out and in again since that toolbar closed: the grace belonged to the session that ended (without
+            // this, a login a few seconds before the old grace ran out was made Not Ready "Device unavailable").
+            if (center.LoggedInAt(user) is not { } since || since > entry.GraceSince) return;
             entry.MarkedLost = true;
         }
         log.LogInformation("Web agent {Agent} of tenant {Tenant} closed the toolbar: device unavailable", user, tenant);

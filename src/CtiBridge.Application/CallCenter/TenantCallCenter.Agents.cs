@@ -2,6 +2,7 @@ using CtiBridge.Application.Events;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Tenants;
+using Microsoft.Extensions.Logging;
 
 namespace CtiBridge.Application.CallCenter;
 
@@ -114,6 +115,12 @@ public sealed partial class TenantCallCenter
             PublishAgentView(a, AgentTrigger.Ready);
     }
 
+    /// <summary>When the agent's current session began (null while logged out or unknown).</summary>
+    public DateTimeOffset? LoggedInAt(Guid agentId)
+    {
+        lock (_gate) return _agents.TryGetValue(agentId, out var a) ? a.Agent.LoggedInAt : null;
+    }
+
     /// <summary>The agent's softphone or toolbar went away (or came back).</summary>
     public void DeviceChanged(Guid agentId, bool available)
     {
@@ -216,6 +223,8 @@ public sealed partial class TenantCallCenter
                 var busyOutside = inUse && a.Agent.CallId is null;
                 if (a.Agent.DeviceBusyOutside == busyOutside) return;
                 a.Agent.DeviceBusyOutside = busyOutside;
+                _log.LogInformation("Agent {AgentId}'s phone is {Use} (a call CtiBridge does not manage): queue calls {Routing}", agentId,
+                    busyOutside ? "busy" : "free again", busyOutside ? "skip her" : "reach her again");
                 foreach (var g in a.Groups) PublishStats(g);
                 Dispatch(w);
             }

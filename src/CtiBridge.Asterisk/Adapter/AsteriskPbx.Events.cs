@@ -827,6 +827,7 @@ public sealed partial class AsteriskPbx
     private void ReportDevice(string endpoint, string? state)
     {
         var status = ToDeviceStatus(endpoint, state);
+        _log.LogDebug("Device {Endpoint}: {State}", endpoint, state);
         if (_devices.TryGetValue(endpoint, out var previous) && previous == status) return;
         _devices[endpoint] = status;
         try { _handler?.OnDeviceChanged(status); }

@@ -51,6 +51,48 @@ public class ToolbarPresenceTests
         Assert.Equal(AgentStatus.Ready, (await agent.StateAsync()).Status);
     }
 
+    [Fact]
+    public async Task The_grace_of_a_toolbar_closed_before_she_logged_out_does_not_touch_her_next_session()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var session = await host.LoginAsync("demo", "agent1");
+        var agent = await host.ClientForAsync("demo", "agent1");
+        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await agent.LoginReadyAsync();
+
+        await hub.DisposeAsync();                       // the toolbar closes; she stays logged in
+        await GraceStarted(host, session);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        (await agent.PostAsync("/api/v1/agent/logout", null)).EnsureSuccessStatusCode();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await agent.LoginReadyAsync();                  // a new session (an integration, no toolbar), 15 s into the old grace
+        clock.Advance(TimeSpan.FromSeconds(10));        // the old grace is over
+
+        // Give a wrongly fired grace the time to act, then check she is still Ready.
+        await Task.Delay(200);
+        var state = await agent.StateAsync();
+        Assert.Equal(AgentStatus.Ready, state.Status);
+        Assert.True(state.DeviceAvailable);
+    }
+
+    [Fact]
+    public async Task A_toolbar_closed_during_the_session_still_ends_in_device_unavailable_when_she_logged_in_before_it()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var session = await host.LoginAsync("demo", "agent1");
+        var agent = await host.ClientForAsync("demo", "agent1");
+        await agent.LoginReadyAsync();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await hub.DisposeAsync();
+        await GraceStarted(host, session);
+        clock.Advance(TimeSpan.FromSeconds(21));
+        var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
+        Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
+    }
+
     /// <summary>The server handles a closed connection asynchronously: wait until its grace period has started.</summary>
     private static async Task GraceStarted(CtiApiFactory host, Application.Auth.SessionResponse session)
     {
