@@ -4,6 +4,7 @@ using CtiBridge.Application.Dispositions;
 using CtiBridge.Api.Audit;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Api.Cluster;
+using CtiBridge.Api.Scaleout;
 using CtiBridge.Data.Scheduling;
 using CtiBridge.Api.Infrastructure;
 using CtiBridge.Api.Observability;
@@ -22,6 +23,7 @@ builder.AddCtiHost();
 builder.AddCtiObservability(); // OpenTelemetry metrics/traces/logs: Prometheus endpoint and OTLP when configured
 // Capabilities register their services here, one line each, e.g.
 // builder.Services.AddCtiCallCenter(builder.Configuration);
+builder.Services.AddCtiScaleout(builder.Configuration); // Redis (Redis:ConnectionString): event streams kept in Redis, SignalR backplane
 builder.Services.AddCtiCluster(builder.Configuration); // several nodes (Cluster:NodeId): tenant leases; first so it stops last
 builder.Services.AddCtiCallCenter(builder.Configuration);
 builder.Services.AddCtiSupervision();

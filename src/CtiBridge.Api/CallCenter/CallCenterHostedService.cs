@@ -23,7 +23,7 @@ public sealed class CallCenterHostedService(
         _journal = Task.Run(() => journal.RunAsync(_stop.Token));
         _events = Task.Run(() => streams.RunAsync(_stop.Token));
         await reloader.ReloadAllAsync(ct);
-        log.LogInformation("Call center loaded; event epoch {Epoch}", streams.Epoch);
+        log.LogInformation("Call center loaded; event epoch {Epoch}{Store}", streams.Epoch, streams.HasStore ? " (each tenant's own epoch kept in Redis)" : "");
         var seconds = configuration.GetValue("CallCenter:ReloadIntervalSeconds", 60);
         if (seconds > 0) _refresh = RefreshLoopAsync(TimeSpan.FromSeconds(seconds), _stop.Token);
     }

@@ -5,6 +5,8 @@ using System.Threading.Channels;
 using CtiBridge.Api.CallCenter;
 using CtiBridge.Api.Hubs;
 using CtiBridge.Application.Events;
+using System.Text.Json;
+using CtiBridge.Application.Cluster;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CtiBridge.Api.Events;
@@ -48,7 +50,6 @@ public sealed class AgentEventStreams : ICallCenterEventSink
 
     private readonly Channel<(CallCenterEvent Event, long Ticks)> _queue =
         Channel.CreateUnbounded<(CallCenterEvent, long)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<(Guid Tenant, Guid User), UserStream> _streams = new();
     private readonly IHubContext<AgentHub> _hub;
     private readonly CallCenterDirectory _directory;
     private readonly TimeProvider _time;
@@ -59,10 +60,18 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     private readonly Dictionary<Guid, HashSet<Guid>> _callAgents = new(); // dispatcher thread only
 
     private readonly Histogram<double> _fanoutDuration;
+    private readonly IEventStreamStore? _store;
+    private readonly ITenantFence? _fence;
+    private readonly JsonSerializerOptions _json;
 
     public AgentEventStreams(IHubContext<AgentHub> hub, CallCenterDirectory directory, TimeProvider time, ILogger<AgentEventStreams> log,
-        IMeterFactory meters, SkillGroupBroadcaster statistics, Contacts.ScreenPopEnricher? screenPops = null)
+        IMeterFactory meters, SkillGroupBroadcaster statistics, Contacts.ScreenPopEnricher? screenPops = null,
+        IEventStreamStore? store = null, ITenantFence? fence = null,
+        Microsoft.Extensions.Options.IOptions<JsonHubProtocolOptions>? json = null)
     {
+        _store = store;
+        _fence = fence;
+        _json = json?.Value.PayloadSerializerOptions ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
         _statistics = statistics;
         _screenPops = screenPops;
         _hub = hub;
@@ -77,7 +86,10 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     /// <summary>The meter of the event fan-out (<c>ctibridge.events.fanout.duration</c>, labelled <c>event</c>).</summary>
     public const string MeterName = "CtiBridge.Events";
 
-    /// <summary>A random id of this process's event numbering: a client seeing another epoch knows it missed everything.</summary>
+    /// <summary>
+    /// A random id of this process's event numbering: a client seeing another epoch knows it missed everything. With a
+    /// store (Redis) each tenant has its own epoch, kept in the store, so the next holder of the tenant continues it.
+    /// </summary>
     public string Epoch { get; } = Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>Events waiting to be dispatched.</summary>
@@ -182,11 +194,8 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         // for them all, which keeps every connection's events in order. Each user's connections are one group.
         var shared = new SharedEventJson(e);
         var sends = new List<Task>();
-        foreach (var user in recipients)
-        {
-            var envelope = StreamOf(e.TenantId, user).Append(Epoch, e, now, shared);
+        foreach (var (user, envelope) in await NumberAsync(e, recipients, now, shared).ConfigureAwait(false))
             sends.Add(_hub.Clients.Group(UserGroup(e.TenantId, user)).SendAsync(e.Name, envelope));
-        }
         await Task.WhenAll(sends).ConfigureAwait(false);
         return true;
     }
@@ -200,19 +209,161 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         _ => null,
     };
 
-    private UserStream StreamOf(Guid tenantId, Guid userId) => _streams.GetOrAdd((tenantId, userId), _ => new UserStream());
-
-    /// <summary>The last sequence number given to the user (0 when none).</summary>
-    public long CurrentSeq(Guid tenantId, Guid userId) => StreamOf(tenantId, userId).Seq;
+    /// <summary>
+    /// The epoch, and the user's last sequence number (0 when none), read together: a snapshot is current at that number.
+    /// </summary>
+    public async ValueTask<(string Epoch, long Seq)> CurrentAsync(Guid tenantId, Guid userId)
+    {
+        var t = await TenantAsync(tenantId).ConfigureAwait(false);
+        return t.Current(userId);
+    }
 
     /// <summary>
-    /// The events after <paramref name="lastSeq"/> when the epoch matches and they are all still
-    /// buffered; null when the client must take a snapshot instead.
+    /// The tenant's current epoch, and the events after <paramref name="lastSeq"/> when <paramref name="epoch"/> is that
+    /// epoch and they are all still buffered; null events when the client must take a snapshot instead.
     /// </summary>
-    public IReadOnlyList<EventEnvelope>? Since(Guid tenantId, Guid userId, string? epoch, long lastSeq)
+    public async ValueTask<(string Epoch, IReadOnlyList<EventEnvelope>? Missed)> SinceAsync(Guid tenantId, Guid userId, string? epoch, long lastSeq)
     {
-        if (!string.Equals(epoch, Epoch, StringComparison.Ordinal)) return null;
-        return StreamOf(tenantId, userId).Since(lastSeq, _time.GetUtcNow());
+        var t = await TenantAsync(tenantId).ConfigureAwait(false);
+        return t.Since(userId, epoch, lastSeq, _time.GetUtcNow());
+    }
+
+    // ---- Tenants' streams: in memory, or loaded from and written through to the store (Redis) --------------------
+
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<TenantStreams>>> _tenants = new();
+
+    /// <summary>How long loading a tenant's streams from the store, or storing one event's envelopes, may take.</summary>
+    public TimeSpan StoreTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether a store (Redis) is configured.</summary>
+    public bool HasStore => _store is not null;
+
+    /// <summary>Since when, and why, some tenant's streams are kept in memory only although a store is configured (null: none).</summary>
+    public (DateTimeOffset Since, string Reason, int Tenants)? MemoryOnly
+    {
+        get
+        {
+            var degraded = _tenants.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result.FallbackSince is not null)
+                .Select(l => l.Value.Result).ToList();
+            if (degraded.Count == 0) return null;
+            var first = degraded.MinBy(t => t.FallbackSince)!;
+            return (first.FallbackSince!.Value, first.FallbackReason ?? "", degraded.Count);
+        }
+    }
+
+    /// <summary>The tenants whose streams are written to the store now.</summary>
+    public int PersistedTenants =>
+        _tenants.Values.Count(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result.Persisted);
+
+    private ValueTask<TenantStreams> TenantAsync(Guid tenantId)
+    {
+        if (_store is null)
+        {
+            // No store: every tenant's streams live in memory under the process's epoch, as always.
+            var lazy = _tenants.GetOrAdd(tenantId, _ => new Lazy<Task<TenantStreams>>(() => Task.FromResult(new TenantStreams(Epoch, 0, persisted: false))));
+            return new ValueTask<TenantStreams>(lazy.Value);
+        }
+        if (_tenants.TryGetValue(tenantId, out var known) && known.Value.IsCompletedSuccessfully) return new ValueTask<TenantStreams>(known.Value.Result);
+        // Several nodes: only the lease holder numbers a tenant's events; anything else (a tenant not held) stays local
+        // and is not kept, so that the holder loads the stored numbering once it acts.
+        var fence = _fence is null ? 0 : _fence.ActingEpoch(tenantId);
+        if (fence is null) return new ValueTask<TenantStreams>(new TenantStreams(NewEpoch(), 0, persisted: false));
+        var loading = _tenants.GetOrAdd(tenantId, id => new Lazy<Task<TenantStreams>>(() => LoadAsync(id, fence.Value)));
+        return new ValueTask<TenantStreams>(loading.Value);
+    }
+
+    private async Task<TenantStreams> LoadAsync(Guid tenantId, long fence)
+    {
+        try
+        {
+            var stored = await _store!.LoadAsync(tenantId, fence, NewEpoch(), CancellationToken.None).WaitAsync(StoreTimeout).ConfigureAwait(false);
+            var t = new TenantStreams(stored.Epoch, fence, persisted: true);
+            var now = _time.GetUtcNow();
+            foreach (var (user, (seq, envelopes)) in stored.Users) t.User(user).Restore(seq, envelopes, now);
+            _log.LogInformation("Event streams of tenant {Tenant} loaded from Redis: epoch {Epoch}, {Users} users", tenantId, stored.Epoch, stored.Users.Count);
+            return t;
+        }
+        catch (Exception ex)
+        {
+            var t = new TenantStreams(NewEpoch(), fence, persisted: false);
+            t.FallBack(_time.GetUtcNow(), "could not load them from Redis: " + ex.GetBaseException().Message);
+            _log.LogWarning(ex, "Event streams of tenant {Tenant} kept in memory only (Redis not answering): toolbars resync at a takeover", tenantId);
+            return t;
+        }
+    }
+
+    private static string NewEpoch() => Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>
+    /// Numbers one event for its recipients: stored first (when the tenant's streams are persisted), so that what a
+    /// client is sent is always in the store and the next holder continues from it; a store that fails or is late turns
+    /// the tenant's streams to memory only under a new epoch (its toolbars resync once), and the event goes on.
+    /// </summary>
+    private async Task<List<(Guid User, EventEnvelope Envelope)>> NumberAsync(CallCenterEvent e, IEnumerable<Guid> recipients,
+        DateTimeOffset now, SharedEventJson shared)
+    {
+        var t = await TenantAsync(e.TenantId).ConfigureAwait(false);
+        var users = recipients as IReadOnlyCollection<Guid> ?? recipients.ToList();
+        var numbered = new List<(Guid, EventEnvelope)>(users.Count);
+        if (t.Persisted && users.Count > 0)
+        {
+            foreach (var user in users)
+                numbered.Add((user, new EventEnvelope(t.Epoch, t.User(user).Seq + 1, e.Name, now, e) { Shared = shared }));
+            try
+            {
+                var stored = numbered.Select(x => new StoredEnvelope(x.Item1, x.Item2.Seq, now, JsonSerializer.SerializeToUtf8Bytes(x.Item2, _json))).ToList();
+                await _store!.AppendAsync(e.TenantId, t.Fence, t.Epoch, stored, CancellationToken.None).WaitAsync(StoreTimeout).ConfigureAwait(false);
+                foreach (var (user, envelope) in numbered) t.User(user).Add(envelope, now);
+                return numbered;
+            }
+            catch (Exception ex)
+            {
+                numbered.Clear();
+                t.FallBack(now, "Redis did not store an event: " + ex.GetBaseException().Message);
+                _log.LogWarning(ex, "Redis did not store an event of tenant {Tenant}: its event streams are kept in memory only from now on, under a new epoch (toolbars resync once)", e.TenantId);
+            }
+        }
+        foreach (var user in users) numbered.Add((user, t.User(user).Append(t.Epoch, e, now, shared)));
+        return numbered;
+    }
+
+    private sealed class TenantStreams(string epoch, long fence, bool persisted)
+    {
+        private readonly ConcurrentDictionary<Guid, UserStream> _users = new();
+        private volatile string _epoch = epoch;
+        private readonly object _gate = new();
+
+        public string Epoch => _epoch;
+        public long Fence { get; } = fence;
+        public bool Persisted { get; private set; } = persisted;
+        public DateTimeOffset? FallbackSince { get; private set; }
+        public string? FallbackReason { get; private set; }
+
+        public UserStream User(Guid userId) => _users.GetOrAdd(userId, _ => new UserStream());
+
+        public (string Epoch, long Seq) Current(Guid userId)
+        {
+            lock (_gate) return (_epoch, User(userId).Seq);
+        }
+
+        public (string Epoch, IReadOnlyList<EventEnvelope>? Missed) Since(Guid userId, string? epoch, long lastSeq, DateTimeOffset now)
+        {
+            lock (_gate)
+                return (_epoch, string.Equals(epoch, _epoch, StringComparison.Ordinal) ? User(userId).Since(lastSeq, now) : null);
+        }
+
+        /// <summary>Memory only from now on, under a new epoch, numbering from 1 again (a client of the old epoch resyncs).</summary>
+        public void FallBack(DateTimeOffset now, string reason)
+        {
+            lock (_gate)
+            {
+                if (Persisted) _epoch = NewEpoch();
+                Persisted = false;
+                FallbackSince ??= now;
+                FallbackReason = reason;
+                foreach (var u in _users.Values) u.Reset();
+            }
+        }
     }
 
     private sealed class UserStream
@@ -226,11 +377,40 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         {
             lock (_buffer)
             {
-                var envelope = new EventEnvelope(epoch, ++_seq, e.Name, now, e) { Shared = shared };
-                _buffer.Enqueue(envelope);
-                while (_buffer.Count > BufferSize || (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge)) _buffer.Dequeue();
+                var envelope = new EventEnvelope(epoch, _seq + 1, e.Name, now, e) { Shared = shared };
+                AddLocked(envelope, now);
                 return envelope;
             }
+        }
+
+        /// <summary>Adds an envelope numbered (and stored) already: its seq is the next one.</summary>
+        public void Add(EventEnvelope envelope, DateTimeOffset now)
+        {
+            lock (_buffer) AddLocked(envelope, now);
+        }
+
+        private void AddLocked(EventEnvelope envelope, DateTimeOffset now)
+        {
+            _seq = envelope.Seq;
+            _buffer.Enqueue(envelope);
+            while (_buffer.Count > BufferSize || (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge)) _buffer.Dequeue();
+        }
+
+        /// <summary>The stream as a previous holder left it in the store.</summary>
+        public void Restore(long seq, IReadOnlyList<EventEnvelope> envelopes, DateTimeOffset now)
+        {
+            lock (_buffer)
+            {
+                _buffer.Clear();
+                foreach (var envelope in envelopes.Where(x => x.Seq <= seq).OrderBy(x => x.Seq)) _buffer.Enqueue(envelope);
+                _seq = seq;
+                while (_buffer.Count > BufferSize || (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge)) _buffer.Dequeue();
+            }
+        }
+
+        public void Reset()
+        {
+            lock (_buffer) { _buffer.Clear(); _seq = 0; }
         }
 
         public IReadOnlyList<EventEnvelope>? Since(long lastSeq, DateTimeOffset now)
@@ -242,7 +422,10 @@ public sealed class AgentEventStreams : ICallCenterEventSink
                 if (lastSeq == _seq) return [];
                 var oldest = _buffer.Count == 0 ? _seq + 1 : _buffer.Peek().Seq;
                 if (lastSeq + 1 < oldest) return null; // the gap is older than the buffer
-                return _buffer.Where(x => x.Seq > lastSeq).ToList();
+                // A restored buffer may lack a stored envelope (trimmed): replay only an unbroken run.
+                var missed = _buffer.Where(x => x.Seq > lastSeq).ToList();
+                for (var i = 0; i < missed.Count; i++) if (missed[i].Seq != lastSeq + 1 + i) return null;
+                return missed;
             }
         }
     }

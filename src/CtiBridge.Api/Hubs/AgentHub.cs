@@ -68,22 +68,22 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
     /// than the buffer, or another epoch: the server restarted). Events may arrive live as well:
     /// ignore any whose seq is not above the last one applied.
     /// </summary>
-    public ResumeResult Resume(string? epoch, long lastSeq)
+    public async Task<ResumeResult> Resume(string? epoch, long lastSeq)
     {
         var (tenant, user) = Who();
-        var missed = streams.Since(tenant, user, epoch, lastSeq);
+        var (current, missed) = await streams.SinceAsync(tenant, user, epoch, lastSeq);
         if (missed is not null)
-            return new ResumeResult(streams.Epoch, missed.Count == 0 ? lastSeq : missed[^1].Seq, missed, null, CurrentStats(tenant, user));
-        return Snapshot();
+            return new ResumeResult(current, missed.Count == 0 ? lastSeq : missed[^1].Seq, missed, null, CurrentStats(tenant, user));
+        return await Snapshot();
     }
 
     /// <summary>The current state (agent, live calls, skill-group stats) and the sequence number it is current at.</summary>
-    public ResumeResult Snapshot()
+    public async Task<ResumeResult> Snapshot()
     {
         var (tenant, user) = Who();
-        var seq = streams.CurrentSeq(tenant, user); // read before the state: later events re-apply, none is lost
+        var (epoch, seq) = await streams.CurrentAsync(tenant, user); // read before the state: later events re-apply, none is lost
         var snapshot = BuildSnapshot(service, directory, tenant, user, phones.IsRegistered);
-        return new ResumeResult(streams.Epoch, seq, null, snapshot, snapshot.SkillGroups);
+        return new ResumeResult(epoch, seq, null, snapshot, snapshot.SkillGroups);
     }
 
     /// <summary>The current figures of the skill groups whose statistics <paramref name="user"/> receives.</summary>

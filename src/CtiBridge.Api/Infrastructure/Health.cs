@@ -38,7 +38,7 @@ public static class Health
             if (configuration[RedisConnectionStringKey] is not { Length: > 0 } redis) return;
             o.Registrations.Add(new HealthCheckRegistration("redis",
                 _ => new HealthChecks.Redis.RedisHealthCheck(redis + (redis.Contains("abortConnect", StringComparison.OrdinalIgnoreCase) ? "" : ",abortConnect=false,connectTimeout=2000")),
-                null, [Ready], TimeSpan.FromSeconds(5)));
+                HealthStatus.Degraded, [Ready], TimeSpan.FromSeconds(5))); // calls go on without Redis: degraded, not unready
         });
         // The PBX checks depend on what runs (simulator, Asterisk with or without AMI): registered once the container
         // is built, from the adapter's own list of connections.
