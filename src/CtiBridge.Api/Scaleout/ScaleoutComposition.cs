@@ -1,6 +1,7 @@
 using CtiBridge.Api.Events;
 using CtiBridge.Api.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace CtiBridge.Api.Scaleout;
@@ -28,6 +29,9 @@ public static class ScaleoutComposition
             o.Configuration = RedisConnection.Options(connectionString);
             o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix + ":signalr");
         });
+        // The backplane, but this node's own connections never wait for Redis (ResilientHubLifetimeManager).
+        services.RemoveAll(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>));
+        services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));
         services.AddHealthChecks().AddCheck<EventStreamsHealthCheck>("event-streams", tags: [Health.Ready]);
         return services;
     }

@@ -67,14 +67,16 @@ public class ReadinessTests
     }
 
     [Fact]
-    public async Task A_configured_Redis_that_does_not_answer_makes_the_node_not_ready()
+    public async Task A_configured_Redis_that_does_not_answer_leaves_the_node_ready_but_degraded()
     {
+        // Calls go on without Redis (event streams fall back to memory): the node stays in the balancer, degraded.
         using var host = new CtiApiFactory(new() { ["Redis:ConnectionString"] = $"127.0.0.1:{ClosedPort()}" });
         var ready = await host.CreateClient().GetAsync("/health/ready");
-        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("Unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
-        Assert.Equal("Healthy", checks.GetProperty("pbx").GetProperty("status").GetString());
+        var root = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Degraded", root.GetProperty("status").GetString());
+        Assert.Equal("Degraded", root.GetProperty("checks").GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", root.GetProperty("checks").GetProperty("pbx").GetProperty("status").GetString());
     }
 
     [RedisInstalledFact]
