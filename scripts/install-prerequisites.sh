@@ -4,6 +4,8 @@
 #    tests start their own server on loopback;
 #  - Chromium: the toolbar's end-to-end tests drive Debian's browser (no browser downloads);
 #  - sipp: drives SIP calls in the real-Asterisk tests;
+#  - redis-server and docker-compose: the several-nodes tests start their own Redis; docker-compose validates the
+#    cluster compose files (no Docker engine);
 #  - ICU (libicu72): the service is built with culture data, not in invariant globalization mode;
 #  - Asterisk 22 for the real-Asterisk tests, where the CI machine provides its test build beside this checkout
 #    (../shared/asterisk-dist/install.sh). Asterisk is not a Debian 12 package: elsewhere install it as
@@ -18,6 +20,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium chromium-driver)
 command -v sipp >/dev/null 2>&1 || need+=(sip-tester)
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
+# docker-compose: validates docker/compose.cluster.yaml (docker-compose config; no Docker engine is needed).
+command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 # ICU: the service runs with culture data (the SQL Server client refuses invariant globalization mode).
 ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so' || need+=(libicu72)
 
