@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace CtiBridge.Api.Events;
 
 /// <summary>
-/// One event as a client receives it: the server's <see cref="Epoch"/> (new at every process start),
+/// One event as a client receives it: the <see cref="Epoch"/> of its numbering (new at every process start; with Redis,
+/// per tenant and kept across restarts and takeovers),
 /// the recipient's own sequence number <see cref="Seq"/> (1, 2, 3 … per user and epoch), the event
 /// <see cref="Name"/> (also the SignalR method name) and its <see cref="Data"/> (the event record).
 /// </summary>

@@ -69,7 +69,7 @@ public sealed class NodeTakeoverResumeTests(ITestOutputHelper output) : IAsyncLi
         public Toolbar(string url, string token)
         {
             Connection = new HubConnectionBuilder()
-                .WithUrl(url + "/hubs/agent", o => { o.AccessTokenProvider = () => Task.FromResult<string?>(token); o.Transports = HttpTransportType.WebSockets; o.SkipNegotiation = true; })
+                .WithUrl(url + "/hubs/agent", o => { o.AccessTokenProvider = () => Task.FromResult<string?>(token); o.Transports = HttpTransportType.WebSockets; })
                 .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
                 .Build();
             Connection.On<JsonElement>("agentStateChanged", e => Events.Enqueue(e.Clone()));
