@@ -35,12 +35,23 @@ public sealed class RedisInstance : IAsyncDisposable
     }
 
     /// <summary>Starts a Redis and waits until it answers PING.</summary>
-    public static async Task<RedisInstance> StartAsync()
+    public static Task<RedisInstance> StartAsync()
     {
-        var binary = Binary ?? throw new InvalidOperationException(MissingReason);
-        var port = LoopbackPorts.Reserve();
         var dir = Path.Combine(Path.GetTempPath(), "ctibridge-redis-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dir);
+        return StartAsync(LoopbackPorts.Reserve(), dir);
+    }
+
+    /// <summary>A new, empty Redis on the same port and directory after <see cref="KillAsync"/> (Redis back after an outage).</summary>
+    public async Task<RedisInstance> StartAgainAsync()
+    {
+        await KillAsync();
+        return await StartAsync(Port, _dir);
+    }
+
+    private static async Task<RedisInstance> StartAsync(int port, string dir)
+    {
+        var binary = Binary ?? throw new InvalidOperationException(MissingReason);
         var process = Process.Start(new ProcessStartInfo(binary,
             ["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", dir, "--save", "", "--appendonly", "no",
              "--daemonize", "no", "--protected-mode", "yes"])

@@ -277,7 +277,8 @@ public sealed class AgentEventStreams : ICallCenterEventSink
     {
         try
         {
-            var stored = await _store!.LoadAsync(tenantId, fence, NewEpoch(), CancellationToken.None).WaitAsync(StoreTimeout).ConfigureAwait(false);
+            // On the thread pool: connecting to Redis may block its caller before returning a task; the timeout bounds it all.
+            var stored = await Task.Run(() => _store!.LoadAsync(tenantId, fence, NewEpoch(), CancellationToken.None)).WaitAsync(StoreTimeout).ConfigureAwait(false);
             var t = new TenantStreams(stored.Epoch, fence, persisted: true);
             var now = _time.GetUtcNow();
             foreach (var (user, (seq, envelopes)) in stored.Users) t.User(user).Restore(seq, envelopes, now);
@@ -304,6 +305,7 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         DateTimeOffset now, SharedEventJson shared)
     {
         var t = await TenantAsync(e.TenantId).ConfigureAwait(false);
+        if (t.MayReattach(now)) await ReattachAsync(e.TenantId, t, now).ConfigureAwait(false);
         var users = recipients as IReadOnlyCollection<Guid> ?? recipients.ToList();
         var numbered = new List<(Guid, EventEnvelope)>(users.Count);
         if (t.Persisted && users.Count > 0)
@@ -328,8 +330,55 @@ public sealed class AgentEventStreams : ICallCenterEventSink
         return numbered;
     }
 
+    /// <summary>How often a tenant whose streams fell back to memory tries to write them back to Redis (at its next event).</summary>
+    public static readonly TimeSpan ReattachInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// On the dispatcher, between two events (so nothing is numbered meanwhile): writes a tenant's in-memory streams back to
+    /// Redis under their current epoch and keeps them there from then on. Fails quietly: the next try is a while later.
+    /// </summary>
+    private async Task ReattachAsync(Guid tenantId, TenantStreams t, DateTimeOffset now)
+    {
+        t.Attempted(now);
+        try
+        {
+            var (epoch, users) = t.Export(now);
+            var stored = users.Select(u => new StoredUserStream(u.User, u.Seq, u.Envelopes.Select(x => JsonSerializer.SerializeToUtf8Bytes(x, _json)).ToList())).ToList();
+            await _store!.ReplaceAsync(tenantId, t.Fence, epoch, stored, CancellationToken.None).WaitAsync(StoreTimeout).ConfigureAwait(false);
+            t.Reattached();
+            _log.LogInformation("Event streams of tenant {Tenant} written back to Redis (epoch {Epoch}, {Users} users): kept there again", tenantId, epoch, users.Count);
+        }
+        catch (Exception ex)
+        {
+            _log.LogDebug(ex, "Event streams of tenant {Tenant} not written back to Redis yet", tenantId);
+        }
+    }
+
     private sealed class TenantStreams(string epoch, long fence, bool persisted)
     {
+        private DateTimeOffset _lastAttempt;
+
+        /// <summary>Its streams belong in the store (a holder's), fell back to memory, and the last try is a while ago.</summary>
+        public bool MayReattach(DateTimeOffset now) => !Persisted && FallbackSince is not null && now - _lastAttempt >= ReattachInterval;
+
+        public void Attempted(DateTimeOffset now) => _lastAttempt = now;
+
+        public (string Epoch, List<(Guid User, long Seq, IReadOnlyList<EventEnvelope> Envelopes)> Users) Export(DateTimeOffset now)
+        {
+            lock (_gate)
+                return (_epoch, _users.Select(kv => (kv.Key, kv.Value.Seq, kv.Value.Buffered(now))).ToList());
+        }
+
+        public void Reattached()
+        {
+            lock (_gate)
+            {
+                Persisted = true;
+                FallbackSince = null;
+                FallbackReason = null;
+            }
+        }
+
         private readonly ConcurrentDictionary<Guid, UserStream> _users = new();
         private volatile string _epoch = epoch;
         private readonly object _gate = new();
@@ -362,6 +411,7 @@ public sealed class AgentEventStreams : ICallCenterEventSink
                 Persisted = false;
                 FallbackSince ??= now;
                 FallbackReason = reason;
+                _lastAttempt = now; // not at the very next event: Redis has just failed
                 foreach (var u in _users.Values) u.Reset();
             }
         }
@@ -406,6 +456,15 @@ public sealed class AgentEventStreams : ICallCenterEventSink
                 foreach (var envelope in envelopes.Where(x => x.Seq <= seq).OrderBy(x => x.Seq)) _buffer.Enqueue(envelope);
                 _seq = seq;
                 while (_buffer.Count > BufferSize || (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge)) _buffer.Dequeue();
+            }
+        }
+
+        public IReadOnlyList<EventEnvelope> Buffered(DateTimeOffset now)
+        {
+            lock (_buffer)
+            {
+                while (_buffer.Count > 0 && now - _buffer.Peek().At > BufferAge) _buffer.Dequeue();
+                return _buffer.ToList();
             }
         }
 

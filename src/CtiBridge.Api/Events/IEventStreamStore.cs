@@ -20,7 +20,17 @@ public interface IEventStreamStore
     /// normally only when every one was stored; throws when the store did not answer in time or refused the fence.
     /// </summary>
     Task AppendAsync(Guid tenantId, long fence, string epoch, IReadOnlyList<StoredEnvelope> envelopes, CancellationToken ct);
+
+    /// <summary>
+    /// Claims the tenant's streams for the holder of <paramref name="fence"/> and replaces them with what that holder
+    /// kept in memory while the store failed: <paramref name="epoch"/> and each user's last number and envelopes (JSON).
+    /// Throws when the store cannot be reached or a newer holder claimed the tenant.
+    /// </summary>
+    Task ReplaceAsync(Guid tenantId, long fence, string epoch, IReadOnlyList<StoredUserStream> users, CancellationToken ct);
 }
+
+/// <summary>One user's stream as written back by <see cref="IEventStreamStore.ReplaceAsync"/>.</summary>
+public sealed record StoredUserStream(Guid UserId, long Seq, IReadOnlyList<byte[]> Envelopes);
 
 /// <summary>One recipient's envelope as stored: its user, sequence number, send time and the envelope's JSON.</summary>
 public sealed record StoredEnvelope(Guid UserId, long Seq, DateTimeOffset At, byte[] Json);

@@ -46,6 +46,44 @@ public sealed class RedisEventStreamStore(RedisConnection redis, string prefix) 
         return 1
         """;
 
+    // KEYS: owner, epoch, seq. ARGV: fence, epoch, ttl ms. → 1, or -1 when a newer holder claimed it.
+    private const string ReplaceScript = """
+        local owner = redis.call('GET', KEYS[1])
+        if owner and tonumber(owner) > tonumber(ARGV[1]) then return -1 end
+        redis.call('SET', KEYS[1], ARGV[1])
+        redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+        redis.call('DEL', KEYS[3])
+        return 1
+        """;
+
+    // KEYS: owner, epoch, seq, log. ARGV: fence, epoch, user, seq, log ttl ms, stream ttl ms, envelopes…
+    private const string ReplaceUserScript = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+        if redis.call('GET', KEYS[2]) ~= ARGV[2] then return -2 end
+        redis.call('DEL', KEYS[4])
+        for i = 7, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+        redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
+        if #ARGV >= 7 then redis.call('PEXPIRE', KEYS[4], ARGV[5]) end
+        redis.call('PEXPIRE', KEYS[3], ARGV[6])
+        return 1
+        """;
+
+    public async Task ReplaceAsync(Guid tenantId, long fence, string epoch, IReadOnlyList<StoredUserStream> users, CancellationToken ct)
+    {
+        var db = (await redis.GetAsync(ct).ConfigureAwait(false)).GetDatabase();
+        var claimed = (long)(await db.ScriptEvaluateAsync(ReplaceScript,
+            [Key(tenantId, "owner"), Key(tenantId, "epoch"), Key(tenantId, "seq")],
+            [fence, epoch, (long)StreamTtl.TotalMilliseconds]).ConfigureAwait(false));
+        if (claimed < 0) throw new InvalidOperationException("Redis refused the streams: another node holds the tenant's streams now.");
+        var fenceArg = fence.ToString(CultureInfo.InvariantCulture);
+        var writes = users.Select(u => db.ScriptEvaluateAsync(ReplaceUserScript,
+            [Key(tenantId, "owner"), Key(tenantId, "epoch"), Key(tenantId, "seq"), Key(tenantId, "log:" + u.UserId.ToString("D"))],
+            new RedisValue[] { fenceArg, epoch, u.UserId.ToString("D"), u.Seq, (long)AgentEventStreams.BufferAge.TotalMilliseconds, (long)StreamTtl.TotalMilliseconds }
+                .Concat(u.Envelopes.Select(j => (RedisValue)j)).ToArray())).ToList();
+        foreach (var write in writes)
+            if ((long)(await write.ConfigureAwait(false)) < 0) throw new InvalidOperationException("Redis refused the streams while they were written back.");
+    }
+
     private string Key(Guid tenantId, string part) => $"{prefix}:events:{{{tenantId:D}}}:{part}";
 
     public async Task<StoredTenantStreams> LoadAsync(Guid tenantId, long fence, string proposedEpoch, CancellationToken ct)
@@ -132,7 +170,8 @@ public sealed class RedisConnection(string connectionString) : IAsyncDisposable
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            return _mux ??= await ConnectionMultiplexer.ConnectAsync(Options(connectionString)).ConfigureAwait(false);
+            // On the thread pool: the first connect may block its caller for a while before it returns a task.
+            return _mux ??= await Task.Run(() => ConnectionMultiplexer.ConnectAsync(Options(connectionString)), ct).ConfigureAwait(false);
         }
         finally { _gate.Release(); }
     }

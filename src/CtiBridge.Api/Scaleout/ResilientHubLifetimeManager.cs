@@ -42,7 +42,8 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
     private async Task ViaRedisAsync(Func<Task> operation, string what)
     {
         if (Environment.TickCount64 < Interlocked.Read(ref _redisPausedUntil)) { Interlocked.Increment(ref _failures); return; }
-        try { await operation().WaitAsync(RedisTimeout).ConfigureAwait(false); }
+        // On the thread pool: the backplane connects on first use, which may block its caller before returning a task.
+        try { await Task.Run(operation).WaitAsync(RedisTimeout).ConfigureAwait(false); }
         catch (Exception ex)
         {
             Interlocked.Increment(ref _failures);
@@ -131,7 +132,7 @@ public sealed class ResilientHubLifetimeManager<THub> : HubLifetimeManager<THub>
     // alone while it answers, and this node's connections get them directly when it does not. CtiBridge sends to groups.
     public override async Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken ct = default)
     {
-        try { await _redis.SendUserAsync(userId, methodName, args, ct).WaitAsync(RedisTimeout, ct).ConfigureAwait(false); }
+        try { await Task.Run(() => _redis.SendUserAsync(userId, methodName, args, ct), ct).WaitAsync(RedisTimeout, ct).ConfigureAwait(false); }
         catch (Exception) when (!ct.IsCancellationRequested) { await _local.SendUserAsync(userId, methodName, args, ct).ConfigureAwait(false); }
     }
 

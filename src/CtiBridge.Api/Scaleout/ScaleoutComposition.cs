@@ -33,7 +33,24 @@ public static class ScaleoutComposition
         services.RemoveAll(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>));
         services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));
         services.AddHealthChecks().AddCheck<EventStreamsHealthCheck>("event-streams", tags: [Health.Ready]);
+        services.AddHostedService<ConnectEarly>();
         return services;
+    }
+
+    /// <summary>Starts connecting to Redis with the host, in the background, so the first event does not pay for it.</summary>
+    private sealed class ConnectEarly(RedisConnection redis) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct)
+        {
+            _ = Task.Run(async () =>
+            {
+                try { await redis.GetAsync(CancellationToken.None); }
+                catch (Exception) { /* retried at first use; readiness says why */ }
+            }, CancellationToken.None);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 
     /// <summary>Degraded while some tenant's event streams are kept in memory only (Redis failed); never unhealthy.</summary>
