@@ -17973,7 +17973,8 @@ export interface components {
             mode?: string | null;
         };
         /**
-         * @description One event as a client receives it: the server's CtiBridge.Api.Events.EventEnvelope.Epoch (new at every process start),
+         * @description One event as a client receives it: the CtiBridge.Api.Events.EventEnvelope.Epoch of its numbering (new at every process start; with Redis,
+         *     per tenant and kept across restarts and takeovers),
          *     the recipient's own sequence number CtiBridge.Api.Events.EventEnvelope.Seq (1, 2, 3 … per user and epoch), the event
          *     CtiBridge.Api.Events.EventEnvelope.Name (also the SignalR method name) and its CtiBridge.Api.Events.EventEnvelope.Data (the event record).
          */
