@@ -66,6 +66,17 @@ public sealed class ClusterComposeFileTests : IDisposable
     }
 
     [DockerComposeInstalledFact]
+    public void The_single_node_file_is_valid_and_its_service_reads_the_database_and_asterisk_settings()
+    {
+        var dir = Prepare();
+        var (code, config) = Config(dir, "compose.yaml");
+        Assert.True(code == 0, config);
+        var node = Service(config, "ctibridge");
+        Assert.Equal("PostgreSQL", Setting(node, "Database__Provider"));
+        Assert.Contains("pg-secret", Setting(node, "Database__ConnectionString"));
+    }
+
+    [DockerComposeInstalledFact]
     public void The_cluster_file_and_its_SQL_Server_variant_are_valid_and_describe_two_nodes_behind_the_balancer()
     {
         var dir = Prepare();
