@@ -525,10 +525,11 @@ public sealed partial class AsteriskPbx
 
     /// <summary>
     /// Dialled legs of ours (an agent's phone, a consultation, a monitor) that nobody tracks and that are alone — in no
-    /// bridge, or the last channel of theirs: their call ended while no CtiBridge was listening (the customer hung up
-    /// during a restart or an ARI outage) and no take-back claimed them. Left alone they would keep an agent's phone
-    /// off-hook in a dead call; they are hung up, and their call's bridge destroyed. A leg still bridged with someone is
-    /// left as it is.
+    /// bridge, the last channel of theirs, or bridged only with other such legs: their call ended while no CtiBridge was
+    /// listening (the customer hung up during a restart or an ARI outage — also during a consultation, which leaves the
+    /// agent and the consulted colleague talking in the call's bridge) and no take-back claimed them. Left alone they
+    /// would keep agents' phones off-hook in a dead call the API does not show; they are hung up, and their call's bridge
+    /// destroyed. A leg bridged with anyone else (a caller, a leg a take-back claimed) is left as it is.
     /// </summary>
     private async Task HangUpOrphanedLegsAsync(IReadOnlyList<AriChannel> channels, CancellationToken ct)
     {
@@ -536,12 +537,14 @@ public sealed partial class AsteriskPbx
         var untracked = channels.Where(c => !_legs.ContainsKey(c.Id) && c.Dialplan is { AppName: "Stasis", AppData: { } data }
                                             && data.StartsWith(dialled, StringComparison.Ordinal)).ToList();
         var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
+        var orphans = untracked.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var hungUp = new HashSet<string>(StringComparer.Ordinal);
         foreach (var channel in untracked)
         {
             if (_legs.ContainsKey(channel.Id)) continue; // claimed meanwhile
-            if (bridges.FirstOrDefault(b => b.Channels.Contains(channel.Id)) is { } bridge && bridge.Channels.Count > 1) continue;
-            _log.LogInformation("Leg {LegId} ({Name}) was left alone by a call that ended while no CtiBridge listened; hanging it up",
+            if (bridges.FirstOrDefault(b => b.Channels.Contains(channel.Id)) is { } bridge
+                && bridge.Channels.Any(id => !orphans.Contains(id) || _legs.ContainsKey(id))) continue;
+            _log.LogInformation("Leg {LegId} ({Name}) was left without its caller by a call that ended while no CtiBridge listened; hanging it up",
                 channel.Id, channel.Name);
             await HangupQuietlyAsync(channel.Id).ConfigureAwait(false);
             hungUp.Add(channel.Id);

@@ -108,6 +108,30 @@ public sealed partial class CallCenterOnAsteriskTests
     }
 
     [AsteriskInstalledFact]
+    public async Task A_consultation_whose_caller_hung_up_while_CtiBridge_was_stopped_ends_both_agents_legs_in_the_next_process()
+    {
+        // Found by the kill harness: the agent and the consulted colleague stayed talking in the call's bridge, their
+        // phones off-hook in a call the API did not show.
+        var (customer, phone, call, annLeg, bobLeg) = await AnnConsultingBobAsync("5550126");
+        await BridgeHoldsAsync(call.CallId, annLeg, bobLeg);
+        await StoredAsync(customer, TenantCallCenter.LegVariables.Held, "1");
+
+        await _h.StopLikeACrashAsync();
+        await asterisk.HangupAsync(phone); // the caller hangs up while no CtiBridge runs
+        await Eventually(async () => (await asterisk.ChannelsAsync()).All(c => c.Id != customer), "the caller's leg gone");
+
+        var (restarted, next, _) = await StartNextProcessAsync(30, [(Ann, AgentStatus.OnCall), (Bob, AgentStatus.OnCall)]);
+        await using var _ = restarted;
+
+        await Eventually(async () => (await asterisk.ChannelsAsync()).All(c => c.Id != annLeg && c.Id != bobLeg), "Ann's and Bob's legs hung up");
+        Assert.Empty(next.CallsOf(Ann));
+        Assert.Empty(next.CallsOf(Bob));
+        Assert.NotEqual(AgentStatus.OnCall, next.GetAgent(Ann).Status);
+        Assert.NotEqual(AgentStatus.OnCall, next.GetAgent(Bob).Status);
+        await asterisk.AssertNothingLeftAsync();
+    }
+
+    [AsteriskInstalledFact]
     public async Task A_conference_when_CtiBridge_stops_is_taken_back_with_all_its_parties_and_goes_on_when_the_first_agent_leaves()
     {
         var (customer, phone, call, annLeg, bobLeg) = await AnnConsultingBobAsync("5550123");
