@@ -107,6 +107,41 @@ public sealed partial class CallCenterOnAsteriskTests
         await asterisk.AssertNothingLeftAsync();
     }
 
+    [AsteriskInstalledTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_recording_and_a_hold_both_running_when_CtiBridge_stops_are_taken_back(bool holdFirst)
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550127");
+        var call = await ConnectedWithAsync(Ann);
+        var annLeg = Leg(call, Ann);
+        await BridgeHoldsAsync(call.CallId, customer, annLeg);
+        if (holdFirst)
+        {
+            await _center.HoldAsync(Ann, call.CallId);
+            await StoredAsync(customer, TenantCallCenter.LegVariables.Held, "1");
+            await _center.StartRecordingAsync(Ann, call.CallId);
+        }
+        else
+        {
+            await _center.StartRecordingAsync(Ann, call.CallId);
+            await Task.Delay(300);
+            await _center.HoldAsync(Ann, call.CallId);
+        }
+        Assert.True(_center.GetCall(Ann, call.CallId).Recording);
+        await Task.Delay(300);
+
+        await _h.StopLikeACrashAsync();
+
+        var (restarted, next, _) = await StartNextProcessAsync(30, [(Ann, AgentStatus.OnCall)]);
+        await using var _ = restarted;
+        CallView? back = null;
+        await Eventually(() => (back = next.CallsOf(Ann).SingleOrDefault()) is not null, "the held call taken back");
+        Assert.Equal((true, true), (back!.Held, back.Recording));
+        await asterisk.HangupAsync(phone);
+    }
+
     [AsteriskInstalledFact]
     public async Task A_consultation_whose_caller_hung_up_while_CtiBridge_was_stopped_ends_both_agents_legs_in_the_next_process()
     {
