@@ -10,10 +10,8 @@ public class ToolbarPresenceTests
     [Fact]
     public async Task A_web_agent_who_closes_the_toolbar_goes_not_ready_device_unavailable_and_is_back_when_it_reconnects()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var host = new CtiApiFactory(clock: clock);
-        var session = await host.LoginAsync("demo", "agent1");
-        var agent = await host.ClientForAsync("demo", "agent1");
+        var (clock, host, session, agent) = await Agent1Async();
+        using var _ = host;
         var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
         await agent.LoginReadyAsync();
 
@@ -32,10 +30,8 @@ public class ToolbarPresenceTests
     [Fact]
     public async Task A_refresh_within_the_grace_period_changes_nothing()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var host = new CtiApiFactory(clock: clock);
-        var session = await host.LoginAsync("demo", "agent1");
-        var agent = await host.ClientForAsync("demo", "agent1");
+        var (clock, host, session, agent) = await Agent1Async();
+        using var _ = host;
         var first = await TestHub.ConnectAsync(host.Server, session.AccessToken);
         await agent.LoginReadyAsync();
 
@@ -54,10 +50,8 @@ public class ToolbarPresenceTests
     [Fact]
     public async Task The_grace_of_a_toolbar_closed_before_she_logged_out_does_not_touch_her_next_session()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var host = new CtiApiFactory(clock: clock);
-        var session = await host.LoginAsync("demo", "agent1");
-        var agent = await host.ClientForAsync("demo", "agent1");
+        var (clock, host, session, agent) = await Agent1Async();
+        using var _ = host;
         var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
         await agent.LoginReadyAsync();
 
@@ -79,10 +73,8 @@ public class ToolbarPresenceTests
     [Fact]
     public async Task A_toolbar_closed_during_the_session_still_ends_in_device_unavailable_when_she_logged_in_before_it()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        using var host = new CtiApiFactory(clock: clock);
-        var session = await host.LoginAsync("demo", "agent1");
-        var agent = await host.ClientForAsync("demo", "agent1");
+        var (clock, host, session, agent) = await Agent1Async();
+        using var _ = host;
         await agent.LoginReadyAsync();
         clock.Advance(TimeSpan.FromSeconds(30));
         var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
@@ -91,6 +83,14 @@ public class ToolbarPresenceTests
         clock.Advance(TimeSpan.FromSeconds(21));
         var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
         Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
+    }
+
+    /// <summary>A host on a manual clock, and agent1 signed in (her session and her API client); the caller disposes the host.</summary>
+    private static async Task<(ManualTimeProvider Clock, CtiApiFactory Host, Application.Auth.SessionResponse Session, HttpClient Agent)> Agent1Async()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var host = new CtiApiFactory(clock: clock);
+        return (clock, host, await host.LoginAsync("demo", "agent1"), await host.ClientForAsync("demo", "agent1"));
     }
 
     /// <summary>The server handles a closed connection asynchronously: wait until its grace period has started.</summary>
