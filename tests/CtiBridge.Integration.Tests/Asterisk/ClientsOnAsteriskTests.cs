@@ -15,16 +15,20 @@ public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
         BaseUrl = asterisk.AriUrl, Username = asterisk.AriUser, Password = asterisk.AriPassword, Application = application,
     };
 
-    [AsteriskInstalledFact]
-    public async Task An_AMI_session_with_IncludeEvents_gets_only_those_events_while_an_unfiltered_one_gets_all()
+    /// <summary>
+    /// Two AMI sessions, one filtered to <paramref name="include"/>, one not, while a Local channel pair comes and goes
+    /// (Newchannel, Newstate, Hangup … for the unfiltered session); then a UserEvent marks the end: AMI keeps a session's
+    /// events in order, so both have seen everything before it. Returns what each session received.
+    /// </summary>
+    private async Task<(List<AmiMessage> Filtered, List<AmiMessage> All)> FilteredAndUnfilteredAsync(IList<string> include)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
-        AmiOptions Options(IList<string>? include) => new()
+        AmiOptions Options(IList<string>? events) => new()
         {
-            Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret, IncludeEvents = include,
+            Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret, IncludeEvents = events,
         };
-        await using var filtered = new AmiClient(Options(["UserEvent"]), NullLogger<AmiClient>.Instance);
+        await using var filtered = new AmiClient(Options(include), NullLogger<AmiClient>.Instance);
         await using var all = new AmiClient(Options(null), NullLogger<AmiClient>.Instance);
         var seenFiltered = new ConcurrentQueue<AmiMessage>();
         var seenAll = new ConcurrentQueue<AmiMessage>();
@@ -33,17 +37,11 @@ public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
         await filtered.ConnectAsync(ct);
         await all.ConnectAsync(ct);
 
-        // A Local channel pair comes and goes (Newchannel, Newstate, Hangup … for the unfiltered session), then a
-        // UserEvent marks the end: AMI keeps a session's events in order, so both have seen everything before it.
         await all.CommandAsync("channel originate Local/answer@itest-agents/n application Wait 0.2", ct);
         await Until(() => seenAll.Any(m => m.IsEventNamed("Hangup") && m["Channel"]?.StartsWith("Local/answer@itest-agents", StringComparison.Ordinal) == true));
         await filtered.UserEventAsync("CtiFilterTestDone", ct: ct);
         await Until(() => seenFiltered.Any(m => m.IsEventNamed("UserEvent")) && seenAll.Any(m => m.IsEventNamed("UserEvent")));
-
-        Assert.Contains(seenAll, m => m.IsEventNamed("Newchannel"));
-        // FullyBooted is what Asterisk sends at login, before a filter can be added.
-        Assert.All(seenFiltered, m => Assert.True(m.IsEventNamed("UserEvent") || m.IsEventNamed("FullyBooted"), $"unexpected {m["Event"]} on the filtered session"));
-        Assert.Contains(seenAll, m => m.IsEventNamed("VarSet") || m.IsEventNamed("Newexten")); // dialplan events the filter held back
+        return (seenFiltered.ToList(), seenAll.ToList());
 
         async Task Until(Func<bool> condition)
         {
@@ -52,27 +50,20 @@ public sealed class ClientsOnAsteriskTests(RealAsterisk asterisk)
     }
 
     [AsteriskInstalledFact]
+    public async Task An_AMI_session_with_IncludeEvents_gets_only_those_events_while_an_unfiltered_one_gets_all()
+    {
+        var (seenFiltered, seenAll) = await FilteredAndUnfilteredAsync(["UserEvent"]);
+
+        Assert.Contains(seenAll, m => m.IsEventNamed("Newchannel"));
+        // FullyBooted is what Asterisk sends at login, before a filter can be added.
+        Assert.All(seenFiltered, m => Assert.True(m.IsEventNamed("UserEvent") || m.IsEventNamed("FullyBooted"), $"unexpected {m["Event"]} on the filtered session"));
+        Assert.Contains(seenAll, m => m.IsEventNamed("VarSet") || m.IsEventNamed("Newexten")); // dialplan events the filter held back
+    }
+
+    [AsteriskInstalledFact]
     public async Task Asterisk_with_the_shipped_modules_sends_device_state_changes_and_a_session_filtered_to_the_adapters_events_gets_them()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var ct = timeout.Token;
-        AmiOptions Options(IList<string>? include) => new()
-        {
-            Host = "127.0.0.1", Port = asterisk.AmiPort, Username = asterisk.AmiUser, Secret = asterisk.AmiSecret, IncludeEvents = include,
-        };
-        await using var filtered = new AmiClient(Options([.. CtiBridge.Asterisk.Adapter.AsteriskPbx.AmiEventsUsed, "UserEvent"]), NullLogger<AmiClient>.Instance);
-        await using var all = new AmiClient(Options(null), NullLogger<AmiClient>.Instance);
-        var seenFiltered = new ConcurrentQueue<AmiMessage>();
-        var seenAll = new ConcurrentQueue<AmiMessage>();
-        using var s1 = filtered.Subscribe((m, _) => { seenFiltered.Enqueue(m); return ValueTask.CompletedTask; });
-        using var s2 = all.Subscribe((m, _) => { seenAll.Enqueue(m); return ValueTask.CompletedTask; });
-        await filtered.ConnectAsync(ct);
-        await all.ConnectAsync(ct);
-
-        await all.CommandAsync("channel originate Local/answer@itest-agents/n application Wait 0.2", ct);
-        while (!seenAll.Any(m => m.IsEventNamed("Hangup"))) await Task.Delay(20, ct);
-        await filtered.UserEventAsync("CtiFilterTestDone", ct: ct);
-        while (!(seenFiltered.Any(m => m.IsEventNamed("UserEvent")) && seenAll.Any(m => m.IsEventNamed("UserEvent")))) await Task.Delay(20, ct);
+        var (seenFiltered, seenAll) = await FilteredAndUnfilteredAsync([.. CtiBridge.Asterisk.Adapter.AsteriskPbx.AmiEventsUsed, "UserEvent"]);
 
         // res_manager_devicestate (asterisk-config/modules.conf) sends them; without it a phone's busy and free states
         // never reach CtiBridge after it connected (an agent whose phone read busy at a restart stayed skipped for good).
