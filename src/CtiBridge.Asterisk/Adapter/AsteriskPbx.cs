@@ -227,6 +227,9 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     /// <summary>
     /// Hold = the leg leaves the call's bridge (so nobody hears it, and it hears nobody) and hears music on hold on its
     /// own channel; resume puts it back. Verified on Asterisk 22: the held party hears MOH, the others hear silence.
+    /// While it is held, the bridge plays silence (<see cref="StartHoldSilenceAsync"/>): Asterisk's bridge recorder ends a
+    /// recording that gets no frame for 4 s, and an agent left alone in the bridge whose phone sends nothing (muted by us,
+    /// or one that suppresses silence) would otherwise end the call's recording a few seconds into the hold.
     /// </summary>
     public async Task HoldAsync(string legId, string? mohClass, CancellationToken ct = default)
     {
@@ -238,6 +241,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
             leg.BridgeId = null;
             try { await _ari.Bridges.RemoveChannelAsync(bridgeId, legId, ct).ConfigureAwait(false); }
             catch (AriException ex) when (ex.StatusCode == HttpStatusCode.UnprocessableEntity) { } // not in it any more
+            if (leg.CallId is { } callId) await StartHoldSilenceAsync(callId, bridgeId, ct).ConfigureAwait(false);
         }
         leg.Held = true;
         await Gone(legId, () => _ari.Channels.StartMohAsync(legId, NullIfEmpty(mohClass), ct)).ConfigureAwait(false);
@@ -252,8 +256,28 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         {
             leg.HeldFromBridge = null;
             await AddToBridgeAsync(leg, callId, bridgeId, ct).ConfigureAwait(false);
+            await StopHoldSilenceAsync(callId, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The silence a call's bridge plays while its caller is held: an endless tone of frequency 0, under a playback id
+    /// made of the call's id, so a process that takes the held call back after a restart stops it on the resume too.
+    /// A failure costs at most the recording of the rest of the hold: it is logged, the hold goes on.
+    /// </summary>
+    private async Task StartHoldSilenceAsync(Guid callId, string bridgeId, CancellationToken ct)
+    {
+        try { await _ari.Bridges.PlayAsync(bridgeId, "tone:0/1000", playbackId: HoldSilenceId(callId), ct: ct).ConfigureAwait(false); }
+        catch (AriException ex) { _log.LogWarning("Playing silence in the bridge of held call {CallId} failed: {Message}", callId, ex.Message); }
+    }
+
+    private async Task StopHoldSilenceAsync(Guid callId, CancellationToken ct)
+    {
+        try { await _ari.Playbacks.StopAsync(HoldSilenceId(callId), ct).ConfigureAwait(false); }
+        catch (AriException ex) when (IsGoneOrIdle(ex)) { } // none (held before this version, or the bridge is gone)
+    }
+
+    private static string HoldSilenceId(Guid callId) => "cti-hold-" + callId.ToString("N");
 
     /// <summary>Mute stops what the leg says from reaching the others ("in" direction); the leg still hears them.</summary>
     public Task MuteAsync(string legId, bool muted, CancellationToken ct = default) =>

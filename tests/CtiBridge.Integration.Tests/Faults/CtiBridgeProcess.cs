@@ -36,6 +36,13 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
         return string.Join('\n', split.Skip(Math.Max(0, split.Length - lines)));
     }
 
+    /// <summary>Every line the process wrote that <paramref name="match"/> accepts.</summary>
+    public IReadOnlyList<string> OutputLines(Func<string, bool> match)
+    {
+        string all; lock (_output) all = _output.ToString();
+        return all.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(match).ToList();
+    }
+
     /// <summary>A free loopback URL for <see cref="Start"/> (when the settings must name it, e.g. <c>Cluster:Address</c>).</summary>
     public static string ReserveUrl() => $"http://127.0.0.1:{LoopbackPorts.Reserve()}";
 

@@ -75,6 +75,7 @@ public sealed class KilledProcessOnAsteriskTests(RealAsterisk asterisk, ITestOut
                     .Union(before.Where(f => f.Held || f.Parties.Contains(":Consulting", StringComparison.Ordinal)).Select(f => f.CustomerLeg)).ToList();
                 var clock = Stopwatch.StartNew();
                 await process.KillAsync();
+                var killed = process;
                 await process.DisposeAsync();
                 process = null;
                 string? hungUp = null;
@@ -104,8 +105,11 @@ public sealed class KilledProcessOnAsteriskTests(RealAsterisk asterisk, ITestOut
                 {
                     if (!flagsAfter.TryGetValue((b.CallId, b.Agent), out var a)) { flagsLost.Add($"{b.Agent}'s part in call {b.CallId} gone from the API"); continue; }
                     if (a.Held != b.Held || a.Muted != b.Muted || a.Recording != b.Recording || !SamePartiesOrRung(b.Parties, a.Parties))
+                    {
                         flagsLost.Add($"{b.Agent}'s call {b.CallId}: before held {b.Held} muted {b.Muted} recording {b.Recording} parties {b.Parties}, " +
                                       $"after {a.Held} {a.Muted} {a.Recording} {a.Parties}");
+                        output.WriteLine(await WhyNotKeptAsync(b, killed, process));
+                    }
                 }
                 outcomes.Add(new Outcome(talking.Count, hungUp is not null, readyAt, consistentAt - readyAt, consistentAt, lost,
                     before.Count(f => f.Held), before.Count(f => f.Muted), before.Count(f => f.Recording),
@@ -189,6 +193,27 @@ public sealed class KilledProcessOnAsteriskTests(RealAsterisk asterisk, ITestOut
             Assert.True(r.IsSuccessStatusCode || r.StatusCode is System.Net.HttpStatusCode.Conflict or System.Net.HttpStatusCode.NotFound,
                 $"{f.Agent} {a.Method} {a.Path}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         }
+    }
+
+    /// <summary>What both processes logged about a call whose flags were not kept, and what Asterisk holds of it now.</summary>
+    private async Task<string> WhyNotKeptAsync(CallFlags before, CtiBridgeProcess killed, CtiBridgeProcess restarted)
+    {
+        bool About(string line) => line.Contains(before.CallId, StringComparison.OrdinalIgnoreCase) || line.Contains(before.CallId.Replace("-", ""), StringComparison.OrdinalIgnoreCase)
+                                   || line.Contains("ecording", StringComparison.Ordinal) || line.Contains(before.CustomerLeg, StringComparison.Ordinal);
+        string recordings;
+        try { recordings = (await AsteriskServer.GetJsonAsync($"channels/{before.CustomerLeg}/variable?variable=CTI_RECORDINGS")).Str("value"); }
+        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException) { recordings = "(unreadable: " + ex.Message + ")"; }
+        var bridges = (await AsteriskServer.BridgesAsync()).Select(b => $"{b.Id}: {string.Join(",", b.Channels)}");
+        var channels = (await AsteriskServer.ChannelsAsync()).Select(c => $"{c.Id} {c.Name} {c.State}");
+        var log = Path.Combine(AsteriskServer.Root, "log", "messages.log");
+        var asteriskLines = File.Exists(log)
+            ? File.ReadLines(log).Where(l => l.Contains("Recorder", StringComparison.Ordinal) || l.Contains("ecording", StringComparison.Ordinal)
+                                             || l.Contains(before.CallId.Replace("-", ""), StringComparison.Ordinal)).TakeLast(30)
+            : ["(no messages.log)"];
+        return "  Asterisk:\n    " + string.Join("\n    ", asteriskLines) + $"\n  why not kept ({before.Agent}'s call {before.CallId}, caller {before.CustomerLeg}):\n  CTI_RECORDINGS now: {recordings}\n" +
+               $"  bridges: {string.Join(" | ", bridges)}\n  channels: {string.Join(" | ", channels)}\n" +
+               "  killed process:\n    " + string.Join("\n    ", killed.OutputLines(About).TakeLast(40)) +
+               "\n  restarted process:\n    " + string.Join("\n    ", restarted.OutputLines(About).TakeLast(40));
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace CtiBridge.Integration.Tests.Product;
 
 /// <summary>
 /// Recordings on a real Asterisk: a recording stopped early stores its own length, not the call's; the retention purge
-/// deletes the file on Asterisk (ARI <c>DELETE /recordings/stored/{name}</c>), not only the row.
+/// deletes the file on Asterisk (ARI <c>DELETE /recordings/stored/{name}</c>), not only the row; a recorded call held for
+/// longer than Asterisk's recorder waits for sound (4 s) while no one sends any is still recorded after the resume.
 /// </summary>
 [Collection(RealAsteriskCollection.Name)]
 public sealed class RecordingsOnAsteriskTests(RealAsterisk asterisk) : ProductSuite(asterisk)
@@ -71,5 +72,48 @@ public sealed class RecordingsOnAsteriskTests(RealAsterisk asterisk) : ProductSu
             Assert.Equal(HttpStatusCode.NotFound, stored.StatusCode);
         Assert.Equal(0, (await ann.GetJsonAsync($"/api/v1/recordings?callId={callId}")).GetArrayLength());
         await AsteriskServer.AssertNothingLeftAsync();
+    }
+
+    /// <summary>
+    /// Asterisk's bridge recorder ends a recording that gets no frame for 4 s ("No audio available"). A held caller is out
+    /// of the call's bridge; an agent whose phone sends no sound then (this sipp phone sends no RTP at all; a real phone
+    /// muted by CtiBridge neither) would leave it silent, and the recording would end a few seconds into the hold.
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task A_recorded_call_held_and_muted_longer_than_the_recorder_waits_for_sound_is_still_recorded_after_the_resume()
+    {
+        var (ann, _, _) = await AgentOnlineAsync("ann", "1101", ready: true);
+        Track(SippParties.Customer(AsteriskServer, "5551001", "5550602"));
+        var call = await Wait.CallAsync(ann, c => c.Str("state") == "Connected", "the call connected", diagnostics: Diagnostics);
+        var callId = call.Str("callId");
+        var name = $"{ProductTenant.Domain}-{Guid.Parse(callId):N}-1";
+
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/start", expect: HttpStatusCode.NoContent);
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/hold", expect: HttpStatusCode.NoContent);
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/mute", expect: HttpStatusCode.NoContent);
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        Assert.Equal("recording", await LiveStateAsync(name));
+        Assert.True((await ann.GetJsonAsync($"/api/v1/calls/{callId}")).GetProperty("recording").GetBoolean(), "the API shows the call recording");
+
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/resume", expect: HttpStatusCode.NoContent);
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/unmute", expect: HttpStatusCode.NoContent);
+        await Task.Delay(TimeSpan.FromSeconds(5)); // talking again: customer and agent in the bridge, still no sound from either
+        Assert.Equal("recording", await LiveStateAsync(name));
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/stop", expect: HttpStatusCode.NoContent);
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
+        await Wait.AgentStatusAsync(ann, "WrapUp");
+        var recording = await Wait.ForAsync<JsonElement>(async () =>
+        {
+            var list = await ann.GetJsonAsync($"/api/v1/recordings?callId={callId}");
+            return list.GetArrayLength() == 1 && list[0].GetProperty("inProgress").GetBoolean() is false ? list[0] : null;
+        }, "the recording listed, finished");
+        Assert.True(recording.GetProperty("durationSeconds").GetInt32() >= 11, $"recorded {recording.GetProperty("durationSeconds").GetInt32()} s of the 12 s");
+        await AsteriskServer.AssertNothingLeftAsync();
+    }
+
+    private async Task<string> LiveStateAsync(string name)
+    {
+        using var r = await AsteriskServer.Http.GetAsync("recordings/live/" + Uri.EscapeDataString(name));
+        return r.StatusCode == HttpStatusCode.NotFound ? "not live" : JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Str("state");
     }
 }
