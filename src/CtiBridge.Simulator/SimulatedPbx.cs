@@ -59,6 +59,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     private readonly Dictionary<Guid, SimBridge> _bridges = new();
     private readonly Dictionary<string, byte[]> _recordings = new();
     private readonly HashSet<string> _activeRecordings = new();
+    private readonly Dictionary<string, Guid> _recordingCalls = new();
     private readonly Dictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DateTimeOffset> _deviceChangedAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly SimulatorOptions _options = options ?? new SimulatorOptions();
@@ -144,6 +145,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
             _legs.Clear();
             _bridges.Clear();
             _activeRecordings.Clear();
+            _recordingCalls.Clear();
         }
         Handler.OnConnectionChanged(true, "simulator");
         foreach (var leg in legs) Handler.OnLegEnded(leg, CallEndReason.PbxRestarted);
@@ -284,6 +286,18 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     public IReadOnlyDictionary<string, DeviceStatus> Devices { get { lock (_gate) return new Dictionary<string, DeviceStatus>(_devices); } }
 
     public bool IsRecording(string name) { lock (_gate) return _activeRecordings.Contains(name); }
+
+    /// <summary>The PBX ends a running recording on its own (as Asterisk does when its recorder fails or gets no sound).</summary>
+    public void EndRecording(string name, string? failure = null)
+    {
+        Guid callId;
+        lock (_gate)
+        {
+            if (!_activeRecordings.Remove(name) || !_recordingCalls.Remove(name, out callId)) return;
+            _recordings[name] = SilentWav(TimeSpan.FromSeconds(1));
+        }
+        Handler.OnRecordingEnded(callId, name, failure);
+    }
 
     // ---- IPbx ----
 
@@ -459,6 +473,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         {
             BridgeOf(callId);
             _activeRecordings.Add(recordingName);
+            _recordingCalls[recordingName] = callId;
         }
         return Task.CompletedTask;
     }
@@ -466,7 +481,10 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     public Task StopRecordingAsync(string recordingName, CancellationToken ct = default)
     {
         lock (_gate)
+        {
+            _recordingCalls.Remove(recordingName);
             if (_activeRecordings.Remove(recordingName)) _recordings[recordingName] = SilentWav(TimeSpan.FromSeconds(1));
+        }
         return Task.CompletedTask;
     }
 

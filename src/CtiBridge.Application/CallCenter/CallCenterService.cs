@@ -190,6 +190,11 @@ public sealed class CallCenterService : IPbxEventHandler
 
     public void OnPlaybackFinished(string legId) => FeatureCodes?.OnPlaybackFinished(legId);
 
+    public void OnRecordingEnded(Guid callId, string recordingName, string? failure)
+    {
+        foreach (var center in _byId.Values) center.RecordingEndedOnPbx(callId, recordingName, failure);
+    }
+
     /// <summary>
     /// Every device state the PBX reports, also for endpoints no agent uses now (free hot-desk phones), which
     /// <see cref="OnDeviceChanged"/> otherwise publishes to no tenant. Endpoint names are unique on the PBX.

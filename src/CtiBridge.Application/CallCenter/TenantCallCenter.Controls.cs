@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using CtiBridge.Application.Observability;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Errors;
+using Microsoft.Extensions.Logging;
 using CtiBridge.Domain.Tenants;
 
 namespace CtiBridge.Application.CallCenter;
@@ -429,6 +431,30 @@ public sealed partial class TenantCallCenter
             PublishCall(call, "recording_stopped");
         }
         Flush(work);
+    }
+
+    /// <summary>
+    /// The PBX ended the call's running recording on its own (<see cref="Pbx.IPbxEventHandler.OnRecordingEnded"/>): the call
+    /// is no longer recording — the toolbar, the API and the recording's row say so, as after a stop — and a warning names
+    /// the cause. Ignored when the call is gone or records another recording by now.
+    /// </summary>
+    internal void RecordingEndedOnPbx(Guid callId, string recordingName, string? failure)
+    {
+        RunWork(work =>
+        {
+            lock (_gate)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || !call.Call.Recording || call.Call.RecordingName != recordingName) return;
+                using var scope = _log.BeginCallScope(Domain, callId);
+                _log.LogWarning("Recording {Name} of call {CallId} ended on the PBX while the call went on ({Cause}); the call is no longer recorded",
+                    recordingName, callId, failure ?? "finished");
+                call.Call.Recording = false;
+                call.RecordingPaused = false;
+                StoreRecordings(work, call);
+                _journal.RecordingStopped(new Events.RecordingStopped(TenantId, callId, recordingName, Now));
+                PublishCall(call, "recording_stopped");
+            }
+        });
     }
 
     /// <summary>

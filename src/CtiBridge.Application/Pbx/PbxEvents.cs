@@ -34,6 +34,13 @@ public interface IPbxEventHandler
     /// on it; the PBX tracks it (and the other leg in its bridge) again. Whoever does not take it back hangs it up.
     /// </summary>
     void OnMonitorLegFound(FoundMonitorLeg leg) { }
+
+    /// <summary>
+    /// A call's recording ended on the PBX without being asked to stop (the PBX stopped or failed it, or another client
+    /// did): <paramref name="failure"/> is the PBX's cause when it failed. Not reported for a stop asked through the port,
+    /// nor once the call's bridge was ended.
+    /// </summary>
+    void OnRecordingEnded(Guid callId, string recordingName, string? failure) { }
 }
 
 /// <summary>

@@ -45,12 +45,23 @@ public sealed partial class AsteriskPbx
                 break;
             case RecordingFinishedEvent r:
                 if (_finishing.TryGetValue(r.Recording.Name, out var done)) done.TrySetResult();
+                else ReportUnaskedRecordingEnd(r.Recording.Name, null);
                 break;
             case RecordingFailedEvent r:
                 _log.LogWarning("Recording {Name} failed: {Cause}", r.Recording.Name, r.Recording.Cause);
                 if (_finishing.TryGetValue(r.Recording.Name, out var failed)) failed.TrySetResult();
+                else ReportUnaskedRecordingEnd(r.Recording.Name, string.IsNullOrEmpty(r.Recording.Cause) ? "failed" : r.Recording.Cause);
                 break;
         }
+    }
+
+    /// <summary>A running recording of a call ended while no one asked to stop it: the call center hears it.</summary>
+    private void ReportUnaskedRecordingEnd(string name, string? failure)
+    {
+        if (!_recordingCalls.TryRemove(name, out var callId)) return;
+        _log.LogWarning("Recording {Name} of call {CallId} ended on Asterisk without being asked to stop{Failure}", name, callId,
+            failure is null ? "" : " (" + failure + ")");
+        _handler?.OnRecordingEnded(callId, name, failure);
     }
 
     private async Task OnStasisStartAsync(StasisStartEvent s, CancellationToken ct)
@@ -618,6 +629,7 @@ public sealed partial class AsteriskPbx
                 : null;
             var recordings = TenantCallCenter.LegVariables.ParseRecordings(kept[1]);
             if (recordings is { Running: true }) recordings = await StillRecordingAsync(recordings, ct).ConfigureAwait(false);
+            if (recordings is { Running: true }) _recordingCalls[recordings.Started[^1].Name] = callId;
             return agent with { AnsweredAt = answeredAt, Recordings = recordings, Parties = parties };
         }
         catch (AriException ex) when (ex.IsNotFound) { return null; } // gone meanwhile

@@ -33,6 +33,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _bridges = new();
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);
+    /// <summary>Running recordings and their calls: an end Asterisk reports for one of them was not asked for.</summary>
+    private readonly ConcurrentDictionary<string, Guid> _recordingCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _snoopsStarting = new(StringComparer.Ordinal);
     private readonly List<IDisposable> _subscriptions = [];
@@ -216,6 +218,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
 
     public async Task EndCallAsync(Guid callId, CancellationToken ct = default)
     {
+        // The bridge's recording ends with it: that end was asked for.
+        foreach (var (name, _) in _recordingCalls.Where(r => r.Value == callId)) _recordingCalls.TryRemove(name, out _);
         if (!_bridges.TryRemove(callId, out var lazy)) return;
         string bridgeId;
         try { bridgeId = await lazy.Value.ConfigureAwait(false); }
@@ -353,7 +357,9 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     public async Task StartRecordingAsync(Guid callId, string recordingName, CancellationToken ct = default)
     {
         var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
-        await _ari.Bridges.RecordAsync(bridgeId, recordingName, _options.RecordingFormat, ifExists: "overwrite", ct: ct).ConfigureAwait(false);
+        _recordingCalls[recordingName] = callId;
+        try { await _ari.Bridges.RecordAsync(bridgeId, recordingName, _options.RecordingFormat, ifExists: "overwrite", ct: ct).ConfigureAwait(false); }
+        catch { _recordingCalls.TryRemove(recordingName, out _); throw; }
     }
 
     /// <summary>
@@ -363,6 +369,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     public async Task StopRecordingAsync(string recordingName, CancellationToken ct = default)
     {
         var finished = _finishing.GetOrAdd(recordingName, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _recordingCalls.TryRemove(recordingName, out _);
         try
         {
             try { await _ari.Recordings.StopAsync(recordingName, ct).ConfigureAwait(false); }

@@ -16,6 +16,7 @@ public sealed class RecordingSink : ICallCenterEventSink, ICallCenterJournal
     public List<AgentStateChange> StateChanges { get; } = new();
     public List<CallRecordReady> CallRecords { get; } = new();
     public List<RecordingStarted> Recordings { get; } = new();
+    public List<RecordingStopped> RecordingStops { get; } = new();
     /// <summary>The latest session of each agent (what the journal would keep in AgentSessions).</summary>
     public Dictionary<Guid, AgentSessionSnapshot> Sessions { get; } = new();
 
@@ -23,6 +24,7 @@ public sealed class RecordingSink : ICallCenterEventSink, ICallCenterJournal
     public void AgentStateChanged(AgentStateChange change) { lock (StateChanges) StateChanges.Add(change); }
     public void CallEnded(CallRecordReady record) { lock (CallRecords) CallRecords.Add(record); }
     public void RecordingStarted(RecordingStarted recording) { lock (Recordings) Recordings.Add(recording); }
+    public void RecordingStopped(RecordingStopped recording) { lock (RecordingStops) RecordingStops.Add(recording); }
     public void AgentSessionChanged(AgentSessionSnapshot session) { lock (Sessions) Sessions[session.AgentId] = session; }
 
     public IEnumerable<T> Of<T>() where T : CallCenterEvent { lock (Events) return Events.OfType<T>().ToList(); }

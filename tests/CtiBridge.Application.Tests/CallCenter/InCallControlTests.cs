@@ -352,6 +352,42 @@ public class InCallControlTests
     }
 
     [Fact]
+    public async Task A_recording_the_PBX_ends_on_its_own_shows_the_call_no_longer_recorded_and_a_new_one_can_start()
+    {
+        var (h, callId, _) = AnnOnACall();
+        await h.Center.StartRecordingAsync(Ann, callId);
+        var name = h.Sink.Recordings.Single().Name;
+
+        h.Pbx.EndRecording(name, failure: "no audio");
+
+        Assert.False(h.Center.GetCall(Ann, callId).Recording);
+        Assert.Equal(name, h.Sink.RecordingStops.Single().Name);
+        Assert.Contains(h.Sink.Of<CallStateChangedEvent>(), e => e.Change == "recording_stopped" && !e.Call.Recording);
+        Assert.Equal(ErrorCodes.NotRecording, (await RefusedAsync(() => h.Center.StopRecordingAsync(Ann, callId))).Code);
+        // The agent starts it again: a second recording of the call.
+        await h.Center.StartRecordingAsync(Ann, callId);
+        Assert.True(h.Center.GetCall(Ann, callId).Recording);
+        Assert.Equal(2, h.Sink.Recordings.Count);
+        // An end reported late for the first recording changes nothing now.
+        h.Service.OnRecordingEnded(callId, name, null);
+        Assert.True(h.Center.GetCall(Ann, callId).Recording);
+        Assert.Single(h.Sink.RecordingStops);
+    }
+
+    [Fact]
+    public async Task A_recording_stopped_by_the_agent_is_not_reported_again_by_the_PBX()
+    {
+        var (h, callId, _) = AnnOnACall();
+        await h.Center.StartRecordingAsync(Ann, callId);
+        var name = h.Sink.Recordings.Single().Name;
+        await h.Center.StopRecordingAsync(Ann, callId);
+
+        h.Pbx.EndRecording(name); // already stopped: the simulator, like the adapter, reports nothing
+
+        Assert.Single(h.Sink.RecordingStops);
+    }
+
+    [Fact]
     public void Tenant_that_records_always_records_every_answered_call()
     {
         var (h, _, _) = AnnOnACall(customize: c => c with { Settings = c.Settings with { RecordingPolicy = RecordingPolicy.Always } });

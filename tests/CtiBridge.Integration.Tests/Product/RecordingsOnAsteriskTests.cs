@@ -111,6 +111,39 @@ public sealed class RecordingsOnAsteriskTests(RealAsterisk asterisk) : ProductSu
         await AsteriskServer.AssertNothingLeftAsync();
     }
 
+    /// <summary>
+    /// A recording that Asterisk ends while the call goes on (here another ARI client stops it; Asterisk does the same when
+    /// its recorder fails): the API and the toolbar's event say the call is no longer recorded, and the agent can record again.
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task A_recording_Asterisk_ends_on_its_own_is_shown_stopped_and_the_agent_can_record_again()
+    {
+        var (ann, _, _) = await AgentOnlineAsync("ann", "1101", ready: true);
+        Track(SippParties.Customer(AsteriskServer, "5551001", "5550603"));
+        var call = await Wait.CallAsync(ann, c => c.Str("state") == "Connected", "the call connected", diagnostics: Diagnostics);
+        var callId = call.Str("callId");
+        var name = $"{ProductTenant.Domain}-{Guid.Parse(callId):N}-1";
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/start", expect: HttpStatusCode.NoContent);
+        Assert.Equal("recording", await LiveStateAsync(name));
+
+        using (var stop = await AsteriskServer.Http.PostAsync($"recordings/live/{Uri.EscapeDataString(name)}/stop", null))
+            Assert.Equal(HttpStatusCode.NoContent, stop.StatusCode);
+
+        await Wait.UntilAsync(async () => !(await ann.GetJsonAsync($"/api/v1/calls/{callId}")).GetProperty("recording").GetBoolean(),
+            "the call shown as no longer recording");
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/start", expect: HttpStatusCode.NoContent);
+        Assert.Equal("recording", await LiveStateAsync($"{ProductTenant.Domain}-{Guid.Parse(callId):N}-2"));
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
+        await Wait.AgentStatusAsync(ann, "WrapUp");
+        var recordings = await Wait.ForAsync<JsonElement>(async () =>
+        {
+            var list = await ann.GetJsonAsync($"/api/v1/recordings?callId={callId}");
+            return list.GetArrayLength() == 2 && list.EnumerateArray().All(r => !r.GetProperty("inProgress").GetBoolean()) ? list : null;
+        }, "both recordings listed, finished");
+        Assert.Equal(2, recordings.GetArrayLength());
+        await AsteriskServer.AssertNothingLeftAsync();
+    }
+
     private async Task<string> LiveStateAsync(string name)
     {
         using var r = await AsteriskServer.Http.GetAsync("recordings/live/" + Uri.EscapeDataString(name));
