@@ -257,6 +257,7 @@ public sealed partial class AsteriskPbx
             // meanwhile is not in the list yet and is not gone.
             var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
+            await HangUpOriginatesInDoubtAsync(channels).ConfigureAwait(false);
             await TakeBackQueueCallersAsync(channels, ct).ConfigureAwait(false);
             await TakeBackMonitorLegsAsync(channels, ct).ConfigureAwait(false);
             try { await HangUpOrphanedLegsAsync(channels, ct).ConfigureAwait(false); }
@@ -569,6 +570,24 @@ public sealed partial class AsteriskPbx
             _log.LogInformation("Bridge {BridgeId} of a call that ended while no CtiBridge listened is empty; destroying it", bridge.Id);
             try { await _ari.Bridges.DestroyAsync(bridge.Id, ct).ConfigureAwait(false); }
             catch (AriException ex) { _log.LogDebug("Destroying bridge {BridgeId} failed: {Message}", bridge.Id, ex.Message); }
+        }
+    }
+
+    /// <summary>
+    /// Channels made by an originate whose answer was lost (<c>_originatesInDoubt</c>): the call center was told the leg
+    /// failed, so a phone ringing for it would ring for nobody, and answer into nothing. Hung up; the rest are forgotten.
+    /// </summary>
+    private async Task HangUpOriginatesInDoubtAsync(IReadOnlyList<AriChannel> channels)
+    {
+        foreach (var legId in _originatesInDoubt.Keys.ToList())
+        {
+            if (_legs.ContainsKey(legId)) continue; // dialled again under the same id meanwhile: not in doubt any more
+            if (channels.Any(c => c.Id == legId))
+            {
+                _log.LogInformation("Leg {LegId} was made by an originate whose answer was lost (CtiBridge took it as failed); hanging it up", legId);
+                await HangupQuietlyAsync(legId).ConfigureAwait(false);
+            }
+            _originatesInDoubt.TryRemove(legId, out _);
         }
     }
 

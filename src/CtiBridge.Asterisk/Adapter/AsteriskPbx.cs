@@ -33,6 +33,11 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _bridges = new();
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Legs whose originate got no answer (the connection failed under it): Asterisk may have made the channel, under the
+    /// leg's id, and be ringing a phone for a leg the call center was told failed. Hung up when the connection is back.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, byte> _originatesInDoubt = new(StringComparer.Ordinal);
     /// <summary>Running recordings and their calls: an end Asterisk reports for one of them was not asked for.</summary>
     private readonly ConcurrentDictionary<string, Guid> _recordingCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
@@ -180,8 +185,28 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
             // The PBX refused the dial (unknown endpoint, no route, Asterisk unreachable): the leg is over before it began.
             _log.LogWarning("Originate of leg {LegId} to {Endpoint} failed: {Message}", legId, target.Endpoint, ex.Message);
             if (ex.StatusCode is not null) ReportRefusedDevice(target.Endpoint);
+            else if (_originatesInDoubt.TryAdd(legId, 0)) _ = HangUpInDoubtSoonAsync(legId); // no answer at all: it may have reached Asterisk
             EndLeg(leg, ex.StatusCode is null ? CallEndReason.Failed : CallEndReason.Unreachable);
         }
+    }
+
+    /// <summary>
+    /// One try, a second after the failed originate, to hang up the channel it may have made: enough when only that
+    /// request failed and the connection stayed; otherwise the resync after the reconnect does it.
+    /// </summary>
+    private async Task HangUpInDoubtSoonAsync(string legId)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), _time, _lifetime.Token).ConfigureAwait(false);
+            if (_legs.ContainsKey(legId)) { _originatesInDoubt.TryRemove(legId, out _); return; }
+            await _ari.Channels.HangupAsync(legId, "normal", _lifetime.Token).ConfigureAwait(false);
+            _log.LogInformation("Leg {LegId} was made by an originate whose answer was lost (CtiBridge took it as failed); hung it up", legId);
+            _originatesInDoubt.TryRemove(legId, out _);
+        }
+        catch (AriException ex) when (ex.IsNotFound) { _originatesInDoubt.TryRemove(legId, out _); } // never made, or gone
+        catch (AriException ex) { _log.LogDebug("Hanging up in-doubt leg {LegId} failed ({Message}); the resync will", legId, ex.Message); }
+        catch (OperationCanceledException) { }
     }
 
     public async Task JoinCallAsync(Guid callId, string legId, CancellationToken ct = default)

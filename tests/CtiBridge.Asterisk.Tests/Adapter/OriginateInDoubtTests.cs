@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using CtiBridge.Application.Pbx;
+using CtiBridge.Asterisk.Adapter;
+using CtiBridge.Asterisk.Ari;
+using CtiBridge.Asterisk.Connection;
+using CtiBridge.Asterisk.Tests.Fakes;
+using CtiBridge.Domain.Calls;
+using Microsoft.AspNetCore.Http;
+
+namespace CtiBridge.Asterisk.Tests.Adapter;
+
+/// <summary>
+/// An originate whose answer is lost (the connection breaks under the request) ends the leg as failed, but Asterisk may
+/// have made the channel under the leg's id and be ringing a phone for nobody: the adapter hangs that id up a second
+/// later, or, when that fails too, after the connection is back (the resync).
+/// </summary>
+public sealed class OriginateInDoubtTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    private const string Leg = "cti-doubt0123456789abc";
+
+    private sealed class Recorder : IPbxEventHandler
+    {
+        public ConcurrentQueue<(string Leg, CallEndReason Cause)> Ended { get; } = new();
+        public void OnIncomingLeg(IncomingLeg leg) { }
+        public void OnLegAnswered(string legId) { }
+        public void OnLegEnded(string legId, CallEndReason cause) => Ended.Enqueue((legId, cause));
+        public void OnDtmf(string legId, char digit) { }
+        public void OnPlaybackFinished(string legId) { }
+        public void OnDeviceChanged(DeviceStatus status) { }
+        public void OnConnectionChanged(bool connected, string description) { }
+    }
+
+    /// <summary>Asterisk whose answer to the originate never comes (the connection is cut), and to hang-ups as told.</summary>
+    private sealed class FakeAsterisk
+    {
+        public volatile bool CutHangups;
+        public volatile bool ChannelExists = true;
+
+        public Task Handle(HttpContext ctx, string line)
+        {
+            if (line.StartsWith("POST /ari/channels", StringComparison.Ordinal) || (CutHangups && line.StartsWith("DELETE /ari/channels/", StringComparison.Ordinal)))
+            {
+                ctx.Abort(); // the request reached Asterisk; its answer is lost
+                return Task.CompletedTask;
+            }
+            if (line.StartsWith("DELETE /ari/channels/", StringComparison.Ordinal))
+            {
+                ctx.Response.StatusCode = ChannelExists ? 204 : 404;
+                ChannelExists = false;
+                return Task.CompletedTask;
+            }
+            string? json = null;
+            if (line == "GET /ari/channels") json = ChannelExists ? $$"""[{"id":"{{Leg}}","name":"PJSIP/demo-1103-00000001","state":"Ringing","caller":{"name":"","number":"500"},"connected":{"name":"","number":""},"accountcode":"","dialplan":{"context":"default","exten":"s","priority":1},"creationtime":"2026-12-06T04:00:00.000+0000","language":"en"}]""" : "[]";
+            else if (line == "GET /ari/bridges") json = "[]";
+            else if (line.Contains("eventFilter", StringComparison.Ordinal)) { ctx.Response.StatusCode = 404; return Task.CompletedTask; }
+            if (json is null) { ctx.Response.StatusCode = 204; return Task.CompletedTask; }
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/json";
+            return ctx.Response.WriteAsync(json);
+        }
+    }
+
+    private async Task<(FakeAriServer Ari, FakeAriSocket Socket, AsteriskPbx Pbx, Recorder Handler, IAsyncDisposable[] Owned)> StartAsync(FakeAsterisk asterisk)
+    {
+        var ari = await FakeAriServer.StartAsync();
+        ari.Rest = asterisk.Handle;
+        var options = new AriOptions
+        {
+            BaseUrl = ari.BaseUrl, Username = "cti", Password = "secret", Application = "cti",
+            Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), JitterRatio = 0 },
+        };
+        var events = new AriEventStream(options);
+        var pbx = new AsteriskPbx(new AriClient(new HttpClient(), options), events, null, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+        var handler = new Recorder();
+        pbx.Subscribe(handler);
+        await pbx.StartAsync(waitForConnection: true).WithGuard();
+        var socket = await ari.Sockets.Reader.ReadAsync().AsTask().WithGuard();
+        await pbx.DialAsync(Guid.NewGuid(), Leg, new DialTarget("PJSIP/demo-1103", "500", "Sales", TimeSpan.FromSeconds(15), false,
+            new Dictionary<string, string>())).WithGuard();
+        Assert.Equal((Leg, CallEndReason.Failed), Assert.Single(handler.Ended)); // the call center is told it failed
+        return (ari, socket, pbx, handler, [pbx, events, ari]);
+    }
+
+    private static int Hangups(FakeAriServer ari) => ari.Requests.Items.Count(r => r.Request.StartsWith($"DELETE /ari/channels/{Leg}", StringComparison.Ordinal));
+
+    /// <summary>The fake answers the hang-up just after recording the request.</summary>
+    private static async Task GoneAsync(FakeAsterisk asterisk)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (asterisk.ChannelExists && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.False(asterisk.ChannelExists, "the channel was hung up");
+    }
+
+    [Fact]
+    public async Task The_channel_a_lost_originate_made_is_hung_up_a_second_later()
+    {
+        var asterisk = new FakeAsterisk();
+        var (ari, _, _, _, owned) = await StartAsync(asterisk);
+        try
+        {
+            await ari.Requests.WaitAsync(r => r.Any(x => x.Request.StartsWith($"DELETE /ari/channels/{Leg}", StringComparison.Ordinal))).WithGuard();
+            await GoneAsync(asterisk);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task When_the_hang_up_fails_too_the_resync_after_the_reconnect_hangs_it_up()
+    {
+        var asterisk = new FakeAsterisk { CutHangups = true };
+        var (ari, socket, _, _, owned) = await StartAsync(asterisk);
+        try
+        {
+            await ari.Requests.WaitAsync(r => r.Any(x => x.Request.StartsWith($"DELETE /ari/channels/{Leg}", StringComparison.Ordinal))).WithGuard();
+            Assert.True(asterisk.ChannelExists);
+            asterisk.CutHangups = false;
+
+            socket.Drop(); // the connection breaks and comes back: the resync
+
+            await ari.Requests.WaitAsync(_ => Hangups(ari) >= 2).WithGuard();
+            await GoneAsync(asterisk);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+}
