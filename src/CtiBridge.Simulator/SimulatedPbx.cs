@@ -287,6 +287,16 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     public bool IsRecording(string name) { lock (_gate) return _activeRecordings.Contains(name); }
 
+    /// <summary>The PBX ends the call's running recording on its own; false when the call records nothing.</summary>
+    public bool EndRecordingOf(Guid callId, string? failure = null)
+    {
+        string? name;
+        lock (_gate) name = _recordingCalls.FirstOrDefault(r => r.Value == callId && _activeRecordings.Contains(r.Key)).Key;
+        if (name is null) return false;
+        EndRecording(name, failure);
+        return true;
+    }
+
     /// <summary>The PBX ends a running recording on its own (as Asterisk does when its recorder fails or gets no sound).</summary>
     public void EndRecording(string name, string? failure = null)
     {

@@ -251,6 +251,17 @@ test('refresh mid-call keeps the call; hang up; wrap-up countdown; pending Not R
   await page.click('#keypad-btn');
   await page.setViewportSize({ width: 1100, height: 760 });
 
+  // A recording the phone system ends on its own (sandbox: as Asterisk does when its recorder fails): the agent is told,
+  // the button says Record again, and she can start a new one.
+  await page.click('#record');
+  await until(async () => (await page.locator('#record').getAttribute('aria-pressed')) === 'true', 'recording on');
+  await sup.call('POST', `/sandbox/calls/${callId}/recording/end`);
+  await until(async () => /Recording stopped by the phone system/.test(await page.locator('#toast').innerText().catch(() => '')), 'the agent told the recording stopped');
+  await until(async () => (await page.locator('#record').getAttribute('aria-pressed')) === 'false', 'the Record button off again');
+  await shot(page, 'recording-ended-by-pbx');
+  await page.click('#record');
+  await until(async () => (await page.locator('#record').getAttribute('aria-pressed')) === 'true', 'recording again');
+
   await page.click('#hangup');
   await expectState(/Wrap-up/);
   await page.waitForSelector('#wrapup-left');

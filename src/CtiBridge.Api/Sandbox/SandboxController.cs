@@ -106,6 +106,26 @@ public sealed class SandboxController(CallCenterAccess access, IInputValidator v
         return NoContent();
     }
 
+    /// <summary>
+    /// The PBX ends the call's running recording on its own, as Asterisk does when its recorder fails: the call shows no
+    /// longer recording and its agents get <c>callStateChanged</c> with <c>recording_ended_by_pbx</c>.
+    /// </summary>
+    /// <response code="204">Ended.</response>
+    /// <response code="404"><c>sandbox_only</c>, <c>call_not_found</c> (no such live call in your tenant).</response>
+    /// <response code="409"><c>not_recording</c>.</response>
+    [HttpPost("calls/{callId:guid}/recording/end")]
+    [ProducesResponseType(204)]
+    [ProducesResponseType<ProblemDetails>(409)]
+    public IActionResult EndRecording(Guid callId)
+    {
+        var sim = Simulator;
+        var (center, _) = access.Tenant(AccessKind.Control);
+        if (!center.IsLiveCall(callId)) throw new CtiException(ErrorCodes.CallNotFound, "No such live call.", ErrorKind.NotFound);
+        if (!sim.EndRecordingOf(callId, "ended from the sandbox"))
+            throw new CtiException(ErrorCodes.NotRecording, "The call is not being recorded.", ErrorKind.Conflict);
+        return NoContent();
+    }
+
     private SimLeg LegOf(SimulatedPbx sim, string legId)
     {
         var (center, _) = access.Tenant(AccessKind.Control);

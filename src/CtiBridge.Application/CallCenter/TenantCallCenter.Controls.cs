@@ -435,8 +435,8 @@ public sealed partial class TenantCallCenter
 
     /// <summary>
     /// The PBX ended the call's running recording on its own (<see cref="Pbx.IPbxEventHandler.OnRecordingEnded"/>): the call
-    /// is no longer recording — the toolbar, the API and the recording's row say so, as after a stop — and a warning names
-    /// the cause. Ignored when the call is gone or records another recording by now.
+    /// is no longer recording — the API and the recording's row say so, as after a stop; the event's change is
+    /// <c>recording_ended_by_pbx</c>, so the toolbar tells the agent, who did not stop it — and a warning names the cause. Ignored when the call is gone or records another recording by now.
     /// </summary>
     internal void RecordingEndedOnPbx(Guid callId, string recordingName, string? failure)
     {
@@ -452,7 +452,7 @@ public sealed partial class TenantCallCenter
                 call.RecordingPaused = false;
                 StoreRecordings(work, call);
                 _journal.RecordingStopped(new Events.RecordingStopped(TenantId, callId, recordingName, Now));
-                PublishCall(call, "recording_stopped");
+                PublishCall(call, "recording_ended_by_pbx");
             }
         });
     }

@@ -14,6 +14,9 @@ public sealed partial class TenantCallCenter
 
     public bool HasAgent(Guid agentId) { lock (_gate) return _agents.ContainsKey(agentId); }
 
+    /// <summary>Whether <paramref name="callId"/> is a live call of this tenant.</summary>
+    public bool IsLiveCall(Guid callId) { lock (_gate) return _calls.ContainsKey(callId); }
+
     /// <summary>
     /// Supervision: the call an agent is talking on now (their leg answered and in the call), with the legs a supervisor's
     /// snoop and take over need; null when the agent is on no connected call (ringing, in wrap-up, not logged in).

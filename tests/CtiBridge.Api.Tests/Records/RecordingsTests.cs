@@ -62,6 +62,29 @@ public class RecordingsTests
     }
 
     [Fact]
+    public async Task A_recording_the_PBX_ends_on_its_own_ends_its_row_and_the_call_shows_not_recording_and_refusals_are_clear()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        using var host = new CtiApiFactory(clock: clock);
+        var (callId, agent) = await ConnectedCallAsync(host);
+        await Problem.AssertAsync(await agent.PostAsync($"/api/v1/sandbox/calls/{callId}/recording/end"), 409, "not_recording");
+        await Problem.AssertAsync(await agent.PostAsync($"/api/v1/sandbox/calls/{Guid.NewGuid()}/recording/end"), 404, "call_not_found");
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        await agent.PostAsync($"/api/v1/sandbox/calls/{callId}/recording/end").OkAsync();
+
+        Assert.False((await agent.WaitForCallAsync(c => c.CallId == callId && !c.Recording)).Recording);
+        await Problem.AssertAsync(await agent.PostAsync($"/api/v1/calls/{callId}/recording/stop"), 409, "not_recording");
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+        var stored = Assert.Single(await (await agent.GetAsync("/api/v1/recordings")).ReadAsync<List<RecordingView>>());
+        Assert.False(stored.InProgress);
+        Assert.Equal(3, stored.DurationSeconds); // ended when the PBX ended it, not with the call
+    }
+
+    [Fact]
     public async Task A_recording_plays_with_range_requests_for_its_agent_and_supervisor_every_play_and_download_is_audited_and_others_are_refused()
     {
         using var host = new CtiApiFactory();

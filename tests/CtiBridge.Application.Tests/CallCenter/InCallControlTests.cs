@@ -362,7 +362,7 @@ public class InCallControlTests
 
         Assert.False(h.Center.GetCall(Ann, callId).Recording);
         Assert.Equal(name, h.Sink.RecordingStops.Single().Name);
-        Assert.Contains(h.Sink.Of<CallStateChangedEvent>(), e => e.Change == "recording_stopped" && !e.Call.Recording);
+        Assert.Contains(h.Sink.Of<CallStateChangedEvent>(), e => e.Change == "recording_ended_by_pbx" && !e.Call.Recording);
         Assert.Equal(ErrorCodes.NotRecording, (await RefusedAsync(() => h.Center.StopRecordingAsync(Ann, callId))).Code);
         // The agent starts it again: a second recording of the call.
         await h.Center.StartRecordingAsync(Ann, callId);

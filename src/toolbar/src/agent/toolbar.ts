@@ -119,6 +119,12 @@ function onHubEvent(env: HubEnvelope | SkillGroupMessage): void {
     if (d.changedBy && (!ui.model.agent || d.agent?.agentId === ui.model.agent.agentId))
       ui.supervisorNote = `Changed by ${d.changedBy.name}${d.changedBy.message ? `: ${d.changedBy.message}` : ''}`;
   }
+  // The phone system ended a recording nobody here stopped: the agent must know the call is no longer recorded.
+  if (env.name === 'callStateChanged' && (env.data as { change?: string })?.change === 'recording_ended_by_pbx') {
+    const call = (env.data as { call?: CallView }).call;
+    if (call && ui.model.calls[call.callId])
+      showToast(`Recording stopped by the phone system (call with ${call.customerName || call.customerNumber || 'the customer'}). Start it again if the call must be recorded.`, 'error');
+  }
   setModel(applyEvent(ui.model, env, now));
   popSlot.event?.(env.name, env.data);
   callbackEvent(env.name, env.data);
