@@ -273,6 +273,7 @@ public sealed partial class AsteriskPbx
                     _log.LogInformation("Leg {LegId} vanished while the ARI connection was down; reporting it ended", leg.Id);
                     EndLeg(leg, leg.RequestedReason ?? (leg.Dialled && !leg.Answered ? CallEndReason.Failed : CallEndReason.Normal));
                 }
+            ReportAnsweredMeanwhile(channels);
             var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
             var liveBridges = bridges.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (callId, lazy) in _bridges.ToList())
@@ -282,6 +283,26 @@ public sealed partial class AsteriskPbx
         catch (Exception ex)
         {
             _log.LogWarning("ARI resync failed: {Message}", ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A leg we dialled that was answered while the WebSocket was down entered the app then, and its StasisStart was
+    /// lost: it is up in <c>Stasis(…,dialled,…)</c> now, still ringing for the call center. Reported answered, as its
+    /// StasisStart would have been (a consultation answered during a cut was left "Ringing" for good before this).
+    /// </summary>
+    private void ReportAnsweredMeanwhile(IReadOnlyList<AriChannel> channels)
+    {
+        var dialled = _ari.Options.Application + "," + _options.DialledAppArg + ",";
+        foreach (var leg in _legs.Values.ToList())
+        {
+            if (!leg.Dialled || !leg.Originated || leg.Answered || leg.IsEnded) continue;
+            if (channels.FirstOrDefault(c => c.Id == leg.Id) is not { IsUp: true, Dialplan: { AppName: "Stasis", AppData: { } data } }
+                || !data.StartsWith(dialled, StringComparison.Ordinal)) continue;
+            _log.LogInformation("Leg {LegId} was answered while the ARI connection was down; reporting it answered", leg.Id);
+            leg.Answered = true;
+            if (_snoopsStarting.TryGetValue(leg.Id, out var started)) started.TrySetResult();
+            _handler?.OnLegAnswered(leg.Id);
         }
     }
 

@@ -304,6 +304,11 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     {
         try { await _ari.Playbacks.StopAsync(HoldSilenceId(callId), ct).ConfigureAwait(false); }
         catch (AriException ex) when (IsGoneOrIdle(ex)) { } // none (held before this version, or the bridge is gone)
+        catch (AriException ex)
+        {
+            // The resume itself is done: a silence left playing is inaudible and ends with the call's bridge.
+            _log.LogInformation("Stopping the hold silence of call {CallId} failed ({Message}); it plays on until the call ends", callId, ex.Message);
+        }
     }
 
     private static string HoldSilenceId(Guid callId) => "cti-hold-" + callId.ToString("N");
