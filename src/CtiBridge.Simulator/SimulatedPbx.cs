@@ -366,9 +366,18 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
 
     public Task JoinCallAsync(Guid callId, string legId, CancellationToken ct = default)
     {
-        lock (_gate) AddToBridge(callId, LegOrThrow(legId));
+        lock (_gate)
+        {
+            if (_joinsToFail.Remove(legId)) throw new InvalidOperationException($"The PBX did not answer the join of leg {legId} (simulated).");
+            AddToBridge(callId, LegOrThrow(legId));
+        }
         return Task.CompletedTask;
     }
+
+    private readonly HashSet<string> _joinsToFail = new();
+
+    /// <summary>The next join of <paramref name="legId"/> to its call fails, as when the connection breaks under the request.</summary>
+    public void FailNextJoin(string legId) { lock (_gate) _joinsToFail.Add(legId); }
 
     public Task LeaveCallAsync(Guid callId, string legId, CancellationToken ct = default)
     {

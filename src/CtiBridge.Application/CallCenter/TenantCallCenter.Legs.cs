@@ -64,7 +64,7 @@ public sealed partial class TenantCallCenter
                         call.MusicPlaying = false;
                         w.Add(call, () => playing
                             ? Task.WhenAll(_pbx.JoinCallAsync(callId, legId), _pbx.StopCallMusicAsync(callId))
-                            : _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+                            : _pbx.JoinCallAsync(callId, legId), _ => JoinFailed(legId));
                         MaybeAutoRecord(w, call, agent);
                         PublishCall(call, "connected");
                         PublishParty(call, party, joined: true);
@@ -82,7 +82,7 @@ public sealed partial class TenantCallCenter
                         ClearOffer(call);
                         if (call.Call.OwnerAgentId is { } owner && _agents.TryGetValue(owner, out var o))
                             MaybeAutoRecord(w, call, o);
-                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId), _ => JoinFailed(legId));
                         PublishCall(call, "connected");
                         PublishParty(call, party, joined: true);
                         break;
@@ -96,7 +96,7 @@ public sealed partial class TenantCallCenter
                             if (call.Call.PresentParties.Count(p => p.State == PartyState.Connected) > 2) call.IsConference = true;
                             if (call.Call.State != CallState.Connected) { call.Call.State = CallState.Connected; StopMusic(w, call); }
                         }
-                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+                        w.Add(call, () => _pbx.JoinCallAsync(callId, legId), _ => JoinFailed(legId));
                         PublishParty(call, party, joined: true);
                         PublishCall(call, info.Purpose == LegPurpose.Consult ? "consult_connected" : "party_joined");
                         break;
@@ -313,6 +313,23 @@ public sealed partial class TenantCallCenter
         PublishCall(call, "consult_ended");
     }
 
+    /// <summary>
+    /// A leg that could not be put in its call's bridge is given up: ended for the call, and hung up on the PBX — it is
+    /// up (answered) and would otherwise stay off-hook in no call (seen when the connection broke under the request: a
+    /// consulted colleague's phone stayed up in no call of the API).
+    /// </summary>
+    private void JoinFailed(string legId)
+    {
+        OnLegEnded(legId, CallEndReason.Failed);
+        _ = HangUpGivenUpLegAsync(legId);
+    }
+
+    private async Task HangUpGivenUpLegAsync(string legId)
+    {
+        try { await _pbx.HangupAsync(legId, CallEndReason.Failed).ConfigureAwait(false); }
+        catch (Exception ex) { _log.LogInformation("Hanging up leg {LegId}, whose join failed, failed too ({Message})", legId, ex.Message); }
+    }
+
     private void UnholdCustomer(Work w, CallRuntime call)
     {
         var customer = call.Call.Customer;
@@ -516,7 +533,7 @@ public sealed partial class TenantCallCenter
         call.MusicPlaying = false;
         w.Add(call, () => playing
             ? Task.WhenAll(_pbx.JoinCallAsync(callId, legId), _pbx.StopCallMusicAsync(callId))
-            : _pbx.JoinCallAsync(callId, legId), _ => OnLegEnded(legId, CallEndReason.Failed));
+            : _pbx.JoinCallAsync(callId, legId), _ => JoinFailed(legId));
         _log.LogInformation("Softphone of agent {AgentId} back in call {CallId} on leg {LegId}", pending.AgentId, callId, legId);
         PublishParty(call, party, joined: true);
         PublishCall(call, "softphone_returned");

@@ -610,6 +610,15 @@ public sealed partial class AsteriskPbx
             }
             _originatesInDoubt.TryRemove(legId, out _);
         }
+        foreach (var legId in _hangupsFailed.Keys.ToList())
+        {
+            if (channels.Any(c => c.Id == legId))
+            {
+                _log.LogInformation("Leg {LegId} was to be hung up when the connection broke; hanging it up now", legId);
+                await HangupQuietlyAsync(legId).ConfigureAwait(false);
+            }
+            _hangupsFailed.TryRemove(legId, out _);
+        }
     }
 
     /// <summary>A call's own bridge (<see cref="BridgeIdOf"/>), not a holding, monitoring or other bridge.</summary>

@@ -38,6 +38,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     /// leg's id, and be ringing a phone for a leg the call center was told failed. Hung up when the connection is back.
     /// </summary>
     private readonly ConcurrentDictionary<string, byte> _originatesInDoubt = new(StringComparer.Ordinal);
+    /// <summary>Legs whose hang-up got no answer (the connection broke under it): hung up again at the resync.</summary>
+    private readonly ConcurrentDictionary<string, byte> _hangupsFailed = new(StringComparer.Ordinal);
     /// <summary>Running recordings and their calls: an end Asterisk reports for one of them was not asked for.</summary>
     private readonly ConcurrentDictionary<string, Guid> _recordingCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
@@ -238,6 +240,11 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         {
             // Already gone: not an error. If its end event was lost, report it now (exactly once).
             if (leg is not null) EndLeg(leg, reason);
+        }
+        catch (AriException ex) when (ex.StatusCode is null)
+        {
+            _hangupsFailed.TryAdd(legId, 0); // the connection broke under it: the resync hangs it up if it is still there
+            throw;
         }
     }
 

@@ -201,6 +201,24 @@ public class InCallControlTests
     }
 
     [Fact]
+    public async Task A_consulted_agent_whose_answered_leg_cannot_join_the_call_is_hung_up_not_left_off_hook()
+    {
+        var (h, callId, customer) = AnnOnACall();
+        h.Center.StartConsult(Ann, callId, new(AgentId: Cat));
+        var cat = h.RingingFor("103").Id;
+        h.Pbx.FailNextJoin(cat);
+
+        h.Pbx.Answer(cat);
+
+        // The engine gives the leg up and hangs it up (in the background): Cat's phone is not left up in no call.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (h.Pbx.Leg(cat) is not null && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.Null(h.Pbx.Leg(cat));
+        Assert.DoesNotContain(h.Center.GetCall(Ann, callId).Parties, p => p.AgentId == Cat && p.State != PartyState.Left);
+        Assert.NotNull(h.Pbx.Leg(customer));
+    }
+
+    [Fact]
     public void Consult_then_conference_then_drop_a_party()
     {
         var (h, callId, customer) = AnnOnACall();

@@ -35,6 +35,7 @@ public sealed class OriginateInDoubtTests(Xunit.Abstractions.ITestOutputHelper o
     {
         public volatile bool CutHangups;
         public volatile bool ChannelExists = true;
+        public volatile string Listed = Leg;
 
         public Task Handle(HttpContext ctx, string line)
         {
@@ -50,7 +51,7 @@ public sealed class OriginateInDoubtTests(Xunit.Abstractions.ITestOutputHelper o
                 return Task.CompletedTask;
             }
             string? json = null;
-            if (line == "GET /ari/channels") json = ChannelExists ? $$"""[{"id":"{{Leg}}","name":"PJSIP/demo-1103-00000001","state":"Ringing","caller":{"name":"","number":"500"},"connected":{"name":"","number":""},"accountcode":"","dialplan":{"context":"default","exten":"s","priority":1},"creationtime":"2026-12-06T04:00:00.000+0000","language":"en"}]""" : "[]";
+            if (line == "GET /ari/channels") json = ChannelExists ? $$"""[{"id":"{{Listed}}","name":"PJSIP/demo-1103-00000001","state":"Ringing","caller":{"name":"","number":"500"},"connected":{"name":"","number":""},"accountcode":"","dialplan":{"context":"default","exten":"s","priority":1},"creationtime":"2026-12-06T04:00:00.000+0000","language":"en"}]""" : "[]";
             else if (line == "GET /ari/bridges") json = "[]";
             else if (line.Contains("eventFilter", StringComparison.Ordinal)) { ctx.Response.StatusCode = 404; return Task.CompletedTask; }
             if (json is null) { ctx.Response.StatusCode = 204; return Task.CompletedTask; }
@@ -118,6 +119,29 @@ public sealed class OriginateInDoubtTests(Xunit.Abstractions.ITestOutputHelper o
             socket.Drop(); // the connection breaks and comes back: the resync
 
             await ari.Requests.WaitAsync(_ => Hangups(ari) >= 2).WithGuard();
+            await GoneAsync(asterisk);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_hang_up_the_broken_connection_swallowed_is_done_at_the_resync()
+    {
+        const string other = "cti-given0up0123456789";
+        var asterisk = new FakeAsterisk();
+        var (ari, socket, pbx, _, owned) = await StartAsync(asterisk);
+        try
+        {
+            await GoneAsync(asterisk); // the in-doubt originate of the set-up is dealt with
+            asterisk.Listed = other;
+            asterisk.ChannelExists = true;
+            asterisk.CutHangups = true;
+
+            await Assert.ThrowsAsync<AriException>(() => pbx.HangupAsync(other, CallEndReason.Failed));
+            asterisk.CutHangups = false;
+            socket.Drop();
+
+            await ari.Requests.WaitAsync(r => r.Count(x => x.Request.StartsWith($"DELETE /ari/channels/{other}", StringComparison.Ordinal)) >= 2).WithGuard();
             await GoneAsync(asterisk);
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
