@@ -257,7 +257,7 @@ public sealed partial class AsteriskPbx
             // meanwhile is not in the list yet and is not gone.
             var known = _legs.Values.Where(l => !l.Dialled || l.Originated).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
             var channels = await _ari.Channels.ListAsync(ct).ConfigureAwait(false);
-            await HangUpOriginatesInDoubtAsync(channels).ConfigureAwait(false);
+            await HangUpWhatTheCutLeftAsync(channels).ConfigureAwait(false);
             await TakeBackQueueCallersAsync(channels, ct).ConfigureAwait(false);
             await TakeBackMonitorLegsAsync(channels, ct).ConfigureAwait(false);
             try { await HangUpOrphanedLegsAsync(channels, ct).ConfigureAwait(false); }
@@ -595,29 +595,20 @@ public sealed partial class AsteriskPbx
     }
 
     /// <summary>
-    /// Channels made by an originate whose answer was lost (<c>_originatesInDoubt</c>): the call center was told the leg
-    /// failed, so a phone ringing for it would ring for nobody, and answer into nothing. Hung up; the rest are forgotten.
+    /// Legs the connection broke under (<c>_hangUpAtResync</c>: an originate whose answer was lost — the call center was
+    /// told the leg failed, so a phone ringing for it would ring for nobody —, or a hang-up that got no answer): those
+    /// still there are hung up; the rest are forgotten.
     /// </summary>
-    private async Task HangUpOriginatesInDoubtAsync(IReadOnlyList<AriChannel> channels)
+    private async Task HangUpWhatTheCutLeftAsync(IReadOnlyList<AriChannel> channels)
     {
-        foreach (var legId in _originatesInDoubt.Keys.ToList())
-        {
-            if (_legs.ContainsKey(legId)) continue; // dialled again under the same id meanwhile: not in doubt any more
-            if (channels.Any(c => c.Id == legId))
-            {
-                _log.LogInformation("Leg {LegId} was made by an originate whose answer was lost (CtiBridge took it as failed); hanging it up", legId);
-                await HangupQuietlyAsync(legId).ConfigureAwait(false);
-            }
-            _originatesInDoubt.TryRemove(legId, out _);
-        }
-        foreach (var legId in _hangupsFailed.Keys.ToList())
+        foreach (var legId in _hangUpAtResync.Keys.ToList())
         {
             if (channels.Any(c => c.Id == legId))
             {
-                _log.LogInformation("Leg {LegId} was to be hung up when the connection broke; hanging it up now", legId);
+                _log.LogInformation("Leg {LegId} was to be hung up, or its originate's answer was lost, when the connection broke; hanging it up", legId);
                 await HangupQuietlyAsync(legId).ConfigureAwait(false);
             }
-            _hangupsFailed.TryRemove(legId, out _);
+            _hangUpAtResync.TryRemove(legId, out _);
         }
     }
 

@@ -34,12 +34,11 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);
     /// <summary>
-    /// Legs whose originate got no answer (the connection failed under it): Asterisk may have made the channel, under the
-    /// leg's id, and be ringing a phone for a leg the call center was told failed. Hung up when the connection is back.
+    /// Legs to hang up once the connection is back, because it broke under a request about them: an originate that got
+    /// no answer (Asterisk may have made the channel, under the leg's id, and be ringing a phone for a leg the call center
+    /// was told failed), or a hang-up that got none. The resync hangs up those still there.
     /// </summary>
-    private readonly ConcurrentDictionary<string, byte> _originatesInDoubt = new(StringComparer.Ordinal);
-    /// <summary>Legs whose hang-up got no answer (the connection broke under it): hung up again at the resync.</summary>
-    private readonly ConcurrentDictionary<string, byte> _hangupsFailed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _hangUpAtResync = new(StringComparer.Ordinal);
     /// <summary>Running recordings and their calls: an end Asterisk reports for one of them was not asked for.</summary>
     private readonly ConcurrentDictionary<string, Guid> _recordingCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DeviceStatus> _devices = new(StringComparer.OrdinalIgnoreCase);
@@ -187,7 +186,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
             // The PBX refused the dial (unknown endpoint, no route, Asterisk unreachable): the leg is over before it began.
             _log.LogWarning("Originate of leg {LegId} to {Endpoint} failed: {Message}", legId, target.Endpoint, ex.Message);
             if (ex.StatusCode is not null) ReportRefusedDevice(target.Endpoint);
-            else if (_originatesInDoubt.TryAdd(legId, 0)) _ = HangUpInDoubtSoonAsync(legId); // no answer at all: it may have reached Asterisk
+            else if (_hangUpAtResync.TryAdd(legId, 0)) _ = HangUpInDoubtSoonAsync(legId); // no answer at all: it may have reached Asterisk
             EndLeg(leg, ex.StatusCode is null ? CallEndReason.Failed : CallEndReason.Unreachable);
         }
     }
@@ -201,12 +200,11 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(1), _time, _lifetime.Token).ConfigureAwait(false);
-            if (_legs.ContainsKey(legId)) { _originatesInDoubt.TryRemove(legId, out _); return; }
             await _ari.Channels.HangupAsync(legId, "normal", _lifetime.Token).ConfigureAwait(false);
             _log.LogInformation("Leg {LegId} was made by an originate whose answer was lost (CtiBridge took it as failed); hung it up", legId);
-            _originatesInDoubt.TryRemove(legId, out _);
+            _hangUpAtResync.TryRemove(legId, out _);
         }
-        catch (AriException ex) when (ex.IsNotFound) { _originatesInDoubt.TryRemove(legId, out _); } // never made, or gone
+        catch (AriException ex) when (ex.IsNotFound) { _hangUpAtResync.TryRemove(legId, out _); } // never made, or gone
         catch (AriException ex) { _log.LogDebug("Hanging up in-doubt leg {LegId} failed ({Message}); the resync will", legId, ex.Message); }
         catch (OperationCanceledException) { }
     }
@@ -243,7 +241,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         }
         catch (AriException ex) when (ex.StatusCode is null)
         {
-            _hangupsFailed.TryAdd(legId, 0); // the connection broke under it: the resync hangs it up if it is still there
+            _hangUpAtResync.TryAdd(legId, 0); // the connection broke under it: the resync hangs it up if it is still there
             throw;
         }
     }
