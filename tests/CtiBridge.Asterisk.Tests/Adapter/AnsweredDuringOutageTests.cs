@@ -64,13 +64,7 @@ public sealed class AnsweredDuringOutageTests(Xunit.Abstractions.ITestOutputHelp
         var asterisk = new FakeAsterisk();
         var ari = await FakeAriServer.StartAsync();
         ari.Rest = asterisk.Handle;
-        var options = new AriOptions
-        {
-            BaseUrl = ari.BaseUrl, Username = "cti", Password = "secret", Application = "cti",
-            Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), JitterRatio = 0 },
-        };
-        var events = new AriEventStream(options);
-        var pbx = new AsteriskPbx(new AriClient(new HttpClient(), options), events, null, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+        var (events, pbx) = FakeAdapter.Create(ari, output, new AsteriskPbxOptions());
         var handler = new Recorder();
         pbx.Subscribe(handler);
         try

@@ -65,13 +65,7 @@ public sealed class OriginateInDoubtTests(Xunit.Abstractions.ITestOutputHelper o
     {
         var ari = await FakeAriServer.StartAsync();
         ari.Rest = asterisk.Handle;
-        var options = new AriOptions
-        {
-            BaseUrl = ari.BaseUrl, Username = "cti", Password = "secret", Application = "cti",
-            Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), JitterRatio = 0 },
-        };
-        var events = new AriEventStream(options);
-        var pbx = new AsteriskPbx(new AriClient(new HttpClient(), options), events, null, new AsteriskPbxOptions(), new XunitLogger<AsteriskPbx>(output));
+        var (events, pbx) = FakeAdapter.Create(ari, output, new AsteriskPbxOptions());
         var handler = new Recorder();
         pbx.Subscribe(handler);
         await pbx.StartAsync(waitForConnection: true).WithGuard();

@@ -59,14 +59,7 @@ public sealed class RecordingEndTests(Xunit.Abstractions.ITestOutputHelper outpu
     {
         var ari = await FakeAriServer.StartAsync();
         ari.Rest = Handle;
-        var options = new AriOptions
-        {
-            BaseUrl = ari.BaseUrl, Username = "cti", Password = "secret", Application = "cti",
-            Reconnect = new ReconnectOptions { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), JitterRatio = 0 },
-        };
-        var events = new AriEventStream(options);
-        var pbx = new AsteriskPbx(new AriClient(new HttpClient(), options), events, null,
-            new AsteriskPbxOptions { RecordingFinishTimeout = TimeSpan.FromSeconds(5) }, new XunitLogger<AsteriskPbx>(output));
+        var (events, pbx) = FakeAdapter.Create(ari, output, new AsteriskPbxOptions { RecordingFinishTimeout = TimeSpan.FromSeconds(5) });
         var handler = new Recorder();
         pbx.Subscribe(handler);
         await pbx.StartAsync(waitForConnection: true).WithGuard();
