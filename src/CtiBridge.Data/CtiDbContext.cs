@@ -157,6 +157,7 @@ public class CtiDbContext : DbContext
             e.Property(x => x.Domain).HasMaxLength(63);
             e.HasIndex(x => x.Domain).IsUnique();
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.AsteriskServer).HasMaxLength(63);
             e.ComplexProperty(x => x.Settings, s =>
             {
                 s.Property(x => x.NumberMaskingRule).HasMaxLength(64);

@@ -97,4 +97,35 @@ public class TenantSettingsTests
         var cleared = await (await PutSettingsAsync(admin, new { tellMonitoredParties = true, monitoringNoticeSound = "" })).ReadAsync<JsonElement>();
         Assert.Equal("beep", cleared.GetProperty("settings").GetProperty("monitoringNoticeSound").GetString());
     }
+
+    [Fact]
+    public async Task A_tenant_is_placed_on_a_configured_asterisk_server_only_and_its_admin_cannot_move_it()
+    {
+        using var host = new CtiApiFactory();
+        var platform = host.CreateClient();
+        platform.DefaultRequestHeaders.Add("X-Bootstrap-Key", CtiApiFactory.BootstrapKey);
+
+        // This host has one PBX (the default server): another name is refused, nothing is created.
+        await Problem.AssertAsync(await platform.PostAsJsonAsync("/api/v1/admin/tenants", new
+        {
+            domain = "north", name = "North", adminUsername = "boss", adminPassword = CtiApiFactory.OtherTenantAdminPassword, asteriskServer = "north",
+        }), 400, "unknown_asterisk_server");
+        var tenants = await (await platform.GetAsync("/api/v1/admin/tenants")).ReadAsync<JsonElement>();
+        Assert.DoesNotContain(tenants.EnumerateArray(), t => t.GetProperty("domain").GetString() == "north");
+
+        var created = await (await platform.PostAsJsonAsync("/api/v1/admin/tenants", new
+        {
+            domain = "north", name = "North", adminUsername = "boss", adminPassword = CtiApiFactory.OtherTenantAdminPassword, asteriskServer = "default",
+        })).ReadAsync<JsonElement>();
+        Assert.Equal("default", created.GetProperty("asteriskServer").GetString());
+        var id = created.GetProperty("id").GetString();
+        await Problem.AssertAsync(await platform.PutAsJsonAsync($"/api/v1/admin/tenants/{id}", new { name = "North", asteriskServer = "south" }), 400, "unknown_asterisk_server");
+
+        // The tenant's own admin reads the placement and cannot change it (the field is ignored on the own-tenant edit).
+        var admin = await host.ClientForAsync("north", "boss", CtiApiFactory.OtherTenantAdminPassword);
+        var own = await (await admin.GetAsync("/api/v1/admin/tenant")).ReadAsync<JsonElement>();
+        Assert.Equal("default", own.GetProperty("asteriskServer").GetString());
+        var saved = await (await admin.PutAsJsonAsync("/api/v1/admin/tenant", new { name = "North", asteriskServer = "south" })).ReadAsync<JsonElement>();
+        Assert.Equal("default", saved.GetProperty("asteriskServer").GetString());
+    }
 }

@@ -45,6 +45,7 @@ public static class CallCenterComposition
                 ExternalAnswerDelay = configuration.GetValue<double?>("Sandbox:ExternalAnswerSeconds") is { } s and > 0 ? TimeSpan.FromSeconds(s) : null,
             }));
             services.AddSingleton<IPbx>(sp => sp.GetRequiredService<SimulatedPbx>());
+            services.AddSingleton(sp => PbxServers.Single(sp.GetRequiredService<IPbx>()));
             services.AddSingleton<CtiBridge.Application.PhoneRegistrations.IPhoneRegistrationSource>(sp => new SimulatedPhoneRegistrations(sp.GetRequiredService<SimulatedPbx>()));
         }
         else
@@ -63,7 +64,7 @@ public static class CallCenterComposition
             var service = ActivatorUtilities.CreateInstance<CallCenterService>(sp);
             // Remote agents' feature codes (*64 login with agent number + IVR PIN, *65, *66X, *67).
             var hasher = sp.GetRequiredService<CtiBridge.Application.Auth.PasswordHasher>();
-            service.FeatureCodes = new CtiBridge.Application.RemoteAgents.FeatureCodeFlow(service.Pbx,
+            service.FeatureCodes = new CtiBridge.Application.RemoteAgents.FeatureCodeFlow(
                 sp.GetRequiredService<TimeProvider>(), (pin, hash) => hash is not null && hasher.Verify(pin, hash),
                 sp.GetRequiredService<ILogger<CtiBridge.Application.RemoteAgents.FeatureCodeFlow>>());
             return service;

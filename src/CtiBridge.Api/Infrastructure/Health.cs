@@ -49,15 +49,19 @@ public static class Health
                 o.Registrations.Add(new HealthCheckRegistration("pbx", _ => SimulatorHealthCheck.Instance, null, [Ready]));
                 return;
             }
-            if (sp.GetService<AsteriskPbx>() is not { } pbx)
+            if (sp.GetService<AsteriskServers>() is not { } servers)
             {
                 o.Registrations.Add(new HealthCheckRegistration("pbx", _ => NoPbxHealthCheck.Instance, null, [Ready]));
                 return;
             }
             var gate = sp.GetService<Application.Cluster.PbxStartGate>(); // several nodes: no connection while standing by
-            foreach (var connection in pbx.Connections)
-                o.Registrations.Add(new HealthCheckRegistration("asterisk-" + connection.ConnectionName.ToLowerInvariant(),
-                    _ => new ConnectionHealthCheck(connection, gate), null, [Ready]));
+            foreach (var server in servers.All)
+            foreach (var connection in server.Pbx.Connections)
+            {
+                // asterisk-ari, asterisk-ami for the default server (as before several servers), asterisk-<name>-ari … for others
+                var name = "asterisk-" + (server.IsDefault ? "" : server.Name.ToLowerInvariant() + "-") + connection.ConnectionName.ToLowerInvariant();
+                o.Registrations.Add(new HealthCheckRegistration(name, _ => new ConnectionHealthCheck(connection, gate, server.Name), null, [Ready]));
+            }
         });
         return services;
     }
@@ -107,12 +111,13 @@ public static class Health
     }
 
     /// <summary>Healthy only while the connection is up: never connected yet, reconnecting and stopped are all unhealthy.</summary>
-    private sealed class ConnectionHealthCheck(IConnectionStateSource connection, Application.Cluster.PbxStartGate? gate) : IHealthCheck
+    private sealed class ConnectionHealthCheck(IConnectionStateSource connection, Application.Cluster.PbxStartGate? gate, string server) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
-            if (gate is { IsOpen: false })
-                return Task.FromResult(HealthCheckResult.Healthy($"{connection.ConnectionName} not opened: standing by (this node holds no tenant's lease)"));
+            if (gate is not null && !gate.IsOpen(server))
+                return Task.FromResult(HealthCheckResult.Healthy(
+                    $"{connection.ConnectionName} of Asterisk server '{server}' not opened: standing by (this node holds no lease of a tenant placed on it)"));
             var s = connection.Status;
             var name = connection.ConnectionName;
             if (s.IsHealthy)

@@ -75,7 +75,7 @@ public sealed class RecordingsController(RecordReaders readers, RecordingLibrary
         var access = download ? RecordingAccess.Download : RecordingAccess.Play;
         var (name, format) = await library.OpenForAsync(viewer, recordingId, access, audit: starts, ct);
         Stream? audio;
-        try { audio = await service.Pbx.OpenRecordingAsync(name, ct); }
+        try { audio = await service.PbxOf(viewer.TenantId).OpenRecordingAsync(name, ct); } // the tenant's Asterisk server
         catch (Exception ex) when (ex is not CtiException and not OperationCanceledException)
         {
             throw new CtiException(ErrorCodes.PbxUnavailable, "The PBX did not hand over the recording: " + ex.Message, ErrorKind.Unavailable);

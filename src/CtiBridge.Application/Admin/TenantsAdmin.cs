@@ -1,7 +1,9 @@
+using CtiBridge.Application.Pbx;
 using CtiBridge.Application.Auth;
 using CtiBridge.Application.Common;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Errors;
 using CtiBridge.Domain.Tenants;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -110,9 +112,15 @@ public sealed record TenantSettingsModel
 }
 
 /// <summary>A tenant.</summary>
-public sealed record TenantResponse(Guid Id, string Domain, string Name, bool Enabled, DateTimeOffset CreatedAt, TenantSettingsModel Settings)
+/// <param name="AsteriskServer">
+/// The Asterisk server the tenant runs on: <c>default</c> (the server of <c>Asterisk:Ari</c>) or a name under
+/// <c>Asterisk:Servers</c> (docs/architecture.md, "Several Asterisk servers"). Set by platform admins.
+/// </param>
+public sealed record TenantResponse(Guid Id, string Domain, string Name, bool Enabled, DateTimeOffset CreatedAt, TenantSettingsModel Settings,
+    string AsteriskServer)
 {
-    internal static TenantResponse From(Tenant t) => new(t.Id, t.Domain, t.Name, t.Enabled, t.CreatedAt, TenantSettingsModel.From(t.Settings));
+    internal static TenantResponse From(Tenant t) =>
+        new(t.Id, t.Domain, t.Name, t.Enabled, t.CreatedAt, TenantSettingsModel.From(t.Settings), PbxServers.NameOf(t.AsteriskServer));
 }
 
 /// <summary>Create a tenant with its first admin user.</summary>
@@ -127,6 +135,8 @@ public sealed record CreateTenantRequest
     public string? AdminUsername { get; init; }
     /// <summary>Password of the first admin (the password rule applies).</summary>
     public string? AdminPassword { get; init; }
+    /// <summary>The Asterisk server the tenant runs on (a configured name; empty or absent = <c>default</c>).</summary>
+    public string? AsteriskServer { get; init; }
 }
 
 /// <summary>Edit a tenant's name, settings and (platform admins only) whether it is enabled.</summary>
@@ -137,6 +147,12 @@ public sealed record UpdateTenantRequest
     /// <summary>Ignored when an admin edits their own tenant.</summary>
     public bool Enabled { get; init; } = true;
     public TenantSettingsModel? Settings { get; init; }
+    /// <summary>
+    /// The Asterisk server the tenant runs on (platform admins; ignored when an admin edits their own tenant); absent =
+    /// unchanged, <c>default</c> = the default server. A move takes effect when the tenant is next loaded (a restart of
+    /// the node acting for it, or a takeover): its calls in progress stay on the server they are on.
+    /// </summary>
+    public string? AsteriskServer { get; init; }
 }
 
 internal sealed class TenantSettingsModelValidator : AbstractValidator<TenantSettingsModel>
@@ -194,8 +210,19 @@ internal sealed class UpdateTenantRequestValidator : AbstractValidator<UpdateTen
 /// editing other tenants is for platform admins (users with <c>IsPlatformAdmin</c>) or a caller
 /// holding the configured bootstrap key (see docs/auth.md).
 /// </summary>
-public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock)
+public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, PasswordHasher hasher, TimeProvider clock, PbxServers? servers = null)
 {
+    /// <summary>The stored placement of a server name given by a platform admin: null for the default one.</summary>
+    /// <exception cref="CtiException"><c>unknown_asterisk_server</c> (400): no server of that name is configured.</exception>
+    private string? Placement(string? name)
+    {
+        if (PbxServers.IsDefault(name)) return null;
+        if (servers is null)
+            throw new CtiException(ErrorCodes.UnknownAsteriskServer, $"No Asterisk server named '{name}' is configured; only '{PbxServers.DefaultName}'.", ErrorKind.Validation);
+        _ = servers.Of(name); // unknown_asterisk_server, naming the known ones
+        return PbxServers.NameOf(name);
+    }
+
     /// <summary>The actor's own tenant.</summary>
     public async Task<TenantResponse> GetOwnAsync(Actor actor, CancellationToken ct = default)
     {
@@ -235,7 +262,7 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
         db.ScopeToSystem();
         if (await db.Tenants.AnyAsync(t => t.Domain == domain, ct)) throw AdminErrors.Conflict($"The domain '{domain}' is taken.");
         var now = clock.GetUtcNow();
-        var tenant = new Tenant { Domain = domain, Name = request.Name!.Trim(), CreatedAt = now, Settings = settings };
+        var tenant = new Tenant { Domain = domain, Name = request.Name!.Trim(), CreatedAt = now, Settings = settings, AsteriskServer = Placement(request.AsteriskServer) };
         db.Tenants.Add(tenant);
         db.Users.Add(new User
         {
@@ -258,6 +285,7 @@ public sealed class TenantsAdmin(CtiDbContext db, IInputValidator validator, Pas
         t.Name = request.Name!.Trim();
         t.Enabled = request.Enabled;
         if (request.Settings is not null) t.Settings = request.Settings.ToEntity();
+        if (request.AsteriskServer is not null) t.AsteriskServer = Placement(request.AsteriskServer);
         await db.SaveChangesAsync(ct);
         return TenantResponse.From(t);
     }

@@ -33,6 +33,9 @@ public sealed partial class TenantCallCenter
     private readonly Action<string, TenantCallCenter?> _legIndex;
     private TenantConfiguration _config;
 
+    /// <summary>The PBX this tenant's commands go to (its Asterisk server; fenced when several nodes run).</summary>
+    internal IPbx Pbx => _pbx;
+
     internal TenantCallCenter(TenantConfiguration config, IPbx pbx, ICallCenterEventSink events,
         ICallCenterJournal journal, TimeProvider time, ILogger log, Action<string, TenantCallCenter?> legIndex)
     {

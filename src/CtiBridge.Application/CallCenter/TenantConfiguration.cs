@@ -139,6 +139,9 @@ public sealed record TenantConfiguration(
 {
     /// <summary>Numbers the tenant blocks for outbound calls (blocklist entries Outbound or Both): never dialled.</summary>
     public OutboundBlocklist OutboundBlocked { get; init; } = OutboundBlocklist.None;
+
+    /// <summary>The Asterisk server the tenant is placed on (<see cref="Pbx.PbxServers"/>); null = the default one.</summary>
+    public string? AsteriskServer { get; init; }
 }
 
 /// <summary>

@@ -20,6 +20,14 @@ public sealed class ClusterOptions
     /// <summary><c>Cluster:RenewSeconds</c>: how often the holder renews and the others look for expired leases (default 5).</summary>
     public double RenewSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// <c>Cluster:PreferredServers</c>: the Asterisk servers (names as in <c>Asterisk:Servers</c>, <c>default</c> for the
+    /// server of <c>Asterisk:Ari</c>) this node takes first. The tenants of a server it does not prefer are taken only
+    /// after they have been free for two renewal intervals, so a running node preferring them gets them; when it is
+    /// gone, any node does. Empty (default): every server is taken as soon as it is free.
+    /// </summary>
+    public List<string> PreferredServers { get; set; } = [];
+
     public bool Enabled => !string.IsNullOrWhiteSpace(NodeId);
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);

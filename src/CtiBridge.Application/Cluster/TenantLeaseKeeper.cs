@@ -13,23 +13,31 @@ namespace CtiBridge.Application.Cluster;
 /// tenants nobody holds, in tenant-id order, and hands each to <see cref="Acquired"/> (which loads the tenant's live call
 /// center, taking its calls back from the PBX).
 /// <para>
-/// One Asterisk server takes one ARI connection per application, so the tenants placed on it must be owned by one node:
-/// with the single Asterisk server built today, a node takes no lease while another node holds any live one, and an
-/// acquisition that loses a race stops the round. Leases per tenant are kept so tenants on different Asterisk servers
-/// can go to different nodes once several servers are placed.
+/// One Asterisk server takes one ARI connection per application, so the tenants placed on one server are owned by one
+/// node: a node takes no lease of a tenant on a server while another node holds a live lease of any tenant on that
+/// server, and takes a server's tenants together (an acquisition that loses a race stops that server's part of the
+/// round). Tenants on different servers go to whichever nodes take them first, so two servers' tenants can run on two
+/// nodes; <see cref="ClusterOptions.PreferredServers"/> says which servers a node takes first. A tenant placed on a server
+/// this node does not know (<paramref name="servers"/>) is left to the others.
 /// </para>
 /// </summary>
 public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ownership, IServiceScopeFactory scopes, TimeProvider time,
-    ILogger<TenantLeaseKeeper> log)
+    ILogger<TenantLeaseKeeper> log, Pbx.PbxServers? servers = null)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _serverOfHeld = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _freeSince = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Called once per lease acquired, after the round's acquisitions (load the tenant, take its calls back).</summary>
     public Func<Guid, long, CancellationToken, Task>? Acquired { get; set; }
 
     /// <summary>Called when a lease this node acted on is lost (refused or past its deadline); the fence is already closed.</summary>
     public Action<Guid>? Lost { get; set; }
 
-    /// <summary>Called after every round in which this node holds at least one lease (opens the PBX connection).</summary>
-    public Action? Holding { get; set; }
+    /// <summary>
+    /// Called after every round in which this node holds at least one lease, once per server its tenants are placed on
+    /// (opens that server's PBX connection).
+    /// </summary>
+    public Action<string>? Holding { get; set; }
 
     public ITenantFence Ownership => ownership;
 
@@ -73,24 +81,41 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
         var store = new TenantLeaseStore(db);
         var leaseMs = (long)options.Lease.TotalMilliseconds;
         var acquired = new List<(Guid Tenant, long Epoch)>();
-        var tenants = await new TenantConfigurationLoader(db).EnabledTenantIdsAsync(ct);
+        var placements = await new TenantConfigurationLoader(db).EnabledTenantPlacementsAsync(ct);
+        var tenants = placements.Select(p => p.Id).ToList();
         await store.EnsureRowsAsync(tenants, ct);
         var rows = (await store.ReadAllAsync(ct)).ToDictionary(r => r.TenantId);
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var otherActive = rows.Values.FirstOrDefault(r => r.NodeId != options.NodeId && r.NodeId.Length > 0 && r.ExpiresAtMs > nowMs);
-        if (otherActive is null)
+        var byServer = placements
+            .Where(p => servers?.Has(p.AsteriskServer) ?? Pbx.PbxServers.IsDefault(p.AsteriskServer))
+            .GroupBy(p => Pbx.PbxServers.NameOf(p.AsteriskServer), StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
+        foreach (var server in byServer)
         {
-            foreach (var tenantId in tenants.Order())
+            // Another node acts for a tenant on this server: the server's ARI connection is its, and so are the others.
+            if (server.Any(p => rows.TryGetValue(p.Id, out var r) && r.NodeId != options.NodeId && r.NodeId.Length > 0 && r.ExpiresAtMs > nowMs))
+            {
+                _freeSince.TryRemove(server.Key, out _);
+                continue;
+            }
+            // A server this node does not prefer is left free a little longer (two renewal intervals), so that the node
+            // preferring it, when it runs, takes it first: the servers spread over the nodes as the operator set them.
+            if (options.PreferredServers is { Count: > 0 } preferred && !preferred.Contains(server.Key, StringComparer.OrdinalIgnoreCase)
+                && !server.Any(p => ownership.Held.ContainsKey(p.Id))
+                && time.GetElapsedTime(_freeSince.GetOrAdd(server.Key, _ => time.GetTimestamp())) < options.Renew * 2)
+                continue;
+            foreach (var tenantId in server.Select(p => p.Id).Order())
             {
                 if (ownership.Held.ContainsKey(tenantId) || !rows.TryGetValue(tenantId, out var row)) continue;
                 var sent = time.GetTimestamp();
                 var now = time.GetUtcNow();
                 var epoch = await store.TryAcquireAsync(tenantId, row.Epoch, options.NodeId!, options.Address, now.ToUnixTimeMilliseconds(), leaseMs, now, ct);
-                if (epoch is null) break; // another node was quicker: it is the active one
+                if (epoch is null) break; // another node was quicker: it acts for this server
                 ownership.Hold(tenantId, epoch.Value, sent, options.Lease);
+                _serverOfHeld[tenantId] = server.Key;
                 acquired.Add((tenantId, epoch.Value));
-                log.LogInformation("Node {Node} acquired the lease of tenant {Tenant}, epoch {Epoch} (previous holder '{Previous}')",
-                    options.NodeId, tenantId, epoch, row.NodeId);
+                log.LogInformation("Node {Node} acquired the lease of tenant {Tenant} on Asterisk server '{Server}', epoch {Epoch} (previous holder '{Previous}')",
+                    options.NodeId, tenantId, server.Key, epoch, row.NodeId);
             }
         }
         foreach (var (tenantId, epoch) in acquired)
@@ -98,7 +123,9 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
             if (Acquired is { } load) await load(tenantId, epoch, ct);
             ownership.MarkServing(tenantId); // requests wait (503) until the tenant and its agents' sessions are loaded
         }
-        if (!ownership.Held.IsEmpty()) Holding?.Invoke();
+        if (Holding is { } holding)
+            foreach (var server in ownership.Held.Keys.Select(t => _serverOfHeld.GetValueOrDefault(t, Pbx.PbxServers.DefaultName)).Distinct(StringComparer.OrdinalIgnoreCase))
+                holding(server);
         return acquired.Select(a => a.Tenant).ToList();
     }
 
@@ -143,9 +170,4 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
             catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Releasing the lease of tenant {Tenant} failed; it expires by itself", tenantId); }
         }
     }
-}
-
-internal static class DictionaryExtensions
-{
-    public static bool IsEmpty<TKey, TValue>(this IReadOnlyDictionary<TKey, TValue> d) => d.Count == 0;
 }

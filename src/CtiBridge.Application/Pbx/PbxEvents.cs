@@ -50,7 +50,11 @@ public interface IPbxEventHandler
 /// session kept on the leg (<c>CTI_MONITORING</c>, <c>CTI_TENANT_ID</c>, <c>CTI_SUPERVISOR_ID</c>, <c>CTI_AGENT_ID</c>,
 /// <c>CTI_CALL_ID</c>, <c>CTI_AGENT_LEG</c>, <c>CTI_MONITOR_MODE</c>, <c>CTI_MONITOR_SINCE</c>).
 /// </summary>
-public sealed record FoundMonitorLeg(string SupervisorLegId, string? PeerLegId, IReadOnlyDictionary<string, string> Variables);
+public sealed record FoundMonitorLeg(string SupervisorLegId, string? PeerLegId, IReadOnlyDictionary<string, string> Variables)
+{
+    /// <summary>The name of the PBX server it was found on (set by the call center, which knows the servers).</summary>
+    public string Server { get; init; } = PbxServers.DefaultName;
+}
 
 /// <summary>A leg that entered the app from the dialplan.</summary>
 /// <param name="LegId">The PBX channel id.</param>

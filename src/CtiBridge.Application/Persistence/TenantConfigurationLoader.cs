@@ -90,6 +90,14 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
         return await db.Tenants.AsNoTracking().Where(t => t.Enabled).Select(t => t.Id).ToListAsync(ct);
     }
 
+    /// <summary>The enabled tenants with the Asterisk server each is placed on (null = the default one).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string? AsteriskServer)>> EnabledTenantPlacementsAsync(CancellationToken ct = default)
+    {
+        db.ScopeToSystem();
+        var rows = await db.Tenants.AsNoTracking().Where(t => t.Enabled).Select(t => new { t.Id, t.AsteriskServer }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.AsteriskServer)).ToList();
+    }
+
     /// <summary>Loads one tenant; null when it does not exist or is disabled.</summary>
     public async Task<LoadedTenant?> LoadAsync(Guid tenantId, CancellationToken ct = default)
     {
@@ -166,6 +174,7 @@ public sealed class TenantConfigurationLoader(CtiDbContext db)
             reasons.Select(r => new PauseReasonDefinition(r.Code?.ToString() ?? r.Name, r.Name)).ToList(),
             blocked.ToHashSet())
         {
+            AsteriskServer = tenant.AsteriskServer,
             OutboundBlocked = new OutboundBlocklist(outboundBlocked, n =>
             {
                 try { return Callbacks.CallbackPlanner.DialableNumber(n, country); }

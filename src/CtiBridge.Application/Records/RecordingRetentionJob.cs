@@ -15,7 +15,7 @@ public sealed record RetentionPurgeResult(Guid TenantId, int RecordingsDeleted, 
 /// then row) and call records offered before the cutoff. A recording under legal hold is kept, and so is its call's record.
 /// A file the PBX fails to delete keeps its row, to be tried again the next day. Logs what it removed per tenant.
 /// </summary>
-public sealed class RecordingRetentionJob(CtiDbContext db, IPbx pbx, TimeProvider time, ILogger<RecordingRetentionJob> log) : IJob
+public sealed class RecordingRetentionJob(CtiDbContext db, PbxServers servers, TimeProvider time, ILogger<RecordingRetentionJob> log) : IJob
 {
     public const string Name = "purge-expired-recordings";
     /// <summary>04:00 UTC every day.</summary>
@@ -40,6 +40,8 @@ public sealed class RecordingRetentionJob(CtiDbContext db, IPbx pbx, TimeProvide
     public async Task<RetentionPurgeResult> PurgeTenantAsync(Guid tenantId, DateTimeOffset cutoff, CancellationToken ct = default)
     {
         db.ScopeToTenant(tenantId);
+        // The recordings are on the tenant's Asterisk server (one not configured here fails each deletion: kept for the next run).
+        var placement = await db.Tenants.AsNoTracking().Select(t => t.AsteriskServer).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         int deleted = 0, files = 0, gone = 0, failed = 0;
         var failedIds = new HashSet<Guid>();
         while (true)
@@ -50,7 +52,7 @@ public sealed class RecordingRetentionJob(CtiDbContext db, IPbx pbx, TimeProvide
             foreach (var r in batch)
             {
                 bool existed;
-                try { existed = await pbx.DeleteRecordingAsync(r.Name, ct).ConfigureAwait(false); }
+                try { existed = await servers.Of(placement).DeleteRecordingAsync(r.Name, ct).ConfigureAwait(false); }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     log.LogWarning(ex, "Retention: the PBX did not delete recording {Name}; kept for the next run", r.Name);

@@ -15,7 +15,7 @@ namespace CtiBridge.Application.RemoteAgents;
 /// number), <c>*65</c> log out, <c>*66</c> + reason digit pause, <c>*67</c> Ready. Every outcome
 /// is spoken back and, through the call center, stored as a state change like any other.
 /// </summary>
-public sealed class FeatureCodeFlow(IPbx pbx, TimeProvider time, Func<string, string?, bool> verifyPin, ILogger<FeatureCodeFlow> log)
+public sealed class FeatureCodeFlow(TimeProvider time, Func<string, string?, bool> verifyPin, ILogger<FeatureCodeFlow> log)
     : IFeatureCodeHandler
 {
     /// <summary>How long the caller has for each answer before the flow says goodbye.</summary>
@@ -45,7 +45,7 @@ public sealed class FeatureCodeFlow(IPbx pbx, TimeProvider time, Func<string, st
     {
         var s = new Session(center, leg);
         _sessions[leg.LegId] = s;
-        Do(s, () => pbx.AcceptCallAsync(s.Id, leg.LegId));
+        Do(s, () => s.Center.Pbx.AcceptCallAsync(s.Id, leg.LegId));
         var code = leg.Target;
         if (code == "*64") { Ask(s, Step.AgentNumber, "sound:agent-user"); return; }
         var agentId = center.AgentReachedAt(leg.CallerNumber, leg.FromEndpoint);
@@ -114,7 +114,7 @@ public sealed class FeatureCodeFlow(IPbx pbx, TimeProvider time, Func<string, st
             if (s.Step != Step.Done || s.HungUp) return;
             s.HungUp = true;
         }
-        Do(s, () => pbx.HangupAsync(s.Leg.LegId, CallEndReason.Normal));
+        Do(s, () => s.Center.Pbx.HangupAsync(s.Leg.LegId, CallEndReason.Normal));
     }
 
     public void OnLegEnded(string legId)
@@ -125,7 +125,7 @@ public sealed class FeatureCodeFlow(IPbx pbx, TimeProvider time, Func<string, st
             s.Step = Step.Done;
             s.Timer?.Dispose();
         }
-        Do(s, () => pbx.EndCallAsync(s.Id));
+        Do(s, () => s.Center.Pbx.EndCallAsync(s.Id));
     }
 
     private void TryLogin(Session s, string pin)
@@ -164,7 +164,7 @@ public sealed class FeatureCodeFlow(IPbx pbx, TimeProvider time, Func<string, st
         s.Digits = "";
         s.Timer?.Dispose();
         s.Timer = time.CreateTimer(_ => OnTimeout(s), null, DigitTimeout, Timeout.InfiniteTimeSpan);
-        Do(s, () => pbx.PlayAsync(s.Leg.LegId, prompts));
+        Do(s, () => s.Center.Pbx.PlayAsync(s.Leg.LegId, prompts));
     }
 
     private void OnTimeout(Session s)
@@ -188,7 +188,7 @@ public sealed class FeatureCodeFlow(IPbx pbx, TimeProvider time, Func<string, st
         s.Step = Step.Done;
         s.Timer?.Dispose();
         s.Timer = time.CreateTimer(_ => OnPlaybackFinished(s.Leg.LegId), null, LastWordLimit, Timeout.InfiniteTimeSpan);
-        Do(s, () => pbx.PlayAsync(s.Leg.LegId, prompts));
+        Do(s, () => s.Center.Pbx.PlayAsync(s.Leg.LegId, prompts));
     }
 
     private void Do(Session s, Func<Task> action) =>

@@ -214,8 +214,64 @@ public sealed partial class AsteriskPbx
 
     private void OnAriResync(object? sender, ResyncEventArgs e)
     {
-        if (e.Reason != ResyncReason.EventsDropped) _ = ApplyEventFilterAsync();
+        if (e.Reason != ResyncReason.EventsDropped)
+        {
+            _ = ApplyEventFilterAsync();
+            _ = WatchRegistrationAfterConnectAsync(Interlocked.Increment(ref _connections));
+        }
         _ = ResyncAsync();
+    }
+
+    /// <summary>
+    /// Asterisk can unregister the Stasis application under a WebSocket that has just connected: when the connection it
+    /// replaces was cut rather than closed, that old session's clean-up may run after the new session registered the
+    /// application, and removes it (seen on Asterisk 22 in the connection-drop harness: the new WebSocket stays open and
+    /// gets no event at all — answers and hang-ups are missed — while <c>GET /applications/{app}</c> answers 404). So
+    /// the registration is looked at shortly after each connection and then periodically; a lost one drops the
+    /// connection, and the reconnection registers the application again and resyncs what was missed.
+    /// </summary>
+    private async Task WatchRegistrationAfterConnectAsync(long connection)
+    {
+        try
+        {
+            foreach (var wait in _options.RegistrationChecksAfterConnect)
+            {
+                await Task.Delay(wait, _time, _lifetime.Token).ConfigureAwait(false);
+                if (Interlocked.Read(ref _connections) != connection) return; // a newer connection watches itself
+                if (!await ApplicationRegisteredAsync(_lifetime.Token).ConfigureAwait(false)) return;
+            }
+            while (_options.RegistrationCheckInterval > TimeSpan.Zero)
+            {
+                await Task.Delay(_options.RegistrationCheckInterval, _time, _lifetime.Token).ConfigureAwait(false);
+                if (Interlocked.Read(ref _connections) != connection) return;
+                if (!await ApplicationRegisteredAsync(_lifetime.Token).ConfigureAwait(false)) return;
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>False (and the connection dropped) when the WebSocket is up but Asterisk no longer has the application.</summary>
+    private async Task<bool> ApplicationRegisteredAsync(CancellationToken ct)
+    {
+        if (!_events.IsConnected) return true;
+        try
+        {
+            await _ari.Applications.GetAsync(ct: ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (AriException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound && _events.IsConnected)
+        {
+            _log.LogWarning("Asterisk lost the registration of ARI application {App} under a live WebSocket (no event would arrive); reconnecting",
+                _ari.Options.Application);
+            _events.Reconnect($"Asterisk no longer had the application '{_ari.Options.Application}' (its registration was lost)");
+            return false;
+        }
+        catch (Exception ex) when (ex is AriException or HttpRequestException or TaskCanceledException)
+        {
+            _log.LogDebug("Looking at the ARI application's registration failed: {Message}", ex.Message);
+            return true;
+        }
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly AsteriskPbxOptions _options;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
+    /// <summary>ARI connections made so far: a registration watch ends when a newer connection starts its own.</summary>
+    private long _connections;
     private readonly ConcurrentDictionary<string, LegState> _legs = new(StringComparer.Ordinal);
     /// <summary>Asterisk's start time at the last resync: a different one means it restarted (every call it had is gone).</summary>
     private DateTimeOffset? _asteriskStartedAt;

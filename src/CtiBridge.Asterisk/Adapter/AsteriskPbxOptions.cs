@@ -59,6 +59,15 @@ public sealed class AsteriskPbxOptions
     /// <summary>How long StopRecording waits for Asterisk's RecordingFinished (the file complete) before returning anyway.</summary>
     public TimeSpan RecordingFinishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// When, after each ARI connection, the adapter checks that Asterisk still has the Stasis application (a cut
+    /// connection's clean-up can unregister it under the new WebSocket); a lost registration makes it reconnect.
+    /// </summary>
+    public List<TimeSpan> RegistrationChecksAfterConnect { get; set; } = [TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3)];
+
+    /// <summary>How often the registration is checked after those (zero: never).</summary>
+    public TimeSpan RegistrationCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Use AMI for device and registration states (when Asterisk:Ami:Username is set).</summary>
     public bool UseAmi { get; set; } = true;
 

@@ -1,5 +1,6 @@
 using CtiBridge.Application.Pbx;
 using CtiBridge.Application.PhoneRegistrations;
+using CtiBridge.Application.Provisioning;
 using CtiBridge.Asterisk.Ami;
 using CtiBridge.Asterisk.Ari;
 using CtiBridge.Asterisk.Connection;
@@ -57,54 +58,119 @@ public static class AsteriskPbxServiceCollectionExtensions
         });
         services.AddSingleton<IPbx>(sp => sp.GetRequiredService<AsteriskPbx>());
         // Registrations (contact, User-Agent, last heard from) for the admin's phone list; needs AMI like the device states.
-        services.AddSingleton<IPhoneRegistrationSource>(sp =>
+        services.AddSingleton(sp =>
         {
             var amiOptions = sp.GetRequiredService<IOptions<AmiOptions>>().Value;
             var useAmi = sp.GetRequiredService<IOptions<AsteriskPbxOptions>>().Value.UseAmi && !string.IsNullOrEmpty(amiOptions.Username);
             return new AsteriskPhoneRegistrations(useAmi ? sp.GetRequiredService<AmiClient>() : null, sp.GetService<TimeProvider>());
         });
+        services.AddSingleton<IPhoneRegistrationSource>(sp => sp.GetRequiredService<AsteriskPhoneRegistrations>());
         services.AddHostedService<AsteriskPbxHostedService>();
         services.AddAsteriskEndpointProvisioning(configuration); // PJSIP endpoints of agents and phones (Asterisk:Provisioning)
+
+        // Every Asterisk server: the default one above, and those of Asterisk:Servers (each tenant placed on one).
+        var extra = AsteriskServers.ExtraSections(configuration);
+        services.AddSingleton(sp =>
+        {
+            var hasAmi = !string.IsNullOrEmpty(sp.GetRequiredService<IOptions<AmiOptions>>().Value.Username);
+            var first = new AsteriskServer(PbxServers.DefaultName, sp.GetRequiredService<AsteriskPbx>(), sp.GetRequiredService<AriClient>(),
+                sp.GetRequiredService<AriEventStream>(),
+                hasAmi ? sp.GetRequiredService<AmiClient>() : null,
+                (IEndpointProvisioner?)sp.GetService<AsteriskEndpointProvisioner>() ?? NoEndpointProvisioner.Instance,
+                configuration["Softphone:WebSocketUrl"]);
+            return new AsteriskServers([first, .. extra.Select(section => AsteriskServers.Build(section, sp))]);
+        });
+        services.AddSingleton(sp => new PbxServers(sp.GetRequiredService<AsteriskServers>().All.ToDictionary(s => s.Name, s => (IPbx)s.Pbx)));
+        if (extra.Count > 0)
+            services.AddSingleton<IPhoneRegistrationSource>(sp =>
+            {
+                var useAmi = sp.GetRequiredService<IOptions<AsteriskPbxOptions>>().Value.UseAmi;
+                var all = sp.GetRequiredService<AsteriskServers>().All;
+                return new AllServersPhoneRegistrations([
+                    sp.GetRequiredService<AsteriskPhoneRegistrations>(),
+                    .. all.Skip(1).Select(s => new AsteriskPhoneRegistrations(useAmi ? s.Ami : null, sp.GetService<TimeProvider>())),
+                ]);
+            });
+        if (extra.Count > 0)
+            services.AddSingleton<IEndpointProvisioner>(sp => new PlacedEndpointProvisioner(
+                sp.GetRequiredService<AsteriskServers>().All.ToDictionary(s => s.Name, s => s.Provisioner, StringComparer.OrdinalIgnoreCase),
+                sp.GetRequiredService<IServiceScopeFactory>()));
         return services;
     }
 }
 
-/// <summary>Starts the adapter's ARI/AMI connections with the host (without blocking start-up) and closes them at stop.</summary>
-public sealed class AsteriskPbxHostedService(AsteriskPbx pbx, AriEventStream events, IServiceProvider services) : IHostedService
+/// <summary>
+/// Starts every Asterisk server's connections with the host (without blocking start-up) and closes them at stop. When
+/// several nodes run (a <see cref="CtiBridge.Application.Cluster.PbxStartGate"/> is registered) a server is connected
+/// only once this node holds the lease of a tenant placed on it.
+/// </summary>
+public sealed class AsteriskPbxHostedService(AsteriskServers servers, IServiceProvider services, ILogger<AsteriskPbxHostedService> log) : IHostedService
 {
-    // Resolved now, not at stop: the host may already be disposing its container when StopAsync runs.
-    private readonly AmiClient? _ami =
-        services.GetService<IOptions<AmiOptions>>()?.Value is { Username.Length: > 0 } ? services.GetRequiredService<AmiClient>() : null;
-
     private readonly CtiBridge.Application.Cluster.PbxStartGate? _gate = services.GetService<CtiBridge.Application.Cluster.PbxStartGate>();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _systemNames = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Connects at once, or — when several nodes run (a <see cref="CtiBridge.Application.Cluster.PbxStartGate"/> is
-    /// registered) — once this node holds a tenant's lease.
-    /// </summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_gate is null) return pbx.StartAsync(waitForConnection: false, cancellationToken);
-        _ = StartWhenOpenAsync();
-        return Task.CompletedTask;
+        foreach (var server in servers.All)
+        {
+            if (_gate is null)
+            {
+                await server.Pbx.StartAsync(waitForConnection: false, cancellationToken).ConfigureAwait(false);
+                _ = CheckSystemNameAsync(server);
+            }
+            else _ = StartWhenOpenAsync(server);
+        }
     }
 
-    private async Task StartWhenOpenAsync()
+    private async Task StartWhenOpenAsync(AsteriskServer server)
     {
         try
         {
-            await _gate!.WhenOpen.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            await pbx.StartAsync(waitForConnection: false, _stopping.Token).ConfigureAwait(false);
+            await _gate!.WhenOpen(server.Name).WaitAsync(_stopping.Token).ConfigureAwait(false);
+            await server.Pbx.StartAsync(waitForConnection: false, _stopping.Token).ConfigureAwait(false);
+            _ = CheckSystemNameAsync(server);
         }
         catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// Several servers: Asterisk names a channel it creates after its system name (asterisk.conf <c>systemname</c>), or
+    /// with the bare start time and a counter when it has none; two servers with the same (or no) system name can give
+    /// two callers the same id, and CtiBridge would mix their calls up. Said loudly at start (docs/asterisk.md).
+    /// </summary>
+    private async Task CheckSystemNameAsync(AsteriskServer server)
+    {
+        if (servers.All.Count < 2) return;
+        for (var attempt = 0; !_stopping.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var name = (await server.Ari.Asterisk.GetInfoAsync(_stopping.Token).ConfigureAwait(false)).Config?.Name ?? "";
+                _systemNames[server.Name] = name;
+                foreach (var (other, otherName) in _systemNames)
+                    if (!string.Equals(other, server.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(otherName, name, StringComparison.Ordinal))
+                        log.LogError("Asterisk servers '{Server}' and '{Other}' have the same system name '{SystemName}': their channel ids can collide and calls be mixed up; give each a distinct systemname in asterisk.conf [options]",
+                            server.Name, other, name);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not reachable yet: the connection retries on its own; look again in a while.
+                try { await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 2 << Math.Min(attempt, 4))), _stopping.Token).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await pbx.DisposeAsync().ConfigureAwait(false);
-        await events.DisposeAsync().ConfigureAwait(false);
-        if (_ami is not null) await _ami.DisposeAsync().ConfigureAwait(false);
+        foreach (var server in servers.All)
+        {
+            await server.Pbx.DisposeAsync().ConfigureAwait(false);
+            await server.Events.DisposeAsync().ConfigureAwait(false);
+            if (server.Ami is not null) await server.Ami.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }

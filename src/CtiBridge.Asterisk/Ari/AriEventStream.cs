@@ -31,6 +31,8 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
     private long _received;
     private bool _disposed;
 
+    private string? _reconnectReason;
+
     public AriEventStream(AriOptions options, ILogger<AriEventStream>? logger = null, TimeProvider? timeProvider = null,
         Func<double>? jitterSource = null)
     {
@@ -130,6 +132,18 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
         return sub.ReadAllAsync(ct);
     }
 
+    /// <summary>
+    /// Drops the current connection; the stream connects again after its usual backoff and asks for a resync. For a
+    /// connection that is up but no longer delivers the application's events: Asterisk can lose the application's
+    /// registration under a live WebSocket (docs/asterisk-clients.md, "The application's registration").
+    /// </summary>
+    public void Reconnect(string reason)
+    {
+        if (_socket is not { } ws) return;
+        _reconnectReason = reason;
+        ws.Abort();
+    }
+
     public async ValueTask DisposeAsync()
     {
         CancellationTokenSource? lifetime;
@@ -197,6 +211,7 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
                 failure = await ReadLoopAsync(ws, ct).ConfigureAwait(false);
                 _socket = null;
                 if (ct.IsCancellationRequested) break;
+                if (Interlocked.Exchange(ref _reconnectReason, null) is { } asked) failure = new WebSocketException(WebSocketError.Faulted, asked);
                 _logger.LogWarning("ARI WebSocket {Uri} lost: {Reason}", Redacted(uri), ConnectionStateTracker.Describe(failure));
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }

@@ -51,3 +51,31 @@ public sealed class AsteriskPhoneRegistrations : IPhoneRegistrationSource, IDisp
 
     public void Dispose() => _subscription?.Dispose();
 }
+
+/// <summary>
+/// Several Asterisk servers: a phone is registered on its tenant's server, so the registrations are read from every
+/// server and merged (endpoint names carry their tenant, so one endpoint is on one server). A server that cannot answer
+/// — not connected by this node, whose tenants another node holds — is left out; only when none answers is it an error.
+/// </summary>
+public sealed class AllServersPhoneRegistrations(IReadOnlyList<IPhoneRegistrationSource> servers) : IPhoneRegistrationSource
+{
+    public async Task<IReadOnlyList<PbxContact>> ListContactsAsync(IReadOnlyCollection<string> endpointNames, CancellationToken ct = default)
+    {
+        var contacts = new List<PbxContact>();
+        Exception? failure = null;
+        var answered = 0;
+        foreach (var server in servers)
+        {
+            try
+            {
+                contacts.AddRange(await server.ListContactsAsync(endpointNames, ct).ConfigureAwait(false));
+                answered++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException) { failure ??= ex; }
+        }
+        if (answered == 0 && failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return contacts;
+    }
+
+    public DateTimeOffset? LastSeen(string endpointName) => servers.Select(s => s.LastSeen(endpointName)).Max();
+}

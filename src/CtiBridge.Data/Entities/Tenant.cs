@@ -20,6 +20,12 @@ public class Tenant : ITenantOwned
     public bool Enabled { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public TenantSettings Settings { get; set; } = new();
+
+    /// <summary>
+    /// The Asterisk server the tenant runs on (a name under <c>Asterisk:Servers</c>); null = the default server. Set by
+    /// platform admins; a change takes effect when the tenant is next loaded (docs/architecture.md, "Several Asterisk servers").
+    /// </summary>
+    public string? AsteriskServer { get; set; }
 }
 
 /// <summary>Per-tenant behaviour switches (a complex type stored in the tenant's row).</summary>

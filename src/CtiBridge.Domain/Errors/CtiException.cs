@@ -40,6 +40,7 @@ public static class ErrorCodes
     public const string TenantNotFound = "tenant_not_found";
     /// <summary>Another CtiBridge node holds the tenant's lease (docs/architecture.md, "Several nodes").</summary>
     public const string TenantOwnedElsewhere = "tenant_owned_elsewhere";
+    public const string UnknownAsteriskServer = "unknown_asterisk_server";
     public const string WeakPassword = "weak_password";
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";

@@ -1,5 +1,6 @@
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Cluster;
+using CtiBridge.Application.Pbx;
 using CtiBridge.Application.Persistence;
 using CtiBridge.Application.Tests.CallCenter;
 using CtiBridge.Data;
@@ -178,5 +179,97 @@ public sealed class TenantLeaseTests : IAsyncLifetime
             epoch = row.Epoch;
             clock.Advance(3.1); // nobody renews: the lease expires, all race again
         }
+    }
+
+    /// <summary>A keeper of node <paramref name="id"/> knowing the servers <paramref name="servers"/>, recording the servers it opens.</summary>
+    private TenantLeaseKeeper KeeperOf(string id, ManualTimeProvider clock, List<string> opened, string[] servers, params string[] preferred)
+    {
+        var options = new ClusterOptions
+        {
+            NodeId = id, Address = $"http://{id}", LeaseSeconds = Lease.LeaseSeconds, RenewSeconds = Lease.RenewSeconds, PreferredServers = [.. preferred],
+        };
+        var pbxs = new PbxServers(servers.ToDictionary(n => n, n => (IPbx)new SimulatedPbx(clock, new SimulatorOptions())));
+        return new TenantLeaseKeeper(options, new TenantOwnership(id, TimeSpan.FromSeconds(0.5), clock), _db.Scopes, clock,
+            NullLogger<TenantLeaseKeeper>.Instance, pbxs) { Holding = server => { if (!opened.Contains(server)) opened.Add(server); } };
+    }
+
+    private async Task<Guid> AddTenantAsync(string domain, string? server)
+    {
+        var id = Guid.NewGuid();
+        await using var scope = _db.Scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(id);
+        db.Tenants.Add(new Data.Entities.Tenant { Id = id, Domain = domain, Name = domain, Enabled = true, AsteriskServer = server });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    [Fact]
+    public async Task Tenants_on_two_servers_run_on_two_nodes_as_preferred_and_one_node_takes_both_servers_when_the_other_is_gone()
+    {
+        var clock = new ManualTimeProvider();
+        var north = await AddTenantAsync("northco", "north");
+        List<string> openedA = [], openedB = [];
+        string[] both = [PbxServers.DefaultName, "north"];
+        var a = KeeperOf("node-a", clock, openedA, both, PbxServers.DefaultName);
+        var b = KeeperOf("node-b", clock, openedB, both, "north");
+
+        // Both free: each node takes at once only the server it prefers, and opens only that server's connection.
+        Assert.Equal([Tenant], await a.RunOnceAsync());
+        Assert.Equal([north], await b.RunOnceAsync());
+        Assert.Equal([PbxServers.DefaultName], openedA);
+        Assert.Equal(["north"], openedB);
+
+        // Held and renewed: neither takes the other's server, however long it runs.
+        for (var i = 0; i < 6; i++)
+        {
+            clock.Advance(1);
+            Assert.Empty(await a.RunOnceAsync());
+            Assert.Empty(await b.RunOnceAsync());
+        }
+
+        // A new tenant on north goes to the node holding north: A takes nothing of a server B acts for.
+        var north2 = await AddTenantAsync("northco2", "north");
+        Assert.Empty(await a.RunOnceAsync());
+        Assert.Equal([north2], await b.RunOnceAsync());
+
+        // B is gone: once its leases expire and two renewal intervals pass, A takes north's tenants together and opens north.
+        for (var i = 0; i < 2; i++)
+        {
+            clock.Advance(1);
+            Assert.Empty(await a.RunOnceAsync()); // A renews its own; B's are still live
+        }
+        clock.Advance(1.1);
+        Assert.Empty(await a.RunOnceAsync()); // expired now: free from here on
+        clock.Advance(1);
+        Assert.Empty(await a.RunOnceAsync());
+        clock.Advance(1.1);
+        Assert.Equal(new[] { north, north2 }.Order(), (await a.RunOnceAsync()).Order());
+        Assert.Equal([PbxServers.DefaultName, "north"], openedA);
+        Assert.Equal(new[] { Tenant, north, north2 }.Order(), a.Ownership is TenantOwnership o ? o.Held.Keys.Order() : []);
+    }
+
+    [Fact]
+    public async Task A_node_takes_no_tenant_of_a_server_while_another_node_holds_one_of_its_tenants_nor_of_a_server_it_does_not_know()
+    {
+        var clock = new ManualTimeProvider();
+        var north = await AddTenantAsync("northco", "north");
+        List<string> openedA = [], openedB = [];
+        var a = KeeperOf("node-a", clock, openedA, [PbxServers.DefaultName, "north"]);
+        var b = KeeperOf("node-b", clock, openedB, [PbxServers.DefaultName]); // knows only the default server
+
+        Assert.Equal(new[] { Tenant, north }.Order(), (await a.RunOnceAsync()).Order());
+        var later = await AddTenantAsync("acme2", null); // a new tenant on the default server, which A holds
+        Assert.Empty(await b.RunOnceAsync());
+        Assert.Equal([later], await a.RunOnceAsync());
+
+        // A is gone: B takes the default server's tenants, never north's (no such server here).
+        clock.Advance(3.1);
+        Assert.Equal(new[] { Tenant, later }.Order(), (await b.RunOnceAsync()).Order());
+        for (var i = 0; i < 10; i++)
+        {
+            clock.Advance(1);
+            Assert.Empty(await b.RunOnceAsync());
+        }
+        Assert.Equal([PbxServers.DefaultName], openedB);
     }
 }

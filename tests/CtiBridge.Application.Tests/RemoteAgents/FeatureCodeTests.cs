@@ -21,7 +21,7 @@ public class FeatureCodeTests
                 ? a with { Settings = a.Settings with { ExtensionKind = ExtensionKind.Remote, MobileNumber = mobile }, IvrPinHash = "pin:4321" }
                 : a).ToList(),
         });
-        h.Service.FeatureCodes = new FeatureCodeFlow(h.Pbx, h.Clock, (pin, hash) => hash == "pin:" + pin, NullLogger<FeatureCodeFlow>.Instance);
+        h.Service.FeatureCodes = new FeatureCodeFlow(h.Clock, (pin, hash) => hash == "pin:" + pin, NullLogger<FeatureCodeFlow>.Instance);
         return h;
     }
 

@@ -42,6 +42,15 @@ public sealed partial class RealAsterisk : IAsyncLifetime
     /// <summary>An HTTP client on ARI with the generated credentials (for test assertions; the adapter has its own).</summary>
     public HttpClient Http { get; private set; } = new();
 
+    /// <summary>Asterisk's system name (asterisk.conf <c>systemname</c>): its channel ids start with it. Set when several servers run.</summary>
+    public string? SystemName { get; init; }
+
+    /// <summary>
+    /// The tenant the shipped dialplan and trunk route to (they name <c>demo</c>): another tenant's name for a second server
+    /// in a test of several servers, one tenant on each.
+    /// </summary>
+    public string Tenant { get; init; } = "demo";
+
     public async Task InitializeAsync()
     {
         if (!Available) return;
@@ -60,6 +69,9 @@ public sealed partial class RealAsterisk : IAsyncLifetime
         Rewrite("pjsip.conf", @"^bind\s*=\s*0\.0\.0\.0:5060$", $"bind = 127.0.0.1:{SipPort}");
         Rewrite("pjsip.conf", @"^bind\s*=\s*0\.0\.0\.0$", "bind = 127.0.0.1");
         Rewrite("pjsip.conf", @"127\.0\.0\.1:5070", $"127.0.0.1:{TrunkPort}");
+        if (Tenant != "demo")
+            foreach (var file in new[] { "extensions.conf", "pjsip.conf" })
+                File.WriteAllText(Path.Combine(Etc, file), File.ReadAllText(Path.Combine(Etc, file)).Replace("demo", Tenant));
         File.WriteAllText(Path.Combine(Etc, "pjsip_local.conf"), TestPjsip(PhonePort));
         File.WriteAllText(Path.Combine(Etc, "extensions_local.conf"), TestDialplan);
         // The test dialplan's tone parties use applications the product's modules.conf does not load.
@@ -80,7 +92,7 @@ public sealed partial class RealAsterisk : IAsyncLifetime
 
             [options]
             verbose = 2
-            """);
+            """ + (SystemName is null ? "" : $"\nsystemname = {SystemName}\n"));
 
         // The committed credentials script, exactly as users run it.
         await RunAsync("bash", $"\"{Path.Combine(Etc, "setup-credentials.sh")}\" \"{Etc}\"");

@@ -46,14 +46,19 @@ public static class ApiAgainstAsterisk
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
-    /// <summary>The customers (trunk channels) talking to an agent: in a bridge with an agent's phone.</summary>
-    public static async Task<List<string>> TalkingAsync(RealAsterisk asterisk)
+    /// <summary>
+    /// The customers (trunk channels) talking to an agent: in a bridge with an agent's phone (endpoints
+    /// <c>&lt;tenant&gt;-&lt;extensions&gt;…</c>, the agents' extensions 11xx by default) of the server's tenant.
+    /// </summary>
+    public static async Task<List<string>> TalkingAsync(RealAsterisk asterisk, string extensions = "11")
     {
         // Asterisk may list a channel twice while it goes away: one name per id.
         var channels = (await asterisk.ChannelsAsync()).DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => c.Name);
+        var phones = $"PJSIP/{asterisk.Tenant}-{extensions}";
+        var trunk = $"PJSIP/{asterisk.Tenant}-trunk-";
         return (await asterisk.BridgesAsync())
-            .Where(b => b.Channels.Any(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-11", StringComparison.Ordinal) == true))
-            .SelectMany(b => b.Channels.Where(id => channels.GetValueOrDefault(id)?.StartsWith("PJSIP/demo-trunk-", StringComparison.Ordinal) == true))
+            .Where(b => b.Channels.Any(id => channels.GetValueOrDefault(id)?.StartsWith(phones, StringComparison.Ordinal) == true))
+            .SelectMany(b => b.Channels.Where(id => channels.GetValueOrDefault(id)?.StartsWith(trunk, StringComparison.Ordinal) == true))
             .ToList();
     }
 

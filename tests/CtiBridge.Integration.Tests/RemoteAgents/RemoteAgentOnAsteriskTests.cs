@@ -39,7 +39,7 @@ public sealed class RemoteAgentOnAsteriskTests(RealAsterisk asterisk) : IAsyncLi
         if (!asterisk.Available) return;
         _h = await AdapterHarness.StartAsync(asterisk);
         _service = new CallCenterService(_h.Pbx, _sink, _sink, TimeProvider.System, NullLogger<CallCenterService>.Instance);
-        _service.FeatureCodes = new FeatureCodeFlow(_h.Pbx, TimeProvider.System, (pin, hash) => hash == "pin:" + pin,
+        _service.FeatureCodes = new FeatureCodeFlow(TimeProvider.System, (pin, hash) => hash == "pin:" + pin,
             NullLogger<FeatureCodeFlow>.Instance);
         _center = _service.Configure(Config());
         _playbackSubscription = _h.Events.Subscribe((e, _) =>

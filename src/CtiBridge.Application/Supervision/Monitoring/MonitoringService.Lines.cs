@@ -34,6 +34,9 @@ public enum MonitoringLineState
 /// </summary>
 public sealed partial class MonitoringService
 {
+    /// <summary>The PBX of the line's tenant (its Asterisk server).</summary>
+    private IPbx PbxOf(ListeningLine line) => _centers.PbxOf(line.TenantId);
+
     private sealed class ListeningLine(Guid id, Guid tenantId, Guid supervisorId, string leg, string endpoint, DateTimeOffset openedAt)
     {
         public Guid Id { get; } = id;
@@ -104,7 +107,7 @@ public sealed partial class MonitoringService
         }
         if (replaced is not null) CloseLine(replaced, MonitoringEndReason.SupervisorHungUp);
         _log.LogInformation("Listening line {LineId} of supervisor {SupervisorId} rings", line.Id, supervisorId);
-        line.Lane.Post(() => Pbx.DialAsync(line.Id, line.Leg, target), ex =>
+        line.Lane.Post(() => PbxOf(line).DialAsync(line.Id, line.Leg, target), ex =>
         {
             _log.LogWarning(ex, "Listening line {LineId}: the PBX failed: {Message}", line.Id, ex.Message);
             OnLineLegEnded(line.Leg);
@@ -133,8 +136,8 @@ public sealed partial class MonitoringService
         if (inUse is not null) End(inUse, reason); // the line is gone: End hangs the leg up with the session
         else line.Lane.Post(async () =>
         {
-            await Pbx.HangupAsync(line.Leg, CallEndReason.Normal).ConfigureAwait(false);
-            await Pbx.EndCallAsync(line.Id).ConfigureAwait(false);
+            await PbxOf(line).HangupAsync(line.Leg, CallEndReason.Normal).ConfigureAwait(false);
+            await PbxOf(line).EndCallAsync(line.Id).ConfigureAwait(false);
         }, ex => _log.LogWarning(ex, "Closing listening line {LineId} failed", line.Id));
     }
 
@@ -168,7 +171,7 @@ public sealed partial class MonitoringService
         }
         else await SnoopAsync(session, mode).ConfigureAwait(false);
         var s = session.State;
-        await Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string>
+        await session.Center.Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string>
         {
             ["CTI_ROLE"] = "supervisor",
             [LegVariables.Session] = s.Id.ToString("N"),
@@ -202,7 +205,7 @@ public sealed partial class MonitoringService
             line.Answered = true;
         }
         _log.LogInformation("Listening line {LineId} of supervisor {SupervisorId} is open", line.Id, line.SupervisorId);
-        line.Lane.Post(() => Pbx.JoinCallAsync(line.Id, line.Leg), ex =>
+        line.Lane.Post(() => PbxOf(line).JoinCallAsync(line.Id, line.Leg), ex =>
         {
             _log.LogWarning(ex, "Listening line {LineId}: the PBX failed: {Message}", line.Id, ex.Message);
             CloseLine(line, MonitoringEndReason.Failed);
@@ -224,7 +227,7 @@ public sealed partial class MonitoringService
         }
         _log.LogInformation("Listening line {LineId} of supervisor {SupervisorId} ended", line.Id, line.SupervisorId);
         if (inUse is not null) End(inUse, MonitoringEndReason.SupervisorHungUp); // End destroys the line's bridge with the session
-        else line.Lane.Post(() => Pbx.EndCallAsync(line.Id), ex => _log.LogDebug("Listening line {LineId}: {Message}", line.Id, ex.Message));
+        else line.Lane.Post(() => PbxOf(line).EndCallAsync(line.Id), ex => _log.LogDebug("Listening line {LineId}: {Message}", line.Id, ex.Message));
         return true;
     }
 }

@@ -59,7 +59,6 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         centers.Supervision = this;
     }
 
-    private IPbx Pbx => _centers.Pbx;
 
     private sealed class Session(MonitoringSession state, TenantCallCenter center, string supervisorLeg, string agentLeg, bool told)
     {
@@ -139,7 +138,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             }
         }
         var view = session.View;
-        if (target is { } dial) session.Lane.Post(() => Pbx.DialAsync(session.State.Id, session.SupervisorLeg, dial), ex => Failed(session, ex));
+        if (target is { } dial) session.Lane.Post(() => session.Center.Pbx.DialAsync(session.State.Id, session.SupervisorLeg, dial), ex => Failed(session, ex));
         else session.Lane.Post(() => RunOnLineAsync(session), ex => Failed(session, ex));
         return view;
     }
@@ -205,7 +204,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         {
             if (_byLeg.TryGetValue(legId, out var mixing) && legId == mixing.MixerLeg)
             {
-                mixing.Lane.Post(() => Pbx.JoinCallAsync(mixing.State.CallId, legId),
+                mixing.Lane.Post(() => mixing.Center.Pbx.JoinCallAsync(mixing.State.CallId, legId),
                     ex => _log.LogWarning("Monitoring session {SessionId}: the silent party could not join the call: {Message}", mixing.State.Id, ex.Message));
                 return;
             }
@@ -224,7 +223,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         var mode = session.State.Mode;
         session.Lane.Post(async () =>
         {
-            await Pbx.JoinCallAsync(session.State.Id, session.SupervisorLeg).ConfigureAwait(false);
+            await session.Center.Pbx.JoinCallAsync(session.State.Id, session.SupervisorLeg).ConfigureAwait(false);
             if (mode == MonitoringMode.TakeOver)
             {
                 await TakeOverAsync(session).ConfigureAwait(false);
@@ -270,8 +269,8 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             _byLeg[snoop] = session;
         }
         // The new snoop first, then the old one goes: the supervisor never hears a gap of silence between modes.
-        await Pbx.SnoopAsync(session.BridgeKey, snoop, session.AgentLeg, spy, whisper).ConfigureAwait(false);
-        if (previous is not null) await Pbx.HangupAsync(previous, CallEndReason.Normal).ConfigureAwait(false);
+        await session.Center.Pbx.SnoopAsync(session.BridgeKey, snoop, session.AgentLeg, spy, whisper).ConfigureAwait(false);
+        if (previous is not null) await session.Center.Pbx.HangupAsync(previous, CallEndReason.Normal).ConfigureAwait(false);
         await KeepModeAsync(session, mode).ConfigureAwait(false);
         await NoticeAsync(session).ConfigureAwait(false);
         await MixAsync(session, whisper != SnoopAudio.None).ConfigureAwait(false);
@@ -302,13 +301,13 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         }
         if (!on)
         {
-            await HangupQuietlyAsync(leg).ConfigureAwait(false);
+            await HangupQuietlyAsync(session.Center.Pbx, leg).ConfigureAwait(false);
             await KeepMixerAsync(session, "").ConfigureAwait(false);
             return;
         }
         try
         {
-            await Pbx.DialAsync(session.State.CallId, leg, new DialTarget(MixerEndpoint, "", "Monitoring", RingTimeout, AutoAnswer: false,
+            await session.Center.Pbx.DialAsync(session.State.CallId, leg, new DialTarget(MixerEndpoint, "", "Monitoring", RingTimeout, AutoAnswer: false,
                 new Dictionary<string, string> { ["CTI_ROLE"] = MixerRole, [LegVariables.Session] = session.State.Id.ToString("N") })).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -325,7 +324,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
     /// <summary>The silent party's leg on the supervisor's leg: a restart hangs it up with the session.</summary>
     private async Task KeepMixerAsync(Session session, string mixerLeg)
     {
-        try { await Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string> { [LegVariables.Mixer] = mixerLeg }).ConfigureAwait(false); }
+        try { await session.Center.Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string> { [LegVariables.Mixer] = mixerLeg }).ConfigureAwait(false); }
         catch (CtiException ex) { _log.LogDebug("Monitoring session {SessionId}: {Message}", session.State.Id, ex.Message); }
     }
 
@@ -357,11 +356,11 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
             session.CustomerLeg = customer;
             _byLeg[customer] = session;
         }
-        if (snoop is not null) await Pbx.HangupAsync(snoop, CallEndReason.Normal).ConfigureAwait(false);
-        await Pbx.JoinCallAsync(session.BridgeKey, customer).ConfigureAwait(false);
+        if (snoop is not null) await session.Center.Pbx.HangupAsync(snoop, CallEndReason.Normal).ConfigureAwait(false);
+        await session.Center.Pbx.JoinCallAsync(session.BridgeKey, customer).ConfigureAwait(false);
         bool ended;
         lock (_gate) ended = session.State.State == MonitoringState.Ended;
-        if (ended) await Pbx.HangupAsync(customer, CallEndReason.Normal).ConfigureAwait(false); // the supervisor went meanwhile
+        if (ended) await session.Center.Pbx.HangupAsync(customer, CallEndReason.Normal).ConfigureAwait(false); // the supervisor went meanwhile
         else
         {
             await KeepModeAsync(session, MonitoringMode.TakeOver).ConfigureAwait(false);
@@ -371,7 +370,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
 
     /// <summary>The mode in use and since when, on the supervisor's leg: what a restart reads back (<see cref="OnMonitorLegFound"/>).</summary>
     private Task KeepModeAsync(Session session, MonitoringMode mode) =>
-        Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string>
+        session.Center.Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string>
         {
             [LegVariables.Mode] = mode.ToString(),
             [LegVariables.ModeSince] = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -441,12 +440,12 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         }
         _log.LogInformation("Monitoring leg {LegId} left by a previous process does not match a live call; hanging it up", found.SupervisorLegId);
         foreach (var leg in new[] { found.SupervisorLegId, found.PeerLegId, v.GetValueOrDefault(LegVariables.Mixer) is { Length: > 0 } m ? m : null }.OfType<string>())
-            _ = HangupQuietlyAsync(leg);
+            _ = HangupQuietlyAsync(_centers.Servers.Of(found.Server), leg);
     }
 
-    private async Task HangupQuietlyAsync(string legId)
+    private async Task HangupQuietlyAsync(IPbx pbx, string legId)
     {
-        try { await Pbx.HangupAsync(legId, CallEndReason.Normal).ConfigureAwait(false); }
+        try { await pbx.HangupAsync(legId, CallEndReason.Normal).ConfigureAwait(false); }
         catch (Exception ex) { _log.LogDebug("Hanging up monitoring leg {LegId} failed: {Message}", legId, ex.Message); }
     }
 
@@ -460,7 +459,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
                 : [session.AgentLeg, session.Center.MonitorableCallOf(session.State.AgentId)?.CustomerLegId];
         foreach (var leg in legs.OfType<string>())
         {
-            try { await Pbx.PlayAsync(leg, ["sound:" + session.Center.Configuration.Settings.MonitoringNoticeSound]).ConfigureAwait(false); }
+            try { await session.Center.Pbx.PlayAsync(leg, ["sound:" + session.Center.Configuration.Settings.MonitoringNoticeSound]).ConfigureAwait(false); }
             catch (CtiException ex) { _log.LogDebug("No monitoring notice to leg {LegId}: {Message}", leg, ex.Message); }
         }
     }
@@ -495,9 +494,9 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         _log.LogInformation("Monitoring session {SessionId} of call {CallId} ended: {Reason}", session.State.Id, session.State.CallId, reason);
         session.Lane.Post(async () =>
         {
-            foreach (var leg in legs.OfType<string>()) await HangupQuietlyAsync(leg).ConfigureAwait(false);
-            if (backToLine) await Pbx.SetLegVariablesAsync(session.SupervisorLeg, IdleLineVariables).ConfigureAwait(false);
-            else await Pbx.EndCallAsync(session.BridgeKey).ConfigureAwait(false);
+            foreach (var leg in legs.OfType<string>()) await HangupQuietlyAsync(session.Center.Pbx, leg).ConfigureAwait(false);
+            if (backToLine) await session.Center.Pbx.SetLegVariablesAsync(session.SupervisorLeg, IdleLineVariables).ConfigureAwait(false);
+            else await session.Center.Pbx.EndCallAsync(session.BridgeKey).ConfigureAwait(false);
         }, ex => _log.LogWarning(ex, "Cleaning up monitoring session {SessionId} failed", session.State.Id));
     }
 

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import { Form, bodyOf, valuesOf, type FieldSpec } from './form';
 import { Notice, PageTitle } from './resource';
 
-interface Tenant { id: string; domain: string; name: string; enabled: boolean; settings: Record<string, unknown> }
+interface Tenant { id: string; domain: string; name: string; enabled: boolean; settings: Record<string, unknown>; asteriskServer?: string }
 
 const FIELDS: FieldSpec[] = [
   { name: 'name', label: 'Company name', required: true, maxLength: 200 },
@@ -53,7 +53,8 @@ export function TenantPage() {
   return (
     <section aria-labelledby="page-title">
       <PageTitle>Tenant settings</PageTitle>
-      {tenant && <p class="muted">Domain <strong>{tenant.domain}</strong></p>}
+      {tenant && <p class="muted">Domain <strong>{tenant.domain}</strong>
+        {tenant.asteriskServer && tenant.asteriskServer !== 'default' && <> · Asterisk server <strong>{tenant.asteriskServer}</strong> (placed by the platform operator)</>}</p>}
       <Notice text={notice} />
       <p class="form-error" role="alert">{error}</p>
       {tenant && (

@@ -18316,6 +18316,8 @@ export interface components {
             adminUsername?: string | null;
             /** @description Password of the first admin (the password rule applies). */
             adminPassword?: string | null;
+            /** @description The Asterisk server the tenant runs on (a configured name; empty or absent = `default`). */
+            asteriskServer?: string | null;
         };
         /**
          * @description Create a user.
@@ -18604,6 +18606,11 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
             settings?: components["schemas"]["Application.Admin.TenantSettingsModel"];
+            /**
+             * @description The Asterisk server the tenant runs on: `default` (the server of `Asterisk:Ari`) or a name under
+             *     `Asterisk:Servers` (docs/architecture.md, "Several Asterisk servers"). Set by platform admins.
+             */
+            asteriskServer?: string;
         };
         /** @description A tenant's behaviour settings. */
         "Application.Admin.TenantSettingsModel": {
@@ -18681,6 +18688,12 @@ export interface components {
             /** @description Ignored when an admin edits their own tenant. */
             enabled?: boolean;
             settings?: components["schemas"]["Application.Admin.TenantSettingsModel"] | null;
+            /**
+             * @description The Asterisk server the tenant runs on (platform admins; ignored when an admin edits their own tenant); absent =
+             *     unchanged, `default` = the default server. A move takes effect when the tenant is next loaded (a restart of
+             *     the node acting for it, or a takeover): its calls in progress stay on the server they are on.
+             */
+            asteriskServer?: string | null;
         };
         /**
          * @description Edit a user (the username cannot change).
