@@ -4,6 +4,7 @@ CREATE TABLE [Tenants] (
     [Name] nvarchar(200) NOT NULL,
     [Enabled] bit NOT NULL,
     [CreatedAt] datetime2 NOT NULL,
+    [AsteriskServer] nvarchar(63) NULL,
     [Settings_AgentsMayChooseAutoAnswer] bit NOT NULL DEFAULT CAST(0 AS bit),
     [Settings_AttachedDataKeys] nvarchar(1000) NOT NULL,
     [Settings_CallbackEscalation] nvarchar(32) NOT NULL DEFAULT N'NotifySupervisor',

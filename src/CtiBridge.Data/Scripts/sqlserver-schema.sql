@@ -1369,5 +1369,13 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612061500_call_group_waits', SYSUTCDATETIME());
 GO
 
+-- 202612062300_tenant_asterisk_server
+-- SQL Server: a tenant is placed on one Asterisk server (see the SQLite/PostgreSQL files); NULL = the default server.
+
+ALTER TABLE [Tenants] ADD [AsteriskServer] nvarchar(63) NULL;
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612062300_tenant_asterisk_server', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO
