@@ -29,7 +29,7 @@ public sealed record AsteriskServer(string Name, AsteriskPbx Pbx, AriClient Ari,
 /// </summary>
 public sealed class AsteriskServers(IReadOnlyList<AsteriskServer> servers)
 {
-    public const string SectionName = "Asterisk:Servers";
+    public const string SectionKey = "Asterisk:Servers";
 
     public IReadOnlyList<AsteriskServer> All => servers;
 
@@ -42,12 +42,12 @@ public sealed class AsteriskServers(IReadOnlyList<AsteriskServer> servers)
     /// <summary>The names configured under <c>Asterisk:Servers</c>, checked: letters, digits and hyphens, not "default".</summary>
     public static IReadOnlyList<IConfigurationSection> ExtraSections(IConfiguration configuration)
     {
-        var sections = configuration.GetSection(SectionName).GetChildren().ToList();
+        var sections = configuration.GetSection(SectionKey).GetChildren().ToList();
         foreach (var s in sections)
         {
             if (PbxServers.IsDefault(s.Key) || !System.Text.RegularExpressions.Regex.IsMatch(s.Key, "^[A-Za-z0-9][A-Za-z0-9-]{0,62}$"))
                 throw new InvalidOperationException(
-                    $"{SectionName}:{s.Key}: a server's name is 1–63 letters, digits and hyphens and not '{PbxServers.DefaultName}' (the server of Asterisk:Ari).");
+                    $"{SectionKey}:{s.Key}: a server's name is 1–63 letters, digits and hyphens and not '{PbxServers.DefaultName}' (the server of Asterisk:Ari).");
         }
         return sections;
     }
