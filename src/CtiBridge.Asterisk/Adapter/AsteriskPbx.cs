@@ -27,6 +27,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly AsteriskPbxOptions _options;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
+    /// <summary>Calls a leg left through <see cref="LeaveCallAsync"/> (their bridge plays silence until it joins again).</summary>
+    private readonly ConcurrentDictionary<Guid, byte> _leftCalls = new();
     /// <summary>ARI connections made so far: a registration watch ends when a newer connection starts its own.</summary>
     private long _connections;
     private readonly ConcurrentDictionary<string, LegState> _legs = new(StringComparer.Ordinal);
@@ -217,8 +219,14 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         leg.CallId = callId;
         var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
         await AddToBridgeAsync(leg, callId, bridgeId, ct).ConfigureAwait(false);
+        if (_leftCalls.TryRemove(callId, out _)) await StopHoldSilenceAsync(callId, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The leg leaves the call's bridge (self-service: the caller goes through a flow and comes back with
+    /// <see cref="JoinCallAsync"/>). Meanwhile the bridge plays silence, as during a hold, so that a recording of the
+    /// call does not end for want of sound while the agent is alone in it.
+    /// </summary>
     public async Task LeaveCallAsync(Guid callId, string legId, CancellationToken ct = default)
     {
         if (!_bridges.ContainsKey(callId)) return;
@@ -226,6 +234,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         if (leg is not null) { leg.BridgeId = null; leg.HeldFromBridge = null; }
         try { await _ari.Bridges.RemoveChannelAsync(BridgeIdOf(callId), legId, ct).ConfigureAwait(false); }
         catch (AriException ex) when (IsGoneOrIdle(ex)) { }
+        if (_leftCalls.TryAdd(callId, 0)) await StartHoldSilenceAsync(callId, BridgeIdOf(callId), ct).ConfigureAwait(false);
     }
 
     public async Task HangupAsync(string legId, CallEndReason reason, CancellationToken ct = default)
@@ -250,6 +259,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
 
     public async Task EndCallAsync(Guid callId, CancellationToken ct = default)
     {
+        _leftCalls.TryRemove(callId, out _);
         // The bridge's recording ends with it: that end was asked for.
         foreach (var (name, _) in _recordingCalls.Where(r => r.Value == callId)) _recordingCalls.TryRemove(name, out _);
         if (!_bridges.TryRemove(callId, out var lazy)) return;

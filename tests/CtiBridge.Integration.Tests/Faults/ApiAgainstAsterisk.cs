@@ -25,7 +25,14 @@ public static class ApiAgainstAsterisk
             var status = (await client.GetJsonAsync("/api/v1/agent/state")).Str("status");
             var calls = (await client.GetJsonAsync("/api/v1/agent/calls")).EnumerateArray().ToList();
             if (status == "WrapUp") { await EndWrapUpAsync(client); problems.Add($"{name} in wrap-up (ended)"); }
-            if (status == "Ringing") problems.Add($"{name} ringing");
+            if (status == "Ringing")
+            {
+                // Which of the two: her phone not answering, or its answer not seen (the channel Up on Asterisk).
+                var legs = calls.SelectMany(c => c.GetProperty("parties").EnumerateArray())
+                    .Where(p => p.Str("role") != "Customer" && p.Str("state") == "Ringing").Select(p => p.Str("legId")).ToList();
+                var states = legs.Select(l => channels.FirstOrDefault(c => c.Id == l) is { Id: not null } ch ? $"{ch.Name} {ch.State}" : $"{l} not on Asterisk");
+                problems.Add($"{name} ringing" + (legs.Count == 0 ? "" : $" ({string.Join(", ", states)})"));
+            }
             var connected = calls.Where(c => c.Str("state") == "Connected").ToList();
             if (status == "OnCall" && connected.Count == 0) problems.Add($"{name} On call without a connected call");
             if (connected.Count > 0 && status != "OnCall") problems.Add($"{name} has a connected call but is {status}");

@@ -112,6 +112,40 @@ public sealed class RecordingsOnAsteriskTests(RealAsterisk asterisk) : ProductSu
     }
 
     /// <summary>
+    /// The caller goes through a self-service flow (out of the call's bridge, like a hold) while the agent, muted, sends
+    /// nothing: the bridge plays silence meanwhile, so the recording goes on past Asterisk's 4 s without sound and the
+    /// caller comes back to a call still recorded.
+    /// </summary>
+    [AsteriskAndSippFact]
+    public async Task A_recorded_call_whose_caller_is_in_self_service_longer_than_the_recorder_waits_for_sound_is_still_recorded()
+    {
+        await Tenant.Admin.PostJsonAsync("/api/v1/admin/self-service-flows", new
+        {
+            name = "account", prompt = "conf-getpin", maxDigits = 8, terminator = "#", timeoutSeconds = 7, dataKey = "account_typed",
+        }, HttpStatusCode.Created);
+        var (ann, _, _) = await AgentOnlineAsync("ann", "1101", ready: true);
+        Track(SippParties.Customer(AsteriskServer, "5551001", "5550604"));
+        var call = await Wait.CallAsync(ann, c => c.Str("state") == "Connected", "the call connected", diagnostics: Diagnostics);
+        var callId = call.Str("callId");
+        var name = $"{ProductTenant.Domain}-{Guid.Parse(callId):N}-1";
+
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/recording/start", expect: HttpStatusCode.NoContent);
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/mute", expect: HttpStatusCode.NoContent);
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/self-service", new { flow = "account" }, HttpStatusCode.NoContent);
+        await Task.Delay(TimeSpan.FromSeconds(6)); // the caller hears the prompt and types nothing; the agent is alone in the bridge
+        Assert.Equal("recording", await LiveStateAsync(name));
+        // The flow times out (7 s): the caller is back with the agent, the call still recorded.
+        Assert.Equal("account", (await ann.GetJsonAsync($"/api/v1/calls/{callId}")).Str("selfService"));
+        await Wait.UntilAsync(async () => (await ann.GetJsonAsync($"/api/v1/calls/{callId}")).TryGetProperty("selfService", out var flow) is false
+            || flow.ValueKind == System.Text.Json.JsonValueKind.Null, "the caller back from self-service");
+        Assert.Equal("recording", await LiveStateAsync(name));
+        Assert.True((await ann.GetJsonAsync($"/api/v1/calls/{callId}")).GetProperty("recording").GetBoolean(), "the API shows the call recording");
+        await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
+        await Wait.AgentStatusAsync(ann, "WrapUp");
+        await AsteriskServer.AssertNothingLeftAsync();
+    }
+
+    /// <summary>
     /// A recording that Asterisk ends while the call goes on (here another ARI client stops it; Asterisk does the same when
     /// its recorder fails): the API and the toolbar's event say the call is no longer recorded, and the agent can record again.
     /// </summary>
