@@ -267,8 +267,9 @@ public sealed partial class AsteriskPbx
             _events.Reconnect($"Asterisk no longer had the application '{_ari.Options.Application}' (its registration was lost)");
             return false;
         }
-        catch (Exception ex) when (ex is AriException or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            // Only a 404 says the registration is gone; anything else (Asterisk busy, a broken request) is looked at again later.
             _log.LogDebug("Looking at the ARI application's registration failed: {Message}", ex.Message);
             return true;
         }
