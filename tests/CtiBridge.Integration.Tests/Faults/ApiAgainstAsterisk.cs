@@ -7,7 +7,8 @@ namespace CtiBridge.Integration.Tests.Faults;
 /// <summary>
 /// What the public API says against what Asterisk has, for the fault tests' traffic (customers on the demo trunk calling
 /// Sales, agents with SIP desk phones demo-11xx): every customer channel is a talking or waiting call of the API, every
-/// party the API shows is a channel, every agent phone channel is in a call, no agent On call without a call or Ringing.
+/// party the API shows is a channel, every agent phone channel is in a call, no agent On call without a call, nor Ringing
+/// unless her phone's channel is there, not answered.
 /// </summary>
 public static class ApiAgainstAsterisk
 {
@@ -27,11 +28,15 @@ public static class ApiAgainstAsterisk
             if (status == "WrapUp") { await EndWrapUpAsync(client); problems.Add($"{name} in wrap-up (ended)"); }
             if (status == "Ringing")
             {
-                // Which of the two: her phone not answering, or its answer not seen (the channel Up on Asterisk).
+                // Ringing agrees with Asterisk while her phone's channel is there and not answered (Down before the phone's
+                // 180, Ringing after it): the phone has not answered yet. Answered (Up) means its answer was missed; gone
+                // means the offer should have ended.
                 var legs = calls.SelectMany(c => c.GetProperty("parties").EnumerateArray())
                     .Where(p => p.Str("role") != "Customer" && p.Str("state") == "Ringing").Select(p => p.Str("legId")).ToList();
-                var states = legs.Select(l => channels.FirstOrDefault(c => c.Id == l) is { Id: not null } ch ? $"{ch.Name} {ch.State}" : $"{l} not on Asterisk");
-                problems.Add($"{name} ringing" + (legs.Count == 0 ? "" : $" ({string.Join(", ", states)})"));
+                var found = legs.Select(l => (Leg: l, Channel: channels.FirstOrDefault(c => c.Id == l))).ToList();
+                if (legs.Count == 0 || found.Any(f => f.Channel.Id is null || f.Channel.State == "Up"))
+                    problems.Add($"{name} ringing" + (legs.Count == 0 ? " without a ringing leg in the API" : $" ({string.Join(", ",
+                        found.Select(f => f.Channel.Id is null ? $"{f.Leg} not on Asterisk" : $"{f.Channel.Name} {f.Channel.State}"))})"));
             }
             var connected = calls.Where(c => c.Str("state") == "Connected").ToList();
             if (status == "OnCall" && connected.Count == 0) problems.Add($"{name} On call without a connected call");
