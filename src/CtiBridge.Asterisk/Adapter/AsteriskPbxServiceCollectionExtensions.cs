@@ -82,6 +82,8 @@ public static class AsteriskPbxServiceCollectionExtensions
         });
         services.AddSingleton(sp => new PbxServers(sp.GetRequiredService<AsteriskServers>().All.ToDictionary(s => s.Name, s => (IPbx)s.Pbx)));
         if (extra.Count > 0)
+        {
+            // Registrations are read from every server; each tenant's endpoints are provisioned on its own.
             services.AddSingleton<IPhoneRegistrationSource>(sp =>
             {
                 var useAmi = sp.GetRequiredService<IOptions<AsteriskPbxOptions>>().Value.UseAmi;
@@ -91,10 +93,10 @@ public static class AsteriskPbxServiceCollectionExtensions
                     .. all.Skip(1).Select(s => new AsteriskPhoneRegistrations(useAmi ? s.Ami : null, sp.GetService<TimeProvider>())),
                 ]);
             });
-        if (extra.Count > 0)
             services.AddSingleton<IEndpointProvisioner>(sp => new PlacedEndpointProvisioner(
                 sp.GetRequiredService<AsteriskServers>().All.ToDictionary(s => s.Name, s => s.Provisioner, StringComparer.OrdinalIgnoreCase),
                 sp.GetRequiredService<IServiceScopeFactory>()));
+        }
         return services;
     }
 }
