@@ -1,9 +1,10 @@
 // Contacts and screen pop in Chromium: a sandbox call from a known number shows the caller's contact in the offer
 // banner before answering; a call from an unknown number offers to save it, and the saved contact is the agent's;
-// the tenant's third-party screen pop link carries the call's values URL-encoded.
+// the banner lists the last calls with the caller; the tenant's third-party page carries the call's values URL-encoded
+// and opens at its moment (a new tab when offered, a panel when answered).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, session, signIn, signOut, until, auditPage } from './lib.mjs';
+import { launch, session, signIn, signOut, until, auditPage, BASE } from './lib.mjs';
 
 let browser;
 let page;
@@ -29,7 +30,7 @@ after(async () => {
   try { await agent3.call('POST', '/agent/logout'); } catch { /* not logged in */ }
   try {
     const t = await admin.call('GET', '/admin/tenant');
-    await admin.call('PUT', '/admin/tenant', { name: t.name, settings: { ...t.settings, screenPopUrlTemplate: '' } });
+    await admin.call('PUT', '/admin/tenant', { name: t.name, settings: { ...t.settings, screenPopUrlTemplate: '', screenPopTrigger: 'Offered', screenPopTarget: 'NewTab' } });
   } catch { /* left as it was */ }
   await browser?.close();
 });
@@ -84,6 +85,54 @@ test('an unknown caller is offered as a new contact, saved from the banner as th
   assert.deepEqual(found.items.map((c) => [c.name, c.numbers[0].e164]), [['New From Call', unknownNumber]]);
   assert.equal(found.items[0].ownerName, 'Agent 3');
   await endOffer();
+});
+
+test('the banner lists the last calls with the caller, and the tenant\'s page opens in a new tab when the call is offered', async () => {
+  // The first test's offer from the known number rang out unanswered: once its record is written it is the last call
+  // with this caller, and agent3 (offered it) sees it.
+  const records = async () => (await admin.call('GET', `/call-records?search=${encodeURIComponent(knownNumber)}`)).items;
+  await until(async () => (await records()).some((r) => r.endedAt), 'the first offer\'s record', 15_000);
+  const last = (await records())[0];
+  const t = await admin.call('GET', '/admin/tenant');
+  await admin.call('PUT', '/admin/tenant', { name: t.name, settings: { ...t.settings,
+    screenPopUrlTemplate: `${BASE}/caller-page?n={number}&c={callId}`, screenPopTrigger: 'Offered', screenPopTarget: 'NewTab' } });
+
+  const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+  const banner = await offerFrom(knownNumber);
+  const callId = await banner.getAttribute('data-call');
+  const tab = await opened;
+  await until(() => tab.url() !== 'about:blank', 'the new tab to navigate');
+  assert.equal(tab.url(), `${BASE}/caller-page?n=${encodeURIComponent(knownNumber)}&c=${callId}`);
+  await tab.close();
+  const calls = banner.getByRole('list', { name: 'Last calls with this caller' });
+  await calls.waitFor();
+  assert.match(await calls.locator('li').first().innerText(), new RegExp(`· ${last.outcome}`));
+  await endOffer();
+});
+
+test('the tenant\'s page opens in a panel beside the toolbar when the call is answered, not before', async () => {
+  const t = await admin.call('GET', '/admin/tenant');
+  await admin.call('PUT', '/admin/tenant', { name: t.name, settings: { ...t.settings,
+    screenPopUrlTemplate: 'https://crm.example.com/pop?n={number}&c={callId}', screenPopTrigger: 'Answered', screenPopTarget: 'Panel' } });
+  let tabs = 0;
+  const countTab = () => { tabs += 1; };
+  browser.context.on('page', countTab);
+  const banner = await offerFrom(knownNumber);
+  const callId = await banner.getAttribute('data-call');
+  await banner.getByRole('region', { name: 'Caller' }).waitFor();
+  assert.equal(await page.locator('#screen-pop-panel').count(), 0, 'no panel while the call is offered');
+  await banner.getByRole('button', { name: 'Answer' }).click();
+  const panel = page.getByRole('complementary', { name: 'Caller page' });
+  await panel.waitFor();
+  assert.equal(await panel.locator('iframe').getAttribute('src'), `https://crm.example.com/pop?n=${encodeURIComponent(knownNumber)}&c=${callId}`);
+  assert.equal(tabs, 0, 'a panel, not a new tab');
+  browser.context.off('page', countTab);
+  await panel.getByRole('button', { name: 'Close' }).click();
+  assert.equal(await page.locator('#screen-pop-panel').count(), 0);
+  await page.locator('#hangup').click();
+  await until(async () => /Wrap-up/.test(await page.locator('#agent-state').innerText()), 'Wrap-up');
+  await page.click('#end-wrapup');
+  await until(async () => /^Ready$/.test(await page.locator('#agent-state').innerText()), 'Ready again');
 });
 
 test('the contacts page: an agent lists, searches, creates and edits her own contacts and deletes none', async () => {
