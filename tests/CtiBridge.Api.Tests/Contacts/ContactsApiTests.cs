@@ -96,6 +96,36 @@ public class ContactsApiTests
     }
 
     [Fact]
+    public async Task A_supervisor_neither_sees_edits_nor_deletes_the_contacts_of_a_team_she_does_not_lead()
+    {
+        using var host = new CtiApiFactory();
+        var admin = await host.ClientForAsync("demo", "admin");
+        var super = await host.ClientForAsync("demo", "super"); // leads Team A
+        // Team B: a new agent only, led by the admin.
+        const string password = "nine quiet herons at dusk 7!";
+        var dora = (await (await admin.PostAsJsonAsync("/api/v1/admin/users",
+            new { username = "dora", displayName = "Dora", roles = new[] { "agent" }, password })).ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await admin.PostAsJsonAsync("/api/v1/admin/teams", new { name = "Team B", supervisorIds = new[] { await host.UserIdAsync("admin") }, memberIds = new[] { dora } })
+            .OkAsync(HttpStatusCode.Created);
+        var doraClient = await host.ClientForAsync("demo", "dora", password);
+        var hers = await CreatedAsync(doraClient, new { name = "Customer of Team B", numbers = new[] { new { number = "+4930555777" } } });
+        Assert.Equal("Team B", hers.TeamName);
+
+        // For Team A's supervisor it does not exist: not listed, not found by number, not read, edited or deleted.
+        Assert.DoesNotContain((await SearchAsync(super)).Items, c => c.Id == hers.Id);
+        Assert.Empty((await SearchAsync(super, "555777")).Items);
+        await Problem.AssertAsync(await super.GetAsync($"/api/v1/contacts/{hers.Id}"), 404, ContactErrors.NotFound);
+        await Problem.AssertAsync(await super.PutAsJsonAsync($"/api/v1/contacts/{hers.Id}", new { name = "Taken" }), 404, ContactErrors.NotFound);
+        await Problem.AssertAsync(await super.DeleteAsync($"/api/v1/contacts/{hers.Id}"), 404, ContactErrors.NotFound);
+        // Nor may she hand one of her team's contacts to an agent of Team B.
+        var ours = await CreatedAsync(super, new { name = "Customer of Team A" });
+        await Problem.AssertAsync(await super.PutAsJsonAsync($"/api/v1/contacts/{ours.Id}", new { name = "Customer of Team A", ownerId = dora }), 403,
+            ContactErrors.AssignmentForbidden);
+        // Team B's supervisor (the admin here) still has it, unchanged.
+        Assert.Equal("Customer of Team B", (await (await admin.GetAsync($"/api/v1/contacts/{hers.Id}")).ReadAsync<ContactResponse>()).Name);
+    }
+
+    [Fact]
     public async Task A_contact_of_another_tenant_does_not_exist()
     {
         using var host = new CtiApiFactory();
