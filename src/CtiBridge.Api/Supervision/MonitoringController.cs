@@ -89,10 +89,10 @@ public sealed class MonitoringController(CallCenterAccess access, CallCenterDire
     /// agent goes to wrap-up (after a queue call). The monitored parties hear a beep only when the tenant's setting
     /// <c>tellMonitoredParties</c> is on.
     /// </remarks>
-    /// <response code="201">The session, state <c>Connecting</c>; <c>monitoringStarted</c> follows when your device answers.</response>
+    /// <response code="201">The session: state <c>Connecting</c> while your device rings (<c>monitoringStarted</c> follows when it answers), or <c>Active</c> at once on your desk's open listening line.</response>
     /// <response code="400">Invalid body.</response>
     /// <response code="403"><c>forbidden</c> (not a supervisor), <c>not_your_agent</c> (outside your teams), <c>monitoring_mode_not_allowed</c> (your teams' permission).</response>
-    /// <response code="409"><c>already_monitoring</c>, <c>agent_not_on_call</c>, <c>no_supervisor_device</c>.</response>
+    /// <response code="409"><c>already_monitoring</c>, <c>agent_not_on_call</c> (also in wrap-up), <c>no_supervisor_device</c>, <c>take_over_not_possible</c> (take over asked for during a consultation, a conference or self-service).</response>
     [HttpPost]
     [ProducesResponseType<MonitoringView>(201)]
     [ProducesResponseType<ValidationProblemDetails>(400)]

@@ -29,7 +29,9 @@ public sealed partial class TenantCallCenter
                 || !_calls.TryGetValue(callId, out var call) || call.Call.State != CallState.Connected) return null;
             if (call.Call.PresentAgentParty(agentId) is not { State: PartyState.Connected, AnsweredAt: not null } party) return null;
             var customer = call.Call.Customer is { IsPresent: true } c ? c : null;
-            return new MonitorableCall(call.Call.Id, party.LegId, customer?.LegId, customer?.Held ?? false);
+            // The rule HandOverToSupervisorAsync applies: the agent and the customer alone.
+            var takeOverPossible = customer is not null && call.ConsultBy is null && call.SelfService is null && call.Call.PresentParties.Count() == 2;
+            return new MonitorableCall(call.Call.Id, party.LegId, customer?.LegId, customer?.Held ?? false, takeOverPossible);
         }
     }
 
@@ -237,8 +239,11 @@ public static class NumberMask
         || (rule.StartsWith("first", StringComparison.Ordinal) && int.TryParse(rule.AsSpan(5), out var b) && b is >= 0 and <= 20);
 }
 
-/// <summary>An agent's connected call as supervision sees it: the agent's leg (snooped on) and the customer's, if present.</summary>
-public sealed record MonitorableCall(Guid CallId, string AgentLegId, string? CustomerLegId, bool CustomerHeld);
+/// <summary>
+/// An agent's connected call as supervision sees it: the agent's leg (snooped on) and the customer's, if present;
+/// <paramref name="TakeOverPossible"/>: the agent and the customer alone (no consultation, conference or self-service).
+/// </summary>
+public sealed record MonitorableCall(Guid CallId, string AgentLegId, string? CustomerLegId, bool CustomerHeld, bool TakeOverPossible);
 
 /// <summary>A skill group by id and name.</summary>
 public sealed record SkillGroupRef(Guid SkillGroupId, string Name);

@@ -131,6 +131,17 @@ public sealed class MonitoringSession(Guid id, Guid tenantId, Guid supervisorId,
         return true;
     }
 
+    /// <summary>
+    /// A take over asked for at the start did not happen (the call changed while the supervisor's device rang): the
+    /// session runs as a silent monitor from its start, and its first period says so.
+    /// </summary>
+    public void TakeOverNotDone()
+    {
+        if (State != MonitoringState.Active || Mode != MonitoringMode.TakeOver) return;
+        Mode = MonitoringMode.Monitor;
+        if (_periods.Count > 0 && _periods[^1].To is null) _periods[^1] = _periods[^1] with { Mode = MonitoringMode.Monitor };
+    }
+
     public bool End(DateTimeOffset now, MonitoringEndReason reason)
     {
         if (State == MonitoringState.Ended) return false;

@@ -268,6 +268,59 @@ public class MonitoringTests
     }
 
     [Fact]
+    public void Starting_in_take_over_is_refused_during_a_consultation_a_conference_and_self_service_and_nothing_rings()
+    {
+        var s = new Setup();
+        var (_, ann, callId) = s.AnnTalks();
+        s.Center.Login(Bob, ready: true);
+        s.Center.StartConsult(Ann, callId, new TransferTarget(AgentId: Bob));
+        s.Pbx.Answer(s.H.RingingFor("102").Id);
+        Assert.Equal(ErrorCodes.TakeOverNotPossible, Refused(() => s.Start(MonitoringMode.TakeOver)).Code);
+
+        s.Center.ConferenceConsult(Ann, callId);
+        Assert.Equal(ErrorCodes.TakeOverNotPossible, Refused(() => s.Start(MonitoringMode.TakeOver)).Code);
+
+        var t = new Setup();
+        var (_, _, selfServiceCall) = t.AnnTalks();
+        t.Center.StartSelfService(Ann, selfServiceCall, "pin");
+        Assert.Equal(ErrorCodes.TakeOverNotPossible, Refused(() => t.Start(MonitoringMode.TakeOver)).Code);
+
+        // Nothing rang, the calls go on, and monitoring the conference is allowed.
+        Assert.DoesNotContain(s.Pbx.Legs, l => l.Endpoint == SueDevice);
+        Assert.DoesNotContain(t.Pbx.Legs, l => l.Endpoint == SueDevice);
+        Assert.NotNull(s.Pbx.Leg(ann));
+        s.Start(MonitoringMode.Monitor);
+        Assert.Equal((MonitoringState.Active, MonitoringMode.Monitor), (s.Monitoring.Current(Tenant, Sue)!.State, s.Monitoring.Current(Tenant, Sue)!.Mode));
+    }
+
+    [Fact]
+    public async Task A_call_that_became_a_consultation_while_the_device_rang_is_monitored_silently_instead_of_taken_over()
+    {
+        var s = new Setup(sim: new SimulatorOptions { HonourAutoAnswer = false });
+        var (customer, ann, callId) = s.AnnTalks();
+        s.Start(MonitoringMode.TakeOver);
+        var sue = s.SueLeg;
+        s.Center.Login(Bob, ready: true);
+        s.Center.StartConsult(Ann, callId, new TransferTarget(AgentId: Bob));
+        var bobLeg = s.H.RingingFor("102").Id;
+        s.Pbx.Answer(bobLeg);
+
+        s.Pbx.Answer(sue);
+
+        var view = s.Monitoring.Current(Tenant, Sue)!;
+        Assert.Equal((MonitoringState.Active, MonitoringMode.Monitor), (view.State, view.Mode));
+        // Nothing was handed over: Ann keeps her call and consults Bob, and Sue hears them, silently.
+        Assert.NotNull(s.Pbx.Leg(ann));
+        Assert.Equal(AgentStatus.OnCall, s.H.StatusOf(Ann));
+        Assert.True(s.Pbx.Hears(sue, ann));
+        Assert.True(s.Pbx.Hears(sue, bobLeg));
+        Assert.False(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue));
+        s.Monitoring.Stop(Tenant, Sue);
+        Assert.Equal([MonitoringMode.Monitor], Assert.Single(s.Audit.Sessions).Periods.Select(p => p.Mode));
+    }
+
+    [Fact]
     public async Task While_the_agent_holds_the_customer_the_supervisor_keeps_hearing_the_agent()
     {
         var s = new Setup();
@@ -478,8 +531,12 @@ public class MonitoringTests
         Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // logged out
         s.Center.Login(Ann, ready: true);
         Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // Ready
-        s.H.CustomerCalls("Sales");
+        var customer = s.H.CustomerCalls("Sales");
         Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // ringing
+        s.Pbx.Answer(s.H.RingingFor("101").Id);
+        s.Pbx.HangupFromDevice(customer);
+        Assert.Equal(AgentStatus.WrapUp, s.H.StatusOf(Ann));
+        Assert.Equal(ErrorCodes.AgentNotOnCall, Refused(() => s.Start(MonitoringMode.Monitor)).Code); // in wrap-up
         Assert.DoesNotContain(s.Pbx.Legs, l => l.Endpoint == SueDevice);
     }
 

@@ -14,6 +14,7 @@ namespace CtiBridge.Application.Supervision.Monitoring;
 /// <param name="State"><c>Ringing</c> until the browser answers, then <c>Open</c>, or <c>InUse</c> while a session runs on it.</param>
 /// <param name="OpenedAt">When it was asked for.</param>
 /// <param name="SessionId">The session running on it, if any.</param>
+/// <example>{ "lineId": "c4d5e6f7-0819-4a2b-9c3d-4e5f60718293", "state": "Open", "openedAt": "2026-12-07T08:58:11.402+00:00", "sessionId": null }</example>
 public sealed record MonitoringLineView(Guid LineId, MonitoringLineState State, DateTimeOffset OpenedAt, Guid? SessionId);
 
 /// <summary>Where a listening line is.</summary>
@@ -142,7 +143,7 @@ public sealed partial class MonitoringService
     }
 
     /// <summary>A session starting on an open line (under <see cref="_gate"/>): no dial; the snoop goes into the line's bridge.</summary>
-    private Session StartOnLine(TenantCallCenter center, ListeningLine line, MonitoringSession state, string agentLeg)
+    private Session StartOnLine(TenantCallCenter center, ListeningLine line, MonitoringSession state, string agentLeg, bool mayMonitor)
     {
         state.Connected(state.RequestedAt);
         var session = new Session(state, center, line.Leg, agentLeg, center.Configuration.Settings.TellMonitoredParties)
@@ -150,6 +151,7 @@ public sealed partial class MonitoringService
             BridgeKey = line.Id,
             Line = line,
             Answered = true,
+            MayMonitor = mayMonitor,
         };
         line.InUse = session;
         _bySupervisor[(center.TenantId, state.SupervisorId)] = session;
@@ -162,13 +164,7 @@ public sealed partial class MonitoringService
     private async Task RunOnLineAsync(Session session)
     {
         var mode = session.State.Mode;
-        if (mode == MonitoringMode.TakeOver)
-        {
-            await TakeOverAsync(session).ConfigureAwait(false);
-            lock (_gate)
-                if (session.State.State != MonitoringState.Ended)
-                    _events.Publish(new MonitoringStartedEvent(session.State.TenantId, session.View));
-        }
+        if (mode == MonitoringMode.TakeOver) await TakeOverAtStartAsync(session).ConfigureAwait(false);
         else await SnoopAsync(session, mode).ConfigureAwait(false);
         var s = session.State;
         await session.Center.Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string>

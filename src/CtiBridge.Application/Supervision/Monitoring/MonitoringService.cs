@@ -76,6 +76,8 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         /// <summary>The silent party in the call's bridge while the supervisor speaks to the agent (<see cref="MixerEndpoint"/>).</summary>
         public string? MixerLeg { get; set; }
         public string? CustomerLeg { get; set; }
+        /// <summary>Whether the supervisor's teams allow a silent monitor: where a take over asked for at the start cannot happen, the session goes on as one.</summary>
+        public bool MayMonitor { get; init; }
         public SerialQueue Lane { get; } = new();
         public MonitoringView View => MonitoringView.Of(State, Told);
     }
@@ -92,7 +94,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
     /// Starts monitoring <paramref name="agentId"/>'s call in <paramref name="mode"/>: rings the supervisor's device with
     /// auto-answer. Refusals: <c>not_your_agent</c> (403, outside the supervisor's teams), <c>monitoring_mode_not_allowed</c>
     /// (403, the teams' permission), <c>already_monitoring</c> (409), <c>no_supervisor_device</c> (409),
-    /// <c>agent_not_on_call</c> (409).
+    /// <c>agent_not_on_call</c> (409), <c>take_over_not_possible</c> (409, take over during a consultation, a conference or self-service).
     /// </summary>
     public MonitoringView Start(TenantCallCenter center, TenantSupervision supervision, Guid supervisorId, Guid agentId, MonitoringMode mode)
     {
@@ -110,14 +112,18 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
                     "You have no device to listen on: an admin gives you a supervisor extension (or an agent extension).");
             var call = center.MonitorableCallOf(agentId)
                 ?? throw new CtiException(ErrorCodes.AgentNotOnCall, "The agent is not talking on a call now.");
+            if (mode == MonitoringMode.TakeOver && !call.TakeOverPossible)
+                throw new CtiException(ErrorCodes.TakeOverNotPossible,
+                    "Only a call between the agent and the customer alone can be taken over (no consultation, conference or self-service).");
+            var mayMonitor = supervision.MonitoringModesFor(supervisorId, agentId).Allows(MonitoringMode.Monitor);
             var now = _time.GetUtcNow();
             var state = new MonitoringSession(Guid.NewGuid(), center.TenantId, supervisorId, agentId, call.CallId, mode, now);
             if (_lines.TryGetValue((center.TenantId, supervisorId), out var line) && line.Answered && line.InUse is null)
-                session = StartOnLine(center, line, state, call.AgentLegId);
+                session = StartOnLine(center, line, state, call.AgentLegId, mayMonitor);
             else
             {
                 session = new Session(state, center, "cti-sup-" + Guid.NewGuid().ToString("N")[..16], call.AgentLegId,
-                    center.Configuration.Settings.TellMonitoredParties);
+                    center.Configuration.Settings.TellMonitoredParties) { MayMonitor = mayMonitor };
                 _bySupervisor[(center.TenantId, supervisorId)] = session;
                 _byLeg[session.SupervisorLeg] = session;
                 var agentName = center.GetAgent(agentId).DisplayName;
@@ -224,13 +230,7 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
         session.Lane.Post(async () =>
         {
             await session.Center.Pbx.JoinCallAsync(session.State.Id, session.SupervisorLeg).ConfigureAwait(false);
-            if (mode == MonitoringMode.TakeOver)
-            {
-                await TakeOverAsync(session).ConfigureAwait(false);
-                lock (_gate)
-                    if (session.State.State != MonitoringState.Ended)
-                        _events.Publish(new MonitoringStartedEvent(session.State.TenantId, session.View));
-            }
+            if (mode == MonitoringMode.TakeOver) await TakeOverAtStartAsync(session).ConfigureAwait(false);
             else await SnoopAsync(session, mode).ConfigureAwait(false);
         }, ex => Failed(session, ex));
     }
@@ -326,6 +326,30 @@ public sealed partial class MonitoringService : ISupervisionLegHandler
     {
         try { await session.Center.Pbx.SetLegVariablesAsync(session.SupervisorLeg, new Dictionary<string, string> { [LegVariables.Mixer] = mixerLeg }).ConfigureAwait(false); }
         catch (CtiException ex) { _log.LogDebug("Monitoring session {SessionId}: {Message}", session.State.Id, ex.Message); }
+    }
+
+    /// <summary>
+    /// A session started in take over, its device answered: takes the call over. When the call changed while the device
+    /// rang (a consultation, a conference or self-service began), it cannot be taken over: the session goes on as a silent
+    /// monitor if the supervisor's teams allow one (the started event says which mode runs), else it ends as failed.
+    /// </summary>
+    private async Task TakeOverAtStartAsync(Session session)
+    {
+        try { await TakeOverAsync(session).ConfigureAwait(false); }
+        catch (CtiException ex) when (ex.Code == ErrorCodes.TakeOverNotPossible && session.MayMonitor)
+        {
+            _log.LogInformation("Monitoring session {SessionId}: the call cannot be taken over now ({Message}); monitoring it silently instead",
+                session.State.Id, ex.Message);
+            lock (_gate)
+            {
+                if (session.State.State == MonitoringState.Ended) return;
+                session.State.TakeOverNotDone();
+            }
+            await SnoopAsync(session, MonitoringMode.Monitor).ConfigureAwait(false);
+        }
+        lock (_gate)
+            if (session.State.State != MonitoringState.Ended)
+                _events.Publish(new MonitoringStartedEvent(session.State.TenantId, session.View));
     }
 
     private async Task TakeOverAsync(Session session)

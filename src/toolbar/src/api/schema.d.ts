@@ -10682,7 +10682,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The session, state `Connecting`; `monitoringStarted` follows when your device answers. */
+                /** @description The session: state `Connecting` while your device rings (`monitoringStarted` follows when it answers), or `Active` at once on your desk's open listening line. */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -10718,7 +10718,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                     };
                 };
-                /** @description `already_monitoring`, `agent_not_on_call`, `no_supervisor_device`. */
+                /** @description `already_monitoring`, `agent_not_on_call` (also in wrap-up), `no_supervisor_device`, `take_over_not_possible` (take over asked for during a consultation, a conference or self-service). */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -20318,7 +20318,41 @@ export interface components {
             /** @description 1–64 characters: letters, digits, `_`, `.`, `-` (as the tenant's attached-data keys). */
             dataKey?: string | null;
         };
-        /** @description The session ended (CtiBridge.Application.Supervision.Monitoring.MonitoringView.EndReason). */
+        /**
+         * @description The session ended (CtiBridge.Application.Supervision.Monitoring.MonitoringView.EndReason).
+         * @example {
+         *       "tenantId": "e2f1a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
+         *       "session": {
+         *         "sessionId": "9b2e4c1a-6d3f-4e8a-b7c5-2f1a0d9e8c73",
+         *         "supervisorId": "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f",
+         *         "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11",
+         *         "callId": "7a1d2e3f-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *         "mode": "Whisper",
+         *         "state": "Ended",
+         *         "requestedAt": "2026-12-07T09:15:02.120+00:00",
+         *         "connectedAt": "2026-12-07T09:15:02.240+00:00",
+         *         "endedAt": "2026-12-07T09:16:05.500+00:00",
+         *         "endReason": "Stopped",
+         *         "partiesTold": false,
+         *         "periods": [
+         *           {
+         *             "mode": "Monitor",
+         *             "from": "2026-12-07T09:15:02.240+00:00",
+         *             "to": "2026-12-07T09:15:40.010+00:00"
+         *           },
+         *           {
+         *             "mode": "Whisper",
+         *             "from": "2026-12-07T09:15:40.010+00:00",
+         *             "to": "2026-12-07T09:16:05.500+00:00"
+         *           }
+         *         ]
+         *       },
+         *       "agents": [
+         *         "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f"
+         *       ],
+         *       "name": "monitoringEnded"
+         *     }
+         */
         "Application.Supervision.Monitoring.MonitoringEndedEvent": {
             /** Format: uuid */
             tenantId?: string;
@@ -20331,7 +20365,15 @@ export interface components {
          * @enum {string}
          */
         "Application.Supervision.Monitoring.MonitoringLineState": "Ringing" | "Open" | "InUse";
-        /** @description A supervisor's listening line (docs/supervision.md, "Listening from a browser: the listening line"). */
+        /**
+         * @description A supervisor's listening line (docs/supervision.md, "Listening from a browser: the listening line").
+         * @example {
+         *       "lineId": "c4d5e6f7-0819-4a2b-9c3d-4e5f60718293",
+         *       "state": "Open",
+         *       "openedAt": "2026-12-07T08:58:11.402+00:00",
+         *       "sessionId": null
+         *     }
+         */
         "Application.Supervision.Monitoring.MonitoringLineView": {
             /**
              * Format: uuid
@@ -20350,7 +20392,42 @@ export interface components {
              */
             sessionId?: string | null;
         };
-        /** @description The supervisor switched mode (the same device leg, no new call). */
+        /**
+         * @description The supervisor switched mode (the same device leg, no new call).
+         * @example {
+         *       "tenantId": "e2f1a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
+         *       "session": {
+         *         "sessionId": "9b2e4c1a-6d3f-4e8a-b7c5-2f1a0d9e8c73",
+         *         "supervisorId": "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f",
+         *         "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11",
+         *         "callId": "7a1d2e3f-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *         "mode": "Whisper",
+         *         "state": "Active",
+         *         "requestedAt": "2026-12-07T09:15:02.120+00:00",
+         *         "connectedAt": "2026-12-07T09:15:02.240+00:00",
+         *         "endedAt": null,
+         *         "endReason": null,
+         *         "partiesTold": false,
+         *         "periods": [
+         *           {
+         *             "mode": "Monitor",
+         *             "from": "2026-12-07T09:15:02.240+00:00",
+         *             "to": "2026-12-07T09:15:40.010+00:00"
+         *           },
+         *           {
+         *             "mode": "Whisper",
+         *             "from": "2026-12-07T09:15:40.010+00:00",
+         *             "to": null
+         *           }
+         *         ]
+         *       },
+         *       "agents": [
+         *         "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f"
+         *       ],
+         *       "previousMode": "Monitor",
+         *       "name": "monitoringModeChanged"
+         *     }
+         */
         "Application.Supervision.Monitoring.MonitoringModeChangedEvent": {
             /** Format: uuid */
             tenantId?: string;
@@ -20359,7 +20436,36 @@ export interface components {
             previousMode?: components["schemas"]["Domain.Supervision.MonitoringMode"];
             readonly name?: string;
         };
-        /** @description The supervisor's device answered: the supervisor hears the call in CtiBridge.Application.Supervision.Monitoring.MonitoringView.Mode. */
+        /**
+         * @description The supervisor's device answered: the supervisor hears the call in CtiBridge.Application.Supervision.Monitoring.MonitoringView.Mode.
+         * @example {
+         *       "tenantId": "e2f1a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
+         *       "session": {
+         *         "sessionId": "9b2e4c1a-6d3f-4e8a-b7c5-2f1a0d9e8c73",
+         *         "supervisorId": "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f",
+         *         "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11",
+         *         "callId": "7a1d2e3f-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *         "mode": "Monitor",
+         *         "state": "Active",
+         *         "requestedAt": "2026-12-07T09:15:02.120+00:00",
+         *         "connectedAt": "2026-12-07T09:15:02.240+00:00",
+         *         "endedAt": null,
+         *         "endReason": null,
+         *         "partiesTold": false,
+         *         "periods": [
+         *           {
+         *             "mode": "Monitor",
+         *             "from": "2026-12-07T09:15:02.240+00:00",
+         *             "to": null
+         *           }
+         *         ]
+         *       },
+         *       "agents": [
+         *         "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f"
+         *       ],
+         *       "name": "monitoringStarted"
+         *     }
+         */
         "Application.Supervision.Monitoring.MonitoringStartedEvent": {
             /** Format: uuid */
             tenantId?: string;
@@ -20370,6 +20476,31 @@ export interface components {
         /**
          * @description A monitoring session as the API shows it: who monitors whom on which call, the mode (in use, or to start in while the
          *     supervisor's device rings), the periods per mode, and whether the monitored parties are told.
+         * @example {
+         *       "sessionId": "9b2e4c1a-6d3f-4e8a-b7c5-2f1a0d9e8c73",
+         *       "supervisorId": "3c8d1f0e-2a4b-4c6d-8e9f-0a1b2c3d4e5f",
+         *       "agentId": "5f0c7a52-3c1e-4a51-9d2f-1f6f3f2b8e11",
+         *       "callId": "7a1d2e3f-4b5c-4d6e-8f90-a1b2c3d4e5f6",
+         *       "mode": "Whisper",
+         *       "state": "Active",
+         *       "requestedAt": "2026-12-07T09:15:02.120+00:00",
+         *       "connectedAt": "2026-12-07T09:15:02.240+00:00",
+         *       "endedAt": null,
+         *       "endReason": null,
+         *       "partiesTold": false,
+         *       "periods": [
+         *         {
+         *           "mode": "Monitor",
+         *           "from": "2026-12-07T09:15:02.240+00:00",
+         *           "to": "2026-12-07T09:15:40.010+00:00"
+         *         },
+         *         {
+         *           "mode": "Whisper",
+         *           "from": "2026-12-07T09:15:40.010+00:00",
+         *           "to": null
+         *         }
+         *       ]
+         *     }
          */
         "Application.Supervision.Monitoring.MonitoringView": {
             /** Format: uuid */
