@@ -60,6 +60,13 @@ public sealed class TestHub : IAsyncDisposable
         return hub;
     }
 
+    /// <summary>Also records the events <paramref name="names"/> (the sample client listens to the call center's events only).</summary>
+    public TestHub Listen(params string[] names)
+    {
+        foreach (var name in names) Connection.On<JsonElement>(name, e => Received.Enqueue(e));
+        return this;
+    }
+
     /// <summary>The resumable stream's envelopes received (they carry <c>seq</c>), in arrival order.</summary>
     public IReadOnlyList<JsonElement> Events => Received.Where(e => e.TryGetProperty("seq", out _)).ToList();
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using CtiBridge.Data.Entities;
 using CtiBridge.Api.Tests.CallCenter;
 using CtiBridge.Application.Events;
 using CtiBridge.Application.Supervision.Monitoring;
@@ -128,8 +130,51 @@ public class MonitoringApiTests
         await Problem.AssertAsync(await super.PutAsJsonAsync(Url + "/mode", new { mode = "Barge" }), 404, "not_monitoring");
         await Problem.AssertAsync(await super.DeleteAsync(Url), 404, "not_monitoring");
 
+        // A real agent of the tenant in none of super's teams; an integrator's API key (a session needs a person with a device).
+        var outsider = (await (await admin.PostAsJsonAsync("/api/v1/admin/users",
+            new { username = "dora", displayName = "Dora", roles = new[] { "agent" }, password = "nine quiet herons at dusk 7!" })).ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Problem.AssertAsync(await super.PostAsJsonAsync(Url, new { agentId = outsider, mode = "Monitor" }), 403, "not_your_agent");
+        var key = await host.ApiKeyClientAsync("demo", ApiKeyScopes.CallControl);
+        Assert.Equal(HttpStatusCode.Forbidden, (await key.PostAsJsonAsync(Url, new { agentId, mode = "Monitor" })).StatusCode);
+
         await super.PostAsJsonAsync(Url, new { agentId, mode = "Monitor" }).OkAsync(HttpStatusCode.Created);
         await Problem.AssertAsync(await super.PostAsJsonAsync(Url, new { agentId, mode = "Whisper" }), 409, "already_monitoring");
+    }
+
+    [Fact]
+    public async Task The_supervisor_receives_the_sessions_events_and_the_agent_only_when_the_tenant_tells_monitored_parties()
+    {
+        using var host = new CtiApiFactory();
+        var (_, admin, super, _, agentId, callId) = await AgentOnACallAsync(host);
+        string[] events = ["monitoringStarted", "monitoringModeChanged", "monitoringEnded"];
+        await using var superHub = (await TestHub.ConnectAsync(host.Server, (await host.LoginAsync("demo", "super")).AccessToken)).Listen(events);
+        await using var agentHub = (await TestHub.ConnectAsync(host.Server, (await host.LoginAsync("demo", "agent1")).AccessToken)).Listen(events);
+        static bool Is(JsonElement e, string name, string? reason = null) => e.GetProperty("name").GetString() == name
+            && (reason is null || e.GetProperty("data").GetProperty("session").GetProperty("endReason").GetString() == reason);
+
+        // Not told (the tenant's default): the supervisor gets started, mode changed and ended; the agent nothing.
+        await super.PostAsJsonAsync(Url, new { agentId, mode = "Monitor" }).OkAsync(HttpStatusCode.Created);
+        var started = (await superHub.WaitForAsync(e => Is(e, "monitoringStarted"), "monitoringStarted")).GetProperty("data").GetProperty("session");
+        Assert.Equal((callId, agentId, "Monitor", false), (started.GetProperty("callId").GetGuid(), started.GetProperty("agentId").GetGuid(),
+            started.GetProperty("mode").GetString(), started.GetProperty("partiesTold").GetBoolean()));
+        await super.PutAsJsonAsync(Url + "/mode", new { mode = "Whisper" }).OkAsync(HttpStatusCode.OK);
+        var changed = (await superHub.WaitForAsync(e => Is(e, "monitoringModeChanged"), "monitoringModeChanged")).GetProperty("data");
+        Assert.Equal(("Monitor", "Whisper"), (changed.GetProperty("previousMode").GetString(), changed.GetProperty("session").GetProperty("mode").GetString()));
+        await super.DeleteAsync(Url).OkAsync();
+        await superHub.WaitForAsync(e => Is(e, "monitoringEnded", "Stopped"), "monitoringEnded");
+
+        // Told: the agent gets the session's events too.
+        var tenant = JsonNode.Parse(await (await admin.GetAsync("/api/v1/admin/tenant")).Content.ReadAsStringAsync())!.AsObject();
+        tenant["settings"]!["tellMonitoredParties"] = true;
+        await admin.PutAsJsonAsync("/api/v1/admin/tenant", new JsonObject { ["name"] = tenant["name"]!.GetValue<string>(), ["settings"] = JsonNode.Parse(tenant["settings"]!.ToJsonString()) })
+            .OkAsync(HttpStatusCode.OK);
+        await super.PostAsJsonAsync(Url, new { agentId, mode = "Barge" }).OkAsync(HttpStatusCode.Created);
+        var told = (await agentHub.WaitForAsync(e => Is(e, "monitoringStarted"), "monitoringStarted at the agent")).GetProperty("data").GetProperty("session");
+        Assert.Equal(("Barge", true), (told.GetProperty("mode").GetString(), told.GetProperty("partiesTold").GetBoolean()));
+        await super.DeleteAsync(Url).OkAsync();
+        await agentHub.WaitForAsync(e => Is(e, "monitoringEnded", "Stopped"), "monitoringEnded at the agent");
+        // Of the first session, not told, the agent received nothing.
+        Assert.Equal(["monitoringStarted", "monitoringEnded"], agentHub.Names(e => e.GetProperty("name").GetString()!.StartsWith("monitoring", StringComparison.Ordinal)));
     }
 
     [Fact]
