@@ -108,6 +108,37 @@ public class MonitoringApiTests
     }
 
     [Fact]
+    public async Task A_supervisor_of_two_teams_of_the_agent_may_use_the_modes_either_team_allows()
+    {
+        using var host = new CtiApiFactory();
+        var (_, admin, super, _, agentId, _) = await AgentOnACallAsync(host);
+        var teamA = (await (await admin.GetAsync("/api/v1/admin/teams")).ReadAsync<JsonElement>()).EnumerateArray().Single();
+        object TeamA(string[] modes) => new
+        {
+            name = teamA.GetProperty("name").GetString(),
+            supervisorIds = teamA.GetProperty("supervisorIds").EnumerateArray().Select(x => x.GetGuid()),
+            memberIds = teamA.GetProperty("memberIds").EnumerateArray().Select(x => x.GetGuid()),
+            monitoringModes = modes,
+        };
+        // Team A (agent1, agent2, agent3) allows monitoring only; team Coaching (agent1 only, also led by super) whisper only.
+        await admin.PutAsJsonAsync($"/api/v1/admin/teams/{teamA.GetProperty("id").GetGuid()}", TeamA(["Monitor"])).OkAsync(HttpStatusCode.OK);
+        await admin.PostAsJsonAsync("/api/v1/admin/teams", new
+        {
+            name = "Coaching", supervisorIds = new[] { await host.UserIdAsync("super") }, memberIds = new[] { agentId }, monitoringModes = new[] { "Whisper" },
+        }).OkAsync(HttpStatusCode.Created);
+
+        // On agent1 (in both): monitor and whisper, not barge or take over. On agent2 (Team A only): monitor only.
+        var agent2 = await host.UserIdAsync("agent2");
+        await Problem.AssertAsync(await super.PostAsJsonAsync(Url, new { agentId = agent2, mode = "Whisper" }), 403, "monitoring_mode_not_allowed");
+        await Problem.AssertAsync(await super.PostAsJsonAsync(Url, new { agentId, mode = "Barge" }), 403, "monitoring_mode_not_allowed");
+        await super.PostAsJsonAsync(Url, new { agentId, mode = "Monitor" }).OkAsync(HttpStatusCode.Created);
+        Assert.Equal(MonitoringMode.Whisper, (await (await super.PutAsJsonAsync(Url + "/mode", new { mode = "Whisper" })).ReadAsync<MonitoringView>()).Mode);
+        await Problem.AssertAsync(await super.PutAsJsonAsync(Url + "/mode", new { mode = "Barge" }), 403, "monitoring_mode_not_allowed");
+        await Problem.AssertAsync(await super.PutAsJsonAsync(Url + "/mode", new { mode = "TakeOver" }), 403, "monitoring_mode_not_allowed");
+        await super.DeleteAsync(Url).OkAsync();
+    }
+
+    [Fact]
     public async Task Refusals_carry_stable_codes()
     {
         using var host = new CtiApiFactory();

@@ -337,6 +337,56 @@ public class MonitoringTests
     }
 
     [Fact]
+    public async Task While_the_agent_holds_the_customer_whisper_and_barge_reach_only_the_agent_and_barge_reaches_both_after_the_resume()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+        s.Start(MonitoringMode.Whisper);
+        var sue = s.SueLeg;
+
+        await s.Center.HoldAsync(Ann, callId);
+        Assert.True(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue));
+        await s.Switch(MonitoringMode.Barge);
+        Assert.True(s.Pbx.Hears(ann, sue));
+        Assert.False(s.Pbx.Hears(customer, sue)); // the held customer hears music, not the conversation
+
+        await s.Center.ResumeAsync(Ann, callId);
+        Assert.True(s.Pbx.Hears(ann, sue));
+        Assert.True(s.Pbx.Hears(customer, sue));
+        Assert.True(s.Pbx.Hears(sue, customer));
+    }
+
+    [Fact]
+    public void A_cancelled_consultation_brings_the_customer_back_to_the_supervisor_and_a_completed_one_ends_the_session()
+    {
+        var s = new Setup();
+        var (customer, ann, callId) = s.AnnTalks();
+        s.Center.Login(Bob, ready: true);
+        s.Start(MonitoringMode.Monitor);
+        var sue = s.SueLeg;
+
+        s.Center.StartConsult(Ann, callId, new TransferTarget(AgentId: Bob));
+        s.Pbx.Answer(s.H.RingingFor("102").Id);
+        Assert.False(s.Pbx.Hears(sue, customer));
+        s.Center.CancelConsult(Ann, callId);
+        Assert.True(s.Pbx.Hears(sue, customer));
+        Assert.True(s.Pbx.Hears(sue, ann));
+
+        s.Center.StartConsult(Ann, callId, new TransferTarget(AgentId: Bob));
+        s.Pbx.Answer(s.H.RingingFor("102").Id);
+        s.Center.CompleteConsult(Ann, callId);
+
+        // Ann's leg left with the transfer: the session ends with it, Sue's device is hung up, the customer talks to Bob.
+        Assert.Null(s.Monitoring.Current(Tenant, Sue));
+        Assert.Null(s.Pbx.Leg(sue));
+        Assert.Null(s.Pbx.Leg(ann));
+        Assert.Equal(MonitoringEndReason.CallEnded, Assert.Single(s.Audit.Sessions).EndReason);
+        var bobLeg = s.Pbx.Legs.Single(l => l.Endpoint == Endpoint("102")).Id;
+        Assert.True(s.Pbx.Hears(customer, bobLeg));
+    }
+
+    [Fact]
     public void The_session_ends_when_the_call_ends()
     {
         var s = new Setup();
