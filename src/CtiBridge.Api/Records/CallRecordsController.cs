@@ -19,7 +19,7 @@ public sealed class CallRecordQuery
     public CallDirection? Direction { get; init; }
     /// <summary>Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal.</summary>
     public CallKind? Kind { get; init; }
-    /// <summary>InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer).</summary>
+    /// <summary>InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer).</summary>
     public CallRecordType? Type { get; init; }
     /// <summary>The skill group.</summary>
     public Guid? SkillGroupId { get; init; }

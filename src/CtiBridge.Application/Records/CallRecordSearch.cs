@@ -281,7 +281,8 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         {
             CallRecordType.InboundQueue => q.Where(c => c.Kind == CallKind.Queue),
             CallRecordType.DirectInbound => q.Where(c => c.Kind == CallKind.Direct),
-            CallRecordType.ManualOutbound => q.Where(c => c.Kind == CallKind.Outbound),
+            CallRecordType.ManualOutbound => q.Where(c => c.Kind == CallKind.Outbound && c.DialTaskId == null),
+            CallRecordType.TaskDialled => q.Where(c => c.Kind == CallKind.Outbound && c.DialTaskId != null),
             CallRecordType.Internal => q.Where(c => c.Kind == CallKind.Internal),
             CallRecordType.Transferred => q.Where(c => legs.Where(l => l.EndReason == CallEndReason.AgentTransfer
                 && (l.Role == CallLegRole.Agent || l.Role == CallLegRole.Consult)).Select(l => l.CallId).Contains(c.Id)),

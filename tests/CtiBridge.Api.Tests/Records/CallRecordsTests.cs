@@ -307,6 +307,12 @@ public class CallRecordsTests
                     EndReason = CallEndReason.Normal });
                 r.DispositionId = wonId;
                 return r;
+            },
+            i =>
+            {   // Dialled by agent 1 for a dial task (records keep the task's id, with no foreign key).
+                var r = Rec(i, 60, i.Agent1, null, CallOutcome.Answered, direction: CallDirection.Outbound, kind: CallKind.Outbound, talk: 12);
+                r.DialTaskId = Guid.NewGuid();
+                return r;
             });
         var admin = await host.ClientForAsync("demo", "admin");
         var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
@@ -316,6 +322,8 @@ public class CallRecordsTests
         Assert.Equal([ids[5], ids[4], ids[0]], await Find("type=InboundQueue"));
         Assert.Equal([ids[1]], await Find("type=DirectInbound"));
         Assert.Equal([ids[2]], await Find("type=ManualOutbound"));
+        Assert.Equal([ids[6]], await Find("type=TaskDialled"));
+        Assert.Equal([ids[6], ids[2]], await Find("kind=Outbound"));
         Assert.Equal([ids[3]], await Find("type=Internal"));
         Assert.Equal([ids[4]], await Find("type=Transferred"));
         Assert.Equal([ids[5], ids[4]], await Find("type=Consulted"));
@@ -324,7 +332,7 @@ public class CallRecordsTests
         Assert.Equal([ids[4]], await Find("type=Transferred&minTalkSeconds=40&skillGroupId=" +
             (await host.DbAsync(db => db.SkillGroups.SingleAsync(g => g.Name == "Sales"))).Id));
         Assert.Empty(await Find($"type=Consulted&dispositionId={Guid.NewGuid()}"));
-        await Problem.AssertAsync(await admin.GetAsync("/api/v1/call-records?type=TaskDialled"), 400, "validation_failed");
+        await Problem.AssertAsync(await admin.GetAsync("/api/v1/call-records?type=Predictive"), 400, "validation_failed");
 
         // The dispositions to choose from: the tenant's, for everyone who reads records; another tenant's admin sees none of them.
         var agent = await host.ClientForAsync("demo", "agent1");

@@ -3273,7 +3273,7 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
@@ -3507,7 +3507,7 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
@@ -12076,7 +12076,7 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
@@ -12172,7 +12172,7 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
@@ -12271,7 +12271,7 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
                     /** @description The skill group. */
                     SkillGroupId?: string;
@@ -20059,11 +20059,11 @@ export interface components {
         };
         /**
          * @description The type of a call for the records' type filter: how it came (inbound through a skill group, inbound to one agent,
-         *     dialled by an agent, agent to agent), or what happened in it (transferred from one agent to another, another agent
+         *     dialled by an agent by hand or from a dial task, agent to agent), or what happened in it (transferred from one agent to another, another agent
          *     consulted or conferenced in). docs/reports.md.
          * @enum {string}
          */
-        "Application.Records.CallRecordType": "InboundQueue" | "DirectInbound" | "ManualOutbound" | "Internal" | "Transferred" | "Consulted";
+        "Application.Records.CallRecordType": "InboundQueue" | "DirectInbound" | "ManualOutbound" | "Internal" | "Transferred" | "Consulted" | "TaskDialled";
         /** @description A recording of the call. */
         "Application.Records.CallRecordingRef": {
             /** Format: uuid */

@@ -23,10 +23,10 @@ export interface RecordFilters {
   hasRecording: '' | 'true' | 'false';
 }
 
-export type CallType = 'InboundQueue' | 'DirectInbound' | 'ManualOutbound' | 'Internal' | 'Transferred' | 'Consulted';
+export type CallType = 'InboundQueue' | 'DirectInbound' | 'ManualOutbound' | 'TaskDialled' | 'Internal' | 'Transferred' | 'Consulted';
 export const TYPES: readonly [CallType, string][] = [
-  ['InboundQueue', 'Inbound through a skill group'], ['DirectInbound', 'Inbound to an agent'], ['ManualOutbound', 'Dialled by an agent'],
-  ['Internal', 'Internal'], ['Transferred', 'Transferred'], ['Consulted', 'With a consultation or conference'],
+  ['InboundQueue', 'Inbound through a skill group'], ['DirectInbound', 'Inbound to an agent'], ['ManualOutbound', 'Dialled by hand'],
+  ['TaskDialled', 'Dialled for a dial task'], ['Internal', 'Internal'], ['Transferred', 'Transferred'], ['Consulted', 'With a consultation or conference'],
 ];
 /** The end reasons a search can name, in words (who hung up, RONA, transfer, timeout, blocked, …). */
 export const END_REASONS: readonly [string, string][] = [
