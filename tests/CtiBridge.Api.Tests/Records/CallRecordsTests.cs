@@ -345,6 +345,39 @@ public class CallRecordsTests
     }
 
     [Fact]
+    public async Task Who_hung_up_is_an_end_reason_to_filter_by_shown_in_the_journey_and_the_call_stays_answered()
+    {
+        using var host = new CtiApiFactory();
+        static CallRecord HungUp(Ids i, int minute, CallEndReason reason)
+        {   // As the call center stores it: the call's reason on the record and on the leg that did not hang up itself.
+            var r = Rec(i, minute, i.Agent1, i.Sales, CallOutcome.Answered, talk: 30, reason: reason);
+            var other = reason == CallEndReason.AgentHungUp ? CallLegRole.Customer : CallLegRole.Agent;
+            r.Legs.Single(l => l.Role == other).EndReason = reason;
+            return r;
+        }
+        var ids = await SeedAsync(host,
+            i => HungUp(i, 0, CallEndReason.CustomerHungUp),
+            i => HungUp(i, 10, CallEndReason.AgentHungUp),
+            i => Rec(i, 20, i.Agent1, i.Sales, CallOutcome.Answered, talk: 30)); // recorded before who hung up was kept: Normal
+        var admin = await host.ClientForAsync("demo", "admin");
+        var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        async Task<List<Guid>> Find(string query) =>
+            (await (await admin.GetAsync($"/api/v1/call-records?{range}&{query}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([ids[0]], await Find("endReason=CustomerHungUp"));
+        Assert.Equal([ids[1]], await Find("endReason=AgentHungUp"));
+        Assert.Equal([ids[2]], await Find("endReason=Normal"));
+        Assert.Equal([ids[2], ids[1], ids[0]], await Find("outcome=Answered"));
+
+        var journey = await (await admin.GetAsync($"/api/v1/call-records/{ids[1]}")).ReadAsync<CallRecordDetail>();
+        Assert.Equal(CallEndReason.AgentHungUp, journey.Summary.EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, journey.Legs.Single(l => l.Role == CallLegRole.Customer).EndReason);
+        var csv = await (await admin.GetAsync($"/api/v1/call-records/export?{range}&endReason=CustomerHungUp")).Content.ReadAsStringAsync();
+        Assert.Contains("CustomerHungUp", csv);
+        Assert.DoesNotContain("AgentHungUp", csv);
+    }
+
+    [Fact]
     public async Task Keyset_pages_neither_repeat_nor_skip_rows_while_calls_are_added()
     {
         using var host = new CtiApiFactory();

@@ -3283,7 +3283,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -3517,7 +3517,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12086,7 +12086,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12182,7 +12182,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12281,7 +12281,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -20577,7 +20577,7 @@ export interface components {
          * @description Why a call (or a leg of it) ended, as stored in its call record.
          * @enum {string}
          */
-        "Domain.Calls.CallEndReason": "Normal" | "AgentTransfer" | "AbandonedWhileWaiting" | "AbandonedWhileRinging" | "NoAgentOnline" | "Blocklisted" | "Missed" | "Rejected" | "Busy" | "NoAnswer" | "Unreachable" | "CallerCancelled" | "AgentCancelled" | "Overflow" | "Closed" | "Failed" | "TakenOver" | "PbxRestarted";
+        "Domain.Calls.CallEndReason": "Normal" | "AgentTransfer" | "AbandonedWhileWaiting" | "AbandonedWhileRinging" | "NoAgentOnline" | "Blocklisted" | "Missed" | "Rejected" | "Busy" | "NoAnswer" | "Unreachable" | "CallerCancelled" | "AgentCancelled" | "Overflow" | "Closed" | "Failed" | "TakenOver" | "PbxRestarted" | "CustomerHungUp" | "AgentHungUp";
         /**
          * @description How the call came to exist; decides routing and wrap-up.
          * @enum {string}

@@ -30,7 +30,8 @@ export const TYPES: readonly [CallType, string][] = [
 ];
 /** The end reasons a search can name, in words (who hung up, RONA, transfer, timeout, blocked, …). */
 export const END_REASONS: readonly [string, string][] = [
-  ['Normal', 'Hung up after the conversation'], ['AgentTransfer', 'Transferred by the agent'], ['AbandonedWhileWaiting', 'Caller hung up while waiting'],
+  ['CustomerHungUp', 'Customer hung up'], ['AgentHungUp', 'Agent hung up'],
+  ['Normal', 'Ended after the conversation (who hung up not recorded)'], ['AgentTransfer', 'Transferred by the agent'], ['AbandonedWhileWaiting', 'Caller hung up while waiting'],
   ['AbandonedWhileRinging', 'Caller hung up while an agent\'s phone rang'], ['CallerCancelled', 'Caller cancelled'], ['AgentCancelled', 'Agent cancelled'],
   ['NoAnswer', 'Not answered in time (RONA)'], ['Rejected', 'Declined by the agent'], ['Missed', 'Missed'], ['NoAgentOnline', 'No agent logged in'],
   ['Overflow', 'Overflowed (waited too long)'], ['Closed', 'Closed (outside opening hours)'], ['Blocklisted', 'Blocked number'], ['Busy', 'Busy'],
