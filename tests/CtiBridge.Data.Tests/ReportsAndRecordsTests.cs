@@ -217,6 +217,68 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
     }
 
     /// <summary>
+    /// The skill-group filter finds a call in every group the caller waited in: call 8 waited in G, overflowed to H and was
+    /// answered there by B (its record names H, its wait in G moved on). Pages by keyset through both parts.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task The_skill_group_filter_finds_a_call_in_the_group_it_overflowed_from_and_pages_through_it(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        Guid overflowed, h;
+        await using (var seed = database.NewContext())
+        {
+            seed.ScopeToTenant(w.Tenant);
+            var other = new SkillGroup { TenantId = w.Tenant, Name = "H" };
+            var c8 = new CallRecord
+            {
+                TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, SkillGroupId = other.Id, CustomerNumber = "+4930555",
+                OfferedAt = At(9, 50), AnsweredAt = At(9, 51), EndedAt = At(9, 53), WaitSeconds = 60, TalkSeconds = 120, Outcome = CallOutcome.Answered,
+                AnsweredByUserId = w.B,
+            };
+            c8.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = c8.Id, Role = CallLegRole.Agent, UserId = w.B, StartedAt = At(9, 50, 50), AnsweredAt = At(9, 51), EndedAt = At(9, 53) });
+            c8.GroupWaits.Add(new CallGroupWait { TenantId = w.Tenant, CallId = c8.Id, Seq = 0, SkillGroupId = w.Group, SkillGroupName = "G", EnteredAt = At(9, 50), LeftAt = At(9, 50, 30), MovedOn = true });
+            c8.GroupWaits.Add(new CallGroupWait { TenantId = w.Tenant, CallId = c8.Id, Seq = 1, SkillGroupId = other.Id, SkillGroupName = "H", EnteredAt = At(9, 50, 30), LeftAt = At(9, 51) });
+            seed.AddRange(other, c8);
+            await seed.SaveChangesAsync();
+            (overflowed, h) = (c8.Id, other.Id);
+        }
+
+        await using var db = database.NewContext();
+        var search = new CallRecordSearch(db, new ManualTimeProvider(D.AddDays(30)));
+        var admin = await search.ViewerAsync(w.Tenant, null, UserRoles.None);
+        var range = new CallRecordFilter { From = D.AddDays(-1), To = D.AddDays(1) };
+        async Task<List<Guid>> Find(CallRecordFilter filter, CallRecordSort sort = CallRecordSort.NewestFirst) =>
+            (await search.SearchAsync(admin, filter, sort, null, 50)).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([w.Calls[6], overflowed, w.Calls[4], w.Calls[3], w.Calls[2], w.Calls[1], w.Calls[0], w.Calls[5]], await Find(range with { SkillGroupId = w.Group }));
+        Assert.Equal([overflowed], await Find(range with { SkillGroupId = h }));
+        Assert.Equal([overflowed, w.Calls[1]], await Find(range with { SkillGroupId = w.Group, AgentId = w.B }));
+        Assert.Equal([overflowed], await Find(range with { SkillGroupId = w.Group, Outcome = CallOutcome.Answered, From = At(9, 45), To = At(10, 0) }));
+        Assert.Empty(await Find(range with { SkillGroupId = w.Group, From = At(9, 55), To = At(10, 0) }));
+        // The export (one query, not paged) finds the same calls.
+        var exported = new List<Guid>();
+        await foreach (var r in search.StreamAsync(admin, range with { SkillGroupId = w.Group }, CallRecordSort.OldestFirst)) exported.Add(r.Id);
+        Assert.Equal([w.Calls[5], w.Calls[0], w.Calls[1], w.Calls[2], w.Calls[3], w.Calls[4], overflowed, w.Calls[6]], exported);
+
+        foreach (var size in new[] { 1, 2, 3 })
+        {
+            var seen = new List<Guid>();
+            string? cursor = null;
+            do
+            {
+                var page = await search.SearchAsync(admin, range with { SkillGroupId = w.Group }, CallRecordSort.OldestFirst, cursor, size);
+                seen.AddRange(page.Items.Select(r => r.Id));
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            Assert.Equal(exported, seen);
+        }
+    }
+
+    /// <summary>
     /// A search whose matches span many slices (SQLite reads its trigram table in time order, 200 matches first, then more):
     /// every page holds the right records in the right order, also where several records share an instant or a
     /// microsecond (one key of the search table), with a filter that drops most matches, both ways; a record whose offer

@@ -21,7 +21,7 @@ public sealed class CallRecordQuery
     public CallKind? Kind { get; init; }
     /// <summary>InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer).</summary>
     public CallRecordType? Type { get; init; }
-    /// <summary>The skill group.</summary>
+    /// <summary>A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in).</summary>
     public Guid? SkillGroupId { get; init; }
     /// <summary>Calls this agent took part in (answered, offered, consulted, conferenced).</summary>
     public Guid? AgentId { get; init; }

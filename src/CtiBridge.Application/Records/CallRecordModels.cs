@@ -39,6 +39,7 @@ public sealed record CallRecordFilter
     public CallKind? Kind { get; init; }
     /// <summary>The call's type (<see cref="CallRecordType"/>).</summary>
     public CallRecordType? Type { get; init; }
+    /// <summary>A skill group the caller waited in (the record's last group, or one she moved on from).</summary>
     public Guid? SkillGroupId { get; init; }
     /// <summary>Calls this agent took part in (any leg).</summary>
     public Guid? AgentId { get; init; }

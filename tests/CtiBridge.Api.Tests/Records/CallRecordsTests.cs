@@ -209,6 +209,7 @@ public class CallRecordsTests
             {
                 r.TenantId = tenant.Id;
                 foreach (var l in r.Legs) { l.TenantId = tenant.Id; l.CallId = r.Id; }
+                foreach (var w in r.GroupWaits) { w.TenantId = tenant.Id; w.CallId = r.Id; }
             }
             db.CallRecords.AddRange(records);
             await db.SaveChangesAsync();
@@ -375,6 +376,42 @@ public class CallRecordsTests
         var csv = await (await admin.GetAsync($"/api/v1/call-records/export?{range}&endReason=CustomerHungUp")).Content.ReadAsStringAsync();
         Assert.Contains("CustomerHungUp", csv);
         Assert.DoesNotContain("AgentHungUp", csv);
+    }
+
+    [Fact]
+    public async Task The_skill_group_filter_finds_an_overflowed_call_in_every_group_the_caller_waited_in()
+    {
+        using var host = new CtiApiFactory();
+        var ids = await SeedAsync(host,
+            i =>
+            {   // Waited in Sales, overflowed to Support, answered there: the record names Support, the waits both.
+                var r = Rec(i, 0, i.Agent2, i.Support, CallOutcome.Answered, talk: 30);
+                r.GroupWaits.Add(new CallGroupWait { Seq = 0, SkillGroupId = i.Sales, SkillGroupName = "Sales", EnteredAt = r.OfferedAt, LeftAt = r.OfferedAt.AddSeconds(2),
+                    MovedOn = true });
+                r.GroupWaits.Add(new CallGroupWait { Seq = 1, SkillGroupId = i.Support, SkillGroupName = "Support", EnteredAt = r.OfferedAt.AddSeconds(2), LeftAt = r.AnsweredAt });
+                return r;
+            },
+            i => Rec(i, 10, i.Agent1, i.Sales, CallOutcome.Answered, talk: 30),      // Sales only (no waits stored: an older record)
+            i => Rec(i, 20, i.Agent2, i.Support, CallOutcome.Answered, talk: 30));   // Support only
+        var admin = await host.ClientForAsync("demo", "admin");
+        var (sales, support) = await host.DbAsync(async db =>
+            ((await db.SkillGroups.SingleAsync(g => g.Name == "Sales")).Id, (await db.SkillGroups.SingleAsync(g => g.Name == "Support")).Id));
+        var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        async Task<List<Guid>> Find(string query) =>
+            (await (await admin.GetAsync($"/api/v1/call-records?{range}&{query}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([ids[1], ids[0]], await Find($"skillGroupId={sales}"));
+        Assert.Equal([ids[2], ids[0]], await Find($"skillGroupId={support}"));
+        Assert.Equal([ids[0]], await Find($"skillGroupId={sales}&agentId={await host.UserIdAsync("agent2")}"));
+        // Keyset pages through the union: one row a page, none repeated or skipped.
+        var page = await (await admin.GetAsync($"/api/v1/call-records?{range}&skillGroupId={sales}&pageSize=1")).ReadAsync<CallRecordPage>();
+        Assert.Equal([ids[1]], page.Items.Select(r => r.Id));
+        var next = await (await admin.GetAsync($"/api/v1/call-records?{range}&skillGroupId={sales}&pageSize=1&cursor={page.NextCursor}")).ReadAsync<CallRecordPage>();
+        Assert.Equal([ids[0]], next.Items.Select(r => r.Id));
+        Assert.Null(next.NextCursor);
+        // The waits do not reach back before the range: a later range does not find the call.
+        var later = $"from={Day.AddMinutes(5):O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        Assert.Equal([ids[1]], (await (await admin.GetAsync($"/api/v1/call-records?{later}&skillGroupId={sales}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id));
     }
 
     [Fact]

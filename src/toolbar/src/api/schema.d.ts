@@ -3275,7 +3275,7 @@ export interface paths {
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
                     /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -3509,7 +3509,7 @@ export interface paths {
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
                     /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -12078,7 +12078,7 @@ export interface paths {
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
                     /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -12174,7 +12174,7 @@ export interface paths {
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
                     /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -12273,7 +12273,7 @@ export interface paths {
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
                     /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
