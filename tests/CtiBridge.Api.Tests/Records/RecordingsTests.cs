@@ -1,12 +1,13 @@
-using CtiBridge.Data.Audit;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CtiBridge.Api.Tests.CallCenter;
 using CtiBridge.Application.Audit;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Application.Records;
 using CtiBridge.Data;
+using CtiBridge.Data.Audit;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Calls;
 using CtiBridge.TestSupport;
@@ -204,9 +205,22 @@ public class RecordingsTests
         Assert.Null(await pbx.OpenRecordingAsync(names[recordings[1].RecordingId]));   // the file is gone from the PBX
         Assert.NotNull(await pbx.OpenRecordingAsync(names[recordings[0].RecordingId])); // the held one is not
 
-        // Nothing is older than a day ago: a run with that cutoff deletes nothing.
+        // The purge is in the tenant's audit log: one entry, by the system, with what it removed and the cutoff.
+        var admin = await host.ClientForAsync("demo", "admin");
+        async Task<AuditLogPage> Purges() =>
+            await (await admin.GetAsync($"/api/v1/admin/audit?action={RecordingRetentionJob.AuditAction}")).ReadAsync<AuditLogPage>();
+        var entry = Assert.Single((await Purges()).Items);
+        Assert.Equal((AuditActorType.System, "tenant", tenantId.ToString()), (entry.ActorType, entry.TargetType, entry.TargetId));
+        var after = JsonDocument.Parse(entry.After!).RootElement;
+        Assert.Equal((1, 1, 0, 0, 1, 1), (after.GetProperty("recordingsDeleted").GetInt32(), after.GetProperty("filesDeleted").GetInt32(),
+            after.GetProperty("filesAlreadyGone").GetInt32(), after.GetProperty("filesFailed").GetInt32(), after.GetProperty("callRecordsDeleted").GetInt32(),
+            after.GetProperty("recordingsHeld").GetInt32()));
+        Assert.True(after.TryGetProperty("cutoff", out _));
+
+        // Nothing is older than a day ago: a run with that cutoff deletes nothing, and adds no entry.
         var again = await ActivatorUtilities.CreateInstance<RecordingRetentionJob>(scope.ServiceProvider)
             .PurgeTenantAsync(tenantId, DateTimeOffset.UtcNow.AddDays(-1));
         Assert.Equal(0, again.RecordingsDeleted + again.CallRecordsDeleted);
+        Assert.Single((await Purges()).Items);
     }
 }
