@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CtiBridge.Api.Auth;
+using CtiBridge.Api.Records;
 using CtiBridge.Api.Tests.CallCenter;
 using CtiBridge.Application.Audit;
 using CtiBridge.Application.Pbx;
@@ -11,6 +13,7 @@ using CtiBridge.Data.Audit;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Calls;
 using CtiBridge.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,6 +145,81 @@ public class RecordingsTests
         Assert.Equal(["recording.downloaded", "recording.downloaded", "recording.played"], log.Items.Select(e => e.Action).ToArray());
         Assert.Equal(new[] { "api-key:test", "super", "agent1" }, log.Items.Select(e => e.ActorName ?? "").ToArray());
         Assert.Equal([AuditActorType.ApiKey, AuditActorType.User, AuditActorType.User], log.Items.Select(e => e.ActorType).ToArray());
+    }
+
+    [Fact]
+    public async Task A_play_url_streams_one_recording_by_ranges_without_a_header_is_audited_once_as_its_user_and_refuses_the_rest()
+    {
+        using var host = new CtiApiFactory();
+        var (callId, agent) = await ConnectedCallAsync(host);
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/stop").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+        var recs = await (await agent.GetAsync($"/api/v1/recordings?callId={callId}")).ReadAsync<List<RecordingView>>();
+        Assert.Equal(2, recs.Count);
+        var (rec, otherRec) = (recs[0].RecordingId, recs[1].RecordingId);
+        var whole = await (await agent.GetAsync($"/api/v1/recordings/{rec}/audio")).Content.ReadAsByteArrayAsync();
+        var admin = await host.ClientForAsync("demo", "admin");
+        async Task<List<AuditEntryResponse>> Entries(Guid recording) =>
+            (await (await admin.GetAsync($"/api/v1/admin/audit?targetType=recording&targetId={recording}")).ReadAsync<AuditLogPage>()).Items.ToList();
+        Assert.Single(await Entries(rec)); // that whole read was a play
+
+        var play = await (await agent.PostAsync($"/api/v1/recordings/{rec}/play-url")).ReadAsync<RecordingPlayUrl>();
+        Assert.StartsWith($"/api/v1/recordings/{rec}/audio/play?token=", play.Url);
+        Assert.InRange(play.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        var browser = host.CreateClient(); // no Authorization header, as an <audio> element
+        async Task<HttpResponseMessage> Range(string url, long from, long? to, HttpClient? client = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Range = new RangeHeaderValue(from, to);
+            return await (client ?? browser).SendAsync(request);
+        }
+        // A player that begins with a seek (its start cached): the play is logged on that first request, once.
+        var middle = await Range(play.Url, 20, 29);
+        Assert.Equal(HttpStatusCode.PartialContent, middle.StatusCode);
+        Assert.Equal(whole[20..30], await middle.Content.ReadAsByteArrayAsync());
+        var start = await Range(play.Url, 0, null);
+        Assert.Equal(HttpStatusCode.PartialContent, start.StatusCode);
+        Assert.Equal(whole, await start.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, (await Range(play.Url, 8, 11)).StatusCode);
+        var entries = await Entries(rec);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("recording.played", AuditActorType.User, "agent1"), (entries[0].Action, entries[0].ActorType, entries[0].ActorName));
+
+        // A download URL: an attachment, audited as a download.
+        var save = await (await agent.PostAsync($"/api/v1/recordings/{rec}/play-url?download=true")).ReadAsync<RecordingPlayUrl>();
+        var file = await browser.GetAsync(save.Url);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(whole, await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("recording.downloaded", (await Entries(rec))[0].Action);
+
+        // Refusals: another recording's path, a changed token, none, an expired one, another signed-in user.
+        var token = play.Url[(play.Url.IndexOf("token=", StringComparison.Ordinal) + 6)..];
+        await Problem.AssertAsync(await browser.GetAsync($"/api/v1/recordings/{otherRec}/audio/play?token={token}"), 401, "play_token_invalid");
+        await Problem.AssertAsync(await browser.GetAsync(play.Url[..^4] + (play.Url[^4..] == "AAAA" ? "BBBB" : "AAAA")), 401, "play_token_invalid");
+        await Problem.AssertAsync(await browser.GetAsync($"/api/v1/recordings/{rec}/audio/play"), 401, "play_token_invalid");
+        var past = new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
+        var agentId = await host.UserIdAsync("agent1");
+        var tenantId = (await host.DbAsync(db => db.Tenants.SingleAsync(t => t.Domain == "demo"))).Id;
+        var expired = new RecordingPlayTokens(host.Services.GetRequiredService<IDataProtectionProvider>(), past, host.Services.GetRequiredService<AccessTokenGate>())
+            .Issue(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(CtiClaims.UserId, agentId.ToString()), new(CtiClaims.TenantId, tenantId.ToString()), new(CtiClaims.Role, "agent")], "test")), rec, download: false);
+        await Problem.AssertAsync(await browser.GetAsync(expired.Url), 401, "play_token_invalid");
+        var colleague = await host.ClientForAsync("demo", "agent2");
+        await Problem.AssertAsync(await colleague.GetAsync(play.Url), 401, "play_token_not_yours");
+        await Problem.AssertAsync(await colleague.PostAsync($"/api/v1/recordings/{rec}/play-url"), 404, "not_found");
+        await Problem.AssertAsync(await (await host.ApiKeyClientAsync("demo", ApiKeyScopes.Read)).PostAsync($"/api/v1/recordings/{rec}/play-url"), 403, "forbidden");
+        Assert.Equal(3, (await Entries(rec)).Count); // no refusal was logged as a play
+
+        // With a bearer token, a request that begins with a seek is a play too; the ranges after it are not.
+        var supervisor = await host.ClientForAsync("demo", "super");
+        Assert.Equal(HttpStatusCode.PartialContent, (await Range($"/api/v1/recordings/{otherRec}/audio", 20, 29, supervisor)).StatusCode);
+        Assert.Equal(HttpStatusCode.PartialContent, (await Range($"/api/v1/recordings/{otherRec}/audio", 40, 49, supervisor)).StatusCode);
+        var other = Assert.Single(await Entries(otherRec));
+        Assert.Equal(("recording.played", "super"), (other.Action, other.ActorName));
     }
 
     [Fact]

@@ -12459,6 +12459,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recordings/{recordingId}/play-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A play URL for the recording: its audio without an Authorization header (an `<audio>` element, a download
+         *     link), for this recording and this user only, for an hour. Signed-in users only.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description A download URL (audited as a download, sent as an attachment) instead of a play URL. */
+                    download?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description The recording. */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The URL and until when it works. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Api.Records.RecordingPlayUrl"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`: an API key (it sends its header with the audio request instead). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`: no such recording the caller may hear. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}/audio/play": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recording's audio through a play URL (`POST …/play-url`): no Authorization header needed, range requests
+         *     (seeking) as `GET …/audio`. The play (or download) is in the audit log once, as the user the URL was issued to,
+         *     on the URL's first request whatever its range.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The play token of the URL. */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The recording. */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The audio. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "audio/wav": string;
+                        "application/problem+json": string;
+                    };
+                };
+                /** @description The requested range of the audio. */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "audio/wav": string;
+                        "application/problem+json": string;
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /**
+                 * @description `play_token_invalid`: tampered with, expired, for another recording, or its user signed out or was disabled;
+                 *                 `play_token_not_yours`: the request is signed in as somebody else.
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`: the user may no longer hear it, or the PBX no longer has its audio. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `range_not_satisfiable`. */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `pbx_unavailable`. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recordings/{recordingId}/legal-hold": {
         parameters: {
             query?: never;
@@ -18127,6 +18322,16 @@ export interface components {
         "Api.Records.LegalHoldRequest": {
             /** @description True: kept past the tenant's retention. */
             hold?: boolean;
+        };
+        /** @description A URL that plays (or downloads) one recording without an Authorization header, and until when it works. */
+        "Api.Records.RecordingPlayUrl": {
+            /** @description The audio's path with its play token (`/api/v1/recordings/{id}/audio/play?token=…`); range requests welcome. */
+            url?: string;
+            /**
+             * Format: date-time
+             * @description The token's end (an hour after it was issued).
+             */
+            expiresAt?: string;
         };
         /** @description The leg id of a simulated customer call. */
         "Api.Sandbox.SandboxCallResponse": {
