@@ -20339,6 +20339,8 @@ export interface components {
             answered?: number;
             /** Format: int32 */
             notAnswered?: number;
+            /** Format: int32 */
+            abandoned?: number;
             /** Format: double */
             answeredPercent?: number | null;
             /** Format: double */
@@ -20399,6 +20401,8 @@ export interface components {
             averageTalkSeconds?: number | null;
             /** Format: double */
             averageHoldSeconds?: number | null;
+            /** Format: int32 */
+            movedOn?: number;
         };
         /** @description Time spent in a Not Ready reason. */
         "Application.Reports.PauseTime": {
