@@ -122,6 +122,8 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal(60, f.LongestWaitSeconds);
         Assert.Equal(150.0, f.AverageTalkSeconds);
         Assert.Equal(10.0, f.AverageHoldSeconds);
+        Assert.Equal(45.0, f.AverageWrapUpSeconds);       // A's wrap-ups after calls 1 and 2: 30 s and 60 s
+        Assert.Equal(0, f.MovedOn);
     }
 
     [Theory]

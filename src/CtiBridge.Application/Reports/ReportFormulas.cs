@@ -27,7 +27,7 @@ public sealed record StateInterval(Guid AgentId, AgentStatus Status, string? Rea
 /// <summary>Figures of a skill group (or of every call) over a range; docs/reports.md defines each.</summary>
 public sealed record GroupFigures(int Offered, int Answered, int Abandoned, int NotAnswered, int Rona, int AnsweredWithinServiceLevel,
     double? ServiceLevelPercent, double? AverageWaitSeconds, int LongestWaitSeconds, double? AverageTalkSeconds, double? AverageHoldSeconds,
-    int MovedOn);
+    int MovedOn, double? AverageWrapUpSeconds);
 
 /// <summary>Time spent in a Not Ready reason.</summary>
 public sealed record PauseTime(string Reason, double Seconds);
@@ -46,7 +46,10 @@ public static class ReportFormulas
     /// <summary>States that count as working a call for occupancy: ringing, talking (incl. hold), wrap-up.</summary>
     public static bool IsBusy(AgentStatus s) => s is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.WrapUp;
 
-    public static GroupFigures ForGroup(IReadOnlyCollection<GroupCallFact> calls, int serviceLevelSeconds)
+    /// <param name="calls">The group's calls.</param>
+    /// <param name="serviceLevelSeconds">The group's threshold.</param>
+    /// <param name="wrapUpSeconds">The wrap-up periods after the group's calls (each agent's, each period), in seconds.</param>
+    public static GroupFigures ForGroup(IReadOnlyCollection<GroupCallFact> calls, int serviceLevelSeconds, IReadOnlyCollection<double>? wrapUpSeconds = null)
     {
         var answered = calls.Where(c => c.Outcome == CallOutcome.Answered).ToList();
         var abandoned = calls.Count(c => c.Outcome == CallOutcome.Abandoned);
@@ -67,7 +70,8 @@ public static class ReportFormulas
             LongestWaitSeconds: calls.Count == 0 ? 0 : calls.Max(c => c.WaitSeconds),
             AverageTalkSeconds: Average(answered.Select(c => (double)c.TalkSeconds)),
             AverageHoldSeconds: Average(answered.Select(c => (double)c.HoldSeconds)),
-            MovedOn: calls.Count(c => c.MovedOn));
+            MovedOn: calls.Count(c => c.MovedOn),
+            AverageWrapUpSeconds: Average(wrapUpSeconds ?? []));
     }
 
     public static AgentFigures ForAgents(IReadOnlyCollection<AgentOfferFact> offers, IReadOnlyCollection<StateInterval> intervals)

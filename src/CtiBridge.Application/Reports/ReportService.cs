@@ -1,6 +1,7 @@
 using CtiBridge.Application.Records;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -117,7 +118,22 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
         calls.AddRange(movedOn.GroupBy(m => m.Id).Select(g => new GroupCallFact(g.Key, g.First().OfferedAt, CallOutcome.NotAnswered,
             WaitSeconds: (int)Math.Round(g.Sum(m => m.LeftAt is { } left && left > m.EnteredAt ? (left - m.EnteredAt).TotalSeconds : 0)),
             TalkSeconds: 0, HoldSeconds: 0, RonaCount: 0, MovedOn: true)));
-        return new SkillGroupReport(groupId, group.Name, group.ServiceLevelSeconds, range, ReportFormulas.ForGroup(calls, group.ServiceLevelSeconds));
+        // Wrap-ups after the group's calls: each agent's WrapUp for a call of the group (its record names the group) until her
+        // next change out of WrapUp (none yet: not counted).
+        var wrapUps = await (from s in db.AgentStateChanges.AsNoTracking()
+                             join c in db.CallRecords.AsNoTracking() on s.CallId equals c.Id
+                             where s.TenantId == tenantId && s.To == AgentStatus.WrapUp && c.SkillGroupId == groupId
+                                   && c.OfferedAt >= range.From && c.OfferedAt < range.To && c.EndedAt != null
+                             select new
+                             {
+                                 s.At,
+                                 End = db.AgentStateChanges.Where(n => n.TenantId == tenantId && n.UserId == s.UserId && n.At >= s.At && n.Id != s.Id
+                                         && n.From == AgentStatus.WrapUp)
+                                     .OrderBy(n => n.At).Select(n => (DateTimeOffset?)n.At).FirstOrDefault(),
+                             }).ToListAsync(ct).ConfigureAwait(false);
+        var wrapUpSeconds = wrapUps.Where(x => x.End is not null).Select(x => (x.End!.Value - x.At).TotalSeconds).ToList();
+        return new SkillGroupReport(groupId, group.Name, group.ServiceLevelSeconds, range,
+            ReportFormulas.ForGroup(calls, group.ServiceLevelSeconds, wrapUpSeconds));
     }
 
     /// <summary>

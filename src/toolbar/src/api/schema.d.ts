@@ -20403,6 +20403,8 @@ export interface components {
             averageHoldSeconds?: number | null;
             /** Format: int32 */
             movedOn?: number;
+            /** Format: double */
+            averageWrapUpSeconds?: number | null;
         };
         /** @description Time spent in a Not Ready reason. */
         "Application.Reports.PauseTime": {

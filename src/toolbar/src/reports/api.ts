@@ -14,6 +14,7 @@ export interface GroupFigures {
   offered: number; answered: number; abandoned: number; notAnswered: number; rona: number; answeredWithinServiceLevel: number;
   serviceLevelPercent: number | null; averageWaitSeconds: number | null; longestWaitSeconds: number;
   averageTalkSeconds: number | null; averageHoldSeconds: number | null; movedOn: number;
+  averageWrapUpSeconds: number | null;
 }
 export interface AgentReport { agentId: string; name: string; range: ReportRange; figures: AgentFigures }
 export interface TeamReport { teamId: string; name: string; range: ReportRange; total: AgentFigures; agents: AgentReport[] }

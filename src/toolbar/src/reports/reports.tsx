@@ -271,6 +271,7 @@ function GroupResult({ report }: { report: SkillGroupReport }) {
           <FigureRow name="Longest wait" cells={[hms(f.longestWaitSeconds)]} />
           <FigureRow name="Average talk" cells={[hms(f.averageTalkSeconds)]} />
           <FigureRow name="Average hold" cells={[hms(f.averageHoldSeconds)]} />
+          <FigureRow name="Average wrap-up" cells={[hms(f.averageWrapUpSeconds)]} />
         </tbody>
       </table>
     </div>
