@@ -370,6 +370,10 @@ public class CtiDbContext : DbContext
         {
             e.HasKey(x => new { x.CallId, x.Seq });
             e.Property(x => x.SkillGroupName).HasMaxLength(200);
+            // The records' skill-group filter finds a call in the groups the caller moved on from (migration 202612070200,
+            // which set MovedOn for the waits stored before it).
+            e.Property(x => x.MovedOn).HasDefaultValue(false);
+            e.HasIndex(x => new { x.TenantId, x.SkillGroupId, x.MovedOn, x.EnteredAt, x.CallId }, "IX_CallGroupWaits_Group");
         });
         m.Entity<Recording>(e =>
         {

@@ -122,6 +122,8 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal(60, f.LongestWaitSeconds);
         Assert.Equal(150.0, f.AverageTalkSeconds);
         Assert.Equal(10.0, f.AverageHoldSeconds);
+        Assert.Equal(45.0, f.AverageWrapUpSeconds);       // A's wrap-ups after calls 1 and 2: 30 s and 60 s
+        Assert.Equal(0, f.MovedOn);
     }
 
     [Theory]
@@ -174,6 +176,69 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal((AgentStatus.Ready, At(10, 0), At(12, 0)), (timeline.Intervals[^1].Status, timeline.Intervals[^1].From, timeline.Intervals[^1].To));
     }
 
+    /// <summary>
+    /// The world above and, in a second group H: call 8 at 10:30 waited 45 s in G, overflowed to H, waited 15 s more and
+    /// was answered there by A (talk 60 s); call 9 at 10:40 rang B in H and the caller hung up after 8 s.
+    /// G: offered 5 + 1 (call 8, moved on) = 6; not answered 1 + 1 = 2; service level 1 ÷ (6 − 1) = 20.0 %; average wait
+    /// over answered and abandoned unchanged (28.8); longest wait 60. H: offered 2, answered 1, abandoned 1.
+    /// B: offered 1 + 1, RONA 1, abandoned 1 (call 9); A: offered 3, answered 3; team T: abandoned 1.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_call_counts_in_each_group_it_waited_in_and_an_offer_the_caller_hung_up_on_is_the_agents_abandoned(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        Guid h;
+        await using (var seed = database.NewContext())
+        {
+            seed.ScopeToTenant(w.Tenant);
+            var other = new SkillGroup { TenantId = w.Tenant, Name = "H", ServiceLevelSeconds = 20 };
+            h = other.Id;
+            var c8 = new CallRecord
+            {
+                TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, SkillGroupId = h, CustomerNumber = "+4930555",
+                OfferedAt = At(10, 30), AnsweredAt = At(10, 31), EndedAt = At(10, 32), WaitSeconds = 60, TalkSeconds = 60, Outcome = CallOutcome.Answered,
+                AnsweredByUserId = w.A,
+            };
+            c8.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = c8.Id, Role = CallLegRole.Agent, UserId = w.A, StartedAt = At(10, 30, 55), AnsweredAt = At(10, 31),
+                EndedAt = At(10, 32), EndReason = CallEndReason.CustomerHungUp });
+            c8.GroupWaits.Add(new CallGroupWait { TenantId = w.Tenant, CallId = c8.Id, Seq = 0, SkillGroupId = w.Group, SkillGroupName = "G", EnteredAt = At(10, 30),
+                LeftAt = At(10, 30, 45), MovedOn = true });
+            c8.GroupWaits.Add(new CallGroupWait { TenantId = w.Tenant, CallId = c8.Id, Seq = 1, SkillGroupId = h, SkillGroupName = "H", EnteredAt = At(10, 30, 45), LeftAt = At(10, 31) });
+            var c9 = new CallRecord
+            {
+                TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, SkillGroupId = h, CustomerNumber = "+4930556",
+                OfferedAt = At(10, 40), EndedAt = At(10, 40, 8), WaitSeconds = 8, Outcome = CallOutcome.Abandoned, EndReason = CallEndReason.AbandonedWhileRinging,
+            };
+            c9.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = c9.Id, Role = CallLegRole.Agent, UserId = w.B, StartedAt = At(10, 40, 2), EndedAt = At(10, 40, 8),
+                EndReason = CallEndReason.AbandonedWhileRinging });
+            seed.AddRange(other, c8, c9);
+            await seed.SaveChangesAsync();
+        }
+        await using var db = database.NewContext();
+        var service = new ReportService(db, new ManualTimeProvider(D.AddDays(30)));
+
+        var g = (await service.SkillGroupAsync(w.Tenant, w.Group, Day)).Figures;
+        Assert.Equal((6, 2, 2, 2, 1), (g.Offered, g.Answered, g.Abandoned, g.NotAnswered, g.MovedOn));
+        Assert.Equal(20.0, g.ServiceLevelPercent);
+        Assert.Equal(28.8, g.AverageWaitSeconds);
+        Assert.Equal(60, g.LongestWaitSeconds);
+        var hFigures = (await service.SkillGroupAsync(w.Tenant, h, Day)).Figures;
+        Assert.Equal((2, 1, 1, 0, 0), (hFigures.Offered, hFigures.Answered, hFigures.Abandoned, hFigures.NotAnswered, hFigures.MovedOn));
+        Assert.Equal(34.0, hFigures.AverageWaitSeconds);   // (60 + 8) ÷ 2: a call's wait in its last group is its whole wait
+
+        var b = (await service.AgentAsync(w.Tenant, w.B, Day)).Figures;
+        Assert.Equal((2, 0, 1, 1), (b.Offered, b.Answered, b.NotAnswered, b.Abandoned));
+        Assert.Equal(0.0, b.AnsweredPercent);               // answered ÷ (answered + RONA): the abandoned offer counts neither way
+        var a = (await service.AgentAsync(w.Tenant, w.A, Day)).Figures;
+        Assert.Equal((3, 3, 0, 0), (a.Offered, a.Answered, a.NotAnswered, a.Abandoned));
+        var team = await service.TeamAsync(w.Tenant, w.Team, Day);
+        Assert.Equal((5, 3, 1, 1), (team.Total.Offered, team.Total.Answered, team.Total.NotAnswered, team.Total.Abandoned));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [PostgresData]
@@ -214,6 +279,68 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
             cursor = page.NextCursor;
         } while (cursor is not null);
         Assert.Equal([w.Calls[5], w.Calls[0], w.Calls[1], w.Calls[2], w.Calls[3], w.Calls[4], w.Calls[6]], seen);
+    }
+
+    /// <summary>
+    /// The skill-group filter finds a call in every group the caller waited in: call 8 waited in G, overflowed to H and was
+    /// answered there by B (its record names H, its wait in G moved on). Pages by keyset through both parts.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task The_skill_group_filter_finds_a_call_in_the_group_it_overflowed_from_and_pages_through_it(DatabaseProvider provider)
+    {
+        using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await database.MigrateAsync();
+        var w = await SeedAsync(database);
+        Guid overflowed, h;
+        await using (var seed = database.NewContext())
+        {
+            seed.ScopeToTenant(w.Tenant);
+            var other = new SkillGroup { TenantId = w.Tenant, Name = "H" };
+            var c8 = new CallRecord
+            {
+                TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, SkillGroupId = other.Id, CustomerNumber = "+4930555",
+                OfferedAt = At(9, 50), AnsweredAt = At(9, 51), EndedAt = At(9, 53), WaitSeconds = 60, TalkSeconds = 120, Outcome = CallOutcome.Answered,
+                AnsweredByUserId = w.B,
+            };
+            c8.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = c8.Id, Role = CallLegRole.Agent, UserId = w.B, StartedAt = At(9, 50, 50), AnsweredAt = At(9, 51), EndedAt = At(9, 53) });
+            c8.GroupWaits.Add(new CallGroupWait { TenantId = w.Tenant, CallId = c8.Id, Seq = 0, SkillGroupId = w.Group, SkillGroupName = "G", EnteredAt = At(9, 50), LeftAt = At(9, 50, 30), MovedOn = true });
+            c8.GroupWaits.Add(new CallGroupWait { TenantId = w.Tenant, CallId = c8.Id, Seq = 1, SkillGroupId = other.Id, SkillGroupName = "H", EnteredAt = At(9, 50, 30), LeftAt = At(9, 51) });
+            seed.AddRange(other, c8);
+            await seed.SaveChangesAsync();
+            (overflowed, h) = (c8.Id, other.Id);
+        }
+
+        await using var db = database.NewContext();
+        var search = new CallRecordSearch(db, new ManualTimeProvider(D.AddDays(30)));
+        var admin = await search.ViewerAsync(w.Tenant, null, UserRoles.None);
+        var range = new CallRecordFilter { From = D.AddDays(-1), To = D.AddDays(1) };
+        async Task<List<Guid>> Find(CallRecordFilter filter, CallRecordSort sort = CallRecordSort.NewestFirst) =>
+            (await search.SearchAsync(admin, filter, sort, null, 50)).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([w.Calls[6], overflowed, w.Calls[4], w.Calls[3], w.Calls[2], w.Calls[1], w.Calls[0], w.Calls[5]], await Find(range with { SkillGroupId = w.Group }));
+        Assert.Equal([overflowed], await Find(range with { SkillGroupId = h }));
+        Assert.Equal([overflowed, w.Calls[1]], await Find(range with { SkillGroupId = w.Group, AgentId = w.B }));
+        Assert.Equal([overflowed], await Find(range with { SkillGroupId = w.Group, Outcome = CallOutcome.Answered, From = At(9, 45), To = At(10, 0) }));
+        Assert.Empty(await Find(range with { SkillGroupId = w.Group, From = At(9, 55), To = At(10, 0) }));
+        // The export (one query, not paged) finds the same calls.
+        var exported = new List<Guid>();
+        await foreach (var r in search.StreamAsync(admin, range with { SkillGroupId = w.Group }, CallRecordSort.OldestFirst)) exported.Add(r.Id);
+        Assert.Equal([w.Calls[5], w.Calls[0], w.Calls[1], w.Calls[2], w.Calls[3], w.Calls[4], overflowed, w.Calls[6]], exported);
+
+        foreach (var size in new[] { 1, 2, 3 })
+        {
+            var seen = new List<Guid>();
+            string? cursor = null;
+            do
+            {
+                var page = await search.SearchAsync(admin, range with { SkillGroupId = w.Group }, CallRecordSort.OldestFirst, cursor, size);
+                seen.AddRange(page.Items.Select(r => r.Id));
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            Assert.Equal(exported, seen);
+        }
     }
 
     /// <summary>

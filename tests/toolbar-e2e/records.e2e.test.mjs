@@ -91,13 +91,41 @@ test('the agent finds the call on the records page: journey, recording played, C
   const waits = journey.getByRole('list', { name: 'Where the caller waited' });
   assert.equal(await waits.getByRole('listitem').count(), 1);
   assert.match(await waits.innerText(), /^Support: /);
+  // The <audio> element streams a play URL with range requests (not a blob of the whole file); seeking works.
+  const audioRequests = [];
+  const onRequest = (r) => { if (r.url().includes('/audio/play?token=')) audioRequests.push(r); };
+  page.on('request', onRequest);
   await journey.getByRole('button', { name: 'Play recording 1' }).click();
   const audio = journey.locator('audio');
   await audio.waitFor();
-  assert.match(await audio.getAttribute('src'), /^blob:/);
+  const src = await audio.getAttribute('src');
+  const [, recordingId] = src.match(/^\/api\/v1\/recordings\/([0-9a-f-]{36})\/audio\/play\?token=/) ?? [];
+  assert.ok(recordingId, `a play URL, not a blob: ${src}`);
   const seconds = await until(() => audio.evaluate((a) => a.readyState >= 1 ? a.duration : null), 'the recording to load');
   assert.ok(seconds > 0, `recording duration ${seconds}`);
+  await until(() => audioRequests.length > 0, 'the audio element to request the audio');
+  const first = audioRequests[0];
+  assert.match((await first.allHeaders()).range ?? '', /^bytes=\d+-/, 'the audio element sends Range');
+  assert.equal((await first.response())?.status(), 206, 'the server answers a range');
+  assert.equal((await first.allHeaders()).authorization, undefined, 'no access token goes with the audio');
+  const seekedTo = await audio.evaluate((a) => new Promise((resolve) => {
+    a.addEventListener('seeked', () => resolve(a.currentTime), { once: true });
+    a.currentTime = a.duration / 2;
+  }));
+  assert.ok(seekedTo > 0, `seeked to ${seekedTo}`);
+  page.off('request', onRequest);
   await auditPage('records-journey', journey);
+
+  // Download: a real download of the server's attachment, logged as a download (the play above once, as a play).
+  const [saved] = await Promise.all([page.waitForEvent('download'), journey.getByRole('button', { name: 'Download recording 1' }).click()]);
+  assert.match(saved.suggestedFilename(), /\.wav$/);
+  assert.equal(readFileSync(await saved.path()).subarray(0, 4).toString('latin1'), 'RIFF');
+  const admin = await session('admin');
+  const log = await until(async () => {
+    const page = await admin.call('GET', `/admin/audit?targetType=recording&targetId=${recordingId}`);
+    return page.items.length >= 2 ? page.items : null;
+  }, 'the play and the download in the audit log');
+  assert.deepEqual(log.map((e) => [e.action, e.actorName]), [['recording.downloaded', 'agent3'], ['recording.played', 'agent3']]);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const csv = readFileSync(await download.path(), 'utf8');

@@ -19,9 +19,9 @@ public sealed class CallRecordQuery
     public CallDirection? Direction { get; init; }
     /// <summary>Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal.</summary>
     public CallKind? Kind { get; init; }
-    /// <summary>InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer).</summary>
+    /// <summary>InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer).</summary>
     public CallRecordType? Type { get; init; }
-    /// <summary>The skill group.</summary>
+    /// <summary>A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in).</summary>
     public Guid? SkillGroupId { get; init; }
     /// <summary>Calls this agent took part in (answered, offered, consulted, conferenced).</summary>
     public Guid? AgentId { get; init; }
@@ -29,7 +29,7 @@ public sealed class CallRecordQuery
     public string? Search { get; init; }
     /// <summary>Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md).</summary>
     public CallOutcome? Outcome { get; init; }
-    /// <summary>The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …).</summary>
+    /// <summary>The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md).</summary>
     public CallEndReason? EndReason { get; init; }
     /// <summary>Talk time at least this many seconds.</summary>
     public int? MinTalkSeconds { get; init; }

@@ -10,6 +10,7 @@ public static class RecordsComposition
     {
         services.AddCtiRecordsModel();
         services.AddScoped<RecordReaders>();
+        services.AddSingleton<RecordingPlayTokens>();
         return services;
     }
 }

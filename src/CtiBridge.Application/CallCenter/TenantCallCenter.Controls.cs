@@ -122,9 +122,9 @@ public sealed partial class TenantCallCenter
                 if (party.AgentId == agentId)
                     throw new CtiException(ErrorCodes.InvalidStateTransition, "Use hang up to leave the call yourself.");
                 if (party.Role == PartyRole.Customer)
-                {
-                    LeaveParty(call, party, CallEndReason.Normal);
-                    EndCall(w, call, CallEndReason.Normal);
+                {   // The owner dropping the customer hangs up on her.
+                    LeaveParty(call, party, CallEndReason.AgentHungUp);
+                    EndCall(w, call, CallEndReason.AgentHungUp);
                 }
                 else if (call.ConsultLegId == legId)
                 {
@@ -134,7 +134,7 @@ public sealed partial class TenantCallCenter
                 else
                 {
                     DropLeg(w, call, party, CallEndReason.Normal);
-                    AfterPartyLeft(w, call);
+                    AfterPartyLeft(w, call, CallEndReason.AgentHungUp);
                 }
                 Dispatch(w);
             }

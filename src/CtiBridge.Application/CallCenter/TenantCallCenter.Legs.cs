@@ -149,14 +149,14 @@ public sealed partial class TenantCallCenter
                         {
                             CallState.Waiting => CallEndReason.AbandonedWhileWaiting,
                             CallState.Ringing => CallEndReason.AbandonedWhileRinging,
-                            _ => CallEndReason.Normal,
+                            _ => call.Call.AnsweredAt is not null ? CallEndReason.CustomerHungUp : CallEndReason.Normal,
                         };
                         LeaveParty(call, party, reason);
                         EndCall(w, call, reason);
                         break;
                     case LegPurpose.OutboundCustomer:
                         LeaveParty(call, party, cause);
-                        EndCall(w, call, party.AnsweredAt is null ? cause : CallEndReason.Normal);
+                        EndCall(w, call, party.AnsweredAt is null ? cause : CallEndReason.CustomerHungUp);
                         break;
                     case LegPurpose.AgentDialer when call.Call.AnsweredAt is null:
                         LeaveParty(call, party, cause);
@@ -174,7 +174,7 @@ public sealed partial class TenantCallCenter
                         else
                         {
                             LeaveParty(call, party, cause);
-                            AfterPartyLeft(w, call);
+                            AfterPartyLeft(w, call, CallEndReason.Normal);
                         }
                         break;
                 }
@@ -238,11 +238,16 @@ public sealed partial class TenantCallCenter
         }
         if (call.Call.OwnerAgentId == agent.Agent.Id)
             call.Call.OwnerAgentId = call.Call.PresentParties.FirstOrDefault(p => p.AgentId is not null && p.State == PartyState.Connected)?.AgentId;
-        AfterPartyLeft(w, call);
+        // A hang-up (on her phone, in the web app, through the API) ends the call as her doing if she was the last one with
+        // the customer; a leg that failed (a softphone that never came back) is not her hanging up.
+        AfterPartyLeft(w, call, reason == CallEndReason.Normal ? CallEndReason.AgentHungUp : CallEndReason.Normal);
     }
 
-    /// <summary>After a party left: end the call, re-queue the customer, or carry on with who is left.</summary>
-    private void AfterPartyLeft(Work w, CallRuntime call)
+    /// <summary>
+    /// After a party left: end the call, re-queue the customer, or carry on with who is left. <paramref name="endsAs"/>:
+    /// the reason when this leaving ends a connected call (who hung up).
+    /// </summary>
+    private void AfterPartyLeft(Work w, CallRuntime call, CallEndReason endsAs)
     {
         var customer = call.Call.Customer;
         var agentsLeft = call.Call.PresentParties.Any(p => p.AgentId is not null);
@@ -256,7 +261,7 @@ public sealed partial class TenantCallCenter
         var othersLeft = call.Call.PresentParties.Count(p => p != customer);
         if (customer is null || !customer.IsPresent)
         {
-            if (!agentsLeft || othersLeft < 2) EndCall(w, call, CallEndReason.Normal);
+            if (!agentsLeft || othersLeft < 2) EndCall(w, call, endsAs);
             else PublishCall(call, "party_left");
             return;
         }
@@ -280,7 +285,7 @@ public sealed partial class TenantCallCenter
             Enqueue(w, call, group, atHead: true);
             return;
         }
-        EndCall(w, call, CallEndReason.Normal);
+        EndCall(w, call, endsAs);
     }
 
     private void DropLeg(Work w, CallRuntime call, CallParty party, CallEndReason reason)

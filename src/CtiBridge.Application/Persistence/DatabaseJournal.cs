@@ -558,7 +558,7 @@ public sealed class DatabaseJournal : ICallCenterJournal
             record.GroupWaits.Add(new CallGroupWait
             {
                 TenantId = call.TenantId, CallId = call.Id, Seq = i, SkillGroupId = wait.GroupId, SkillGroupName = Cut(wait.GroupName, 200) ?? "",
-                EnteredAt = wait.EnteredAt, LeftAt = wait.LeftAt ?? call.EndedAt,
+                EnteredAt = wait.EnteredAt, LeftAt = wait.LeftAt ?? call.EndedAt, MovedOn = wait.GroupId != call.SkillGroupId,
             });
         }
         foreach (var (k, v) in call.AttachedData)

@@ -39,6 +39,7 @@ public sealed record CallRecordFilter
     public CallKind? Kind { get; init; }
     /// <summary>The call's type (<see cref="CallRecordType"/>).</summary>
     public CallRecordType? Type { get; init; }
+    /// <summary>A skill group the caller waited in (the record's last group, or one she moved on from).</summary>
     public Guid? SkillGroupId { get; init; }
     /// <summary>Calls this agent took part in (any leg).</summary>
     public Guid? AgentId { get; init; }
@@ -54,7 +55,7 @@ public sealed record CallRecordFilter
 
 /// <summary>
 /// The type of a call for the records' type filter: how it came (inbound through a skill group, inbound to one agent,
-/// dialled by an agent, agent to agent), or what happened in it (transferred from one agent to another, another agent
+/// dialled by an agent by hand or from a dial task, agent to agent), or what happened in it (transferred from one agent to another, another agent
 /// consulted or conferenced in). docs/reports.md.
 /// </summary>
 public enum CallRecordType
@@ -63,7 +64,7 @@ public enum CallRecordType
     InboundQueue,
     /// <summary>Inbound to one agent's extension (kind Direct).</summary>
     DirectInbound,
-    /// <summary>Dialled by an agent (kind Outbound; every outbound call is dialled by hand today: there is no task dialler).</summary>
+    /// <summary>Dialled by an agent by hand (kind Outbound, not from a dial task).</summary>
     ManualOutbound,
     /// <summary>Agent to agent (kind Internal).</summary>
     Internal,
@@ -71,6 +72,8 @@ public enum CallRecordType
     Transferred,
     /// <summary>An agent other than the first joined the call (consulted, conferenced in, or handed the call by a transfer).</summary>
     Consulted,
+    /// <summary>Dialled for a dial task (kind Outbound, the record names its task). Added last: the values before it keep their numbers.</summary>
+    TaskDialled,
 }
 
 /// <summary>A disposition to filter call records by.</summary>

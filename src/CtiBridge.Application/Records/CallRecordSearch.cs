@@ -65,13 +65,67 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         (DateTimeOffset At, Guid Id)? after = cursor is null ? null : DecodeCursor(cursor);
         var rows = SearchTableTerm(viewer, filter) is { } phrase
             ? await SearchInTimeOrderAsync(viewer, filter, phrase, sort, after, pageSize + 1, ct).ConfigureAwait(false)
-            : await Ordered(After(Filtered(viewer, filter), sort, after), sort).Take(pageSize + 1).ToListAsync(ct).ConfigureAwait(false);
+            : filter.SkillGroupId is not null
+                ? await GroupPageAsync(viewer, filter, sort, after, pageSize + 1, ct).ConfigureAwait(false)
+                : await Ordered(After(Filtered(viewer, filter), sort, after), sort).Take(pageSize + 1).ToListAsync(ct).ConfigureAwait(false);
         var more = rows.Count > pageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         var names = await NamesAsync(rows, ct).ConfigureAwait(false);
         var mask = await MaskRuleAsync(viewer, ct).ConfigureAwait(false);
         var items = rows.Select(r => Summarize(r, names, mask)).ToList();
         return new CallRecordPage(items, more ? EncodeCursor(rows[^1].OfferedAt, rows[^1].Id) : null);
+    }
+
+    /// <summary>
+    /// A page of a skill group's calls: those whose record names the group, then those that moved on from it (an overflow),
+    /// each in order through its own index and cut to the page. As one OR, both planners collected the group's whole
+    /// range and sorted it (81 ms instead of 1 ms at 20,000 calls of a group). The few moved-on calls join the page by
+    /// id, and the database orders the page again, so the tie-break on id stays the database's (the cursor's).
+    /// </summary>
+    private async Task<List<CallRecord>> GroupPageAsync(RecordViewer viewer, CallRecordFilter filter, CallRecordSort sort,
+        (DateTimeOffset At, Guid Id)? after, int want, CancellationToken ct)
+    {
+        var named = await Ordered(After(Filtered(viewer, filter, GroupMatch.RecordNames), sort, after), sort).Take(want)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var movedOnSource = MovedOnFrom(viewer.TenantId, filter.SkillGroupId!.Value, filter.From ?? StartOfToday);
+        var movedOn = await Ordered(After(Apply(viewer, Visible(db, viewer, movedOnSource).AsNoTracking(), filter with { SkillGroupId = null }), sort, after), sort)
+            .Take(want).Select(c => c.Id).ToListAsync(ct).ConfigureAwait(false);
+        if (movedOn.Count == 0) return named;
+        var ids = named.Select(c => c.Id).Concat(movedOn).ToList();
+        return await Ordered(db.CallRecords.AsNoTracking().Where(c => ids.Contains(c.Id)), sort).Take(want).ToListAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The records of the calls that moved on from <paramref name="group"/>, read from the group's waits (few) and looked
+    /// up by id: the planners would otherwise walk the date index and probe the waits for every call of the range. SQLite
+    /// keeps a CROSS JOIN's order; a call that came back to the group and left it again is read once (its first wait
+    /// there). PostgreSQL reads the ids first (an InitPlan). Other providers: the plain condition.
+    /// </summary>
+    private IQueryable<CallRecord> MovedOnFrom(Guid tenantId, Guid group, DateTimeOffset from)
+    {
+        var provider = db.Database.ProviderName ?? "";
+        if (provider.Contains("Sqlite", StringComparison.Ordinal))
+            return db.CallRecords.FromSqlRaw(
+                "SELECT c.* FROM \"CallGroupWaits\" w CROSS JOIN \"CallRecords\" c WHERE w.\"TenantId\" = {0} AND w.\"SkillGroupId\" = {1} " +
+                "AND w.\"MovedOn\" = 1 AND w.\"EnteredAt\" >= {2} AND NOT EXISTS (SELECT 1 FROM \"CallGroupWaits\" e WHERE e.\"CallId\" = w.\"CallId\" " +
+                "AND e.\"Seq\" < w.\"Seq\" AND e.\"SkillGroupId\" = w.\"SkillGroupId\" AND e.\"MovedOn\" = 1) AND c.\"Id\" = w.\"CallId\"",
+                tenantId, group, from.UtcDateTime);
+        if (IsNpgsql)
+            return db.CallRecords.FromSqlRaw(
+                "SELECT * FROM \"CallRecords\" WHERE \"Id\" = ANY(ARRAY(SELECT w.\"CallId\" FROM \"CallGroupWaits\" w WHERE w.\"TenantId\" = {0} " +
+                "AND w.\"SkillGroupId\" = {1} AND w.\"MovedOn\" = true AND w.\"EnteredAt\" >= {2}))",
+                tenantId, group, from.UtcDateTime);
+        var waits = db.CallGroupWaits.Where(w => w.TenantId == tenantId && w.SkillGroupId == group && w.MovedOn && w.EnteredAt >= from).Select(w => w.CallId);
+        return db.CallRecords.Where(c => waits.Contains(c.Id));
+    }
+
+    /// <summary>How the skill-group filter matches a call: any group the caller waited in, or one of its two parts.</summary>
+    internal enum GroupMatch
+    {
+        /// <summary>The record names the group (its last one), or the caller moved on from it.</summary>
+        WaitedIn,
+        /// <summary>The record names the group (the moved-on part is read by <see cref="MovedOnFrom"/>).</summary>
+        RecordNames,
     }
 
     private static IQueryable<CallRecord> After(IQueryable<CallRecord> query, CallRecordSort sort, (DateTimeOffset At, Guid Id)? after)
@@ -236,7 +290,7 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             || (c.SkillGroupId != null && groups.Contains(c.SkillGroupId.Value) && c.EndedAt != null && c.Outcome != CallOutcome.Answered));
     }
 
-    private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f)
+    private IQueryable<CallRecord> Filtered(RecordViewer viewer, CallRecordFilter f, GroupMatch groups = GroupMatch.WaitedIn)
     {
         // PostgreSQL, agent filter or an agent's own calls: the calls are read from the agent's legs first (an InitPlan:
         // ARRAY(...)), then looked up by id. As a semi-join the planner walked the date index in parallel and probed the
@@ -250,16 +304,16 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
             var ofAgents = db.CallRecords.FromSqlRaw(
                 "SELECT * FROM \"CallRecords\" WHERE \"Id\" = ANY(ARRAY(SELECT l.\"CallId\" FROM \"CallLegs\" l WHERE l.\"TenantId\" = {0} AND l.\"UserId\" = ANY({1}) AND l.\"StartedAt\" >= {2}))",
                 viewer.TenantId, legsOf, legsFrom);
-            return Apply(viewer, Visible(db, viewer, ofAgents).AsNoTracking(), f with { AgentId = null });
+            return Apply(viewer, Visible(db, viewer, ofAgents).AsNoTracking(), f with { AgentId = null }, groups);
         }
         var source = f.Search is { Length: > 0 } term ? Matching(term.Trim(), namesOnly: viewer.MaskNumbers) : db.CallRecords;
-        return Apply(viewer, Visible(db, viewer, source).AsNoTracking(), f with { Search = null });
+        return Apply(viewer, Visible(db, viewer, source).AsNoTracking(), f with { Search = null }, groups);
     }
 
     private bool IsNpgsql => (db.Database.ProviderName ?? "").Contains("Npgsql", StringComparison.Ordinal);
 
     /// <summary>The filters applied to a query of records the viewer sees (shared by records, exports and recordings).</summary>
-    internal IQueryable<CallRecord> Apply(RecordViewer viewer, IQueryable<CallRecord> q, CallRecordFilter f)
+    internal IQueryable<CallRecord> Apply(RecordViewer viewer, IQueryable<CallRecord> q, CallRecordFilter f, GroupMatch groups = GroupMatch.WaitedIn)
     {
         if (f.Search is { Length: > 0 } term)
         {
@@ -281,14 +335,27 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         {
             CallRecordType.InboundQueue => q.Where(c => c.Kind == CallKind.Queue),
             CallRecordType.DirectInbound => q.Where(c => c.Kind == CallKind.Direct),
-            CallRecordType.ManualOutbound => q.Where(c => c.Kind == CallKind.Outbound),
+            CallRecordType.ManualOutbound => q.Where(c => c.Kind == CallKind.Outbound && c.DialTaskId == null),
+            CallRecordType.TaskDialled => q.Where(c => c.Kind == CallKind.Outbound && c.DialTaskId != null),
             CallRecordType.Internal => q.Where(c => c.Kind == CallKind.Internal),
             CallRecordType.Transferred => q.Where(c => legs.Where(l => l.EndReason == CallEndReason.AgentTransfer
                 && (l.Role == CallLegRole.Agent || l.Role == CallLegRole.Consult)).Select(l => l.CallId).Contains(c.Id)),
             CallRecordType.Consulted => q.Where(c => legs.Where(l => l.Role == CallLegRole.Consult).Select(l => l.CallId).Contains(c.Id)),
             _ => q,
         };
-        if (f.SkillGroupId is { } group) q = q.Where(c => c.SkillGroupId == group);
+        if (f.SkillGroupId is { } group)
+        {
+            // The record names the last group (after an overflow); the waits the caller moved on from name the earlier
+            // ones. A wait starts after its call was offered, so the range's lower bound narrows them through their index
+            // (TenantId, SkillGroupId, MovedOn, EnteredAt, CallId). A page reads the two parts apart (GroupPageAsync).
+            var movedOnFrom = db.CallGroupWaits.Where(w => w.TenantId == tenantId && w.SkillGroupId == group && w.MovedOn && w.EnteredAt >= from)
+                .Select(w => w.CallId);
+            q = groups switch
+            {
+                GroupMatch.RecordNames => q.Where(c => c.SkillGroupId == group),
+                _ => q.Where(c => c.SkillGroupId == group || movedOnFrom.Contains(c.Id)),
+            };
+        }
         if (f.AgentId is { } agent) q = q.Where(c => legs.Where(l => l.UserId == agent).Select(l => l.CallId).Contains(c.Id));
         if (f.Outcome is { } outcome) q = q.Where(c => c.Outcome == outcome);
         if (f.EndReason is { } reason) q = q.Where(c => c.EndReason == reason);

@@ -1,5 +1,6 @@
 using CtiBridge.Application.Pbx;
 using CtiBridge.Data;
+using CtiBridge.Data.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -13,7 +14,8 @@ public sealed record RetentionPurgeResult(Guid TenantId, int RecordingsDeleted, 
 /// <summary>
 /// Daily: in every tenant with a retention (<c>RecordingRetentionDays</c> &gt; 0), deletes the recordings (file on the PBX,
 /// then row) and call records offered before the cutoff. A recording under legal hold is kept, and so is its call's record.
-/// A file the PBX fails to delete keeps its row, to be tried again the next day. Logs what it removed per tenant.
+/// A file the PBX fails to delete keeps its row, to be tried again the next day. Logs what it removed per tenant, and a
+/// purge that removed anything is in the tenant's audit log (<see cref="AuditAction"/>, actor System: the counts and the cutoff).
 /// </summary>
 public sealed class RecordingRetentionJob(CtiDbContext db, PbxServers servers, TimeProvider time, ILogger<RecordingRetentionJob> log) : IJob
 {
@@ -21,6 +23,8 @@ public sealed class RecordingRetentionJob(CtiDbContext db, PbxServers servers, T
     /// <summary>04:00 UTC every day.</summary>
     public const string Cron = "0 0 4 * * ?";
     private const int Batch = 500;
+    /// <summary>The audit action of a tenant's purge (target: the tenant).</summary>
+    public const string AuditAction = "recording.retention_purged";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -72,6 +76,17 @@ public sealed class RecordingRetentionJob(CtiDbContext db, PbxServers servers, T
         var calls = await db.CallRecords
             .Where(c => c.OfferedAt < cutoff && c.EndedAt != null && !db.Recordings.Any(r => r.CallId == c.Id))
             .ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        return new RetentionPurgeResult(tenantId, deleted, files, gone, failed, calls, held);
+        var result = new RetentionPurgeResult(tenantId, deleted, files, gone, failed, calls, held);
+        if (deleted > 0 || calls > 0)
+        {
+            // After the deletions (they run in batches): an entry only for what was removed.
+            AuditTrail.Add(db, new NoAuditActor(), time.GetUtcNow(), tenantId, AuditAction, "tenant", tenantId.ToString(), after: new
+            {
+                cutoff, recordingsDeleted = deleted, filesDeleted = files, filesAlreadyGone = gone, filesFailed = failed,
+                callRecordsDeleted = calls, recordingsHeld = held,
+            });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        return result;
     }
 }

@@ -10,6 +10,7 @@ public static class RecordsServiceCollectionExtensions
     {
         services.AddScoped<CallRecordSearch>();
         services.AddScoped<RecordingLibrary>();
+        services.AddSingleton<RecordingPlays>();
         services.AddScoped<CallRecordCsv>();
         services.AddScoped<Reports.ReportService>();
         services.AddScheduledJob<RecordingRetentionJob>(RecordingRetentionJob.Name, RecordingRetentionJob.Cron,

@@ -4,12 +4,19 @@ using AgentStateChange = CtiBridge.Data.Entities.AgentStateChange;
 
 namespace CtiBridge.Application.Reports;
 
-/// <summary>A customer call as a skill-group report counts it (one per call record of the group).</summary>
+/// <summary>
+/// A customer call as a skill-group report counts it: one per call record of the group, and one per call that waited in
+/// the group and moved on to another (<paramref name="MovedOn"/>: an overflow; not answered here, its wait the time here).
+/// </summary>
 public sealed record GroupCallFact(Guid CallId, DateTimeOffset OfferedAt, CallOutcome Outcome, int WaitSeconds, int TalkSeconds, int HoldSeconds,
-    int RonaCount);
+    int RonaCount, bool MovedOn = false);
 
-/// <summary>One offer of a call to an agent (an agent leg): answered or not, and for how long the agent talked.</summary>
-public sealed record AgentOfferFact(Guid AgentId, Guid CallId, DateTimeOffset At, bool Answered, bool Rona, int TalkSeconds, int HoldSeconds);
+/// <summary>
+/// One offer of a call to an agent (an agent leg): answered or not (RONA: it rang out or she declined; abandoned: the
+/// caller hung up while it rang), and for how long the agent talked.
+/// </summary>
+public sealed record AgentOfferFact(Guid AgentId, Guid CallId, DateTimeOffset At, bool Answered, bool Rona, int TalkSeconds, int HoldSeconds,
+    bool Abandoned = false);
 
 /// <summary>An agent's time in one state (Ready, NotReady + reason, Ringing, OnCall, WrapUp, PendingNotReady), within the report's range.</summary>
 public sealed record StateInterval(Guid AgentId, AgentStatus Status, string? Reason, DateTimeOffset From, DateTimeOffset To)
@@ -19,13 +26,14 @@ public sealed record StateInterval(Guid AgentId, AgentStatus Status, string? Rea
 
 /// <summary>Figures of a skill group (or of every call) over a range; docs/reports.md defines each.</summary>
 public sealed record GroupFigures(int Offered, int Answered, int Abandoned, int NotAnswered, int Rona, int AnsweredWithinServiceLevel,
-    double? ServiceLevelPercent, double? AverageWaitSeconds, int LongestWaitSeconds, double? AverageTalkSeconds, double? AverageHoldSeconds);
+    double? ServiceLevelPercent, double? AverageWaitSeconds, int LongestWaitSeconds, double? AverageTalkSeconds, double? AverageHoldSeconds,
+    int MovedOn, double? AverageWrapUpSeconds);
 
 /// <summary>Time spent in a Not Ready reason.</summary>
 public sealed record PauseTime(string Reason, double Seconds);
 
 /// <summary>Figures of one agent (or a team's agents together) over a range; docs/reports.md defines each.</summary>
-public sealed record AgentFigures(int Offered, int Answered, int NotAnswered, double? AnsweredPercent, double? AverageTalkSeconds,
+public sealed record AgentFigures(int Offered, int Answered, int NotAnswered, int Abandoned, double? AnsweredPercent, double? AverageTalkSeconds,
     double? AverageHoldSeconds, int WrapUps, double? AverageWrapUpSeconds, double? OccupancyPercent, double LoginSeconds, double ReadySeconds,
     double BusySeconds, IReadOnlyList<PauseTime> PauseByReason);
 
@@ -38,7 +46,10 @@ public static class ReportFormulas
     /// <summary>States that count as working a call for occupancy: ringing, talking (incl. hold), wrap-up.</summary>
     public static bool IsBusy(AgentStatus s) => s is AgentStatus.Ringing or AgentStatus.OnCall or AgentStatus.WrapUp;
 
-    public static GroupFigures ForGroup(IReadOnlyCollection<GroupCallFact> calls, int serviceLevelSeconds)
+    /// <param name="calls">The group's calls.</param>
+    /// <param name="serviceLevelSeconds">The group's threshold.</param>
+    /// <param name="wrapUpSeconds">The wrap-up periods after the group's calls (each agent's, each period), in seconds.</param>
+    public static GroupFigures ForGroup(IReadOnlyCollection<GroupCallFact> calls, int serviceLevelSeconds, IReadOnlyCollection<double>? wrapUpSeconds = null)
     {
         var answered = calls.Where(c => c.Outcome == CallOutcome.Answered).ToList();
         var abandoned = calls.Count(c => c.Outcome == CallOutcome.Abandoned);
@@ -58,7 +69,9 @@ public static class ReportFormulas
             AverageWaitSeconds: Average(waited.Select(c => (double)c.WaitSeconds)),
             LongestWaitSeconds: calls.Count == 0 ? 0 : calls.Max(c => c.WaitSeconds),
             AverageTalkSeconds: Average(answered.Select(c => (double)c.TalkSeconds)),
-            AverageHoldSeconds: Average(answered.Select(c => (double)c.HoldSeconds)));
+            AverageHoldSeconds: Average(answered.Select(c => (double)c.HoldSeconds)),
+            MovedOn: calls.Count(c => c.MovedOn),
+            AverageWrapUpSeconds: Average(wrapUpSeconds ?? []));
     }
 
     public static AgentFigures ForAgents(IReadOnlyCollection<AgentOfferFact> offers, IReadOnlyCollection<StateInterval> intervals)
@@ -76,6 +89,7 @@ public static class ReportFormulas
             Offered: offers.Count,
             Answered: answered.Count,
             NotAnswered: notAnswered,
+            Abandoned: offers.Count(o => o.Abandoned),
             AnsweredPercent: answered.Count + notAnswered == 0 ? null : Percent(answered.Count, answered.Count + notAnswered),
             AverageTalkSeconds: Average(answered.Select(o => (double)o.TalkSeconds)),
             AverageHoldSeconds: Average(answered.Select(o => (double)o.HoldSeconds)),

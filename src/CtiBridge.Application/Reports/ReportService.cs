@@ -1,6 +1,7 @@
 using CtiBridge.Application.Records;
 using CtiBridge.Data;
 using CtiBridge.Data.Entities;
+using CtiBridge.Domain.Agents;
 using CtiBridge.Domain.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,9 +107,33 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
             ?? throw new CtiException(ErrorCodes.SkillGroupNotFound, "No such skill group.", ErrorKind.NotFound);
         var calls = await db.CallRecords.AsNoTracking()
             .Where(c => c.SkillGroupId == groupId && c.OfferedAt >= range.From && c.OfferedAt < range.To && c.EndedAt != null)
-            .Select(c => new GroupCallFact(c.Id, c.OfferedAt, c.Outcome, c.WaitSeconds, c.TalkSeconds, c.HoldSeconds, c.RonaCount))
+            .Select(c => new GroupCallFact(c.Id, c.OfferedAt, c.Outcome, c.WaitSeconds, c.TalkSeconds, c.HoldSeconds, c.RonaCount, false))
             .ToListAsync(ct).ConfigureAwait(false);
-        return new SkillGroupReport(groupId, group.Name, group.ServiceLevelSeconds, range, ReportFormulas.ForGroup(calls, group.ServiceLevelSeconds));
+        // The calls that waited here and overflowed to another group: offered here too, not answered here (index IX_CallGroupWaits_Group).
+        var movedOn = await (from w in db.CallGroupWaits.AsNoTracking()
+                             join c in db.CallRecords.AsNoTracking() on w.CallId equals c.Id
+                             where w.TenantId == tenantId && w.SkillGroupId == groupId && w.MovedOn && w.EnteredAt >= range.From
+                                   && c.OfferedAt >= range.From && c.OfferedAt < range.To && c.EndedAt != null
+                             select new { c.Id, c.OfferedAt, w.EnteredAt, w.LeftAt }).ToListAsync(ct).ConfigureAwait(false);
+        calls.AddRange(movedOn.GroupBy(m => m.Id).Select(g => new GroupCallFact(g.Key, g.First().OfferedAt, CallOutcome.NotAnswered,
+            WaitSeconds: (int)Math.Round(g.Sum(m => m.LeftAt is { } left && left > m.EnteredAt ? (left - m.EnteredAt).TotalSeconds : 0)),
+            TalkSeconds: 0, HoldSeconds: 0, RonaCount: 0, MovedOn: true)));
+        // Wrap-ups after the group's calls: each agent's WrapUp for a call of the group (its record names the group) until her
+        // next change out of WrapUp (none yet: not counted).
+        var wrapUps = await (from s in db.AgentStateChanges.AsNoTracking()
+                             join c in db.CallRecords.AsNoTracking() on s.CallId equals c.Id
+                             where s.TenantId == tenantId && s.To == AgentStatus.WrapUp && c.SkillGroupId == groupId
+                                   && c.OfferedAt >= range.From && c.OfferedAt < range.To && c.EndedAt != null
+                             select new
+                             {
+                                 s.At,
+                                 End = db.AgentStateChanges.Where(n => n.TenantId == tenantId && n.UserId == s.UserId && n.At >= s.At && n.Id != s.Id
+                                         && n.From == AgentStatus.WrapUp)
+                                     .OrderBy(n => n.At).Select(n => (DateTimeOffset?)n.At).FirstOrDefault(),
+                             }).ToListAsync(ct).ConfigureAwait(false);
+        var wrapUpSeconds = wrapUps.Where(x => x.End is not null).Select(x => (x.End!.Value - x.At).TotalSeconds).ToList();
+        return new SkillGroupReport(groupId, group.Name, group.ServiceLevelSeconds, range,
+            ReportFormulas.ForGroup(calls, group.ServiceLevelSeconds, wrapUpSeconds));
     }
 
     /// <summary>
@@ -163,7 +188,8 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
         return rows.Select(r => new AgentOfferFact(r.AgentId, r.CallId, r.StartedAt, r.AnsweredAt is not null,
             Rona: r.AnsweredAt is null && r.EndReason is Domain.Calls.CallEndReason.NoAnswer or Domain.Calls.CallEndReason.Rejected,
             TalkSeconds: r.AnsweredAt is { } a && r.EndedAt is { } e && e > a ? (int)Math.Round((e - a).TotalSeconds) : 0,
-            HoldSeconds: r.AnsweredByUserId == r.AgentId ? r.HoldSeconds : 0)).ToList();
+            HoldSeconds: r.AnsweredByUserId == r.AgentId ? r.HoldSeconds : 0,
+            Abandoned: r.AnsweredAt is null && r.EndReason == Domain.Calls.CallEndReason.AbandonedWhileRinging)).ToList();
     }
 
     private async Task<IReadOnlyList<StateInterval>> IntervalsAsync(Guid agentId, ReportRange range, CancellationToken ct)

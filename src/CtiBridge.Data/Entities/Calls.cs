@@ -130,6 +130,8 @@ public class CallGroupWait : ITenantOwned
     public string SkillGroupName { get; set; } = "";
     public DateTimeOffset EnteredAt { get; set; }
     public DateTimeOffset? LeftAt { get; set; }
+    /// <summary>The caller left this group for another (an overflow): the record names a later group, not this one.</summary>
+    public bool MovedOn { get; set; }
 }
 
 /// <summary>A recording of (part of) a call.</summary>

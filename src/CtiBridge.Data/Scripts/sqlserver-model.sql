@@ -587,6 +587,7 @@ CREATE TABLE [CallGroupWaits] (
     [SkillGroupName] nvarchar(200) NOT NULL,
     [EnteredAt] datetime2 NOT NULL,
     [LeftAt] datetime2 NULL,
+    [MovedOn] bit NOT NULL DEFAULT CAST(0 AS bit),
     CONSTRAINT [PK_CallGroupWaits] PRIMARY KEY ([CallId], [Seq]),
     CONSTRAINT [FK_CallGroupWaits_CallRecords_CallId] FOREIGN KEY ([CallId]) REFERENCES [CallRecords] ([Id]) ON DELETE CASCADE,
     CONSTRAINT [FK_CallGroupWaits_Tenants_TenantId] FOREIGN KEY ([TenantId]) REFERENCES [Tenants] ([Id])
@@ -718,7 +719,7 @@ CREATE INDEX [IX_Callbacks_TenantId_TeamId] ON [Callbacks] ([TenantId], [TeamId]
 GO
 
 
-CREATE INDEX [IX_CallGroupWaits_TenantId] ON [CallGroupWaits] ([TenantId]);
+CREATE INDEX [IX_CallGroupWaits_Group] ON [CallGroupWaits] ([TenantId], [SkillGroupId], [MovedOn], [EnteredAt], [CallId]);
 GO
 
 

@@ -10,6 +10,11 @@ public enum CallDirection
 /// <summary>Why a call (or a leg of it) ended, as stored in its call record.</summary>
 public enum CallEndReason
 {
+    /// <summary>
+    /// Ended after the conversation without saying who hung up: calls recorded before who hung up was recorded (added
+    /// after it, as <see cref="CustomerHungUp"/> and <see cref="AgentHungUp"/>), a leg the PBX cleared normally, or a call
+    /// ended by a guest leaving. Stored by name, so the values keep their meaning whatever is added.
+    /// </summary>
     Normal,
     AgentTransfer,
     AbandonedWhileWaiting,
@@ -30,6 +35,10 @@ public enum CallEndReason
     TakenOver,
     /// <summary>The PBX restarted (or crashed and started again): every call it had ended with it.</summary>
     PbxRestarted,
+    /// <summary>An answered call ended because the customer (outbound: the called party) hung up.</summary>
+    CustomerHungUp,
+    /// <summary>An answered call ended because the agent hung up: on her phone, in the web app or through the REST API (or dropped the customer).</summary>
+    AgentHungUp,
 }
 
 /// <summary>How a recording came to be, for recording search.</summary>

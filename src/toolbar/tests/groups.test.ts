@@ -29,7 +29,8 @@ describe('the desk\'s skill groups', () => {
     expect(seconds(null)).toBe('—');
     expect(serviceLevel(sales)).toBe('—');
     const figures = { offered: 3, answered: 2, abandoned: 1, notAnswered: 0, rona: 0, answeredWithinServiceLevel: 2, serviceLevelPercent: 100,
-      averageWaitSeconds: 4, longestWaitSeconds: 9, averageTalkSeconds: 60, averageHoldSeconds: null };
+      averageWaitSeconds: 4, longestWaitSeconds: 9, averageTalkSeconds: 60, averageHoldSeconds: null, movedOn: 0,
+      averageWrapUpSeconds: null };
     expect(serviceLevel({ ...sales, today: { day: '2026-12-05', serviceLevelSeconds: 20, figures } })).toBe('100 %');
   });
 });

@@ -209,6 +209,7 @@ public class CallRecordsTests
             {
                 r.TenantId = tenant.Id;
                 foreach (var l in r.Legs) { l.TenantId = tenant.Id; l.CallId = r.Id; }
+                foreach (var w in r.GroupWaits) { w.TenantId = tenant.Id; w.CallId = r.Id; }
             }
             db.CallRecords.AddRange(records);
             await db.SaveChangesAsync();
@@ -307,6 +308,12 @@ public class CallRecordsTests
                     EndReason = CallEndReason.Normal });
                 r.DispositionId = wonId;
                 return r;
+            },
+            i =>
+            {   // Dialled by agent 1 for a dial task (records keep the task's id, with no foreign key).
+                var r = Rec(i, 60, i.Agent1, null, CallOutcome.Answered, direction: CallDirection.Outbound, kind: CallKind.Outbound, talk: 12);
+                r.DialTaskId = Guid.NewGuid();
+                return r;
             });
         var admin = await host.ClientForAsync("demo", "admin");
         var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
@@ -316,6 +323,8 @@ public class CallRecordsTests
         Assert.Equal([ids[5], ids[4], ids[0]], await Find("type=InboundQueue"));
         Assert.Equal([ids[1]], await Find("type=DirectInbound"));
         Assert.Equal([ids[2]], await Find("type=ManualOutbound"));
+        Assert.Equal([ids[6]], await Find("type=TaskDialled"));
+        Assert.Equal([ids[6], ids[2]], await Find("kind=Outbound"));
         Assert.Equal([ids[3]], await Find("type=Internal"));
         Assert.Equal([ids[4]], await Find("type=Transferred"));
         Assert.Equal([ids[5], ids[4]], await Find("type=Consulted"));
@@ -324,7 +333,7 @@ public class CallRecordsTests
         Assert.Equal([ids[4]], await Find("type=Transferred&minTalkSeconds=40&skillGroupId=" +
             (await host.DbAsync(db => db.SkillGroups.SingleAsync(g => g.Name == "Sales"))).Id));
         Assert.Empty(await Find($"type=Consulted&dispositionId={Guid.NewGuid()}"));
-        await Problem.AssertAsync(await admin.GetAsync("/api/v1/call-records?type=TaskDialled"), 400, "validation_failed");
+        await Problem.AssertAsync(await admin.GetAsync("/api/v1/call-records?type=Predictive"), 400, "validation_failed");
 
         // The dispositions to choose from: the tenant's, for everyone who reads records; another tenant's admin sees none of them.
         var agent = await host.ClientForAsync("demo", "agent1");
@@ -334,6 +343,75 @@ public class CallRecordsTests
         Assert.DoesNotContain((await (await other.GetAsync("/api/v1/call-records/dispositions")).ReadAsync<List<DispositionChoice>>()), d => d.Id == wonId);
         var adminKey = await host.ApiKeyClientAsync("demo", ApiKeyScopes.Admin);
         await Problem.AssertAsync(await adminKey.GetAsync("/api/v1/call-records/dispositions"), 403, "insufficient_scope");
+    }
+
+    [Fact]
+    public async Task Who_hung_up_is_an_end_reason_to_filter_by_shown_in_the_journey_and_the_call_stays_answered()
+    {
+        using var host = new CtiApiFactory();
+        static CallRecord HungUp(Ids i, int minute, CallEndReason reason)
+        {   // As the call center stores it: the call's reason on the record and on the leg that did not hang up itself.
+            var r = Rec(i, minute, i.Agent1, i.Sales, CallOutcome.Answered, talk: 30, reason: reason);
+            var other = reason == CallEndReason.AgentHungUp ? CallLegRole.Customer : CallLegRole.Agent;
+            r.Legs.Single(l => l.Role == other).EndReason = reason;
+            return r;
+        }
+        var ids = await SeedAsync(host,
+            i => HungUp(i, 0, CallEndReason.CustomerHungUp),
+            i => HungUp(i, 10, CallEndReason.AgentHungUp),
+            i => Rec(i, 20, i.Agent1, i.Sales, CallOutcome.Answered, talk: 30)); // recorded before who hung up was kept: Normal
+        var admin = await host.ClientForAsync("demo", "admin");
+        var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        async Task<List<Guid>> Find(string query) =>
+            (await (await admin.GetAsync($"/api/v1/call-records?{range}&{query}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([ids[0]], await Find("endReason=CustomerHungUp"));
+        Assert.Equal([ids[1]], await Find("endReason=AgentHungUp"));
+        Assert.Equal([ids[2]], await Find("endReason=Normal"));
+        Assert.Equal([ids[2], ids[1], ids[0]], await Find("outcome=Answered"));
+
+        var journey = await (await admin.GetAsync($"/api/v1/call-records/{ids[1]}")).ReadAsync<CallRecordDetail>();
+        Assert.Equal(CallEndReason.AgentHungUp, journey.Summary.EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, journey.Legs.Single(l => l.Role == CallLegRole.Customer).EndReason);
+        var csv = await (await admin.GetAsync($"/api/v1/call-records/export?{range}&endReason=CustomerHungUp")).Content.ReadAsStringAsync();
+        Assert.Contains("CustomerHungUp", csv);
+        Assert.DoesNotContain("AgentHungUp", csv);
+    }
+
+    [Fact]
+    public async Task The_skill_group_filter_finds_an_overflowed_call_in_every_group_the_caller_waited_in()
+    {
+        using var host = new CtiApiFactory();
+        var ids = await SeedAsync(host,
+            i =>
+            {   // Waited in Sales, overflowed to Support, answered there: the record names Support, the waits both.
+                var r = Rec(i, 0, i.Agent2, i.Support, CallOutcome.Answered, talk: 30);
+                r.GroupWaits.Add(new CallGroupWait { Seq = 0, SkillGroupId = i.Sales, SkillGroupName = "Sales", EnteredAt = r.OfferedAt, LeftAt = r.OfferedAt.AddSeconds(2),
+                    MovedOn = true });
+                r.GroupWaits.Add(new CallGroupWait { Seq = 1, SkillGroupId = i.Support, SkillGroupName = "Support", EnteredAt = r.OfferedAt.AddSeconds(2), LeftAt = r.AnsweredAt });
+                return r;
+            },
+            i => Rec(i, 10, i.Agent1, i.Sales, CallOutcome.Answered, talk: 30),      // Sales only (no waits stored: an older record)
+            i => Rec(i, 20, i.Agent2, i.Support, CallOutcome.Answered, talk: 30));   // Support only
+        var admin = await host.ClientForAsync("demo", "admin");
+        var (sales, support) = await host.DbAsync(async db =>
+            ((await db.SkillGroups.SingleAsync(g => g.Name == "Sales")).Id, (await db.SkillGroups.SingleAsync(g => g.Name == "Support")).Id));
+        var range = $"from={Day:O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        async Task<List<Guid>> Find(string query) =>
+            (await (await admin.GetAsync($"/api/v1/call-records?{range}&{query}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id).ToList();
+
+        Assert.Equal([ids[1], ids[0]], await Find($"skillGroupId={sales}"));
+        Assert.Equal([ids[2], ids[0]], await Find($"skillGroupId={support}"));
+        Assert.Equal([ids[0]], await Find($"skillGroupId={sales}&agentId={await host.UserIdAsync("agent2")}"));
+        // Keyset pages through the union: one row a page, none repeated or skipped.
+        var page = await (await admin.GetAsync($"/api/v1/call-records?{range}&skillGroupId={sales}&pageSize=1")).ReadAsync<CallRecordPage>();
+        Assert.Equal([ids[1]], page.Items.Select(r => r.Id));
+        var next = await (await admin.GetAsync($"/api/v1/call-records?{range}&skillGroupId={sales}&pageSize=1&cursor={page.NextCursor}")).ReadAsync<CallRecordPage>();
+        Assert.Equal([ids[0]], next.Items.Select(r => r.Id));
+        Assert.Null(next.NextCursor);
+        // The waits do not reach back before the range: a later range does not find the call.
+        var later = $"from={Day.AddMinutes(5):O}&to={Day.AddDays(1):O}".Replace("+", "%2B");
+        Assert.Equal([ids[1]], (await (await admin.GetAsync($"/api/v1/call-records?{later}&skillGroupId={sales}")).ReadAsync<CallRecordPage>()).Items.Select(r => r.Id));
     }
 
     [Fact]

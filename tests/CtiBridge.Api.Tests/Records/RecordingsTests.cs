@@ -1,15 +1,19 @@
-using CtiBridge.Data.Audit;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using CtiBridge.Api.Auth;
+using CtiBridge.Api.Records;
 using CtiBridge.Api.Tests.CallCenter;
 using CtiBridge.Application.Audit;
 using CtiBridge.Application.Pbx;
 using CtiBridge.Application.Records;
 using CtiBridge.Data;
+using CtiBridge.Data.Audit;
 using CtiBridge.Data.Entities;
 using CtiBridge.Domain.Calls;
 using CtiBridge.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,6 +148,81 @@ public class RecordingsTests
     }
 
     [Fact]
+    public async Task A_play_url_streams_one_recording_by_ranges_without_a_header_is_audited_once_as_its_user_and_refuses_the_rest()
+    {
+        using var host = new CtiApiFactory();
+        var (callId, agent) = await ConnectedCallAsync(host);
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/stop").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/recording/start").OkAsync();
+        await agent.PostAsync($"/api/v1/calls/{callId}/hangup").OkAsync();
+        await host.FlushJournalAsync();
+        var recs = await (await agent.GetAsync($"/api/v1/recordings?callId={callId}")).ReadAsync<List<RecordingView>>();
+        Assert.Equal(2, recs.Count);
+        var (rec, otherRec) = (recs[0].RecordingId, recs[1].RecordingId);
+        var whole = await (await agent.GetAsync($"/api/v1/recordings/{rec}/audio")).Content.ReadAsByteArrayAsync();
+        var admin = await host.ClientForAsync("demo", "admin");
+        async Task<List<AuditEntryResponse>> Entries(Guid recording) =>
+            (await (await admin.GetAsync($"/api/v1/admin/audit?targetType=recording&targetId={recording}")).ReadAsync<AuditLogPage>()).Items.ToList();
+        Assert.Single(await Entries(rec)); // that whole read was a play
+
+        var play = await (await agent.PostAsync($"/api/v1/recordings/{rec}/play-url")).ReadAsync<RecordingPlayUrl>();
+        Assert.StartsWith($"/api/v1/recordings/{rec}/audio/play?token=", play.Url);
+        Assert.InRange(play.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(61));
+        var browser = host.CreateClient(); // no Authorization header, as an <audio> element
+        async Task<HttpResponseMessage> Range(string url, long from, long? to, HttpClient? client = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Range = new RangeHeaderValue(from, to);
+            return await (client ?? browser).SendAsync(request);
+        }
+        // A player that begins with a seek (its start cached): the play is logged on that first request, once.
+        var middle = await Range(play.Url, 20, 29);
+        Assert.Equal(HttpStatusCode.PartialContent, middle.StatusCode);
+        Assert.Equal(whole[20..30], await middle.Content.ReadAsByteArrayAsync());
+        var start = await Range(play.Url, 0, null);
+        Assert.Equal(HttpStatusCode.PartialContent, start.StatusCode);
+        Assert.Equal(whole, await start.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, (await Range(play.Url, 8, 11)).StatusCode);
+        var entries = await Entries(rec);
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("recording.played", AuditActorType.User, "agent1"), (entries[0].Action, entries[0].ActorType, entries[0].ActorName));
+
+        // A download URL: an attachment, audited as a download.
+        var save = await (await agent.PostAsync($"/api/v1/recordings/{rec}/play-url?download=true")).ReadAsync<RecordingPlayUrl>();
+        var file = await browser.GetAsync(save.Url);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(whole, await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("recording.downloaded", (await Entries(rec))[0].Action);
+
+        // Refusals: another recording's path, a changed token, none, an expired one, another signed-in user.
+        var token = play.Url[(play.Url.IndexOf("token=", StringComparison.Ordinal) + 6)..];
+        await Problem.AssertAsync(await browser.GetAsync($"/api/v1/recordings/{otherRec}/audio/play?token={token}"), 401, "play_token_invalid");
+        await Problem.AssertAsync(await browser.GetAsync(play.Url[..^4] + (play.Url[^4..] == "AAAA" ? "BBBB" : "AAAA")), 401, "play_token_invalid");
+        await Problem.AssertAsync(await browser.GetAsync($"/api/v1/recordings/{rec}/audio/play"), 401, "play_token_invalid");
+        var past = new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
+        var agentId = await host.UserIdAsync("agent1");
+        var tenantId = (await host.DbAsync(db => db.Tenants.SingleAsync(t => t.Domain == "demo"))).Id;
+        var expired = new RecordingPlayTokens(host.Services.GetRequiredService<IDataProtectionProvider>(), past, host.Services.GetRequiredService<AccessTokenGate>())
+            .Issue(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(CtiClaims.UserId, agentId.ToString()), new(CtiClaims.TenantId, tenantId.ToString()), new(CtiClaims.Role, "agent")], "test")), rec, download: false);
+        await Problem.AssertAsync(await browser.GetAsync(expired.Url), 401, "play_token_invalid");
+        var colleague = await host.ClientForAsync("demo", "agent2");
+        await Problem.AssertAsync(await colleague.GetAsync(play.Url), 401, "play_token_not_yours");
+        await Problem.AssertAsync(await colleague.PostAsync($"/api/v1/recordings/{rec}/play-url"), 404, "not_found");
+        await Problem.AssertAsync(await (await host.ApiKeyClientAsync("demo", ApiKeyScopes.Read)).PostAsync($"/api/v1/recordings/{rec}/play-url"), 403, "forbidden");
+        Assert.Equal(3, (await Entries(rec)).Count); // no refusal was logged as a play
+
+        // With a bearer token, a request that begins with a seek is a play too; the ranges after it are not.
+        var supervisor = await host.ClientForAsync("demo", "super");
+        Assert.Equal(HttpStatusCode.PartialContent, (await Range($"/api/v1/recordings/{otherRec}/audio", 20, 29, supervisor)).StatusCode);
+        Assert.Equal(HttpStatusCode.PartialContent, (await Range($"/api/v1/recordings/{otherRec}/audio", 40, 49, supervisor)).StatusCode);
+        var other = Assert.Single(await Entries(otherRec));
+        Assert.Equal(("recording.played", "super"), (other.Action, other.ActorName));
+    }
+
+    [Fact]
     public async Task Supervisors_set_a_legal_hold_agents_may_not()
     {
         using var host = new CtiApiFactory();
@@ -204,9 +283,22 @@ public class RecordingsTests
         Assert.Null(await pbx.OpenRecordingAsync(names[recordings[1].RecordingId]));   // the file is gone from the PBX
         Assert.NotNull(await pbx.OpenRecordingAsync(names[recordings[0].RecordingId])); // the held one is not
 
-        // Nothing is older than a day ago: a run with that cutoff deletes nothing.
+        // The purge is in the tenant's audit log: one entry, by the system, with what it removed and the cutoff.
+        var admin = await host.ClientForAsync("demo", "admin");
+        async Task<AuditLogPage> Purges() =>
+            await (await admin.GetAsync($"/api/v1/admin/audit?action={RecordingRetentionJob.AuditAction}")).ReadAsync<AuditLogPage>();
+        var entry = Assert.Single((await Purges()).Items);
+        Assert.Equal((AuditActorType.System, "tenant", tenantId.ToString()), (entry.ActorType, entry.TargetType, entry.TargetId));
+        var after = JsonDocument.Parse(entry.After!).RootElement;
+        Assert.Equal((1, 1, 0, 0, 1, 1), (after.GetProperty("recordingsDeleted").GetInt32(), after.GetProperty("filesDeleted").GetInt32(),
+            after.GetProperty("filesAlreadyGone").GetInt32(), after.GetProperty("filesFailed").GetInt32(), after.GetProperty("callRecordsDeleted").GetInt32(),
+            after.GetProperty("recordingsHeld").GetInt32()));
+        Assert.True(after.TryGetProperty("cutoff", out _));
+
+        // Nothing is older than a day ago: a run with that cutoff deletes nothing, and adds no entry.
         var again = await ActivatorUtilities.CreateInstance<RecordingRetentionJob>(scope.ServiceProvider)
             .PurgeTenantAsync(tenantId, DateTimeOffset.UtcNow.AddDays(-1));
         Assert.Equal(0, again.RecordingsDeleted + again.CallRecordsDeleted);
+        Assert.Single((await Purges()).Items);
     }
 }

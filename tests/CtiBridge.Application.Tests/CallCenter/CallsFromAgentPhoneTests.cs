@@ -51,7 +51,7 @@ public class CallsFromAgentPhoneTests
 
         Assert.NotEqual(AgentStatus.WrapUp, h.StatusOf(Bob));   // no wrap-up after an internal call
         var record = h.Sink.CallRecords.Single().Call;
-        Assert.Equal((CallDirection.Internal, CallEndReason.Normal), (record.Direction, record.EndReason));
+        Assert.Equal((CallDirection.Internal, CallEndReason.AgentHungUp), (record.Direction, record.EndReason));
         Assert.Contains(record.Parties, p => p.AgentId == Ann && p.Role == PartyRole.Agent);
         Assert.DoesNotContain(record.Parties, p => p.Role == PartyRole.Customer);
         // Free again, one of them is offered the waiting customer at once.

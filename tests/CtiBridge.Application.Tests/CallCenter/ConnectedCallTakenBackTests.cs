@@ -77,7 +77,7 @@ public sealed class ConnectedCallTakenBackTests
         Assert.Equal(AgentStatus.WrapUp, after.Center.GetAgent(Ann).Status);
         var record = Assert.Single(after.Sink.CallRecords);
         Assert.Equal(before.CallId, record.Call.Id);
-        Assert.Equal(CallEndReason.Normal, record.Call.EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, record.Call.EndReason);
         Assert.Equal("Sales", record.SkillGroupName);
         Assert.Equal(60, record.Call.TalkTime.TotalSeconds, precision: 0); // answered before the restart, as the leg kept it
         Assert.Empty(before.S.Sink.CallRecords);
@@ -130,7 +130,7 @@ public sealed class ConnectedCallTakenBackTests
         Assert.Empty(sim.Legs);
         Assert.Equal(AgentStatus.WrapUp, after.Center.GetAgent(Ann).Status);
         var record = Assert.Single(after.Sink.CallRecords);
-        Assert.Equal((before.CallId, CallEndReason.Normal), (record.Call.Id, record.Call.EndReason));
+        Assert.Equal((before.CallId, CallEndReason.CustomerHungUp), (record.Call.Id, record.Call.EndReason));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class ConnectedCallTakenBackTests
         Assert.Empty(before.S.Sim.Bridges);
         Assert.Equal(AgentStatus.WrapUp, after.Center.GetAgent(Ann).Status);
         var record = Assert.Single(after.Sink.CallRecords);
-        Assert.Equal((before.CallId, CallEndReason.Normal), (record.Call.Id, record.Call.EndReason));
+        Assert.Equal((before.CallId, CallEndReason.CustomerHungUp), (record.Call.Id, record.Call.EndReason));
     }
 
     [Fact]

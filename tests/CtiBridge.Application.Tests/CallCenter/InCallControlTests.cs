@@ -605,7 +605,7 @@ public class OutboundFromPhoneTests
 
         var record = h.Sink.CallRecords.Single().Call;
         Assert.Equal(CallDirection.Outbound, record.Direction);
-        Assert.Equal(CallEndReason.Normal, record.EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, record.EndReason);
         Assert.Equal("Break", h.Center.GetAgent(Ann).Reason);
         h.AssertNothingLeft();
     }

@@ -526,6 +526,10 @@ public class RoutingTests
         Assert.Equal((start, start.AddSeconds(60)), (waits[0].EnteredAt, waits[0].LeftAt!.Value));
         Assert.Equal(start.AddSeconds(60), waits[1].EnteredAt);           // one wait in Support across the ring-out
         Assert.Equal(start.AddSeconds(80), waits[1].LeftAt!.Value);        // up to Cat's answer
+        // Stored: the caller moved on from Sales (the record names Support), so the skill-group filter finds the call under both.
+        var stored = CtiBridge.Application.Persistence.DatabaseJournal.ToRecord(h.Sink.CallRecords.Single());
+        Assert.Equal(Support, stored.SkillGroupId);
+        Assert.Equal([(Sales, true), (Support, false)], stored.GroupWaits.OrderBy(w => w.Seq).Select(w => (w.SkillGroupId, w.MovedOn)));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class SoftphoneReturnTests
 
         h.Pbx.HangupFromDevice(customer);
         var record = h.Sink.CallRecords.Single().Call;
-        Assert.Equal((callId, CallEndReason.Normal), (record.Id, record.EndReason));
+        Assert.Equal((callId, CallEndReason.CustomerHungUp), (record.Id, record.EndReason));
         Assert.NotNull(record.AnsweredAt);
         Assert.Single(record.Parties, p => p.AgentId == Ann);
         Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));
@@ -104,7 +104,7 @@ public class SoftphoneReturnTests
         Assert.Empty(h.Sink.CallRecords);
 
         h.Center.Hangup(Ann, callId);                          // her toolbar's Hang up still ends the call
-        Assert.Equal(CallEndReason.Normal, h.Sink.CallRecords.Single().Call.EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, h.Sink.CallRecords.Single().Call.EndReason);
         h.AssertNothingLeft();
     }
 
@@ -118,7 +118,7 @@ public class SoftphoneReturnTests
 
         Assert.Equal(AgentStatus.WrapUp, h.StatusOf(Ann));
         var record = h.Sink.CallRecords.Single().Call;
-        Assert.Equal((callId, CallEndReason.Normal), (record.Id, record.EndReason));
+        Assert.Equal((callId, CallEndReason.AgentHungUp), (record.Id, record.EndReason));
         h.AssertNothingLeft();
     }
 

@@ -156,7 +156,7 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
 
         await asterisk.HangupAsync(phone); // the customer hangs up
         var record = await RecordOfAsync(call.CallId);
-        Assert.Equal(CallEndReason.Normal, record.Call.EndReason);
+        Assert.Equal(CallEndReason.CustomerHungUp, record.Call.EndReason);
         await asterisk.AssertNothingLeftAsync();
         Assert.Empty(_center.ListCalls());
     }

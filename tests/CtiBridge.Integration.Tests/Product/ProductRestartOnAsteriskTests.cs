@@ -107,7 +107,7 @@ public sealed class ProductRestartOnAsteriskTests(RealAsterisk asterisk) : Produ
             }, "the stored call record");
             var record = Assert.Single(records); // the only call of the test: written once, by the next process, with the same id
             Assert.Equal(id, record.Id);
-            Assert.Equal(CallEndReason.Normal, record.EndReason);
+            Assert.Equal(CallEndReason.AgentHungUp, record.EndReason);
             Assert.NotNull(record.AnsweredAt);
             Assert.True(record.AnsweredAt < record.EndedAt);
             Assert.Equal("5550601", record.CustomerNumber);

@@ -3,7 +3,7 @@
 // POST /session/refresh (login with refreshTokenAsCookie), so no script — ours or an injected one — can read it.
 import { ApiError, problemToError, errorSentence } from './errors';
 import type {
-  AgentView, AllowedCallerId, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, DispositionCode, FreePhone, Me, PauseReason, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
+  AgentView, AllowedCallerId, CallRecordDetail, CallRecordPage, CallView, DirectoryEntry, DispositionCode, FreePhone, Me, PauseReason, RecordingPlayUrl, SessionResponse, SkillGroupStats, TransferTargetGroup, WaitingCallView,
 } from './types';
 
 export interface Session { accessToken: string; accessTokenExpiresAt: string; user: Me }
@@ -114,8 +114,16 @@ export class Api {
   callRecord(callId: string): Promise<CallRecordDetail> { return this.request('GET', `/call-records/${encodeURIComponent(callId)}`); }
 
   /**
-   * A file the API serves behind the bearer token (a recording, a CSV export), as a blob: an <audio> or <a download>
-   * cannot send the Authorization header, and the token is never put in a URL.
+   * A recording's play (or download) URL: an <audio> element or a download link cannot send the Authorization header,
+   * so the API issues a URL for this one recording and this user, for an hour; the access token never goes into a URL.
+   */
+  recordingUrl(recordingId: string, download: boolean): Promise<RecordingPlayUrl> {
+    return this.request('POST', `/recordings/${encodeURIComponent(recordingId)}/play-url${download ? '?download=true' : ''}`);
+  }
+
+  /**
+   * A file the API serves behind the bearer token (a CSV export), as a blob: an <a download> cannot send the
+   * Authorization header, and the token is never put in a URL.
    */
   async blob(path: string, retried = false): Promise<Blob> {
     const headers: Record<string, string> = {};

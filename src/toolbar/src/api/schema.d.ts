@@ -3273,9 +3273,9 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -3283,7 +3283,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -3507,9 +3507,9 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -3517,7 +3517,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12076,9 +12076,9 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -12086,7 +12086,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12172,9 +12172,9 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -12182,7 +12182,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12271,9 +12271,9 @@ export interface paths {
                     Direction?: components["schemas"]["Domain.Calls.CallDirection"];
                     /** @description Queue (inbound through a skill group), Direct (inbound to an agent), Outbound or Internal. */
                     Kind?: components["schemas"]["Domain.Calls.CallKind"];
-                    /** @description InboundQueue, DirectInbound, ManualOutbound, Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
+                    /** @description InboundQueue, DirectInbound, ManualOutbound (dialled by hand), TaskDialled (dialled for a dial task), Internal, Transferred (an agent transferred it) or Consulted (another agent joined: consulted, conferenced, or handed it by a transfer). */
                     Type?: components["schemas"]["Application.Records.CallRecordType"];
-                    /** @description The skill group. */
+                    /** @description A skill group the caller waited in (any of them: a call that overflowed is found under each group it waited in). */
                     SkillGroupId?: string;
                     /** @description Calls this agent took part in (answered, offered, consulted, conferenced). */
                     AgentId?: string;
@@ -12281,7 +12281,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason (Normal, AgentTransfer, AbandonedWhileWaiting, NoAnswer, Blocklisted, …). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12432,6 +12432,201 @@ export interface paths {
                     };
                 };
                 /** @description `range_not_satisfiable`: the range starts after the audio's end. */
+                416: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `pbx_unavailable`. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}/play-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A play URL for the recording: its audio without an Authorization header (an `<audio>` element, a download
+         *     link), for this recording and this user only, for an hour. Signed-in users only.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description A download URL (audited as a download, sent as an attachment) instead of a play URL. */
+                    download?: boolean;
+                };
+                header?: never;
+                path: {
+                    /** @description The recording. */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The URL and until when it works. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Api.Records.RecordingPlayUrl"];
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `forbidden`: an API key (it sends its header with the audio request instead). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`: no such recording the caller may hear. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recordings/{recordingId}/audio/play": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recording's audio through a play URL (`POST …/play-url`): no Authorization header needed, range requests
+         *     (seeking) as `GET …/audio`. The play (or download) is in the audit log once, as the user the URL was issued to,
+         *     on the URL's first request whatever its range.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The play token of the URL. */
+                    token?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The recording. */
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The audio. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "audio/wav": string;
+                        "application/problem+json": string;
+                    };
+                };
+                /** @description The requested range of the audio. */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "audio/wav": string;
+                        "application/problem+json": string;
+                    };
+                };
+                /** @description The request is malformed: unreadable path or query values, or a body that is not valid JSON for this operation (`validation_failed`). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ValidationProblemDetails"];
+                    };
+                };
+                /**
+                 * @description `play_token_invalid`: tampered with, expired, for another recording, or its user signed out or was disabled;
+                 *                 `play_token_not_yours`: the request is signed in as somebody else.
+                 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `not_found`: the user may no longer hear it, or the PBX no longer has its audio. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `range_not_satisfiable`. */
                 416: {
                     headers: {
                         [name: string]: unknown;
@@ -18128,6 +18323,16 @@ export interface components {
             /** @description True: kept past the tenant's retention. */
             hold?: boolean;
         };
+        /** @description A URL that plays (or downloads) one recording without an Authorization header, and until when it works. */
+        "Api.Records.RecordingPlayUrl": {
+            /** @description The audio's path with its play token (`/api/v1/recordings/{id}/audio/play?token=…`); range requests welcome. */
+            url?: string;
+            /**
+             * Format: date-time
+             * @description The token's end (an hour after it was issued).
+             */
+            expiresAt?: string;
+        };
         /** @description The leg id of a simulated customer call. */
         "Api.Sandbox.SandboxCallResponse": {
             legId?: string;
@@ -20059,11 +20264,11 @@ export interface components {
         };
         /**
          * @description The type of a call for the records' type filter: how it came (inbound through a skill group, inbound to one agent,
-         *     dialled by an agent, agent to agent), or what happened in it (transferred from one agent to another, another agent
+         *     dialled by an agent by hand or from a dial task, agent to agent), or what happened in it (transferred from one agent to another, another agent
          *     consulted or conferenced in). docs/reports.md.
          * @enum {string}
          */
-        "Application.Records.CallRecordType": "InboundQueue" | "DirectInbound" | "ManualOutbound" | "Internal" | "Transferred" | "Consulted";
+        "Application.Records.CallRecordType": "InboundQueue" | "DirectInbound" | "ManualOutbound" | "Internal" | "Transferred" | "Consulted" | "TaskDialled";
         /** @description A recording of the call. */
         "Application.Records.CallRecordingRef": {
             /** Format: uuid */
@@ -20134,6 +20339,8 @@ export interface components {
             answered?: number;
             /** Format: int32 */
             notAnswered?: number;
+            /** Format: int32 */
+            abandoned?: number;
             /** Format: double */
             answeredPercent?: number | null;
             /** Format: double */
@@ -20194,6 +20401,10 @@ export interface components {
             averageTalkSeconds?: number | null;
             /** Format: double */
             averageHoldSeconds?: number | null;
+            /** Format: int32 */
+            movedOn?: number;
+            /** Format: double */
+            averageWrapUpSeconds?: number | null;
         };
         /** @description Time spent in a Not Ready reason. */
         "Application.Reports.PauseTime": {
@@ -20708,7 +20919,7 @@ export interface components {
          * @description Why a call (or a leg of it) ended, as stored in its call record.
          * @enum {string}
          */
-        "Domain.Calls.CallEndReason": "Normal" | "AgentTransfer" | "AbandonedWhileWaiting" | "AbandonedWhileRinging" | "NoAgentOnline" | "Blocklisted" | "Missed" | "Rejected" | "Busy" | "NoAnswer" | "Unreachable" | "CallerCancelled" | "AgentCancelled" | "Overflow" | "Closed" | "Failed" | "TakenOver" | "PbxRestarted";
+        "Domain.Calls.CallEndReason": "Normal" | "AgentTransfer" | "AbandonedWhileWaiting" | "AbandonedWhileRinging" | "NoAgentOnline" | "Blocklisted" | "Missed" | "Rejected" | "Busy" | "NoAnswer" | "Unreachable" | "CallerCancelled" | "AgentCancelled" | "Overflow" | "Closed" | "Failed" | "TakenOver" | "PbxRestarted" | "CustomerHungUp" | "AgentHungUp";
         /**
          * @description How the call came to exist; decides routing and wrap-up.
          * @enum {string}

@@ -88,6 +88,7 @@ export type CallRecordPage = Schema<'Application.Records.CallRecordPage'>;
 export type CallJourneyLeg = Schema<'Application.Records.CallJourneyLeg'>;
 export type CallRecordingRef = Schema<'Application.Records.CallRecordingRef'>;
 export type CallRecordDetail = Schema<'Application.Records.CallRecordDetail'>;
+export type RecordingPlayUrl = Schema<'Api.Records.RecordingPlayUrl'>;
 /** The supervisor's team view (GET /supervision/team, snapshot.team). */
 export type TeamSkillGroupView = Schema<'Application.Supervision.Team.TeamSkillGroupView'>;
 export type TeamCallView = Schema<'Application.Supervision.Team.TeamCallView'>;

@@ -23,14 +23,15 @@ export interface RecordFilters {
   hasRecording: '' | 'true' | 'false';
 }
 
-export type CallType = 'InboundQueue' | 'DirectInbound' | 'ManualOutbound' | 'Internal' | 'Transferred' | 'Consulted';
+export type CallType = 'InboundQueue' | 'DirectInbound' | 'ManualOutbound' | 'TaskDialled' | 'Internal' | 'Transferred' | 'Consulted';
 export const TYPES: readonly [CallType, string][] = [
-  ['InboundQueue', 'Inbound through a skill group'], ['DirectInbound', 'Inbound to an agent'], ['ManualOutbound', 'Dialled by an agent'],
-  ['Internal', 'Internal'], ['Transferred', 'Transferred'], ['Consulted', 'With a consultation or conference'],
+  ['InboundQueue', 'Inbound through a skill group'], ['DirectInbound', 'Inbound to an agent'], ['ManualOutbound', 'Dialled by hand'],
+  ['TaskDialled', 'Dialled for a dial task'], ['Internal', 'Internal'], ['Transferred', 'Transferred'], ['Consulted', 'With a consultation or conference'],
 ];
 /** The end reasons a search can name, in words (who hung up, RONA, transfer, timeout, blocked, …). */
 export const END_REASONS: readonly [string, string][] = [
-  ['Normal', 'Hung up after the conversation'], ['AgentTransfer', 'Transferred by the agent'], ['AbandonedWhileWaiting', 'Caller hung up while waiting'],
+  ['CustomerHungUp', 'Customer hung up'], ['AgentHungUp', 'Agent hung up'],
+  ['Normal', 'Ended after the conversation (who hung up not recorded)'], ['AgentTransfer', 'Transferred by the agent'], ['AbandonedWhileWaiting', 'Caller hung up while waiting'],
   ['AbandonedWhileRinging', 'Caller hung up while an agent\'s phone rang'], ['CallerCancelled', 'Caller cancelled'], ['AgentCancelled', 'Agent cancelled'],
   ['NoAnswer', 'Not answered in time (RONA)'], ['Rejected', 'Declined by the agent'], ['Missed', 'Missed'], ['NoAgentOnline', 'No agent logged in'],
   ['Overflow', 'Overflowed (waited too long)'], ['Closed', 'Closed (outside opening hours)'], ['Blocklisted', 'Blocked number'], ['Busy', 'Busy'],

@@ -305,34 +305,34 @@ function Journey({ callId, onClose }: { callId: string; onClose: () => void }) {
 }
 
 /**
- * One recording. The audio is served behind the bearer token, which an <audio> element cannot send: it is fetched
- * as a blob (the whole file, so seeking works in the browser) and played from an object URL; the token never
- * goes into a URL.
+ * One recording. An <audio> element cannot send the bearer token: Play asks the API for a play URL (this recording,
+ * this user, an hour) and the element streams it with range requests, so it starts at once and seeks without loading
+ * the whole file. Download asks for a download URL and lets the browser save it: the server sends it as an attachment
+ * and logs a download, not a play.
  */
 function Recording({ n, rec }: { n: number; rec: NonNullable<CallRecordDetail['recordings']>[number] }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
-  useEffect(() => () => { if (url) URL.revokeObjectURL(url); }, [url]);
-  const load = async () => {
-    setLoading(true); setError('');
-    try {
-      const blob = await api.blob(`/recordings/${encodeURIComponent(rec.recordingId)}/audio`);
-      setUrl(URL.createObjectURL(blob));
-    } catch (e) { setError(message(e)); } finally { setLoading(false); }
+  const [busy, setBusy] = useState<'' | 'play' | 'download'>('');
+  const urlFor = async (download: boolean): Promise<string | null> => {
+    setBusy(download ? 'download' : 'play'); setError('');
+    try { return (await api.recordingUrl(rec.recordingId, download)).url; } catch (e) { setError(message(e)); return null; } finally { setBusy(''); }
+  };
+  const play = async () => { const u = await urlFor(false); if (u) setUrl(u); };
+  const save = async () => {
+    const u = await urlFor(true);
+    if (!u) return;
+    const a = document.createElement('a');
+    a.href = u; a.download = `recording-${rec.recordingId}.wav`; a.hidden = true;
+    document.body.append(a); a.click(); a.remove();
   };
   const label = `Recording ${n}`;
   return (
     <li>
       <span>{label} · {new Date(rec.startedAt).toLocaleTimeString()} · {rec.inProgress ? 'in progress' : duration(rec.durationSeconds)}{rec.legalHold ? ' · legal hold' : ''}</span>
-      {url ? (
-        <>
-          <audio controls src={url} aria-label={label} />
-          <a href={url} download={`recording-${rec.recordingId}.wav`}>Download {label.toLowerCase()}</a>
-        </>
-      ) : (
-        <button type="button" disabled={loading || rec.inProgress} onClick={() => void load()} aria-label={`Play ${label.toLowerCase()}`}>{loading ? 'Loading…' : 'Play'}</button>
-      )}
+      {url ? <audio controls preload="metadata" src={url} aria-label={label} />
+        : <button type="button" disabled={busy !== '' || rec.inProgress} onClick={() => void play()} aria-label={`Play ${label.toLowerCase()}`}>{busy === 'play' ? 'Loading…' : 'Play'}</button>}
+      <button type="button" disabled={busy !== '' || rec.inProgress} onClick={() => void save()} aria-label={`Download ${label.toLowerCase()}`}>{busy === 'download' ? 'Preparing…' : 'Download'}</button>
       {error && <p class="form-error" role="alert">{error}</p>}
     </li>
   );

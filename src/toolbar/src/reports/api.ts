@@ -6,14 +6,15 @@ import type { AgentStatus } from '../api/types';
 export interface ReportRange { from: string; to: string }
 export interface PauseTime { reason: string; seconds: number }
 export interface AgentFigures {
-  offered: number; answered: number; notAnswered: number; answeredPercent: number | null;
+  offered: number; answered: number; notAnswered: number; abandoned: number; answeredPercent: number | null;
   averageTalkSeconds: number | null; averageHoldSeconds: number | null; wrapUps: number; averageWrapUpSeconds: number | null;
   occupancyPercent: number | null; loginSeconds: number; readySeconds: number; busySeconds: number; pauseByReason: PauseTime[];
 }
 export interface GroupFigures {
   offered: number; answered: number; abandoned: number; notAnswered: number; rona: number; answeredWithinServiceLevel: number;
   serviceLevelPercent: number | null; averageWaitSeconds: number | null; longestWaitSeconds: number;
-  averageTalkSeconds: number | null; averageHoldSeconds: number | null;
+  averageTalkSeconds: number | null; averageHoldSeconds: number | null; movedOn: number;
+  averageWrapUpSeconds: number | null;
 }
 export interface AgentReport { agentId: string; name: string; range: ReportRange; figures: AgentFigures }
 export interface TeamReport { teamId: string; name: string; range: ReportRange; total: AgentFigures; agents: AgentReport[] }

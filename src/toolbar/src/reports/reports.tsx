@@ -76,6 +76,7 @@ function Dashboard() {
               <FigureRow name="Offered" cells={periods.map(([, r]) => String(r?.figures.offered ?? 0))} />
               <FigureRow name="Answered" cells={periods.map(([, r]) => String(r?.figures.answered ?? 0))} />
               <FigureRow name="Not answered" cells={periods.map(([, r]) => String(r?.figures.notAnswered ?? 0))} />
+              <FigureRow name="Abandoned while ringing" cells={periods.map(([, r]) => String(r?.figures.abandoned ?? 0))} />
               <FigureRow name="Answered rate" cells={periods.map(([, r]) => percent(r?.figures.answeredPercent))} />
               <FigureRow name="Not answered rate" cells={periods.map(([, r]) => r?.figures.answeredPercent == null ? '—' : percent(100 - r.figures.answeredPercent))} />
               <FigureRow name="Average talk" cells={periods.map(([, r]) => hms(r?.figures.averageTalkSeconds))} />
@@ -174,6 +175,7 @@ function rangeText(r: { from: string; to: string }): string {
 
 const AGENT_COLUMNS: [string, (f: AgentFigures) => string][] = [
   ['Offered', (f) => String(f.offered)], ['Answered', (f) => String(f.answered)], ['Not answered (RONA)', (f) => String(f.notAnswered)],
+  ['Abandoned while ringing', (f) => String(f.abandoned)],
   ['Answered %', (f) => percent(f.answeredPercent)], ['Avg talk', (f) => hms(f.averageTalkSeconds)], ['Avg hold', (f) => hms(f.averageHoldSeconds)],
   ['Avg wrap-up', (f) => hms(f.averageWrapUpSeconds)], ['Occupancy', (f) => percent(f.occupancyPercent)], ['Login time', (f) => hms(f.loginSeconds)],
   ['Pause time', (f) => hms(pauseOf(f))],
@@ -262,12 +264,14 @@ function GroupResult({ report }: { report: SkillGroupReport }) {
           <FigureRow name="Answered" cells={[String(f.answered)]} />
           <FigureRow name="Abandoned" cells={[String(f.abandoned)]} />
           <FigureRow name="Not answered" cells={[String(f.notAnswered)]} />
+          <FigureRow name="Overflowed to another group" cells={[String(f.movedOn)]} />
           <FigureRow name="RONA" cells={[String(f.rona)]} />
           <FigureRow name={`Service level (answered within ${report.serviceLevelSeconds} s)`} cells={[percent(f.serviceLevelPercent)]} />
           <FigureRow name="Average wait" cells={[hms(f.averageWaitSeconds)]} />
           <FigureRow name="Longest wait" cells={[hms(f.longestWaitSeconds)]} />
           <FigureRow name="Average talk" cells={[hms(f.averageTalkSeconds)]} />
           <FigureRow name="Average hold" cells={[hms(f.averageHoldSeconds)]} />
+          <FigureRow name="Average wrap-up" cells={[hms(f.averageWrapUpSeconds)]} />
         </tbody>
       </table>
     </div>
