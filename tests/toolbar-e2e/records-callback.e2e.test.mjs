@@ -1,4 +1,4 @@
-// Call back from a row of the call records page (Chromium): the agent's dial API places the call under the state
+// Call back from a row of the call records page (Chromium): the server dials the record's number under the state
 // rules that apply — refused while she is logged out (the page says why, no call is made), placed once she works,
 // and she is taken back to her toolbar, which shows the outbound call.
 import { test, before, after } from 'node:test';

@@ -19,14 +19,15 @@ public static class RecordErrors
     public const string InvalidCursor = "invalid_cursor";
     /// <summary>The call record does not exist or the reader may not see it (404).</summary>
     public const string RecordNotFound = "call_record_not_found";
-
+    /// <summary>The call has no number that can be dialled back (none stored, or anonymous) (409).</summary>
+    public const string NoNumberToCall = "no_number_to_call";
 }
 
 /// <summary>
 /// The call records read model: search, one call's journey, export rows. Reads the database only (never the live call
 /// center, so never its lock). What a reader sees is decided by <see cref="RecordViewer"/> (<see cref="ViewerAsync"/>).
 /// </summary>
-public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
+public sealed partial class CallRecordSearch(CtiDbContext db, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -229,6 +230,25 @@ public sealed class CallRecordSearch(CtiDbContext db, TimeProvider time)
         await foreach (var r in Ordered(Filtered(viewer, filter), sort).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
             yield return Summarize(r, names, mask);
     }
+
+    /// <summary>
+    /// The number to call back for a call the reader may see: the customer's (outbound: the dialled one), unmasked — it goes
+    /// to the PBX, never to the reader, so an agent who sees the number masked can still call back.
+    /// <c>call_record_not_found</c> (404) as for the journey; <c>no_number_to_call</c> (409) when none can be dialled.
+    /// </summary>
+    public async Task<string> CallBackNumberAsync(RecordViewer viewer, Guid callId, CancellationToken ct = default)
+    {
+        var record = await Visible(viewer).AsNoTracking().Where(c => c.Id == callId).Select(c => new { c.CustomerNumber, c.DialedNumber })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false)
+            ?? throw new CtiException(RecordErrors.RecordNotFound, "No such call record.", ErrorKind.NotFound);
+        var number = string.IsNullOrWhiteSpace(record.CustomerNumber) ? record.DialedNumber : record.CustomerNumber;
+        return number is not null && DialableNumber().IsMatch(number) ? number
+            : throw new CtiException(RecordErrors.NoNumberToCall, "This call has no number that can be called back.", ErrorKind.Conflict);
+    }
+
+    /// <summary>What click-to-dial accepts: optional +, then 2–32 of 0-9 * #.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9*#]{2,32}$")]
+    private static partial System.Text.RegularExpressions.Regex DialableNumber();
 
     /// <summary>One call's whole journey; <c>call_record_not_found</c> when it does not exist or the reader may not see it.</summary>
     public async Task<CallRecordDetail> DetailAsync(RecordViewer viewer, Guid callId, CancellationToken ct = default)

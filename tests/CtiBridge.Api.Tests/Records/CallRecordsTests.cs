@@ -176,6 +176,55 @@ public class CallRecordsTests
     }
 
     [Fact]
+    public async Task An_agent_calls_back_from_a_record_whose_number_is_masked_for_her_and_the_refusals_carry_their_codes()
+    {
+        using var host = new CtiApiFactory();
+        await host.DbAsync(async db =>
+        {
+            var tenant = await db.Tenants.SingleAsync(t => t.Domain == "demo");
+            tenant.Settings.NumberMaskingRule = "keep-last:4";
+            return await db.SaveChangesAsync();
+        });
+        var (callId, agent) = await AnsweredHeldAndHungUpAsync(host, "+4930555123");
+        var url = $"/api/v1/call-records/{callId}/call-back";
+        await agent.PostAsync("/api/v1/agent/wrap-up/end").OkAsync(HttpStatusCode.OK);
+        await agent.PutAsJsonAsync("/api/v1/agent/state", new { state = "NotReady", reason = "Break" }).OkAsync(HttpStatusCode.OK);
+
+        // A colleague who was not on the call does not find it; an API key names no agent here; a caller ID nobody listed.
+        var agent2 = await host.ClientForAsync("demo", "agent2");
+        await agent2.LoginReadyAsync();
+        await Problem.AssertAsync(await agent2.PostAsJsonAsync(url, new { }), 404, RecordErrors.RecordNotFound);
+        var key = await host.ApiKeyClientAsync("demo", ApiKeyScopes.CallControl);
+        await Problem.AssertAsync(await key.PostAsJsonAsync(url, new { }), 400, "agent_id_required");
+        await Problem.AssertAsync(await agent.PostAsJsonAsync(url, new { callerId = "+15550001" }), 403, "caller_id_not_allowed");
+        await Problem.AssertAsync(await agent.PostAsJsonAsync($"/api/v1/call-records/{Guid.NewGuid()}/call-back", new { }), 404, RecordErrors.RecordNotFound);
+
+        // She sees the number masked, and the call goes to the whole number (as her supervisor sees it).
+        Assert.Equal("*******5123", (await (await agent.GetAsync($"/api/v1/call-records/{callId}")).ReadAsync<CallRecordDetail>()).Summary.CustomerNumber);
+        var response = await agent.PostAsync(url, null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var dialled = (await response.ReadAsync<System.Text.Json.JsonElement>()).GetProperty("callId").GetGuid();
+        var super = await host.ClientForAsync("demo", "super");
+        var agent1 = await host.UserIdAsync("agent1");
+        var call = await super.WaitForCallAsync(c => c.CallId == dialled, $"/api/v1/agents/{agent1}");
+        Assert.Equal((CallDirection.Outbound, "+4930555123"), (call.Direction, call.CustomerNumber));
+        await agent.PostAsync($"/api/v1/calls/{dialled}/hangup").OkAsync();
+
+        // The state rules of click-to-dial apply (logged out); a record without a number that can be dialled is refused.
+        if ((await agent.StateAsync()).Status == Domain.Agents.AgentStatus.WrapUp) await agent.PostAsync("/api/v1/agent/wrap-up/end").OkAsync(HttpStatusCode.OK);
+        await agent.PostAsync("/api/v1/agent/logout").OkAsync(HttpStatusCode.OK);
+        await Problem.AssertAsync(await agent.PostAsJsonAsync(url, new { }), 409, "agent_not_logged_in");
+        await host.DbAsync(async db =>
+        {
+            var record = await db.CallRecords.SingleAsync(c => c.Id == callId);
+            record.CustomerNumber = "anonymous";
+            return await db.SaveChangesAsync();
+        });
+        await agent.LoginReadyAsync();
+        await Problem.AssertAsync(await agent.PostAsJsonAsync(url, new { }), 409, RecordErrors.NoNumberToCall);
+    }
+
+    [Fact]
     public async Task Bad_filters_and_cursors_are_refused_with_their_codes()
     {
         using var host = new CtiApiFactory();

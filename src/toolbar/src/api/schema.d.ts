@@ -3254,6 +3254,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/call-records/{callId}/call-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls the customer of a call record back: rings the agent's phone, then dials the number. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The call record (one the agent may see: a call she took part in). */
+                    callId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: the caller ID to present. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Api.Records.CallBackRequest"];
+                    "text/json": components["schemas"]["Api.Records.CallBackRequest"];
+                    "application/*+json": components["schemas"]["Api.Records.CallBackRequest"];
+                };
+            };
+            responses: {
+                /** @description Dialling; the new call's id (events follow). */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Api.CallCenter.DialResponse"];
+                    };
+                };
+                /** @description `agent_id_required` (an API key: it names no agent here). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `caller_id_not_allowed`; `not_an_agent`. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `call_record_not_found`: no such call, or not one the agent may see. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description `no_number_to_call`; as for click-to-dial: `agent_busy`, `agent_not_logged_in`, `working_mode_forbids_call`, `number_blocked`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description The body is not `application/json` (`http_error`). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/call-records": {
         parameters: {
             query?: never;
@@ -18312,6 +18412,16 @@ export interface components {
             calls?: components["schemas"]["Application.Events.CallView"][];
             skillGroups?: components["schemas"]["Application.Events.SkillGroupStats"][];
             team?: components["schemas"]["Application.Supervision.Team.TeamAgentView"][] | null;
+        };
+        /**
+         * @description Calling back from a call record; `callerId` as for click-to-dial.
+         * @example {
+         *       "callerId": "+4930100"
+         *     }
+         */
+        "Api.Records.CallBackRequest": {
+            /** @description A caller ID the agent may present (`GET /api/v1/agent/caller-ids`); left out: the first of hers, else the trunk's default. */
+            callerId?: string | null;
         };
         /**
          * @description Sets or clears a recording's legal hold.

@@ -70,16 +70,15 @@ export default function CallRecordsPage() {
   };
 
   /**
-   * Calls the customer back through the agent's dial API: the server applies the state rules (logged in, not on another
-   * call, …) and refuses with a reason shown here. The toolbar stays mounted behind this page, so the call runs there:
-   * she is taken back to it.
+   * Calls the customer back from the record: the server reads the number from the record (so a number masked for her
+   * can be called back unseen) and applies the state rules of click-to-dial (logged in, not on another call, …),
+   * refusing with a reason shown here. The toolbar stays mounted behind this page, so the call runs there: she is taken
+   * back to it.
    */
   const callBack = async (r: CallRecordSummary) => {
-    const number = r.customerNumber ?? r.dialedNumber;
-    if (!number) return;
     setError('');
     try {
-      await api.dial(number);
+      await api.request('POST', `/call-records/${r.id}/call-back`, {});
       navigate('/');
     } catch (e) { setError(`Could not call back: ${message(e)}`); }
   };
@@ -198,12 +197,12 @@ export default function CallRecordsPage() {
   );
 }
 
-/** Call back from a row: not for a number masked for her, nor a call without a number. */
+/** Call back from a row: also a number masked for her (the server dials it); not a call without a number. */
 function CallBack({ record, onCall }: { record: CallRecordSummary; onCall: () => void }) {
   const shown = displayNumber(record.customerNumber ?? record.dialedNumber);
   const none = !(record.customerNumber ?? record.dialedNumber);
   return (
-    <button type="button" class="call-back" disabled={shown.masked || none} title={shown.masked ? 'The number is hidden' : undefined}
+    <button type="button" class="call-back" disabled={none} title={shown.masked ? 'The number is hidden; the call goes to it' : undefined}
       aria-label={`Call back ${shown.label}`} onClick={onCall}>Call back</button>
   );
 }
