@@ -11,7 +11,10 @@ namespace CtiBridge.Benchmarks.Records;
 /// providers hold the same data: record n is offered at start + n·step + (hash mod step) — unique instants, written in
 /// time order as a running service writes them — 70 % queue, 10 % direct, 15 % outbound, 5 % internal; 80 % answered,
 /// 10 % abandoned, 5 % not answered, 3 % busy, 2 % failed; one of 500 agents; 1 in 3 with a customer name (10 surnames);
-/// half the answered calls with a disposition, 1 in 8 recorded. Ids are random UUIDs, as the service writes them.
+/// half the answered calls with a disposition, 1 in 8 recorded; answered calls end CustomerHungUp (60 %) or AgentHungUp
+/// (40 %); 1 in 3 outbound calls placed for one of the dial tasks (DialTaskId). Every queue call has its group waits as
+/// the service writes them (<c>CallGroupWaits</c>): one in its group, or — 1 in 10 — first one in another group the caller
+/// left (<c>MovedOn</c>, an overflow), then one in the group the record names. Ids are random UUIDs, as the service writes them.
 /// </summary>
 internal static class RecordsGenerator
 {
@@ -25,8 +28,8 @@ internal static class RecordsGenerator
     private static string Hash(string n, int k) =>
         $"((({n} * {Mix[k].M} + {Mix[k].C}) % {P}) * (({n} * {Mix[k].M} + {Mix[k].C}) % {P}) % {P})";
 
-    public static async Task<(long Legs, long Recordings)> WriteAsync(CtiDbContext gen, Guid tenant, IReadOnlyList<Guid> agents,
-        IReadOnlyList<Guid> groups, IReadOnlyList<Guid> dispositions, int count, DateTimeOffset start, DateTimeOffset end)
+    public static async Task<(long Legs, long Recordings, long Waits)> WriteAsync(CtiDbContext gen, Guid tenant, IReadOnlyList<Guid> agents,
+        IReadOnlyList<Guid> groups, IReadOnlyList<Guid> dispositions, IReadOnlyList<Guid> dialTasks, int count, DateTimeOffset start, DateTimeOffset end)
     {
         await gen.Database.OpenConnectionAsync(); // one session throughout: the bench_* tables are temporary
         gen.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
@@ -52,12 +55,13 @@ internal static class RecordsGenerator
         await Lookup("bench_agents", agents);
         await Lookup("bench_groups", groups);
         await Lookup("bench_dispositions", dispositions);
+        await Lookup("bench_tasks", dialTasks);
         await Exec($"CREATE TEMPORARY TABLE bench_names (idx integer PRIMARY KEY, name {(pg ? "text" : "text")})");
         await Exec($"INSERT INTO bench_names (idx, name) VALUES {string.Join(", ", Surnames.Select((s, i) => $"({i}, '{s}')"))}");
 
         var startUs = (start.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
         var stepUs = (end.UtcTicks - start.UtcTicks) / 10 / count;
-        long legs = 0, recordings = 0;
+        long legs = 0, recordings = 0, waits = 0;
         var clock = Stopwatch.StartNew();
         for (var from = 0; from < count; from += Chunk)
         {
@@ -73,22 +77,22 @@ internal static class RecordsGenerator
                 FROM {series}
                 """);
             await Exec("DROP TABLE IF EXISTS bench_calls");
-            // kind: h1 % 100; outcome: h2 % 100; agent: h3 % 500; wait and group: h4; talk and disposition: h5;
-            // number and hold: h6, h7; recorded: h7; name: h8.
+            // kind: h1 % 100, dial task: h1 / 100; outcome: h2 % 100, who hung up: h2 / 100; agent: h3 % 500;
+            // wait, group and overflow: h4; talk and disposition: h5; number and hold: h6, h7; recorded: h7; name: h8.
             await Exec($"""
                 CREATE TEMPORARY TABLE bench_calls AS
                 SELECT n, id, u,
                        CASE WHEN h1 % 100 < 70 THEN 'Queue' WHEN h1 % 100 < 80 THEN 'Direct' WHEN h1 % 100 < 95 THEN 'Outbound' ELSE 'Internal' END AS kind,
                        CASE WHEN h2 % 100 < 80 THEN 'Answered' WHEN h2 % 100 < 90 THEN 'Abandoned' WHEN h2 % 100 < 95 THEN 'NotAnswered'
                             WHEN h2 % 100 < 98 THEN 'Busy' ELSE 'Failed' END AS outcome,
-                       h3 % {agents.Count} AS agent, h4, h5, h6, h7, h8,
+                       h3 % {agents.Count} AS agent, h1, h2, h4, h5, h6, h7, h8,
                        '+49' || {Text($"30 + h6 % 69")} || '555' || {Pad4("h7 % 10000")} AS number
                 FROM bench_rows
                 """);
             await Exec($"""
                 INSERT INTO "CallRecords" ("Id", "TenantId", "Direction", "SkillGroupId", "CustomerNumber", "DialedNumber", "OfferedAt",
                     "AnsweredAt", "EndedAt", "WaitSeconds", "RingSeconds", "TalkSeconds", "HoldSeconds", "EndReason", "DispositionId",
-                    "Kind", "CustomerName", "Outcome", "HoldCount", "OfferCount", "RonaCount", "AnsweredByUserId", "HasRecording")
+                    "Kind", "CustomerName", "Outcome", "HoldCount", "OfferCount", "RonaCount", "AnsweredByUserId", "HasRecording", "DialTaskId")
                 SELECT c.id, {Id(tenant)},
                        CASE c.kind WHEN 'Outbound' THEN 'Outbound' WHEN 'Internal' THEN 'Internal' ELSE 'Inbound' END,
                        CASE WHEN c.kind = 'Queue' THEN g.id END,
@@ -97,19 +101,41 @@ internal static class RecordsGenerator
                        CASE WHEN c.outcome = 'Answered' THEN {T("c.u + (c.wait + 5) * 1000000")} END,
                        {T("c.u + (c.wait + 5 + c.talk) * 1000000")},
                        c.wait, 5, c.talk, CASE WHEN c.talk > 300 THEN c.h6 / 69 % 60 ELSE 0 END,
-                       CASE c.outcome WHEN 'Answered' THEN 'Normal' WHEN 'Abandoned' THEN 'AbandonedWhileWaiting' WHEN 'Busy' THEN 'Busy'
+                       CASE c.outcome WHEN 'Answered' THEN CASE WHEN c.h2 / 100 % 10 < 6 THEN 'CustomerHungUp' ELSE 'AgentHungUp' END WHEN 'Abandoned' THEN 'AbandonedWhileWaiting' WHEN 'Busy' THEN 'Busy'
                             WHEN 'Failed' THEN 'Failed' ELSE 'NoAnswer' END,
                        CASE WHEN c.outcome = 'Answered' AND c.h5 / 1190 % 2 = 0 THEN d.id END,
                        c.kind, CASE WHEN c.h8 % 3 = 0 THEN nm.name || ' ' || {Text("c.h8 / 30 % 1000")} END,
                        c.outcome, 0, 1, CASE WHEN c.outcome = 'NotAnswered' THEN 1 ELSE 0 END,
                        CASE WHEN c.outcome = 'Answered' THEN a.id END,
-                       CASE WHEN c.outcome = 'Answered' AND c.h7 / 10000 % 8 = 0 THEN {yes} ELSE {no} END
+                       CASE WHEN c.outcome = 'Answered' AND c.h7 / 10000 % 8 = 0 THEN {yes} ELSE {no} END,
+                       CASE WHEN c.kind = 'Outbound' AND c.h1 / 100 % 3 = 0 THEN t.id END
                 FROM (SELECT b.*, CASE WHEN b.kind = 'Queue' THEN b.h4 % 180 ELSE 0 END AS wait,
                              CASE WHEN b.outcome = 'Answered' THEN 10 + b.h5 % 1190 ELSE 0 END AS talk FROM bench_calls b) c
                 JOIN bench_agents a ON a.idx = c.agent
                 JOIN bench_groups g ON g.idx = c.h4 / 180 % {groups.Count}
                 JOIN bench_dispositions d ON d.idx = c.h5 / 2380 % {dispositions.Count}
                 JOIN bench_names nm ON nm.idx = c.h8 / 3 % {Surnames.Length}
+                JOIN bench_tasks t ON t.idx = c.h1 / 300 % {dialTasks.Count}
+                ORDER BY c.n
+                """);
+            // The group waits of the queue calls, as DatabaseJournal writes them: Seq in order of entry, LeftAt the offer to
+            // the agent (or the call's end when the caller abandoned), MovedOn where the caller left the group for another.
+            // 1 in 10 (h4 / 1800 % 10 = 0) first waited half its wait in another group (h4 / 18000 % 9 + 1 groups on).
+            waits += await Exec($"""
+                INSERT INTO "CallGroupWaits" ("TenantId", "CallId", "Seq", "SkillGroupId", "SkillGroupName", "EnteredAt", "LeftAt", "MovedOn")
+                SELECT r."TenantId", r."Id", 0, g.id, 'Group ' || {Text("g.idx")}, r."OfferedAt", {T("c.u + r.\"WaitSeconds\" / 2 * 1000000")}, {yes}
+                FROM bench_calls c JOIN "CallRecords" r ON r."Id" = c.id
+                JOIN bench_groups g ON g.idx = (c.h4 / 180 + c.h4 / 18000 % 9 + 1) % {groups.Count}
+                WHERE c.kind = 'Queue' AND c.h4 / 1800 % 10 = 0
+                ORDER BY c.n
+                """);
+            waits += await Exec($"""
+                INSERT INTO "CallGroupWaits" ("TenantId", "CallId", "Seq", "SkillGroupId", "SkillGroupName", "EnteredAt", "LeftAt", "MovedOn")
+                SELECT r."TenantId", r."Id", CASE WHEN c.h4 / 1800 % 10 = 0 THEN 1 ELSE 0 END, r."SkillGroupId", 'Group ' || {Text("c.h4 / 180 % " + groups.Count)},
+                       CASE WHEN c.h4 / 1800 % 10 = 0 THEN {T("c.u + r.\"WaitSeconds\" / 2 * 1000000")} ELSE r."OfferedAt" END,
+                       CASE WHEN c.outcome = 'Abandoned' THEN r."EndedAt" ELSE {T("c.u + r.\"WaitSeconds\" * 1000000")} END, {no}
+                FROM bench_calls c JOIN "CallRecords" r ON r."Id" = c.id
+                WHERE c.kind = 'Queue'
                 ORDER BY c.n
                 """);
             // One agent leg for every call that reached an agent (not the abandoned ones); a recording for the recorded ones.
@@ -129,9 +155,9 @@ internal static class RecordsGenerator
                 """);
             Console.WriteLine($"  {to + 1:N0} records written ({clock.Elapsed.TotalSeconds:F0} s)");
         }
-        foreach (var t in new[] { "bench_rows", "bench_calls", "bench_agents", "bench_groups", "bench_dispositions", "bench_names" })
+        foreach (var t in new[] { "bench_rows", "bench_calls", "bench_agents", "bench_groups", "bench_dispositions", "bench_tasks", "bench_names" })
             await Exec($"DROP TABLE IF EXISTS {t}");
         await gen.Database.CloseConnectionAsync();
-        return (legs, recordings);
+        return (legs, recordings, waits);
     }
 }

@@ -52,7 +52,7 @@ public sealed class RecordsHarness : ILoadHarness
         if (reused is not null) now = reused.Value.Now;
         var world = reused?.World ?? await GenerateAsync(NewContext, count, now);
         if (reused is not null) Console.WriteLine($"{provider}: reusing the bench tenant generated at {now:u}");
-        else Console.WriteLine($"{provider}: generated {count:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
+        else Console.WriteLine($"{provider}: generated {count:N0} records ({world.Legs:N0} legs, {world.Recordings:N0} recordings, {world.Waits:N0} group waits, {world.StateChanges:N0} state changes) in {sw.Elapsed.TotalSeconds:F0} s");
         if (reused is null)
         {
             sw.Restart();
@@ -63,17 +63,33 @@ public sealed class RecordsHarness : ILoadHarness
         }
 
         var year = new CallRecordFilter { From = now.AddMonths(-12).AddDays(-1), To = now.AddDays(1) };
+        await using (var db = NewContext())
+        {
+            // What the data holds for the new filters (not timed).
+            db.ScopeToTenant(world.Tenant);
+            var tenantId = world.Tenant;
+            var group = world.Groups[3];
+            var records = db.CallRecords.Where(c => c.TenantId == tenantId);
+            var waits = db.CallGroupWaits.Where(w => w.TenantId == tenantId);
+            Console.WriteLine($"{provider}: group waits {await waits.CountAsync():N0} ({await waits.CountAsync(w => w.MovedOn):N0} moved on); " +
+                $"group 3: named by {await records.CountAsync(c => c.SkillGroupId == group):N0} records, moved on from by {await waits.CountAsync(w => w.SkillGroupId == group && w.MovedOn):N0}; " +
+                $"outbound {await records.CountAsync(c => c.Kind == CallKind.Outbound):N0}, task-dialled {await records.CountAsync(c => c.Kind == CallKind.Outbound && c.DialTaskId != null):N0}; " +
+                $"CustomerHungUp {await records.CountAsync(c => c.EndReason == CallEndReason.CustomerHungUp):N0}, AgentHungUp {await records.CountAsync(c => c.EndReason == CallEndReason.AgentHungUp):N0}");
+        }
         var filters = new (string Name, CallRecordFilter Filter)[]
         {
             ("none (12 months)", year),
             ("direction=Outbound", year with { Direction = CallDirection.Outbound }),
             ("kind=Internal", year with { Kind = CallKind.Internal }),
             ("skillGroup", year with { SkillGroupId = world.Groups[3] }),
+            ("skillGroup+outcome=Answered", year with { SkillGroupId = world.Groups[3], Outcome = CallOutcome.Answered }),
+            ("skillGroup+outcome=Abandoned", year with { SkillGroupId = world.Groups[3], Outcome = CallOutcome.Abandoned }),
             ("agent", year with { AgentId = world.AgentIds[42] }),
             ("search number (7 digits)", year with { Search = "5550123" }),
             ("search name", year with { Search = "müller" }),
             ("outcome=Abandoned", year with { Outcome = CallOutcome.Abandoned }),
             ("endReason=NoAnswer", year with { EndReason = CallEndReason.NoAnswer }),
+            ("endReason=CustomerHungUp", year with { EndReason = CallEndReason.CustomerHungUp }),
             ("minTalk=600", year with { MinTalkSeconds = 600 }),
             ("disposition", year with { DispositionId = world.Dispositions[1] }),
             ("hasRecording", year with { HasRecording = true }),
@@ -82,6 +98,7 @@ public sealed class RecordsHarness : ILoadHarness
             ("agent+hasRecording+direction", year with { AgentId = world.AgentIds[42], HasRecording = true, Direction = CallDirection.Inbound }),
             ("type=Transferred (none: worst case)", year with { Type = CallRecordType.Transferred }),
             ("type=ManualOutbound+minTalk", year with { Type = CallRecordType.ManualOutbound, MinTalkSeconds = 300 }),
+            ("type=TaskDialled", year with { Type = CallRecordType.TaskDialled }),
             ("month+search number+outcome", new CallRecordFilter { From = now.AddMonths(-1), To = now, Search = "5550", Outcome = CallOutcome.Answered }),
             ("search name+outcome=Abandoned", year with { Search = "müller", Outcome = CallOutcome.Abandoned }),
             ("search name+agent (rare: every match of the year read)", year with { Search = "müller", AgentId = world.AgentIds[42] }),
@@ -206,7 +223,7 @@ public sealed class RecordsHarness : ILoadHarness
     }
 
     private sealed record World(Guid Tenant, List<Guid> AgentIds, Guid SupervisorId, Guid Team, List<Guid> Groups, List<Guid> Dispositions,
-        long Legs, long Recordings, long StateChanges);
+        long Legs, long Recordings, long StateChanges, long Waits = 0);
 
     private static async Task<World> GenerateAsync(Func<CtiDbContext> newContext, int count, DateTimeOffset now)
     {
@@ -215,6 +232,7 @@ public sealed class RecordsHarness : ILoadHarness
         var agents = new List<User>();
         var groups = new List<SkillGroup>();
         var dispositions = new List<Disposition>();
+        var dialTasks = new List<DialTask>();
         Guid supervisorId, teamId;
         await using (var db = newContext())
         {
@@ -241,6 +259,12 @@ public sealed class RecordsHarness : ILoadHarness
                 foreach (var g in new[] { i % 10, i / 10 % 10 }.Distinct())
                     db.SkillGroupMemberships.Add(new SkillGroupMembership { TenantId = tenant.Id, SkillGroupId = groups[g].Id, UserId = agents[i].Id });
             db.Dispositions.AddRange(dispositions);
+            // The dial tasks the task-dialled outbound calls were placed for (records carry the id; no foreign key).
+            for (var t = 0; t < 4; t++)
+                dialTasks.Add(new DialTask { TenantId = tenant.Id, Name = $"Task {t}", Status = DialTaskStatus.Completed,
+                    FirstDay = DateOnly.FromDateTime(now.AddMonths(-12).UtcDateTime), LastDay = DateOnly.FromDateTime(now.UtcDateTime),
+                    DailyStart = new TimeOnly(8, 0), DailyEnd = new TimeOnly(18, 0), CreatedAt = now.AddMonths(-13) });
+            db.DialTasks.AddRange(dialTasks);
             await db.SaveChangesAsync();
             supervisorId = super.Id;
             teamId = (await db.Teams.SingleAsync(t => t.Name == "Team 4")).Id;
@@ -248,11 +272,11 @@ public sealed class RecordsHarness : ILoadHarness
 
         long states = 0;
         var sw = Stopwatch.StartNew();
-        long legs, recordings;
+        long legs, recordings, waits;
         await using (var gen = newContext())
-            (legs, recordings) = await RecordsGenerator.WriteAsync(gen, tenant.Id, agents.Select(a => a.Id).ToList(), groups.Select(g => g.Id).ToList(),
-                dispositions.Select(d => d.Id).ToList(), count, now.AddMonths(-12), now);
-        Console.WriteLine($"  records, legs and recordings written in {sw.Elapsed.TotalSeconds:F0} s");
+            (legs, recordings, waits) = await RecordsGenerator.WriteAsync(gen, tenant.Id, agents.Select(a => a.Id).ToList(), groups.Select(g => g.Id).ToList(),
+                dispositions.Select(d => d.Id).ToList(), dialTasks.Select(t => t.Id).ToList(), count, now.AddMonths(-12), now);
+        Console.WriteLine($"  records, legs, group waits and recordings written in {sw.Elapsed.TotalSeconds:F0} s");
 
         // A month of state changes for Team 4's agents: Ready 8:00, calls, a lunch, logout 17:00, every day.
         await using (var db = newContext())
@@ -286,7 +310,7 @@ public sealed class RecordsHarness : ILoadHarness
             await db.SaveChangesAsync();
         }
         return new World(tenant.Id, agents.Select(a => a.Id).ToList(), supervisorId, teamId, groups.Select(g => g.Id).ToList(),
-            dispositions.Select(d => d.Id).ToList(), legs, recordings, states);
+            dispositions.Select(d => d.Id).ToList(), legs, recordings, states, waits);
     }
 
     private sealed class CountingStream : Stream
