@@ -126,6 +126,13 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal(0, f.MovedOn);
     }
 
+    /// <summary>
+    /// The world above and, for B: call 10 at 10:30 in skill group S (service level 60 s) answered by B after 45 s (within
+    /// S's 60 s though over G's 20 s), her leg talking 90 s; call 11 at 10:50, direct to B (no skill group), answered after
+    /// 5 s, talk 60 s — not a queue call, so not in the wait and service-level figures.
+    /// Wait and service level over the queue calls answered: A calls 1 (10 s, within 20) and 2 (30 s, over 20); B call 10;
+    /// team T all three.
+    /// </summary>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [PostgresData]
@@ -134,6 +141,29 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         using var database = await TestDatabase.CreateAsync(provider, postgres);
         await database.MigrateAsync();
         var w = await SeedAsync(database);
+        await using (var seed = database.NewContext())
+        {
+            seed.ScopeToTenant(w.Tenant);
+            var s = new SkillGroup { TenantId = w.Tenant, Name = "S", ServiceLevelSeconds = 60 };
+            var c10 = new CallRecord
+            {
+                TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Queue, SkillGroupId = s.Id, CustomerNumber = "+4930557",
+                OfferedAt = At(10, 30), AnsweredAt = At(10, 30, 45), EndedAt = At(10, 32, 15), WaitSeconds = 45, TalkSeconds = 90,
+                Outcome = CallOutcome.Answered, AnsweredByUserId = w.B,
+            };
+            c10.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = c10.Id, Role = CallLegRole.Agent, UserId = w.B, StartedAt = At(10, 30, 40),
+                AnsweredAt = At(10, 30, 45), EndedAt = At(10, 32, 15), EndReason = CallEndReason.CustomerHungUp });
+            var c11 = new CallRecord
+            {
+                TenantId = w.Tenant, Direction = CallDirection.Inbound, Kind = CallKind.Direct, CustomerNumber = "+4930558",
+                OfferedAt = At(10, 50), AnsweredAt = At(10, 50, 5), EndedAt = At(10, 51, 5), WaitSeconds = 5, TalkSeconds = 60,
+                Outcome = CallOutcome.Answered, AnsweredByUserId = w.B,
+            };
+            c11.Legs.Add(new CallLeg { TenantId = w.Tenant, CallId = c11.Id, Role = CallLegRole.Agent, UserId = w.B, StartedAt = At(10, 50),
+                AnsweredAt = At(10, 50, 5), EndedAt = At(10, 51, 5), EndReason = CallEndReason.CustomerHungUp });
+            seed.AddRange(s, c10, c11);
+            await seed.SaveChangesAsync();
+        }
         await using var db = database.NewContext();
         var service = new ReportService(db, new ManualTimeProvider(D.AddDays(30)));
 
@@ -142,6 +172,9 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal(2, a.Answered);
         Assert.Equal(0, a.NotAnswered);
         Assert.Equal(100.0, a.AnsweredPercent);
+        Assert.Equal(50.0, a.ServiceLevelPercent);      // call 1 within G's 20 s, call 2 over it
+        Assert.Equal(20.0, a.AverageWaitSeconds);       // (10 + 30) ÷ 2
+        Assert.Equal(30, a.LongestWaitSeconds);
         Assert.Equal(160.0, a.AverageTalkSeconds);      // legs of 120 s and 200 s
         Assert.Equal(10.0, a.AverageHoldSeconds);       // 20 s and 0 s on the calls A answered first
         Assert.Equal(2, a.WrapUps);
@@ -153,21 +186,28 @@ public class ReportsAndRecordsTests(PostgresServer postgres)
         Assert.Equal([new PauseTime("Meeting", 28_800), new PauseTime("Lunch", 2_710)], a.PauseByReason);
 
         var b = (await service.AgentAsync(w.Tenant, w.B, Day)).Figures;
-        Assert.Equal(1, b.Offered);
-        Assert.Equal(0, b.Answered);
+        Assert.Equal(3, b.Offered);                     // call 2 (RONA), calls 10 and 11
+        Assert.Equal(2, b.Answered);
         Assert.Equal(1, b.NotAnswered);
-        Assert.Equal(0.0, b.AnsweredPercent);
-        Assert.Null(b.AverageTalkSeconds);
+        Assert.Equal(66.7, b.AnsweredPercent);          // 2 ÷ 3
+        Assert.Equal(75.0, b.AverageTalkSeconds);       // (90 + 60) ÷ 2
+        Assert.Equal(100.0, b.ServiceLevelPercent);     // call 10: 45 s within S's 60 s (G's 20 s would make it 0 %)
+        Assert.Equal(45.0, b.AverageWaitSeconds);       // call 10 only: call 11 is direct, call 2 she did not answer
+        Assert.Equal(45, b.LongestWaitSeconds);
         Assert.Null(b.OccupancyPercent);
         Assert.Equal(0, b.LoginSeconds);
 
         var team = await service.TeamAsync(w.Tenant, w.Team, Day);
         Assert.Equal(["Anna", "Bert"], team.Agents.Select(x => x.Name).ToArray());
-        Assert.Equal(3, team.Total.Offered);
-        Assert.Equal(2, team.Total.Answered);
+        Assert.Equal(5, team.Total.Offered);
+        Assert.Equal(4, team.Total.Answered);
         Assert.Equal(1, team.Total.NotAnswered);
-        Assert.Equal(66.7, team.Total.AnsweredPercent);
+        Assert.Equal(80.0, team.Total.AnsweredPercent);   // 4 ÷ 5
         Assert.Equal(3.6, team.Total.OccupancyPercent);
+        Assert.Equal(66.7, team.Total.ServiceLevelPercent); // calls 1 and 10 within their groups' thresholds, call 2 not: 2 ÷ 3
+        Assert.Equal(28.3, team.Total.AverageWaitSeconds);  // (10 + 30 + 45) ÷ 3 = 28.33
+        Assert.Equal(45, team.Total.LongestWaitSeconds);
+        Assert.Equal((50.0, 100.0), (team.Agents[0].Figures.ServiceLevelPercent, team.Agents[1].Figures.ServiceLevelPercent));
 
         var timeline = await service.TimelineAsync(w.Tenant, w.A, DateOnly.FromDateTime(D.UtcDateTime));
         Assert.Equal(10, timeline.Intervals.Count);

@@ -134,6 +134,12 @@ test('a supervisor reads her team, a skill group and an agent over a range, and 
   assert.equal(await rowOf('Agent 1').locator('td').nth(1).innerText(), String(a1.figures.answered));
   assert.equal(await rowOf('Agent 1').locator('td').nth(0).innerText(), String(a1.figures.offered));
   assert.equal(await rowOf('Team A (all)').locator('td').nth(1).innerText(), String(team.total.answered));
+  // The team's wait and answered service level, as the server computed them (— when its agents answered no queue call).
+  const pct = (p) => (p === null ? '—' : `${p.toFixed(1)} %`);
+  assert.equal(await rowOf('Team A (all)').locator('td[data-label="Service level (answered)"]').innerText(), pct(team.total.serviceLevelPercent));
+  assert.equal(await rowOf('Agent 1').locator('td[data-label="Service level (answered)"]').innerText(), pct(a1.figures.serviceLevelPercent));
+  const longest = await rowOf('Team A (all)').locator('td[data-label="Longest wait"]').innerText();
+  assert.ok(team.total.longestWaitSeconds === null ? longest === '—' : Math.abs(seconds(longest) - team.total.longestWaitSeconds) <= 1, longest);
   assert.equal(await page.locator('#team-figures tbody tr').count(), team.agents.length + 1);
   assert.ok(await drawn('chart-team-calls'));
   assert.ok(await drawn('chart-team-time'));

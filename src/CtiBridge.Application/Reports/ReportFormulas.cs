@@ -18,6 +18,12 @@ public sealed record GroupCallFact(Guid CallId, DateTimeOffset OfferedAt, CallOu
 public sealed record AgentOfferFact(Guid AgentId, Guid CallId, DateTimeOffset At, bool Answered, bool Rona, int TalkSeconds, int HoldSeconds,
     bool Abandoned = false);
 
+/// <summary>
+/// A queue call an agent answered, for her wait and service-level figures: how long the caller had waited before the
+/// answer, and the service-level threshold of the skill group it was answered from (the record's group).
+/// </summary>
+public sealed record AnsweredQueueCallFact(Guid AgentId, Guid CallId, int WaitSeconds, int ServiceLevelSeconds);
+
 /// <summary>An agent's time in one state (Ready, NotReady + reason, Ringing, OnCall, WrapUp, PendingNotReady), within the report's range.</summary>
 public sealed record StateInterval(Guid AgentId, AgentStatus Status, string? Reason, DateTimeOffset From, DateTimeOffset To)
 {
@@ -33,7 +39,11 @@ public sealed record GroupFigures(int Offered, int Answered, int Abandoned, int 
 public sealed record PauseTime(string Reason, double Seconds);
 
 /// <summary>Figures of one agent (or a team's agents together) over a range; docs/reports.md defines each.</summary>
-public sealed record AgentFigures(int Offered, int Answered, int NotAnswered, int Abandoned, double? AnsweredPercent, double? AverageTalkSeconds,
+/// <param name="ServiceLevelPercent">Of the queue calls the agent (the team's agents) answered, offered in the range: the share answered within the service-level threshold of the skill group each was answered from, in percent; null when none. An answered service level: abandoned calls do not count (unlike the skill group's).</param>
+/// <param name="AverageWaitSeconds">Of those answered queue calls: the callers' average wait before the answer; null when none.</param>
+/// <param name="LongestWaitSeconds">Of those answered queue calls: the longest wait before the answer; null when none.</param>
+public sealed record AgentFigures(int Offered, int Answered, int NotAnswered, int Abandoned, double? AnsweredPercent,
+    double? ServiceLevelPercent, double? AverageWaitSeconds, int? LongestWaitSeconds, double? AverageTalkSeconds,
     double? AverageHoldSeconds, int WrapUps, double? AverageWrapUpSeconds, double? OccupancyPercent, double LoginSeconds, double ReadySeconds,
     double BusySeconds, IReadOnlyList<PauseTime> PauseByReason);
 
@@ -74,7 +84,11 @@ public static class ReportFormulas
             AverageWrapUpSeconds: Average(wrapUpSeconds ?? []));
     }
 
-    public static AgentFigures ForAgents(IReadOnlyCollection<AgentOfferFact> offers, IReadOnlyCollection<StateInterval> intervals)
+    /// <param name="offers">The agents' offers.</param>
+    /// <param name="intervals">The agents' states.</param>
+    /// <param name="answeredQueueCalls">The queue calls the agents answered, for wait and service level.</param>
+    public static AgentFigures ForAgents(IReadOnlyCollection<AgentOfferFact> offers, IReadOnlyCollection<StateInterval> intervals,
+        IReadOnlyCollection<AnsweredQueueCallFact> answeredQueueCalls)
     {
         var answered = offers.Where(o => o.Answered).ToList();
         var notAnswered = offers.Count(o => o.Rona);
@@ -91,6 +105,11 @@ public static class ReportFormulas
             NotAnswered: notAnswered,
             Abandoned: offers.Count(o => o.Abandoned),
             AnsweredPercent: answered.Count + notAnswered == 0 ? null : Percent(answered.Count, answered.Count + notAnswered),
+            // Each call against its own group's threshold: an agent serving two groups is held to each group's promise.
+            ServiceLevelPercent: answeredQueueCalls.Count == 0 ? null
+                : Percent(answeredQueueCalls.Count(c => c.WaitSeconds <= c.ServiceLevelSeconds), answeredQueueCalls.Count),
+            AverageWaitSeconds: Average(answeredQueueCalls.Select(c => (double)c.WaitSeconds)),
+            LongestWaitSeconds: answeredQueueCalls.Count == 0 ? null : answeredQueueCalls.Max(c => c.WaitSeconds),
             AverageTalkSeconds: Average(answered.Select(o => (double)o.TalkSeconds)),
             AverageHoldSeconds: Average(answered.Select(o => (double)o.HoldSeconds)),
             WrapUps: wrapUps.Count,

@@ -71,8 +71,9 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
             ?? throw new CtiException(ErrorCodes.AgentNotFound, "No such agent in this tenant.", ErrorKind.NotFound);
         var offers = await OffersAsync([agentId], range, ct).ConfigureAwait(false);
         var intervals = await IntervalsAsync(agentId, range, ct).ConfigureAwait(false);
+        var answeredQueueCalls = await AnsweredQueueCallsAsync([agentId], range, ct).ConfigureAwait(false);
         return new AgentReport(agentId, string.IsNullOrEmpty(user.DisplayName) ? user.Username : user.DisplayName, range,
-            ReportFormulas.ForAgents(offers, intervals));
+            ReportFormulas.ForAgents(offers, intervals, answeredQueueCalls));
     }
 
     public async Task<TeamReport> TeamAsync(Guid tenantId, Guid teamId, ReportRange range, CancellationToken ct = default)
@@ -87,6 +88,7 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
                              select new { u.Id, u.DisplayName, u.Username }).ToListAsync(ct).ConfigureAwait(false);
         var ids = members.Select(m => m.Id).ToList();
         var offers = await OffersAsync(ids, range, ct).ConfigureAwait(false);
+        var answeredQueueCalls = await AnsweredQueueCallsAsync(ids, range, ct).ConfigureAwait(false);
         var allIntervals = new List<StateInterval>();
         var agents = new List<AgentReport>();
         foreach (var m in members)
@@ -94,9 +96,10 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
             var intervals = await IntervalsAsync(m.Id, range, ct).ConfigureAwait(false);
             allIntervals.AddRange(intervals);
             agents.Add(new AgentReport(m.Id, string.IsNullOrEmpty(m.DisplayName) ? m.Username : m.DisplayName, range,
-                ReportFormulas.ForAgents(offers.Where(o => o.AgentId == m.Id).ToList(), intervals)));
+                ReportFormulas.ForAgents(offers.Where(o => o.AgentId == m.Id).ToList(), intervals,
+                    answeredQueueCalls.Where(c => c.AgentId == m.Id).ToList())));
         }
-        return new TeamReport(teamId, team.Name, range, ReportFormulas.ForAgents(offers, allIntervals), agents);
+        return new TeamReport(teamId, team.Name, range, ReportFormulas.ForAgents(offers, allIntervals, answeredQueueCalls), agents);
     }
 
     public async Task<SkillGroupReport> SkillGroupAsync(Guid tenantId, Guid groupId, ReportRange range, CancellationToken ct = default)
@@ -190,6 +193,23 @@ public sealed class ReportService(CtiDbContext db, TimeProvider time)
             TalkSeconds: r.AnsweredAt is { } a && r.EndedAt is { } e && e > a ? (int)Math.Round((e - a).TotalSeconds) : 0,
             HoldSeconds: r.AnsweredByUserId == r.AgentId ? r.HoldSeconds : 0,
             Abandoned: r.AnsweredAt is null && r.EndReason == Domain.Calls.CallEndReason.AbandonedWhileRinging)).ToList();
+    }
+
+    /// <summary>
+    /// The queue calls (inbound through a skill group) offered in the range, ended, that the agents answered, each with the
+    /// threshold of the group it was answered from (the record's group: an overflowed call's last one).
+    /// </summary>
+    private async Task<List<AnsweredQueueCallFact>> AnsweredQueueCallsAsync(IReadOnlyCollection<Guid> agents, ReportRange range, CancellationToken ct)
+    {
+        var ids = agents.ToList();
+        return await (from c in db.CallRecords.AsNoTracking()
+                      join g in db.SkillGroups.AsNoTracking() on c.SkillGroupId equals g.Id
+                      where c.AnsweredByUserId != null && ids.Contains(c.AnsweredByUserId.Value)
+                            && c.Kind == Domain.Calls.CallKind.Queue && c.Direction == Domain.Calls.CallDirection.Inbound
+                            && c.Outcome == CallOutcome.Answered
+                            && c.OfferedAt >= range.From && c.OfferedAt < range.To && c.EndedAt != null
+                      select new AnsweredQueueCallFact(c.AnsweredByUserId!.Value, c.Id, c.WaitSeconds, g.ServiceLevelSeconds))
+            .ToListAsync(ct).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<StateInterval>> IntervalsAsync(Guid agentId, ReportRange range, CancellationToken ct)

@@ -20453,6 +20453,21 @@ export interface components {
             abandoned?: number;
             /** Format: double */
             answeredPercent?: number | null;
+            /**
+             * Format: double
+             * @description Of the queue calls the agent (the team's agents) answered, offered in the range: the share answered within the service-level threshold of the skill group each was answered from, in percent; null when none. An answered service level: abandoned calls do not count (unlike the skill group's).
+             */
+            serviceLevelPercent?: number | null;
+            /**
+             * Format: double
+             * @description Of those answered queue calls: the callers' average wait before the answer; null when none.
+             */
+            averageWaitSeconds?: number | null;
+            /**
+             * Format: int32
+             * @description Of those answered queue calls: the longest wait before the answer; null when none.
+             */
+            longestWaitSeconds?: number | null;
             /** Format: double */
             averageTalkSeconds?: number | null;
             /** Format: double */

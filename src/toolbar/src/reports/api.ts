@@ -7,6 +7,7 @@ export interface ReportRange { from: string; to: string }
 export interface PauseTime { reason: string; seconds: number }
 export interface AgentFigures {
   offered: number; answered: number; notAnswered: number; abandoned: number; answeredPercent: number | null;
+  serviceLevelPercent: number | null; averageWaitSeconds: number | null; longestWaitSeconds: number | null;
   averageTalkSeconds: number | null; averageHoldSeconds: number | null; wrapUps: number; averageWrapUpSeconds: number | null;
   occupancyPercent: number | null; loginSeconds: number; readySeconds: number; busySeconds: number; pauseByReason: PauseTime[];
 }
