@@ -77,6 +77,14 @@ public sealed class Sipp : IAsyncDisposable
         return names.Zip(values).Where(p => p.First.Length > 0).ToDictionary(p => p.First, p => p.Second);
     }
 
+    /// <summary>Why sipp ended, for a failure's message: its exit code, output and error log (nothing while it runs).</summary>
+    public string EndDiagnostics()
+    {
+        if (!_process.HasExited) return "sipp running";
+        var errors = string.Join("\n", Directory.GetFiles(WorkDir, "*_errors.log").Select(f => string.Join("\n", File.ReadLines(f).TakeLast(20))));
+        return $"sipp exited with {_process.ExitCode}:\n{_stderr.Result}\n{string.Join("\n", _stdout.Result.Split('\n').TakeLast(30))}\n{errors}";
+    }
+
     /// <summary>Whether sipp is still running.</summary>
     public bool Running => !_process.HasExited;
 

@@ -101,7 +101,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
         }
         var phones = Track(SippParties.ManyPhones(AsteriskServer, credentials));
         await Wait.UntilAsync(async () => await PhonesOnlineAsync() == AgentCount, $"the {AgentCount} phones registered on Asterisk", 120,
-            () => $"{PhonesOnlineAsync().GetAwaiter().GetResult()} online");
+            () => $"{PhonesOnlineAsync().GetAwaiter().GetResult()} online; {phones.EndDiagnostics()}");
 
         // Hand over to two node processes (PostgreSQL leases, Redis backplane).
         var settings = Host.Settings;
@@ -162,7 +162,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             {
                 var due = killEvery * kill - clock.Elapsed;
                 if (due > TimeSpan.Zero) await Task.Delay(due);
-                Assert.True(customers.Running, "the customers' sipp ended before the kill:\n" + string.Join(", ", customers.Statistics()));
+                Assert.True(customers.Running, "the customers' sipp ended before the kill: " + customers.EndDiagnostics());
                 var (holderName, epoch) = await LeaseAsync();
                 int h = Array.IndexOf(names, holderName), s = 1 - h;
                 Assert.True(h >= 0, $"the lease held by '{holderName}'");

@@ -145,7 +145,10 @@ public static class SippParties
         </scenario>
         """;
 
-    /// <summary>Registers the injection file's line (field0 user, field1 password) and again every 240 s, for ever.</summary>
+    /// <summary>
+    /// Registers the injection file's line (field0 user, field1 password) and again every 240 s, for ever. The fields in
+    /// <c>[authentication]</c> are quoted: sipp only reads a keyword inside another's parameters when it is quoted.
+    /// </summary>
     private const string PhonesRegister = """
         <?xml version="1.0" encoding="ISO-8859-1" ?>
         <!DOCTYPE scenario SYSTEM "sipp.dtd">
@@ -177,7 +180,7 @@ public static class SippParties
               Call-ID: [call_id]
               CSeq: [cseq] REGISTER
               Contact: <sip:[field0]@[local_ip]:[local_port];transport=[transport]>
-              [authentication username=[field0] password=[field1]]
+              [authentication username="[field0]" password="[field1]"]
               Max-Forwards: 70
               Expires: 300
               User-Agent: sipp-product-phones
@@ -424,8 +427,8 @@ public static class SippParties
 
     /// <summary>
     /// A customer who talks 20–40 s (uniform) and hangs up; a re-INVITE meanwhile (Asterisk's connected-line update) is
-    /// answered wherever it comes and the talk starts again (a few seconds longer then); the BYE uses the To (with
-    /// Asterisk's tag) of the 200. Asterisk's BYE is not expected.
+    /// answered wherever it comes (the global recv, last: sipp refuses it before a pause) and the talk starts again (a few
+    /// seconds longer then); the BYE uses the To (with Asterisk's tag) of the 200. Asterisk's BYE is not expected.
     /// </summary>
     private static readonly string CustomerHangsUp = $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
@@ -482,7 +485,6 @@ public static class SippParties
 
             ]]></send>
           <recv response="200" next="end" />
-          <recv request="INVITE" optional="global" next="reinvite" />
           <label id="reinvite" />
           <send retrans="500"><![CDATA[
 
@@ -500,6 +502,7 @@ public static class SippParties
 
             ]]></send>
           <recv request="ACK" next="talk" />
+          <recv request="INVITE" optional="global" next="reinvite" />
           <label id="end" />
         </scenario>
         """;
