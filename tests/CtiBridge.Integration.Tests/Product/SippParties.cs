@@ -74,9 +74,9 @@ public static class SippParties
 
     /// <summary>
     /// Customers calling <paramref name="did"/> from the trunk's address at <paramref name="perSecond"/> calls a second,
-    /// <paramref name="total"/> in all, each from its own number (9 and sipp's call number): each talks a random
-    /// 20–40 s once answered and hangs up itself. A BYE from Asterisk before that, or no answer within 60 s, fails the
-    /// call in sipp's statistics (<c>-trace_stat</c>: <see cref="Sipp.Statistics"/>).
+    /// <paramref name="total"/> in all, each from its own number (9 and sipp's call number): each talks 30 s once
+    /// answered (after Asterisk's last re-INVITE) and hangs up itself. A BYE from Asterisk before that, or no answer within
+    /// 60 s, fails the call in sipp's statistics (<c>-trace_stat</c>: <see cref="Sipp.Statistics"/>).
     /// </summary>
     public static Sipp CustomersHangingUp(RealAsterisk asterisk, int perSecond, int total, string did = "5551001") =>
         Sipp.Start($"-sf \"{Write("customer-hangs-up.xml", CustomerHangsUp)}\" -s {did} -i 127.0.0.1 -p {asterisk.TrunkPort} " +
@@ -426,9 +426,10 @@ public static class SippParties
         """;
 
     /// <summary>
-    /// A customer who talks 20–40 s (uniform) and hangs up; a re-INVITE meanwhile (Asterisk's connected-line update) is
-    /// answered wherever it comes (the global recv, last: sipp refuses it before a pause) and the talk starts again (a few
-    /// seconds longer then); the BYE uses the To (with Asterisk's tag) of the 200. Asterisk's BYE is not expected.
+    /// A customer who talks 30 s and hangs up. The talk is a wait for a re-INVITE that ends in the BYE after 30 s
+    /// (sipp takes no message during a pause): Asterisk's re-INVITE (the connected-line update once the agent is bridged,
+    /// about a second after the answer) is answered and the 30 s start again. The BYE uses the To (with Asterisk's tag) of
+    /// the 200. Asterisk's BYE is not expected.
     /// </summary>
     private static readonly string CustomerHangsUp = $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>
@@ -470,22 +471,7 @@ public static class SippParties
 
             ]]></send>
           <label id="talk" />
-          <pause distribution="uniform" min="20000" max="40000" />
-          <send retrans="500"><![CDATA[
-
-              BYE [next_url] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: "Customer" <sip:9[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To:[$to]
-              Call-ID: [call_id]
-              CSeq: 2 BYE
-              Contact: <sip:9[call_number]@[local_ip]:[local_port];transport=[transport]>
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]></send>
-          <recv response="200" next="end" />
-          <label id="reinvite" />
+          <recv request="INVITE" timeout="30000" ontimeout="hangup" />
           <send retrans="500"><![CDATA[
 
               SIP/2.0 200 OK
@@ -502,8 +488,21 @@ public static class SippParties
 
             ]]></send>
           <recv request="ACK" next="talk" />
-          <recv request="INVITE" optional="global" next="reinvite" />
-          <label id="end" />
+          <label id="hangup" />
+          <send retrans="500"><![CDATA[
+
+              BYE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:9[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To:[$to]
+              Call-ID: [call_id]
+              CSeq: 2 BYE
+              Contact: <sip:9[call_number]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <recv response="200" />
         </scenario>
         """;
 
