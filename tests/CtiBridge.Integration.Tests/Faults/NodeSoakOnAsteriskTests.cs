@@ -188,7 +188,6 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
                 takeoverToServed.Add(killedAt.Elapsed.TotalSeconds);
                 output.WriteLine($"{clock.Elapsed:mm\\:ss} kill {kill}: {holder.Name} killed; {standby.Name} took the lease after {leaseTaken:0.00} s and served the tenant after {killedAt.Elapsed.TotalSeconds:0.00} s");
 
-                await holder.Process.DisposeAsync();
                 var restarted = StartNode(h);
                 await Wait.UntilAsync(restarted.Process.ReadyAsync, $"{restarted.Name} ready, standing by", 90, () => restarted.Process.OutputTail());
             }
@@ -223,7 +222,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
                 """);
             var agentLegs = await ScalarAsync<long>("SELECT count(*) FROM \"CallLegs\" WHERE \"Role\" = 'Agent'");
             var endings = await ScalarAsync<string>(
-                "SELECT COALESCE(string_agg(e, ', '), '') FROM (SELECT COALESCE(\"EndReason\", 'none') || ' ' || count(*) AS e FROM \"CallRecords\" GROUP BY 1 ORDER BY 1) t");
+                "SELECT COALESCE(string_agg(e || ' ' || n, ', ' ORDER BY e), '') FROM (SELECT COALESCE(\"EndReason\", 'none') AS e, count(*) AS n FROM \"CallRecords\" GROUP BY 1) t");
             var statuses = await StatusesAsync(agents);
 
             var lost = failed + (placed - answeredByAgent);
