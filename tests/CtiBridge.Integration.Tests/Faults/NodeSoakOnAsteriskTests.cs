@@ -224,6 +224,11 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             var endings = await ScalarAsync<string>(
                 "SELECT COALESCE(string_agg(e || ' ' || n, ', ' ORDER BY e), '') FROM (SELECT COALESCE(\"EndReason\", 'none') AS e, count(*) AS n FROM \"CallRecords\" GROUP BY 1) t");
             var statuses = await StatusesAsync(agents);
+            // The customers (9 + sipp's call number) without a record, with the time of their call, for the report.
+            var stored = (await ScalarAsync<string>("SELECT COALESCE(string_agg(\"CustomerNumber\", ','), '') FROM \"CallRecords\"")).Split(',')
+                .Select(c => new string(c.Where(char.IsAsciiDigit).ToArray())).ToHashSet();
+            var missing = Enumerable.Range(1, (int)placed).Where(n => !stored.Contains($"9{n}"))
+                .Select(n => $"9{n} (placed at ~{n / (double)CallsPerSecond:0} s)").ToList();
 
             var lost = failed + (placed - answeredByAgent);
             var (leaseP50, leaseMax) = ApiAgainstAsterisk.Summary(takeoverToLease);
@@ -236,6 +241,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             output.WriteLine($"takeover ({takeoverToLease.Count} kills): lease taken p50 {leaseP50:0.00} / max {leaseMax:0.00} s; " +
                              $"serving the tenant p50 {servedP50:0.00} / max {servedMax:0.00} s");
             output.WriteLine($"agents at the end: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}");
+            if (missing.Count > 0) output.WriteLine($"customers without a record: {string.Join(", ", missing.Take(50))}; stored e.g. {string.Join(", ", stored.Take(3))}");
             await stopSampling.CancelAsync();
             await sampling;
             foreach (var line in MemoryFigures(lives)) output.WriteLine(line);
@@ -279,7 +285,11 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
     {
         var statuses = new ConcurrentDictionary<string, int>();
         await Parallel.ForEachAsync(agents, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (a, _) =>
-            statuses.AddOrUpdate((await a.GetJsonAsync("/api/v1/agent/state")).Str("status"), 1, (_, n) => n + 1));
+        {
+            var state = await a.GetJsonAsync("/api/v1/agent/state");
+            var reason = state.TryGetProperty("reason", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String ? $" ({r.GetString()})" : "";
+            statuses.AddOrUpdate(state.Str("status") + reason, 1, (_, n) => n + 1);
+        });
         return statuses.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value);
     }
 
