@@ -88,7 +88,7 @@ def main():
     print(f"  CtiBridge.Integration.Tests: {c['ran']} ran, {c['skipped']} skipped, {c['opt-in']} opt-in benches not asked for"
           + ("" if files else " (no results found: the suite did not run)"))
     for why, n in reasons.items():
-        print(f"    skipped {n}: {why}")
+        print(f"    {'opt-in, not run' if why.startswith(OPT_IN) else 'skipped'} {n}: {why}")
     print(f"  toolbar softphone on real Asterisk: {browser}" + (f" ({browser_why})" if browser_why else ""))
     failures = failed_tests(os.path.dirname(os.path.dirname(os.path.normpath(results_dir))))
     if failures:
