@@ -158,6 +158,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             var total = (int)(run.TotalSeconds * CallsPerSecond);
             var customers = Track(SippParties.CustomersHangingUp(AsteriskServer, CallsPerSecond, total));
             var clock = Stopwatch.StartNew();
+            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss} UTC: {AgentCount} agents Ready, {total} customers start (load average {File.ReadAllText("/proc/loadavg")[..14]})");
             for (var kill = 1; killEvery * kill < run; kill++)
             {
                 var due = killEvery * kill - clock.Elapsed;
@@ -170,6 +171,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
                 var standby = slots[s];
                 var probe = agents[s]; // signed in on the standby's address
 
+                var killedAtUtc = DateTime.UtcNow;
                 var killedAt = Stopwatch.StartNew();
                 await holder.Process.KillAsync();
                 holder.Killed = true;
@@ -186,7 +188,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
                     () => last + "\n" + standby.Process.OutputTail(40));
                 takeoverToLease.Add(leaseTaken!.Value);
                 takeoverToServed.Add(killedAt.Elapsed.TotalSeconds);
-                output.WriteLine($"{clock.Elapsed:mm\\:ss} kill {kill}: {holder.Name} killed; {standby.Name} took the lease after {leaseTaken:0.00} s and served the tenant after {killedAt.Elapsed.TotalSeconds:0.00} s");
+                output.WriteLine($"{killedAtUtc:HH:mm:ss.f} UTC kill {kill}: {holder.Name} killed; {standby.Name} took the lease after {leaseTaken:0.00} s and served the tenant after {killedAt.Elapsed.TotalSeconds:0.00} s");
 
                 var restarted = StartNode(h);
                 await Wait.UntilAsync(restarted.Process.ReadyAsync, $"{restarted.Name} ready, standing by", 90, () => restarted.Process.OutputTail());
@@ -230,17 +232,18 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             var missing = Enumerable.Range(1, (int)placed).Where(n => !stored.Contains($"9{n}"))
                 .Select(n => $"9{n} (placed at ~{n / (double)CallsPerSecond:0} s)").ToList();
 
-            var lost = failed + (placed - answeredByAgent);
             var (leaseP50, leaseMax) = ApiAgainstAsterisk.Summary(takeoverToLease);
             var (servedP50, servedMax) = ApiAgainstAsterisk.Summary(takeoverToServed);
             output.WriteLine($"calls: placed {placed}, succeeded {succeeded}, failed {failed} (unexpected message {stats["FailedUnexpectedMessage(C)"]}, " +
                              $"recv timeout {stats["FailedTimeoutOnRecv(C)"]}); sipp exit {exit}");
             output.WriteLine($"records: {records} stored, {answeredByAgent} answered by an agent, {unanswered} without an answer, {storedTwice} numbers stored twice; " +
                              $"end reasons: {endings}; agent legs {agentLegs}");
-            output.WriteLine($"lost: {lost}; double offers: {overlapping} overlapping agent legs, {answeredTwice} calls answered by two agents");
+            // Lost: for the customer (sipp: no answer, Asterisk's BYE) or for the records (not stored answered by an agent).
+            output.WriteLine($"lost: {failed} for the customers, {placed - answeredByAgent} without an answered record; " +
+                             $"double offers: {overlapping} overlapping agent legs, {answeredTwice} calls answered by two agents");
             output.WriteLine($"takeover ({takeoverToLease.Count} kills): lease taken p50 {leaseP50:0.00} / max {leaseMax:0.00} s; " +
                              $"serving the tenant p50 {servedP50:0.00} / max {servedMax:0.00} s");
-            output.WriteLine($"agents at the end: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}");
+            output.WriteLine($"agents at the end: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}; load average {File.ReadAllText("/proc/loadavg")[..14]}");
             if (missing.Count > 0) output.WriteLine($"customers without a record: {string.Join(", ", missing.Take(50))}; stored e.g. {string.Join(", ", stored.Take(3))}");
             await stopSampling.CancelAsync();
             await sampling;
