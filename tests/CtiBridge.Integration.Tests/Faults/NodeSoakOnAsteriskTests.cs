@@ -13,7 +13,7 @@ namespace CtiBridge.Integration.Tests.Faults;
 /// The several-node soak (a bench, opt-in: <c>CTI_SOAK_MINUTES=N</c>; docs/benchmarks.md): two CtiBridge node processes
 /// over PostgreSQL with the Redis backplane, in front of one real Asterisk; 200 agents with SIP extensions in Sales, all
 /// Ready (signed in through both nodes), their phones one sipp that registers all 200 endpoints and answers every call;
-/// customers on the trunk at 2 calls/s for N minutes, each talking 20–40 s and hanging up itself; every
+/// customers on the trunk at 2 calls/s for N minutes, each talking 30 s and hanging up itself; every
 /// <c>CTI_SOAK_KILL_MINUTES</c> (default 5, at most half the run) the lease holder is killed (SIGKILL), the standby takes
 /// over and the killed one is started again as the standby. At the end: no call lost (sipp saw every call answered and
 /// ended by its own BYE; each is stored once, answered by an agent), no agent offered two calls at once, no call answered
@@ -194,7 +194,7 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
                 await Wait.UntilAsync(restarted.Process.ReadyAsync, $"{restarted.Name} ready, standing by", 90, () => restarted.Process.OutputTail());
             }
 
-            // The customers' last calls end by themselves (at most 40 s of talk after the last one is placed).
+            // The customers' last calls end by themselves (30 s of talk after the last one is answered).
             var exit = await customers.ExitAsync((int)(run - clock.Elapsed).TotalSeconds + 180);
             var stats = customers.Statistics();
             long Stat(string column) => long.Parse(stats[column], System.Globalization.CultureInfo.InvariantCulture);
