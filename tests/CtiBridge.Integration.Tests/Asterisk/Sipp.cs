@@ -63,6 +63,31 @@ public sealed class Sipp : IAsyncDisposable
             m.Contains("message received", StringComparison.Ordinal) && m.Contains("SIP/2.0 200 OK", StringComparison.Ordinal)
             && System.Text.RegularExpressions.Regex.IsMatch(m, @"CSeq: \d+ REGISTER"));
 
+    /// <summary>
+    /// The last line of sipp's statistics file (<c>-trace_stat</c>), by column name: e.g. <c>TotalCallCreated</c>,
+    /// <c>SuccessfulCall(C)</c>, <c>FailedCall(C)</c>, <c>FailedUnexpectedMessage(C)</c> (sipp writes a last line when it ends).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Statistics()
+    {
+        var file = Directory.GetFiles(WorkDir, "*_.csv").Single();
+        using var s = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var lines = new StreamReader(s).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var names = lines[0].Split(';');
+        var values = lines[^1].Split(';');
+        return names.Zip(values).Where(p => p.First.Length > 0).ToDictionary(p => p.First, p => p.Second);
+    }
+
+    /// <summary>Why sipp ended, for a failure's message: its exit code, output and error log (nothing while it runs).</summary>
+    public string EndDiagnostics()
+    {
+        if (!_process.HasExited) return "sipp running";
+        var errors = string.Join("\n", Directory.GetFiles(WorkDir, "*_errors.log").Select(f => string.Join("\n", File.ReadLines(f).TakeLast(20))));
+        return $"sipp exited with {_process.ExitCode}:\n{_stderr.Result}\n{string.Join("\n", _stdout.Result.Split('\n').TakeLast(30))}\n{errors}";
+    }
+
+    /// <summary>Whether sipp is still running.</summary>
+    public bool Running => !_process.HasExited;
+
     private int _disposed;
 
     public async ValueTask DisposeAsync()

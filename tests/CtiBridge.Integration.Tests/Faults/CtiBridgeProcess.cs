@@ -101,6 +101,17 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The process's resident memory (VmRSS of /proc/&lt;pid&gt;/status) in KiB; null once it has ended.</summary>
+    public long? ResidentKilobytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { return null; } // the process has ended meanwhile
+    }
+
     /// <summary>Whether the process has ended, and its exit code.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 

@@ -58,6 +58,30 @@ public static class SippParties
     public static Sipp CalledParty(RealAsterisk asterisk) =>
         Sipp.Start($"-sf \"{Write("phone-answer.xml", PhoneAnswers)}\" -i 127.0.0.1 -p {asterisk.TrunkPort} -m 1");
 
+    /// <summary>
+    /// Many desk phones played by one sipp on one port: each line of <paramref name="phones"/> is REGISTERed with its
+    /// credentials (an injection file, digest auth) and registered again every 4 minutes (the aor template's
+    /// <c>maximum_expiration</c> is 300 s), so the registrations last as long as sipp runs; every INVITE Asterisk sends to
+    /// any of them is answered (sipp's out-of-call scenario, as <see cref="Phone"/>), and qualify OPTIONS too. One port for
+    /// both: the endpoints' <c>rewrite_contact</c> points each contact at the address the REGISTER came from.
+    /// </summary>
+    public static Sipp ManyPhones(RealAsterisk asterisk, IReadOnlyList<(string Username, string Password)> phones)
+    {
+        var inf = Write($"phones-{Guid.NewGuid():N}.csv", "SEQUENTIAL\n" + string.Concat(phones.Select(p => $"{p.Username};{p.Password}\n")));
+        return Sipp.Start($"-sf \"{Write("phones-register.xml", PhonesRegister)}\" -inf \"{inf}\" -oocsf \"{Write("phone-answer.xml", PhoneAnswers)}\" " +
+                          $"-i 127.0.0.1 -p {LoopbackPorts.Reserve()} -m {phones.Count} -l {phones.Count} -r 20 -aa 127.0.0.1:{asterisk.SipPort}");
+    }
+
+    /// <summary>
+    /// Customers calling <paramref name="did"/> from the trunk's address at <paramref name="perSecond"/> calls a second,
+    /// <paramref name="total"/> in all, each from its own number (9 and sipp's call number): each talks 30 s once
+    /// answered (after Asterisk's last re-INVITE) and hangs up itself. A BYE from Asterisk before that, or no answer within
+    /// 60 s, fails the call in sipp's statistics (<c>-trace_stat</c>: <see cref="Sipp.Statistics"/>).
+    /// </summary>
+    public static Sipp CustomersHangingUp(RealAsterisk asterisk, int perSecond, int total, string did = "5551001") =>
+        Sipp.Start($"-sf \"{Write("customer-hangs-up.xml", CustomerHangsUp)}\" -s {did} -i 127.0.0.1 -p {asterisk.TrunkPort} " +
+                   $"-r {perSecond} -m {total} -l 1000 -recv_timeout 60000 -trace_stat -fd 5 -aa 127.0.0.1:{asterisk.SipPort}");
+
     private static readonly string Dir = Path.Combine(Path.GetTempPath(), "cti-product-sipp-" + Environment.ProcessId);
 
     private static string Write(string name, string xml)
@@ -118,6 +142,54 @@ public static class SippParties
           <recv response="100" optional="true" />
           <recv response="200" />
           <pause milliseconds="280000" />
+        </scenario>
+        """;
+
+    /// <summary>
+    /// Registers the injection file's line (field0 user, field1 password) and again every 240 s, for ever. The fields in
+    /// <c>[authentication]</c> are quoted: sipp only reads a keyword inside another's parameters when it is quoted.
+    /// </summary>
+    private const string PhonesRegister = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="phones register and stay registered">
+          <label id="register" />
+          <send retrans="500"><![CDATA[
+
+              REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[field0]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[field0]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: [cseq] REGISTER
+              Contact: <sip:[field0]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Expires: 300
+              User-Agent: sipp-product-phones
+              Content-Length: 0
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="401" auth="true" />
+          <send retrans="500"><![CDATA[
+
+              REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: <sip:[field0]@[remote_ip]:[remote_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[field0]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: [cseq] REGISTER
+              Contact: <sip:[field0]@[local_ip]:[local_port];transport=[transport]>
+              [authentication username="[field0]" password="[field1]"]
+              Max-Forwards: 70
+              Expires: 300
+              User-Agent: sipp-product-phones
+              Content-Length: 0
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="200" />
+          <pause milliseconds="240000" next="register" />
         </scenario>
         """;
 
@@ -350,6 +422,87 @@ public static class SippParties
             ]]></send>
         {{TalkUntilBye(UacContact)}}
           <label id="end" />
+        </scenario>
+        """;
+
+    /// <summary>
+    /// A customer who talks 30 s and hangs up. The talk is a wait for a re-INVITE that ends in the BYE after 30 s
+    /// (sipp takes no message during a pause): Asterisk's re-INVITE (the connected-line update once the agent is bridged,
+    /// about a second after the answer) is answered and the 30 s start again. The BYE uses the To (with Asterisk's tag) of
+    /// the 200. Asterisk's BYE is not expected.
+    /// </summary>
+    private static readonly string CustomerHangsUp = $$"""
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="customer calls, talks, hangs up">
+          <send retrans="500"><![CDATA[
+
+              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:9[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To: <sip:[service]@[remote_ip]:[remote_port]>
+              Call-ID: [call_id]
+              CSeq: 1 INVITE
+              Contact: <sip:9[call_number]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv response="100" optional="true" />
+          <recv response="180" optional="true" />
+          <recv response="183" optional="true" />
+          <recv response="200" rrs="true">
+            <action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="to" /></action>
+          </recv>
+          <send><![CDATA[
+
+              ACK [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:9[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To:[$to]
+              Call-ID: [call_id]
+              CSeq: 1 ACK
+              Contact: <sip:9[call_number]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <label id="talk" />
+          <recv request="INVITE" timeout="30000" ontimeout="hangup" />
+          <send retrans="500"><![CDATA[
+
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:]
+              [last_Call-ID:]
+              [last_CSeq:]
+              {{UacContact.Replace("[$caller]", "9[call_number]")}}
+              Content-Type: application/sdp
+              Content-Length: [len]
+
+        {{Sdp}}
+
+            ]]></send>
+          <recv request="ACK" next="talk" />
+          <label id="hangup" />
+          <send retrans="500"><![CDATA[
+
+              BYE [next_url] SIP/2.0
+              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+              From: "Customer" <sip:9[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              To:[$to]
+              Call-ID: [call_id]
+              CSeq: 2 BYE
+              Contact: <sip:9[call_number]@[local_ip]:[local_port];transport=[transport]>
+              Max-Forwards: 70
+              Content-Length: 0
+
+            ]]></send>
+          <recv response="200" />
         </scenario>
         """;
 
