@@ -93,11 +93,14 @@ public class ToolbarPresenceTests
         return (clock, host, await host.LoginAsync("demo", "agent1"), await host.ClientForAsync("demo", "agent1"));
     }
 
-    /// <summary>The server handles a closed connection asynchronously: wait until its grace period has started.</summary>
+    /// <summary>
+    /// The server handles a closed connection asynchronously: wait until its grace period has started (up to 15 s: in
+    /// the whole suite under load, 5 s were once not enough).
+    /// </summary>
     private static async Task GraceStarted(CtiApiFactory host, Application.Auth.SessionResponse session)
     {
         var presence = host.Services.GetRequiredService<ToolbarPresence>();
-        for (var i = 0; i < 250 && !presence.InGracePeriod(session.User.TenantId, session.User.UserId); i++) await Task.Delay(20);
+        for (var i = 0; i < 750 && !presence.InGracePeriod(session.User.TenantId, session.User.UserId); i++) await Task.Delay(20);
         Assert.True(presence.InGracePeriod(session.User.TenantId, session.User.UserId), "the closed toolbar was never noticed");
     }
 

@@ -153,16 +153,19 @@ public class CallRecordsTests
         await Problem.AssertAsync(await super2.GetAsync($"/api/v1/call-records/{row.Id}"), 404, "call_record_not_found");
     }
 
+    /// <summary>The demo tenant masks customer numbers for agents, all but the last four digits.</summary>
+    private static Task<int> MaskNumbersForAgentsAsync(CtiApiFactory host) => host.DbAsync(async db =>
+    {
+        var tenant = await db.Tenants.SingleAsync(t => t.Domain == "demo");
+        tenant.Settings.NumberMaskingRule = "keep-last:4";
+        return await db.SaveChangesAsync();
+    });
+
     [Fact]
     public async Task Agents_see_customer_numbers_masked_by_the_tenant_rule_and_search_names_only_supervisors_see_them_whole()
     {
         using var host = new CtiApiFactory();
-        await host.DbAsync(async db =>
-        {
-            var tenant = await db.Tenants.SingleAsync(t => t.Domain == "demo");
-            tenant.Settings.NumberMaskingRule = "keep-last:4";
-            return await db.SaveChangesAsync();
-        });
+        await MaskNumbersForAgentsAsync(host);
         var (callId, agent) = await AnsweredHeldAndHungUpAsync(host, "+4930555123");
         var mine = await (await agent.GetAsync("/api/v1/call-records")).ReadAsync<CallRecordPage>();
         Assert.Equal("*******5123", Assert.Single(mine.Items).CustomerNumber);
@@ -179,12 +182,7 @@ public class CallRecordsTests
     public async Task An_agent_calls_back_from_a_record_whose_number_is_masked_for_her_and_the_refusals_carry_their_codes()
     {
         using var host = new CtiApiFactory();
-        await host.DbAsync(async db =>
-        {
-            var tenant = await db.Tenants.SingleAsync(t => t.Domain == "demo");
-            tenant.Settings.NumberMaskingRule = "keep-last:4";
-            return await db.SaveChangesAsync();
-        });
+        await MaskNumbersForAgentsAsync(host);
         var (callId, agent) = await AnsweredHeldAndHungUpAsync(host, "+4930555123");
         var url = $"/api/v1/call-records/{callId}/call-back";
         await agent.PostAsync("/api/v1/agent/wrap-up/end").OkAsync(HttpStatusCode.OK);
