@@ -149,6 +149,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
         }
         Handler.OnConnectionChanged(true, "simulator");
         foreach (var leg in legs) Handler.OnLegEnded(leg, CallEndReason.PbxRestarted);
+        Handler.OnCallsReported();
         return legs.Count;
     }
 
@@ -161,7 +162,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
     /// caller's <c>CTI_ANSWERED_AT</c> if kept), also when the caller is held by the agent (<c>CTI_HELD</c> "1"), then with
     /// <see cref="ResumedConnection.CustomerHeld"/>; the call's recordings the caller's leg kept (<c>CTI_RECORDINGS</c>), the
     /// last one running only if it still records here. Anything else (consulting, variables that do not agree) is left as
-    /// it is. Returns how many callers were reported.
+    /// it is. Then says every call is reported (<see cref="IPbxEventHandler.OnCallsReported"/>). Returns how many callers were reported.
     /// </summary>
     public int ReportCallsAfterRestart()
     {
@@ -212,6 +213,7 @@ public sealed class SimulatedPbx(TimeProvider time, SimulatorOptions? options = 
                 monitors.Add(new FoundMonitorLeg(leg.Id, peer, new Dictionary<string, string>(leg.Variables)));
             }
         foreach (var monitor in monitors) Handler.OnMonitorLegFound(monitor);
+        Handler.OnCallsReported(); // every call it has is reported, as the adapter says once its resync is done
         return found.Count;
     }
 

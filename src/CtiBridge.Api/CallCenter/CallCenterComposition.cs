@@ -47,6 +47,7 @@ public static class CallCenterComposition
             services.AddSingleton<IPbx>(sp => sp.GetRequiredService<SimulatedPbx>());
             services.AddSingleton(sp => PbxServers.Single(sp.GetRequiredService<IPbx>()));
             services.AddSingleton<CtiBridge.Application.PhoneRegistrations.IPhoneRegistrationSource>(sp => new SimulatedPhoneRegistrations(sp.GetRequiredService<SimulatedPbx>()));
+            services.AddHostedService<SimulatorCallsReportedOnStart>(); // after the tenants are loaded (hosted services start in order)
         }
         else
         {

@@ -271,6 +271,19 @@ public sealed class CallCenterService : IPbxEventHandler
                 _events.Publish(new PbxConnectionChangedEvent(center.TenantId, connected, description));
     }
 
+    public void OnCallsReported() => OnCallsReported(PbxServers.DefaultName);
+
+    /// <summary>Each tenant placed on the server that this process runs ends the records of calls that ended unseen.</summary>
+    private void OnCallsReported(string server)
+    {
+        foreach (var center in _byId.Values)
+            if (OnServer(center.TenantId, server))
+            {
+                using var scope = _log.BeginTenantScope(center.Domain);
+                center.PbxCallsReported();
+            }
+    }
+
     private bool OnServer(Guid tenantId, string server) => string.Equals(ServerOf(tenantId), server, StringComparison.OrdinalIgnoreCase);
 
     private async Task HangupQuietly(IPbx pbx, string legId)
@@ -294,5 +307,6 @@ public sealed class CallCenterService : IPbxEventHandler
         public void OnConnectionChanged(bool connected, string description) => service.OnConnectionChanged(connected, description, server);
         public void OnMonitorLegFound(FoundMonitorLeg leg) => service.OnMonitorLegFound(leg, server);
         public void OnRecordingEnded(Guid callId, string recordingName, string? failure) => service.OnRecordingEnded(callId, recordingName, failure);
+        public void OnCallsReported() => service.OnCallsReported(server);
     }
 }

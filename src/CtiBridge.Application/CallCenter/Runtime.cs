@@ -108,6 +108,8 @@ internal sealed class CallRuntime(Call call)
     /// <summary>Set once more than two parties were ever connected: the last-agent-leaves rule applies.</summary>
     public bool IsConference { get; set; }
     public bool MusicPlaying { get; set; }
+    /// <summary>What the call's provisional record last said (<see cref="TenantCallCenter"/>'s JournalProgress); null: none yet.</summary>
+    public int? JournaledShape { get; set; }
     /// <summary>The self-service flow the customer is in, with the digits typed so far.</summary>
     public SelfServiceFlow? SelfService { get; set; }
     public string SelfServiceDigits { get; set; } = "";

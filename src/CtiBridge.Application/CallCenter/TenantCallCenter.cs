@@ -301,6 +301,32 @@ public sealed partial class TenantCallCenter
     {
         var audience = Audience(call);
         _events.Publish(new CallStateChangedEvent(TenantId, ViewOf(call), audience, change));
+        JournalProgress(call);
+    }
+
+    /// <summary>
+    /// Hands the journal the live call as its provisional record when what a record says of it changed (it started, was
+    /// answered, offered again, moved group, gained or lost a party or notes), so a call that ends while no process runs
+    /// the tenant still has its record (<see cref="PbxCallsReported"/>). Holds and mutes are not worth a write.
+    /// </summary>
+    private void JournalProgress(CallRuntime call)
+    {
+        var c = call.Call;
+        if (c.State == CallState.Ended) return;
+        var shape = HashCode.Combine(c.AnsweredAt, c.Parties.Count, c.Notes.Count, c.SkillGroupId, c.OfferAttempts, c.AgentIds.Count);
+        if (call.JournaledShape == shape) return;
+        call.JournaledShape = shape;
+        _journal.CallInProgress(new CallRecordReady(c, c.SkillGroupId is { } g && _groups.TryGetValue(g, out var gr) ? gr.Definition.Name : null));
+    }
+
+    /// <summary>
+    /// The PBX has reported every call it still has (it connected, connected again, or this process took the tenant
+    /// back): the calls running now are all there are, and the journal ends the provisional records of the others
+    /// (<see cref="CallEndReason.EndedUnseen"/>). Under the state's lock, so no call's end is journaled on the wrong side of it.
+    /// </summary>
+    public void PbxCallsReported()
+    {
+        lock (_gate) _journal.PbxCallsReported(new LiveCallsReported(TenantId, _calls.Keys.ToList(), Now));
     }
 
     private void PublishParty(CallRuntime call, CallParty party, bool joined)

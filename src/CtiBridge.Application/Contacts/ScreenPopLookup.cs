@@ -72,7 +72,7 @@ public sealed class ScreenPopLookup(CtiDbContext db, ContactBook book, CallRecor
 
         var viewer = await records.ViewerAsync(tenantId, agentId, context.Roles, ct);
         var numbers = new[] { callerNumber, key.Key }.Distinct().ToList();
-        var recent = await CallRecordSearch.Visible(db, viewer, db.CallRecords.Where(c => numbers.Contains(c.CustomerNumber)))
+        var recent = await CallRecordSearch.Visible(db, viewer, db.CallRecords.Where(c => numbers.Contains(c.CustomerNumber) && c.Id != callId))
             .AsNoTracking().OrderByDescending(c => c.OfferedAt).Take(MaxRecentCalls)
             .Select(c => new { c.Id, c.OfferedAt, c.Direction, c.Outcome, c.TalkSeconds, c.AnsweredByUserId }).ToListAsync(ct);
         var agentIds = recent.Where(r => r.AnsweredByUserId is not null).Select(r => r.AnsweredByUserId!.Value).Distinct().ToList();

@@ -140,11 +140,12 @@ public sealed class DialTaskOutcomes(CtiDbContext db, TimeProvider clock, DialTa
     private async Task<AttemptResult?> OutcomeAsync(Guid tenantId, Guid callId, bool flush, CancellationToken ct)
     {
         db.ScopeToTenant(tenantId);
-        var record = await db.CallRecords.AsNoTracking().Where(r => r.Id == callId).Select(r => new { r.Outcome }).FirstOrDefaultAsync(ct);
+        // A record without an end is the live call's provisional one: its outcome is not known yet.
+        var record = await db.CallRecords.AsNoTracking().Where(r => r.Id == callId && r.EndedAt != null).Select(r => new { r.Outcome }).FirstOrDefaultAsync(ct);
         if (record is null && flush)
         {
             await journal.FlushAsync(ct);
-            record = await db.CallRecords.AsNoTracking().Where(r => r.Id == callId).Select(r => new { r.Outcome }).FirstOrDefaultAsync(ct);
+            record = await db.CallRecords.AsNoTracking().Where(r => r.Id == callId && r.EndedAt != null).Select(r => new { r.Outcome }).FirstOrDefaultAsync(ct);
         }
         if (record is null) return null;
         if (record.Outcome == CallOutcome.Answered) return AttemptResult.Answered;

@@ -226,6 +226,9 @@ public interface ICallCenterEventSink
 /// <summary>A completed call's record, handed to persistence once, when the call ends.</summary>
 public sealed record CallRecordReady(Call Call, string? SkillGroupName);
 
+/// <summary>The calls a tenant's call center runs when the PBX has reported every call it still has, and when that was.</summary>
+public sealed record LiveCallsReported(Guid TenantId, IReadOnlyCollection<Guid> LiveCallIds, DateTimeOffset At);
+
 /// <summary>Receives what must be stored: state changes, agents' sessions and finished calls. Must not block.</summary>
 public interface ICallCenterJournal
 {
@@ -235,6 +238,20 @@ public interface ICallCenterJournal
 
     /// <summary>A recording stopped before its call ended (its length is up to here). Journals that keep nothing ignore it.</summary>
     void RecordingStopped(RecordingStopped recording) { }
+
+    /// <summary>
+    /// A live call as it is now (when it starts, is answered, changes parties or notes), read at once (the call goes on
+    /// changing): kept as its provisional record, so a call that ends while no process runs the tenant is not lost from
+    /// the records (<see cref="PbxCallsReported"/>). Journals that keep nothing ignore it.
+    /// </summary>
+    void CallInProgress(CallRecordReady call) { }
+
+    /// <summary>
+    /// The PBX has reported every call it still has (after it connected again, or a process took the tenant back):
+    /// a call with a provisional record that is not among <see cref="LiveCallsReported.LiveCallIds"/> ended unseen.
+    /// Journals that keep nothing ignore it.
+    /// </summary>
+    void PbxCallsReported(LiveCallsReported live) { }
 
     /// <summary>
     /// An agent's session as it is now (after a login, a change of state, pauses or working mode, or a logout), for a

@@ -41,6 +41,13 @@ public interface IPbxEventHandler
     /// nor once the call's bridge was ended.
     /// </summary>
     void OnRecordingEnded(Guid callId, string recordingName, string? failure) { }
+
+    /// <summary>
+    /// The PBX has reported every call it still has — after a connection or reconnection, once the calls a previous
+    /// process left were taken back and the legs that vanished meanwhile reported ended: a call the handler does not
+    /// run now is not on the PBX. Not raised when the PBX could not be asked.
+    /// </summary>
+    void OnCallsReported() { }
 }
 
 /// <summary>

@@ -90,12 +90,14 @@ public sealed class DatabaseJournal : ICallCenterJournal
     private sealed class StaleLeaseException(Guid tenantId) : Exception($"This node does not hold the lease of tenant {tenantId}.");
 
     /// <summary>Runs <paramref name="write"/> (which saves on <paramref name="db"/>) behind the fence when there is one.</summary>
-    private async Task FencedAsync(CtiDbContext db, Guid tenantId, Func<Task> write, CancellationToken ct)
+    /// <param name="atomic">In one transaction also without a fence (a write that saves more than once).</param>
+    private async Task FencedAsync(CtiDbContext db, Guid tenantId, Func<Task> write, CancellationToken ct, bool atomic = false)
     {
-        if (Fence is not { } fence) { await write().ConfigureAwait(false); return; }
+        var fence = Fence;
+        if (fence is null && !atomic) { await write().ConfigureAwait(false); return; }
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        if (fence.ActingEpoch(tenantId) is not { } epoch
-            || !await new Data.Cluster.TenantLeaseStore(db).HoldsAsync(tenantId, epoch, fence.NodeId, ct).ConfigureAwait(false))
+        if (fence is not null && (fence.ActingEpoch(tenantId) is not { } epoch
+            || !await new Data.Cluster.TenantLeaseStore(db).HoldsAsync(tenantId, epoch, fence.NodeId, ct).ConfigureAwait(false)))
             throw new StaleLeaseException(tenantId);
         await write().ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -108,6 +110,18 @@ public sealed class DatabaseJournal : ICallCenterJournal
     public void RecordingStarted(RecordingStartedEvent recording) => Enqueue(recording);
 
     public void RecordingStopped(RecordingStoppedEvent recording) => Enqueue(recording);
+
+    /// <summary>Read now (the call goes on changing), written as the call's provisional record.</summary>
+    public void CallInProgress(CallRecordReady call) => Enqueue(new ProvisionalCall(ToRecord(call), NotesOf(call.Call)));
+
+    public void PbxCallsReported(LiveCallsReported live) => Enqueue(live);
+
+    /// <summary>A live call's record as it was when journaled (no end yet), with its agents' notes.</summary>
+    private sealed record ProvisionalCall(CallRecord Record, IReadOnlyList<CallAgentDisposition> Notes);
+
+    /// <summary>How many calls were found ended unseen (<see cref="CallEndReason.EndedUnseen"/>) and their records ended.</summary>
+    public long EndedUnseen => Interlocked.Read(ref _endedUnseen);
+    private long _endedUnseen;
 
     /// <summary>Keeps the agent's latest session for the writer (replacing one not yet written: the last write wins).</summary>
     public void AgentSessionChanged(AgentSessionSnapshot session)
@@ -209,9 +223,9 @@ public sealed class DatabaseJournal : ICallCenterJournal
         {
             try
             {
-                await WriteTenantAsync(tenantId, items, CancellationToken.None).ConfigureAwait(false);
+                var endedUnseen = await WriteTenantAsync(tenantId, items, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Add(ref _written, items.Count);
-                TellStored(tenantId, items);
+                TellStored(tenantId, items, endedUnseen);
                 return true;
             }
             catch (StaleLeaseException)
@@ -283,10 +297,11 @@ public sealed class DatabaseJournal : ICallCenterJournal
     }
     private DateTimeOffset? _waitingSince;
 
-    private void TellStored(Guid tenantId, IEnumerable<object> items)
+    private void TellStored(Guid tenantId, IEnumerable<object> items, IReadOnlyCollection<CallRecord> endedUnseen)
     {
         if (CallRecordsStored is not { } listeners) return;
-        var groups = items.OfType<CallRecordReady>().Select(r => r.Call.SkillGroupId).OfType<Guid>().Distinct().ToList();
+        var groups = items.OfType<CallRecordReady>().Select(r => r.Call.SkillGroupId)
+            .Concat(endedUnseen.Select(r => r.SkillGroupId)).OfType<Guid>().Distinct().ToList();
         if (groups.Count == 0) return;
         try { listeners(tenantId, groups); }
         catch (Exception ex) { _log.LogWarning(ex, "A listener of stored call records failed"); }
@@ -363,19 +378,30 @@ public sealed class DatabaseJournal : ICallCenterJournal
         CallRecordReady r => r.Call.TenantId,
         RecordingStartedEvent r => r.TenantId,
         RecordingStoppedEvent r => r.TenantId,
+        ProvisionalCall p => p.Record.TenantId,
+        LiveCallsReported l => l.TenantId,
         _ => Guid.Empty,
     };
 
-    private async Task WriteTenantAsync(Guid tenantId, List<object> items, CancellationToken ct)
+    /// <summary>Writes one tenant's items in order; returns the records of calls found ended unseen.</summary>
+    private async Task<IReadOnlyCollection<CallRecord>> WriteTenantAsync(Guid tenantId, List<object> items, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>().ScopeToTenant(tenantId);
+        // A provisional record is worth writing only when nothing later in the batch says more of the same call: its end,
+        // or a later state of it (most calls start and end within one batch, so they are written once).
+        var supersededAt = new Dictionary<Guid, int>();
+        for (var i = items.Count - 1; i >= 0; i--)
+            if (items[i] is CallRecordReady or ProvisionalCall && CallIdOf(items[i]) is var id && !supersededAt.ContainsKey(id))
+                supersededAt[id] = i;
+        var endedUnseen = new List<CallRecord>();
         await FencedAsync(db, tenantId, async () =>
         {
+            endedUnseen.Clear(); // a retried transaction starts again
             Dictionary<string, Guid>? reasons = null;
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
-                switch (item)
+                switch (items[i])
                 {
                     case DomainStateChange c:
                         reasons ??= await db.PauseReasons.AsNoTracking().ToDictionaryAsync(r => r.Name, r => r.Id, StringComparer.OrdinalIgnoreCase, ct).ConfigureAwait(false);
@@ -390,6 +416,12 @@ public sealed class DatabaseJournal : ICallCenterJournal
                         break;
                     case CallRecordReady r:
                         await StoreFinishedCallAsync(db, ToRecord(r), NotesOf(r.Call), r.Call.EndedAt, ct).ConfigureAwait(false);
+                        break;
+                    case ProvisionalCall p when supersededAt[p.Record.Id] == i:
+                        await StoreProvisionalCallAsync(db, p, ct).ConfigureAwait(false);
+                        break;
+                    case LiveCallsReported live:
+                        endedUnseen.AddRange(await EndUnseenCallsAsync(db, live, ct).ConfigureAwait(false));
                         break;
                     case RecordingStartedEvent rec:
                         await StoreLiveRecordingAsync(db, rec, ct).ConfigureAwait(false);
@@ -406,7 +438,72 @@ public sealed class DatabaseJournal : ICallCenterJournal
                 }
             }
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        }, ct).ConfigureAwait(false);
+        }, ct, atomic: items.Any(i => i is LiveCallsReported)).ConfigureAwait(false);
+        if (endedUnseen.Count > 0)
+        {
+            Interlocked.Add(ref _endedUnseen, endedUnseen.Count);
+            _log.LogWarning("Tenant {Tenant}: {Count} calls ended while no process ran the tenant; their records end now as ended unseen",
+                tenantId, endedUnseen.Count);
+        }
+        return endedUnseen;
+    }
+
+    private static Guid CallIdOf(object item) => item switch
+    {
+        CallRecordReady r => r.Call.Id,
+        ProvisionalCall p => p.Record.Id,
+        _ => Guid.Empty,
+    };
+
+    /// <summary>A live call's record, unless its end is stored already (a late provisional write never undoes an end).</summary>
+    private static async Task StoreProvisionalCallAsync(CtiDbContext db, ProvisionalCall p, CancellationToken ct)
+    {
+        var existing = db.CallRecords.Local.FirstOrDefault(c => c.Id == p.Record.Id)
+            ?? await db.CallRecords.FirstOrDefaultAsync(c => c.Id == p.Record.Id, ct).ConfigureAwait(false);
+        if (existing?.EndedAt is not null) return;
+        await StoreFinishedCallAsync(db, p.Record, p.Notes, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ends the provisional records of the tenant's calls that are not live any more (the PBX reported every call it has,
+    /// <paramref name="live"/>): they ended while no process ran the tenant. Each ends when it was found gone, as
+    /// <see cref="CallEndReason.EndedUnseen"/>: answered ones keep their agent and count their talk up to then, the others
+    /// are not answered; open legs, group waits and recordings end with them.
+    /// </summary>
+    private static async Task<List<CallRecord>> EndUnseenCallsAsync(CtiDbContext db, LiveCallsReported live, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct).ConfigureAwait(false); // the batch's provisional records so far are read with the others
+        var running = live.LiveCallIds.ToHashSet();
+        // Every provisional record of a call that started before the report is written by now (the journal keeps order,
+        // and only the tenant's lease holder writes); those of later calls are not yet.
+        var open = (await db.CallRecords.Where(c => c.EndedAt == null).ToListAsync(ct).ConfigureAwait(false))
+            .Where(c => !running.Contains(c.Id)).ToList();
+        if (open.Count == 0) return open;
+        var ids = open.Select(c => c.Id).ToList();
+        var legs = await db.CallLegs.Where(l => ids.Contains(l.CallId) && l.EndedAt == null).ToListAsync(ct).ConfigureAwait(false);
+        var waits = await db.CallGroupWaits.Where(w => ids.Contains(w.CallId) && w.LeftAt == null).ToListAsync(ct).ConfigureAwait(false);
+        var recordings = await db.Recordings.Where(r => ids.Contains(r.CallId) && r.EndedAt == null).ToListAsync(ct).ConfigureAwait(false);
+        var at = live.At;
+        foreach (var c in open)
+        {
+            c.EndedAt = at;
+            c.EndReason = CallEndReason.EndedUnseen;
+            c.Outcome = OutcomeOf(c.AnsweredAt is not null, CallEndReason.EndedUnseen);
+            if (c.AnsweredAt is { } answered) c.TalkSeconds = Math.Max(0, Seconds(at - answered) - c.HoldSeconds);
+            else if (c.SkillGroupId is not null) c.WaitSeconds = Seconds(at - c.OfferedAt);
+        }
+        foreach (var l in legs)
+        {
+            l.EndedAt = at;
+            l.EndReason ??= CallEndReason.EndedUnseen;
+        }
+        foreach (var w in waits) w.LeftAt = at;
+        foreach (var r in recordings)
+        {
+            r.EndedAt = at;
+            r.DurationSeconds = Seconds(at - r.StartedAt);
+        }
+        return open;
     }
 
     /// <summary>

@@ -322,7 +322,11 @@ public sealed partial class AsteriskPbx
             {
                 _log.LogWarning("Clearing legs and bridges left by ended calls failed: {Message}", ex.Message); // the rest of the resync goes on
             }
-            if (_legs.IsEmpty && _bridges.IsEmpty) return;
+            if (_legs.IsEmpty && _bridges.IsEmpty)
+            {
+                ReportCallsReported();
+                return;
+            }
             var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var leg in _legs.Values.ToList())
                 if (known.Contains(leg.Id) && !alive.Contains(leg.Id) && !leg.IsEnded)
@@ -331,6 +335,7 @@ public sealed partial class AsteriskPbx
                     EndLeg(leg, leg.RequestedReason ?? (leg.Dialled && !leg.Answered ? CallEndReason.Failed : CallEndReason.Normal));
                 }
             ReportAnsweredMeanwhile(channels);
+            ReportCallsReported();
             var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
             var liveBridges = bridges.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var (callId, lazy) in _bridges.ToList())
@@ -341,6 +346,13 @@ public sealed partial class AsteriskPbx
         {
             _log.LogWarning("ARI resync failed: {Message}", ex.Message);
         }
+    }
+
+    /// <summary>Every call Asterisk still has is reported (taken back, or its vanished legs ended): the handler may act on the rest.</summary>
+    private void ReportCallsReported()
+    {
+        try { _handler?.OnCallsReported(); }
+        catch (Exception ex) { _log.LogError(ex, "OnCallsReported handler threw"); }
     }
 
     /// <summary>

@@ -39,6 +39,12 @@ public enum CallEndReason
     CustomerHungUp,
     /// <summary>An answered call ended because the agent hung up: on her phone, in the web app or through the REST API (or dropped the customer).</summary>
     AgentHungUp,
+    /// <summary>
+    /// The call ended while no CtiBridge process ran its tenant (during a restart, or while a node took over from one
+    /// that died): nobody saw its end. Its record ends when the process that took the tenant back found the call gone
+    /// from the PBX — at most that much later than the real end.
+    /// </summary>
+    EndedUnseen,
 }
 
 /// <summary>How a recording came to be, for recording search.</summary>

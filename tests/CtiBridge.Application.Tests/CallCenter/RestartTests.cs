@@ -5,6 +5,7 @@ using CtiBridge.Data;
 using AgentSession = CtiBridge.Data.Entities.AgentSession;
 using User = CtiBridge.Data.Entities.User;
 using CtiBridge.Domain.Agents;
+using CtiBridge.Domain.Calls;
 using CtiBridge.Domain.Tenants;
 using CtiBridge.Simulator;
 using CtiBridge.TestSupport;
@@ -54,9 +55,12 @@ public sealed class CtiProcess
     /// sessions. With <paramref name="samePbx"/> the next process finds the PBX as this one left it (as a real restart finds
     /// Asterisk) and, once the sessions are restored, the PBX reports the calls it still has, as the adapter does when it connects.
     /// </summary>
-    public async Task<CtiProcess> RestartAsync(Func<TenantConfiguration, TenantConfiguration>? customize = null, bool samePbx = false)
+    /// <param name="whileDown">What happens on the PBX between the two processes (a caller hanging up: nobody sees it).</param>
+    public async Task<CtiProcess> RestartAsync(Func<TenantConfiguration, TenantConfiguration>? customize = null, bool samePbx = false,
+        Action? whileDown = null)
     {
         await StopAsync();
+        whileDown?.Invoke();
         var next = new CtiProcess(_database, Config(customize), Clock.GetUtcNow() + TimeSpan.FromMinutes(1), samePbx ? Pbx : null);
         next.Restored = await new AgentSessionRestorer(_database.Scopes, NullLogger<AgentSessionRestorer>.Instance).RestoreAsync(next.Center);
         if (samePbx) next.Pbx.ReportCallsAfterRestart();
@@ -322,6 +326,102 @@ public sealed class RestartTests
         Assert.Single(rows, r => r.Name.StartsWith($"acme-{callId:N}-r", StringComparison.Ordinal));
         await database.WithAsync(async db => Assert.Equal(1, await db.CallRecords.CountAsync(c => c.Id == callId)));
         await third.StopAsync();
+    }
+
+    [Fact]
+    public async Task Calls_that_ended_while_no_process_ran_get_their_records_ended_unseen_and_calls_taken_back_end_as_usual()
+    {
+        await using var database = await SessionDatabase.CreateAsync();
+        var before = CtiProcess.Start(database);
+        var sim = before.Pbx;
+        var answered = before.AgentTakesCall(Ann, "Sales", "5550101", "101");
+        var answeredId = before.Center.CallsOf(Ann).Single().CallId;
+        await before.Center.StartRecordingAsync(Ann, answeredId);
+        var keptOn = before.AgentTakesCall(Bob, "Sales", "5550102", "102");
+        var keptOnId = before.Center.CallsOf(Bob).Single().CallId;
+        var waiting = sim.PlaceCall("acme", "Sales", "5550103"); // nobody free: waits
+        var waitingId = Guid.Parse(sim.Legs.Single(l => l.Id == waiting).Variables[TenantCallCenter.LegVariables.CallId]);
+        before.Clock.Advance(TimeSpan.FromSeconds(30));
+        await before.Journal.FlushAsync();
+
+        // While the calls are live their records are there, provisional: no end, the answering agent known.
+        await database.WithAsync(async db =>
+        {
+            var live = await db.CallRecords.AsNoTracking().Where(c => c.EndedAt == null).ToListAsync();
+            Assert.Equal(new[] { answeredId, keptOnId, waitingId }.Order(), live.Select(c => c.Id).Order());
+            Assert.Equal(Ann, live.Single(c => c.Id == answeredId).AnsweredByUserId);
+            Assert.Null(live.Single(c => c.Id == waitingId).AnsweredAt);
+        });
+
+        // The process stops; the first and the waiting caller hang up before the next one runs.
+        var after = await before.RestartAsync(samePbx: true, whileDown: () =>
+        {
+            sim.HangupFromDevice(answered);
+            sim.HangupFromDevice(waiting);
+        });
+        var foundGoneAt = after.Clock.GetUtcNow();
+
+        List<Data.Entities.CallRecord> records = null!;
+        List<Data.Entities.CallLeg> legs = null!;
+        List<Data.Entities.Recording> recordings = null!;
+        await database.WithAsync(async db =>
+        {
+            records = await db.CallRecords.AsNoTracking().ToListAsync();
+            legs = await db.CallLegs.AsNoTracking().ToListAsync();
+            recordings = await db.Recordings.AsNoTracking().ToListAsync();
+        });
+        Assert.Equal(3, records.Count);
+        var first = records.Single(c => c.Id == answeredId);
+        Assert.Equal((CallEndReason.EndedUnseen, Data.Entities.CallOutcome.Answered, Ann, foundGoneAt),
+            (first.EndReason, first.Outcome, first.AnsweredByUserId, first.EndedAt));
+        Assert.Equal(90, first.TalkSeconds); // answered 30 s before the stop, found gone a minute later: at most that long
+        Assert.All(legs.Where(l => l.CallId == answeredId), l => Assert.Equal(foundGoneAt, l.EndedAt));
+        var recording = Assert.Single(recordings);
+        Assert.Equal((foundGoneAt, 90), (recording.EndedAt, recording.DurationSeconds));
+        var abandoned = records.Single(c => c.Id == waitingId);
+        Assert.Equal((CallEndReason.EndedUnseen, Data.Entities.CallOutcome.NotAnswered, (Guid?)null, foundGoneAt, 90),
+            (abandoned.EndReason, abandoned.Outcome, abandoned.AnsweredByUserId, abandoned.EndedAt, abandoned.WaitSeconds));
+        Assert.Null(records.Single(c => c.Id == keptOnId).EndedAt); // taken back: still live
+
+        // The call taken back ends as any call does, once, when the customer hangs up.
+        Assert.Equal(AgentStatus.OnCall, after.Agent(Bob).Status);
+        after.Clock.Advance(TimeSpan.FromSeconds(10));
+        sim.HangupFromDevice(keptOn);
+        await after.Journal.FlushAsync();
+        await database.WithAsync(async db =>
+        {
+            var kept = await db.CallRecords.AsNoTracking().SingleAsync(c => c.Id == keptOnId);
+            Assert.Equal((CallEndReason.CustomerHungUp, after.Clock.GetUtcNow()), (kept.EndReason, kept.EndedAt));
+            Assert.Equal(3, await db.CallRecords.CountAsync());
+            Assert.Equal(0, await db.CallRecords.CountAsync(c => c.EndedAt == null));
+        });
+        Assert.Equal(2, after.Journal.EndedUnseen);
+        await after.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_process_that_finds_its_calls_all_live_ends_no_record_and_a_late_provisional_write_never_undoes_an_end()
+    {
+        await using var database = await SessionDatabase.CreateAsync();
+        var process = CtiProcess.Start(database);
+        var customer = process.AgentTakesCall(Ann, "Sales", "5550201", "101");
+        var callId = process.Center.CallsOf(Ann).Single().CallId;
+
+        process.Center.PbxCallsReported(); // the PBX connected again and has the call: nothing ends
+        await process.Journal.FlushAsync();
+        await database.WithAsync(async db => Assert.Null((await db.CallRecords.AsNoTracking().SingleAsync(c => c.Id == callId)).EndedAt));
+
+        process.Pbx.HangupFromDevice(customer);
+        await process.Journal.FlushAsync();
+        process.Center.PbxCallsReported(); // and again after the end: the ended record stays as it ended
+        await process.Journal.FlushAsync();
+        await database.WithAsync(async db =>
+        {
+            var record = await db.CallRecords.AsNoTracking().SingleAsync(c => c.Id == callId);
+            Assert.Equal(CallEndReason.CustomerHungUp, record.EndReason);
+        });
+        Assert.Equal(0, process.Journal.EndedUnseen);
+        await process.StopAsync();
     }
 
     [Fact]

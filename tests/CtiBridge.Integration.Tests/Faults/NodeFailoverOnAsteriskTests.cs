@@ -104,7 +104,8 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
 
                 // Two customers call (one sipp on the trunk's address; each talks until it gets a BYE): one talks to Ann, the
                 // other waits in the Sales queue (Ann is the group's only agent).
-                var customers = Track(SippParties.Customers(AsteriskServer, concurrent: 2, total: 2, from: $"55506{round:00}"));
+                var from = $"55506{round:00}";
+                var customers = Track(SippParties.Customers(AsteriskServer, concurrent: 3, total: 3, from: from));
                 var call = await Wait.CallAsync(ann, AgentConnected, "the call connected with Ann, seen through the standby", diagnostics: Diagnostics);
                 var callId = call.Str("callId");
                 List<string> talking = [];
@@ -112,9 +113,15 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                     "the customer and Ann's phone in the call's bridge on Asterisk", diagnostics: Diagnostics);
                 var boss = await standby.SignInAsync(ProductTenant.Domain, "boss", "Lantern-Fjord-2026");
                 JsonElement waiting = default;
-                await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 1,
-                    "the other customer waiting in Sales", diagnostics: Diagnostics);
+                await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 2,
+                    "the two other customers waiting in Sales", diagnostics: Diagnostics);
                 var waitingCallId = waiting[0].Str("callId");
+                // The third customer, who waits behind him, hangs up while no node runs the tenant: his call must still get
+                // its record. His channel is the customers' newest.
+                var thirdCallId = waiting[1].Str("callId");
+                var thirdChannel = (await AsteriskServer.GetJsonAsync("channels")).EnumerateArray()
+                    .Where(c => c.GetProperty("caller").GetProperty("number").GetString() == from)
+                    .MaxBy(c => c.GetProperty("creationtime").GetString(), StringComparer.Ordinal).GetProperty("id").GetString()!;
 
                 // A request to the standby for the tenant the holder owns is forwarded, and the holder served it.
                 using (var r = await ann.GetAsync("/api/v1/agent/state"))
@@ -132,6 +139,8 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                     Assert.True(r.StatusCode == HttpStatusCode.ServiceUnavailable && body.Contains("\"code\":\"tenant_owned_elsewhere\"") && body.Contains($"\"owner\":\"{ids[h]}\""),
                         $"{(int)r.StatusCode} {body}");
                 }
+
+                await AsteriskServer.HangupAsync(thirdChannel);
 
                 string last = "";
                 await Wait.UntilAsync(async () =>
@@ -152,16 +161,16 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                 }
                 output.WriteLine($"kill {round + 1} ({ids[h]}) → call taken back on {ids[s]}: {takeover:0.00} s (lease 3 s)");
 
-                // Nobody got a BYE: both channels are still talking on Asterisk and the customer's sipp still runs; the second
-                // customer waits on the new holder as he did before, the same call.
+                // Nobody else got a BYE (the one BYE is the third customer's): both channels are still talking on Asterisk and
+                // the customer's sipp call still runs; the second customer waits on the new holder as he did before, the same call.
                 Assert.Equal(talking, await ApiAgainstAsterisk.TalkingAsync(AsteriskServer));
-                Assert.DoesNotContain("BYE sip:", customers.Messages);
+                Assert.Equal(1, Byes(customers.Messages));
                 await Wait.UntilAsync(async () => (waiting = await boss.GetJsonAsync($"/api/v1/skill-groups/{Tenant.SalesId}/waiting")).GetArrayLength() == 1
                                                   && waiting[0].Str("callId") == waitingCallId, "the other customer waiting on the new holder, the same call");
 
                 // Ann hangs up from her toolbar: the customer gets the BYE.
                 await ann.PostJsonAsync($"/api/v1/calls/{callId}/hangup", expect: HttpStatusCode.NoContent);
-                await Wait.UntilAsync(() => Task.FromResult(customers.Messages.Contains("BYE sip:")), "the BYE to the customer", diagnostics: Diagnostics);
+                await Wait.UntilAsync(() => Task.FromResult(Byes(customers.Messages) == 2), "the BYE to the customer", diagnostics: Diagnostics);
                 await Wait.AgentStatusAsync(ann, "WrapUp");
 
                 // Ann ends her wrap-up: the new holder offers her the customer who waited since the old one, her phone answers.
@@ -173,14 +182,17 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                         + $"Asterisk: {AsteriskServer.GetJsonAsync("endpoints/PJSIP/demo-1101").GetAwaiter().GetResult()}\n"
                         + $"{standby.OutputTail(40)}\nkilled node:\n{holder.OutputTail(60)}\n{Diagnostics()}");
                 await ann.PostJsonAsync($"/api/v1/calls/{waitingCallId}/hangup", expect: HttpStatusCode.NoContent);
-                Assert.Equal(0, await customers.ExitAsync()); // both calls ended normally for sipp, by Asterisk's BYEs
+                Assert.Equal(0, await customers.ExitAsync()); // the three calls ended normally for sipp, by Asterisk's BYEs
 
-                // Each call stored once, both answered, with the ids the killed node gave them.
-                await Wait.UntilAsync(async () => await ScalarAsync("SELECT count(*) FROM \"CallRecords\" WHERE \"EndedAt\" IS NOT NULL") == 2 * (round + 1),
-                    "both calls' records stored");
+                // Each call stored once, both answered, with the ids the killed node gave them; the third, which ended while
+                // no node ran the tenant, ended by the new holder when it found the call gone: not answered, ended unseen.
+                await Wait.UntilAsync(async () => await ScalarAsync("SELECT count(*) FROM \"CallRecords\" WHERE \"EndedAt\" IS NOT NULL") == 3 * (round + 1),
+                    "the three calls' records stored");
                 Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{callId}' AND \"AnsweredAt\" IS NOT NULL"));
                 Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{waitingCallId}' AND \"AnsweredAt\" IS NOT NULL"));
-                Assert.Equal(2 * (round + 1), await ScalarAsync("SELECT count(*) FROM \"CallRecords\""));
+                Assert.Equal(1, await ScalarAsync($"SELECT count(*) FROM \"CallRecords\" WHERE \"Id\" = '{thirdCallId}' AND \"AnsweredAt\" IS NULL " +
+                                                  "AND \"EndReason\" = 'EndedUnseen' AND \"Outcome\" = 'NotAnswered'"));
+                Assert.Equal(3 * (round + 1), await ScalarAsync("SELECT count(*) FROM \"CallRecords\""));
                 await AsteriskServer.AssertNothingLeftAsync();
 
                 // Ready for the next round; the killed node is started again as the standby then.
@@ -190,7 +202,7 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                 nodes[h] = null;
             }
             var (p50, max) = ApiAgainstAsterisk.Summary(takeovers);
-            output.WriteLine($"{kills} kills: takeover (kill → call taken back) p50 {p50:0.00} / max {max:0.00} s; calls lost 0; each of {2 * kills} calls stored once");
+            output.WriteLine($"{kills} kills: takeover (kill → call taken back) p50 {p50:0.00} / max {max:0.00} s; calls lost 0; each of {3 * kills} calls stored once");
         }
         finally
         {
@@ -198,4 +210,11 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }
     }
+
+    /// <summary>How many of the customers' calls Asterisk sent a BYE (by Call-ID: a retransmitted BYE counts once).</summary>
+    private static int Byes(string messages) =>
+        messages.Split("-----------------------------------------------")
+            .Where(m => m.Contains("BYE sip:", StringComparison.Ordinal))
+            .Select(m => System.Text.RegularExpressions.Regex.Match(m, @"Call-ID:\s*(\S+)").Groups[1].Value)
+            .Distinct().Count();
 }
