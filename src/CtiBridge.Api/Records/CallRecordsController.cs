@@ -29,7 +29,7 @@ public sealed class CallRecordQuery
     public string? Search { get; init; }
     /// <summary>Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md).</summary>
     public CallOutcome? Outcome { get; init; }
-    /// <summary>The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md).</summary>
+    /// <summary>The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, EndedUnseen (ended while no CtiBridge process ran the tenant), … (docs/reports.md).</summary>
     public CallEndReason? EndReason { get; init; }
     /// <summary>Talk time at least this many seconds.</summary>
     public int? MinTalkSeconds { get; init; }

@@ -51,6 +51,9 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
         public CtiBridgeProcess Process { get; } = process;
         public Stopwatch Age { get; } = Stopwatch.StartNew();
         public ConcurrentQueue<(double Seconds, long Kb)> Rss { get; } = new();
+        /// <summary>The managed heap after the last garbage collection (the runtime's metric, scraped from /metrics).</summary>
+        public ConcurrentQueue<(double Seconds, long Kb)> Heap { get; } = new();
+        public string Url { get; init; } = "";
         public bool Killed { get; set; }
     }
 
@@ -118,18 +121,23 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
         NodeLife StartNode(int slot)
         {
             var life = new NodeLife(names[slot], lives.Count(l => l.Name.StartsWith(names[slot], StringComparison.Ordinal)) + 1,
-                CtiBridgeProcess.Start(Node(settings, names[slot], urls[slot], redis.ConnectionString, run), urls[slot]));
+                CtiBridgeProcess.Start(Node(settings, names[slot], urls[slot], redis.ConnectionString, run), urls[slot])) { Url = urls[slot] };
             lock (lives) lives.Add(life);
             return slots[slot] = life;
         }
 
         using var stopSampling = new CancellationTokenSource();
+        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var sampling = Task.Run(async () =>
         {
             while (!stopSampling.IsCancellationRequested)
             {
                 NodeLife[] alive; lock (lives) alive = lives.Where(l => !l.Killed).ToArray();
-                foreach (var l in alive) if (l.Process.ResidentKilobytes() is { } kb) l.Rss.Enqueue((l.Age.Elapsed.TotalSeconds, kb));
+                foreach (var l in alive)
+                {
+                    if (l.Process.ResidentKilobytes() is { } kb) l.Rss.Enqueue((l.Age.Elapsed.TotalSeconds, kb));
+                    if (await ManagedHeapKilobytesAsync(scraper, l.Url) is { } heap) l.Heap.Enqueue((l.Age.Elapsed.TotalSeconds, heap));
+                }
                 try { await Task.Delay(MemoryInterval, stopSampling.Token); } catch (OperationCanceledException) { }
             }
         });
@@ -278,7 +286,30 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             ["Redis:ConnectionString"] = redis, ["Redis:Prefix"] = "soak", ["Scheduling:InstanceId"] = id,
             // The agents' tokens outlive the run (the test signs them in once; a browser would refresh them).
             ["Auth:AccessTokenMinutes"] = ((int)run.TotalMinutes + 30).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Observability:Prometheus:Enabled"] = "true", // the managed heap's size, for the memory figures
         };
+
+    /// <summary>
+    /// The node's managed heap after its last garbage collection (the sum over generations of the runtime's
+    /// <c>dotnet.gc.last_collection.heap.size</c>), in KiB; null when it cannot be read (not started yet, killed).
+    /// </summary>
+    private static async Task<long?> ManagedHeapKilobytesAsync(HttpClient scraper, string url)
+    {
+        try
+        {
+            var text = await scraper.GetStringAsync(url + "/metrics");
+            double bytes = 0;
+            var found = false;
+            foreach (var line in text.Split('\n'))
+            {
+                if (!line.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal)) continue;
+                bytes += double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                found = true;
+            }
+            return found ? (long)(bytes / 1024) : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or FormatException) { return null; }
+    }
 
     private async Task<int> PhonesOnlineAsync() =>
         (await AsteriskServer.GetJsonAsync("endpoints/PJSIP")).EnumerateArray()
@@ -303,16 +334,17 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
     private static IEnumerable<string> MemoryFigures(IEnumerable<NodeLife> lives)
     {
         foreach (var l in lives)
-        {
-            var all = l.Rss.ToList();
-            var steady = all.Where(s => s.Seconds >= WarmUp.TotalSeconds).ToList();
-            if (steady.Count < 2) { yield return $"memory {l.Name}: {all.Count} samples, too short a life for a trend"; continue; }
-            double mx = steady.Average(s => s.Seconds), my = steady.Average(s => (double)s.Kb);
-            var slope = steady.Sum(s => (s.Seconds - mx) * (s.Kb - my)) / steady.Sum(s => (s.Seconds - mx) * (s.Seconds - mx)); // KiB/s
-            yield return $"memory {l.Name} (VmRSS, {steady.Count} samples over {steady[^1].Seconds - steady[0].Seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up): " +
-                         $"first {steady[0].Kb / 1024.0:0} MiB, max {steady.Max(s => s.Kb) / 1024.0:0} MiB, last {steady[^1].Kb / 1024.0:0} MiB, " +
-                         $"trend {slope * 600 / 1024:+0.0;-0.0} MiB per 10 min";
-        }
+            foreach (var (what, samples) in new[] { ("VmRSS", l.Rss), ("managed heap after GC", l.Heap) })
+            {
+                var all = samples.ToList();
+                var steady = all.Where(s => s.Seconds >= WarmUp.TotalSeconds).ToList();
+                if (steady.Count < 2) { yield return $"memory {l.Name} ({what}): {all.Count} samples, too short a life for a trend"; continue; }
+                double mx = steady.Average(s => s.Seconds), my = steady.Average(s => (double)s.Kb);
+                var slope = steady.Sum(s => (s.Seconds - mx) * (s.Kb - my)) / steady.Sum(s => (s.Seconds - mx) * (s.Seconds - mx)); // KiB/s
+                yield return $"memory {l.Name} ({what}, {steady.Count} samples over {steady[^1].Seconds - steady[0].Seconds:0} s after {WarmUp.TotalSeconds:0} s of warm-up): " +
+                             $"first {steady[0].Kb / 1024.0:0} MiB, max {steady.Max(s => s.Kb) / 1024.0:0} MiB, last {steady[^1].Kb / 1024.0:0} MiB, " +
+                             $"trend {slope * 600 / 1024:+0.0;-0.0} MiB per 10 min";
+            }
     }
 }
 

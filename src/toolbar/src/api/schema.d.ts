@@ -3383,7 +3383,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, EndedUnseen (ended while no CtiBridge process ran the tenant), … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -3617,7 +3617,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, EndedUnseen (ended while no CtiBridge process ran the tenant), … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12186,7 +12186,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, EndedUnseen (ended while no CtiBridge process ran the tenant), … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12282,7 +12282,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, EndedUnseen (ended while no CtiBridge process ran the tenant), … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -12381,7 +12381,7 @@ export interface paths {
                     Search?: string;
                     /** @description Answered, NotAnswered, Abandoned, Busy or Failed (docs/reports.md). */
                     Outcome?: components["schemas"]["Data.Entities.CallOutcome"];
-                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, … (docs/reports.md). */
+                    /** @description The detailed end reason: who hung up an answered call (CustomerHungUp, AgentHungUp; Normal: not recorded, calls stored before it was), AgentTransfer, AbandonedWhileWaiting, NoAnswer (RONA), Overflow, Blocklisted, EndedUnseen (ended while no CtiBridge process ran the tenant), … (docs/reports.md). */
                     EndReason?: components["schemas"]["Domain.Calls.CallEndReason"];
                     /** @description Talk time at least this many seconds. */
                     MinTalkSeconds?: number;
@@ -21044,7 +21044,7 @@ export interface components {
          * @description Why a call (or a leg of it) ended, as stored in its call record.
          * @enum {string}
          */
-        "Domain.Calls.CallEndReason": "Normal" | "AgentTransfer" | "AbandonedWhileWaiting" | "AbandonedWhileRinging" | "NoAgentOnline" | "Blocklisted" | "Missed" | "Rejected" | "Busy" | "NoAnswer" | "Unreachable" | "CallerCancelled" | "AgentCancelled" | "Overflow" | "Closed" | "Failed" | "TakenOver" | "PbxRestarted" | "CustomerHungUp" | "AgentHungUp";
+        "Domain.Calls.CallEndReason": "Normal" | "AgentTransfer" | "AbandonedWhileWaiting" | "AbandonedWhileRinging" | "NoAgentOnline" | "Blocklisted" | "Missed" | "Rejected" | "Busy" | "NoAnswer" | "Unreachable" | "CallerCancelled" | "AgentCancelled" | "Overflow" | "Closed" | "Failed" | "TakenOver" | "PbxRestarted" | "CustomerHungUp" | "AgentHungUp" | "EndedUnseen";
         /**
          * @description How the call came to exist; decides routing and wrap-up.
          * @enum {string}

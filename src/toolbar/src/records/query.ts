@@ -36,6 +36,7 @@ export const END_REASONS: readonly [string, string][] = [
   ['NoAnswer', 'Not answered in time (RONA)'], ['Rejected', 'Declined by the agent'], ['Missed', 'Missed'], ['NoAgentOnline', 'No agent logged in'],
   ['Overflow', 'Overflowed (waited too long)'], ['Closed', 'Closed (outside opening hours)'], ['Blocklisted', 'Blocked number'], ['Busy', 'Busy'],
   ['Unreachable', 'Unreachable'], ['Failed', 'Failed'], ['TakenOver', 'Taken over by a supervisor'], ['PbxRestarted', 'Phone system restarted'],
+  ['EndedUnseen', 'Ended while CtiBridge restarted (end not seen)'],
 ];
 export const QUICK_RANGES: readonly [QuickRange, string][] = [['today', 'Today'], ['yesterday', 'Yesterday'], ['last7', 'Last 7 days'], ['custom', 'Custom']];
 export const DIRECTIONS = [['Inbound', 'Inbound'], ['Outbound', 'Outbound'], ['Internal', 'Internal']] as const;
