@@ -203,7 +203,9 @@ public sealed partial class TenantCallCenter
     private void AgentLeaves(Work w, CallRuntime call, AgentRuntime agent, CallParty party, CallEndReason reason, bool transferredAway)
     {
         if (call.SoftphoneReturn?.AgentId == agent.Agent.Id) DropSoftphoneReturn(w, call);
-        LeaveParty(call, party, reason);
+        // Her answered leg ending normally is her hanging up (on her phone, in the web app, through the API): her leg says
+        // so, as the call does when she was the last one with the customer (a failed leg keeps its own reason).
+        LeaveParty(call, party, reason == CallEndReason.Normal && party.AnsweredAt is not null && !transferredAway ? CallEndReason.AgentHungUp : reason);
         if (party.State != PartyState.Left) return;
         var now = Now;
         if (agent.Agent.Status == AgentStatus.OnCall && agent.Agent.CallId == call.Call.Id)

@@ -51,6 +51,7 @@ public class WhoHungUpTests
         var record = StoredRecord(h);
         Assert.Equal((CallOutcome.Answered, CallEndReason.AgentHungUp), (record.Outcome, record.EndReason));
         Assert.Equal(CallEndReason.AgentHungUp, record.Legs.Single(l => l.Role == CallLegRole.Customer).EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, record.Legs.Single(l => l.Role == CallLegRole.Agent).EndReason); // her own leg too
         h.AssertNothingLeft();
     }
 
@@ -65,6 +66,7 @@ public class WhoHungUpTests
         var record = StoredRecord(h);
         Assert.Equal((CallOutcome.Answered, CallEndReason.AgentHungUp), (record.Outcome, record.EndReason));
         Assert.Equal(CallEndReason.AgentHungUp, record.Legs.Single(l => l.Role == CallLegRole.Customer).EndReason);
+        Assert.Equal(CallEndReason.AgentHungUp, record.Legs.Single(l => l.Role == CallLegRole.Agent).EndReason); // her own leg too
         h.AssertNothingLeft();
     }
 
