@@ -178,6 +178,8 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
                 var holder = slots[h];
                 var standby = slots[s];
                 var probe = agents[s]; // signed in on the standby's address
+                Assert.True(standby.Process.ExitCode is null, $"{standby.Name} exited ({standby.Process.ExitCode}) before kill {kill}:\n{standby.Process.OutputTail(60)}");
+                Assert.True(await standby.Process.ReadyAsync(), $"{standby.Name} not ready before kill {kill}:\n{standby.Process.OutputTail(60)}");
 
                 var killedAtUtc = DateTime.UtcNow;
                 var killedAt = Stopwatch.StartNew();
@@ -275,6 +277,13 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
         {
             await stopSampling.CancelAsync();
             await sampling;
+            // Every node life's whole output, kept for a look afterwards (a soak is read after it ran).
+            var logs = Path.Combine(Path.GetTempPath(), $"cti-soak-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            Directory.CreateDirectory(logs);
+            foreach (var l in lives)
+                await File.WriteAllLinesAsync(Path.Combine(logs, l.Name.Replace(' ', '_').Replace("#", "") + ".log"),
+                    l.Process.OutputLines(_ => true).Prepend($"exit code: {l.Process.ExitCode?.ToString() ?? "running"}"));
+            output.WriteLine($"node outputs: {logs}");
             foreach (var l in lives) await l.Process.DisposeAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
         }

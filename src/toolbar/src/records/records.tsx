@@ -178,8 +178,8 @@ export default function CallRecordsPage() {
                   <td data-label="Customer" class="break">{[r.customerName, r.customerNumber ?? r.dialedNumber].filter(Boolean).join(' · ') || '—'}</td>
                   <td data-label="Skill group">{r.skillGroupName ?? '—'}</td>
                   <td data-label="Agent">{r.answeredByName ?? '—'}</td>
-                  <td data-label="Outcome">{words(r.outcome)}</td>
-                  <td data-label="Talk">{duration(r.talkSeconds)}</td>
+                  <td data-label="Outcome">{r.inProgress ? (r.answeredAt ? 'In progress (answered)' : 'In progress') : words(r.outcome)}</td>
+                  <td data-label="Talk">{r.inProgress ? '—' : duration(r.talkSeconds)}</td>
                   <td data-label="Recording">{r.hasRecording ? 'Yes' : 'No'}</td>
                   <td class="actions">
                     {mayCall && <CallBack record={r} onCall={() => void callBack(r)} />}
