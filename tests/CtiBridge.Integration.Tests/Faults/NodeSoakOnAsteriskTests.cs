@@ -281,8 +281,12 @@ public sealed class NodeSoakOnAsteriskTests(RealAsterisk asterisk, ITestOutputHe
             var logs = Path.Combine(Path.GetTempPath(), $"cti-soak-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(logs);
             foreach (var l in lives)
-                await File.WriteAllLinesAsync(Path.Combine(logs, l.Name.Replace(' ', '_').Replace("#", "") + ".log"),
-                    l.Process.OutputLines(_ => true).Prepend($"exit code: {l.Process.ExitCode?.ToString() ?? "running"}"));
+            {
+                var file = Path.Combine(logs, l.Name.Replace(' ', '_').Replace("#", ""));
+                await File.WriteAllLinesAsync(file + ".log", l.Process.OutputLines(_ => true).Prepend($"exit code: {l.Process.ExitCode?.ToString() ?? "running"}"));
+                await File.WriteAllLinesAsync(file + ".memory.csv", l.Rss.Select(r => $"rss,{r.Seconds:0},{r.Kb}")
+                    .Concat(l.Heap.Select(h => $"heap,{h.Seconds:0},{h.Kb}")).Prepend("what,seconds,kib"));
+            }
             output.WriteLine($"node outputs: {logs}");
             foreach (var l in lives) await l.Process.DisposeAsync();
             try { Directory.Delete(data, recursive: true); } catch (IOException) { }
