@@ -1,11 +1,13 @@
 using System.Net;
 using CtiBridge.Api.CallCenter;
+using CtiBridge.Api.Infrastructure;
 using CtiBridge.Application.CallCenter;
 using CtiBridge.Application.Cluster;
 using CtiBridge.Application.Persistence;
 using CtiBridge.Data;
 using CtiBridge.Data.Cluster;
 using CtiBridge.Domain.Errors;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CtiBridge.Api.Cluster;
@@ -33,6 +35,8 @@ public static class ClusterComposition
         if (!options.Enabled) return services;
         if (options.LeaseSeconds <= 0 || options.RenewSeconds <= 0 || options.RenewSeconds * 2 > options.LeaseSeconds)
             throw new InvalidOperationException("Cluster:RenewSeconds must be positive and at most half of Cluster:LeaseSeconds.");
+        if (options.StallSeconds < options.LeaseSeconds)
+            throw new InvalidOperationException("Cluster:StallSeconds must be at least Cluster:LeaseSeconds.");
         services.AddSingleton(options);
         services.AddSingleton(sp => new TenantOwnership(options.NodeId!, TimeSpan.FromSeconds(options.RenewSeconds / 2), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITenantFence>(sp => sp.GetRequiredService<TenantOwnership>());
@@ -41,6 +45,7 @@ public static class ClusterComposition
         services.AddSingleton<TenantOwners>();
         services.AddHttpForwarder();
         services.AddHostedService<ClusterHostedService>();
+        services.AddHealthChecks().AddCheck<LeaseLoopHealthCheck>("cluster-lease", tags: [Health.Ready, Health.Live]);
         return services;
     }
 
@@ -145,10 +150,12 @@ public sealed class TenantOwners(IServiceScopeFactory scopes, TimeProvider time)
 /// state; a graceful stop gives the leases up after the journal is written.
 /// </summary>
 public sealed class ClusterHostedService(TenantLeaseKeeper keeper, TenantOwnership ownership, CallCenterService service, DatabaseJournal journal,
-    TenantReloader reloader, PbxStartGate gate, IHostApplicationLifetime lifetime, ILogger<ClusterHostedService> log) : IHostedService
+    TenantReloader reloader, PbxStartGate gate, ClusterOptions options, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<ClusterHostedService> log) : IHostedService
 {
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
+    private Task _watch = Task.CompletedTask;
 
     /// <summary>The exit code of a node that lost a lease.</summary>
     public const int LostLeaseExitCode = 3;
@@ -166,15 +173,62 @@ public sealed class ClusterHostedService(TenantLeaseKeeper keeper, TenantOwnersh
             lifetime.StopApplication();
         };
         // After the host has started (the call center's journal and event dispatcher run), not during start-up.
-        lifetime.ApplicationStarted.Register(() => _loop = Task.Run(() => keeper.RunAsync(_stop.Token)));
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            _loop = Task.Run(() => keeper.RunAsync(_stop.Token));
+            _watch = Task.Run(() => WatchAsync(_stop.Token));
+        });
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Says so, once, when a lease loop stalls (and when it moves again): a stalled node holds on to nothing and takes
+    /// nothing over, and without this line its log would just go quiet. The health checks report it to the orchestrator.
+    /// </summary>
+    private async Task WatchAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(options.Renew, time);
+        LeaseLoopStall? reported = null;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var stall = keeper.Stalled(options.Stall);
+                if (stall is not null && reported is null)
+                    log.LogCritical("Node {Node}: {Stall}; it neither renews its leases nor takes over for a node that died. /health/live answers 503: restart it",
+                        options.NodeId, stall);
+                else if (stall is null && reported is not null)
+                    log.LogWarning("Node {Node}: the lease loops move again", options.NodeId);
+                reported = stall;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
         await _stop.CancelAsync();
-        try { await _loop.WaitAsync(TimeSpan.FromSeconds(5), ct); }
+        try { await Task.WhenAll(_loop, _watch).WaitAsync(TimeSpan.FromSeconds(5), ct); }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException) { }
         await keeper.ReleaseAllAsync(ct);
+    }
+}
+
+/// <summary>
+/// <c>cluster-lease</c> (on <c>/health/live</c> and <c>/health/ready</c>): unhealthy when a lease loop has made no progress
+/// for <c>Cluster:StallSeconds</c> — the node is up but neither renews its leases nor takes any over, so its orchestrator
+/// should restart it; otherwise healthy, with the leases held and when each loop last finished a round.
+/// </summary>
+public sealed class LeaseLoopHealthCheck(TenantLeaseKeeper keeper, TenantOwnership ownership, ClusterOptions options) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        if (keeper.Stalled(options.Stall) is { } stall)
+            return Task.FromResult(HealthCheckResult.Unhealthy(
+                $"Node {options.NodeId}: {stall}; it neither renews its leases nor takes over: restart it"));
+        var (renewal, acquisition) = keeper.LastRounds;
+        static string Ago(TimeSpan? t) => t is { } v ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v.TotalSeconds:0.#} s ago") : "none yet";
+        return Task.FromResult(HealthCheckResult.Healthy(
+            $"Node {options.NodeId} holds {ownership.Held.Count} tenant lease(s); last renewal round {Ago(renewal)}, last acquisition round {Ago(acquisition)}"));
     }
 }

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CtiBridge.Api.Infrastructure;
 
 /// <summary>
-/// <c>/health/live</c>: the process answers (no checks; 200). <c>/health/ready</c>: checks tagged "ready", 503 while any
+/// <c>/health/live</c>: the process answers, and the checks tagged "live" pass (several nodes: "cluster-lease", the lease
+/// loops progress; a single node runs none); 503 means "restart this process". <c>/health/ready</c>: checks tagged "ready", 503 while any
 /// is unhealthy, so a load balancer sends nobody to a node that cannot place a call:
 /// "database" (connects, schema at the expected version); "journal" (degraded while the journal holds what it could
 /// not write because the database cannot be reached — calls go on, their records follow when it answers); on Asterisk one check per PBX connection the adapter needs,
@@ -23,6 +24,9 @@ namespace CtiBridge.Api.Infrastructure;
 public static class Health
 {
     public const string Ready = "ready";
+
+    /// <summary>The tag of the few checks <c>/health/live</c> runs: a failure there means "restart this process".</summary>
+    public const string Live = "live";
 
     /// <summary>The Redis a deployment runs beside CtiBridge (StackExchange.Redis syntax, e.g. <c>redis:6379</c>); none by default.</summary>
     public const string RedisConnectionStringKey = "Redis:ConnectionString";
@@ -68,7 +72,7 @@ public static class Health
 
     public static WebApplication MapCtiHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Live), ResponseWriter = WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }).AllowAnonymous();
         return app;
     }

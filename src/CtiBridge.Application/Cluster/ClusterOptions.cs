@@ -28,8 +28,16 @@ public sealed class ClusterOptions
     /// </summary>
     public List<string> PreferredServers { get; set; } = [];
 
+    /// <summary>
+    /// <c>Cluster:StallSeconds</c>: how long a lease loop (renewal or acquisition) may go without progress before the node
+    /// reports itself stalled — <c>/health/live</c> and <c>/health/ready</c> 503, a critical log line — so that its
+    /// orchestrator restarts it (default 60; at least <see cref="LeaseSeconds"/>).
+    /// </summary>
+    public double StallSeconds { get; set; } = 60;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(NodeId);
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
     public TimeSpan Renew => TimeSpan.FromSeconds(RenewSeconds);
+    public TimeSpan Stall => TimeSpan.FromSeconds(StallSeconds);
 }

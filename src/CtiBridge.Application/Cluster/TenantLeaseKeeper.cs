@@ -26,6 +26,8 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _serverOfHeld = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _freeSince = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LeaseRounds _renewals = new("renewal", time);
+    private readonly LeaseRounds _acquisitions = new("acquisition", time);
 
     /// <summary>Called once per lease acquired, after the round's acquisitions (load the tenant, take its calls back).</summary>
     public Func<Guid, long, CancellationToken, Task>? Acquired { get; set; }
@@ -51,6 +53,7 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
     /// <summary>Renews every lease held; a lease past its deadline or refused by the database is lost.</summary>
     public async Task RenewAsync(CancellationToken ct = default)
     {
+        using var round = _renewals.Begin();
         if (ownership.Held.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var store = new TenantLeaseStore(scope.ServiceProvider.GetRequiredService<CtiDbContext>());
@@ -76,6 +79,7 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
     /// <summary>Takes the leases nobody holds (see the class summary) and loads each tenant acquired.</summary>
     public async Task<IReadOnlyList<Guid>> AcquireAsync(CancellationToken ct = default)
     {
+        using var round = _acquisitions.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CtiDbContext>();
         var store = new TenantLeaseStore(db);
@@ -141,11 +145,24 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
     /// <see cref="ClusterOptions.RenewSeconds"/>: loading a tenant just acquired (seconds in a fresh process) never delays
     /// the renewals. A failed round is logged and the next one tries again.
     /// </summary>
-    public Task RunAsync(CancellationToken ct) => Task.WhenAll(LoopAsync(RenewAsync, ct), LoopAsync(AcquireAsync, ct));
+    public Task RunAsync(CancellationToken ct) =>
+        Task.WhenAll(LoopAsync(RenewAsync, _renewals, ct), LoopAsync(AcquireAsync, _acquisitions, ct));
 
-    private async Task LoopAsync(Func<CancellationToken, Task> round, CancellationToken ct)
+    /// <summary>
+    /// The first of the two lease loops (renewal, acquisition) that has made no progress for longer than
+    /// <paramref name="after"/>: a round started and not finished, or, while <see cref="RunAsync"/> runs, no round finished.
+    /// Null when both progress. A node whose loops stall neither renews what it holds nor takes over when another node
+    /// dies, and says nothing about it: the host reports it (health, log), docs/architecture.md "Several nodes".
+    /// </summary>
+    public LeaseLoopStall? Stalled(TimeSpan after) => _renewals.Stalled(after) ?? _acquisitions.Stalled(after);
+
+    /// <summary>How long ago each loop last finished a round (null: none yet).</summary>
+    public (TimeSpan? Renewal, TimeSpan? Acquisition) LastRounds => (_renewals.SinceLastFinished, _acquisitions.SinceLastFinished);
+
+    private async Task LoopAsync(Func<CancellationToken, Task> round, LeaseRounds rounds, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(options.Renew, time);
+        using var running = rounds.Running();
         try
         {
             do
@@ -169,5 +186,66 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
             try { await store.ReleaseAsync(tenantId, epoch, options.NodeId!, ct); }
             catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Releasing the lease of tenant {Tenant} failed; it expires by itself", tenantId); }
         }
+    }
+}
+
+/// <summary>A lease loop making no progress: which one, since how long, and whether a round is stuck in the middle.</summary>
+public sealed record LeaseLoopStall(string Loop, TimeSpan For, bool InRound)
+{
+    public override string ToString() => InRound
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a lease {Loop} round started {For.TotalSeconds:0} s ago and has not finished")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the lease {Loop} loop has finished no round for {For.TotalSeconds:0} s");
+}
+
+/// <summary>The progress of one lease loop: when its current round started, when its last one finished.</summary>
+internal sealed class LeaseRounds(string name, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private long _roundStarted; // timestamp of the oldest round in progress
+    private int _inRound;
+    private long? _lastFinished;
+    private long? _runningSince; // null: the loop does not run (rounds only when called)
+
+    public IDisposable Begin()
+    {
+        lock (_gate) { if (_inRound++ == 0) _roundStarted = time.GetTimestamp(); }
+        return new Finish(this);
+    }
+
+    public IDisposable Running()
+    {
+        lock (_gate) _runningSince = time.GetTimestamp();
+        return new Stop(this);
+    }
+
+    public TimeSpan? SinceLastFinished { get { lock (_gate) return _lastFinished is { } f ? time.GetElapsedTime(f) : null; } }
+
+    public LeaseLoopStall? Stalled(TimeSpan after)
+    {
+        lock (_gate)
+        {
+            if (_inRound > 0 && time.GetElapsedTime(_roundStarted) is var inRound && inRound > after)
+                return new LeaseLoopStall(name, inRound, InRound: true);
+            if (_runningSince is not { } running) return null;
+            // Progress is the later of the loop's start and its last finished round.
+            var idle = time.GetElapsedTime(Math.Max(running, _lastFinished ?? running));
+            return idle > after ? new LeaseLoopStall(name, idle, InRound: false) : null;
+        }
+    }
+
+    private void Finished()
+    {
+        lock (_gate) { _inRound--; _lastFinished = time.GetTimestamp(); }
+    }
+
+    private sealed class Finish(LeaseRounds rounds) : IDisposable
+    {
+        private int _done;
+        public void Dispose() { if (Interlocked.Exchange(ref _done, 1) == 0) rounds.Finished(); }
+    }
+
+    private sealed class Stop(LeaseRounds rounds) : IDisposable
+    {
+        public void Dispose() { lock (rounds._gate) rounds._runningSince = null; }
     }
 }

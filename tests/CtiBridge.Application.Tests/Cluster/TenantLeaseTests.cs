@@ -128,6 +128,72 @@ public sealed class TenantLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lease_round_that_hangs_is_reported_stalled_after_the_stall_time_and_no_longer_once_it_finishes()
+    {
+        var clock = new ManualTimeProvider();
+        var a = NewNode("node-a", clock);
+        var stallAfter = TimeSpan.FromSeconds(60);
+        // Loading the tenant just acquired hangs (as a node that stops answering would): the acquisition round never ends.
+        var loading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.Keeper.Acquired = async (_, _, _) => { loading.TrySetResult(); await release.Task; };
+
+        Assert.Null(a.Keeper.Stalled(stallAfter)); // nothing ran yet: nothing stalled
+        var round = a.Keeper.AcquireAsync();
+        await loading.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        clock.Advance(59);
+        Assert.Null(a.Keeper.Stalled(stallAfter));
+        await a.Keeper.RenewAsync(); // the other loop's rounds finish meanwhile: the hung one is still what is reported
+        clock.Advance(2);
+        var stall = a.Keeper.Stalled(stallAfter);
+        Assert.NotNull(stall);
+        Assert.Equal(("acquisition", true), (stall.Loop, stall.InRound));
+        Assert.Equal(TimeSpan.FromSeconds(61), stall.For);
+        Assert.Equal("a lease acquisition round started 61 s ago and has not finished", stall.ToString());
+
+        release.SetResult();
+        Assert.Equal([Tenant], await round.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Null(a.Keeper.Stalled(stallAfter));
+        Assert.Equal(TimeSpan.Zero, a.Keeper.LastRounds.Acquisition);
+    }
+
+    [Fact]
+    public async Task A_running_lease_loop_that_finishes_no_round_is_reported_stalled_and_a_stopped_one_is_not()
+    {
+        var clock = new ManualTimeProvider();
+        // The loops' timers never fire (a process whose timers are no longer served): each loop runs its first round, then
+        // nothing more, while the clock moves on.
+        var keeper = new TenantLeaseKeeper(new ClusterOptions { NodeId = "node-a", Address = "http://node-a", LeaseSeconds = 3, RenewSeconds = 1 },
+            new TenantOwnership("node-a", TimeSpan.FromSeconds(0.5), clock), _db.Scopes, new TimersNeverFire(clock), NullLogger<TenantLeaseKeeper>.Instance);
+        using var stop = new CancellationTokenSource();
+        var loops = keeper.RunAsync(stop.Token);
+        for (var i = 0; i < 200 && keeper.LastRounds is not { Renewal: not null, Acquisition: not null }; i++) await Task.Delay(50);
+        Assert.True(keeper.LastRounds is { Renewal: not null, Acquisition: not null }, "both loops ran their first round");
+
+        clock.Advance(60);
+        Assert.Null(keeper.Stalled(TimeSpan.FromSeconds(60)));
+        clock.Advance(1);
+        var stall = keeper.Stalled(TimeSpan.FromSeconds(60));
+        Assert.NotNull(stall);
+        Assert.Equal(("renewal", false, TimeSpan.FromSeconds(61)), (stall.Loop, stall.InRound, stall.For));
+        Assert.Equal("the lease renewal loop has finished no round for 61 s", stall.ToString());
+
+        await stop.CancelAsync();
+        await loops.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Null(keeper.Stalled(TimeSpan.FromSeconds(60))); // a loop stopped on purpose (the node stopping) is no stall
+    }
+
+    /// <summary>The clock of <paramref name="clock"/>, with timers that never fire.</summary>
+    private sealed class TimersNeverFire(ManualTimeProvider clock) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+        public override long GetTimestamp() => clock.GetTimestamp();
+        public override long TimestampFrequency => clock.TimestampFrequency;
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            clock.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    [Fact]
     public async Task A_node_that_lost_the_lease_is_refused_at_the_pbx_and_its_journal_writes_are_refused_by_the_database()
     {
         var clockA = new ManualTimeProvider();

@@ -76,6 +76,16 @@ public sealed class NodeLeaseLossTests(ITestOutputHelper output) : IAsyncLifetim
         var urlB = CtiBridgeProcess.ReserveUrl();
         await using var b = CtiBridgeProcess.Start(Node("node-b", urlB), urlB);
         await Wait.UntilAsync(b.ReadyAsync, "node B ready, standing by", 60, () => b.OutputTail());
+        // Each node's liveness runs its lease loops' check: both loops move, on the holder and on the standby.
+        foreach (var (node, held) in new[] { (a, 1), (b, 0) })
+        {
+            using var client = node.Client();
+            using var live = await client.GetAsync("/health/live");
+            var check = JsonDocument.Parse(await live.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("cluster-lease");
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Equal("Healthy", check.GetProperty("status").GetString());
+            Assert.Matches($"holds {held} tenant lease\\(s\\); last renewal round [0-9.]+ s ago, last acquisition round [0-9.]+ s ago", check.GetProperty("description").GetString());
+        }
 
         var agent = await b.SignInAsync("demo", "agent1", "Quiet-Harbor-2026");
         using (var r = await agent.GetAsync("/api/v1/agent/state"))
