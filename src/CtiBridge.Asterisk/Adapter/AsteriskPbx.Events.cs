@@ -302,6 +302,13 @@ public sealed partial class AsteriskPbx
     /// </summary>
     public async Task ResyncAsync(CancellationToken ct = default)
     {
+        await _resyncGate.WaitAsync(ct).ConfigureAwait(false);
+        try { await ResyncOnceAsync(ct).ConfigureAwait(false); }
+        finally { _resyncGate.Release(); }
+    }
+
+    private async Task ResyncOnceAsync(CancellationToken ct)
+    {
         try
         {
             if (await AsteriskRestartedAsync(ct).ConfigureAwait(false))
@@ -379,6 +386,9 @@ public sealed partial class AsteriskPbx
     /// Whether the Asterisk this adapter talks to started again since the last look (<c>status.startup_time</c> of
     /// <c>GET /asterisk/info</c> changed). The first look only notes the time. A failed look is no restart.
     /// </summary>
+    /// <summary>Asterisk's start time as the last resync saw it (null before the first look).</summary>
+    internal DateTimeOffset? AsteriskStartedAt => _asteriskStartedAt;
+
     private async Task<bool> AsteriskRestartedAsync(CancellationToken ct)
     {
         DateTimeOffset? startedAt;

@@ -34,6 +34,8 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private readonly ConcurrentDictionary<string, LegState> _legs = new(StringComparer.Ordinal);
     /// <summary>Asterisk's start time at the last resync: a different one means it restarted (every call it had is gone).</summary>
     private DateTimeOffset? _asteriskStartedAt;
+    /// <summary>One resync at a time: a reconnection during a resync waits for it (two at once read Asterisk's start time out of order).</summary>
+    private readonly SemaphoreSlim _resyncGate = new(1, 1);
     private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _bridges = new();
     private readonly ConcurrentDictionary<string, string> _playbacks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _finishing = new(StringComparer.Ordinal);

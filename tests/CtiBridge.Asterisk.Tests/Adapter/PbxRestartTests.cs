@@ -29,6 +29,9 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         public void OnPlaybackFinished(string legId) { }
         public void OnDeviceChanged(DeviceStatus status) { }
         public void OnConnectionChanged(bool connected, string description) { }
+        private int _callsReported;
+        public int CallsReported => Volatile.Read(ref _callsReported);
+        public void OnCallsReported() => Interlocked.Increment(ref _callsReported);
     }
 
     private static string Channel(string id) => $$"""
@@ -42,20 +45,25 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         public volatile string StartedAt = "2026-12-06T04:00:00.000+0000";
         public volatile bool LegAlive = true;
+        /// <summary>When set, the next <c>GET /asterisk/info</c> reads the start time at once but answers only once it completes.</summary>
+        public volatile TaskCompletionSource? HoldNextInfo;
 
-        public Task Handle(HttpContext ctx, string line)
+        public async Task Handle(HttpContext ctx, string line)
         {
             string? json = null;
             if (line == "GET /ari/asterisk/info")
+            {
                 json = $$$"""{"status":{"startup_time":"{{{StartedAt}}}","last_reload_time":"{{{StartedAt}}}"}}""";
+                if (Interlocked.Exchange(ref HoldNextInfo, null) is { } hold) await hold.Task;
+            }
             else if (line == "GET /ari/channels") json = LegAlive ? $"[{Channel(Leg)}]" : "[]";
             else if (line == "GET /ari/bridges") json = "[]";
             else if (line.StartsWith("POST /ari/channels", StringComparison.Ordinal)) json = Channel(Leg);
-            else if (line.Contains("eventFilter", StringComparison.Ordinal)) { ctx.Response.StatusCode = 404; return Task.CompletedTask; }
-            if (json is null) { ctx.Response.StatusCode = 204; return Task.CompletedTask; }
+            else if (line.Contains("eventFilter", StringComparison.Ordinal)) { ctx.Response.StatusCode = 404; return; }
+            if (json is null) { ctx.Response.StatusCode = 204; return; }
             ctx.Response.StatusCode = 200;
             ctx.Response.ContentType = "application/json";
-            return ctx.Response.WriteAsync(json);
+            await ctx.Response.WriteAsync(json);
         }
     }
 
@@ -73,8 +81,11 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         var handler = new Recorder();
         pbx.Subscribe(handler);
         await pbx.StartAsync(waitForConnection: true).WithGuard();
-        // The first look at Asterisk's start time is taken on connecting.
-        await ari.Requests.WaitAsync(r => r.Any(x => x.Request == "GET /ari/asterisk/info")).WithGuard();
+        // The first look at Asterisk's start time is taken by the resync on connecting: it has finished once it reports the
+        // calls (waiting for its request alone raced with the test changing the start time, under load).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (handler.CallsReported == 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        Assert.True(handler.CallsReported > 0, "the first resync finished");
         await pbx.DialAsync(Guid.NewGuid(), Leg, new DialTarget("PJSIP/demo-1101", "500", "Sales", TimeSpan.FromSeconds(15), false,
             new Dictionary<string, string>())).WithGuard();
         Assert.Contains(Leg, pbx.TrackedLegs);
@@ -144,6 +155,38 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Equal(Leg, leg);
             if (restarted) Assert.Equal(CallEndReason.PbxRestarted, cause);
             else Assert.NotEqual(CallEndReason.PbxRestarted, cause);
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_resync_started_during_another_waits_for_it_so_the_start_time_kept_is_the_latest()
+    {
+        var asterisk = new FakeAsterisk();
+        var (ari, pbx, handler, owned) = await StartAsync(asterisk);
+        try
+        {
+            var socket = await ari.Sockets.Reader.ReadAsync().AsTask().WithGuard();
+            var seen = ari.Requests.Items.Count(r => r.Request == "GET /ari/asterisk/info");
+            var reported = handler.CallsReported;
+            // A first reconnection: its resync asks Asterisk's start time (04:00), and the answer is slow to come back.
+            var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            asterisk.HoldNextInfo = hold;
+            socket.Drop();
+            await ari.Requests.WaitAsync(r => r.Count(x => x.Request == "GET /ari/asterisk/info") > seen).WithGuard();
+            // Meanwhile Asterisk restarts (04:12) and the connection drops again: a second resync.
+            asterisk.StartedAt = "2026-12-06T04:12:00.000+0000";
+            (await ari.Sockets.Reader.ReadAsync().AsTask().WithGuard()).Drop();
+            await ari.Sockets.Reader.ReadAsync().AsTask().WithGuard(); // the third connection is up
+            await Task.Delay(300); // a second resync running beside the first would have read 04:12 by now
+            hold.SetResult();
+
+            // The later look wins: the first resync's slow answer (04:00) does not overwrite what the second saw, so
+            // the next resync does not take this Asterisk for restarted again.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (handler.CallsReported < reported + 2 && DateTime.UtcNow < deadline) await Task.Delay(10);
+            Assert.Equal(reported + 2, handler.CallsReported); // both resyncs finished
+            Assert.Equal(DateTimeOffset.Parse("2026-12-06T04:12:00.000+00:00", System.Globalization.CultureInfo.InvariantCulture), pbx.AsteriskStartedAt);
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }
