@@ -49,6 +49,13 @@ public sealed class TenantLeaseStore(CtiDbContext db)
         DateTimeOffset now, CancellationToken ct = default)
     {
         var next = seenEpoch + 1;
+        // On PostgreSQL the row is locked FOR UPDATE first: the one lock that waits for the fenced writes' FOR KEY SHARE
+        // (see HoldsAsync). The UPDATE alone would not wait for them: it changes no key column.
+        await using var tx = db.Database.IsNpgsql() && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false) : null;
+        if (db.Database.IsNpgsql())
+            await db.Database.SqlQuery<long>($"SELECT \"Epoch\" AS \"Value\" FROM \"TenantLeases\" WHERE \"TenantId\" = {tenantId} FOR UPDATE")
+                .ToListAsync(ct).ConfigureAwait(false);
         var changed = await Leases
             .Where(l => l.TenantId == tenantId && l.Epoch == seenEpoch && l.ExpiresAtMs <= nowMs)
             .ExecuteUpdateAsync(s => s
@@ -57,6 +64,7 @@ public sealed class TenantLeaseStore(CtiDbContext db)
                 .SetProperty(l => l.Epoch, next)
                 .SetProperty(l => l.ExpiresAtMs, nowMs + leaseMs)
                 .SetProperty(l => l.AcquiredAt, now), ct).ConfigureAwait(false);
+        if (tx is not null) await tx.CommitAsync(ct).ConfigureAwait(false);
         return changed == 1 ? next : null;
     }
 
@@ -74,15 +82,18 @@ public sealed class TenantLeaseStore(CtiDbContext db)
 
     /// <summary>
     /// The write fence: true when <paramref name="nodeId"/> still holds the tenant at <paramref name="epoch"/>. Run it in
-    /// the transaction of the write it guards; on PostgreSQL the row is read <c>FOR SHARE</c>, so a node taking the
-    /// lease over waits for that transaction and the guarded write cannot land after the takeover.
+    /// the transaction of the write it guards; on PostgreSQL the row is read <c>FOR KEY SHARE</c>, so a node taking the
+    /// lease over (which locks the row <c>FOR UPDATE</c>) waits for that transaction and the guarded write cannot land
+    /// after the takeover — while the holder's own renewal (an UPDATE of no key column) does not wait for it: a long
+    /// journal transaction must not starve the renewal of the very lease it is fenced by (seen in the soak under load:
+    /// a takeover's first writes held the row 6 s and the new holder lost its lease).
     /// </summary>
     public async Task<bool> HoldsAsync(Guid tenantId, long epoch, string nodeId, CancellationToken ct = default)
     {
         if (db.Database.IsNpgsql())
         {
             var rows = await db.Database.SqlQuery<long>(
-                $"SELECT \"Epoch\" AS \"Value\" FROM \"TenantLeases\" WHERE \"TenantId\" = {tenantId} AND \"NodeId\" = {nodeId} FOR SHARE")
+                $"SELECT \"Epoch\" AS \"Value\" FROM \"TenantLeases\" WHERE \"TenantId\" = {tenantId} AND \"NodeId\" = {nodeId} FOR KEY SHARE")
                 .ToListAsync(ct).ConfigureAwait(false);
             return rows.Count == 1 && rows[0] == epoch;
         }
