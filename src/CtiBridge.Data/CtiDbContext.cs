@@ -336,6 +336,8 @@ public class CtiDbContext : DbContext
             e.HasIndex(x => new { x.TenantId, x.CustomerNumber });
             e.HasIndex(x => new { x.TenantId, x.SkillGroupId, x.OfferedAt });
             e.HasIndex(x => new { x.TenantId, x.AnsweredByUserId, x.OfferedAt });
+            // Added by migration 202612070900_call_records_open: the few records still open (live calls), read after each resync.
+            e.HasIndex(x => x.TenantId, "IX_CallRecords_Open").HasFilter("\"EndedAt\" IS NULL");
             // Substring search of number and name: a trigram GIN index on PostgreSQL (pg_trgm); other providers get a
             // plain index here, and SQLite searches its FTS5 trigram table CallRecordSearch (migration 202612051940).
             e.HasIndex(x => new { x.CustomerNumber, x.CustomerName }, "IX_CallRecords_Search")

@@ -751,6 +751,10 @@ CREATE INDEX [IX_CallRecords_DispositionId] ON [CallRecords] ([DispositionId]);
 GO
 
 
+CREATE INDEX [IX_CallRecords_Open] ON [CallRecords] ([TenantId]) WHERE "EndedAt" IS NULL;
+GO
+
+
 CREATE INDEX [IX_CallRecords_Search] ON [CallRecords] ([CustomerNumber], [CustomerName]);
 GO
 

@@ -1392,5 +1392,14 @@ GO
 INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612070200_call_group_waits_by_group', SYSUTCDATETIME());
 GO
 
+-- 202612070900_call_records_open
+-- SQL Server: the records still open (a live call's provisional record), found through a small filtered index (see the
+-- PostgreSQL file).
+
+CREATE INDEX [IX_CallRecords_Open] ON [CallRecords] ([TenantId]) WHERE "EndedAt" IS NULL;
+GO
+INSERT INTO __schema_migrations (id, applied_at) VALUES (N'202612070900_call_records_open', SYSUTCDATETIME());
+GO
+
 COMMIT;
 GO

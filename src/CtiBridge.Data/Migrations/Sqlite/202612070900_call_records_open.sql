@@ -1,0 +1,4 @@
+-- SQLite: the records still open (a live call's provisional record), found through a small partial index (see the
+-- PostgreSQL file).
+
+CREATE INDEX "IX_CallRecords_Open" ON "CallRecords" ("TenantId") WHERE "EndedAt" IS NULL;
