@@ -167,7 +167,7 @@ public sealed class NodeFailoverOnAsteriskTests(RealAsterisk asterisk, ITestOutp
                     if (!r.IsSuccessStatusCode) return false;
                     var calls = JsonDocument.Parse(last[4..]).RootElement;
                     return calls.EnumerateArray().Any(c => c.Str("callId") == callId && AgentConnected(c));
-                }, $"{ids[s]} took the call back", 30, () => last + "\n" + standby.OutputTail(40) + "\n" + Diagnostics());
+                }, $"{ids[s]} took the call back", 30, () => last + "\n" + standby.OutputTail(40) + $"\nthe killed holder {ids[h]}, last lines:\n" + holder.OutputTail(40) + "\n" + Diagnostics());
                 var takeover = clock.Elapsed.TotalSeconds;
                 takeovers.Add(takeover);
                 Assert.Equal((ids[s], epoch + 1), await LeaseAsync());
