@@ -26,6 +26,7 @@ public sealed partial class TenantCallCenter
                 var party = call.Call.FindLeg(legId);
                 if (party is null || !party.IsPresent)
                 {
+                    _log.LogInformation("Leg {LegId} of call {CallId} answered after its party left the call; hanging it up", legId, call.Call.Id);
                     w.AddDialling(call, () => _pbx.HangupAsync(legId, CallEndReason.Normal));
                     return;
                 }

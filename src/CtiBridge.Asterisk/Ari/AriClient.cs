@@ -96,8 +96,12 @@ public sealed class AriClient
             _logger.LogWarning("ARI {Method} {Path} failed: {Reason}", method, path, reason);
             throw new AriException(method, path + query, null, reason, ex);
         }
+        var elapsed = Stopwatch.GetElapsedTime(started);
         AsteriskMetrics.CommandCompleted("ari", AsteriskMetrics.AriCommand(method, path),
-            response.IsSuccessStatusCode ? AsteriskMetrics.Success : AsteriskMetrics.Refused, Stopwatch.GetElapsedTime(started));
+            response.IsSuccessStatusCode ? AsteriskMetrics.Success : AsteriskMetrics.Refused, elapsed);
+        // Every command that changes something on Asterisk, at Debug: what a node did to a call, to read after a fault.
+        if (method != HttpMethod.Get && _logger.IsEnabled(LogLevel.Debug))
+            _logger.LogDebug("ARI {Method} {Path}{Query} answered {Status} in {Milliseconds:0.0} ms", method, path, query, (int)response.StatusCode, elapsed.TotalMilliseconds);
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {

@@ -15,18 +15,36 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StreamWriter? _log;
 
     private CtiBridgeProcess(Process process, string url)
     {
         _process = process;
         Url = url;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
+        // CTI_NODE_LOG_DIR keeps each process's whole output in a file of its own (to read after a run, failed or not).
+        var logDir = Environment.GetEnvironmentVariable("CTI_NODE_LOG_DIR");
+        if (!string.IsNullOrEmpty(logDir))
+        {
+            Directory.CreateDirectory(logDir);
+            _log = new StreamWriter(Path.Combine(logDir, $"{DateTime.UtcNow:HHmmss}-{new Uri(url).Port}-{process.Id}.log")) { AutoFlush = true };
+        }
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
     public string Url { get; }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            _log?.WriteLine(line);
+        }
+    }
 
     /// <summary>The last lines the process wrote.</summary>
     public string OutputTail(int lines = 30)
@@ -135,5 +153,6 @@ public sealed class CtiBridgeProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        lock (_output) _log?.Dispose();
     }
 }
