@@ -189,12 +189,33 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         }
         catch (AriException ex)
         {
+            if (ex.StatusCode is null && await MadeAfterAllAsync(leg, ex).ConfigureAwait(false)) return;
             // The PBX refused the dial (unknown endpoint, no route, Asterisk unreachable): the leg is over before it began.
             _log.LogWarning("Originate of leg {LegId} to {Endpoint} failed: {Message}", legId, target.Endpoint, ex.Message);
             if (ex.StatusCode is not null) ReportRefusedDevice(target.Endpoint);
             else if (_hangUpAtResync.TryAdd(legId, 0)) _ = HangUpInDoubtSoonAsync(legId); // no answer at all: it may have reached Asterisk
             EndLeg(leg, ex.StatusCode is null ? CallEndReason.Failed : CallEndReason.Unreachable);
         }
+    }
+
+    /// <summary>
+    /// An originate whose answer was lost (a timeout, a broken connection) may still have made the channel — and the
+    /// phone may have answered it meanwhile. Made after all when its events already came (answered, or ended: they
+    /// carry it on) or when Asterisk has the channel now; then the dial goes on as if answered. Only a channel Asterisk
+    /// does not have (or a question that fails too) leaves the leg failed. Before this, a leg the phone answered before
+    /// its originate's answer was lost was hung up a second later, with the agent already talking.
+    /// </summary>
+    private async Task<bool> MadeAfterAllAsync(LegState leg, AriException failure)
+    {
+        if (!leg.Answered && !leg.IsEnded)
+        {
+            try { await _ari.Channels.GetAsync(leg.Id, _lifetime.Token).ConfigureAwait(false); }
+            catch (AriException) { return false; } // not there (yet), or no answer again: failed, and hung up if it appears
+            catch (OperationCanceledException) { return false; }
+        }
+        leg.Originated = true;
+        _log.LogWarning("Originate of leg {LegId} lost its answer ({Message}) but Asterisk made the channel; the dial goes on", leg.Id, failure.Message);
+        return true;
     }
 
     /// <summary>
