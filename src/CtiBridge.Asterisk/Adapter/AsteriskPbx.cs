@@ -162,6 +162,14 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         var bridgeId = await BridgeAsync(callId, ct).ConfigureAwait(false);
         try { await _ari.Bridges.StopMohAsync(bridgeId, ct).ConfigureAwait(false); }
         catch (AriException ex) when (IsGoneOrIdle(ex)) { }
+        catch (AriException ex) when (ex.StatusCode is null)
+        {
+            // The answer was lost: asked again (stopping is idempotent, "not playing" is fine), as the agent's join that
+            // goes with it would otherwise fail and hang up her answered leg.
+            _log.LogInformation("Stopping the music of call {CallId} lost its answer ({Message}); asking again", callId, ex.Message);
+            try { await _ari.Bridges.StopMohAsync(bridgeId, ct).ConfigureAwait(false); }
+            catch (AriException again) when (IsGoneOrIdle(again)) { }
+        }
     }
 
     public async Task DialAsync(Guid callId, string legId, DialTarget target, CancellationToken ct = default)
@@ -563,7 +571,21 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     {
         leg.CallId = callId;
         leg.BridgeId = bridgeId;
-        await _ari.Bridges.AddChannelAsync(bridgeId, leg.Id, ct: ct).ConfigureAwait(false);
+        try { await _ari.Bridges.AddChannelAsync(bridgeId, leg.Id, ct: ct).ConfigureAwait(false); }
+        catch (AriException ex) when (ex.StatusCode is null)
+        {
+            // The answer was lost, maybe not the join: a leg Asterisk put in the bridge is joined, not given up (a failed
+            // join hangs the leg up).
+            if (!await InBridgeAfterAllAsync(bridgeId, leg.Id, ct).ConfigureAwait(false)) throw;
+            _log.LogWarning("Adding leg {LegId} to bridge {BridgeId} lost its answer ({Message}) but Asterisk has it in the bridge", leg.Id, bridgeId, ex.Message);
+        }
+    }
+
+    /// <summary>Asked once; a question that fails too leaves the join failed.</summary>
+    private async Task<bool> InBridgeAfterAllAsync(string bridgeId, string legId, CancellationToken ct)
+    {
+        try { return (await _ari.Bridges.GetAsync(bridgeId, ct).ConfigureAwait(false)).Channels.Contains(legId); }
+        catch (AriException) { return false; }
     }
 
     private LegState Leg(string legId) => _legs.GetOrAdd(legId, id => new LegState(id, dialled: false));
