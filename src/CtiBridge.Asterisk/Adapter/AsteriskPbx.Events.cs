@@ -423,6 +423,7 @@ public sealed partial class AsteriskPbx
         var app = _ari.Options.Application + ",";
         var candidates = channels.Where(c => !_legs.ContainsKey(c.Id) && c.Dialplan is { AppName: "Stasis", AppData: { } data }
                                              && data.StartsWith(app, StringComparison.Ordinal) && data.Split(',') is [_, "queue", _, ..]).ToList();
+        _log.LogDebug("Resync: {Channels} channels, {Candidates} queue callers not tracked", channels.Count, candidates.Count);
         if (candidates.Count == 0) return;
         var bridges = await _ari.Bridges.ListAsync(ct).ConfigureAwait(false);
         var ringing = await RingingLegsAsync(channels, ct).ConfigureAwait(false);
@@ -444,7 +445,11 @@ public sealed partial class AsteriskPbx
             }
             if (role != "customer" || !Guid.TryParse(callText, out var callId) || !Guid.TryParse(group, out _)
                 || !long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sinceMs))
-                continue; // not a queued caller of ours (another app's use of the channel)
+            {
+                // Not a queued caller of ours (another app's use of the channel), or one whose facts were not all stored.
+                _log.LogDebug("Caller {LegId} left as it is: role '{Role}', call '{Call}', group '{Group}', enqueued '{Since}'", channel.Id, role, callText, group, since);
+                continue;
+            }
             var bridgeId = BridgeIdOf(callId);
             var bridge = bridges.FirstOrDefault(b => b.Id == bridgeId);
             var others = bridge?.Channels.Where(c => c != channel.Id && c.StartsWith("cti-", StringComparison.Ordinal)).ToList() ?? [];
