@@ -443,7 +443,18 @@ public sealed partial class AsteriskPbx
                 await ReportUnhandledCallerAsync(handler, channel, ct).ConfigureAwait(false);
                 continue;
             }
-            if (role != "customer" || !Guid.TryParse(callText, out var callId) || !Guid.TryParse(group, out _)
+            if (role == "" && callText == "" && group == "" && since == ""
+                && bridges.FirstOrDefault(b => IsCallBridge(b.Id) && b.Channels.Contains(channel.Id)) is { } own
+                && channel.Dialplan!.AppData!.Split(',') is [_, "queue", _, { Length: > 0 } target, ..])
+            {
+                // Answered and bridged by the previous process, which stopped before it stored his facts on the leg (they
+                // are written just after the call's urgent commands): the call's bridge names the call, the dialplan his
+                // group, his channel's creation the time he came in. An agent leg with him must still name the call itself.
+                (role, callText, group, since) = ("customer", Guid.ParseExact(own.Id[4..], "N").ToString(), target,
+                    channel.CreationTime.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                _log.LogInformation("Caller {LegId} was in call bridge {BridgeId} before its facts were stored on the leg; taken back by the bridge", channel.Id, own.Id);
+            }
+            if (role != "customer" || !Guid.TryParse(callText, out var callId) || group == ""
                 || !long.TryParse(since, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sinceMs))
             {
                 // Not a queued caller of ours (another app's use of the channel), or one whose facts were not all stored.

@@ -254,6 +254,45 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
         Assert.True(copy.Length > 8044, $"recording has {copy.Length} bytes"); // more than a second of audio, from both processes
     }
 
+    /// <summary>
+    /// The facts a take-back reads on the caller's leg are written just after the call's urgent commands: a process that
+    /// dies in between leaves a connected caller without them (seen with two nodes under load: the call was never taken
+    /// back). The call's bridge names the call then; the agent leg's own facts, set when it was dialled, must agree.
+    /// </summary>
+    [AsteriskInstalledFact]
+    public async Task A_call_connected_before_its_callers_facts_were_stored_is_taken_back_by_its_bridge()
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, _) = await _h.CustomerCallsAsync("5551001", "5550115");
+        var call = await ConnectedWithAsync(Ann);
+        var agentLeg = Leg(call, Ann);
+        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        string[] facts = [TenantCallCenter.LegVariables.Role, TenantCallCenter.LegVariables.CallId, TenantCallCenter.LegVariables.SkillGroup,
+            TenantCallCenter.LegVariables.EnqueuedAt, TenantCallCenter.LegVariables.AnsweredAt];
+        foreach (var variable in facts)
+            await Eventually(async () =>
+            {
+                using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={variable}");
+                return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Length > "{\"value\":\"\"}".Length;
+            }, variable + " stored on the caller's leg");
+
+        await _h.StopLikeACrashAsync();
+        foreach (var variable in facts) // as if the process had died before writing them
+            (await asterisk.Http.PostAsync($"channels/{customer}/variable?variable={variable}&value=", null)).EnsureSuccessStatusCode();
+
+        var (restarted, next, _) = await StartNextProcessAsync(wrapUpSeconds: 0, onCallAgent: Ann);
+        await using var __ = restarted;
+        CallView? back = null;
+        await Eventually(() => (back = next.CallsOf(Ann).SingleOrDefault()) is not null, "the connected call taken back");
+        Assert.Equal((call.CallId, CallState.Connected), (back!.CallId, back.State));
+        Assert.Equal(customer, CustomerLeg(back));
+        Assert.Equal(agentLeg, Leg(back, Ann));
+        Assert.Equal(AgentStatus.OnCall, next.GetAgent(Ann).Status);
+
+        next.Hangup(Ann, call.CallId);
+        await asterisk.AssertNothingLeftAsync();
+    }
+
     [AsteriskInstalledFact]
     public async Task A_caller_on_hold_when_CtiBridge_stops_is_taken_back_on_hold_and_resume_puts_them_back_in_the_bridge_with_the_agent()
     {
