@@ -119,6 +119,17 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
         (await asterisk.BridgesAsync()).SingleOrDefault(b => b.Id == AsteriskPbx.BridgeIdOf(call)).Channels ?? [];
 
     /// <summary>Waits until the bridge holds exactly these legs (what the PBX has, not what the engine believes).</summary>
+    /// <summary>Waits until the engine has written each variable (non-empty) on the leg.</summary>
+    private async Task StoredOnLegAsync(string leg, params string[] variables)
+    {
+        foreach (var variable in variables)
+            await Eventually(async () =>
+            {
+                using var r = await asterisk.Http.GetAsync($"channels/{leg}/variable?variable={variable}");
+                return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Length > "{\"value\":\"\"}".Length;
+            }, variable + " stored on the caller's leg");
+    }
+
     private async Task BridgeHoldsAsync(Guid call, params string[] legs) =>
         await Eventually(async () => (await BridgeOf(call)).Order().SequenceEqual(legs.Order()),
             "bridge of the call to hold " + string.Join(", ", legs));
@@ -212,12 +223,7 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
         await BridgeHoldsAsync(call.CallId, customer, agentLeg);
         await _center.StartRecordingAsync(Ann, call.CallId); // running when CtiBridge stops
         var recording = $"demo-{call.CallId:N}-1";
-        foreach (var variable in new[] { TenantCallCenter.LegVariables.AnsweredAt, TenantCallCenter.LegVariables.Recordings })
-            await Eventually(async () =>
-            {
-                using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={variable}");
-                return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Length > "{\"value\":\"\"}".Length;
-            }, variable + " stored on the caller's leg");
+        await StoredOnLegAsync(customer, TenantCallCenter.LegVariables.AnsweredAt, TenantCallCenter.LegVariables.Recordings);
         await Task.Delay(1000); // a second of conversation recorded
 
         await _h.StopLikeACrashAsync(); // CtiBridge stops: both parties stay in the call's bridge, talking
@@ -269,12 +275,7 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
         await BridgeHoldsAsync(call.CallId, customer, agentLeg);
         string[] facts = [TenantCallCenter.LegVariables.Role, TenantCallCenter.LegVariables.CallId, TenantCallCenter.LegVariables.SkillGroup,
             TenantCallCenter.LegVariables.EnqueuedAt, TenantCallCenter.LegVariables.AnsweredAt];
-        foreach (var variable in facts)
-            await Eventually(async () =>
-            {
-                using var r = await asterisk.Http.GetAsync($"channels/{customer}/variable?variable={variable}");
-                return r.IsSuccessStatusCode && (await r.Content.ReadAsStringAsync()).Length > "{\"value\":\"\"}".Length;
-            }, variable + " stored on the caller's leg");
+        await StoredOnLegAsync(customer, facts);
 
         await _h.StopLikeACrashAsync();
         foreach (var variable in facts) // as if the process had died before writing them
