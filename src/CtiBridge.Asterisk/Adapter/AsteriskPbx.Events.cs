@@ -338,6 +338,9 @@ public sealed partial class AsteriskPbx
             foreach (var leg in _legs.Values.ToList())
                 if (known.Contains(leg.Id) && !alive.Contains(leg.Id) && !leg.IsEnded)
                 {
+                    // A resync that runs beside live traffic (the one after a connect overlaps the first calls) lists a
+                    // channel that just ended before its ChannelDestroyed is handled: that end, with its cause, comes.
+                    if (EndIsOnItsWay(leg)) continue;
                     _log.LogInformation("Leg {LegId} vanished while the ARI connection was down; reporting it ended", leg.Id);
                     EndLeg(leg, leg.RequestedReason ?? (leg.Dialled && !leg.Answered ? CallEndReason.Failed : CallEndReason.Normal));
                 }

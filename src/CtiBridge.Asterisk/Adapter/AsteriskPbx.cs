@@ -175,7 +175,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     public async Task DialAsync(Guid callId, string legId, DialTarget target, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var leg = new LegState(legId, dialled: true) { CallId = callId };
+        var leg = new LegState(legId, dialled: true) { CallId = callId, WatchedOn = CurrentEventWatch() };
         if (!_legs.TryAdd(legId, leg)) throw new InvalidOperationException($"Leg {legId} already exists.");
         var variables = new Dictionary<string, string>(target.Variables, StringComparer.Ordinal);
         if (target.AutoAnswer)
@@ -503,7 +503,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     public async Task SnoopAsync(Guid bridgeOwnerId, string snoopLegId, string targetLegId, SnoopAudio spy, SnoopAudio whisper,
         CancellationToken ct = default)
     {
-        var leg = new LegState(snoopLegId, dialled: true) { CallId = bridgeOwnerId };
+        var leg = new LegState(snoopLegId, dialled: true) { CallId = bridgeOwnerId, WatchedOn = CurrentEventWatch() };
         if (!_legs.TryAdd(snoopLegId, leg)) throw new InvalidOperationException($"Leg {snoopLegId} already exists.");
         var started = _snoopsStarting.GetOrAdd(snoopLegId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         try
@@ -614,6 +614,20 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         string.IsNullOrWhiteSpace(name) ? $"<{number}>" : $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" <{number}>";
 
     /// <summary>What the adapter knows of one leg (channel).</summary>
+    /// <summary>One unbroken stretch of the ARI event connection: its number and the events dropped so far.</summary>
+    internal readonly record struct EventWatch(long Connection, long DroppedEvents);
+
+    /// <summary>The event connection now, or null while it is down (events may be missed from here on).</summary>
+    private EventWatch? CurrentEventWatch() =>
+        _events.IsConnected ? new EventWatch(_events.Connections, _events.DroppedEvents) : null;
+
+    /// <summary>
+    /// True when every event of the leg is certain to reach the adapter: it was tracked from its start on the connection
+    /// that is still up and none was dropped since. Such a leg missing from a channel list is ending, not vanished: its
+    /// ChannelDestroyed (with the real cause: busy, rejected …) is on its way.
+    /// </summary>
+    private bool EndIsOnItsWay(LegState leg) => leg.WatchedOn is { } watched && watched == CurrentEventWatch();
+
     internal sealed class LegState(string id, bool dialled)
     {
         private int _ended;
@@ -635,6 +649,12 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
         /// <summary>The final dial status of a dialled leg (Dial event), e.g. BUSY.</summary>
         public volatile string? DialStatus;
         public ITimer? GraceTimer { get; set; }
+        /// <summary>
+        /// The event connection that was up when we dialled the leg (tracked before Asterisk had it): on that same
+        /// connection, with no event dropped since, its end cannot have been missed. Null for legs met later (at a
+        /// StasisStart whose connection may have dropped since, or taken back from a channel list).
+        /// </summary>
+        public EventWatch? WatchedOn { get; init; }
         public bool IsEnded => Volatile.Read(ref _ended) == 1;
         public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;
     }

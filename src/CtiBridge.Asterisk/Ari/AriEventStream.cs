@@ -28,6 +28,7 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
     private Task? _supervisor;
     private volatile WebSocket? _socket;
     private long _droppedEvents;
+    private long _connections;
     private long _received;
     private bool _disposed;
 
@@ -50,6 +51,9 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
     public ConnectionStatus Status => _state.Status;
 
     public bool IsConnected => _socket is not null;
+
+    /// <summary>How many times the WebSocket has connected: a number that changes when events may have been missed.</summary>
+    public long Connections => Interlocked.Read(ref _connections);
 
     /// <inheritdoc/>
     public event EventHandler<ConnectionStateChangedEventArgs>? StateChanged
@@ -203,6 +207,7 @@ public sealed class AriEventStream : IConnectionStateSource, IAsyncDisposable
             {
                 ws = await OpenAsync(uri, ct).ConfigureAwait(false);
                 _socket = ws;
+                Interlocked.Increment(ref _connections);
                 attempt = 0;
                 _state.Set(ConnectionState.Connected);
                 CompleteConnectWaiters();
