@@ -54,7 +54,11 @@ public sealed class CtiApiFactory : WebApplicationFactory<Program>
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
         if (CheckContract)
             builder.ConfigureServices(s => s.AddSingleton(OpenApiDocument.ApiContract.Recorder(_contractViolations)));
+        if (MoreServices is { } configure) builder.ConfigureServices(configure);
     }
+
+    /// <summary>More service registrations for one test (e.g. a hub filter that reproduces a race).</summary>
+    public Action<IServiceCollection>? MoreServices { get; init; }
 
     /// <summary>Every /api response is checked against docs/openapi.json (<see cref="OpenApiDocument.ApiContract"/>).</summary>
     public bool CheckContract { get; init; } = true;

@@ -44,22 +44,44 @@ public sealed class AgentHub(AgentEventStreams streams, CallCenterService servic
     public override async Task OnConnectedAsync()
     {
         var (tenant, user) = Who();
-        await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.UserGroup(tenant, user));
-        await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.TenantGroup(tenant));
-        await subscriptions.JoinAsync(Context.ConnectionId, tenant, user, Context.ConnectionAborted);
+        // Counted before anything is awaited. SignalR calls OnDisconnectedAsync only when OnConnectedAsync completes: a
+        // toolbar closed while it connects (a tab shut at once; the join below is then cancelled) returns normally so
+        // that it is counted out there, and a real failure is counted out here. Before, such a toolbar was counted
+        // neither in nor out, and an agent whose only toolbar did that never lost her device.
         // An integrator following an agent is not the agent's toolbar: it neither keeps nor loses the agent's device.
         if (!IsApiKey) presence.Connected(tenant, user);
-        connections.Opened(tenant, user, Context);
-        await base.OnConnectedAsync();
+        try
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.UserGroup(tenant, user));
+            await Groups.AddToGroupAsync(Context.ConnectionId, AgentEventStreams.TenantGroup(tenant));
+            await subscriptions.JoinAsync(Context.ConnectionId, tenant, user, Context.ConnectionAborted);
+            connections.Opened(tenant, user, Context);
+            await base.OnConnectedAsync();
+        }
+        catch (OperationCanceledException) when (Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // Closed while being set up: OnDisconnectedAsync follows and forgets it.
+        }
+        catch
+        {
+            Forget(tenant, user);
+            throw;
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var (tenant, user) = Who();
+        Forget(tenant, user);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The connection is gone (or never completed): out of the presence count, the open list and the subscriptions.</summary>
+    private void Forget(Guid tenant, Guid user)
+    {
         if (!IsApiKey) presence.Disconnected(tenant, user);
         connections.Closed(Context);
         subscriptions.Leave(Context.ConnectionId);
-        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>

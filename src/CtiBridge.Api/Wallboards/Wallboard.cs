@@ -90,9 +90,18 @@ public sealed class WallboardHub(WallboardKeys keys, CallCenterService service, 
         if (grant is null) throw new HubException("invalid_wallboard_key");
         if (!grant.TenantEnabled) throw new HubException("forbidden");
         connections.Add(Context, grant);
-        foreach (var g in grant.SkillGroupIds)
-            await Groups.AddToGroupAsync(Context.ConnectionId, SkillGroupSubscriptions.GroupName(grant.TenantId, g), Context.ConnectionAborted);
-        await base.OnConnectedAsync();
+        try
+        {
+            foreach (var g in grant.SkillGroupIds)
+                await Groups.AddToGroupAsync(Context.ConnectionId, SkillGroupSubscriptions.GroupName(grant.TenantId, g), Context.ConnectionAborted);
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // SignalR calls OnDisconnectedAsync only when this completes (a board closed while it connects cancels it).
+            connections.Remove(Context.ConnectionId);
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

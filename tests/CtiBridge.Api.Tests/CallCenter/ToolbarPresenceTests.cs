@@ -1,6 +1,7 @@
 using CtiBridge.Api.Hubs;
 using CtiBridge.Domain.Agents;
 using CtiBridge.TestSupport;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CtiBridge.Api.Tests.CallCenter;
@@ -85,11 +86,46 @@ public class ToolbarPresenceTests
         Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
     }
 
+    [Fact]
+    public async Task A_toolbar_closed_while_its_connection_is_being_set_up_still_starts_the_grace_period()
+    {
+        // The hub's OnConnectedAsync runs after the handshake the client waits for: a toolbar closed at once (a tab shut,
+        // a browser crash) cancels its set-up, and SignalR then never calls OnDisconnectedAsync. Seen once in CI, by chance;
+        // here the set-up waits until the connection is closed.
+        var (clock, host, session, agent) = await Agent1Async(s => s.Configure<HubOptions>(o => o.AddFilter(new SetUpOnceClosed())));
+        using var _ = host;
+        await agent.LoginReadyAsync();
+        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await hub.DisposeAsync();
+        await GraceStarted(host, session);
+        clock.Advance(TimeSpan.FromSeconds(21));
+        var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
+        Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
+
+        await using var again = await TestHub.ConnectAsync(host.Server, session.AccessToken); // counted once: back to Ready
+        await WaitUntil(agent, a => a.Status == AgentStatus.Ready, "Ready again once the toolbar is back");
+    }
+
+    /// <summary>Holds the first hub connection's set-up until the client has closed it (at most 10 s).</summary>
+    private sealed class SetUpOnceClosed : IHubFilter
+    {
+        private int _held;
+
+        public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+        {
+            if (Interlocked.Exchange(ref _held, 1) == 0)
+                try { await Task.Delay(TimeSpan.FromSeconds(10), context.Context.ConnectionAborted); }
+            catch (OperationCanceledException) { }
+            await next(context);
+        }
+    }
+
     /// <summary>A host on a manual clock, and agent1 signed in (her session and her API client); the caller disposes the host.</summary>
-    private static async Task<(ManualTimeProvider Clock, CtiApiFactory Host, Application.Auth.SessionResponse Session, HttpClient Agent)> Agent1Async()
+    private static async Task<(ManualTimeProvider Clock, CtiApiFactory Host, Application.Auth.SessionResponse Session, HttpClient Agent)> Agent1Async(
+        Action<IServiceCollection>? services = null)
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var host = new CtiApiFactory(clock: clock);
+        var host = new CtiApiFactory(clock: clock) { MoreServices = services };
         return (clock, host, await host.LoginAsync("demo", "agent1"), await host.ClientForAsync("demo", "agent1"));
     }
 
