@@ -123,6 +123,9 @@ test('an agent works a dial task: next contact, one-click dial, result', async (
     return !!call;
   }, 'the outbound call to reach the customer', 15_000);
   assert.equal(call.direction, 'Outbound');
+  // The dial's answer came back and was taken (the attempt is stored with its call): no error on the page.
+  await until(async () => /Dialling/.test(await row.locator('#dialtask-note').innerText().catch(() => '')), 'the dial to be confirmed on the page');
+  assert.equal(await row.locator('.dialtask-work [role="alert"]').innerText(), '');
   const customer = call.parties.find((p) => p.role === 'Customer');
   await agent1.call('POST', `/sandbox/legs/${encodeURIComponent(customer.legId)}/answer`);
   await until(async () => (await agent1.call('GET', '/agent/calls')).some((c) => c.callId === call.callId && c.state === 'Connected'), 'answered');

@@ -23,8 +23,9 @@ public sealed class ClusterOptions
     /// <summary>
     /// <c>Cluster:PreferredServers</c>: the Asterisk servers (names as in <c>Asterisk:Servers</c>, <c>default</c> for the
     /// server of <c>Asterisk:Ari</c>) this node takes first. The tenants of a server it does not prefer are taken only
-    /// after they have been free for two renewal intervals, so a running node preferring them gets them; when it is
-    /// gone, any node does. Empty (default): every server is taken as soon as it is free.
+    /// after they have been free for two renewal intervals and this node has run for a lease period, so a node preferring
+    /// them that runs (or starts a few seconds later) gets them; when it is gone, any node does. Empty (default): every
+    /// server is taken as soon as it is free.
     /// </summary>
     public List<string> PreferredServers { get; set; } = [];
 

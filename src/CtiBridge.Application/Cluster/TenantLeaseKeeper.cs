@@ -27,6 +27,8 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _serverOfHeld = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _freeSince = new(StringComparer.OrdinalIgnoreCase);
     private readonly LeaseRounds _renewals = new("renewal", time);
+    /// <summary>When this node first looked for a server to take (a timestamp; 0 before).</summary>
+    private long _firstRound;
     private readonly LeaseRounds _acquisitions = new("acquisition", time);
 
     /// <summary>Called once per lease acquired, after the round's acquisitions (load the tenant, take its calls back).</summary>
@@ -102,11 +104,8 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
                 _freeSince.TryRemove(server.Key, out _);
                 continue;
             }
-            // A server this node does not prefer is left free a little longer (two renewal intervals), so that the node
-            // preferring it, when it runs, takes it first: the servers spread over the nodes as the operator set them.
             if (options.PreferredServers is { Count: > 0 } preferred && !preferred.Contains(server.Key, StringComparer.OrdinalIgnoreCase)
-                && !server.Any(p => ownership.Held.ContainsKey(p.Id))
-                && time.GetElapsedTime(_freeSince.GetOrAdd(server.Key, _ => time.GetTimestamp())) < options.Renew * 2)
+                && !server.Any(p => ownership.Held.ContainsKey(p.Id)) && LeftForItsPreferredNode(server.Key))
                 continue;
             foreach (var tenantId in server.Select(p => p.Id).Order())
             {
@@ -131,6 +130,19 @@ public sealed class TenantLeaseKeeper(ClusterOptions options, TenantOwnership ow
             foreach (var server in ownership.Held.Keys.Select(t => _serverOfHeld.GetValueOrDefault(t, Pbx.PbxServers.DefaultName)).Distinct(StringComparer.OrdinalIgnoreCase))
                 holding(server);
         return acquired.Select(a => a.Tenant).ToList();
+    }
+
+    /// <summary>
+    /// A server this node does not prefer is left free a little longer, so that the node preferring it, when it runs,
+    /// takes it first and the servers spread over the nodes as the operator set them: until it has been free for two
+    /// renewal intervals, and during this node's first lease period. Nodes started together (a deployment, all restarted)
+    /// come up seconds apart; a node up longer than that takes a server whose holder died after the two renewals.
+    /// </summary>
+    private bool LeftForItsPreferredNode(string server)
+    {
+        Interlocked.CompareExchange(ref _firstRound, time.GetTimestamp(), 0);
+        var freeFor = time.GetElapsedTime(_freeSince.GetOrAdd(server, _ => time.GetTimestamp()));
+        return freeFor < options.Renew * 2 || time.GetElapsedTime(Interlocked.Read(ref _firstRound)) < options.Lease;
     }
 
     private void LoseLease(Guid tenantId, long epoch, string why)

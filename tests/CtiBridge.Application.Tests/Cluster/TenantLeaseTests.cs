@@ -315,6 +315,51 @@ public sealed class TenantLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_that_starts_a_few_seconds_after_the_other_still_gets_the_server_it_prefers()
+    {
+        // Started together, two nodes come up seconds apart: the first one up leaves the server it does not prefer for a
+        // lease period, not only two renewals, so the later one still takes it (and the servers spread as set).
+        var clock = new ManualTimeProvider();
+        var north = await AddTenantAsync("northco", "north");
+        List<string> openedA = [], openedB = [];
+        string[] both = [PbxServers.DefaultName, "north"];
+        var a = KeeperOf("node-a", clock, openedA, both, PbxServers.DefaultName);
+        var b = KeeperOf("node-b", clock, openedB, both, "north");
+
+        Assert.Equal([Tenant], await a.RunOnceAsync());
+        for (var i = 0; i < 2; i++)
+        {
+            clock.Advance(1);
+            Assert.Empty(await a.RunOnceAsync()); // north free for two renewals, but A is up for less than a lease (3 s)
+        }
+        clock.Advance(0.5);
+        Assert.Equal([north], await b.RunOnceAsync()); // B, up 2.5 s after A
+        clock.Advance(1);
+        Assert.Empty(await a.RunOnceAsync());
+        Assert.Equal([PbxServers.DefaultName], openedA);
+        Assert.Equal(["north"], openedB);
+    }
+
+    [Fact]
+    public async Task A_node_alone_takes_the_server_it_does_not_prefer_once_its_first_lease_period_passed()
+    {
+        var clock = new ManualTimeProvider();
+        var north = await AddTenantAsync("northco", "north");
+        List<string> opened = [];
+        var a = KeeperOf("node-a", clock, opened, [PbxServers.DefaultName, "north"], PbxServers.DefaultName);
+
+        Assert.Equal([Tenant], await a.RunOnceAsync());
+        for (var i = 0; i < 2; i++)
+        {
+            clock.Advance(1);
+            Assert.Empty(await a.RunOnceAsync());
+        }
+        clock.Advance(1);
+        Assert.Equal([north], await a.RunOnceAsync()); // no node preferring north came within a lease: A takes it
+        Assert.Equal([PbxServers.DefaultName, "north"], opened);
+    }
+
+    [Fact]
     public async Task A_node_takes_no_tenant_of_a_server_while_another_node_holds_one_of_its_tenants_nor_of_a_server_it_does_not_know()
     {
         var clock = new ManualTimeProvider();
