@@ -303,11 +303,38 @@ public sealed partial class AsteriskPbx
     public async Task ResyncAsync(CancellationToken ct = default)
     {
         await _resyncGate.WaitAsync(ct).ConfigureAwait(false);
-        try { await ResyncOnceAsync(ct).ConfigureAwait(false); }
+        bool done;
+        try { done = await ResyncOnceAsync(ct).ConfigureAwait(false); }
         finally { _resyncGate.Release(); }
+        if (done) Interlocked.Exchange(ref _resyncFailures, 0);
+        else RetryResyncLater();
     }
 
-    private async Task ResyncOnceAsync(CancellationToken ct)
+    private int _resyncFailures, _resyncRetryPending;
+
+    /// <summary>
+    /// A resync that failed (Asterisk answered an error, or not in time) is tried again while the connection stays up —
+    /// after 1, 2, 4 … at most 30 s — as until then legs that vanished stay live for the call center and calls that ended
+    /// unseen are not ended. A new connection's own resync makes a pending retry redundant but harmless.
+    /// </summary>
+    private void RetryResyncLater()
+    {
+        if (_lifetime.IsCancellationRequested || Interlocked.Exchange(ref _resyncRetryPending, 1) == 1) return;
+        var stopping = _lifetime.Token;
+        var failures = Interlocked.Increment(ref _resyncFailures);
+        var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 6) - 1)));
+        _log.LogWarning("Retrying the ARI resync in {Delay} s", delay.TotalSeconds);
+        _ = Task.Run(async () =>
+        {
+            try { await Task.Delay(delay, _time, stopping).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+            finally { Interlocked.Exchange(ref _resyncRetryPending, 0); }
+            if (_events.IsConnected) await ResyncAsync(stopping).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>One resync; false when it failed (and should be tried again).</summary>
+    private async Task<bool> ResyncOnceAsync(CancellationToken ct)
     {
         try
         {
@@ -332,7 +359,7 @@ public sealed partial class AsteriskPbx
             if (_legs.IsEmpty && _bridges.IsEmpty)
             {
                 ReportCallsReported();
-                return;
+                return true;
             }
             var alive = channels.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var leg in _legs.Values.ToList())
@@ -351,10 +378,16 @@ public sealed partial class AsteriskPbx
             foreach (var (callId, lazy) in _bridges.ToList())
                 if (lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && !liveBridges.Contains(lazy.Value.Result))
                     _bridges.TryRemove(callId, out _);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested || _lifetime.IsCancellationRequested)
+        {
+            return true; // stopping: nothing to retry
         }
         catch (Exception ex)
         {
             _log.LogWarning("ARI resync failed: {Message}", ex.Message);
+            return false;
         }
     }
 

@@ -45,6 +45,8 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         public volatile string StartedAt = "2026-12-06T04:00:00.000+0000";
         public volatile bool LegAlive = true;
+        /// <summary>How many channel listings to answer with a server error before answering again.</summary>
+        public int FailListings;
         /// <summary>When set, the next <c>GET /asterisk/info</c> reads the start time at once but answers only once it completes.</summary>
         public volatile TaskCompletionSource? HoldNextInfo;
 
@@ -56,6 +58,7 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
                 json = $$$"""{"status":{"startup_time":"{{{StartedAt}}}","last_reload_time":"{{{StartedAt}}}"}}""";
                 if (Interlocked.Exchange(ref HoldNextInfo, null) is { } hold) await hold.Task;
             }
+            else if (line == "GET /ari/channels" && Interlocked.Decrement(ref FailListings) >= 0) { ctx.Response.StatusCode = 500; return; }
             else if (line == "GET /ari/channels") json = LegAlive ? $"[{Channel(Leg)}]" : "[]";
             else if (line == "GET /ari/bridges") json = "[]";
             else if (line.StartsWith("POST /ari/channels", StringComparison.Ordinal)) json = Channel(Leg);
@@ -178,6 +181,30 @@ public sealed class PbxRestartTests(Xunit.Abstractions.ITestOutputHelper output)
                 {"type":"ChannelDestroyed","application":"cti","timestamp":"2026-12-06T04:10:00.001+0000","cause":17,"cause_txt":"User busy","channel":{{Channel(Leg)}}}
                 """);
             Assert.Equal((Leg, CallEndReason.Busy), await EndedAsync(handler));
+        }
+        finally { foreach (var o in owned) await o.DisposeAsync(); }
+    }
+
+    [Fact]
+    public async Task A_resync_that_fails_is_tried_again_and_then_reports_the_leg_that_vanished()
+    {
+        var asterisk = new FakeAsterisk();
+        var (ari, _, handler, owned) = await StartAsync(asterisk);
+        try
+        {
+            var socket = await ari.Sockets.Reader.ReadAsync().AsTask().WithGuard();
+            var reported = handler.CallsReported;
+            asterisk.LegAlive = false;
+            Interlocked.Exchange(ref asterisk.FailListings, 1); // the resync after the reconnect gets a 500 for its channel list
+            socket.Drop();
+
+            var (leg, cause) = await EndedAsync(handler); // reported by the retry, a second later
+            Assert.Equal(Leg, leg);
+            Assert.NotEqual(CallEndReason.PbxRestarted, cause);
+            Assert.True(ari.Requests.Items.Count(r => r.Request == "GET /ari/channels") >= 3, "the first resync, the failed one, the retry");
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (handler.CallsReported == reported && DateTime.UtcNow < deadline) await Task.Delay(10);
+            Assert.True(handler.CallsReported > reported, "the calls reported once the retry succeeded");
         }
         finally { foreach (var o in owned) await o.DisposeAsync(); }
     }
