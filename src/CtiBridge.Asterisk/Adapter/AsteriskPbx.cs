@@ -613,7 +613,6 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     private static string CallerId(string? name, string number) =>
         string.IsNullOrWhiteSpace(name) ? $"<{number}>" : $"\"{name.Replace("\"", "", StringComparison.Ordinal)}\" <{number}>";
 
-    /// <summary>What the adapter knows of one leg (channel).</summary>
     /// <summary>One unbroken stretch of the ARI event connection: its number and the events dropped so far.</summary>
     internal readonly record struct EventWatch(long Connection, long DroppedEvents);
 
@@ -628,6 +627,7 @@ public sealed partial class AsteriskPbx : IPbx, IAsyncDisposable
     /// </summary>
     private bool EndIsOnItsWay(LegState leg) => leg.WatchedOn is { } watched && watched == CurrentEventWatch();
 
+    /// <summary>What the adapter knows of one leg (channel).</summary>
     internal sealed class LegState(string id, bool dialled)
     {
         private int _ended;
