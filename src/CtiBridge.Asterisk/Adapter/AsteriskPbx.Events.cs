@@ -326,10 +326,13 @@ public sealed partial class AsteriskPbx
         _log.LogWarning("Retrying the ARI resync in {Delay} s", delay.TotalSeconds);
         _ = Task.Run(async () =>
         {
-            try { await Task.Delay(delay, _time, stopping).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
-            finally { Interlocked.Exchange(ref _resyncRetryPending, 0); }
-            if (_events.IsConnected) await ResyncAsync(stopping).ConfigureAwait(false);
+            try
+            {
+                try { await Task.Delay(delay, _time, stopping).ConfigureAwait(false); }
+                finally { Interlocked.Exchange(ref _resyncRetryPending, 0); }
+                if (_events.IsConnected) await ResyncAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) { } // stopping
         });
     }
 

@@ -78,12 +78,8 @@ public class ToolbarPresenceTests
         using var _ = host;
         await agent.LoginReadyAsync();
         clock.Advance(TimeSpan.FromSeconds(30));
-        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
-        await hub.DisposeAsync();
-        await GraceStarted(host, session);
-        clock.Advance(TimeSpan.FromSeconds(21));
-        var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
-        Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
+        await ToolbarOpenedAndClosedAsync(host, session);
+        await LostAfterTheGraceAsync(clock, agent);
     }
 
     [Fact]
@@ -95,15 +91,27 @@ public class ToolbarPresenceTests
         var (clock, host, session, agent) = await Agent1Async(s => s.Configure<HubOptions>(o => o.AddFilter(new SetUpOnceClosed())));
         using var _ = host;
         await agent.LoginReadyAsync();
-        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
-        await hub.DisposeAsync();
-        await GraceStarted(host, session);
-        clock.Advance(TimeSpan.FromSeconds(21));
-        var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
-        Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
+        await ToolbarOpenedAndClosedAsync(host, session);
+        await LostAfterTheGraceAsync(clock, agent);
 
         await using var again = await TestHub.ConnectAsync(host.Server, session.AccessToken); // counted once: back to Ready
         await WaitUntil(agent, a => a.Status == AgentStatus.Ready, "Ready again once the toolbar is back");
+    }
+
+    /// <summary>A toolbar opens and closes at once; the server has started the grace period.</summary>
+    private static async Task ToolbarOpenedAndClosedAsync(CtiApiFactory host, Application.Auth.SessionResponse session)
+    {
+        var hub = await TestHub.ConnectAsync(host.Server, session.AccessToken);
+        await hub.DisposeAsync();
+        await GraceStarted(host, session);
+    }
+
+    /// <summary>Past the grace period (20 s) she is Not Ready "Device unavailable".</summary>
+    private static async Task LostAfterTheGraceAsync(ManualTimeProvider clock, HttpClient agent)
+    {
+        clock.Advance(TimeSpan.FromSeconds(21));
+        var lost = await WaitUntil(agent, a => a.Status == AgentStatus.NotReady, "Not Ready after the grace period");
+        Assert.Equal(SystemReasons.DeviceUnavailable, lost.Reason);
     }
 
     /// <summary>Holds the first hub connection's set-up until the client has closed it (at most 10 s).</summary>

@@ -269,15 +269,22 @@ public sealed class TenantLeaseTests : IAsyncLifetime
         return id;
     }
 
-    [Fact]
-    public async Task Tenants_on_two_servers_run_on_two_nodes_as_preferred_and_one_node_takes_both_servers_when_the_other_is_gone()
+    /// <summary>A tenant on north (beside <see cref="Tenant"/> on the default server); node A prefers the default server, B north.</summary>
+    private async Task<(ManualTimeProvider Clock, Guid North, TenantLeaseKeeper A, TenantLeaseKeeper B, List<string> OpenedA, List<string> OpenedB)>
+        TwoNodesEachPreferringAServerAsync()
     {
         var clock = new ManualTimeProvider();
         var north = await AddTenantAsync("northco", "north");
         List<string> openedA = [], openedB = [];
         string[] both = [PbxServers.DefaultName, "north"];
-        var a = KeeperOf("node-a", clock, openedA, both, PbxServers.DefaultName);
-        var b = KeeperOf("node-b", clock, openedB, both, "north");
+        return (clock, north, KeeperOf("node-a", clock, openedA, both, PbxServers.DefaultName), KeeperOf("node-b", clock, openedB, both, "north"),
+            openedA, openedB);
+    }
+
+    [Fact]
+    public async Task Tenants_on_two_servers_run_on_two_nodes_as_preferred_and_one_node_takes_both_servers_when_the_other_is_gone()
+    {
+        var (clock, north, a, b, openedA, openedB) = await TwoNodesEachPreferringAServerAsync();
 
         // Both free: each node takes at once only the server it prefers, and opens only that server's connection.
         Assert.Equal([Tenant], await a.RunOnceAsync());
@@ -319,12 +326,7 @@ public sealed class TenantLeaseTests : IAsyncLifetime
     {
         // Started together, two nodes come up seconds apart: the first one up leaves the server it does not prefer for a
         // lease period, not only two renewals, so the later one still takes it (and the servers spread as set).
-        var clock = new ManualTimeProvider();
-        var north = await AddTenantAsync("northco", "north");
-        List<string> openedA = [], openedB = [];
-        string[] both = [PbxServers.DefaultName, "north"];
-        var a = KeeperOf("node-a", clock, openedA, both, PbxServers.DefaultName);
-        var b = KeeperOf("node-b", clock, openedB, both, "north");
+        var (clock, north, a, b, openedA, openedB) = await TwoNodesEachPreferringAServerAsync();
 
         Assert.Equal([Tenant], await a.RunOnceAsync());
         for (var i = 0; i < 2; i++)
