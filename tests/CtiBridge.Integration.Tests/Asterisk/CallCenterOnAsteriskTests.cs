@@ -216,11 +216,7 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
     [InlineData(true)]
     public async Task A_call_connected_when_CtiBridge_stops_is_taken_back_by_the_next_process_and_its_hang_up_ends_both_legs_with_wrap_up(bool customerHangsUp)
     {
-        _center.Login(Ann, ready: true);
-        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550114");
-        var call = await ConnectedWithAsync(Ann);
-        var agentLeg = Leg(call, Ann);
-        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        var (customer, phone, call, agentLeg) = await AnnTalksToACustomerAsync("5550114");
         await _center.StartRecordingAsync(Ann, call.CallId); // running when CtiBridge stops
         var recording = $"demo-{call.CallId:N}-1";
         await StoredOnLegAsync(customer, TenantCallCenter.LegVariables.AnsweredAt, TenantCallCenter.LegVariables.Recordings);
@@ -260,6 +256,17 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
         Assert.True(copy.Length > 8044, $"recording has {copy.Length} bytes"); // more than a second of audio, from both processes
     }
 
+    /// <summary>Ann logged in Ready, a customer calling from <paramref name="from"/> connected to her, both legs in the call's bridge.</summary>
+    private async Task<(string Customer, string Phone, CallView Call, string AgentLeg)> AnnTalksToACustomerAsync(string from)
+    {
+        _center.Login(Ann, ready: true);
+        var (customer, phone) = await _h.CustomerCallsAsync("5551001", from);
+        var call = await ConnectedWithAsync(Ann);
+        var agentLeg = Leg(call, Ann);
+        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        return (customer, phone, call, agentLeg);
+    }
+
     /// <summary>
     /// The facts a take-back reads on the caller's leg are written just after the call's urgent commands: a process that
     /// dies in between leaves a connected caller without them (seen with two nodes under load: the call was never taken
@@ -268,11 +275,7 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
     [AsteriskInstalledFact]
     public async Task A_call_connected_before_its_callers_facts_were_stored_is_taken_back_by_its_bridge()
     {
-        _center.Login(Ann, ready: true);
-        var (customer, _) = await _h.CustomerCallsAsync("5551001", "5550115");
-        var call = await ConnectedWithAsync(Ann);
-        var agentLeg = Leg(call, Ann);
-        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        var (customer, _, call, agentLeg) = await AnnTalksToACustomerAsync("5550115");
         string[] facts = [TenantCallCenter.LegVariables.Role, TenantCallCenter.LegVariables.CallId, TenantCallCenter.LegVariables.SkillGroup,
             TenantCallCenter.LegVariables.EnqueuedAt, TenantCallCenter.LegVariables.AnsweredAt];
         await StoredOnLegAsync(customer, facts);
@@ -297,11 +300,7 @@ public sealed partial class CallCenterOnAsteriskTests(RealAsterisk asterisk) : I
     [AsteriskInstalledFact]
     public async Task A_caller_on_hold_when_CtiBridge_stops_is_taken_back_on_hold_and_resume_puts_them_back_in_the_bridge_with_the_agent()
     {
-        _center.Login(Ann, ready: true);
-        var (customer, phone) = await _h.CustomerCallsAsync("5551001", "5550115");
-        var call = await ConnectedWithAsync(Ann);
-        var agentLeg = Leg(call, Ann);
-        await BridgeHoldsAsync(call.CallId, customer, agentLeg);
+        var (customer, phone, call, agentLeg) = await AnnTalksToACustomerAsync("5550115");
         await _center.HoldAsync(Ann, call.CallId);
         await BridgeHoldsAsync(call.CallId, agentLeg); // the caller is out of the bridge, on music
         await Eventually(async () =>
